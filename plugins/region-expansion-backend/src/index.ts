@@ -1,0 +1,1 @@
+export { regionExpansionPlugin as default } from './plugin';

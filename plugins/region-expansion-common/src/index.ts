@@ -1,0 +1,6 @@
+/**
+ * Isomorphic parts of the Region Expansion plugin: domain types, permissions,
+ * request schemas and the typed API client.
+ *
+ * @packageDocumentation
+ */
