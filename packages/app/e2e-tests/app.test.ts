@@ -1,27 +1,31 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 import { test, expect } from '@playwright/test';
 
-test('App should render the welcome page', async ({ page }) => {
+test.beforeAll(async ({ request }) => {
+  // The frontend answers before the backend has finished starting.
+  await expect
+    .poll(
+      async () =>
+        (await request.get('http://localhost:7007/.backstage/health/v1/readiness'))
+          .status(),
+      { timeout: 300_000, intervals: [1_000] },
+    )
+    .toBe(200);
+});
+
+test('a guest signs in and sees the catalog', async ({ page }) => {
   await page.goto('/');
 
   const enterButton = page.getByRole('button', { name: 'Enter' });
   await expect(enterButton).toBeVisible();
   await enterButton.click();
 
-  await expect(page.getByText('My Company Catalog')).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Region Expansion Demo Catalog' }),
+  ).toBeVisible();
+  // The demo org and example entities are in the catalog table.
+  await expect(page.getByRole('link', { name: 'example-website' })).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('catalog.png'),
+    fullPage: true,
+  });
 });

@@ -41,11 +41,16 @@ export class RoleAssignments {
     const members = new Map<PortalRole, Set<string>>();
     for (const role of PORTAL_ROLES) {
       const refs = rolesConfig?.getOptionalStringArray(role) ?? [];
-      members.set(role, new Set(refs.map(ref => ref.toLocaleLowerCase('en-US'))));
+      members.set(
+        role,
+        new Set(refs.map(ref => ref.toLocaleLowerCase('en-US'))),
+      );
     }
-    const defaultRole =
-      rolesConfig?.getOptionalString('defaultRole') ?? 'none';
-    if (defaultRole !== 'none' && !PORTAL_ROLES.includes(defaultRole as PortalRole)) {
+    const defaultRole = rolesConfig?.getOptionalString('defaultRole') ?? 'none';
+    if (
+      defaultRole !== 'none' &&
+      !PORTAL_ROLES.includes(defaultRole as PortalRole)
+    ) {
       throw new Error(
         `Invalid config at permission.roles.defaultRole: '${defaultRole}' is not one of ${[
           ...PORTAL_ROLES,
