@@ -4,3 +4,9 @@
  *
  * @packageDocumentation
  */
+export * from './types/readiness';
+export * from './types/assessment';
+export * from './types';
+export * from './permissions';
+export * from './schemas';
+export * from './client/RegionExpansionClient';

@@ -1,0 +1,58 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { ResponseError } from '@backstage/errors';
+import { RegionExpansionClient } from '@region-expansion/plugin-region-expansion-common';
+import { AddressInfo } from 'node:net';
+import { regionExpansionPlugin } from './plugin';
+
+jest.setTimeout(60_000);
+
+describe('RegionExpansionClient against the real router', () => {
+  it('calls routes and surfaces server errors as ResponseError', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        regionExpansionPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            regionExpansion: { demoData: { enabled: true, tenants: 50 } },
+          },
+        }),
+      ],
+    });
+    const { port } = server.address() as AddressInfo;
+    const client = new RegionExpansionClient({
+      discoveryApi: {
+        getBaseUrl: async id => `http://localhost:${port}/api/${id}`,
+      },
+    });
+    const token = mockCredentials.user.token('user:default/platform-admin');
+
+    const partitions = await client.listPartitions({ token });
+    expect(partitions.map(p => p.id)).toContain('aws-eusc');
+    const cells = await client.listCells({ partition: 'aws-eusc' }, { token });
+    expect(cells.length).toBeGreaterThan(0);
+    const page = await client.listTenants({ limit: 10 }, { token });
+    expect(page).toMatchObject({ totalCount: 50, limit: 10 });
+    expect(
+      await client.importTenants(
+        {
+          yaml: '- {id: y1, name: Y, tier: pool, classification: public, loadUnits: 1}\n',
+        },
+        { token },
+      ),
+    ).toEqual({ imported: 1, placed: 0 });
+
+    const error = await client
+      .updateCell(cells[0].id, { lifecycle: 'planned' }, { token })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.response.status).toBe(409);
+    expect(error.body.error.message).toMatch(/lifecycle: cannot move/);
+    await expect(client.getTenant('missing', { token })).rejects.toMatchObject({
+      response: { status: 404 },
+    });
+  });
+});

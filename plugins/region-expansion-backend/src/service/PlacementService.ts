@@ -1,0 +1,236 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  Cell,
+  CellSpec,
+  CreateTenantInput,
+  MigrationPlan,
+  MigrationRequestInput,
+  PlacementDecision,
+  PlacementRecord,
+  PlacementRequestInput,
+  PlacementStrategy,
+  QuotaPlanRequestInput,
+  QuotaRequest,
+  Tenant,
+  WhatIfRequestInput,
+  WhatIfResult,
+} from '@region-expansion/plugin-region-expansion-common';
+import {
+  assertTenantPinAllowed,
+  LocationCatalog,
+  PlacementEngine,
+  planQuotas,
+} from '@region-expansion/plugin-region-expansion-node';
+import { RegionExpansionStore } from '../database/RegionExpansionStore';
+import { withDomainErrors } from './domainErrors';
+
+/**
+ * Result of a placement request: the engine's decision and, when it placed
+ * the tenant, the stored record.
+ *
+ * @public
+ */
+export interface PlacementOutcome {
+  /** What the engine decided, with its reason. */
+  decision: PlacementDecision;
+  /** The stored history row, when the tenant was placed. */
+  record?: PlacementRecord;
+}
+
+/**
+ * Result of a migration request.
+ *
+ * @public
+ */
+export interface MigrationOutcome {
+  /** The engine's plan. */
+  plan: MigrationPlan;
+  /** The stored history row, when the plan was committed. */
+  record?: PlacementRecord;
+}
+
+/**
+ * Placement operations: load the current cells, let the placement engine of
+ * the node library decide, and write the decision through the store.
+ *
+ * @public
+ */
+export class PlacementService {
+  readonly #store: RegionExpansionStore;
+  readonly #catalog: () => Promise<LocationCatalog>;
+  readonly #defaultStrategy: PlacementStrategy;
+  readonly #cellSpec: CellSpec;
+
+  constructor(
+    store: RegionExpansionStore,
+    catalog: () => Promise<LocationCatalog>,
+    options: { defaultStrategy: PlacementStrategy; cellSpec: CellSpec },
+  ) {
+    this.#store = store;
+    this.#catalog = catalog;
+    this.#defaultStrategy = options.defaultStrategy;
+    this.#cellSpec = options.cellSpec;
+  }
+
+  /** Strategy used when a request names none. */
+  get defaultStrategy(): PlacementStrategy {
+    return this.#defaultStrategy;
+  }
+
+  async #engine(
+    cells?: Cell[],
+    cellSpec: CellSpec = this.#cellSpec,
+  ): Promise<PlacementEngine> {
+    const catalog = await this.#catalog();
+    const controlPlanes = await this.#store.listControlPlanes();
+    return withDomainErrors(() =>
+      PlacementEngine.create({
+        catalog,
+        controlPlanes,
+        cells: cells ?? [],
+        cellSpec,
+      }),
+    );
+  }
+
+  async #engineWithStoredCells(cellSpec?: CellSpec) {
+    return this.#engine(await this.#store.listCells(), cellSpec);
+  }
+
+  async #tenant(id: string): Promise<Tenant> {
+    const tenant = await this.#store.getTenant(id);
+    if (!tenant) {
+      throw new NotFoundError(`Tenant '${id}' does not exist`);
+    }
+    return tenant;
+  }
+
+  /** Throws `InputError` unless the engine's rules accept `tenant` in `cell`. */
+  async assertPinAllowed(cell: Cell, tenant: CreateTenantInput | Tenant) {
+    this.assertPinAllowedSync(await this.#catalog(), cell, tenant);
+  }
+
+  /** Like {@link PlacementService.assertPinAllowed} with a loaded catalog. */
+  assertPinAllowedSync(
+    catalog: LocationCatalog,
+    cell: Cell,
+    tenant: CreateTenantInput | Tenant,
+    prefix = '',
+  ) {
+    withDomainErrors(() => {
+      const location = catalog.require(cell.locationId);
+      assertTenantPinAllowed(tenant, cell, location);
+    }, prefix);
+  }
+
+  /**
+   * Places an unplaced tenant: the engine picks a cell, and usage and history
+   * are written in one transaction.
+   */
+  async place(
+    input: PlacementRequestInput,
+    actor: string,
+  ): Promise<PlacementOutcome> {
+    const tenant = await this.#tenant(input.tenantId);
+    if (tenant.cellId) {
+      throw new ConflictError(
+        `tenantId: tenant '${tenant.id}' already lives in cell '${tenant.cellId}'; use a migration`,
+      );
+    }
+    const engine = await this.#engineWithStoredCells();
+    const strategy = input.strategy ?? this.#defaultStrategy;
+    const decision = withDomainErrors(() =>
+      engine.place(tenant, {
+        strategy,
+        allowUnknownReadiness: input.allowUnknownReadiness,
+        allowProvisioning: input.allowProvisioning,
+      }),
+    );
+    if (decision.outcome !== 'placed') {
+      return { decision };
+    }
+    const record = await this.#store.recordPlacement(
+      {
+        tenantId: tenant.id,
+        cellId: decision.cellId,
+        reason: decision.reason,
+        strategy,
+        kind: 'placed',
+      },
+      { actor, expectedFromCellId: undefined },
+    );
+    return { decision, record };
+  }
+
+  /**
+   * Places many unplaced tenants in memory, one after the other, as the
+   * engine decides with the given cells; writes nothing. Returns the tenants
+   * with their cells and the engine's reason per placed tenant.
+   */
+  async placeBatch(
+    tenants: Tenant[],
+    cells: Cell[],
+  ): Promise<{ tenants: Tenant[]; reasons: Map<string, string> }> {
+    const engine = await this.#engine(cells);
+    const reasons = new Map<string, string>();
+    const placed = tenants.map(tenant => {
+      const decision = engine.place(tenant, {
+        strategy: this.#defaultStrategy,
+        commit: true,
+      });
+      if (decision.outcome !== 'placed') {
+        return tenant;
+      }
+      reasons.set(tenant.id, decision.reason);
+      return { ...tenant, cellId: decision.cellId };
+    });
+    return { tenants: placed, reasons };
+  }
+
+  /** Runs the engine over hypothetical tenants; writes nothing. */
+  async whatIf(input: WhatIfRequestInput): Promise<WhatIfResult> {
+    const engine = await this.#engineWithStoredCells(input.spec);
+    return withDomainErrors(() =>
+      engine.whatIf(input.profiles, input.spec, {
+        strategy: input.strategy ?? this.#defaultStrategy,
+      }),
+    );
+  }
+
+  /**
+   * Plans moving a tenant; with `commit` the move is written (usage on both
+   * cells and history, one transaction).
+   */
+  async planMigration(
+    input: MigrationRequestInput,
+    actor: string,
+  ): Promise<MigrationOutcome> {
+    const tenant = await this.#tenant(input.tenantId);
+    const engine = await this.#engineWithStoredCells();
+    const plan = withDomainErrors(() =>
+      engine.planMigration(tenant, input.target, {
+        strategy: input.strategy ?? this.#defaultStrategy,
+      }),
+    );
+    if (!input.commit || !plan.ok) {
+      return { plan };
+    }
+    const record = await this.#store.recordPlacement(
+      {
+        tenantId: tenant.id,
+        fromCellId: tenant.cellId,
+        cellId: plan.cellId,
+        reason: plan.reason,
+        strategy: 'cellId' in input.target ? 'manual' : input.strategy,
+        kind: tenant.cellId ? 'migrated' : 'placed',
+      },
+      { actor, expectedFromCellId: tenant.cellId },
+    );
+    return { plan, record };
+  }
+
+  /** Quota increases N cells of a spec need. */
+  async planQuotas(input: QuotaPlanRequestInput): Promise<QuotaRequest[]> {
+    return planQuotas(input.spec, input.cellCount);
+  }
+}

@@ -1,0 +1,303 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  BasicPermission,
+  AuthorizeResult,
+} from '@backstage/plugin-permission-common';
+import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
+import {
+  cellLifecycleSchema,
+  cellManagePermission,
+  cellReadPermission,
+  controlPlaneManagePermission,
+  createCellSchema,
+  createControlPlaneSchema,
+  createLocationSchema,
+  createTenantSchema,
+  idSchema,
+  locationManagePermission,
+  locationReadPermission,
+  migrationRequestSchema,
+  placementExecutePermission,
+  placementRequestSchema,
+  quotaPlanRequestSchema,
+  regionExpansionPermissions,
+  tenantImportRowSchema,
+  tenantManagePermission,
+  tenantReadPermission,
+  tenantTierSchema,
+  updateCellSchema,
+  updateTenantSchema,
+  whatIfRequestSchema,
+} from '@region-expansion/plugin-region-expansion-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { RegionExpansionService } from './RegionExpansionService';
+import { parseInput } from './domainErrors';
+
+/** Largest page of GET /tenants. */
+const MAX_PAGE_SIZE = 1000;
+
+const partitionQuerySchema = z.strictObject({
+  partition: idSchema.optional(),
+});
+
+const cellQuerySchema = z.strictObject({
+  partition: idSchema.optional(),
+  locationId: idSchema.optional(),
+  lifecycle: cellLifecycleSchema.optional(),
+  controlPlaneId: idSchema.optional(),
+});
+
+const tenantQuerySchema = z.strictObject({
+  cellId: idSchema.optional(),
+  tier: tenantTierSchema.optional(),
+  partition: idSchema.optional(),
+  locationId: idSchema.optional(),
+  unplaced: z.enum(['true', 'false']).optional(),
+  offset: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .default(0),
+  limit: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)
+    .default(100),
+});
+
+const YAML_TYPES = ['text/yaml', 'application/yaml', 'application/x-yaml'];
+
+/**
+ * Options of {@link createRouter}.
+ *
+ * @public
+ */
+export interface RouterOptions {
+  /** Reads the caller's credentials. */
+  httpAuth: HttpAuthService;
+  /** Decides each request's permission. */
+  permissions: PermissionsService;
+  /** The operations the routes call. */
+  service: RegionExpansionService;
+  /** Body size limit of POST /tenants/import, for example `50mb`. */
+  importBodyLimit?: string;
+}
+
+/**
+ * The region-expansion REST API (described in `src/schema/openapi.yaml`).
+ * Every route authenticates the caller and checks one permission.
+ *
+ * @public
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions, service } = options;
+  const importBodyLimit = options.importBodyLimit ?? '50mb';
+  const router = Router();
+
+  router.use(
+    createPermissionIntegrationRouter({
+      permissions: regionExpansionPermissions,
+    }),
+  );
+
+  const authorize = async (
+    req: express.Request,
+    permission: BasicPermission,
+  ): Promise<BackstageCredentials> => {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Permission '${permission.name}' is required`);
+    }
+    return credentials;
+  };
+
+  const actorOf = (credentials: BackstageCredentials): string => {
+    const principal = credentials.principal as {
+      userEntityRef?: string;
+      subject?: string;
+    };
+    return principal.userEntityRef ?? principal.subject ?? 'unknown';
+  };
+
+  /** Request bodies without a strategy get the configured default. */
+  const withStrategy = (body: unknown): unknown =>
+    body && typeof body === 'object' && !Array.isArray(body)
+      ? { strategy: service.placement.defaultStrategy, ...body }
+      : body;
+
+  const importRouter = Router();
+  importRouter.use(express.json({ limit: importBodyLimit }));
+  importRouter.use(express.text({ type: YAML_TYPES, limit: importBodyLimit }));
+  importRouter.post('/tenants/import', async (req, res) => {
+    const credentials = await authorize(req, tenantManagePermission);
+    let body: unknown = req.body;
+    if (typeof body === 'string') {
+      try {
+        body = parseYaml(body, { maxAliasCount: 100 });
+      } catch (error) {
+        throw new InputError(
+          `(root): not valid YAML: ${(error as Error).message}`,
+        );
+      }
+    } else if (!req.is('application/json')) {
+      throw new InputError(
+        `(root): send a JSON or YAML array with Content-Type application/json or ${YAML_TYPES.join(
+          ', ',
+        )}`,
+      );
+    }
+    if (!Array.isArray(body)) {
+      throw new InputError('(root): must be an array of tenant rows');
+    }
+    const rows = body.map((row, index) =>
+      parseInput(tenantImportRowSchema, row, `rows[${index}].`),
+    );
+    const result = await service.importTenants(rows, actorOf(credentials));
+    res.status(201).json(result);
+  });
+  router.use(importRouter);
+
+  router.use(express.json());
+
+  // ------------------------------------------------------ partitions/locations
+
+  router.get('/partitions', async (req, res) => {
+    await authorize(req, locationReadPermission);
+    res.json({ items: await service.listPartitions() });
+  });
+
+  router.get('/locations', async (req, res) => {
+    await authorize(req, locationReadPermission);
+    const query = parseInput(partitionQuerySchema, req.query);
+    res.json({ items: await service.listLocations(query) });
+  });
+
+  router.post('/locations', async (req, res) => {
+    await authorize(req, locationManagePermission);
+    const input = parseInput(createLocationSchema, req.body);
+    res.status(201).json(await service.addLocation(input));
+  });
+
+  // ------------------------------------------------------------ control planes
+
+  router.get('/control-planes', async (req, res) => {
+    await authorize(req, locationReadPermission);
+    const query = parseInput(partitionQuerySchema, req.query);
+    res.json({ items: await service.listControlPlanes(query) });
+  });
+
+  router.post('/control-planes', async (req, res) => {
+    await authorize(req, controlPlaneManagePermission);
+    const input = parseInput(createControlPlaneSchema, req.body);
+    res.status(201).json(await service.addControlPlane(input));
+  });
+
+  // --------------------------------------------------------------------- cells
+
+  router.get('/cells', async (req, res) => {
+    await authorize(req, cellReadPermission);
+    const query = parseInput(cellQuerySchema, req.query);
+    res.json({ items: await service.listCells(query) });
+  });
+
+  router.post('/cells', async (req, res) => {
+    await authorize(req, cellManagePermission);
+    const input = parseInput(createCellSchema, req.body);
+    res.status(201).json(await service.addCell(input));
+  });
+
+  router.post('/cells/quota-plan', async (req, res) => {
+    await authorize(req, cellReadPermission);
+    const input = parseInput(quotaPlanRequestSchema, req.body);
+    res.json({ items: await service.placement.planQuotas(input) });
+  });
+
+  router.get('/cells/:id', async (req, res) => {
+    await authorize(req, cellReadPermission);
+    res.json(await service.getCell(req.params.id));
+  });
+
+  router.patch('/cells/:id', async (req, res) => {
+    await authorize(req, cellManagePermission);
+    const input = parseInput(updateCellSchema, req.body);
+    res.json(await service.updateCell(req.params.id, input));
+  });
+
+  // ------------------------------------------------------------------- tenants
+
+  router.get('/tenants', async (req, res) => {
+    await authorize(req, tenantReadPermission);
+    const { unplaced, ...query } = parseInput(tenantQuerySchema, req.query);
+    const page = await service.listTenants({
+      ...query,
+      unplaced: unplaced === undefined ? undefined : unplaced === 'true',
+    });
+    res.json({ ...page, offset: query.offset, limit: query.limit });
+  });
+
+  router.post('/tenants', async (req, res) => {
+    const credentials = await authorize(req, tenantManagePermission);
+    const input = parseInput(createTenantSchema, req.body);
+    res.status(201).json(await service.addTenant(input, actorOf(credentials)));
+  });
+
+  router.get('/tenants/:id', async (req, res) => {
+    await authorize(req, tenantReadPermission);
+    res.json(await service.getTenant(req.params.id));
+  });
+
+  router.patch('/tenants/:id', async (req, res) => {
+    await authorize(req, tenantManagePermission);
+    const input = parseInput(updateTenantSchema, req.body);
+    res.json(await service.updateTenant(req.params.id, input));
+  });
+
+  router.get('/tenants/:id/history', async (req, res) => {
+    await authorize(req, tenantReadPermission);
+    res.json({ items: await service.getTenantHistory(req.params.id) });
+  });
+
+  // ---------------------------------------------------------------- placements
+
+  router.post('/placements', async (req, res) => {
+    const credentials = await authorize(req, placementExecutePermission);
+    const input = parseInput(placementRequestSchema, withStrategy(req.body));
+    const outcome = await service.placement.place(input, actorOf(credentials));
+    res.status(outcome.record ? 201 : 200).json(outcome);
+  });
+
+  router.post('/placements/what-if', async (req, res) => {
+    await authorize(req, cellReadPermission);
+    const input = parseInput(whatIfRequestSchema, withStrategy(req.body));
+    res.json(await service.placement.whatIf(input));
+  });
+
+  router.post('/placements/migration-plan', async (req, res) => {
+    let credentials = await authorize(req, tenantReadPermission);
+    const input = parseInput(migrationRequestSchema, withStrategy(req.body));
+    if (input.commit) {
+      credentials = await authorize(req, placementExecutePermission);
+    }
+    const outcome = await service.placement.planMigration(
+      input,
+      actorOf(credentials),
+    );
+    res.status(outcome.record ? 201 : 200).json(outcome);
+  });
+
+  return router;
+}

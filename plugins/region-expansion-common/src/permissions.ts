@@ -1,0 +1,144 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * Read partitions, Regions, Local Zones and Outposts.
+ *
+ * @public
+ */
+export const locationReadPermission = createPermission({
+  name: 'region-expansion.location.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Add, change or remove Local Zones and Outposts.
+ *
+ * @public
+ */
+export const locationManagePermission = createPermission({
+  name: 'region-expansion.location.manage',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Create and change control planes.
+ *
+ * @public
+ */
+export const controlPlaneManagePermission = createPermission({
+  name: 'region-expansion.control-plane.manage',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Read cells and their capacity.
+ *
+ * @public
+ */
+export const cellReadPermission = createPermission({
+  name: 'region-expansion.cell.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Create cells and change their lifecycle or capacity.
+ *
+ * @public
+ */
+export const cellManagePermission = createPermission({
+  name: 'region-expansion.cell.manage',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Read tenants and their placement history.
+ *
+ * @public
+ */
+export const tenantReadPermission = createPermission({
+  name: 'region-expansion.tenant.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Create, import and change tenants.
+ *
+ * @public
+ */
+export const tenantManagePermission = createPermission({
+  name: 'region-expansion.tenant.manage',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Place or migrate a tenant (writes a placement record). What-if runs need
+ * only read permissions.
+ *
+ * @public
+ */
+export const placementExecutePermission = createPermission({
+  name: 'region-expansion.placement.execute',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Read readiness levels, blockers and their history.
+ *
+ * @public
+ */
+export const readinessReadPermission = createPermission({
+  name: 'region-expansion.readiness.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Request, approve and revoke readiness waivers.
+ *
+ * @public
+ */
+export const waiverManagePermission = createPermission({
+  name: 'region-expansion.waiver.manage',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Read the governance dashboard (Security Hub, Resilience Hub, audit data).
+ *
+ * @public
+ */
+export const governanceReadPermission = createPermission({
+  name: 'region-expansion.governance.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Export governance evidence. Separate from reading because an export leaves
+ * the portal.
+ *
+ * @public
+ */
+export const governanceExportPermission = createPermission({
+  name: 'region-expansion.governance.export',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Every permission of the Region Expansion plugin, for registration with the
+ * permission framework.
+ *
+ * @public
+ */
+export const regionExpansionPermissions = [
+  locationReadPermission,
+  locationManagePermission,
+  controlPlaneManagePermission,
+  cellReadPermission,
+  cellManagePermission,
+  tenantReadPermission,
+  tenantManagePermission,
+  placementExecutePermission,
+  readinessReadPermission,
+  waiverManagePermission,
+  governanceReadPermission,
+  governanceExportPermission,
+];

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { typeError } from './errors';
+import {
+  accountIdSchema,
+  amountSchema,
+  countSchema,
+  idSchema,
+  nameSchema,
+} from './primitives';
+
+/**
+ * A cell lifecycle state.
+ *
+ * @public
+ */
+export const cellLifecycleSchema = z.enum([
+  'planned',
+  'provisioning',
+  'active',
+  'draining',
+  'retired',
+]);
+
+/**
+ * A cell isolation model.
+ *
+ * @public
+ */
+export const cellIsolationSchema = z.enum(['pooled', 'dedicated']);
+
+/**
+ * A capacity vector (limits or usage).
+ *
+ * @public
+ */
+export const capacitySchema = z.strictObject({
+  tenants: countSchema,
+  loadUnits: amountSchema,
+  quotas: z
+    .record(z.string().min(1, 'quota name must not be empty'), amountSchema)
+    .default({}),
+});
+
+/**
+ * A cell spec version: letters, digits, dots and hyphens.
+ *
+ * @public
+ */
+export const specVersionSchema = z
+  .string(typeError('a string'))
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9.-]{0,31}$/,
+    'must be 1-32 letters, digits, dots or hyphens such as 2024.1',
+  );
+
+/**
+ * Body of "create a cell". Partition comes from the location; lifecycle
+ * starts at `planned` unless stated.
+ *
+ * @public
+ */
+export const createCellSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema,
+  locationId: idSchema,
+  controlPlaneId: idSchema,
+  lifecycle: cellLifecycleSchema.default('planned'),
+  isolation: cellIsolationSchema,
+  accountId: accountIdSchema,
+  specVersion: specVersionSchema,
+  capacity: capacitySchema,
+});
+
+/**
+ * Validated body of "create a cell".
+ *
+ * @public
+ */
+export type CreateCellInput = z.infer<typeof createCellSchema>;
+
+/**
+ * Body of "change a cell": name, lifecycle (checked against the legal
+ * transitions by the service), spec version or capacity.
+ *
+ * @public
+ */
+export const updateCellSchema = z
+  .strictObject({
+    name: nameSchema.optional(),
+    lifecycle: cellLifecycleSchema.optional(),
+    specVersion: specVersionSchema.optional(),
+    capacity: capacitySchema.optional(),
+  })
+  .refine(v => Object.keys(v).length > 0, 'must change at least one field');
+
+/**
+ * Validated body of "change a cell".
+ *
+ * @public
+ */
+export type UpdateCellInput = z.infer<typeof updateCellSchema>;
+
+/**
+ * A standard cell specification with the service quotas one cell needs.
+ *
+ * @public
+ */
+export const cellSpecSchema = z.strictObject({
+  version: specVersionSchema,
+  isolation: cellIsolationSchema,
+  capacity: capacitySchema,
+  serviceQuotas: z.array(
+    z.strictObject({
+      serviceCode: z
+        .string(typeError('a string'))
+        .regex(
+          /^[a-z0-9-]+$/,
+          'must be a Service Quotas service code such as lambda',
+        ),
+      quotaCode: z
+        .string(typeError('a string'))
+        .regex(
+          /^L-[0-9A-F]{8}$/,
+          'must be a Service Quotas quota code such as L-B99A9384',
+        ),
+      quotaName: nameSchema,
+      perCell: amountSchema,
+    }),
+  ),
+});
+
+/**
+ * Validated cell specification.
+ *
+ * @public
+ */
+export type CellSpecInput = z.infer<typeof cellSpecSchema>;

@@ -1,0 +1,202 @@
+import type {
+  EvaluatedReadinessSignal,
+  ReadinessBlocker,
+  ReadinessCheck,
+  ReadinessLevel,
+} from './readiness';
+
+/**
+ * Where a footprint entry was observed: infrastructure code or CloudTrail.
+ *
+ * @public
+ */
+export type FootprintSource = 'iac' | 'cloudtrail';
+
+/**
+ * One AWS service an application plane uses.
+ *
+ * @public
+ */
+export interface ServiceUsage {
+  /** SSM global-infrastructure service code, e.g. `s3`. */
+  code: string;
+  sources: FootprintSource[];
+  /** API action names without the service prefix, e.g. `PutObject`. */
+  actions: string[];
+}
+
+/**
+ * Kind of a dependency that reaches outside the target Region or partition.
+ *
+ * @public
+ */
+export type CrossRegionDependencyKind =
+  | 'global-service'
+  | 'region-pinned'
+  | 'replication'
+  | 'backup-copy'
+  | 'provider-region'
+  | 'hardcoded-partition';
+
+/**
+ * A dependency found in infrastructure code (or logs) that crosses a Region or
+ * partition boundary.
+ *
+ * @public
+ */
+export interface CrossRegionDependency {
+  kind: CrossRegionDependencyKind;
+  /** SSM service code concerned, when known. */
+  service?: string;
+  /** The other Region involved, when known (e.g. `us-east-1`). */
+  region?: string;
+  /** File the dependency was found in. */
+  file: string;
+  /** Location inside the file, e.g. `Resources.Cert.Properties.DomainName`. */
+  path: string;
+  detail: string;
+}
+
+/**
+ * Something in the input that could not be mapped to a service. Reported,
+ * never dropped.
+ *
+ * @public
+ */
+export interface UnknownFootprintItem {
+  kind: 'resource-type' | 'event-source' | 'iam-action';
+  value: string;
+  file: string;
+  path?: string;
+}
+
+/**
+ * The set of AWS services and API actions an application plane uses, with its
+ * cross-Region dependencies and what could not be classified.
+ *
+ * @public
+ */
+export interface Footprint {
+  services: ServiceUsage[];
+  crossRegion: CrossRegionDependency[];
+  unknown: UnknownFootprintItem[];
+  /** Summary of the CloudTrail input, when there was any. */
+  cloudTrail?: CloudTrailSummary;
+}
+
+/**
+ * What a CloudTrail scan read. API calls make up the footprint; service
+ * events (initiated by AWS) and console sign-ins are counted separately.
+ *
+ * @public
+ */
+export interface CloudTrailSummary {
+  files: number;
+  /** Digest files skipped (`CloudTrail-Digest`). */
+  digestFilesSkipped: number;
+  /** Records read, before filters. */
+  records: number;
+  /** `AwsApiCall` records that passed the filters. */
+  apiCalls: number;
+  /** `AwsServiceEvent` records that passed the filters, by eventSource. */
+  serviceEvents: Record<string, number>;
+  /** `AwsConsoleSignIn` records that passed the filters. */
+  consoleSignIns: number;
+  /** Accounts (recipientAccountId) seen in matching records. */
+  accounts: string[];
+  /** Regions (awsRegion) seen in matching records. */
+  regions: string[];
+}
+
+/**
+ * A residency regime: privacy (personal data may leave only to adequate
+ * jurisdictions), confidentiality (nationally critical sectors stay
+ * in-country), independence (data stays within national borders), and
+ * sovereignty (partition isolation: own control plane and metadata).
+ *
+ * @public
+ */
+export type ResidencyRegime =
+  | 'privacy'
+  | 'confidentiality'
+  | 'independence'
+  | 'sovereignty';
+
+/**
+ * A residency rule broken by a footprint in a target location.
+ *
+ * @public
+ */
+export interface ResidencyViolation {
+  /** Stable rule identifier, e.g. `partition-crossing`. */
+  rule: string;
+  regime: ResidencyRegime;
+  detail: string;
+  remediation: string;
+}
+
+/**
+ * Where tenant management and metadata run relative to the application plane.
+ *
+ * @public
+ */
+export type ControlPlaneMode = 'global' | 'regional' | 'partition';
+
+/**
+ * Tenant isolation model.
+ *
+ * @public
+ */
+export type IsolationModel = 'pool' | 'bridge' | 'silo';
+
+/**
+ * Encryption key tier, weakest to strongest customer control.
+ *
+ * @public
+ */
+export type EncryptionTier =
+  | 'aws-managed-key'
+  | 'customer-managed-kms-key'
+  | 'cloudhsm'
+  | 'external-key-store';
+
+/**
+ * One architecture choice with the reasons for it.
+ *
+ * @public
+ */
+export interface ArchitectureChoice<T extends string> {
+  choice: T;
+  rationale: string[];
+}
+
+/**
+ * Architecture advice for an application plane in a target location.
+ *
+ * @public
+ */
+export interface ArchitectureAdvice {
+  target: string;
+  partition: string;
+  controlPlane: ArchitectureChoice<ControlPlaneMode>;
+  isolation: ArchitectureChoice<IsolationModel>;
+  encryption: ArchitectureChoice<EncryptionTier>;
+}
+
+/**
+ * Result of assessing a footprint against a target location.
+ *
+ * @public
+ */
+export interface AssessmentResult {
+  target: string;
+  partition: string;
+  level: ReadinessLevel;
+  blockers: ReadinessBlocker[];
+  signals: Record<ReadinessCheck, EvaluatedReadinessSignal>;
+  crossRegion: CrossRegionDependency[];
+  unknown: UnknownFootprintItem[];
+  residencyViolations: ResidencyViolation[];
+  /** Date of the availability data the assessment used. */
+  availabilityDate: string;
+}

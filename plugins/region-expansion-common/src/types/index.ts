@@ -1,0 +1,5 @@
+export * from './locations';
+export * from './controlPlanes';
+export * from './cells';
+export * from './tenants';
+export * from './placement';

@@ -1,0 +1,209 @@
+/**
+ * An AWS partition: a separate instance of AWS with its own credentials,
+ * endpoints and global services. Nothing crosses a partition boundary.
+ *
+ * @public
+ */
+export interface Partition {
+  /** Partition id as used in ARNs, for example `aws` or `aws-eusc`. */
+  id: string;
+  /** Human name of the partition. */
+  name: string;
+  /** DNS suffix of the partition's endpoints, for example `amazonaws.eu`. */
+  dnsSuffix: string;
+  /** Region that hosts the partition's global services (IAM, Organizations). */
+  homeRegion: string;
+  /**
+   * Whether tenants in this partition must be managed by a control plane that
+   * itself runs inside the partition. Credentials and tenant metadata cannot
+   * leave a separate partition, so a control plane elsewhere cannot manage it.
+   */
+  requiresOwnControlPlane: boolean;
+}
+
+/**
+ * The kinds of location an application plane can run in.
+ *
+ * @public
+ */
+export type LocationKind = 'region' | 'local-zone' | 'outpost';
+
+/**
+ * All location kinds, in a stable order (for validation and UI lists).
+ *
+ * @public
+ */
+export const LOCATION_KINDS: readonly LocationKind[] = [
+  'region',
+  'local-zone',
+  'outpost',
+];
+
+/**
+ * Broad geographic area of a location, used for grouping in the UI and as a
+ * coarse residency requirement (see the `GEO-*` jurisdictions).
+ *
+ * @public
+ */
+export type Geography =
+  | 'Europe'
+  | 'North America'
+  | 'South America'
+  | 'Asia Pacific'
+  | 'Middle East'
+  | 'Africa';
+
+/**
+ * All geographies, in a stable order.
+ *
+ * @public
+ */
+export const GEOGRAPHIES: readonly Geography[] = [
+  'Europe',
+  'North America',
+  'South America',
+  'Asia Pacific',
+  'Middle East',
+  'Africa',
+];
+
+/**
+ * A jurisdiction group a location belongs to. Tenants state residency as
+ * "any location in one of these groups". The set is deliberately small:
+ *
+ * - `EU`: the country is a member state of the European Union.
+ * - `EEA`: the country is in the European Economic Area (EU plus Iceland,
+ *   Liechtenstein and Norway); GDPR applies directly.
+ * - `EU-ADEQUACY`: the European Commission has adopted an adequacy decision
+ *   (GDPR Article 45) for the country, so personal data may flow there from
+ *   the EEA without further safeguards. EEA countries are not listed here.
+ * - `GEO-*`: the location's geography, for tenants whose contracts name a
+ *   continent rather than a legal regime.
+ *
+ * @public
+ */
+export type Jurisdiction =
+  | 'EU'
+  | 'EEA'
+  | 'EU-ADEQUACY'
+  | 'GEO-EUROPE'
+  | 'GEO-NORTH-AMERICA'
+  | 'GEO-SOUTH-AMERICA'
+  | 'GEO-ASIA-PACIFIC'
+  | 'GEO-MIDDLE-EAST'
+  | 'GEO-AFRICA';
+
+/**
+ * Every jurisdiction with a one-line explanation, for validation and UI help.
+ *
+ * @public
+ */
+export const JURISDICTIONS: Readonly<Record<Jurisdiction, string>> = {
+  EU: 'Member state of the European Union',
+  EEA: 'European Economic Area: the EU plus Iceland, Liechtenstein and Norway',
+  'EU-ADEQUACY':
+    'Non-EEA country with a European Commission adequacy decision (GDPR Art. 45)',
+  'GEO-EUROPE': 'Located in Europe',
+  'GEO-NORTH-AMERICA': 'Located in North America',
+  'GEO-SOUTH-AMERICA': 'Located in South America',
+  'GEO-ASIA-PACIFIC': 'Located in Asia Pacific',
+  'GEO-MIDDLE-EAST': 'Located in the Middle East',
+  'GEO-AFRICA': 'Located in Africa',
+};
+
+/**
+ * The jurisdiction group that stands for each geography.
+ *
+ * @public
+ */
+export const GEOGRAPHY_JURISDICTION: Readonly<Record<Geography, Jurisdiction>> =
+  {
+    Europe: 'GEO-EUROPE',
+    'North America': 'GEO-NORTH-AMERICA',
+    'South America': 'GEO-SOUTH-AMERICA',
+    'Asia Pacific': 'GEO-ASIA-PACIFIC',
+    'Middle East': 'GEO-MIDDLE-EAST',
+    Africa: 'GEO-AFRICA',
+  };
+
+/**
+ * The 27 member states of the European Union (ISO 3166-1 alpha-2).
+ *
+ * @public
+ */
+export const EU_MEMBER_STATES: readonly string[] = [
+  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR',
+  'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI',
+  'SK',
+]; // prettier-ignore
+
+/**
+ * Members of the European Economic Area: the EU plus Iceland, Liechtenstein
+ * and Norway.
+ *
+ * @public
+ */
+export const EEA_MEMBER_STATES: readonly string[] = [
+  ...EU_MEMBER_STATES,
+  'IS',
+  'LI',
+  'NO',
+];
+
+/**
+ * Countries and territories with a European Commission adequacy decision under
+ * GDPR Article 45 (Andorra, Argentina, Canada for commercial organisations,
+ * Faroe Islands, Guernsey, Israel, Isle of Man, Japan, Jersey, New Zealand,
+ * Republic of Korea, Switzerland, United Kingdom, Uruguay). The United States
+ * is absent on purpose: its decision (EU-US Data Privacy Framework) covers
+ * only self-certified organisations, not the country.
+ *
+ * @public
+ */
+export const EU_ADEQUACY_COUNTRIES: readonly string[] = [
+  'AD', 'AR', 'CA', 'CH', 'FO', 'GB', 'GG', 'IL', 'IM', 'JE', 'JP', 'KR', 'NZ',
+  'UY',
+]; // prettier-ignore
+
+/**
+ * Derives the jurisdiction groups of a location from its country and
+ * geography, so the membership tables above stay the single source of truth.
+ *
+ * @public
+ */
+export function jurisdictionsFor(
+  country: string,
+  geography: Geography,
+): Jurisdiction[] {
+  const result: Jurisdiction[] = [];
+  if (EU_MEMBER_STATES.includes(country)) result.push('EU');
+  if (EEA_MEMBER_STATES.includes(country)) result.push('EEA');
+  if (EU_ADEQUACY_COUNTRIES.includes(country)) result.push('EU-ADEQUACY');
+  result.push(GEOGRAPHY_JURISDICTION[geography]);
+  return result;
+}
+
+/**
+ * A place an application plane can run: an AWS Region, a Local Zone or an
+ * Outpost site.
+ *
+ * @public
+ */
+export interface Location {
+  /** Region code, Local Zone id or Outpost id, unique across partitions. */
+  id: string;
+  /** What kind of location this is. */
+  kind: LocationKind;
+  /** Partition id the location belongs to. */
+  partition: string;
+  /** Human name, for example `Europe (Frankfurt)`. */
+  name: string;
+  /** ISO 3166-1 alpha-2 code of the country the location is in. */
+  country: string;
+  /** Jurisdiction groups the location belongs to. */
+  jurisdictions: Jurisdiction[];
+  /** Broad geography of the location. */
+  geography: Geography;
+  /** For Local Zones and Outposts: the Region they hang off. */
+  parentRegion?: string;
+}

@@ -1,0 +1,123 @@
+/**
+ * The readiness checks a location is evaluated against.
+ *
+ * @public
+ */
+export type ReadinessCheck =
+  | 'availability'
+  | 'sovereignty'
+  | 'security'
+  | 'resilience'
+  | 'audit'
+  | 'capacity';
+
+/**
+ * Every readiness check, in evaluation order.
+ *
+ * @public
+ */
+export const READINESS_CHECKS: readonly ReadinessCheck[] = [
+  'availability',
+  'sovereignty',
+  'security',
+  'resilience',
+  'audit',
+  'capacity',
+];
+
+/**
+ * Outcome of one readiness check. `unknown` means no evidence, and never counts
+ * as `pass`.
+ *
+ * @public
+ */
+export type ReadinessSignalStatus = 'pass' | 'warn' | 'fail' | 'unknown';
+
+/**
+ * One typed readiness signal as a source reports it.
+ *
+ * @public
+ */
+export interface ReadinessSignal {
+  status: ReadinessSignalStatus;
+  /** Human-readable summary of the evidence. */
+  detail: string;
+  /** ISO 8601 time the evidence was observed; absent for derived signals. */
+  observedAt?: string;
+  /** Named reasons that make the signal fail or warn. */
+  blockers: string[];
+}
+
+/**
+ * Signals by check; a check without a signal is evaluated as `unknown`.
+ *
+ * @public
+ */
+export type ReadinessSignals = Partial<Record<ReadinessCheck, ReadinessSignal>>;
+
+/**
+ * Readiness level of a location: `blocked` (a failing check), `pilot` (no
+ * failing check, but some check warns or is unknown), `ready` (every check
+ * passes or is waived).
+ *
+ * @public
+ */
+export type ReadinessLevel = 'blocked' | 'pilot' | 'ready';
+
+/**
+ * A scoped, expiring, approved exception to one readiness check at one
+ * location.
+ *
+ * @public
+ */
+export interface ReadinessWaiver {
+  locationId: string;
+  check: ReadinessCheck;
+  reason: string;
+  approver: string;
+  /** ISO 8601 time after which the waiver no longer applies. */
+  expiresAt: string;
+}
+
+/**
+ * A signal after evaluation: missing signals filled in as `unknown`, and the
+ * waiver that neutralises it, if one applies.
+ *
+ * @public
+ */
+export interface EvaluatedReadinessSignal extends ReadinessSignal {
+  check: ReadinessCheck;
+  /** True when an unexpired waiver covers this check. */
+  waived: boolean;
+  waiver?: ReadinessWaiver;
+}
+
+/**
+ * A named reason a location cannot be used, with what to do about it.
+ *
+ * @public
+ */
+export interface ReadinessBlocker {
+  check: ReadinessCheck;
+  /** SSM service code the blocker concerns, when it concerns one. */
+  service?: string;
+  detail: string;
+  remediation: string;
+}
+
+/**
+ * Result of evaluating readiness for one location.
+ *
+ * @public
+ */
+export interface ReadinessEvaluation {
+  locationId: string;
+  level: ReadinessLevel;
+  /** Failing, unwaived checks: any makes the level `blocked`. */
+  blockers: ReadinessBlocker[];
+  /** Warning or unknown, unwaived checks: any keeps the level at `pilot`. */
+  openChecks: ReadinessBlocker[];
+  signals: Record<ReadinessCheck, EvaluatedReadinessSignal>;
+  /** ISO 8601 time of the evaluation (waiver expiry is judged against it). */
+  evaluatedAt: string;
+}

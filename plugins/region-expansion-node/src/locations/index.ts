@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './regionFacts';
+export * from './deriveLocationsSnapshot';
+export * from './LocationCatalog';

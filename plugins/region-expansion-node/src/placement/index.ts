@@ -1,0 +1,4 @@
+export * from './PlacementEngine';
+export * from './quotas';
+export * from './readiness';
+export * from './rules';
