@@ -4,3 +4,12 @@
  *
  * @packageDocumentation
  */
+export * from './availability';
+export * from './footprint';
+export * from './cloudtrail';
+export * from './residency';
+export * from './readiness';
+export * from './assessment';
+export * from './locations';
+export * from './placement';
+export * from './governance';

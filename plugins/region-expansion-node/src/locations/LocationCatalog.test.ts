@@ -7,6 +7,7 @@ import type {
 import committedSnapshot from '../data/locations-snapshot.json';
 import { deriveLocationsSnapshot } from './deriveLocationsSnapshot';
 import { DomainRuleError, UnknownLocationError } from './errors';
+import { itWithReferenceData } from '../__testUtils__/referenceData';
 import { LocationCatalog } from './LocationCatalog';
 import { REGION_FACTS } from './regionFacts';
 
@@ -72,25 +73,16 @@ describe('LocationCatalog.fromSnapshot', () => {
 });
 
 describe('deriveLocationsSnapshot', () => {
-  const sourceFile = path.resolve(
-    __dirname,
-    '../../../../../shared/data/aws-partitions/partitions.json',
-  );
-  const source = fs.existsSync(sourceFile)
-    ? JSON.parse(fs.readFileSync(sourceFile, 'utf8'))
-    : undefined;
-  // The source folder lives outside the repository; without it the
-  // comparison is skipped with a message rather than silently passing.
-  if (source) {
-    it('matches a fresh derivation from botocore partitions.json', () => {
+  itWithReferenceData(
+    'matches a fresh derivation from botocore partitions.json',
+    'partitions.json',
+    source => {
       const derived = deriveLocationsSnapshot(source, {
         generatedAt: committedSnapshot.generatedAt,
       });
       expect(derived).toEqual(committedSnapshot);
-    });
-  } else {
-    it.skip(`matches a fresh derivation (skipped: ${sourceFile} is absent)`, () => {});
-  }
+    },
+  );
 
   it('fails, naming the Region, when a fact is missing', () => {
     const minimal = {

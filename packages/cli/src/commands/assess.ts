@@ -1,0 +1,130 @@
+import {
+  DATA_CLASSIFICATIONS,
+  JURISDICTIONS,
+  type AssessmentResult,
+  type DataClassification,
+  type Jurisdiction,
+  type Residency,
+} from '@region-expansion/plugin-region-expansion-common';
+import {
+  LocationCatalog,
+  assess,
+} from '@region-expansion/plugin-region-expansion-node';
+import { CliInputError } from '../errors';
+import { footprintOfPaths, type FootprintCommandOptions } from './footprint';
+
+/**
+ * Parses `--residency`: comma-separated ISO country codes (`DE`), jurisdiction
+ * groups (`EU`, `EEA`, `EU-ADEQUACY`, `GEO-EUROPE`) and at most one partition
+ * (`aws-eusc`).
+ */
+export function parseResidency(
+  value: string,
+  catalog: LocationCatalog,
+): Residency {
+  const residency: Residency = {};
+  const partitions = new Set(catalog.partitions().map(p => p.id));
+  for (const raw of value
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean)) {
+    if (partitions.has(raw)) {
+      if (residency.partition && residency.partition !== raw) {
+        throw new CliInputError(
+          `--residency: more than one partition (${residency.partition}, ${raw})`,
+        );
+      }
+      residency.partition = raw;
+    } else if (raw.toUpperCase() in JURISDICTIONS) {
+      residency.jurisdictions = [
+        ...(residency.jurisdictions ?? []),
+        raw.toUpperCase() as Jurisdiction,
+      ];
+    } else if (/^[A-Za-z]{2}$/.test(raw)) {
+      residency.countries = [...(residency.countries ?? []), raw.toUpperCase()];
+    } else {
+      throw new CliInputError(
+        `--residency: '${raw}' is not a country code, jurisdiction group (${Object.keys(
+          JURISDICTIONS,
+        ).join(', ')}) or partition`,
+      );
+    }
+  }
+  return residency;
+}
+
+/** Validates `--classification`. */
+export function parseClassification(value: string): DataClassification {
+  if (!(DATA_CLASSIFICATIONS as readonly string[]).includes(value)) {
+    throw new CliInputError(
+      `--classification: '${value}' is not one of ${DATA_CLASSIFICATIONS.join(
+        ', ',
+      )}`,
+    );
+  }
+  return value as DataClassification;
+}
+
+/** Options of the assess command. */
+export interface AssessCommandOptions extends FootprintCommandOptions {
+  target: string;
+  residency?: string;
+  classification?: string;
+}
+
+/** Assesses the footprint of the paths against the target. */
+export async function assessPaths(
+  paths: string[],
+  options: AssessCommandOptions,
+): Promise<AssessmentResult> {
+  const catalog = LocationCatalog.fromSnapshot();
+  catalog.require(options.target);
+  const residency = options.residency
+    ? parseResidency(options.residency, catalog)
+    : undefined;
+  const classification = options.classification
+    ? parseClassification(options.classification)
+    : undefined;
+  const { footprint } = await footprintOfPaths(paths, options);
+  return assess({
+    footprint,
+    target: options.target,
+    residency,
+    classification,
+    catalog,
+  });
+}
+
+/** Human-readable assessment. */
+export function formatAssessment(result: AssessmentResult): string {
+  const lines = [
+    `${result.target} (${
+      result.partition
+    }): ${result.level.toUpperCase()}  (availability data of ${
+      result.availabilityDate
+    })`,
+  ];
+  for (const [check, signal] of Object.entries(result.signals)) {
+    lines.push(
+      `  ${check.padEnd(13)} ${
+        signal.waived ? `${signal.status} (waived)` : signal.status
+      }: ${signal.detail}`,
+    );
+  }
+  if (result.blockers.length) {
+    lines.push('blockers:');
+    for (const b of result.blockers) {
+      lines.push(
+        `  [${b.check}${b.service ? `/${b.service}` : ''}] ${b.detail}`,
+      );
+      lines.push(`      fix: ${b.remediation}`);
+    }
+  }
+  if (result.crossRegion.length)
+    lines.push(
+      `${result.crossRegion.length} cross-Region dependencies (see --json)`,
+    );
+  if (result.unknown.length)
+    lines.push(`${result.unknown.length} unknown items (see --json)`);
+  return lines.join('\n');
+}

@@ -1,0 +1,39 @@
+import {
+  AvailabilityIndex,
+  LocationCatalog,
+} from '@region-expansion/plugin-region-expansion-node';
+
+/** Availability of one location, as plain data. */
+export interface AvailabilityReport {
+  location: string;
+  partition: string;
+  snapshotDate: string;
+  source: string;
+  services: string[];
+}
+
+/** What a location offers, per the bundled dated snapshot. */
+export function availabilityOf(locationId: string): AvailabilityReport {
+  const location = LocationCatalog.fromSnapshot().require(locationId);
+  const index = AvailabilityIndex.fromSnapshot();
+  return {
+    location: location.id,
+    partition: location.partition,
+    snapshotDate: index.snapshotDate,
+    source: index.source,
+    services: index.servicesIn(
+      location.parentRegion && !index.knows(location.id)
+        ? location.parentRegion
+        : location.id,
+    ),
+  };
+}
+
+/** Human-readable availability. */
+export function formatAvailability(report: AvailabilityReport): string {
+  return [
+    `${report.location} (${report.partition}): ${report.services.length} services, data of ${report.snapshotDate}`,
+    `source: ${report.source}`,
+    ...report.services.map(s => `  ${s}`),
+  ].join('\n');
+}

@@ -1,0 +1,85 @@
+import {
+  buildFootprint,
+  type FootprintInputKind,
+} from '@region-expansion/plugin-region-expansion-node';
+import type { Footprint } from '@region-expansion/plugin-region-expansion-common';
+import { createProgress } from '../progress';
+
+/** Options of the footprint command. */
+export interface FootprintCommandOptions {
+  account?: string;
+  region?: string;
+  principal?: string;
+}
+
+/** Builds the footprint of the given paths, with a progress bar on large CloudTrail input. */
+export async function footprintOfPaths(
+  paths: string[],
+  options: FootprintCommandOptions,
+): Promise<{
+  footprint: Footprint;
+  inputs: Array<{ path: string; kind: FootprintInputKind }>;
+}> {
+  const progress = createProgress();
+  const inputs: Array<{ path: string; kind: FootprintInputKind }> = [];
+  try {
+    const footprint = await buildFootprint(paths, {
+      account: options.account,
+      region: options.region,
+      principal: options.principal,
+      onProgress: progress.onProgress,
+      onInput: input => inputs.push(input),
+    });
+    return { footprint, inputs };
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Human-readable footprint. */
+export function formatFootprint(
+  footprint: Footprint,
+  inputs: Array<{ path: string; kind: FootprintInputKind }>,
+): string {
+  const lines = inputs.map(i => `input ${i.path} (${i.kind})`);
+  lines.push(`${footprint.services.length} services:`);
+  for (const s of footprint.services) {
+    const actions = s.actions.length ? `  ${s.actions.join(', ')}` : '';
+    lines.push(`  ${s.code.padEnd(24)} [${s.sources.join(', ')}]${actions}`);
+  }
+  if (footprint.crossRegion.length) {
+    lines.push(
+      `${footprint.crossRegion.length} cross-Region or cross-partition dependencies:`,
+    );
+    for (const d of footprint.crossRegion) {
+      lines.push(
+        `  ${d.kind}${d.region ? ` → ${d.region}` : ''}: ${d.file} ${d.path}: ${
+          d.detail
+        }`,
+      );
+    }
+  }
+  if (footprint.unknown.length) {
+    lines.push(
+      `${footprint.unknown.length} unknown items (not mapped to a service):`,
+    );
+    for (const u of footprint.unknown)
+      lines.push(
+        `  ${u.kind} ${u.value} in ${u.file}${u.path ? ` ${u.path}` : ''}`,
+      );
+  }
+  const trail = footprint.cloudTrail;
+  if (trail) {
+    lines.push(
+      `CloudTrail: ${trail.files} files, ${trail.records} records, ${
+        trail.apiCalls
+      } API calls, ${Object.values(trail.serviceEvents).reduce(
+        (a, b) => a + b,
+        0,
+      )} service events, ${trail.consoleSignIns} console sign-ins, ${
+        trail.digestFilesSkipped
+      } digest files skipped`,
+    );
+  }
+  return lines.join('\n');
+}

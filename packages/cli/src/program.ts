@@ -1,0 +1,183 @@
+import { Command, CommanderError, Option } from 'commander';
+import { DATA_CLASSIFICATIONS } from '@region-expansion/plugin-region-expansion-common';
+import { EXIT, isInputError } from './errors';
+import { footprintOfPaths, formatFootprint } from './commands/footprint';
+import { assessPaths, formatAssessment } from './commands/assess';
+import { availabilityOf, formatAvailability } from './commands/availability';
+import { formatWhatIf, placeWhatIf } from './commands/place';
+
+/** Where the CLI writes; replaceable in tests. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: CliIo = {
+  stdout: text => process.stdout.write(text),
+  stderr: text => process.stderr.write(text),
+};
+
+function print(
+  io: CliIo,
+  json: boolean | undefined,
+  value: unknown,
+  text: string,
+) {
+  io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+}
+
+function filterOptions(command: Command): Command {
+  return command
+    .option(
+      '--account <id>',
+      'CloudTrail: only records of this account (recipientAccountId)',
+    )
+    .option(
+      '--region <region>',
+      'CloudTrail: only records of this Region (awsRegion)',
+    )
+    .option(
+      '--principal <arn>',
+      'CloudTrail: only records by this principal ARN (trailing * = prefix)',
+    );
+}
+
+/**
+ * Builds the CLI. Every action stores its exit code in `state.exitCode`.
+ */
+export function createProgram(io: CliIo, state: { exitCode: number }): Command {
+  const program = new Command('region-expansion')
+    .description(
+      'Assess infrastructure code and CloudTrail logs for expansion into an AWS Region or partition',
+    )
+    .exitOverride()
+    .showSuggestionAfterError(false)
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: () => undefined,
+    });
+
+  filterOptions(
+    program
+      .command('footprint')
+      .description(
+        'AWS services and actions used by CloudFormation, cdk.out, Terraform plans and CloudTrail logs',
+      )
+      .argument('<paths...>', 'files or folders; the kind of each is detected'),
+  )
+    .option('--json', 'print JSON')
+    .action(async (paths: string[], options) => {
+      const { footprint, inputs } = await footprintOfPaths(paths, options);
+      print(io, options.json, footprint, formatFootprint(footprint, inputs));
+      state.exitCode = EXIT.ok;
+    });
+
+  filterOptions(
+    program
+      .command('assess')
+      .description(
+        'assess the footprint of the paths against a target location',
+      )
+      .requiredOption(
+        '--target <location>',
+        'target location id, e.g. eusc-de-east-1',
+      )
+      .argument('<paths...>', 'files or folders; the kind of each is detected'),
+  )
+    .option(
+      '--residency <list>',
+      'comma-separated country codes, jurisdiction groups (EU, EEA, ...) or a partition',
+    )
+    .addOption(
+      new Option(
+        '--classification <level>',
+        'highest data classification',
+      ).choices([...DATA_CLASSIFICATIONS]),
+    )
+    .option('--json', 'print JSON')
+    .action(async (paths: string[], options) => {
+      const result = await assessPaths(paths, options);
+      print(io, options.json, result, formatAssessment(result));
+      state.exitCode = result.blockers.length ? EXIT.blockers : EXIT.ok;
+    });
+
+  program
+    .command('availability')
+    .description('services a location offers, from the bundled dated snapshot')
+    .argument('<location>', 'location id, e.g. eu-west-2')
+    .option('--json', 'print JSON')
+    .action(async (location: string, options) => {
+      const report = availabilityOf(location);
+      print(io, options.json, report, formatAvailability(report));
+      state.exitCode = EXIT.ok;
+    });
+
+  program
+    .command('place')
+    .description(
+      'what-if placement of tenant profiles into cells (nothing is written)',
+    )
+    .requiredOption(
+      '--cells <file>',
+      'YAML or JSON: spec, controlPlanes, cells, readiness',
+    )
+    .requiredOption(
+      '--tenants <file>',
+      'YAML or JSON: a list of tenant profiles',
+    )
+    .addOption(
+      new Option('--strategy <strategy>', 'pack or spread')
+        .choices(['pack', 'spread'])
+        .default('pack'),
+    )
+    .option('--json', 'print JSON')
+    .action(async options => {
+      const result = await placeWhatIf(options);
+      print(io, options.json, result, formatWhatIf(result));
+      state.exitCode = result.unplaceable.count ? EXIT.blockers : EXIT.ok;
+    });
+
+  return program;
+}
+
+/**
+ * Runs the CLI with arguments (without `node` and the script) and returns
+ * the exit code: 0 no blockers, 1 blockers, 2 usage or input errors.
+ *
+ * @public
+ */
+export async function runCli(
+  args: string[],
+  io: CliIo = defaultIo,
+): Promise<number> {
+  const state = { exitCode: EXIT.ok as number };
+  const program = createProgram(io, state);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return state.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (
+        error.exitCode === 0 ||
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version'
+      ) {
+        return EXIT.ok;
+      }
+      io.stderr(
+        `region-expansion: ${
+          error.message.replace(/^error: /, '').split('\n')[0]
+        }\n`,
+      );
+      return EXIT.usage;
+    }
+    if (isInputError(error)) {
+      io.stderr(
+        `region-expansion: ${(error as Error).message.split('\n')[0]}\n`,
+      );
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

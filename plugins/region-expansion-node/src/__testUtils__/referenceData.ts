@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The botocore reference data the snapshots are derived from. It lives beside
+ * the repository (`../shared/data/aws-partitions`), not in it, so a plain
+ * clone does not have it; REGION_EXPANSION_REFERENCE_DATA overrides the place.
+ */
+export const referenceDataDir =
+  process.env.REGION_EXPANSION_REFERENCE_DATA ??
+  path.resolve(__dirname, '../../../../../shared/data/aws-partitions');
+
+/** Reads one reference file, or undefined when the folder is absent. */
+export function readReferenceJson(file: string): any | undefined {
+  const full = path.join(referenceDataDir, file);
+  return fs.existsSync(full)
+    ? JSON.parse(fs.readFileSync(full, 'utf8'))
+    : undefined;
+}
+
+/**
+ * Registers a test that compares against the reference data, or a skipped
+ * test that says which folder is missing, so the gap shows in the report.
+ */
+export function itWithReferenceData(
+  name: string,
+  file: string,
+  fn: (data: any) => void,
+) {
+  const data = readReferenceJson(file);
+  if (data) {
+    it(name, () => fn(data));
+  } else {
+    it.skip(`${name} (skipped: ${path.join(
+      referenceDataDir,
+      file,
+    )} is absent)`, () => {});
+  }
+}

@@ -1,0 +1,3 @@
+export * from './AvailabilityIndex';
+export * from './serviceMapping';
+export * from './refreshFromSsm';

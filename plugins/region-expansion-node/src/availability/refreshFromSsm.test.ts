@@ -1,0 +1,143 @@
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { setupServer } from 'msw/node';
+import { ssmGlobalInfrastructureHandlers } from './__testUtils__';
+import {
+  diffAvailability,
+  mergeLiveAvailability,
+  refreshFromSsm,
+} from './refreshFromSsm';
+import { AvailabilityIndex } from './AvailabilityIndex';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const client = () =>
+  new SSMClient({
+    region: 'us-east-1',
+    maxAttempts: 1,
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+  });
+
+const now = () => new Date('2026-11-20T10:00:00Z');
+
+describe('refreshFromSsm', () => {
+  it('pages through every Region listing with NextToken', async () => {
+    const euWest2 = Array.from({ length: 23 }, (_, i) => `svc${i}`);
+    const ssm = ssmGlobalInfrastructureHandlers({
+      regions: { 'eu-west-2': euWest2, 'eusc-de-east-1': ['s3', 'kms'] },
+    });
+    server.use(...ssm.handlers);
+    const live = await refreshFromSsm(client(), {
+      locations: ['eu-west-2', 'eusc-de-east-1'],
+      now,
+    });
+    expect(live.fetchedAt).toBe('2026-11-20T10:00:00.000Z');
+    expect(live.locations['eu-west-2']).toEqual([...euWest2].sort());
+    expect(live.locations['eusc-de-east-1']).toEqual(['kms', 's3']);
+    expect(live.failures).toEqual([]);
+    const euRequests = ssm.requests.filter(r => r.path.includes('eu-west-2'));
+    expect(euRequests.map(r => r.nextToken)).toEqual([
+      undefined,
+      'page:1',
+      'page:2',
+    ]);
+    expect(new Set(ssm.requests.map(r => r.target))).toEqual(
+      new Set(['AmazonSSM.GetParametersByPath']),
+    );
+  });
+
+  it('keeps good pages and reports the failing one', async () => {
+    const path =
+      '/aws/service/global-infrastructure/regions/eu-west-2/services';
+    const ssm = ssmGlobalInfrastructureHandlers({
+      regions: {
+        'eu-west-2': Array.from({ length: 15 }, (_, i) => `svc${i}`),
+        'eu-west-1': ['s3'],
+      },
+      failingPages: [`${path}#1`],
+    });
+    server.use(...ssm.handlers);
+    const live = await refreshFromSsm(client(), {
+      locations: ['eu-west-2', 'eu-west-1'],
+      now,
+    });
+    expect(live.locations['eu-west-2']).toHaveLength(10);
+    expect(live.locations['eu-west-1']).toEqual(['s3']);
+    expect(live.incomplete).toEqual(['eu-west-2']);
+    expect(live.failures).toEqual([
+      expect.objectContaining({ locationId: 'eu-west-2', path, page: 1 }),
+    ]);
+  });
+});
+
+describe('diffAvailability', () => {
+  const snapshot = {
+    snapshotDate: '2026-01-01',
+    source: 'test',
+    partitions: { aws: { regions: ['eu-west-2', 'eu-west-1'] } },
+    locations: { 'eu-west-2': ['s3', 'lambda', 'kms'], 'eu-west-1': ['s3'] },
+  };
+
+  it.each<{
+    name: string;
+    live: Record<string, string[]>;
+    incomplete: string[];
+    expected: unknown[];
+  }>([
+    {
+      name: 'added and removed in a complete listing',
+      live: { 'eu-west-2': ['s3', 'kms', 'bedrock', 'not-in-mapping'] },
+      incomplete: [],
+      expected: [
+        {
+          locationId: 'eu-west-2',
+          added: ['bedrock'],
+          removed: ['lambda'],
+          partial: false,
+        },
+      ],
+    },
+    {
+      name: 'no removals from a partial listing',
+      live: { 'eu-west-2': ['s3', 'bedrock'] },
+      incomplete: ['eu-west-2'],
+      expected: [
+        {
+          locationId: 'eu-west-2',
+          added: ['bedrock'],
+          removed: [],
+          partial: true,
+        },
+      ],
+    },
+    {
+      name: 'unchanged locations omitted',
+      live: { 'eu-west-1': ['s3'] },
+      incomplete: [],
+      expected: [],
+    },
+  ])('$name', ({ live, incomplete, expected }) => {
+    const result = diffAvailability(snapshot, {
+      fetchedAt: '2026-11-20T10:00:00.000Z',
+      locations: live,
+      incomplete,
+      failures: [],
+    });
+    expect(result).toEqual(expected);
+  });
+
+  it('merges live data into a dated index', () => {
+    const merged = mergeLiveAvailability(snapshot, {
+      fetchedAt: '2026-11-20T10:00:00.000Z',
+      locations: { 'eu-west-1': ['s3', 'bedrock'] },
+      incomplete: [],
+      failures: [],
+    });
+    const index = AvailabilityIndex.fromSnapshot(merged);
+    expect(index.snapshotDate).toBe('2026-11-20');
+    expect(index.has('bedrock', 'eu-west-1')).toBe(true);
+    expect(index.has('lambda', 'eu-west-2')).toBe(true);
+  });
+});

@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  cloudTrailRecord,
+  tmpDir,
+  writeCloudTrail,
+} from '../footprint/__testUtils__/fixtures';
+import { scanCloudTrail } from './scanCloudTrail';
+
+const root = tmpDir();
+const A = '111111111111';
+const B = '222222222222';
+writeCloudTrail(root, {
+  [`AWSLogs/${A}/CloudTrail/eu-west-2/2026/11/01/a1.json.gz`]: [
+    cloudTrailRecord({
+      eventSource: 's3.amazonaws.com',
+      eventName: 'PutObject',
+    }),
+    cloudTrailRecord({
+      eventSource: 's3.amazonaws.com',
+      eventName: 'PutObject',
+    }),
+    cloudTrailRecord({
+      eventSource: 'kms.amazonaws.com',
+      eventName: 'RotateKey',
+      eventType: 'AwsServiceEvent',
+    }),
+    cloudTrailRecord({
+      eventSource: 'signin.amazonaws.com',
+      eventName: 'ConsoleLogin',
+      eventType: 'AwsConsoleSignIn',
+    }),
+  ],
+  [`AWSLogs/${A}/CloudTrail/us-east-1/2026/11/01/a2.json`]: [
+    cloudTrailRecord({
+      eventSource: 'iam.amazonaws.com',
+      eventName: 'GetRole',
+      region: 'us-east-1',
+      arn: 'arn:aws:sts::111111111111:assumed-role/deployer/session',
+    }),
+  ],
+  [`AWSLogs/${B}/CloudTrail/eu-west-2/2026/11/01/b1.json.gz`]: [
+    cloudTrailRecord({
+      eventSource: 'lambda.amazonaws.com',
+      eventName: 'Invoke',
+      account: B,
+    }),
+  ],
+  [`AWSLogs/${A}/CloudTrail-Digest/eu-west-2/2026/11/01/${A}_CloudTrail-Digest_eu-west-2_x.json.gz`]:
+    [],
+});
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe('scanCloudTrail', () => {
+  it('separates API calls from service events and console sign-ins, skipping digests', async () => {
+    const scan = await scanCloudTrail([root], { concurrency: 2 });
+    expect(scan.summary).toEqual({
+      files: 3,
+      digestFilesSkipped: 1,
+      records: 6,
+      apiCalls: 4,
+      serviceEvents: { 'kms.amazonaws.com': 1 },
+      consoleSignIns: 1,
+      accounts: [A, B],
+      regions: ['eu-west-2', 'us-east-1'],
+    });
+    expect(scan.events).toContainEqual({
+      eventType: 'AwsApiCall',
+      eventSource: 's3.amazonaws.com',
+      eventName: 'PutObject',
+      count: 2,
+    });
+  });
+
+  it.each([
+    ['account', { account: B }, ['lambda.amazonaws.com Invoke']],
+    ['region', { region: 'us-east-1' }, ['iam.amazonaws.com GetRole']],
+    [
+      'principal (session issuer role)',
+      { principal: 'arn:aws:iam::111111111111:role/deployer' },
+      ['iam.amazonaws.com GetRole'],
+    ],
+    [
+      'principal prefix',
+      { principal: 'arn:aws:sts::111111111111:assumed-role/deployer/*' },
+      ['iam.amazonaws.com GetRole'],
+    ],
+  ])('filters by %s', async (_name, filters, expected) => {
+    const scan = await scanCloudTrail([root], filters);
+    expect(
+      scan.events
+        .filter(e => e.eventType === 'AwsApiCall')
+        .map(e => `${e.eventSource} ${e.eventName}`),
+    ).toEqual(expected);
+  });
+
+  it('rejects a file whose decompressed size exceeds the cap, naming it', async () => {
+    await expect(scanCloudTrail([root], { maxFileBytes: 300 })).rejects.toThrow(
+      /\.json(\.gz)?: decompressed size exceeds the 300-byte limit/,
+    );
+  });
+
+  it('reads only record-level fields, whatever the nested values contain', async () => {
+    const file = path.join(tmpDir(), 'tricky.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        Records: [
+          {
+            requestParameters: {
+              eventName: 'Nested',
+              eventSource: 'nested.amazonaws.com',
+              list: [{ eventName: 'x' }],
+              text: 'a "quoted" \\ value }]',
+            },
+            eventSource: 'events.amazonaws.com',
+            eventName: 'Put\u0045vents',
+            eventType: 'AwsApiCall',
+            awsRegion: 'eu-west-2',
+            recipientAccountId: '111111111111',
+            responseElements: null,
+            readOnly: false,
+            count: 3,
+          },
+        ],
+      }),
+    );
+    const scan = await scanCloudTrail([file]);
+    expect(scan.events).toEqual([
+      {
+        eventType: 'AwsApiCall',
+        eventSource: 'events.amazonaws.com',
+        eventName: 'PutEvents',
+        count: 1,
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      'truncated.json',
+      '{"Records":[{"eventSource":"s3.amazonaws.com"',
+      /truncated\.json: malformed JSON/,
+    ],
+    [
+      'unbalanced.json',
+      '{"Records":[{"eventSource":"s3.amazonaws.com"]]}',
+      /unbalanced\.json: malformed JSON/,
+    ],
+  ])('rejects %s', async (name, content, message) => {
+    const file = path.join(tmpDir(), name);
+    fs.writeFileSync(file, content);
+    await expect(scanCloudTrail([file])).rejects.toThrow(message);
+  });
+
+  it('rejects a JSON file that is not a CloudTrail log', async () => {
+    const file = path.join(tmpDir(), 'x.json');
+    fs.writeFileSync(file, '{"hello": 1}');
+    await expect(scanCloudTrail([file])).rejects.toThrow(
+      /x\.json: not a CloudTrail log file/,
+    );
+  });
+});

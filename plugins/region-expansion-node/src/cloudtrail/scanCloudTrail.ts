@@ -1,0 +1,234 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CloudTrailSummary } from '@region-expansion/plugin-region-expansion-common';
+import { FootprintInputError } from '../footprint/InputError';
+import { MAX_INPUT_BYTES } from '../footprint/readInput';
+import { CLOUDTRAIL_WORKER_SOURCE } from './workerSource';
+
+/**
+ * Filters and limits of a CloudTrail scan.
+ *
+ * @public
+ */
+export interface CloudTrailScanOptions {
+  /** Keep only records whose recipientAccountId is this account. */
+  account?: string;
+  /** Keep only records whose awsRegion is this Region. */
+  region?: string;
+  /** Keep only records by this principal ARN (user, role or session issuer); a trailing `*` matches a prefix. */
+  principal?: string;
+  /** Files read in parallel (worker threads); default: available cores. */
+  concurrency?: number;
+  /** Decompressed size limit per file; default {@link MAX_INPUT_BYTES}. */
+  maxFileBytes?: number;
+  /** Called after each file. */
+  onProgress?: (progress: { filesDone: number; filesTotal: number }) => void;
+}
+
+/**
+ * Count of one (eventType, eventSource, eventName) triple.
+ *
+ * @public
+ */
+export interface CloudTrailEventCount {
+  eventType: string;
+  eventSource: string;
+  eventName: string;
+  count: number;
+}
+
+/**
+ * Result of a CloudTrail scan: counts per event, and the summary.
+ *
+ * @public
+ */
+export interface CloudTrailScan {
+  events: CloudTrailEventCount[];
+  summary: CloudTrailSummary;
+}
+
+/**
+ * The CloudTrail log files (`.json.gz`, `.json`) under the given paths, in
+ * sorted order, without digest files. Files laid out as
+ * `AWSLogs/<account>/CloudTrail/<region>/...` are skipped early when they
+ * cannot match the account or Region filter.
+ *
+ * @public
+ */
+export async function listCloudTrailFiles(
+  paths: string[],
+  filters: { account?: string; region?: string } = {},
+): Promise<{ files: string[]; digestFilesSkipped: number }> {
+  const files: string[] = [];
+  let digestFilesSkipped = 0;
+  const visit = async (entry: string): Promise<void> => {
+    const stat = await fs.stat(entry).catch(() => undefined);
+    if (!stat)
+      throw new FootprintInputError({
+        file: entry,
+        problem: 'no such file or directory',
+      });
+    if (stat.isDirectory()) {
+      const children = await fs.readdir(entry);
+      for (const child of children.sort()) await visit(path.join(entry, child));
+      return;
+    }
+    if (!/\.json(\.gz)?$/.test(entry)) return;
+    if (/CloudTrail-Digest/.test(entry)) {
+      digestFilesSkipped++;
+      return;
+    }
+    const layout =
+      /AWSLogs\/(?:o-[a-z0-9]+\/)?(\d{12})\/CloudTrail\/([a-z0-9-]+)\//.exec(
+        entry.split(path.sep).join('/'),
+      );
+    if (layout && filters.account && layout[1] !== filters.account) return;
+    if (layout && filters.region && layout[2] !== filters.region) return;
+    files.push(entry);
+  };
+  for (const p of paths) await visit(p);
+  return { files, digestFilesSkipped };
+}
+
+interface FileResult {
+  records: number;
+  matched: number;
+  counts: Array<[string, number]>;
+  accounts: string[];
+  regions: string[];
+}
+
+/**
+ * Reads CloudTrail log files concurrently on worker threads, one file per
+ * worker at a time (memory stays bounded by concurrency × file size), and
+ * aggregates events. The first unreadable file fails the whole scan with a
+ * {@link FootprintInputError} naming it: no partial result.
+ *
+ * @public
+ */
+export async function scanCloudTrail(
+  paths: string[],
+  options: CloudTrailScanOptions = {},
+): Promise<CloudTrailScan> {
+  const { files, digestFilesSkipped } = await listCloudTrailFiles(
+    paths,
+    options,
+  );
+  const maxBytes = options.maxFileBytes ?? MAX_INPUT_BYTES;
+  const workerCount = Math.max(
+    1,
+    Math.min(options.concurrency ?? os.availableParallelism(), files.length),
+  );
+  const totals = new Map<string, number>();
+  const accounts = new Set<string>();
+  const regions = new Set<string>();
+  let records = 0;
+  let done = 0;
+  if (files.length) {
+    const workers = Array.from(
+      { length: workerCount },
+      () =>
+        new Worker(CLOUDTRAIL_WORKER_SOURCE, {
+          eval: true,
+          workerData: {
+            account: options.account,
+            region: options.region,
+            principal: options.principal,
+            maxBytes,
+          },
+        }),
+    );
+    let next = 0;
+    try {
+      await Promise.all(
+        workers.map(
+          worker =>
+            new Promise<void>((resolve, reject) => {
+              const send = () => {
+                if (next >= files.length) {
+                  resolve();
+                  return;
+                }
+                const id = next++;
+                worker.postMessage({ id, file: files[id] });
+              };
+              worker.on('error', reject);
+              worker.on(
+                'message',
+                (message: {
+                  id: number;
+                  result?: FileResult;
+                  error?: string;
+                }) => {
+                  if (message.error !== undefined || !message.result) {
+                    next = files.length;
+                    reject(
+                      new FootprintInputError({
+                        file: files[message.id],
+                        problem: message.error ?? 'no result',
+                      }),
+                    );
+                    return;
+                  }
+                  const result = message.result;
+                  records += result.records;
+                  for (const [key, count] of result.counts) {
+                    totals.set(key, (totals.get(key) ?? 0) + count);
+                  }
+                  result.accounts.forEach(a => accounts.add(a));
+                  result.regions.forEach(r => regions.add(r));
+                  done++;
+                  options.onProgress?.({
+                    filesDone: done,
+                    filesTotal: files.length,
+                  });
+                  send();
+                },
+              );
+              send();
+            }),
+        ),
+      );
+    } finally {
+      await Promise.all(workers.map(worker => worker.terminate()));
+    }
+  }
+  const events: CloudTrailEventCount[] = [...totals]
+    .map(([key, count]) => {
+      const [eventType, eventSource, eventName] = key.split('\t');
+      return { eventType, eventSource, eventName, count };
+    })
+    .sort(
+      (a, b) =>
+        a.eventSource.localeCompare(b.eventSource) ||
+        a.eventName.localeCompare(b.eventName) ||
+        a.eventType.localeCompare(b.eventType),
+    );
+  const serviceEvents: Record<string, number> = {};
+  let apiCalls = 0;
+  let consoleSignIns = 0;
+  for (const event of events) {
+    if (event.eventType === 'AwsApiCall') apiCalls += event.count;
+    else if (event.eventType === 'AwsConsoleSignIn')
+      consoleSignIns += event.count;
+    else if (event.eventType === 'AwsServiceEvent') {
+      serviceEvents[event.eventSource] =
+        (serviceEvents[event.eventSource] ?? 0) + event.count;
+    }
+  }
+  return {
+    events,
+    summary: {
+      files: files.length,
+      digestFilesSkipped,
+      records,
+      apiCalls,
+      serviceEvents,
+      consoleSignIns,
+      accounts: [...accounts].sort(),
+      regions: [...regions].sort(),
+    },
+  };
+}

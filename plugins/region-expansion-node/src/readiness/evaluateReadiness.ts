@@ -1,0 +1,133 @@
+import {
+  READINESS_CHECKS,
+  type EvaluatedReadinessSignal,
+  type ReadinessBlocker,
+  type ReadinessCheck,
+  type ReadinessEvaluation,
+  type ReadinessLevel,
+  type ReadinessSignal,
+  type ReadinessSignals,
+  type ReadinessWaiver,
+} from '@region-expansion/plugin-region-expansion-common';
+
+/**
+ * Input of {@link evaluateReadiness}.
+ *
+ * @public
+ */
+export interface EvaluateReadinessInput {
+  locationId: string;
+  signals: ReadinessSignals;
+  waivers?: ReadinessWaiver[];
+  /** Structured blockers (with service and remediation) for failing checks. */
+  blockerDetails?: ReadinessBlocker[];
+  /** Evaluation time; waivers expiring at or before it do not apply. */
+  now: Date;
+}
+
+const DEFAULT_REMEDIATION: Record<ReadinessCheck, string> = {
+  availability: 'use services the location offers, or choose another location',
+  sovereignty:
+    'change the design so data and metadata stay within the required boundary',
+  security: 'resolve the Security Hub findings for the location',
+  resilience: 'meet the RTO/RPO policy in Resilience Hub for the application',
+  audit:
+    'collect the missing evidence (Audit Manager or AWS Config conformance packs)',
+  capacity: 'request quota increases or plan another cell',
+};
+
+const MISSING_SIGNAL_DETAIL = 'no signal reported: unknown, not passed';
+
+/**
+ * The unexpired waiver for a check at a location, if any.
+ *
+ * @public
+ */
+export function activeWaiver(
+  waivers: readonly ReadinessWaiver[],
+  locationId: string,
+  check: ReadinessCheck,
+  now: Date,
+): ReadinessWaiver | undefined {
+  return waivers.find(
+    w =>
+      w.locationId === locationId &&
+      w.check === check &&
+      Number.isFinite(Date.parse(w.expiresAt)) &&
+      Date.parse(w.expiresAt) > now.getTime(),
+  );
+}
+
+/**
+ * Computes a location's readiness level from typed signals. A missing signal
+ * is `unknown` (never `pass`). Unwaived `fail` → `blocked`, with named
+ * blockers; otherwise any unwaived `warn` or `unknown` → `pilot`; otherwise
+ * `ready`. A waiver applies only to its location and check, and only until it
+ * expires; a waived check is marked `waived`.
+ *
+ * @public
+ */
+export function evaluateReadiness(
+  input: EvaluateReadinessInput,
+): ReadinessEvaluation {
+  const waivers = input.waivers ?? [];
+  const signals = {} as Record<ReadinessCheck, EvaluatedReadinessSignal>;
+  const blockers: ReadinessBlocker[] = [];
+  const openChecks: ReadinessBlocker[] = [];
+  for (const check of READINESS_CHECKS) {
+    const reported: ReadinessSignal = input.signals[check] ?? {
+      status: 'unknown',
+      detail: MISSING_SIGNAL_DETAIL,
+      blockers: [],
+    };
+    const waiver =
+      reported.status === 'pass'
+        ? undefined
+        : activeWaiver(waivers, input.locationId, check, input.now);
+    signals[check] = {
+      ...reported,
+      check,
+      waived: Boolean(waiver),
+      ...(waiver ? { waiver } : {}),
+    };
+    if (waiver) continue;
+    if (reported.status === 'fail') {
+      const detailed = (input.blockerDetails ?? []).filter(
+        b => b.check === check,
+      );
+      if (detailed.length) blockers.push(...detailed);
+      else {
+        const reasons = reported.blockers.length
+          ? reported.blockers
+          : [reported.detail];
+        blockers.push(
+          ...reasons.map(detail => ({
+            check,
+            detail,
+            remediation: DEFAULT_REMEDIATION[check],
+          })),
+        );
+      }
+    } else if (reported.status === 'warn' || reported.status === 'unknown') {
+      openChecks.push({
+        check,
+        detail: reported.detail,
+        remediation:
+          reported.status === 'unknown'
+            ? `connect a source for the ${check} signal, or ${DEFAULT_REMEDIATION[check]}`
+            : DEFAULT_REMEDIATION[check],
+      });
+    }
+  }
+  let level: ReadinessLevel = 'ready';
+  if (blockers.length) level = 'blocked';
+  else if (openChecks.length) level = 'pilot';
+  return {
+    locationId: input.locationId,
+    level,
+    blockers,
+    openChecks,
+    signals,
+    evaluatedAt: input.now.toISOString(),
+  };
+}

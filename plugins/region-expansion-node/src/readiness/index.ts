@@ -1,0 +1,2 @@
+export * from './evaluateReadiness';
+export * from './GovernanceSignalSource';

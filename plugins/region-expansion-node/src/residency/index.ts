@@ -1,0 +1,2 @@
+export * from './residencyRules';
+export * from './evaluateResidency';
