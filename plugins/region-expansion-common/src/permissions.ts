@@ -123,6 +123,17 @@ export const governanceExportPermission = createPermission({
 });
 
 /**
+ * Start a governance sync now instead of waiting for the schedule. Separate
+ * from reading because it spends the AWS API budget of every account.
+ *
+ * @public
+ */
+export const governanceSyncPermission = createPermission({
+  name: 'region-expansion.governance.sync',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the Region Expansion plugin, for registration with the
  * permission framework.
  *
@@ -141,4 +152,5 @@ export const regionExpansionPermissions = [
   waiverManagePermission,
   governanceReadPermission,
   governanceExportPermission,
+  governanceSyncPermission,
 ];
