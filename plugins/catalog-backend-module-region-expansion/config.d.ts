@@ -4,31 +4,28 @@ export interface Config {
   catalog?: {
     providers?: {
       /**
-       * RegionExpansionProvider configuration.
+       * Region expansion entity provider: emits Regions, Local Zones,
+       * Outposts and cells of the region-expansion backend as `Resource`
+       * entities. Every key is optional.
        */
-      regionExpansionProvider?:
-        | {
-            /**
-             * The target that this provider should consume.
-             */
-            target: string;
-            /**
-             * Overrides the schedule at which this provider runs.
-             */
-            schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-          }
-        | {
-            [name: string]: {
-              /**
-               * The target that this provider should consume.
-               */
-              target: string;
-              /**
-               * Overrides the schedule at which this provider runs.
-               */
-              schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-            };
-          };
+      regionExpansion?: {
+        /**
+         * When the provider runs. Defaults to every 5 minutes with a timeout
+         * of 3 minutes.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /**
+         * Owner of every emitted entity, as an entity ref (kind defaults to
+         * group). Defaults to `group:default/platform-team`.
+         */
+        owner?: string;
+        /**
+         * Base URL of the region-expansion backend, for example
+         * `https://backstage.example.com/api/region-expansion`. Defaults to
+         * the URL discovery gives for the `region-expansion` plugin.
+         */
+        baseUrl?: string;
+      };
     };
   };
 }

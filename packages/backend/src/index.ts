@@ -48,6 +48,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Region Expansion: control plane, placement and catalog entities
 backend.add(import('@region-expansion/plugin-region-expansion-backend'));
+backend.add(
+  import('@region-expansion/plugin-catalog-backend-module-region-expansion'),
+);
 
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

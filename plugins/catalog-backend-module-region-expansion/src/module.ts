@@ -3,27 +3,33 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { RegionExpansionProvider } from './provider/RegionExpansionProvider';
+import { RegionExpansionEntityProvider } from './provider/RegionExpansionEntityProvider';
 
+/**
+ * Catalog module that registers the {@link RegionExpansionEntityProvider}:
+ * Regions, Local Zones, Outposts and cells of the region-expansion backend
+ * as `Resource` entities.
+ *
+ * @public
+ */
 export const catalogModuleRegionExpansion = createBackendModule({
-  moduleId: 'region-expansion-provider',
   pluginId: 'catalog',
-  register({ registerInit }) {
-    registerInit({
+  moduleId: 'region-expansion-provider',
+  register(reg) {
+    reg.registerInit({
       deps: {
-        logger: coreServices.logger,
+        catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
         scheduler: coreServices.scheduler,
-        processing: catalogProcessingExtensionPoint,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ logger, scheduler, config, processing }) {
-        processing.addEntityProvider(
-          RegionExpansionProvider.fromConfig(config, {
-            logger,
-            scheduler,
-          }),
+      async init({ catalog, config, ...services }) {
+        catalog.addEntityProvider(
+          RegionExpansionEntityProvider.fromConfig(config, services),
         );
-      }
+      },
     });
   },
-})
+});
