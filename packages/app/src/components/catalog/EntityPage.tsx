@@ -36,6 +36,12 @@ import {
 import { EntityTechdocsContent } from '@backstage/plugin-techdocs';
 import { EmptyState } from '@backstage/core-components';
 import {
+  EntityRegionReadinessCard,
+  EntityRegionalDeploymentsCard,
+  hasRegionalDeployments,
+  isRegionExpansionResource,
+} from '@region-expansion/plugin-region-expansion';
+import {
   Direction,
   EntityCatalogGraphCard,
 } from '@backstage/plugin-catalog-graph';
@@ -135,6 +141,13 @@ const overviewContent = (
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
+    <EntitySwitch>
+      <EntitySwitch.Case if={hasRegionalDeployments}>
+        <Grid item md={6} xs={12}>
+          <EntityRegionalDeploymentsCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
   </Grid>
 );
 
@@ -374,6 +387,30 @@ const domainPage = (
   </EntityLayout>
 );
 
+/** Regions, Local Zones, Outposts and cells get their readiness card. */
+const resourcePage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item md={6}>
+          <EntityAboutCard />
+        </Grid>
+        <EntitySwitch>
+          <EntitySwitch.Case if={isRegionExpansionResource}>
+            <Grid item md={6} xs={12}>
+              <EntityRegionReadinessCard />
+            </Grid>
+          </EntitySwitch.Case>
+        </EntitySwitch>
+        <Grid item md={6} xs={12}>
+          <EntityCatalogGraphCard height={400} />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 export const entityPage = (
   <EntitySwitch>
     <EntitySwitch.Case if={isKind('component')} children={componentPage} />
@@ -382,6 +419,7 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
+    <EntitySwitch.Case if={isKind('resource')} children={resourcePage} />
 
     <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
   </EntitySwitch>

@@ -1,0 +1,260 @@
+import { ReactElement } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { RegionExpansionClient } from '@region-expansion/plugin-region-expansion-common';
+import type {
+  Cell,
+  Location,
+  Partition,
+  Tenant,
+} from '@region-expansion/plugin-region-expansion-common';
+import { regionExpansionApiRef } from '../api';
+import { rootRouteRef } from '../routes';
+import { RegionExpansionPage } from '../components/RegionExpansionPage';
+
+/**
+ * The permission framework's decision values, taken from the mock's own
+ * option type: `@backstage/plugin-permission-common` (which exports the
+ * `AuthorizeResult` enum) is not a declared dependency of this package.
+ */
+type Decision = Exclude<
+  NonNullable<
+    NonNullable<Parameters<typeof mockApis.permission>[0]>['authorize']
+  >,
+  Function
+>;
+const ALLOW = 'ALLOW' as unknown as Decision;
+const DENY = 'DENY' as unknown as Decision;
+
+/** Base URL the mock discovery API hands to the real client. */
+export const BASE_URL = 'http://localhost/api/region-expansion';
+
+/** Two partitions, a Region with a Local Zone, and the sovereign Region. */
+export const partitions: Partition[] = [
+  {
+    id: 'aws',
+    name: 'AWS Standard',
+    dnsSuffix: 'amazonaws.com',
+    homeRegion: 'us-east-1',
+    requiresOwnControlPlane: false,
+  },
+  {
+    id: 'aws-eusc',
+    name: 'AWS European Sovereign Cloud',
+    dnsSuffix: 'amazonaws.eu',
+    homeRegion: 'eusc-de-east-1',
+    requiresOwnControlPlane: true,
+  },
+];
+
+export const locations: Location[] = [
+  {
+    id: 'eu-central-1',
+    kind: 'region',
+    partition: 'aws',
+    name: 'Europe (Frankfurt)',
+    country: 'DE',
+    jurisdictions: ['EU', 'EEA', 'GEO-EUROPE'],
+    geography: 'Europe',
+  },
+  {
+    id: 'us-east-1',
+    kind: 'region',
+    partition: 'aws',
+    name: 'US East (N. Virginia)',
+    country: 'US',
+    jurisdictions: ['GEO-NORTH-AMERICA'],
+    geography: 'North America',
+  },
+  {
+    id: 'us-east-1-bos-1a',
+    kind: 'local-zone',
+    partition: 'aws',
+    name: 'US East (Boston)',
+    country: 'US',
+    jurisdictions: ['GEO-NORTH-AMERICA'],
+    geography: 'North America',
+    parentRegion: 'us-east-1',
+  },
+  {
+    id: 'eusc-de-east-1',
+    kind: 'region',
+    partition: 'aws-eusc',
+    name: 'AWS European Sovereign Cloud (Germany)',
+    country: 'DE',
+    jurisdictions: ['EU', 'EEA', 'GEO-EUROPE'],
+    geography: 'Europe',
+  },
+];
+
+export const cells: Cell[] = [
+  {
+    id: 'cell-fra-1',
+    name: 'Frankfurt pooled 1',
+    locationId: 'eu-central-1',
+    partition: 'aws',
+    controlPlaneId: 'cp-global',
+    lifecycle: 'active',
+    isolation: 'pooled',
+    accountId: '111122223333',
+    specVersion: '2025.1',
+    capacity: {
+      tenants: 100,
+      loadUnits: 1000,
+      quotas: { dedicatedDataStores: 20 },
+    },
+    usage: { tenants: 40, loadUnits: 900, quotas: { dedicatedDataStores: 5 } },
+  },
+  {
+    id: 'cell-bos-1',
+    name: 'Boston pooled 1',
+    locationId: 'us-east-1-bos-1a',
+    partition: 'aws',
+    controlPlaneId: 'cp-global',
+    lifecycle: 'active',
+    isolation: 'pooled',
+    accountId: '111122224444',
+    specVersion: '2025.1',
+    capacity: { tenants: 50, loadUnits: 500, quotas: {} },
+    usage: { tenants: 9, loadUnits: 90, quotas: {} },
+  },
+];
+
+export const tenants: Tenant[] = Array.from({ length: 250 }, (_, i) => ({
+  id: `tenant-${String(i).padStart(3, '0')}`,
+  name: `Tenant ${i}`,
+  tier: i % 3 === 0 ? 'bridge' : 'pool',
+  residency: { jurisdictions: ['EU'] },
+  classification: 'confidential',
+  loadUnits: 10 + (i % 7),
+  cellId: i % 10 === 0 ? undefined : 'cell-fra-1',
+}));
+
+/**
+ * An error reply shaped like the Backstage backend error handler's, which
+ * `ResponseError.fromResponse` parses to surface the server's message.
+ */
+export function errorReply(status: number, name: string, message: string) {
+  return HttpResponse.json(
+    { error: { name, message }, response: { statusCode: status } },
+    { status },
+  );
+}
+
+/** Default handlers: a backend that serves the fixtures above. */
+export const defaultHandlers = [
+  http.get(`${BASE_URL}/partitions`, () =>
+    HttpResponse.json({ items: partitions }),
+  ),
+  http.get(`${BASE_URL}/locations`, () =>
+    HttpResponse.json({ items: locations }),
+  ),
+  http.get(`${BASE_URL}/cells`, ({ request }) => {
+    const locationId = new URL(request.url).searchParams.get('locationId');
+    return HttpResponse.json({
+      items: cells.filter(c => !locationId || c.locationId === locationId),
+    });
+  }),
+  http.get(`${BASE_URL}/cells/:id`, ({ params }) => {
+    const cell = cells.find(c => c.id === params.id);
+    return cell
+      ? HttpResponse.json(cell)
+      : errorReply(404, 'NotFoundError', `Cell '${params.id}' not found`);
+  }),
+  http.get(`${BASE_URL}/tenants`, ({ request }) => {
+    const query = new URL(request.url).searchParams;
+    const offset = Number(query.get('offset') ?? 0);
+    const limit = Number(query.get('limit') ?? 100);
+    const matching = tenants.filter(
+      t =>
+        (!query.get('tier') || t.tier === query.get('tier')) &&
+        (!query.get('cellId') || t.cellId === query.get('cellId')) &&
+        (query.get('unplaced') !== 'true' || !t.cellId),
+    );
+    return HttpResponse.json({
+      items: matching.slice(offset, offset + limit),
+      totalCount: matching.length,
+      offset,
+      limit,
+    });
+  }),
+  http.get(`${BASE_URL}/tenants/:id`, ({ params }) => {
+    const tenant = tenants.find(t => t.id === params.id);
+    return tenant
+      ? HttpResponse.json(tenant)
+      : errorReply(404, 'NotFoundError', `Tenant '${params.id}' not found`);
+  }),
+  http.get(`${BASE_URL}/tenants/:id/history`, ({ params }) =>
+    HttpResponse.json({
+      items: [
+        {
+          tenantId: params.id,
+          cellId: 'cell-fra-1',
+          reason:
+            'Placed in eu-central-1 cell cell-fra-1 (pack, 60% tenant headroom left)',
+          strategy: 'pack',
+          at: '2026-01-05T10:00:00.000Z',
+          kind: 'placed',
+        },
+      ],
+    }),
+  ),
+];
+
+/** An msw server that every test file registers with `registerMswTestHooks`. */
+export function setupTestServer() {
+  const server = setupServer(...defaultHandlers);
+  registerMswTestHooks(server);
+  return server;
+}
+
+/**
+ * Renders inside a test app with the REAL common client (calls go through
+ * msw) and a permission API that allows or denies everything.
+ */
+export function renderWithPlugin(
+  element: ReactElement = (
+    <Routes>
+      <Route path="/region-expansion/*" element={<RegionExpansionPage />} />
+    </Routes>
+  ),
+  options: {
+    routeEntries?: string[];
+    allow?: boolean | ((name: string) => boolean);
+  } = {},
+) {
+  const client = new RegionExpansionClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost' }),
+    fetchApi: { fetch: (...args) => fetch(...args) },
+  });
+  const allow = options.allow ?? true;
+  const permissionApi = mockApis.permission({
+    authorize: request => {
+      const allowed =
+        typeof allow === 'function' ? allow(request.permission.name) : allow;
+      return allowed ? ALLOW : DENY;
+    },
+  });
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [regionExpansionApiRef, client],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
+      {element}
+    </TestApiProvider>,
+    {
+      routeEntries: options.routeEntries,
+      mountedRoutes: { '/region-expansion': rootRouteRef },
+    },
+  );
+}

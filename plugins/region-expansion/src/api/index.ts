@@ -1,0 +1,2 @@
+export { regionExpansionApiRef } from './RegionExpansionApi';
+export type { RegionExpansionApi } from './RegionExpansionApi';

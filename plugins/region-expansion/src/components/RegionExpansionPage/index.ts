@@ -1,0 +1,1 @@
+export { RegionExpansionPage } from './RegionExpansionPage';

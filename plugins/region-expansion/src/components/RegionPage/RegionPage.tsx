@@ -1,0 +1,90 @@
+import { useParams } from 'react-router-dom';
+import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { Content, EmptyState, Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { tenantsRouteRef } from '../../routes';
+import { useRegionExpansionData } from '../shared/useRegionExpansionData';
+import { AsyncContent } from '../shared/EmptyOrError';
+import { ReadinessPanel } from './ReadinessPanel';
+import { CellCapacityCard } from './CellCapacityCard';
+
+/**
+ * One Region, Local Zone or Outpost: readiness, and every cell in it (for a
+ * Region, also the cells of its Local Zones and Outposts).
+ */
+export function RegionPage() {
+  const { locationId = '' } = useParams();
+  const { loading, error, value } = useRegionExpansionData();
+  const tenantsLink = useRouteRef(tenantsRouteRef);
+
+  return (
+    <Content>
+      <AsyncContent loading={loading} error={error} value={value}>
+        {({ locations, cells }) => {
+          const location = locations.find(l => l.id === locationId);
+          if (!location) {
+            return (
+              <EmptyState
+                missing="data"
+                title={`Unknown location ${locationId}`}
+                description="The region-expansion backend does not list this Region, Local Zone or Outpost. Local Zones and Outposts are added through POST /locations."
+              />
+            );
+          }
+          const attached = locations.filter(
+            l => l.parentRegion === location.id,
+          );
+          const locationIds = new Set([
+            location.id,
+            ...attached.map(l => l.id),
+          ]);
+          const localCells = cells.filter(c => locationIds.has(c.locationId));
+          return (
+            <Stack spacing={3}>
+              <div>
+                <Typography variant="h4" component="h1">
+                  {location.name}
+                </Typography>
+                <Typography color="text.secondary">
+                  {location.id} · {location.kind} · partition{' '}
+                  {location.partition} · {location.country} ·{' '}
+                  {location.jurisdictions.join(', ')}
+                  {location.parentRegion &&
+                    ` · attached to ${location.parentRegion}`}
+                </Typography>
+                <Link
+                  to={`${tenantsLink()}?location=${encodeURIComponent(
+                    location.id,
+                  )}`}
+                >
+                  Tenants in {location.id}
+                </Link>
+              </div>
+              <ReadinessPanel locationId={location.id} />
+              <Typography variant="h5" component="h2">
+                Cells ({localCells.length})
+              </Typography>
+              {localCells.length === 0 ? (
+                <EmptyState
+                  missing="content"
+                  title="No cells here yet"
+                  description="Cells are created by the onboarding wizard (New Regional application plane) or through POST /cells; a what-if run on the Tenants tab says how many this location needs."
+                />
+              ) : (
+                <Grid container spacing={2}>
+                  {localCells.map(cell => (
+                    <Grid item xs={12} md={6} key={cell.id}>
+                      <CellCapacityCard cell={cell} />
+                    </Grid>
+                  ))}
+                </Grid>
+              )}
+            </Stack>
+          );
+        }}
+      </AsyncContent>
+    </Content>
+  );
+}

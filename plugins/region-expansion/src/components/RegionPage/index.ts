@@ -1,0 +1,3 @@
+export { RegionPage } from './RegionPage';
+export { CellPage } from './CellPage';
+export { CellCapacityCard, capacityDimensions } from './CellCapacityCard';

@@ -1,0 +1,152 @@
+import { ComponentProps, KeyboardEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { ComposableMap, Geographies, Marker } from 'react-simple-maps';
+import countriesTopology from 'world-atlas/countries-110m.json';
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { regionRouteRef } from '../../routes';
+import type { RegionOverview } from '../shared/regionOverview';
+import {
+  DISPLAYED_READINESS_LEVELS,
+  READINESS_COLOURS,
+} from '../shared/readiness';
+import { REGION_COORDINATES } from './regionCoordinates';
+import { PartitionShape, partitionShapeName } from './partitionMarkers';
+
+/**
+ * Natural Earth country outlines (TopoJSON). `Geographies` accepts TopoJSON
+ * at runtime, but its type only names GeoJSON, hence the cast.
+ */
+const countries = countriesTopology as unknown as ComponentProps<
+  typeof Geographies
+>['geography'];
+
+/** Marker radius: grows with the square root of tenants so big Regions do not swamp the map. */
+export function markerSize(tenantCount: number): number {
+  return Math.min(4 + 1.5 * Math.sqrt(tenantCount), 16);
+}
+
+/** What a screen reader hears for a marker: the Region and all its figures. */
+export function markerLabel(overview: RegionOverview): string {
+  const attached = overview.attached.length
+    ? `, ${overview.attached.length} Local Zones or Outposts`
+    : '';
+  return `${overview.region.name} (${overview.region.id}), partition ${overview.region.partition}: readiness ${overview.readiness}, ${overview.cells.length} cells, ${overview.tenantCount} tenants${attached}`;
+}
+
+/**
+ * World map with one keyboard-focusable marker per Region: colour is
+ * readiness, size is tenant count, shape is partition. Enter or click opens
+ * the Region page.
+ */
+export function RegionsMap(props: {
+  overviews: RegionOverview[];
+  partitions: string[];
+}) {
+  const { overviews, partitions } = props;
+  const theme = useTheme();
+  const navigate = useNavigate();
+  const regionLink = useRouteRef(regionRouteRef);
+  const placed = overviews.filter(o => REGION_COORDINATES[o.region.id]);
+  const unplaced = overviews.length - placed.length;
+
+  const open = (locationId: string) => navigate(regionLink({ locationId }));
+  const onKeyDown = (event: KeyboardEvent, locationId: string) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      open(locationId);
+    }
+  };
+
+  return (
+    <Box>
+      <ComposableMap
+        width={900}
+        height={440}
+        projection="geoEqualEarth"
+        projectionConfig={{ scale: 165 }}
+        role="group"
+        aria-label="World map of Regions"
+        style={{ width: '100%', height: 'auto' }}
+      >
+        <Geographies geography={countries}>
+          {({ geographies }) =>
+            // Plain paths rather than <Geography>, which is focusable: only
+            // the markers should be in the tab order.
+            geographies.map(geography => (
+              <path
+                key={geography.rsmKey}
+                d={geography.svgPath ?? undefined}
+                aria-hidden
+                fill={theme.palette.action.hover}
+                stroke={theme.palette.divider}
+                strokeWidth={0.5}
+              />
+            ))
+          }
+        </Geographies>
+        {placed.map(overview => (
+          <Marker
+            key={overview.region.id}
+            coordinates={REGION_COORDINATES[overview.region.id]}
+            role="link"
+            tabIndex={0}
+            aria-label={markerLabel(overview)}
+            onClick={() => open(overview.region.id)}
+            onKeyDown={(event: KeyboardEvent) =>
+              onKeyDown(event, overview.region.id)
+            }
+            style={{ cursor: 'pointer', outline: 'none' }}
+            className="region-marker"
+          >
+            <title>{markerLabel(overview)}</title>
+            <PartitionShape
+              partition={overview.region.partition}
+              size={markerSize(overview.tenantCount)}
+              fill={READINESS_COLOURS[overview.readiness]}
+            />
+          </Marker>
+        ))}
+      </ComposableMap>
+      <Stack
+        direction="row"
+        spacing={3}
+        flexWrap="wrap"
+        useFlexGap
+        aria-label="Map legend"
+      >
+        {DISPLAYED_READINESS_LEVELS.map(level => (
+          <Typography key={level} variant="caption">
+            <Box
+              component="span"
+              sx={{
+                display: 'inline-block',
+                width: 10,
+                height: 10,
+                borderRadius: '50%',
+                bgcolor: READINESS_COLOURS[level],
+                mr: 0.5,
+              }}
+            />
+            {level}
+          </Typography>
+        ))}
+        {partitions.map(partition => (
+          <Typography key={partition} variant="caption">
+            {partition}: {partitionShapeName(partition)}
+          </Typography>
+        ))}
+        <Typography variant="caption">size: tenants</Typography>
+        {unplaced > 0 && (
+          <Typography variant="caption">
+            {unplaced} Regions without published coordinates are listed below
+            only.
+          </Typography>
+        )}
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,148 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { useLocation } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
+import {
+  BASE_URL,
+  errorReply,
+  renderWithPlugin,
+  setupTestServer,
+} from '../../__testUtils__/testServer';
+import { RegionExpansionPage } from '../RegionExpansionPage';
+
+const server = setupTestServer();
+
+function CurrentUrl() {
+  const location = useLocation();
+  return (
+    <output aria-label="current url">
+      {location.pathname + location.search}
+    </output>
+  );
+}
+
+const pageWithUrl = (
+  <>
+    <Routes>
+      <Route path="/region-expansion/*" element={<RegionExpansionPage />} />
+    </Routes>
+    <CurrentUrl />
+  </>
+);
+
+describe('RegionsPage', () => {
+  it('draws a labelled, focusable marker per Region and groups the grid by partition and geography', async () => {
+    await renderWithPlugin(pageWithUrl, {
+      routeEntries: ['/region-expansion'],
+    });
+
+    const frankfurt = await screen.findByRole('link', {
+      name: /Europe \(Frankfurt\) \(eu-central-1\), partition aws: readiness unknown, 1 cells, 40 tenants/,
+    });
+    expect(frankfurt).toHaveAttribute('tabindex', '0');
+    // The Boston Local Zone's cell and tenants count towards us-east-1.
+    expect(
+      screen.getByRole('link', {
+        name: /us-east-1\), partition aws: readiness unknown, 1 cells, 9 tenants, 1 Local Zones or Outposts/,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', {
+        name: /eusc-de-east-1\), partition aws-eusc/,
+      }),
+    ).toBeInTheDocument();
+
+    const sovereign = screen.getByRole('region', {
+      name: 'Partition aws-eusc',
+    });
+    expect(within(sovereign).getByText('Europe')).toBeInTheDocument();
+    expect(
+      within(sovereign).getByText('AWS European Sovereign Cloud (Germany)'),
+    ).toBeInTheDocument();
+    const attached = screen.getByRole('list', {
+      name: 'Local Zones and Outposts of us-east-1',
+    });
+    expect(within(attached).getByText('US East (Boston)')).toBeInTheDocument();
+  });
+
+  it('opens the Region page from a marker with the keyboard', async () => {
+    await renderWithPlugin(pageWithUrl, {
+      routeEntries: ['/region-expansion'],
+    });
+    const marker = await screen.findByRole('link', {
+      name: /eu-central-1\), partition/,
+    });
+    marker.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByLabelText('current url')).toHaveTextContent(
+      '/region-expansion/regions/eu-central-1',
+    );
+  });
+
+  it('keeps filters in the URL and applies them to map and grid', async () => {
+    await renderWithPlugin(pageWithUrl, {
+      routeEntries: ['/region-expansion'],
+    });
+    await screen.findByText(/Showing 3 of 3 Regions/);
+
+    await userEvent.click(screen.getByRole('combobox', { name: 'Partition' }));
+    await userEvent.click(
+      await screen.findByRole('option', {
+        name: /AWS European Sovereign Cloud/,
+      }),
+    );
+
+    expect(screen.getByLabelText('current url')).toHaveTextContent(
+      '/region-expansion?partition=aws-eusc',
+    );
+    expect(screen.getByText(/Showing 1 of 3 Regions/)).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /eu-central-1\), partition/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('reads filters from a deep link', async () => {
+    await renderWithPlugin(pageWithUrl, {
+      routeEntries: ['/region-expansion?cells=without'],
+    });
+    expect(
+      await screen.findByText(/Showing 1 of 3 Regions/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /eusc-de-east-1\), partition/ }),
+    ).toBeInTheDocument();
+  });
+
+  it("shows the server's message when loading fails", async () => {
+    server.use(
+      http.get(`${BASE_URL}/locations`, () =>
+        errorReply(
+          403,
+          'NotAllowedError',
+          "Permission 'region-expansion.location.read' is required",
+        ),
+      ),
+    );
+    await renderWithPlugin(pageWithUrl, {
+      routeEntries: ['/region-expansion'],
+    });
+    expect(
+      await screen.findByText(
+        "Permission 'region-expansion.location.read' is required",
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('explains what to configure when no locations exist', async () => {
+    server.use(
+      http.get(`${BASE_URL}/locations`, () => HttpResponse.json({ items: [] })),
+    );
+    await renderWithPlugin(pageWithUrl, {
+      routeEntries: ['/region-expansion'],
+    });
+    expect(
+      await screen.findByText('No locations known yet'),
+    ).toBeInTheDocument();
+  });
+});

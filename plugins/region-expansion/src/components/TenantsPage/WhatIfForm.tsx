@@ -1,0 +1,310 @@
+import { FormEvent, useState } from 'react';
+import Button from '@mui/material/Button';
+import Grid from '@mui/material/Grid';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import {
+  cellReadPermission,
+  DATA_CLASSIFICATIONS,
+  JURISDICTIONS,
+  TENANT_TIERS,
+  TIER_CELL_ISOLATION,
+  type Cell,
+  type DataClassification,
+  type Jurisdiction,
+  type Partition,
+  type TenantTier,
+  type WhatIfResult,
+} from '@region-expansion/plugin-region-expansion-common';
+import { regionExpansionApiRef } from '../../api';
+import { MissingPermissionNote } from '../shared/MissingPermissionNote';
+
+interface WhatIfFormState {
+  count: string;
+  tier: TenantTier;
+  classification: DataClassification;
+  partition: string;
+  jurisdiction: string;
+  loadUnits: string;
+  specVersion: string;
+  tenantsPerCell: string;
+  loadUnitsPerCell: string;
+  serviceCode: string;
+  quotaCode: string;
+  quotaName: string;
+  quotaPerCell: string;
+}
+
+/**
+ * Starts the cell spec fields from an existing cell of the same isolation,
+ * because new cells are built like the ones already running; the user can
+ * change every value.
+ */
+function initialState(cells: Cell[]): WhatIfFormState {
+  const template = cells.find(c => c.isolation === 'pooled') ?? cells[0];
+  return {
+    count: '10',
+    tier: 'pool',
+    classification: 'confidential',
+    partition: '',
+    jurisdiction: '',
+    loadUnits: '10',
+    specVersion: template?.specVersion ?? '',
+    tenantsPerCell: template ? String(template.capacity.tenants) : '',
+    loadUnitsPerCell: template ? String(template.capacity.loadUnits) : '',
+    serviceCode: '',
+    quotaCode: '',
+    quotaName: '',
+    quotaPerCell: '',
+  };
+}
+
+function WhatIfResultView(props: { result: WhatIfResult }) {
+  const { result } = props;
+  return (
+    <Stack spacing={2} aria-label="What-if result" component="section">
+      <Typography>
+        {result.requested} tenants: {result.placedInExistingCells} fit existing
+        cells, {result.placedInNewCells} need new cells,{' '}
+        {result.unplaceable.count} fit nowhere.
+      </Typography>
+      {result.unplaceable.reasons.map(reason => (
+        <Typography key={reason} color="error">
+          {reason}
+        </Typography>
+      ))}
+      <Table size="small" aria-label="Cells to create">
+        <TableHead>
+          <TableRow>
+            <TableCell>Location</TableCell>
+            <TableCell>Isolation</TableCell>
+            <TableCell align="right">Cells to create</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {result.cellsToCreate.map(row => (
+            <TableRow key={`${row.locationId}-${row.isolation}`}>
+              <TableCell>{row.locationId}</TableCell>
+              <TableCell>{row.isolation}</TableCell>
+              <TableCell align="right">{row.count}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Table size="small" aria-label="Quotas to request">
+        <TableHead>
+          <TableRow>
+            <TableCell>Service</TableCell>
+            <TableCell>Quota</TableCell>
+            <TableCell align="right">Per cell</TableCell>
+            <TableCell align="right">Cells</TableCell>
+            <TableCell align="right">Total to request</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {result.quotaRequests.map(row => (
+            <TableRow key={`${row.serviceCode}-${row.quotaCode}`}>
+              <TableCell>{row.serviceCode}</TableCell>
+              <TableCell>
+                {row.quotaName} ({row.quotaCode})
+              </TableCell>
+              <TableCell align="right">{row.perCell}</TableCell>
+              <TableCell align="right">{row.cellCount}</TableCell>
+              <TableCell align="right">{row.total}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Stack>
+  );
+}
+
+/**
+ * "What if N tenants of this profile arrived?": runs the placement engine
+ * without writing (POST /placements/what-if) and lists the cells to create
+ * and the quota increases to request. The backend requires
+ * `region-expansion.cell.read` for it, so the form is shown only with it.
+ */
+export function WhatIfForm(props: { cells: Cell[]; partitions: Partition[] }) {
+  const { cells, partitions } = props;
+  const api = useApi(regionExpansionApiRef);
+  const permission = usePermission({ permission: cellReadPermission });
+  const [form, setForm] = useState(() => initialState(cells));
+  const [state, submit] = useAsyncFn(
+    async () =>
+      api.whatIf({
+        profiles: [
+          {
+            count: Number(form.count),
+            tier: form.tier,
+            classification: form.classification,
+            loadUnits: Number(form.loadUnits),
+            residency: {
+              ...(form.partition ? { partition: form.partition } : {}),
+              ...(form.jurisdiction
+                ? { jurisdictions: [form.jurisdiction as Jurisdiction] }
+                : {}),
+            },
+          },
+        ],
+        spec: {
+          version: form.specVersion,
+          isolation: TIER_CELL_ISOLATION[form.tier],
+          capacity: {
+            tenants: Number(form.tenantsPerCell),
+            loadUnits: Number(form.loadUnitsPerCell),
+            quotas: {},
+          },
+          serviceQuotas: form.serviceCode
+            ? [
+                {
+                  serviceCode: form.serviceCode,
+                  quotaCode: form.quotaCode,
+                  quotaName: form.quotaName,
+                  perCell: Number(form.quotaPerCell),
+                },
+              ]
+            : [],
+        },
+      }),
+    [api, form],
+  );
+
+  const field = (name: keyof WhatIfFormState, label: string, extra = {}) => (
+    <TextField
+      size="small"
+      fullWidth
+      label={label}
+      value={form[name]}
+      onChange={e => setForm({ ...form, [name]: e.target.value })}
+      {...extra}
+    />
+  );
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit();
+  };
+
+  if (permission.loading) return null;
+  return (
+    <InfoCard title="What if new tenants arrive?">
+      {!permission.allowed ? (
+        <MissingPermissionNote
+          action="A what-if run"
+          permission={cellReadPermission.name}
+        />
+      ) : (
+        <Stack spacing={2} component="section" aria-label="What-if">
+          <form onSubmit={onSubmit} aria-label="What-if profile">
+            <Grid container spacing={2}>
+              <Grid item xs={6} md={2}>
+                {field('count', 'Number of tenants', { type: 'number' })}
+              </Grid>
+              <Grid item xs={6} md={2}>
+                {field('tier', 'Tier', {
+                  select: true,
+                  children: TENANT_TIERS.map(t => (
+                    <MenuItem key={t} value={t}>
+                      {t}
+                    </MenuItem>
+                  )),
+                })}
+              </Grid>
+              <Grid item xs={6} md={2}>
+                {field('classification', 'Classification', {
+                  select: true,
+                  children: DATA_CLASSIFICATIONS.map(c => (
+                    <MenuItem key={c} value={c}>
+                      {c}
+                    </MenuItem>
+                  )),
+                })}
+              </Grid>
+              <Grid item xs={6} md={2}>
+                {field('loadUnits', 'Load units per tenant', {
+                  type: 'number',
+                })}
+              </Grid>
+              <Grid item xs={6} md={2}>
+                {field('partition', 'Residency partition', {
+                  select: true,
+                  children: [
+                    <MenuItem key="" value="">
+                      default (aws)
+                    </MenuItem>,
+                    ...partitions.map(p => (
+                      <MenuItem key={p.id} value={p.id}>
+                        {p.id}
+                      </MenuItem>
+                    )),
+                  ],
+                })}
+              </Grid>
+              <Grid item xs={6} md={2}>
+                {field('jurisdiction', 'Residency jurisdiction', {
+                  select: true,
+                  children: [
+                    <MenuItem key="" value="">
+                      any
+                    </MenuItem>,
+                    ...Object.entries(JURISDICTIONS).map(([id, text]) => (
+                      <MenuItem key={id} value={id} title={text}>
+                        {id}
+                      </MenuItem>
+                    )),
+                  ],
+                })}
+              </Grid>
+              <Grid item xs={4} md={2}>
+                {field('specVersion', 'Cell spec version')}
+              </Grid>
+              <Grid item xs={4} md={2}>
+                {field('tenantsPerCell', 'Tenants per cell', {
+                  type: 'number',
+                })}
+              </Grid>
+              <Grid item xs={4} md={2}>
+                {field('loadUnitsPerCell', 'Load units per cell', {
+                  type: 'number',
+                })}
+              </Grid>
+              <Grid item xs={6} md={2}>
+                {field('serviceCode', 'Quota service code (optional)')}
+              </Grid>
+              <Grid item xs={6} md={2}>
+                {field('quotaCode', 'Quota code')}
+              </Grid>
+              <Grid item xs={6} md={1}>
+                {field('quotaName', 'Quota name')}
+              </Grid>
+              <Grid item xs={6} md={1}>
+                {field('quotaPerCell', 'Per cell', { type: 'number' })}
+              </Grid>
+            </Grid>
+            <Button
+              type="submit"
+              variant="contained"
+              sx={{ mt: 2 }}
+              disabled={state.loading}
+            >
+              Run what-if
+            </Button>
+          </form>
+          {state.error && <ResponseErrorPanel error={state.error} />}
+          {state.value && <WhatIfResultView result={state.value} />}
+        </Stack>
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,35 @@
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+
+/** Option value meaning "no filter". */
+export const ANY = '';
+
+/**
+ * A labelled single-choice filter; the empty value means "any". Used by
+ * every page whose filters live in the URL.
+ */
+export function FilterSelect(props: {
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+}) {
+  const { label, value, options, onChange } = props;
+  return (
+    <TextField
+      select
+      size="small"
+      label={label}
+      value={value}
+      onChange={event => onChange(event.target.value)}
+      sx={{ minWidth: 160 }}
+    >
+      <MenuItem value={ANY}>Any</MenuItem>
+      {options.map(option => (
+        <MenuItem key={option.value} value={option.value}>
+          {option.label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}

@@ -1,0 +1,93 @@
+import type {
+  Cell,
+  Location,
+  Partition,
+  PlacementReadinessLevel,
+} from '@region-expansion/plugin-region-expansion-common';
+import { READINESS_WITHOUT_EVALUATION } from './readiness';
+
+/**
+ * One Region with the Local Zones and Outposts that hang off it, and the
+ * figures the map and the grid show.
+ */
+export interface RegionOverview {
+  region: Location;
+  /** Local Zones and Outposts whose parent is this Region. */
+  attached: Location[];
+  /** Cells in the Region and in its attached locations. */
+  cells: Cell[];
+  /** Tenants currently placed in those cells (from cell usage). */
+  tenantCount: number;
+  readiness: PlacementReadinessLevel;
+}
+
+/**
+ * Groups locations under their Region and sums cell usage. A Local Zone or
+ * Outpost whose parent Region is unknown is shown as its own entry rather
+ * than dropped.
+ */
+export function buildRegionOverviews(
+  locations: Location[],
+  cells: Cell[],
+): RegionOverview[] {
+  const byId = new Map(locations.map(location => [location.id, location]));
+  const rootOf = (location: Location): Location =>
+    location.kind !== 'region' &&
+    location.parentRegion &&
+    byId.has(location.parentRegion)
+      ? byId.get(location.parentRegion)!
+      : location;
+
+  const overviews = new Map<string, RegionOverview>();
+  for (const location of locations) {
+    const root = rootOf(location);
+    if (!overviews.has(root.id)) {
+      overviews.set(root.id, {
+        region: root,
+        attached: [],
+        cells: [],
+        tenantCount: 0,
+        readiness: READINESS_WITHOUT_EVALUATION,
+      });
+    }
+    if (root.id !== location.id)
+      overviews.get(root.id)!.attached.push(location);
+  }
+  for (const cell of cells) {
+    const location = byId.get(cell.locationId);
+    const overview = location && overviews.get(rootOf(location).id);
+    if (!overview) continue;
+    overview.cells.push(cell);
+    overview.tenantCount += cell.usage.tenants;
+  }
+  return [...overviews.values()].sort((a, b) =>
+    a.region.id.localeCompare(b.region.id),
+  );
+}
+
+/** Filters of the Regions page, as stored in the URL. */
+export interface RegionFilters {
+  partition?: string;
+  readiness?: PlacementReadinessLevel;
+  /** `true`: only Regions with cells; `false`: only Regions without. */
+  hasCells?: boolean;
+}
+
+/** Applies the Regions page filters. */
+export function filterRegionOverviews(
+  overviews: RegionOverview[],
+  filters: RegionFilters,
+): RegionOverview[] {
+  return overviews.filter(
+    overview =>
+      (!filters.partition || overview.region.partition === filters.partition) &&
+      (!filters.readiness || overview.readiness === filters.readiness) &&
+      (filters.hasCells === undefined ||
+        overview.cells.length > 0 === filters.hasCells),
+  );
+}
+
+/** Human name of a partition id, falling back to the id. */
+export function partitionName(partitions: Partition[], id: string): string {
+  return partitions.find(partition => partition.id === id)?.name ?? id;
+}
