@@ -1,40 +1,47 @@
 import {
   coreServices,
   createBackendPlugin,
-  RootConfigService,
 } from '@backstage/backend-plugin-api';
+import {
+  GovernanceProvider,
+  regionExpansionGovernanceExtensionPoint,
+} from '@region-expansion/plugin-region-expansion-node';
+import { readDefaultStrategy } from './config';
 import { RegionExpansionStore } from './database/RegionExpansionStore';
 import { seedDemoData } from './demo/seedDemoData';
+import {
+  createGovernanceRouter,
+  GovernanceReadinessSignals,
+  GovernanceStore,
+  GovernanceSyncService,
+} from './governance';
+import {
+  DEMO_FOOTPRINT,
+  DEMO_FOOTPRINT_SOURCE,
+  ReadinessService,
+  ReadinessStore,
+  readReadinessConfig,
+} from './readiness';
 import { RegionExpansionService } from './service/RegionExpansionService';
 import { createRouter } from './service/router';
 
-const PLACEMENT_STRATEGIES = ['pack', 'spread'] as const;
-
-function readDefaultStrategy(
-  config: RootConfigService,
-): (typeof PLACEMENT_STRATEGIES)[number] | undefined {
-  const key = 'regionExpansion.placement.defaultStrategy';
-  const value = config.getOptionalString(key);
-  if (value === undefined) {
-    return undefined;
-  }
-  if (!(PLACEMENT_STRATEGIES as readonly string[]).includes(value)) {
-    throw new Error(
-      `Invalid config at ${key}: '${value}' is not one of ${PLACEMENT_STRATEGIES.join(', ')}`,
-    );
-  }
-  return value as (typeof PLACEMENT_STRATEGIES)[number];
-}
-
 /**
  * The region-expansion backend plugin: partitions, locations, control planes,
- * cells, tenants and placement over a REST API.
+ * cells, tenants, placement, readiness and governance over a REST API, with
+ * scheduled readiness re-evaluation and governance syncs.
  *
  * @public
  */
 export const regionExpansionPlugin = createBackendPlugin({
   pluginId: 'region-expansion',
   register(env) {
+    const governanceProviders: GovernanceProvider[] = [];
+    env.registerExtensionPoint(regionExpansionGovernanceExtensionPoint, {
+      addProvider(provider) {
+        governanceProviders.push(provider);
+      },
+    });
+
     env.registerInit({
       deps: {
         logger: coreServices.logger,
@@ -43,6 +50,7 @@ export const regionExpansionPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
+        scheduler: coreServices.scheduler,
       },
       async init({
         logger,
@@ -51,12 +59,35 @@ export const regionExpansionPlugin = createBackendPlugin({
         httpRouter,
         httpAuth,
         permissions,
+        scheduler,
       }) {
+        const readinessConfig = readReadinessConfig(config);
         const store = await RegionExpansionStore.create({ database });
+        const readinessStore = await ReadinessStore.create({ database });
+        const governanceStore = await GovernanceStore.create({ database });
         const service = RegionExpansionService.create({
           store,
           defaultStrategy: readDefaultStrategy(config),
+          readiness: () => readinessStore.readinessLookup(),
         });
+        const readiness = ReadinessService.create({
+          store: readinessStore,
+          estate: service,
+          logger,
+          maxWaiverDays: readinessConfig.maxWaiverDays,
+          capacityWarnRatio: readinessConfig.capacityWarnRatio,
+          governanceSources: [
+            GovernanceReadinessSignals.create({ store: governanceStore }),
+          ],
+        });
+        const governanceSync = GovernanceSyncService.create({
+          store: governanceStore,
+          providers: governanceProviders,
+          logger,
+          scheduler,
+          config,
+        });
+
         if (config.getOptionalBoolean('regionExpansion.demoData.enabled')) {
           await seedDemoData({
             store,
@@ -66,15 +97,37 @@ export const regionExpansionPlugin = createBackendPlugin({
               'regionExpansion.demoData.tenants',
             ),
           });
+          await readiness.seedFootprint(DEMO_FOOTPRINT, DEMO_FOOTPRINT_SOURCE);
         }
+        // Locations never evaluated get a level at once; the scheduled tasks
+        // (each one run across replicas) keep levels and governance current.
+        await readiness.evaluateAll('startup', { onlyUnevaluated: true });
+        await scheduler.scheduleTask({
+          id: 'region-expansion-readiness',
+          ...readinessConfig.schedule,
+          fn: async () => {
+            await readiness.evaluateAll('scheduled');
+          },
+        });
+        await governanceSync.start();
+
         httpRouter.use(
           await createRouter({
             httpAuth,
             permissions,
             service,
+            readiness,
             importBodyLimit: config.getOptionalString(
               'regionExpansion.import.maxBodySize',
             ),
+          }),
+        );
+        httpRouter.use(
+          await createGovernanceRouter({
+            store: governanceStore,
+            sync: governanceSync,
+            httpAuth,
+            permissions,
           }),
         );
       },

@@ -20,6 +20,8 @@ import {
   LocationCatalog,
   PlacementEngine,
   planQuotas,
+  ReadinessLookup,
+  unknownReadiness,
 } from '@region-expansion/plugin-region-expansion-node';
 import { RegionExpansionStore } from '../database/RegionExpansionStore';
 import { withDomainErrors } from './domainErrors';
@@ -60,16 +62,23 @@ export class PlacementService {
   readonly #catalog: () => Promise<LocationCatalog>;
   readonly #defaultStrategy: PlacementStrategy;
   readonly #cellSpec: CellSpec;
+  readonly #readiness: () => Promise<ReadinessLookup>;
 
   constructor(
     store: RegionExpansionStore,
     catalog: () => Promise<LocationCatalog>,
-    options: { defaultStrategy: PlacementStrategy; cellSpec: CellSpec },
+    options: {
+      defaultStrategy: PlacementStrategy;
+      cellSpec: CellSpec;
+      /** Latest readiness levels; without it every location is `unknown`. */
+      readiness?: () => Promise<ReadinessLookup>;
+    },
   ) {
     this.#store = store;
     this.#catalog = catalog;
     this.#defaultStrategy = options.defaultStrategy;
     this.#cellSpec = options.cellSpec;
+    this.#readiness = options.readiness ?? (async () => unknownReadiness);
   }
 
   /** Strategy used when a request names none. */
@@ -83,12 +92,14 @@ export class PlacementService {
   ): Promise<PlacementEngine> {
     const catalog = await this.#catalog();
     const controlPlanes = await this.#store.listControlPlanes();
+    const readiness = await this.#readiness();
     return withDomainErrors(() =>
       PlacementEngine.create({
         catalog,
         controlPlanes,
         cells: cells ?? [],
         cellSpec,
+        readiness,
       }),
     );
   }

@@ -21,6 +21,7 @@ import {
   assertCellAllowed,
   assertControlPlaneAllowed,
   LocationCatalog,
+  ReadinessLookup,
 } from '@region-expansion/plugin-region-expansion-node';
 import {
   CellFilter,
@@ -73,6 +74,8 @@ export class RegionExpansionService {
     catalog?: LocationCatalog;
     defaultStrategy?: PlacementStrategy;
     cellSpec?: CellSpec;
+    /** Latest readiness levels for placement; default: all `unknown`. */
+    readiness?: () => Promise<ReadinessLookup>;
   }): RegionExpansionService {
     return new RegionExpansionService(
       options.store,
@@ -80,6 +83,7 @@ export class RegionExpansionService {
       {
         defaultStrategy: options.defaultStrategy ?? 'pack',
         cellSpec: options.cellSpec ?? DEFAULT_CELL_SPEC,
+        readiness: options.readiness,
       },
     );
   }
@@ -87,7 +91,11 @@ export class RegionExpansionService {
   private constructor(
     store: RegionExpansionStore,
     catalog: LocationCatalog,
-    placement: { defaultStrategy: PlacementStrategy; cellSpec: CellSpec },
+    placement: {
+      defaultStrategy: PlacementStrategy;
+      cellSpec: CellSpec;
+      readiness?: () => Promise<ReadinessLookup>;
+    },
   ) {
     this.#store = store;
     this.#baseCatalog = catalog;

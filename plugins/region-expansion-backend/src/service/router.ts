@@ -38,6 +38,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { createReadinessRouter } from '../readiness/router';
+import { ReadinessService } from '../readiness/ReadinessService';
 import { RegionExpansionService } from './RegionExpansionService';
 import { parseInput } from './domainErrors';
 
@@ -90,6 +92,8 @@ export interface RouterOptions {
   service: RegionExpansionService;
   /** Body size limit of POST /tenants/import, for example `50mb`. */
   importBodyLimit?: string;
+  /** Readiness, waivers and the application-plane footprint, when given. */
+  readiness?: ReadinessService;
 }
 
 /**
@@ -170,6 +174,18 @@ export async function createRouter(
     res.status(201).json(result);
   });
   router.use(importRouter);
+
+  if (options.readiness) {
+    // Mounted before the shared JSON parser: the footprint upload has its
+    // own body limit.
+    router.use(
+      await createReadinessRouter({
+        httpAuth,
+        permissions,
+        readiness: options.readiness,
+      }),
+    );
+  }
 
   router.use(express.json());
 

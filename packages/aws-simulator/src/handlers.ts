@@ -1,0 +1,205 @@
+import { delay, http, HttpHandler } from 'msw';
+import { AwsSimulatorFaults, FaultInjector } from './faults';
+import type { SyntheticOrganization } from './organization';
+import {
+  awsJsonError,
+  identifyRequest,
+  malformedResponse,
+  queryError,
+  restJsonError,
+  SimulatedRequest,
+} from './protocol';
+import {
+  AUDIT_MANAGER_NOT_REGISTERED_MESSAGE,
+  handleAuditManager,
+} from './services/auditManager';
+import {
+  GlobalInfrastructureSnapshot,
+  handleConfig,
+  handlePricing,
+  handleSsm,
+} from './services/jsonServices';
+import { handleResilienceHub } from './services/resilienceHub';
+import {
+  accountsNamedBySecurityHubRequest,
+  handleSecurityHub,
+} from './services/securityHub';
+import { handleSts } from './services/sts';
+
+type Protocol = 'restJson1' | 'awsJson1_1' | 'awsQuery';
+
+const SERVICES: Record<
+  string,
+  { protocol: Protocol; throttle: [number, string]; serverError: string }
+> = {
+  securityhub: {
+    protocol: 'restJson1',
+    throttle: [429, 'TooManyRequestsException'],
+    serverError: 'InternalException',
+  },
+  resiliencehub: {
+    protocol: 'restJson1',
+    throttle: [429, 'ThrottlingException'],
+    serverError: 'InternalServerException',
+  },
+  auditmanager: {
+    protocol: 'restJson1',
+    throttle: [429, 'ThrottlingException'],
+    serverError: 'InternalServerException',
+  },
+  config: {
+    protocol: 'awsJson1_1',
+    throttle: [400, 'ThrottlingException'],
+    serverError: 'InternalServerException',
+  },
+  ssm: {
+    protocol: 'awsJson1_1',
+    throttle: [400, 'ThrottlingException'],
+    serverError: 'InternalServerError',
+  },
+  pricing: {
+    protocol: 'awsJson1_1',
+    throttle: [429, 'ThrottlingException'],
+    serverError: 'InternalErrorException',
+  },
+  sts: {
+    protocol: 'awsQuery',
+    throttle: [400, 'Throttling'],
+    serverError: 'InternalFailure',
+  },
+};
+
+function errorOf(
+  protocol: Protocol,
+  status: number,
+  type: string,
+  message: string,
+): Response {
+  if (protocol === 'restJson1') return restJsonError(status, type, message);
+  if (protocol === 'awsJson1_1') return awsJsonError(status, type, message);
+  return queryError(status, type, message);
+}
+
+/**
+ * Options of {@link createAwsSimulatorHandlers}.
+ *
+ * @public
+ */
+export interface AwsSimulatorHandlerOptions {
+  /** Data behind SSM global-infrastructure parameters and Price List locations. */
+  globalInfrastructure?: GlobalInfrastructureSnapshot;
+}
+
+/**
+ * msw request handlers that answer AWS SDK requests for Security Hub,
+ * Resilience Hub, Audit Manager, AWS Config, SSM, STS and the Price List API
+ * from a synthetic organization. Requests are recognised by the SigV4
+ * credential scope (so any `endpoint` override works) or by the host name;
+ * anything else falls through to other handlers.
+ *
+ * @public
+ */
+export function createAwsSimulatorHandlers(
+  org: SyntheticOrganization,
+  faults: AwsSimulatorFaults | FaultInjector = {},
+  options: AwsSimulatorHandlerOptions = {},
+): HttpHandler[] {
+  const injector =
+    faults instanceof FaultInjector ? faults : new FaultInjector(faults);
+  const knobs = injector.faults;
+
+  const route = (req: SimulatedRequest) => {
+    const target = req.headers.get('x-amz-target') ?? '';
+    switch (req.service) {
+      case 'securityhub':
+        return handleSecurityHub(org, req);
+      case 'resiliencehub':
+        return handleResilienceHub(org, req);
+      case 'auditmanager':
+        return handleAuditManager(
+          org,
+          req,
+          knobs.auditManagerUnregisteredAccounts ?? [],
+        );
+      case 'config':
+        return handleConfig(org, req, target);
+      case 'ssm':
+        return handleSsm(req, target, options.globalInfrastructure);
+      case 'pricing':
+        return handlePricing(org, req, target, options.globalInfrastructure);
+      case 'sts':
+        return handleSts(org, req, id => injector.isDenied(id));
+      default:
+        return undefined;
+    }
+  };
+
+  return [
+    http.all('*', async ({ request }) => {
+      const identified = identifyRequest(org, request);
+      if (!identified) return undefined;
+      const service = SERVICES[identified.service];
+      const req: SimulatedRequest = {
+        ...identified,
+        body: await request.text(),
+      };
+      const handler = route(req);
+      if (!handler) {
+        return errorOf(
+          service.protocol,
+          404,
+          'UnknownOperationException',
+          `${req.method} ${req.url.pathname} is not simulated`,
+        );
+      }
+      injector.count(handler.operation);
+      if (knobs.latencyMs) await delay(knobs.latencyMs);
+      const named =
+        req.service === 'securityhub'
+          ? accountsNamedBySecurityHubRequest(req.body)
+          : [];
+      if (
+        req.service !== 'sts' &&
+        (injector.isDenied(req.callerAccountId) ||
+          named.some(id => injector.isDenied(id)))
+      ) {
+        return errorOf(
+          service.protocol,
+          service.protocol === 'awsJson1_1' ? 400 : 403,
+          service.protocol === 'awsQuery'
+            ? 'AccessDenied'
+            : 'AccessDeniedException',
+          `User is not authorized to perform: ${req.service}:${handler.operation}`,
+        );
+      }
+      if (
+        !injector.admit(req.callerAccountId, req.region, handler.operation) ||
+        injector.rollThrottle()
+      ) {
+        return errorOf(
+          service.protocol,
+          service.throttle[0],
+          service.throttle[1],
+          'Rate exceeded',
+        );
+      }
+      if (injector.rollServerError()) {
+        return errorOf(
+          service.protocol,
+          500,
+          service.serverError,
+          'We encountered an internal error. Please try again.',
+        );
+      }
+      const response = handler.respond();
+      if (response.status === 200 && injector.rollMalformed()) {
+        return malformedResponse(
+          response.headers.get('content-type') ?? 'application/json',
+        );
+      }
+      return response;
+    }),
+  ];
+}
+
+export { AUDIT_MANAGER_NOT_REGISTERED_MESSAGE };

@@ -1,0 +1,21 @@
+/**
+ * Local AWS endpoint simulator: msw handlers and a standalone server speaking
+ * the real wire protocols over a seeded synthetic organization.
+ *
+ * @packageDocumentation
+ */
+export * from './organization';
+export { TokenBucket, FaultInjector, DEFAULT_RATE_LIMITS } from './faults';
+export type { AwsSimulatorFaults, OperationRateLimit } from './faults';
+export {
+  createAwsSimulatorHandlers,
+  AUDIT_MANAGER_NOT_REGISTERED_MESSAGE,
+} from './handlers';
+export type { AwsSimulatorHandlerOptions } from './handlers';
+export type { GlobalInfrastructureSnapshot } from './services/jsonServices';
+export {
+  globalInfrastructureParameters,
+  SIMULATED_CONFIG_AGGREGATOR_NAME,
+} from './services/jsonServices';
+export { accessKeyIdFor } from './protocol';
+export * from './server';

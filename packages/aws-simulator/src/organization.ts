@@ -1,0 +1,732 @@
+import { createRandom, hashOf, mix, pick } from './random';
+
+/**
+ * A partition the synthetic organization spans, as plain data (take it from
+ * partitions.json facts or the location catalog; the simulator has none built
+ * in).
+ *
+ * @public
+ */
+export interface SimulatedPartition {
+  /** Partition id, e.g. `aws-eusc`. */
+  id: string;
+  /** DNS suffix of the partition's endpoints, e.g. `amazonaws.eu`. */
+  dnsSuffix: string;
+  /** The partition's home Region (where findings are aggregated). */
+  homeRegion: string;
+  /** Regions of the partition the organization may use. */
+  regions: string[];
+}
+
+/**
+ * Size of a synthetic organization.
+ *
+ * @public
+ */
+export interface SyntheticOrganizationSize {
+  /** Partitions with their Regions. */
+  partitions: SimulatedPartition[];
+  /** Member accounts per partition. */
+  accountsPerPartition: number;
+  /** Regions used per partition (home Region first); default all given. */
+  regionsPerPartition?: number;
+  /** Security Hub findings per account and Region. */
+  findingsPerAccountRegion: number;
+  /** Resilience Hub applications per account; default 2. */
+  appsPerAccount?: number;
+  /** Audit Manager assessments per account; default 1. */
+  assessmentsPerAccount?: number;
+  /** Conformance packs per account and Region; default 2. */
+  conformancePacksPerAccountRegion?: number;
+  /** Time the generated history ends at, in epoch ms; default 2026-10-01. */
+  baseTime?: number;
+}
+
+/** @public */
+export interface SimulatedAccount {
+  id: string;
+  partition: string;
+  name: string;
+}
+
+/** @public */
+export interface SimulatedRegion {
+  id: string;
+  partition: string;
+}
+
+/**
+ * A Security Hub security control the generator draws findings from.
+ *
+ * @public
+ */
+export interface SimulatedControl {
+  id: string;
+  title: string;
+  resourceType: string;
+}
+
+/** @public */
+export type DisruptionType = 'Software' | 'Hardware' | 'AZ' | 'Region';
+
+/** @public */
+export interface SimulatedResilienceApp {
+  arn: string;
+  name: string;
+  accountId: string;
+  partition: string;
+  region: string;
+  createdAt: number;
+  policy: Record<DisruptionType, { rtoInSecs: number; rpoInSecs: number }>;
+  assessments: SimulatedAppAssessment[];
+}
+
+/** @public */
+export interface SimulatedAppAssessment {
+  arn: string;
+  name: string;
+  status: 'Success' | 'Failed' | 'InProgress' | 'Pending';
+  complianceStatus: string;
+  driftStatus: string;
+  startTime: number;
+  endTime: number;
+  resiliencyScore: number;
+  current: Record<DisruptionType, { rtoInSecs: number; rpoInSecs: number }>;
+}
+
+/** @public */
+export interface SimulatedAuditControl {
+  id: string;
+  name: string;
+  status: 'UNDER_REVIEW' | 'REVIEWED' | 'INACTIVE';
+  evidenceCount: number;
+  folders: Array<{
+    id: string;
+    date: number;
+    dataSource: string;
+    totalEvidence: number;
+    complianceCheckCount: number;
+    complianceCheckIssuesCount: number;
+    configurationDataCount: number;
+    userActivityCount: number;
+    manualCount: number;
+  }>;
+}
+
+/** @public */
+export interface SimulatedAuditAssessment {
+  id: string;
+  arn: string;
+  name: string;
+  accountId: string;
+  partition: string;
+  region: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  frameworkId: string;
+  frameworkName: string;
+  createdAt: number;
+  lastUpdated: number;
+  controlSets: Array<{ id: string; controls: SimulatedAuditControl[] }>;
+}
+
+/** @public */
+export interface SimulatedConformancePack {
+  name: string;
+  accountId: string;
+  partition: string;
+  region: string;
+  compliantRuleCount: number;
+  nonCompliantRuleCount: number;
+  totalRuleCount: number;
+  lastUpdated: number;
+}
+
+const CONTROLS: SimulatedControl[] = [
+  {
+    id: 'S3.1',
+    title:
+      'S3 general purpose buckets should have block public access settings enabled',
+    resourceType: 'AwsS3Bucket',
+  },
+  {
+    id: 'S3.5',
+    title: 'S3 general purpose buckets should require requests to use SSL',
+    resourceType: 'AwsS3Bucket',
+  },
+  {
+    id: 'IAM.1',
+    title: 'IAM policies should not allow full "*" administrative privileges',
+    resourceType: 'AwsIamPolicy',
+  },
+  {
+    id: 'EC2.2',
+    title:
+      'VPC default security groups should not allow inbound or outbound traffic',
+    resourceType: 'AwsEc2SecurityGroup',
+  },
+  {
+    id: 'EC2.19',
+    title:
+      'Security groups should not allow unrestricted access to ports with high risk',
+    resourceType: 'AwsEc2SecurityGroup',
+  },
+  {
+    id: 'KMS.4',
+    title: 'AWS KMS key rotation should be enabled',
+    resourceType: 'AwsKmsKey',
+  },
+  {
+    id: 'RDS.3',
+    title: 'RDS DB instances should have encryption at-rest enabled',
+    resourceType: 'AwsRdsDbInstance',
+  },
+  {
+    id: 'Lambda.2',
+    title: 'Lambda functions should use supported runtimes',
+    resourceType: 'AwsLambdaFunction',
+  },
+  {
+    id: 'CloudTrail.1',
+    title: 'CloudTrail should be enabled with at least one multi-Region trail',
+    resourceType: 'AwsAccount',
+  },
+  {
+    id: 'GuardDuty.1',
+    title: 'GuardDuty should be enabled',
+    resourceType: 'AwsAccount',
+  },
+  {
+    id: 'Config.1',
+    title: 'AWS Config should be enabled',
+    resourceType: 'AwsAccount',
+  },
+  {
+    id: 'DynamoDB.2',
+    title: 'DynamoDB tables should have point-in-time recovery enabled',
+    resourceType: 'AwsDynamoDbTable',
+  },
+];
+
+/** Severity labels weighted: INFORMATIONAL 10, LOW 30, MEDIUM 35, HIGH 20, CRITICAL 5 (per 100). */
+const SEVERITY_BY_PERCENT = [
+  ...Array(10).fill('INFORMATIONAL'),
+  ...Array(30).fill('LOW'),
+  ...Array(35).fill('MEDIUM'),
+  ...Array(20).fill('HIGH'),
+  ...Array(5).fill('CRITICAL'),
+] as string[];
+const SEVERITY_NORMALIZED: Record<string, number> = {
+  INFORMATIONAL: 0,
+  LOW: 1,
+  MEDIUM: 40,
+  HIGH: 70,
+  CRITICAL: 90,
+};
+const COMPLIANCE_BY_PERCENT = [
+  ...Array(60).fill('PASSED'),
+  ...Array(35).fill('FAILED'),
+  ...Array(3).fill('WARNING'),
+  ...Array(2).fill('NOT_AVAILABLE'),
+] as string[];
+const WORKFLOW = ['NEW', 'NEW', 'NEW', 'NOTIFIED', 'SUPPRESSED', 'RESOLVED'];
+const FRAMEWORKS = [
+  'AWS Foundational Security Best Practices',
+  'CIS AWS Benchmark v1.4.0',
+  'General Data Protection Regulation (GDPR) 2016',
+  'SOC 2',
+];
+const DISRUPTIONS: DisruptionType[] = ['Software', 'Hardware', 'AZ', 'Region'];
+const DAY = 86_400_000;
+
+function complianceOf(
+  status: SimulatedAppAssessment['status'],
+  breached: boolean,
+): string {
+  if (status === 'Failed') return 'AssessmentFailed';
+  return breached ? 'PolicyBreached' : 'PolicyMet';
+}
+
+/**
+ * One Security Hub finding in plain fields.
+ *
+ * @public
+ */
+export interface SimulatedFinding {
+  index: number;
+  id: string;
+  partition: string;
+  accountId: string;
+  region: string;
+  control: SimulatedControl;
+  severityLabel: string;
+  severityNormalized: number;
+  complianceStatus: string;
+  workflowStatus: string;
+  recordState: 'ACTIVE' | 'ARCHIVED';
+  resourceId: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+function uuidFrom(seed: number, index: number, salt: number): string {
+  const hex = [0, 1, 2, 3]
+    .map(k =>
+      mix(seed * 31 + index * 7 + salt * 131 + k * 1_000_003)
+        .toString(16)
+        .padStart(8, '0'),
+    )
+    .join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(
+    13,
+    16,
+  )}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * A seeded, deterministic, mutable organization: accounts across partitions
+ * and Regions, Security Hub findings, Resilience Hub applications, Audit
+ * Manager assessments and AWS Config conformance packs. Findings are stored
+ * by column (only `UpdatedAt` is mutable), so a million of them fit in a few
+ * megabytes; the other fields are derived from the seed on read.
+ *
+ * @public
+ */
+export class SyntheticOrganization {
+  readonly seed: number;
+  readonly partitions: SimulatedPartition[];
+  readonly accounts: SimulatedAccount[];
+  readonly regions: SimulatedRegion[];
+  readonly controls = CONTROLS;
+  readonly resilienceApps: SimulatedResilienceApp[] = [];
+  readonly auditAssessments: SimulatedAuditAssessment[] = [];
+  readonly conformancePacks: SimulatedConformancePack[] = [];
+  readonly baseTime: number;
+  readonly #findingAccount: Uint32Array;
+  readonly #findingRegion: Uint16Array;
+  readonly #findingUpdatedAt: Float64Array;
+  readonly #archived = new Set<number>();
+  /** First finding position of each account; accounts of a partition are contiguous. */
+  readonly #accountStart: number[] = [];
+  #clock: number;
+
+  constructor(seed: number, size: SyntheticOrganizationSize) {
+    if (size.partitions.length === 0) {
+      throw new Error('A synthetic organization needs at least one partition');
+    }
+    this.seed = seed;
+    this.baseTime = size.baseTime ?? Date.UTC(2026, 9, 1);
+    this.#clock = this.baseTime;
+    this.partitions = size.partitions.map(p => {
+      const others = p.regions.filter(r => r !== p.homeRegion);
+      const count = Math.max(
+        1,
+        Math.min(
+          size.regionsPerPartition ?? p.regions.length,
+          p.regions.length,
+        ),
+      );
+      return { ...p, regions: [p.homeRegion, ...others].slice(0, count) };
+    });
+    this.accounts = [];
+    this.regions = [];
+    for (const partition of this.partitions) {
+      for (const region of partition.regions) {
+        this.regions.push({ id: region, partition: partition.id });
+      }
+      for (let a = 0; a < size.accountsPerPartition; a++) {
+        const index = this.accounts.length;
+        this.accounts.push({
+          id: String(200_000_000_000 + (seed % 1000) * 1_000_000 + index),
+          partition: partition.id,
+          name: `${partition.id}-workload-${a + 1}`,
+        });
+      }
+    }
+
+    let total = 0;
+    for (const account of this.accounts) {
+      total +=
+        this.regionsOf(account.partition).length *
+        size.findingsPerAccountRegion;
+    }
+    this.#findingAccount = new Uint32Array(total);
+    this.#findingRegion = new Uint16Array(total);
+    this.#findingUpdatedAt = new Float64Array(total);
+    let i = 0;
+    this.accounts.forEach((account, accountIndex) => {
+      this.#accountStart[accountIndex] = i;
+      for (const region of this.regionsOf(account.partition)) {
+        const regionIndex = this.regions.indexOf(region);
+        for (let f = 0; f < size.findingsPerAccountRegion; f++, i++) {
+          this.#findingAccount[i] = accountIndex;
+          this.#findingRegion[i] = regionIndex;
+          const created = this.#createdAt(i);
+          this.#findingUpdatedAt[i] =
+            created +
+            (mix(seed ^ (i * 5)) %
+              (created < this.baseTime - DAY ? DAY : 60_000));
+        }
+      }
+    });
+
+    const random = createRandom(seed);
+    for (const account of this.accounts) {
+      const partitionRegions = this.regionsOf(account.partition);
+      const home = this.partitionOf(account.partition).homeRegion;
+      for (let a = 0; a < (size.appsPerAccount ?? 2); a++) {
+        const region = pick(partitionRegions, Math.floor(random() * 1e6)).id;
+        this.resilienceApps.push(this.#createApp(account, region, a, random));
+      }
+      for (let a = 0; a < (size.assessmentsPerAccount ?? 1); a++) {
+        this.auditAssessments.push(
+          this.#createAssessment(account, home, a, random),
+        );
+      }
+      for (const region of partitionRegions) {
+        for (let c = 0; c < (size.conformancePacksPerAccountRegion ?? 2); c++) {
+          const ruleCount = 10 + Math.floor(random() * 40);
+          const nonCompliant = Math.floor(random() * random() * ruleCount);
+          this.conformancePacks.push({
+            name: [
+              'Operational-Best-Practices-for-Encryption',
+              'Operational-Best-Practices-for-Logging',
+              'Operational-Best-Practices-for-NIST-CSF',
+            ][c % 3],
+            accountId: account.id,
+            partition: account.partition,
+            region: region.id,
+            compliantRuleCount: ruleCount - nonCompliant,
+            nonCompliantRuleCount: nonCompliant,
+            totalRuleCount: ruleCount,
+            lastUpdated: this.baseTime - Math.floor(random() * DAY),
+          });
+        }
+      }
+    }
+  }
+
+  /** Number of findings. */
+  get findingCount(): number {
+    return this.#findingUpdatedAt.length;
+  }
+
+  /** The organization's clock: the latest time anything changed, epoch ms. */
+  get clock(): number {
+    return this.#clock;
+  }
+
+  /** The partition by id; throws for an unknown one. */
+  partitionOf(id: string): SimulatedPartition {
+    const partition = this.partitions.find(p => p.id === id);
+    if (!partition) throw new Error(`Unknown partition ${id}`);
+    return partition;
+  }
+
+  /** The partition a Region belongs to, if the organization uses it. */
+  partitionOfRegion(region: string): SimulatedPartition | undefined {
+    const found = this.regions.find(r => r.id === region);
+    return found ? this.partitionOf(found.partition) : undefined;
+  }
+
+  /** Regions of a partition that the organization uses. */
+  regionsOf(partition: string): SimulatedRegion[] {
+    return this.regions.filter(r => r.partition === partition);
+  }
+
+  /** The account by id. */
+  account(id: string): SimulatedAccount | undefined {
+    return this.accounts.find(a => a.id === id);
+  }
+
+  /** The finding at an index, all fields derived. */
+  finding(index: number): SimulatedFinding {
+    const account = this.accounts[this.#findingAccount[index]];
+    const region = this.regions[this.#findingRegion[index]].id;
+    const h = mix(this.seed * 977 + index);
+    const control = pick(CONTROLS, h);
+    const severityLabel = SEVERITY_BY_PERCENT[(h >>> 8) % 100];
+    const updatedAt = this.#findingUpdatedAt[index];
+    const changed = updatedAt > this.baseTime;
+    const complianceStatus =
+      COMPLIANCE_BY_PERCENT[((h >>> 12) + (changed ? 37 : 0)) % 100];
+    const findingUuid = uuidFrom(this.seed, index, 1);
+    return {
+      index,
+      id: `arn:${account.partition}:securityhub:${region}:${account.id}:security-control/${control.id}/finding/${findingUuid}`,
+      partition: account.partition,
+      accountId: account.id,
+      region,
+      control,
+      severityLabel,
+      severityNormalized: SEVERITY_NORMALIZED[severityLabel],
+      complianceStatus,
+      workflowStatus:
+        complianceStatus === 'PASSED' ? 'RESOLVED' : pick(WORKFLOW, h >>> 16),
+      recordState: this.#archived.has(index) ? 'ARCHIVED' : 'ACTIVE',
+      resourceId:
+        control.resourceType === 'AwsAccount'
+          ? `AWS::::Account:${account.id}`
+          : `arn:${account.partition}:${control.id
+              .split('.')[0]
+              .toLowerCase()}:${region}:${
+              account.id
+            }:resource/${findingUuid.slice(0, 8)}`,
+      createdAt: this.#createdAt(index),
+      updatedAt,
+    };
+  }
+
+  /** Positions `[from, to)` of the findings of a partition, or of one account in it. */
+  findingRangeOf(partition: string, accountId?: string): [number, number] {
+    const indexes = this.accounts
+      .map((a, index) => ({ a, index }))
+      .filter(
+        ({ a }) =>
+          a.partition === partition && (!accountId || a.id === accountId),
+      )
+      .map(({ index }) => index);
+    if (indexes.length === 0) return [0, 0];
+    const first = indexes[0];
+    const last = indexes[indexes.length - 1];
+    const end =
+      last + 1 < this.accounts.length
+        ? this.#accountStart[last + 1]
+        : this.findingCount;
+    return [this.#accountStart[first], end];
+  }
+
+  /** `UpdatedAt` of a finding, epoch ms, without deriving the rest. */
+  findingUpdatedAt(index: number): number {
+    return this.#findingUpdatedAt[index];
+  }
+
+  /** Account index and Region index of a finding, for fast filtering. */
+  findingScope(index: number): { accountId: string; region: string } {
+    return {
+      accountId: this.accounts[this.#findingAccount[index]].id,
+      region: this.regions[this.#findingRegion[index]].id,
+    };
+  }
+
+  /**
+   * Changes `changePercent` % of the findings (chosen by the seed and the
+   * clock): their `UpdatedAt` moves to the new clock, their compliance may
+   * flip and a few are archived. Returns the indexes changed.
+   */
+  advance(
+    changePercent: number,
+    at: number = Math.max(Date.now(), this.#clock + 1000),
+  ): number[] {
+    this.#clock = Math.max(at, this.#clock + 1);
+    const count = Math.round((this.findingCount * changePercent) / 100);
+    const random = createRandom(hashOf(String(this.#clock), this.seed));
+    const changed = new Set<number>();
+    while (changed.size < Math.min(count, this.findingCount)) {
+      changed.add(Math.floor(random() * this.findingCount));
+    }
+    for (const index of changed) {
+      this.#findingUpdatedAt[index] = this.#clock;
+      if (random() < 0.1) this.#archived.add(index);
+    }
+    for (const app of this.resilienceApps) {
+      if (random() * 100 < changePercent * 10) {
+        const latest = app.assessments[0];
+        app.assessments.unshift({
+          ...latest,
+          arn: `${app.arn.replace(':app/', ':app-assessment/')}-${this.#clock}`,
+          name: `scheduled-${this.#clock}`,
+          startTime: Math.floor(this.#clock / 1000) - 600,
+          endTime: Math.floor(this.#clock / 1000),
+          driftStatus: 'Detected',
+        });
+      }
+    }
+    return [...changed].sort((a, b) => a - b);
+  }
+
+  #createdAt(index: number): number {
+    return (
+      this.baseTime -
+      (1 + (mix(this.seed * 13 + index) % (90 * 24 * 60))) * 60_000
+    );
+  }
+
+  #createApp(
+    account: SimulatedAccount,
+    region: string,
+    ordinal: number,
+    random: () => number,
+  ): SimulatedResilienceApp {
+    const appId = uuidFrom(this.seed, this.resilienceApps.length, 2);
+    const arn = `arn:${account.partition}:resiliencehub:${region}:${account.id}:app/${appId}`;
+    const tier = [
+      { Software: 300, Hardware: 3600, AZ: 3600, Region: 86400 },
+      { Software: 900, Hardware: 14400, AZ: 14400, Region: 172800 },
+    ][ordinal % 2];
+    const policy = Object.fromEntries(
+      DISRUPTIONS.map(d => [
+        d,
+        { rtoInSecs: tier[d], rpoInSecs: Math.floor(tier[d] / 2) },
+      ]),
+    ) as SimulatedResilienceApp['policy'];
+    const assessments: SimulatedAppAssessment[] = [];
+    const count = 2 + Math.floor(random() * 2);
+    for (let k = 0; k < count; k++) {
+      const end = Math.floor((this.baseTime - k * 7 * DAY) / 1000);
+      const status: SimulatedAppAssessment['status'] =
+        k === 0 && random() < 0.2 ? 'Failed' : 'Success';
+      const current = Object.fromEntries(
+        DISRUPTIONS.map(d => {
+          const factor = 0.5 + random();
+          return [
+            d,
+            {
+              rtoInSecs: Math.round(tier[d] * factor),
+              rpoInSecs: Math.round((tier[d] / 2) * factor),
+            },
+          ];
+        }),
+      ) as SimulatedAppAssessment['current'];
+      const breached = DISRUPTIONS.some(
+        d =>
+          current[d].rtoInSecs > policy[d].rtoInSecs ||
+          current[d].rpoInSecs > policy[d].rpoInSecs,
+      );
+      assessments.push({
+        arn: `arn:${account.partition}:resiliencehub:${region}:${
+          account.id
+        }:app-assessment/${uuidFrom(
+          this.seed,
+          this.resilienceApps.length * 10 + k,
+          3,
+        )}`,
+        name: `assessment-${k + 1}`,
+        status,
+        complianceStatus: complianceOf(status, breached),
+        driftStatus: pick(
+          ['NotChecked', 'NotDetected', 'Detected'],
+          Math.floor(random() * 1e6),
+        ),
+        startTime: end - 900,
+        endTime: end,
+        resiliencyScore: Math.round(random() * 10000) / 100,
+        current,
+      });
+    }
+    return {
+      arn,
+      name: `${account.name}-app-${ordinal + 1}`,
+      accountId: account.id,
+      partition: account.partition,
+      region,
+      createdAt: Math.floor((this.baseTime - 120 * DAY) / 1000),
+      policy,
+      assessments,
+    };
+  }
+
+  #createAssessment(
+    account: SimulatedAccount,
+    region: string,
+    ordinal: number,
+    random: () => number,
+  ): SimulatedAuditAssessment {
+    const id = uuidFrom(this.seed, this.auditAssessments.length, 4);
+    const framework = pick(FRAMEWORKS, hashOf(account.id, ordinal));
+    const controlSets = Array.from(
+      { length: 2 + Math.floor(random() * 2) },
+      (_, s) => ({
+        id: `${framework.split(' ')[0]} control set ${s + 1}`,
+        controls: Array.from(
+          { length: 3 + Math.floor(random() * 3) },
+          (__, c) => {
+            const folders = Array.from(
+              { length: 1 + Math.floor(random() * 3) },
+              (___, f) => {
+                const complianceCheckCount = Math.floor(random() * 40);
+                const configurationDataCount = Math.floor(random() * 20);
+                const userActivityCount = Math.floor(random() * 10);
+                const manualCount = random() < 0.2 ? 1 : 0;
+                return {
+                  id: uuidFrom(
+                    this.seed,
+                    this.auditAssessments.length * 1000 + s * 100 + c * 10 + f,
+                    5,
+                  ),
+                  date: Math.floor((this.baseTime - f * DAY) / 1000),
+                  dataSource: pick(
+                    [
+                      'AWS Security Hub',
+                      'AWS Config',
+                      'AWS CloudTrail',
+                      'AWS API calls',
+                    ],
+                    c + f,
+                  ),
+                  totalEvidence:
+                    complianceCheckCount +
+                    configurationDataCount +
+                    userActivityCount +
+                    manualCount,
+                  complianceCheckCount,
+                  complianceCheckIssuesCount: Math.floor(
+                    complianceCheckCount * random() * 0.3,
+                  ),
+                  configurationDataCount,
+                  userActivityCount,
+                  manualCount,
+                };
+              },
+            );
+            return {
+              id: uuidFrom(
+                this.seed,
+                this.auditAssessments.length * 1000 + s * 100 + c,
+                6,
+              ),
+              name: `${framework.split(' ')[0]}-${s + 1}.${c + 1}`,
+              status: pick(
+                ['UNDER_REVIEW', 'REVIEWED', 'INACTIVE'] as const,
+                Math.floor(random() * 1e6),
+              ),
+              evidenceCount: folders.reduce(
+                (sum, f) => sum + f.totalEvidence,
+                0,
+              ),
+              folders,
+            };
+          },
+        ),
+      }),
+    );
+    return {
+      id,
+      arn: `arn:${account.partition}:auditmanager:${region}:${account.id}:assessment/${id}`,
+      name: `${framework} - ${account.name}`,
+      accountId: account.id,
+      partition: account.partition,
+      region,
+      status:
+        ordinal === 0
+          ? 'ACTIVE'
+          : pick(['ACTIVE', 'INACTIVE'] as const, Math.floor(random() * 1e6)),
+      frameworkId: uuidFrom(this.seed, hashOf(framework), 7),
+      frameworkName: framework,
+      createdAt: Math.floor((this.baseTime - 60 * DAY) / 1000),
+      lastUpdated: Math.floor(this.baseTime / 1000),
+      controlSets,
+    };
+  }
+}
+
+/**
+ * Creates a seeded synthetic organization.
+ *
+ * @public
+ */
+export function createSyntheticOrganization(
+  seed: number,
+  size: SyntheticOrganizationSize,
+): SyntheticOrganization {
+  return new SyntheticOrganization(seed, size);
+}

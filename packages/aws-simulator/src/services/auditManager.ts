@@ -1,0 +1,224 @@
+import type { SyntheticOrganization } from '../organization';
+import {
+  decodeToken,
+  encodeToken,
+  jsonResponse,
+  restJsonError,
+  SimulatedRequest,
+} from '../protocol';
+
+/** Message Audit Manager returns when the account has not been set up. */
+export const AUDIT_MANAGER_NOT_REGISTERED_MESSAGE =
+  'Please complete AWS Audit Manager setup from home page to enable this action in this account.';
+
+function maxResultsOf(value: string | null): number | undefined {
+  if (value === null) return 100;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : undefined;
+}
+
+/** Audit Manager (restJson1): GetAccountStatus, ListAssessments, GetAssessment, GetEvidenceFoldersByAssessment. Dates are epoch seconds. */
+export function handleAuditManager(
+  org: SyntheticOrganization,
+  req: SimulatedRequest,
+  unregisteredAccounts: string[],
+): { operation: string; respond: () => Response } | undefined {
+  const path = req.url.pathname.replace(/\/+$/, '');
+  const q = req.url.searchParams;
+  const registered = !unregisteredAccounts.includes(req.callerAccountId);
+  const assessments = org.auditAssessments.filter(
+    a => a.accountId === req.callerAccountId && a.region === req.region,
+  );
+  const notRegistered = () =>
+    restJsonError(
+      403,
+      'AccessDeniedException',
+      AUDIT_MANAGER_NOT_REGISTERED_MESSAGE,
+    );
+  if (req.method !== 'GET') return undefined;
+  if (path === '/account/status') {
+    return {
+      operation: 'GetAccountStatus',
+      respond: () =>
+        jsonResponse({ status: registered ? 'ACTIVE' : 'INACTIVE' }),
+    };
+  }
+  if (path === '/assessments') {
+    return {
+      operation: 'ListAssessments',
+      respond: () => {
+        if (!registered) return notRegistered();
+        const maxResults = maxResultsOf(q.get('maxResults'));
+        if (!maxResults)
+          return restJsonError(
+            400,
+            'ValidationException',
+            'maxResults must be between 1 and 1000',
+          );
+        const status = q.get('status');
+        const items = assessments.filter(a => !status || a.status === status);
+        const fp = `assessments/${status}`;
+        const start = decodeToken(q.get('nextToken'), fp);
+        if (start === undefined)
+          return restJsonError(400, 'ValidationException', 'Invalid nextToken');
+        const slice = items.slice(start, start + maxResults);
+        return jsonResponse({
+          assessmentMetadata: slice.map(a => ({
+            name: a.name,
+            id: a.id,
+            complianceType: a.frameworkName,
+            status: a.status,
+            roles: [],
+            delegations: [],
+            creationTime: a.createdAt,
+            lastUpdated: a.lastUpdated,
+          })),
+          ...(start + maxResults < items.length
+            ? { nextToken: encodeToken(start + maxResults, fp) }
+            : {}),
+        });
+      },
+    };
+  }
+  const folderMatch = /^\/assessments\/([^/]+)\/evidenceFolders$/.exec(path);
+  if (folderMatch) {
+    return {
+      operation: 'GetEvidenceFoldersByAssessment',
+      respond: () => {
+        if (!registered) return notRegistered();
+        const assessment = assessments.find(
+          a => a.id === decodeURIComponent(folderMatch[1]),
+        );
+        if (!assessment)
+          return restJsonError(
+            404,
+            'ResourceNotFoundException',
+            'Assessment not found',
+          );
+        const maxResults = maxResultsOf(q.get('maxResults'));
+        if (!maxResults)
+          return restJsonError(
+            400,
+            'ValidationException',
+            'maxResults must be between 1 and 1000',
+          );
+        const folders = assessment.controlSets.flatMap(set =>
+          set.controls.flatMap(control =>
+            control.folders.map(folder => ({ set, control, folder })),
+          ),
+        );
+        const fp = `folders/${assessment.id}`;
+        const start = decodeToken(q.get('nextToken'), fp);
+        if (start === undefined)
+          return restJsonError(400, 'ValidationException', 'Invalid nextToken');
+        return jsonResponse({
+          evidenceFolders: folders
+            .slice(start, start + maxResults)
+            .map(({ set, control, folder }) => ({
+              name: new Date(folder.date * 1000).toISOString().slice(0, 10),
+              date: folder.date,
+              assessmentId: assessment.id,
+              controlSetId: set.id,
+              controlId: control.id,
+              controlName: control.name,
+              id: folder.id,
+              dataSource: folder.dataSource,
+              author: 'AWS',
+              totalEvidence: folder.totalEvidence,
+              assessmentReportSelectionCount: 0,
+              evidenceResourcesIncludedCount: folder.complianceCheckCount,
+              evidenceByTypeConfigurationDataCount:
+                folder.configurationDataCount,
+              evidenceByTypeManualCount: folder.manualCount,
+              evidenceByTypeComplianceCheckCount: folder.complianceCheckCount,
+              evidenceByTypeComplianceCheckIssuesCount:
+                folder.complianceCheckIssuesCount,
+              evidenceByTypeUserActivityCount: folder.userActivityCount,
+              evidenceAwsServiceSourceCount: 1,
+            })),
+          ...(start + maxResults < folders.length
+            ? { nextToken: encodeToken(start + maxResults, fp) }
+            : {}),
+        });
+      },
+    };
+  }
+  const assessmentMatch = /^\/assessments\/([^/]+)$/.exec(path);
+  if (assessmentMatch) {
+    return {
+      operation: 'GetAssessment',
+      respond: () => {
+        if (!registered) return notRegistered();
+        const a = assessments.find(
+          x => x.id === decodeURIComponent(assessmentMatch[1]),
+        );
+        if (!a)
+          return restJsonError(
+            404,
+            'ResourceNotFoundException',
+            'Assessment not found',
+          );
+        return jsonResponse({
+          assessment: {
+            arn: a.arn,
+            awsAccount: {
+              id: a.accountId,
+              name: org.account(a.accountId)?.name,
+            },
+            metadata: {
+              name: a.name,
+              id: a.id,
+              complianceType: a.frameworkName,
+              status: a.status,
+              creationTime: a.createdAt,
+              lastUpdated: a.lastUpdated,
+              roles: [],
+              delegations: [],
+              scope: { awsAccounts: [{ id: a.accountId }] },
+            },
+            framework: {
+              id: a.frameworkId,
+              arn: `arn:${a.partition}:auditmanager:${a.region}:${a.accountId}:assessmentFramework/${a.frameworkId}`,
+              metadata: {
+                name: a.frameworkName,
+                complianceType: a.frameworkName,
+              },
+              controlSets: a.controlSets.map(set => ({
+                id: set.id,
+                description: set.id,
+                status: 'ACTIVE',
+                roles: [],
+                delegations: [],
+                controls: set.controls.map(c => ({
+                  id: c.id,
+                  name: c.name,
+                  status: c.status,
+                  response: c.status === 'REVIEWED' ? 'AUTOMATE' : 'MANUAL',
+                  evidenceSources: [
+                    ...new Set(c.folders.map(f => f.dataSource)),
+                  ],
+                  evidenceCount: c.evidenceCount,
+                  assessmentReportEvidenceCount: 0,
+                })),
+                systemEvidenceCount: set.controls.reduce(
+                  (n, c) => n + c.evidenceCount,
+                  0,
+                ),
+                manualEvidenceCount: set.controls.reduce(
+                  (n, c) =>
+                    n + c.folders.reduce((m, f) => m + f.manualCount, 0),
+                  0,
+                ),
+              })),
+            },
+          },
+          userRole: {
+            roleType: 'PROCESS_OWNER',
+            roleArn: `arn:${a.partition}:iam::${a.accountId}:role/AuditOwner`,
+          },
+        });
+      },
+    };
+  }
+  return undefined;
+}

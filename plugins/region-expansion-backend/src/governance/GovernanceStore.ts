@@ -1,0 +1,737 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import type {
+  AuditControlRow,
+  ConformanceScoreRow,
+  GovernanceFindingRow,
+  GovernanceSource,
+  GovernanceTarget,
+  GovernanceTargetOutcome,
+  ResilienceAppRow,
+} from '@region-expansion/plugin-region-expansion-node';
+import { Knex } from 'knex';
+
+const migrationsDir = resolvePackagePath(
+  '@region-expansion/plugin-region-expansion-backend',
+  'migrations',
+);
+
+/** 17 columns × 200 rows stays below SQLite's and PostgreSQL's bind limits. */
+const UPSERT_CHUNK = 200;
+
+/**
+ * Filters shared by the governance reads.
+ *
+ * @public
+ */
+export interface GovernanceFilter {
+  partition?: string;
+  region?: string;
+  accountId?: string;
+  severity?: string;
+  complianceStatus?: string;
+  controlId?: string;
+  workflowStatus?: string;
+  recordState?: string;
+  source?: string;
+}
+
+/**
+ * Dimensions of {@link GovernanceStore.summary}.
+ *
+ * @public
+ */
+export type GovernanceGroupBy =
+  | 'partition'
+  | 'region'
+  | 'account'
+  | 'severity'
+  | 'control'
+  | 'status';
+
+/**
+ * One group of the summary.
+ *
+ * @public
+ */
+export interface GovernanceSummaryGroup {
+  key: string;
+  total: number;
+  failed: number;
+}
+
+/**
+ * Sync state of one source and target.
+ *
+ * @public
+ */
+export interface GovernanceFreshness {
+  source: string;
+  partition: string;
+  accountId: string;
+  region: string;
+  status: 'never' | 'running' | 'ok' | 'unavailable' | 'stale';
+  lastAttemptAt?: string;
+  lastSuccessAt?: string;
+  staleReason?: string;
+  pages: number;
+  rows: number;
+}
+
+const GROUP_COLUMN: Record<Exclude<GovernanceGroupBy, 'control'>, string> = {
+  partition: 'partition',
+  region: 'region',
+  account: 'account_id',
+  severity: 'severity',
+  status: 'compliance_status',
+};
+
+const FILTER_COLUMN: Record<keyof GovernanceFilter, string> = {
+  partition: 'partition',
+  region: 'region',
+  accountId: 'account_id',
+  severity: 'severity',
+  complianceStatus: 'compliance_status',
+  controlId: 'control_id',
+  workflowStatus: 'workflow_status',
+  recordState: 'record_state',
+  source: 'source',
+};
+
+/** Filters the summary table can answer (it has no control or workflow column). */
+const SUMMARY_FILTERS: Array<keyof GovernanceFilter> = [
+  'partition',
+  'region',
+  'accountId',
+  'severity',
+  'complianceStatus',
+  'recordState',
+  'source',
+];
+
+type SummaryKey = {
+  source: string;
+  partition: string;
+  account_id: string;
+  region: string;
+  severity: string;
+  compliance_status: string;
+  record_state: string;
+};
+
+function summaryKeyOf(
+  source: string,
+  row: {
+    partition: string;
+    account_id: string;
+    region: string;
+    severity: string;
+    compliance_status: string | null;
+    record_state: string;
+  },
+): SummaryKey {
+  return {
+    source,
+    partition: row.partition,
+    account_id: row.account_id,
+    region: row.region,
+    severity: row.severity,
+    compliance_status: row.compliance_status ?? 'NONE',
+    record_state: row.record_state,
+  };
+}
+
+function targetKey(source: string, t: GovernanceTarget) {
+  return {
+    source,
+    partition: t.partition,
+    account_id: t.accountId,
+    region: t.region,
+  };
+}
+
+/**
+ * Governance tables of the region-expansion backend: findings upserted by
+ * natural key with a summary kept in step, per-target sync state, and the
+ * snapshot sources (Resilience Hub, Audit Manager, AWS Config).
+ *
+ * @public
+ */
+export class GovernanceStore {
+  readonly #db: Knex;
+
+  private constructor(db: Knex) {
+    this.#db = db;
+  }
+
+  /** Opens the plugin database and runs the backend's migrations (which include the governance tables). */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<GovernanceStore> {
+    const client = await options.database.getClient();
+    if (!options.skipMigrations && !options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new GovernanceStore(client);
+  }
+
+  /** A store over an already migrated knex client. */
+  static fromKnex(db: Knex): GovernanceStore {
+    return new GovernanceStore(db);
+  }
+
+  /**
+   * Upserts findings by (source, finding id) and moves their summary counts
+   * from the old group to the new one in the same transaction. Re-running
+   * the same rows changes nothing.
+   */
+  async upsertFindings(
+    source: GovernanceSource,
+    rows: GovernanceFindingRow[],
+  ): Promise<void> {
+    const unique = [...new Map(rows.map(r => [r.findingId, r])).values()];
+    for (let i = 0; i < unique.length; i += UPSERT_CHUNK) {
+      const chunk = unique.slice(i, i + UPSERT_CHUNK);
+      await this.#db.transaction(async tx => {
+        const existing = await tx('governance_findings')
+          .where('source', source)
+          .whereIn(
+            'finding_id',
+            chunk.map(r => r.findingId),
+          )
+          .select(
+            'partition',
+            'account_id',
+            'region',
+            'severity',
+            'compliance_status',
+            'record_state',
+          );
+        const deltas = new Map<string, { key: SummaryKey; delta: number }>();
+        const bump = (key: SummaryKey, delta: number) => {
+          const id = JSON.stringify(key);
+          const entry = deltas.get(id) ?? { key, delta: 0 };
+          entry.delta += delta;
+          deltas.set(id, entry);
+        };
+        for (const old of existing) bump(summaryKeyOf(source, old), -1);
+        const records = chunk.map(r => ({
+          source,
+          finding_id: r.findingId,
+          partition: r.partition,
+          account_id: r.accountId,
+          region: r.region,
+          severity: r.severity,
+          compliance_status: r.complianceStatus ?? null,
+          control_id: r.controlId ?? null,
+          workflow_status: r.workflowStatus ?? null,
+          record_state: r.recordState,
+          resource_type: r.resourceType ?? null,
+          resource_id: r.resourceId ?? null,
+          product_name: r.productName ?? null,
+          generator_id: r.generatorId ?? null,
+          title: r.title ?? null,
+          created_at: r.createdAt,
+          updated_at: r.updatedAt,
+        }));
+        for (const record of records) bump(summaryKeyOf(source, record), 1);
+        await tx('governance_findings')
+          .insert(records)
+          .onConflict(['source', 'finding_id'])
+          .merge();
+        const changes = [...deltas.values()]
+          .filter(d => d.delta !== 0)
+          .map(d => ({ ...d.key, count: d.delta }));
+        if (changes.length) {
+          await tx('governance_summary')
+            .insert(changes)
+            .onConflict([
+              'source',
+              'partition',
+              'account_id',
+              'region',
+              'severity',
+              'compliance_status',
+              'record_state',
+            ])
+            .merge({
+              count: tx.raw('?? + ??', [
+                'governance_summary.count',
+                'excluded.count',
+              ]),
+            });
+        }
+      });
+    }
+  }
+
+  /** Replaces the Resilience Hub apps of a target. */
+  async replaceResilienceApps(
+    target: GovernanceTarget,
+    rows: ResilienceAppRow[],
+  ): Promise<void> {
+    await this.#replace(
+      'governance_resilience_apps',
+      target,
+      rows.map(r => ({
+        app_arn: r.appArn,
+        partition: r.partition,
+        account_id: r.accountId,
+        region: r.region,
+        app_name: r.appName,
+        assessment_arn: r.assessmentArn ?? null,
+        compliance_status: r.complianceStatus,
+        drift_status: r.driftStatus ?? null,
+        resiliency_score: r.resiliencyScore ?? null,
+        assessed_at: r.assessedAt ?? null,
+        disruptions: JSON.stringify(r.disruptions),
+      })),
+    );
+  }
+
+  /** Replaces the Audit Manager controls of a target. */
+  async replaceAuditControls(
+    target: GovernanceTarget,
+    rows: AuditControlRow[],
+  ): Promise<void> {
+    await this.#replace(
+      'governance_audit_controls',
+      target,
+      rows.map(r => ({
+        assessment_id: r.assessmentId,
+        control_set_id: r.controlSetId,
+        control_id: r.controlId,
+        partition: r.partition,
+        account_id: r.accountId,
+        region: r.region,
+        assessment_name: r.assessmentName,
+        framework: r.framework,
+        control_name: r.controlName,
+        control_status: r.controlStatus,
+        evidence_count: r.evidenceCount,
+        folders: JSON.stringify(r.folders),
+      })),
+    );
+  }
+
+  /** Replaces the conformance pack scores of a target. */
+  async replaceConformanceScores(
+    target: GovernanceTarget,
+    rows: ConformanceScoreRow[],
+  ): Promise<void> {
+    await this.#replace(
+      'governance_conformance_scores',
+      target,
+      rows.map(r => ({
+        partition: r.partition,
+        account_id: r.accountId,
+        region: r.region,
+        pack_name: r.packName,
+        compliance_type: r.complianceType,
+        compliant_rules: r.compliantRules,
+        non_compliant_rules: r.nonCompliantRules,
+        total_rules: r.totalRules,
+        score: r.score,
+      })),
+    );
+  }
+
+  async #replace(
+    table: string,
+    target: GovernanceTarget,
+    records: Record<string, unknown>[],
+  ) {
+    await this.#db.transaction(async tx => {
+      await tx(table)
+        .where({
+          partition: target.partition,
+          account_id: target.accountId,
+          region: target.region,
+        })
+        .delete();
+      for (let i = 0; i < records.length; i += UPSERT_CHUNK) {
+        await tx(table).insert(records.slice(i, i + UPSERT_CHUNK));
+      }
+    });
+  }
+
+  async getCursor(
+    source: GovernanceSource,
+    target: GovernanceTarget,
+  ): Promise<string | undefined> {
+    const row = await this.#db('governance_sync_state')
+      .where(targetKey(source, target))
+      .first('cursor');
+    return row?.cursor ?? undefined;
+  }
+
+  async setCursor(
+    source: GovernanceSource,
+    target: GovernanceTarget,
+    cursor: string,
+  ): Promise<void> {
+    await this.#db('governance_sync_state')
+      .insert({ ...targetKey(source, target), cursor, status: 'running' })
+      .onConflict(['source', 'partition', 'account_id', 'region'])
+      .merge({ cursor });
+  }
+
+  /** Marks targets as running (keeps their data, cursor and last success). */
+  async markRunning(
+    source: GovernanceSource,
+    targets: GovernanceTarget[],
+    at: string,
+  ): Promise<void> {
+    for (const target of targets) {
+      await this.#db('governance_sync_state')
+        .insert({
+          ...targetKey(source, target),
+          status: 'running',
+          last_attempt_at: at,
+          pages: 0,
+          rows: 0,
+        })
+        .onConflict(['source', 'partition', 'account_id', 'region'])
+        .merge({ status: 'running', last_attempt_at: at, pages: 0, rows: 0 });
+    }
+  }
+
+  /** Records progress counters of a running target. */
+  async recordProgress(
+    source: GovernanceSource,
+    target: GovernanceTarget,
+    progress: { pages: number; rows: number },
+  ): Promise<void> {
+    await this.#db('governance_sync_state')
+      .where(targetKey(source, target))
+      .update({ pages: progress.pages, rows: progress.rows });
+  }
+
+  /** Records how a target's run ended; a failure keeps the data and marks it stale with the reason. */
+  async recordOutcome(
+    source: GovernanceSource,
+    outcome: GovernanceTargetOutcome,
+    at: string,
+  ): Promise<void> {
+    const base = targetKey(source, outcome.target);
+    const update =
+      outcome.status === 'failed'
+        ? { status: 'stale', stale_reason: outcome.reason ?? 'failed' }
+        : {
+            status: outcome.status,
+            stale_reason:
+              outcome.status === 'unavailable' ? outcome.reason ?? null : null,
+            last_success_at: at,
+            pages: outcome.pages,
+            rows: outcome.rows,
+          };
+    await this.#db('governance_sync_state')
+      .insert({ ...base, last_attempt_at: at, ...update })
+      .onConflict(['source', 'partition', 'account_id', 'region'])
+      .merge(update);
+  }
+
+  /** Sync state of every source and target. */
+  async freshness(
+    filter: Pick<GovernanceFilter, 'partition' | 'source'> = {},
+  ): Promise<GovernanceFreshness[]> {
+    const rows = await this.#where(this.#db('governance_sync_state'), filter)
+      .orderBy(['source', 'partition', 'account_id', 'region'])
+      .select();
+    return rows.map(r => ({
+      source: r.source,
+      partition: r.partition,
+      accountId: r.account_id,
+      region: r.region,
+      status: r.status,
+      lastAttemptAt: r.last_attempt_at ?? undefined,
+      lastSuccessAt: r.last_success_at ?? undefined,
+      staleReason: r.stale_reason ?? undefined,
+      pages: Number(r.pages),
+      rows: Number(r.rows),
+    }));
+  }
+
+  /**
+   * Counts of findings per group. Every dimension but `control` is read from
+   * the summary table; `control` (and filters on control or workflow) from
+   * the findings table.
+   */
+  async summary(
+    groupBy: GovernanceGroupBy,
+    filter: GovernanceFilter = {},
+  ): Promise<GovernanceSummaryGroup[]> {
+    const usesSummary =
+      groupBy !== 'control' &&
+      (Object.keys(filter) as Array<keyof GovernanceFilter>).every(
+        k => filter[k] === undefined || SUMMARY_FILTERS.includes(k),
+      );
+    const db = this.#db;
+    if (usesSummary) {
+      const column =
+        GROUP_COLUMN[groupBy as Exclude<GovernanceGroupBy, 'control'>];
+      const rows = await this.#where(db('governance_summary'), filter)
+        .select({ key: column })
+        .sum({ total: 'count' })
+        .sum({
+          failed: db.raw(
+            "CASE WHEN compliance_status = 'FAILED' THEN count ELSE 0 END",
+          ),
+        })
+        .groupBy(column)
+        .orderBy(column);
+      return rows
+        .map((r: any) => ({
+          key: r.key,
+          total: Number(r.total),
+          failed: Number(r.failed),
+        }))
+        .filter(r => r.total > 0);
+    }
+    const column = groupBy === 'control' ? 'control_id' : GROUP_COLUMN[groupBy];
+    const rows = await this.#where(db('governance_findings'), filter)
+      .select({ key: column })
+      .count({ total: '*' })
+      .sum({
+        failed: db.raw(
+          "CASE WHEN compliance_status = 'FAILED' THEN 1 ELSE 0 END",
+        ),
+      })
+      .groupBy(column)
+      .orderBy(column);
+    return rows.map((r: any) => ({
+      key: r.key ?? 'NONE',
+      total: Number(r.total),
+      failed: Number(r.failed),
+    }));
+  }
+
+  /** A page of findings ordered by source and id. */
+  async listFindings(
+    filter: GovernanceFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: GovernanceFindingRow[]; total: number }> {
+    const [{ total }] = await this.#where(
+      this.#db('governance_findings'),
+      filter,
+    ).count({ total: '*' });
+    const rows = await this.#where(this.#db('governance_findings'), filter)
+      .orderBy(['source', 'finding_id'])
+      .limit(page.limit)
+      .offset(page.offset)
+      .select();
+    return { items: rows.map(findingFromRecord), total: Number(total) };
+  }
+
+  /** Every finding matching the filter, in batches (for exports). */
+  async *streamFindings(
+    filter: GovernanceFilter,
+    batchSize = 1000,
+  ): AsyncGenerator<Array<GovernanceFindingRow & { source: string }>> {
+    let after: [string, string] | undefined;
+    for (;;) {
+      let query = this.#where(this.#db('governance_findings'), filter);
+      if (after) {
+        const [source, id] = after;
+        query = query.where(q =>
+          q
+            .where('source', '>', source)
+            .orWhere(q2 =>
+              q2.where('source', source).where('finding_id', '>', id),
+            ),
+        );
+      }
+      const rows = await query
+        .orderBy(['source', 'finding_id'])
+        .limit(batchSize)
+        .select();
+      if (rows.length === 0) return;
+      yield rows.map(r => ({ ...findingFromRecord(r), source: r.source }));
+      const last = rows[rows.length - 1];
+      after = [last.source, last.finding_id];
+    }
+  }
+
+  async listResilienceApps(
+    filter: GovernanceFilter = {},
+  ): Promise<ResilienceAppRow[]> {
+    const rows = await this.#where(
+      this.#db('governance_resilience_apps'),
+      scopeOnly(filter),
+    )
+      .orderBy('app_arn')
+      .select();
+    return rows.map(r => ({
+      appArn: r.app_arn,
+      appName: r.app_name,
+      partition: r.partition,
+      accountId: r.account_id,
+      region: r.region,
+      assessmentArn: r.assessment_arn ?? undefined,
+      complianceStatus: r.compliance_status,
+      driftStatus: r.drift_status ?? undefined,
+      resiliencyScore: r.resiliency_score ?? undefined,
+      assessedAt: r.assessed_at ?? undefined,
+      disruptions: JSON.parse(r.disruptions),
+    }));
+  }
+
+  async listAuditControls(
+    filter: GovernanceFilter = {},
+  ): Promise<AuditControlRow[]> {
+    const rows = await this.#where(
+      this.#db('governance_audit_controls'),
+      scopeOnly(filter),
+    )
+      .orderBy(['assessment_id', 'control_set_id', 'control_id'])
+      .select();
+    return rows.map(r => ({
+      partition: r.partition,
+      accountId: r.account_id,
+      region: r.region,
+      assessmentId: r.assessment_id,
+      assessmentName: r.assessment_name,
+      framework: r.framework,
+      controlSetId: r.control_set_id,
+      controlId: r.control_id,
+      controlName: r.control_name,
+      controlStatus: r.control_status,
+      evidenceCount: Number(r.evidence_count),
+      folders: JSON.parse(r.folders),
+    }));
+  }
+
+  async listConformanceScores(
+    filter: GovernanceFilter = {},
+  ): Promise<ConformanceScoreRow[]> {
+    const rows = await this.#where(
+      this.#db('governance_conformance_scores'),
+      scopeOnly(filter),
+    )
+      .orderBy(['partition', 'account_id', 'region', 'pack_name'])
+      .select();
+    return rows.map(r => ({
+      partition: r.partition,
+      accountId: r.account_id,
+      region: r.region,
+      packName: r.pack_name,
+      complianceType: r.compliance_type,
+      compliantRules: Number(r.compliant_rules),
+      nonCompliantRules: Number(r.non_compliant_rules),
+      totalRules: Number(r.total_rules),
+      score: Number(r.score),
+    }));
+  }
+
+  /** Writes (or overwrites) today's history point per partition of a source. */
+  async recordHistory(source: GovernanceSource, day: string): Promise<void> {
+    const db = this.#db;
+    const totals = await db('governance_summary')
+      .where({ source, record_state: 'ACTIVE' })
+      .select('partition')
+      .sum({ total: 'count' })
+      .sum({
+        failed: db.raw(
+          "CASE WHEN compliance_status = 'FAILED' THEN count ELSE 0 END",
+        ),
+      })
+      .sum({
+        severe: db.raw(
+          "CASE WHEN compliance_status = 'FAILED' AND severity IN ('CRITICAL', 'HIGH') THEN count ELSE 0 END",
+        ),
+      })
+      .groupBy('partition');
+    const stale = await db('governance_sync_state')
+      .where({ source, status: 'stale' })
+      .select('partition')
+      .count({ n: '*' })
+      .groupBy('partition');
+    const staleBy = new Map(stale.map((s: any) => [s.partition, Number(s.n)]));
+    const partitions = new Set([
+      ...totals.map((t: any) => t.partition),
+      ...staleBy.keys(),
+    ]);
+    for (const partition of partitions) {
+      const t: any = totals.find((x: any) => x.partition === partition) ?? {};
+      const point = {
+        day,
+        source,
+        partition,
+        total: Number(t.total ?? 0),
+        failed: Number(t.failed ?? 0),
+        critical_or_high_failed: Number(t.severe ?? 0),
+        stale_targets: staleBy.get(partition) ?? 0,
+      };
+      await db('governance_history')
+        .insert(point)
+        .onConflict(['day', 'source', 'partition'])
+        .merge();
+    }
+  }
+
+  async history(filter: { partition?: string; source?: string } = {}): Promise<
+    Array<{
+      day: string;
+      source: string;
+      partition: string;
+      total: number;
+      failed: number;
+      criticalOrHighFailed: number;
+      staleTargets: number;
+    }>
+  > {
+    const rows = await this.#where(this.#db('governance_history'), filter)
+      .orderBy(['day', 'source', 'partition'])
+      .select();
+    return rows.map(r => ({
+      day: r.day,
+      source: r.source,
+      partition: r.partition,
+      total: Number(r.total),
+      failed: Number(r.failed),
+      criticalOrHighFailed: Number(r.critical_or_high_failed),
+      staleTargets: Number(r.stale_targets),
+    }));
+  }
+
+  #where<T extends Knex.QueryBuilder>(query: T, filter: GovernanceFilter): T {
+    for (const [key, value] of Object.entries(filter) as Array<
+      [keyof GovernanceFilter, string | undefined]
+    >) {
+      if (value !== undefined) query.where(FILTER_COLUMN[key], value);
+    }
+    return query;
+  }
+}
+
+function scopeOnly(filter: GovernanceFilter): GovernanceFilter {
+  return {
+    partition: filter.partition,
+    region: filter.region,
+    accountId: filter.accountId,
+  };
+}
+
+function findingFromRecord(r: any): GovernanceFindingRow {
+  return {
+    findingId: r.finding_id,
+    partition: r.partition,
+    accountId: r.account_id,
+    region: r.region,
+    severity: r.severity,
+    complianceStatus: r.compliance_status ?? undefined,
+    controlId: r.control_id ?? undefined,
+    workflowStatus: r.workflow_status ?? undefined,
+    recordState: r.record_state,
+    resourceType: r.resource_type ?? undefined,
+    resourceId: r.resource_id ?? undefined,
+    productName: r.product_name ?? undefined,
+    generatorId: r.generator_id ?? undefined,
+    title: r.title ?? undefined,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}

@@ -1,0 +1,365 @@
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ConfigReader } from '@backstage/config';
+import {
+  GovernanceFindingRow,
+  GovernanceProvider,
+  GovernanceTarget,
+} from '@region-expansion/plugin-region-expansion-node';
+import express from 'express';
+import path from 'node:path';
+import request from 'supertest';
+import { createHash } from 'node:crypto';
+import { testDatabaseIds } from '../__testUtils__/testDatabases';
+import { GovernanceStore } from './GovernanceStore';
+import { GovernanceSyncService } from './GovernanceSyncService';
+import { createGovernanceRouter } from './router';
+
+// unzipper ships no types; only Open.buffer is used.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const unzipper: {
+  Open: {
+    buffer(
+      b: Buffer,
+    ): Promise<{ files: Array<{ path: string; buffer(): Promise<Buffer> }> }>;
+  };
+} = require('unzipper');
+
+jest.setTimeout(60_000);
+const databases = TestDatabases.create({ ids: testDatabaseIds() });
+const migrations = path.resolve(__dirname, '../../migrations');
+
+const PARTITIONS = ['aws', 'aws-eusc'];
+function finding(
+  i: number,
+  patch: Partial<GovernanceFindingRow> = {},
+): GovernanceFindingRow {
+  return {
+    findingId: `finding-${i}`,
+    partition: PARTITIONS[i % 2],
+    accountId: String(100000000000 + (i % 3)),
+    region: `region-${i % 2}`,
+    severity: ['LOW', 'HIGH', 'CRITICAL'][i % 3],
+    complianceStatus: i % 4 === 0 ? 'FAILED' : 'PASSED',
+    controlId: `S3.${i % 5}`,
+    workflowStatus: 'NEW',
+    recordState: 'ACTIVE',
+    createdAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-02T00:00:00.000Z',
+    ...patch,
+  };
+}
+
+async function storeFor(id: Parameters<typeof databases.init>[0]) {
+  const knex = await databases.init(id);
+  await knex.migrate.latest({ directory: migrations });
+  return GovernanceStore.fromKnex(knex);
+}
+
+describe.each(databases.eachSupportedId())(
+  'GovernanceStore on %s',
+  databaseId => {
+    it('upserts by natural key and keeps the summary in step with the findings', async () => {
+      const store = await storeFor(databaseId);
+      const rows = Array.from({ length: 450 }, (_, i) => finding(i));
+      await store.upsertFindings('securityhub', rows);
+      await store.upsertFindings('securityhub', rows);
+      await store.upsertFindings('securityhub', [
+        finding(0, { severity: 'LOW', complianceStatus: 'PASSED' }),
+        finding(1, { recordState: 'ARCHIVED' }),
+      ]);
+      const page = await store.listFindings({}, { limit: 10, offset: 0 });
+      expect(page.total).toBe(450);
+      for (const groupBy of [
+        'severity',
+        'partition',
+        'status',
+        'account',
+        'region',
+      ] as const) {
+        const fromSummary = await store.summary(groupBy, {});
+        const fromFindings = await store.summary(groupBy, {
+          workflowStatus: 'NEW',
+        });
+        expect(fromSummary).toEqual(fromFindings);
+      }
+      const bySeverity = await store.summary('severity', { partition: 'aws' });
+      expect(bySeverity.reduce((n, g) => n + g.total, 0)).toBe(225);
+      expect((await store.summary('control', {})).map(g => g.key)).toEqual([
+        'S3.0',
+        'S3.1',
+        'S3.2',
+        'S3.3',
+        'S3.4',
+      ]);
+    });
+
+    it('keeps stale targets with their reason and last good data; replaces snapshot sources', async () => {
+      const store = await storeFor(databaseId);
+      const target: GovernanceTarget = {
+        partition: 'aws-eusc',
+        accountId: '900000000001',
+        region: 'region-1',
+      };
+      await store.markRunning(
+        'securityhub',
+        [target],
+        '2026-11-26T10:00:00.000Z',
+      );
+      await store.setCursor('securityhub', target, '{"since":"x"}');
+      await store.recordOutcome(
+        'securityhub',
+        { target, status: 'ok', pages: 2, rows: 150 },
+        '2026-11-26T10:01:00.000Z',
+      );
+      await store.recordOutcome(
+        'securityhub',
+        {
+          target,
+          status: 'failed',
+          reason: 'AccessDeniedException (HTTP 403): no',
+          pages: 0,
+          rows: 0,
+        },
+        '2026-11-26T11:01:00.000Z',
+      );
+      const [state] = await store.freshness();
+      expect(state).toMatchObject({
+        status: 'stale',
+        staleReason: expect.stringMatching(/AccessDenied/),
+        lastSuccessAt: '2026-11-26T10:01:00.000Z',
+        rows: 150,
+      });
+      expect(await store.getCursor('securityhub', target)).toBe(
+        '{"since":"x"}',
+      );
+      const app = {
+        appArn: 'app-1',
+        appName: 'a',
+        ...target,
+        complianceStatus: 'PolicyMet',
+        disruptions: [
+          { disruptionType: 'AZ', currentRtoInSecs: 5, targetRtoInSecs: 10 },
+        ],
+      };
+      await store.replaceResilienceApps(target, [
+        app,
+        { ...app, appArn: 'app-2' },
+      ]);
+      await store.replaceResilienceApps(target, [app]);
+      expect(await store.listResilienceApps({ partition: 'aws-eusc' })).toEqual(
+        [app],
+      );
+      await store.upsertFindings('securityhub', [
+        finding(1, { partition: 'aws-eusc' }),
+      ]);
+      await store.recordHistory('securityhub', '2026-11-26');
+      await store.recordHistory('securityhub', '2026-11-26');
+      expect(await store.history({ partition: 'aws-eusc' })).toEqual([
+        {
+          day: '2026-11-26',
+          source: 'securityhub',
+          partition: 'aws-eusc',
+          total: 1,
+          failed: 0,
+          criticalOrHighFailed: 0,
+          staleTargets: 1,
+        },
+      ]);
+    });
+  },
+);
+
+describe('GovernanceSyncService', () => {
+  it('runs a provider, records outcomes per target and schedules one global task per provider', async () => {
+    const store = await storeFor('SQLITE_3');
+    const ok: GovernanceTarget = {
+      partition: 'aws',
+      accountId: '100000000001',
+      region: 'region-0',
+    };
+    const bad: GovernanceTarget = { ...ok, accountId: '100000000002' };
+    const provider: GovernanceProvider = {
+      id: 'securityhub',
+      source: 'securityhub',
+      targets: () => [ok, bad],
+      sync: async ctx => {
+        await ctx.sink.write('securityhub', ok, {
+          findings: [finding(0, { ...ok })],
+        });
+        return {
+          source: 'securityhub',
+          outcomes: [
+            { target: ok, status: 'ok', pages: 1, rows: 1 },
+            {
+              target: bad,
+              status: 'failed',
+              reason: 'ThrottlingException',
+              pages: 0,
+              rows: 0,
+            },
+          ],
+        };
+      },
+    };
+    const scheduler = mockServices.scheduler.mock();
+    const sync = GovernanceSyncService.create({
+      store,
+      providers: [provider],
+      logger: mockServices.logger.mock(),
+      scheduler,
+      config: new ConfigReader({
+        regionExpansion: {
+          governance: {
+            schedule: { frequency: { minutes: 5 }, timeout: { minutes: 4 } },
+          },
+        },
+      }),
+    });
+    await sync.start();
+    expect(scheduler.scheduleTask).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: 'region-expansion-governance:securityhub',
+        scope: 'global',
+        frequency: { minutes: 5 },
+      }),
+    );
+    await sync.runProvider('securityhub');
+    const states = await store.freshness();
+    expect(states.map(s => s.status)).toEqual(['ok', 'stale']);
+    expect((await store.listFindings({}, { limit: 5, offset: 0 })).total).toBe(
+      1,
+    );
+  });
+});
+
+describe('createGovernanceRouter', () => {
+  async function appWith(
+    permissionResult: AuthorizeResult = AuthorizeResult.ALLOW,
+  ) {
+    const store = await storeFor('SQLITE_3');
+    await store.upsertFindings(
+      'securityhub',
+      Array.from({ length: 30 }, (_, i) => finding(i)),
+    );
+    const trigger = jest.fn(async (p?: string) => (p ? [p] : ['securityhub']));
+    const router = await createGovernanceRouter({
+      store,
+      sync: { trigger },
+      httpAuth: mockServices.httpAuth({
+        defaultCredentials: mockCredentials.user(),
+      }),
+      permissions: mockServices.permissions.mock({
+        authorize: async (reqs: unknown[]) =>
+          reqs.map(() => ({ result: permissionResult })),
+      } as any),
+      now: () => new Date('2026-11-26T12:00:00Z'),
+    });
+    const app = express()
+      .use(router)
+      .use(
+        MiddlewareFactory.create({
+          config: new ConfigReader({}),
+          logger: mockServices.logger.mock(),
+        }).error(),
+      );
+    return { app, trigger };
+  }
+
+  it.each([
+    ['/governance/summary?groupBy=partition', 200],
+    ['/governance/summary?groupBy=nonsense', 400],
+    ['/governance/findings?limit=5', 200],
+    ['/governance/findings?limit=0', 400],
+    ['/governance/findings?accountId=12', 400],
+    ['/governance/findings?unknown=1', 400],
+    ['/governance/freshness', 200],
+    ['/governance/resilience', 200],
+    ['/governance/audit', 200],
+    ['/governance/conformance', 200],
+    ['/governance/history', 200],
+  ])('GET %s → %s', async (url, status) => {
+    const { app } = await appWith();
+    const res = await request(app).get(url);
+    expect(res.status).toBe(status);
+    expect(status === 400 ? res.body.error.message : 'ok').toMatch(
+      /Invalid (groupBy|limit|accountId|unknown)|ok/,
+    );
+  });
+
+  it('denies without permission', async () => {
+    const { app } = await appWith(AuthorizeResult.DENY);
+    expect((await request(app).get('/governance/summary')).status).toBe(403);
+    expect((await request(app).get('/governance/evidence-bundle')).status).toBe(
+      403,
+    );
+    expect((await request(app).post('/governance/sync')).status).toBe(403);
+  });
+
+  it('summarizes and pages findings with filters', async () => {
+    const { app } = await appWith();
+    const summary = await request(app).get(
+      '/governance/summary?groupBy=severity&partition=aws',
+    );
+    expect(
+      summary.body.groups.reduce((n: number, g: any) => n + g.total, 0),
+    ).toBe(15);
+    const page = await request(app).get(
+      '/governance/findings?severity=HIGH&limit=4&offset=0',
+    );
+    expect(page.body.total).toBe(10);
+    expect(page.body.items).toHaveLength(4);
+  });
+
+  it('triggers a sync', async () => {
+    const { app, trigger } = await appWith();
+    const res = await request(app)
+      .post('/governance/sync')
+      .send({ provider: 'securityhub' });
+    expect(res.status).toBe(202);
+    expect(trigger).toHaveBeenCalledWith('securityhub');
+  });
+
+  it('streams a ZIP evidence bundle scoped to the filter, with a manifest of SHA-256 per file', async () => {
+    const { app } = await appWith();
+    const res = await request(app)
+      .get('/governance/evidence-bundle?partition=aws-eusc')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    const zip = await unzipper.Open.buffer(res.body as Buffer);
+    const files = new Map(
+      await Promise.all(
+        zip.files.map(async f => [f.path, await f.buffer()] as const),
+      ),
+    );
+    const manifest = JSON.parse(files.get('manifest.json')!.toString());
+    expect(manifest.files.map((f: any) => f.path).sort()).toEqual(
+      [...files.keys()].filter(p => p !== 'manifest.json').sort(),
+    );
+    for (const entry of manifest.files) {
+      expect(
+        createHash('sha256').update(files.get(entry.path)!).digest('hex'),
+      ).toBe(entry.sha256);
+    }
+    const findings = JSON.parse(
+      files.get('securityhub/findings.json')!.toString(),
+    );
+    expect(findings).toHaveLength(15);
+    expect(findings.every((f: any) => f.partition === 'aws-eusc')).toBe(true);
+    expect(files.get('summary.pdf')!.subarray(0, 4).toString()).toBe('%PDF');
+    expect(
+      files.get('securityhub/findings.csv')!.toString().split('\n')[0],
+    ).toMatch(/^source,findingId,partition/);
+  });
+});

@@ -1,0 +1,576 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  Cell,
+  ControlPlane,
+  EvaluatedReadinessSignal,
+  Footprint,
+  Location,
+  READINESS_CHECKS,
+  ReadinessBlocker,
+  ReadinessEvaluation,
+  ReadinessLevel,
+  ReadinessSignal,
+  ReadinessWaiver,
+} from '@region-expansion/plugin-region-expansion-common';
+import {
+  assess,
+  AvailabilityIndex,
+  collectGovernanceSignals,
+  evaluateReadiness,
+  evaluateResidency,
+  GovernanceSignalSource,
+  LocationCatalog,
+  ServiceMapping,
+} from '@region-expansion/plugin-region-expansion-node';
+import {
+  ReadinessHistoryQuery,
+  ReadinessStore,
+  ReadinessWaiverFilter,
+} from './ReadinessStore';
+import { capacitySignal, combineSignals, findControlPlane } from './signals';
+import {
+  ReadinessHistoryPage,
+  ReadinessSummary,
+  ReadinessTrigger,
+  StoredFootprint,
+  StoredReadinessEvaluation,
+  StoredReadinessWaiver,
+} from './types';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Footprint id of the one application plane. */
+const DEFAULT_FOOTPRINT_ID = 'default';
+
+const EMPTY_FOOTPRINT: Footprint = {
+  services: [],
+  crossRegion: [],
+  unknown: [],
+};
+
+/**
+ * Where the readiness service reads locations, control planes and cells.
+ *
+ * @public
+ */
+export interface ReadinessEstate {
+  /** Every location: the snapshot's plus the stored Local Zones and Outposts. */
+  catalog(): Promise<LocationCatalog>;
+  /** Every control plane. */
+  listControlPlanes(filter: { partition?: string }): Promise<ControlPlane[]>;
+  /** Every cell. */
+  listCells(filter: {}): Promise<Cell[]>;
+}
+
+/**
+ * Options of {@link ReadinessService.create}.
+ *
+ * @public
+ */
+export interface ReadinessServiceOptions {
+  store: ReadinessStore;
+  /** Locations, control planes and cells (the region-expansion service). */
+  estate: ReadinessEstate;
+  logger: LoggerService;
+  /**
+   * Sources of the security, resilience, audit (and Service Quotas capacity)
+   * signals. None: those checks are `unknown`, never `pass`.
+   */
+  governanceSources?: readonly GovernanceSignalSource[];
+  /** Availability data; defaults to the node library's bundled snapshot. */
+  availability?: AvailabilityIndex;
+  /** Service mapping; defaults to the bundled table. */
+  mapping?: ServiceMapping;
+  /** Longest waiver, in days from the time it is granted. Default 180. */
+  maxWaiverDays?: number;
+  /** Aggregate cell use at which capacity warns. Default 0.8. */
+  capacityWarnRatio?: number;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+/**
+ * Input of {@link ReadinessService.addWaiver}.
+ *
+ * @public
+ */
+export type CreateWaiverInput = ReadinessWaiver;
+
+interface EvaluationContext {
+  catalog: LocationCatalog;
+  controlPlanes: ControlPlane[];
+  cells: Cell[];
+  footprint?: Footprint;
+  waivers: ReadinessWaiver[];
+  now: Date;
+}
+
+function plainSignal(signal: EvaluatedReadinessSignal): ReadinessSignal {
+  const { check: _check, waived: _waived, waiver: _waiver, ...plain } = signal;
+  return plain;
+}
+
+function toSummary(evaluation: StoredReadinessEvaluation): ReadinessSummary {
+  return {
+    id: evaluation.id,
+    locationId: evaluation.locationId,
+    partition: evaluation.partition,
+    level: evaluation.level,
+    trigger: evaluation.trigger,
+    evaluatedAt: evaluation.evaluatedAt,
+    blockers: evaluation.blockers,
+    openChecks: evaluation.openChecks,
+    waivedChecks: READINESS_CHECKS.filter(c => evaluation.signals[c]?.waived),
+  };
+}
+
+/**
+ * Readiness of locations: gathers the typed signals of a location, lets the
+ * node library's `evaluateReadiness` decide the level (with the unexpired
+ * waivers), and stores every evaluation.
+ *
+ * @remarks
+ *
+ * Signals, per location:
+ *
+ * - availability: the stored application-plane footprint against the
+ *   availability data (the node library's `assess`); no footprint or no
+ *   availability data for the location: `unknown`.
+ * - sovereignty: residency and partition rules of the footprint (`assess`),
+ *   plus a suitable control plane managing the location whose home may hold
+ *   the tenant metadata (`evaluateResidency`); no footprint: `unknown`
+ *   combined with the control-plane finding.
+ * - capacity: headroom of the location's active cells, combined with a
+ *   governance source's Service Quotas signal when one reports it.
+ * - security, resilience, audit: the governance sources; none: `unknown`.
+ *
+ * @public
+ */
+export class ReadinessService {
+  readonly #store: ReadinessStore;
+  readonly #estate: ReadinessEstate;
+  readonly #logger: LoggerService;
+  readonly #governance: readonly GovernanceSignalSource[];
+  readonly #availability: AvailabilityIndex;
+  readonly #mapping: ServiceMapping;
+  readonly #maxWaiverDays: number;
+  readonly #capacityWarnRatio: number;
+  readonly #now: () => Date;
+
+  /** Creates the service. */
+  static create(options: ReadinessServiceOptions): ReadinessService {
+    return new ReadinessService(options);
+  }
+
+  private constructor(options: ReadinessServiceOptions) {
+    this.#store = options.store;
+    this.#estate = options.estate;
+    this.#logger = options.logger;
+    this.#governance = options.governanceSources ?? [];
+    this.#availability =
+      options.availability ?? AvailabilityIndex.fromSnapshot();
+    this.#mapping = options.mapping ?? ServiceMapping.default();
+    this.#maxWaiverDays = options.maxWaiverDays ?? 180;
+    this.#capacityWarnRatio = options.capacityWarnRatio ?? 0.8;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** Longest waiver in days. */
+  get maxWaiverDays(): number {
+    return this.#maxWaiverDays;
+  }
+
+  // -------------------------------------------------------------- evaluation
+
+  /**
+   * Evaluates one location now and stores the evaluation.
+   * `NotFoundError` for an unknown location.
+   */
+  async evaluate(
+    locationId: string,
+    trigger: ReadinessTrigger,
+  ): Promise<StoredReadinessEvaluation> {
+    const context = await this.#context(locationId);
+    const location = context.catalog.get(locationId);
+    if (!location) {
+      throw new NotFoundError(`Location '${locationId}' does not exist`);
+    }
+    return this.#evaluateAndStore(context, location, trigger);
+  }
+
+  /**
+   * Evaluates every known location and stores each evaluation. With
+   * `onlyUnevaluated`, only locations that have no evaluation yet.
+   */
+  async evaluateAll(
+    trigger: ReadinessTrigger,
+    options: { onlyUnevaluated?: boolean } = {},
+  ): Promise<StoredReadinessEvaluation[]> {
+    const context = await this.#context();
+    const evaluated = options.onlyUnevaluated
+      ? new Set(Object.keys(await this.#store.latestLevels()))
+      : new Set<string>();
+    const results: StoredReadinessEvaluation[] = [];
+    const locations = context.catalog
+      .locations()
+      .filter(l => !evaluated.has(l.id))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    for (const location of locations) {
+      results.push(await this.#evaluateAndStore(context, location, trigger));
+    }
+    const counts = results.reduce<Record<string, number>>((acc, r) => {
+      acc[r.level] = (acc[r.level] ?? 0) + 1;
+      return acc;
+    }, {});
+    this.#logger.info(
+      `Readiness (${trigger}): evaluated ${
+        results.length
+      } locations ${JSON.stringify(counts)}`,
+    );
+    return results;
+  }
+
+  async #context(locationId?: string): Promise<EvaluationContext> {
+    const now = this.#now();
+    const [catalog, controlPlanes, cells, footprint, waivers] =
+      await Promise.all([
+        this.#estate.catalog(),
+        this.#estate.listControlPlanes({}),
+        this.#estate.listCells({}),
+        this.#store.getFootprint(DEFAULT_FOOTPRINT_ID),
+        this.#store.activeWaivers(now, locationId),
+      ]);
+    return {
+      catalog,
+      controlPlanes,
+      cells,
+      footprint: footprint?.footprint,
+      waivers,
+      now,
+    };
+  }
+
+  async #evaluateAndStore(
+    context: EvaluationContext,
+    location: Location,
+    trigger: ReadinessTrigger,
+  ): Promise<StoredReadinessEvaluation> {
+    const evaluation = await this.#evaluateLocation(context, location);
+    return this.#store.addEvaluation(evaluation, {
+      partition: location.partition,
+      trigger,
+    });
+  }
+
+  async #evaluateLocation(
+    context: EvaluationContext,
+    location: Location,
+  ): Promise<ReadinessEvaluation> {
+    const { catalog, footprint, now } = context;
+    const availabilityKnown =
+      this.#availability.knows(location.id) ||
+      Boolean(
+        location.parentRegion &&
+          this.#availability.knows(location.parentRegion),
+      );
+    const assessed = assess({
+      footprint:
+        footprint && availabilityKnown
+          ? footprint
+          : { ...(footprint ?? EMPTY_FOOTPRINT), services: [] },
+      target: location.id,
+      catalog,
+      availability: this.#availability,
+      mapping: this.#mapping,
+      now,
+    });
+    const details: ReadinessBlocker[] = [];
+
+    let availability: ReadinessSignal;
+    if (!footprint) {
+      availability = {
+        status: 'unknown',
+        detail:
+          'no application-plane footprint stored: upload the output of `yarn region-expansion footprint --json` with PUT /application-plane/footprint',
+        blockers: [],
+      };
+    } else if (!availabilityKnown) {
+      availability = {
+        status: 'unknown',
+        detail: `no availability data for ${location.id}${
+          location.parentRegion ? ` or ${location.parentRegion}` : ''
+        } (data of ${this.#availability.snapshotDate})`,
+        blockers: [],
+      };
+    } else {
+      availability = plainSignal(assessed.signals.availability);
+      details.push(
+        ...assessed.blockers.filter(b => b.check === 'availability'),
+      );
+    }
+
+    let sovereignty: ReadinessSignal = footprint
+      ? plainSignal(assessed.signals.sovereignty)
+      : {
+          status: 'unknown',
+          detail:
+            'no application-plane footprint stored: cross-Region and cross-partition dependencies cannot be checked',
+          blockers: [],
+        };
+    if (footprint) {
+      details.push(...assessed.blockers.filter(b => b.check === 'sovereignty'));
+    }
+    const found = findControlPlane(
+      location,
+      catalog.partition(location.partition),
+      context.controlPlanes,
+    );
+    details.push(...found.blockers);
+    if (found.controlPlane) {
+      const cp = found.controlPlane;
+      const violations = evaluateResidency(
+        EMPTY_FOOTPRINT,
+        location,
+        { controlPlaneLocation: cp.homeLocation },
+        catalog,
+      );
+      const blockers = violations.map(v => ({
+        check: 'sovereignty' as const,
+        detail: `[${v.regime}/${v.rule}] ${v.detail}`,
+        remediation: v.remediation,
+      }));
+      details.push(...blockers);
+      sovereignty = combineSignals(
+        sovereignty,
+        blockers.length
+          ? {
+              status: 'fail',
+              detail: `control plane ${cp.id} at ${cp.homeLocation} may not hold the tenant metadata of ${location.id}`,
+              blockers: blockers.map(b => b.detail),
+            }
+          : {
+              status: 'pass',
+              detail: `control plane ${cp.id} (${cp.mode}, home ${cp.homeLocation}) manages ${location.id}`,
+              blockers: [],
+            },
+      );
+    } else if (found.signal) {
+      sovereignty = combineSignals(sovereignty, found.signal);
+    }
+
+    const governance = await collectGovernanceSignals(
+      this.#governance,
+      location.id,
+    );
+    for (const { source, error } of governance.errors) {
+      this.#logger.warn(
+        `Readiness of ${location.id}: governance source ${source} failed, its checks stay unknown: ${error}`,
+      );
+    }
+    const capacity = combineSignals(
+      capacitySignal(location.id, context.cells, {
+        warnRatio: this.#capacityWarnRatio,
+      }),
+      governance.signals.capacity,
+    );
+
+    return evaluateReadiness({
+      locationId: location.id,
+      signals: {
+        availability,
+        sovereignty,
+        security: governance.signals.security,
+        resilience: governance.signals.resilience,
+        audit: governance.signals.audit,
+        capacity,
+      },
+      waivers: context.waivers,
+      blockerDetails: details,
+      now,
+    });
+  }
+
+  // ------------------------------------------------------------------- reads
+
+  /** Latest evaluation per location, optionally of one partition or level. */
+  async listLatest(filter: {
+    partition?: string;
+    level?: ReadinessLevel;
+  }): Promise<ReadinessSummary[]> {
+    if (filter.partition) {
+      const catalog = await this.#estate.catalog();
+      if (!catalog.partition(filter.partition)) {
+        throw new InputError(
+          `partition: '${filter.partition}' is not a known partition`,
+        );
+      }
+    }
+    return (await this.#store.listLatest(filter)).map(toSummary);
+  }
+
+  /** Latest evaluation of a location, with its signals. */
+  async getLatest(locationId: string): Promise<StoredReadinessEvaluation> {
+    await this.#requireLocation(locationId);
+    const latest = await this.#store.getLatest(locationId);
+    if (!latest) {
+      throw new NotFoundError(
+        `Location '${locationId}' has no readiness evaluation yet; POST /readiness/${locationId}/evaluate`,
+      );
+    }
+    return latest;
+  }
+
+  /** A page of a location's history with `becameReadyAt`. */
+  async getHistory(
+    locationId: string,
+    query: ReadinessHistoryQuery,
+  ): Promise<ReadinessHistoryPage> {
+    await this.#requireLocation(locationId);
+    const [page, becameReadyAt, latest] = await Promise.all([
+      this.#store.listHistory(locationId, query),
+      this.#store.becameReadyAt(locationId),
+      this.#store.getLatest(locationId),
+    ]);
+    return {
+      ...page,
+      ...(becameReadyAt ? { becameReadyAt } : {}),
+      ...(latest ? { currentLevel: latest.level } : {}),
+    };
+  }
+
+  async #requireLocation(locationId: string): Promise<Location> {
+    const location = (await this.#estate.catalog()).get(locationId);
+    if (!location) {
+      throw new NotFoundError(`Location '${locationId}' does not exist`);
+    }
+    return location;
+  }
+
+  // ----------------------------------------------------------------- waivers
+
+  /** Waivers matching the filter, with their status now. */
+  async listWaivers(
+    filter: ReadinessWaiverFilter,
+  ): Promise<StoredReadinessWaiver[]> {
+    return this.#store.listWaivers(filter, this.#now());
+  }
+
+  /**
+   * Grants a waiver and re-evaluates its location. The location must exist,
+   * `expiresAt` must lie in the future and at most the configured number of
+   * days ahead; a second active waiver for the location and check is a
+   * `ConflictError`.
+   */
+  async addWaiver(
+    input: CreateWaiverInput,
+    actor: string,
+  ): Promise<{
+    waiver: StoredReadinessWaiver;
+    evaluation: StoredReadinessEvaluation;
+  }> {
+    const now = this.#now();
+    const catalog = await this.#estate.catalog();
+    if (!catalog.get(input.locationId)) {
+      throw new InputError(
+        `locationId: '${input.locationId}' is not a known location`,
+      );
+    }
+    const expires = Date.parse(input.expiresAt);
+    if (expires <= now.getTime()) {
+      throw new InputError(
+        `expiresAt: must be in the future (now is ${now.toISOString()})`,
+      );
+    }
+    const limit = new Date(now.getTime() + this.#maxWaiverDays * DAY_MS);
+    if (expires > limit.getTime()) {
+      throw new InputError(
+        `expiresAt: must be at most ${
+          this.#maxWaiverDays
+        } days ahead, on or before ${limit.toISOString()}`,
+      );
+    }
+    const waiver = await this.#store.addWaiver(input, {
+      createdBy: actor,
+      now,
+    });
+    const evaluation = await this.evaluate(input.locationId, 'waiver');
+    return { waiver, evaluation };
+  }
+
+  /** Revokes a waiver and re-evaluates its location. */
+  async revokeWaiver(
+    id: string,
+    actor: string,
+  ): Promise<{
+    waiver: StoredReadinessWaiver;
+    evaluation: StoredReadinessEvaluation;
+  }> {
+    const waiver = await this.#store.revokeWaiver(id, {
+      revokedBy: actor,
+      now: this.#now(),
+    });
+    const evaluation = await this.evaluate(waiver.locationId, 'waiver');
+    return { waiver, evaluation };
+  }
+
+  // --------------------------------------------------------------- footprint
+
+  /** The stored application-plane footprint. */
+  async getFootprint(): Promise<StoredFootprint> {
+    const stored = await this.#store.getFootprint(DEFAULT_FOOTPRINT_ID);
+    if (!stored) {
+      throw new NotFoundError(
+        'No application-plane footprint stored; PUT /application-plane/footprint',
+      );
+    }
+    return stored;
+  }
+
+  /**
+   * Stores the application-plane footprint (every service code must be in
+   * the service mapping) and re-evaluates every location.
+   */
+  async putFootprint(
+    footprint: Footprint,
+    options: { source: string; actor: string },
+  ): Promise<{ footprint: StoredFootprint; evaluated: number }> {
+    const seen = new Map<string, number>();
+    footprint.services.forEach((usage, index) => {
+      if (!this.#mapping.byCode(usage.code)) {
+        throw new InputError(
+          `services.${index}.code: '${usage.code}' is not a known SSM service code`,
+        );
+      }
+      const first = seen.get(usage.code);
+      if (first !== undefined) {
+        throw new InputError(
+          `services.${index}.code: '${usage.code}' repeats services.${first}`,
+        );
+      }
+      seen.set(usage.code, index);
+    });
+    const stored = await this.#store.putFootprint({
+      id: DEFAULT_FOOTPRINT_ID,
+      footprint,
+      source: options.source,
+      updatedBy: options.actor,
+      updatedAt: this.#now().toISOString(),
+    });
+    const evaluations = await this.evaluateAll('footprint');
+    return { footprint: stored, evaluated: evaluations.length };
+  }
+
+  /** Stores a footprint unless one exists (demo seeding). */
+  async seedFootprint(footprint: Footprint, source: string): Promise<boolean> {
+    if (await this.#store.getFootprint(DEFAULT_FOOTPRINT_ID)) return false;
+    await this.#store.putFootprint({
+      id: DEFAULT_FOOTPRINT_ID,
+      footprint,
+      source,
+      updatedBy: 'region-expansion:demo-data',
+      updatedAt: this.#now().toISOString(),
+    });
+    return true;
+  }
+}

@@ -1,0 +1,478 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  Footprint,
+  ReadinessCheck,
+  ReadinessEvaluation,
+  ReadinessLevel,
+  ReadinessWaiver,
+} from '@region-expansion/plugin-region-expansion-common';
+import {
+  ReadinessLookup,
+  readinessFromMap,
+} from '@region-expansion/plugin-region-expansion-node';
+import { randomUUID } from 'crypto';
+import { Knex } from 'knex';
+import {
+  ReadinessHistoryItem,
+  ReadinessTrigger,
+  ReadinessWaiverStatus,
+  StoredFootprint,
+  StoredReadinessEvaluation,
+  StoredReadinessWaiver,
+} from './types';
+
+const migrationsDir = resolvePackagePath(
+  '@region-expansion/plugin-region-expansion-backend',
+  'migrations',
+);
+
+const EVALUATIONS = 'readiness_evaluations';
+const WAIVERS = 'readiness_waivers';
+const FOOTPRINTS = 'application_plane_footprints';
+
+type EvaluationRow = {
+  id: number | string;
+  location_id: string;
+  partition: string;
+  level: string;
+  evaluation: string;
+  trigger: string;
+  evaluated_at: string | Date;
+  previous_level?: string | null;
+};
+
+type WaiverRow = {
+  id: string;
+  location_id: string;
+  check_name: string;
+  reason: string;
+  approver: string;
+  created_by: string;
+  created_at: string | Date;
+  expires_at: string | Date;
+  revoked_at: string | Date | null;
+  revoked_by: string | null;
+  active_key: string | null;
+};
+
+type FootprintRow = {
+  id: string;
+  footprint: string;
+  source: string;
+  updated_by: string;
+  updated_at: string | Date;
+};
+
+/**
+ * Query of {@link ReadinessStore.listHistory}.
+ *
+ * @public
+ */
+export interface ReadinessHistoryQuery {
+  /** Only evaluations at or after this ISO 8601 time. */
+  since?: string;
+  /** Only evaluations whose level differs from the one before. */
+  changesOnly?: boolean;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Filter of {@link ReadinessStore.listWaivers}.
+ *
+ * @public
+ */
+export interface ReadinessWaiverFilter {
+  locationId?: string;
+  check?: ReadinessCheck;
+  status?: ReadinessWaiverStatus;
+}
+
+function toIso(value: string | Date): string {
+  return new Date(value).toISOString();
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === 'ER_DUP_ENTRY'
+  );
+}
+
+function rowToEvaluation(row: EvaluationRow): ReadinessHistoryItem {
+  const body = JSON.parse(row.evaluation) as Pick<
+    ReadinessEvaluation,
+    'signals' | 'blockers' | 'openChecks'
+  >;
+  const item: ReadinessHistoryItem = {
+    id: String(row.id),
+    locationId: row.location_id,
+    partition: row.partition,
+    level: row.level as ReadinessLevel,
+    trigger: row.trigger as ReadinessTrigger,
+    evaluatedAt: toIso(row.evaluated_at),
+    blockers: body.blockers,
+    openChecks: body.openChecks,
+    signals: body.signals,
+  };
+  if (row.previous_level) {
+    item.previousLevel = row.previous_level as ReadinessLevel;
+  }
+  return item;
+}
+
+function waiverStatus(row: WaiverRow, now: Date): ReadinessWaiverStatus {
+  if (row.revoked_at) return 'revoked';
+  return new Date(row.expires_at).getTime() > now.getTime()
+    ? 'active'
+    : 'expired';
+}
+
+function rowToWaiver(row: WaiverRow, now: Date): StoredReadinessWaiver {
+  const waiver: StoredReadinessWaiver = {
+    id: row.id,
+    locationId: row.location_id,
+    check: row.check_name as ReadinessCheck,
+    reason: row.reason,
+    approver: row.approver,
+    expiresAt: toIso(row.expires_at),
+    createdBy: row.created_by,
+    createdAt: toIso(row.created_at),
+    status: waiverStatus(row, now),
+  };
+  if (row.revoked_at) waiver.revokedAt = toIso(row.revoked_at);
+  if (row.revoked_by) waiver.revokedBy = row.revoked_by;
+  return waiver;
+}
+
+function activeKey(locationId: string, check: ReadinessCheck): string {
+  return `${locationId}/${check}`;
+}
+
+/**
+ * Persistence of readiness: every evaluation (never updated, so the history
+ * answers "when did this location become ready?"), waivers, and the
+ * application-plane footprint.
+ *
+ * @remarks
+ *
+ * The tables come from `migrations/20261126130000_readiness.js`, in the
+ * plugin's one migrations folder. At most one waiver per location and check
+ * is active: the `active_key` column carries a unique index, so two replicas
+ * granting the same waiver at once cannot both succeed.
+ *
+ * @public
+ */
+export class ReadinessStore {
+  readonly #db: Knex;
+
+  /**
+   * Connects to the plugin's database and brings the schema up to date
+   * (a no-op when the region-expansion store already did), unless the
+   * database service says to skip migrations.
+   */
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<ReadinessStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new ReadinessStore(client);
+  }
+
+  private constructor(db: Knex) {
+    this.#db = db;
+  }
+
+  // -------------------------------------------------------------- evaluations
+
+  /** Appends an evaluation to the history. */
+  async addEvaluation(
+    evaluation: ReadinessEvaluation,
+    options: { partition: string; trigger: ReadinessTrigger },
+  ): Promise<StoredReadinessEvaluation> {
+    const [inserted] = await this.#db(EVALUATIONS).insert(
+      {
+        location_id: evaluation.locationId,
+        partition: options.partition,
+        level: evaluation.level,
+        evaluation: JSON.stringify({
+          signals: evaluation.signals,
+          blockers: evaluation.blockers,
+          openChecks: evaluation.openChecks,
+        }),
+        trigger: options.trigger,
+        evaluated_at: evaluation.evaluatedAt,
+      },
+      ['id'],
+    );
+    const id = typeof inserted === 'object' ? inserted.id : inserted;
+    return {
+      ...evaluation,
+      id: String(id),
+      partition: options.partition,
+      trigger: options.trigger,
+    };
+  }
+
+  /** The latest evaluation of each location, ordered by location id. */
+  async listLatest(
+    filter: { partition?: string; level?: ReadinessLevel } = {},
+  ): Promise<StoredReadinessEvaluation[]> {
+    const latestIds = this.#db(EVALUATIONS).max('id').groupBy('location_id');
+    const query = this.#db<EvaluationRow>(EVALUATIONS)
+      .whereIn('id', latestIds)
+      .orderBy('location_id');
+    if (filter.partition) query.where('partition', filter.partition);
+    if (filter.level) query.where('level', filter.level);
+    return (await query).map(rowToEvaluation);
+  }
+
+  /** The latest evaluation of a location, or `undefined`. */
+  async getLatest(
+    locationId: string,
+  ): Promise<StoredReadinessEvaluation | undefined> {
+    const row = await this.#db<EvaluationRow>(EVALUATIONS)
+      .where('location_id', locationId)
+      .orderBy('id', 'desc')
+      .first();
+    return row ? rowToEvaluation(row) : undefined;
+  }
+
+  /** Level of the latest evaluation per location. */
+  async latestLevels(): Promise<Record<string, ReadinessLevel>> {
+    const latestIds = this.#db(EVALUATIONS).max('id').groupBy('location_id');
+    const rows = await this.#db<EvaluationRow>(EVALUATIONS)
+      .whereIn('id', latestIds)
+      .select('location_id', 'level');
+    return Object.fromEntries(
+      rows.map(r => [r.location_id, r.level as ReadinessLevel]),
+    );
+  }
+
+  /**
+   * The placement engine's view of readiness: the latest level per
+   * location, `unknown` for locations never evaluated.
+   */
+  async readinessLookup(): Promise<ReadinessLookup> {
+    return readinessFromMap(await this.latestLevels());
+  }
+
+  /**
+   * A page of a location's history, newest first. Each row carries the
+   * level before it, computed over the whole history (so `since` and paging
+   * do not change it).
+   */
+  async listHistory(
+    locationId: string,
+    query: ReadinessHistoryQuery,
+  ): Promise<{ items: ReadinessHistoryItem[]; totalCount: number }> {
+    const history = this.#db(EVALUATIONS)
+      .select(
+        '*',
+        this.#db.raw('LAG(level) OVER (ORDER BY id) AS previous_level'),
+      )
+      .where('location_id', locationId);
+    const base = this.#db.from(history.as('h'));
+    if (query.since) base.where('evaluated_at', '>=', query.since);
+    if (query.changesOnly) {
+      base.where(q =>
+        q.whereNull('previous_level').orWhereRaw('previous_level <> level'),
+      );
+    }
+    const [{ n }] = await base.clone().count({ n: '*' });
+    const rows: EvaluationRow[] = await base
+      .select('*')
+      .orderBy('id', 'desc')
+      .offset(query.offset)
+      .limit(query.limit);
+    return { items: rows.map(rowToEvaluation), totalCount: Number(n) };
+  }
+
+  /**
+   * When the location last became `ready`: the time of the first evaluation
+   * of its latest unbroken run of `ready` evaluations.
+   */
+  async becameReadyAt(locationId: string): Promise<string | undefined> {
+    const lastReady = await this.#db(EVALUATIONS)
+      .where({ location_id: locationId, level: 'ready' })
+      .max({ id: 'id' })
+      .first();
+    if (lastReady?.id === null || lastReady?.id === undefined) {
+      return undefined;
+    }
+    const lastNotReady = await this.#db(EVALUATIONS)
+      .where('location_id', locationId)
+      .whereNot('level', 'ready')
+      .where('id', '<', lastReady.id)
+      .max({ id: 'id' })
+      .first();
+    const start = await this.#db<EvaluationRow>(EVALUATIONS)
+      .where({ location_id: locationId, level: 'ready' })
+      .where('id', '>', lastNotReady?.id ?? 0)
+      .orderBy('id')
+      .first();
+    return start ? toIso(start.evaluated_at) : undefined;
+  }
+
+  // ------------------------------------------------------------------ waivers
+
+  /** Waivers matching the filter, newest first; status judged at `now`. */
+  async listWaivers(
+    filter: ReadinessWaiverFilter,
+    now: Date,
+  ): Promise<StoredReadinessWaiver[]> {
+    const query = this.#db<WaiverRow>(WAIVERS).orderBy([
+      { column: 'created_at', order: 'desc' },
+      { column: 'id', order: 'asc' },
+    ]);
+    if (filter.locationId) query.where('location_id', filter.locationId);
+    if (filter.check) query.where('check_name', filter.check);
+    const nowIso = now.toISOString();
+    if (filter.status === 'revoked') query.whereNotNull('revoked_at');
+    if (filter.status === 'active') {
+      query.whereNull('revoked_at').where('expires_at', '>', nowIso);
+    }
+    if (filter.status === 'expired') {
+      query.whereNull('revoked_at').where('expires_at', '<=', nowIso);
+    }
+    return (await query).map(row => rowToWaiver(row, now));
+  }
+
+  /** Unrevoked, unexpired waivers, of one location or of all. */
+  async activeWaivers(
+    now: Date,
+    locationId?: string,
+  ): Promise<ReadinessWaiver[]> {
+    return this.listWaivers({ locationId, status: 'active' }, now);
+  }
+
+  /** One waiver, or `undefined`. */
+  async getWaiver(
+    id: string,
+    now: Date,
+  ): Promise<StoredReadinessWaiver | undefined> {
+    const row = await this.#db<WaiverRow>(WAIVERS).where('id', id).first();
+    return row ? rowToWaiver(row, now) : undefined;
+  }
+
+  /**
+   * Records a waiver. Expired waivers of the same location and check are
+   * retired first; an unrevoked, unexpired one makes this a `ConflictError`
+   * (also when another replica wins the race).
+   */
+  async addWaiver(
+    waiver: ReadinessWaiver,
+    options: { createdBy: string; now: Date },
+  ): Promise<StoredReadinessWaiver> {
+    const key = activeKey(waiver.locationId, waiver.check);
+    const nowIso = options.now.toISOString();
+    const row: WaiverRow = {
+      id: randomUUID(),
+      location_id: waiver.locationId,
+      check_name: waiver.check,
+      reason: waiver.reason,
+      approver: waiver.approver,
+      created_by: options.createdBy,
+      created_at: nowIso,
+      expires_at: new Date(waiver.expiresAt).toISOString(),
+      revoked_at: null,
+      revoked_by: null,
+      active_key: key,
+    };
+    const conflict = (existingId?: string) =>
+      new ConflictError(
+        `check: waiver ${
+          existingId ? `'${existingId}' ` : ''
+        }already covers check '${waiver.check}' at location '${
+          waiver.locationId
+        }'; revoke it first`,
+      );
+    try {
+      await this.#db.transaction(async trx => {
+        await trx<WaiverRow>(WAIVERS)
+          .where('active_key', key)
+          .where('expires_at', '<=', nowIso)
+          .update({ active_key: null });
+        const existing = await trx<WaiverRow>(WAIVERS)
+          .where('active_key', key)
+          .first();
+        if (existing) throw conflict(existing.id);
+        await trx(WAIVERS).insert(row);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict();
+      throw error;
+    }
+    return rowToWaiver(row, options.now);
+  }
+
+  /**
+   * Revokes a waiver: `NotFoundError` when absent, `ConflictError` when
+   * already revoked. An expired waiver may still be revoked, for the record.
+   */
+  async revokeWaiver(
+    id: string,
+    options: { revokedBy: string; now: Date },
+  ): Promise<StoredReadinessWaiver> {
+    return this.#db.transaction(async trx => {
+      const row = await trx<WaiverRow>(WAIVERS).where('id', id).first();
+      if (!row) {
+        throw new NotFoundError(`Waiver '${id}' does not exist`);
+      }
+      if (row.revoked_at) {
+        throw new ConflictError(
+          `id: waiver '${id}' was already revoked at ${toIso(row.revoked_at)}`,
+        );
+      }
+      const update = {
+        revoked_at: options.now.toISOString(),
+        revoked_by: options.revokedBy,
+        active_key: null,
+      };
+      await trx<WaiverRow>(WAIVERS).where('id', id).update(update);
+      return rowToWaiver({ ...row, ...update }, options.now);
+    });
+  }
+
+  // --------------------------------------------------------------- footprint
+
+  /** The stored footprint of an application plane, or `undefined`. */
+  async getFootprint(id = 'default'): Promise<StoredFootprint | undefined> {
+    const row = await this.#db<FootprintRow>(FOOTPRINTS)
+      .where('id', id)
+      .first();
+    return row
+      ? {
+          id: row.id,
+          footprint: JSON.parse(row.footprint) as Footprint,
+          source: row.source,
+          updatedBy: row.updated_by,
+          updatedAt: toIso(row.updated_at),
+        }
+      : undefined;
+  }
+
+  /** Stores (replaces) the footprint of an application plane. */
+  async putFootprint(footprint: StoredFootprint): Promise<StoredFootprint> {
+    await this.#db<FootprintRow>(FOOTPRINTS)
+      .insert({
+        id: footprint.id,
+        footprint: JSON.stringify(footprint.footprint),
+        source: footprint.source,
+        updated_by: footprint.updatedBy,
+        updated_at: footprint.updatedAt,
+      })
+      .onConflict('id')
+      .merge();
+    return footprint;
+  }
+}

@@ -1,0 +1,7 @@
+export * from './types';
+export * from './ReadinessStore';
+export * from './ReadinessService';
+export * from './router';
+export * from './signals';
+export * from './config';
+export * from './demoFootprint';

@@ -1,0 +1,173 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  locationManagePermission,
+  ReadinessCheck,
+  readinessReadPermission,
+  waiverManagePermission,
+} from '@region-expansion/plugin-region-expansion-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { parseInput } from '../service/domainErrors';
+import { ReadinessService } from './ReadinessService';
+import {
+  createWaiverSchema,
+  footprintQuerySchema,
+  footprintSchema,
+  historyQuerySchema,
+  locationParamSchema,
+  readinessListQuerySchema,
+  waiverParamSchema,
+  waiverQuerySchema,
+} from './schemas';
+
+/**
+ * Options of {@link createReadinessRouter}.
+ *
+ * @public
+ */
+export interface ReadinessRouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  readiness: ReadinessService;
+  /** Body size limit of PUT /application-plane/footprint. Default `10mb`. */
+  footprintBodyLimit?: string;
+}
+
+/**
+ * Readiness routes: latest levels, history, manual re-evaluation, waivers
+ * and the application-plane footprint. Every route authenticates the caller
+ * and checks one permission:
+ *
+ * - reads: `region-expansion.readiness.read`;
+ * - POST /readiness/:locationId/evaluate, POST /waivers, DELETE /waivers/:id:
+ *   `region-expansion.waiver.manage` (who manages readiness exceptions may
+ *   also refresh a level; a re-evaluation changes no input);
+ * - PUT /application-plane/footprint: `region-expansion.location.manage`
+ *   (it changes what every location is judged against).
+ *
+ * @public
+ */
+export async function createReadinessRouter(
+  options: ReadinessRouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions, readiness } = options;
+  const router = Router();
+
+  const authorize = async (
+    req: express.Request,
+    permission: BasicPermission,
+  ): Promise<BackstageCredentials> => {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Permission '${permission.name}' is required`);
+    }
+    return credentials;
+  };
+
+  const actorOf = (credentials: BackstageCredentials): string => {
+    const principal = credentials.principal as {
+      userEntityRef?: string;
+      subject?: string;
+    };
+    return principal.userEntityRef ?? principal.subject ?? 'unknown';
+  };
+
+  router.put(
+    '/application-plane/footprint',
+    express.json({ limit: options.footprintBodyLimit ?? '10mb' }),
+    async (req, res) => {
+      const credentials = await authorize(req, locationManagePermission);
+      const query = parseInput(footprintQuerySchema, req.query);
+      const footprint = parseInput(footprintSchema, req.body);
+      const actor = actorOf(credentials);
+      const result = await readiness.putFootprint(footprint, {
+        source: query.source ?? `uploaded by ${actor}`,
+        actor,
+      });
+      res.json(result);
+    },
+  );
+
+  router.use(express.json());
+
+  router.get('/application-plane/footprint', async (req, res) => {
+    await authorize(req, readinessReadPermission);
+    res.json(await readiness.getFootprint());
+  });
+
+  router.get('/readiness', async (req, res) => {
+    await authorize(req, readinessReadPermission);
+    const query = parseInput(readinessListQuerySchema, req.query);
+    res.json({ items: await readiness.listLatest(query) });
+  });
+
+  router.get('/readiness/:locationId', async (req, res) => {
+    await authorize(req, readinessReadPermission);
+    const { locationId } = parseInput(locationParamSchema, req.params);
+    res.json(await readiness.getLatest(locationId));
+  });
+
+  router.get('/readiness/:locationId/history', async (req, res) => {
+    await authorize(req, readinessReadPermission);
+    const { locationId } = parseInput(locationParamSchema, req.params);
+    const query = parseInput(historyQuerySchema, req.query);
+    const page = await readiness.getHistory(locationId, {
+      since: query.since ? new Date(query.since).toISOString() : undefined,
+      changesOnly: query.changesOnly === 'true',
+      offset: query.offset,
+      limit: query.limit,
+    });
+    res.json({ ...page, offset: query.offset, limit: query.limit });
+  });
+
+  router.post('/readiness/:locationId/evaluate', async (req, res) => {
+    await authorize(req, waiverManagePermission);
+    const { locationId } = parseInput(locationParamSchema, req.params);
+    res.status(201).json(await readiness.evaluate(locationId, 'manual'));
+  });
+
+  router.get('/waivers', async (req, res) => {
+    await authorize(req, readinessReadPermission);
+    const query = parseInput(waiverQuerySchema, req.query);
+    res.json({
+      items: await readiness.listWaivers({
+        ...query,
+        check: query.check as ReadinessCheck | undefined,
+      }),
+    });
+  });
+
+  router.post('/waivers', async (req, res) => {
+    const credentials = await authorize(req, waiverManagePermission);
+    const input = parseInput(createWaiverSchema, req.body);
+    const result = await readiness.addWaiver(
+      {
+        ...input,
+        check: input.check as ReadinessCheck,
+        expiresAt: new Date(input.expiresAt).toISOString(),
+      },
+      actorOf(credentials),
+    );
+    res.status(201).json(result);
+  });
+
+  router.delete('/waivers/:id', async (req, res) => {
+    const credentials = await authorize(req, waiverManagePermission);
+    const { id } = parseInput(waiverParamSchema, req.params);
+    res.json(await readiness.revokeWaiver(id, actorOf(credentials)));
+  });
+
+  return router;
+}

@@ -1,0 +1,152 @@
+import { sleep } from './limits';
+
+/**
+ * What kind of failure an AWS call had.
+ *
+ * @public
+ */
+export type AwsFailureKind =
+  | 'throttled'
+  | 'server-error'
+  | 'timeout'
+  | 'malformed-response'
+  | 'access-denied'
+  | 'not-subscribed'
+  | 'invalid-request'
+  | 'aborted'
+  | 'other';
+
+/**
+ * A failure classified for retry and for the stale reason shown to users.
+ *
+ * @public
+ */
+export interface AwsFailure {
+  kind: AwsFailureKind;
+  retryable: boolean;
+  /** One line: error name, HTTP status and message. */
+  reason: string;
+}
+
+const THROTTLING = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'ProvisionedThroughputExceededException',
+  'RequestThrottled',
+  'SlowDown',
+  'LimitExceededException',
+]);
+const TIMEOUTS = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+]);
+const NOT_SUBSCRIBED =
+  /not subscribed|not enabled|complete AWS Audit Manager setup|not registered|InvalidAccessException|is not a member/i;
+
+/**
+ * Classifies an error thrown by an AWS SDK v3 client.
+ *
+ * @public
+ */
+export function classifyAwsError(
+  error: unknown,
+  signal?: AbortSignal,
+): AwsFailure {
+  const e = error as {
+    name?: string;
+    code?: string;
+    message?: string;
+    $metadata?: { httpStatusCode?: number };
+    $response?: unknown;
+  };
+  const name = e?.name ?? 'Error';
+  const status = e?.$metadata?.httpStatusCode;
+  const message = String(e?.message ?? error)
+    .split('\n')[0]
+    .slice(0, 300);
+  const reason = `${name}${status ? ` (HTTP ${status})` : ''}: ${message}`;
+  if (signal?.aborted || name === 'AbortError')
+    return { kind: 'aborted', retryable: false, reason };
+  if (THROTTLING.has(name) || status === 429)
+    return { kind: 'throttled', retryable: true, reason };
+  if (TIMEOUTS.has(name) || TIMEOUTS.has(e?.code ?? ''))
+    return { kind: 'timeout', retryable: true, reason };
+  if (status !== undefined && status >= 500)
+    return { kind: 'server-error', retryable: true, reason };
+  if (
+    name === 'SyntaxError' ||
+    /Deserialization error|Unexpected end of JSON|is not valid JSON|Expected ',' or/i.test(
+      message,
+    ) ||
+    (e?.$response && !status)
+  ) {
+    return { kind: 'malformed-response', retryable: true, reason };
+  }
+  if (
+    (name === 'AccessDeniedException' || name === 'InvalidAccessException') &&
+    NOT_SUBSCRIBED.test(message)
+  ) {
+    return { kind: 'not-subscribed', retryable: false, reason };
+  }
+  if (
+    name === 'AccessDeniedException' ||
+    name === 'AccessDenied' ||
+    name === 'UnauthorizedOperation' ||
+    status === 403
+  ) {
+    return { kind: 'access-denied', retryable: false, reason };
+  }
+  if (status !== undefined && status >= 400)
+    return { kind: 'invalid-request', retryable: false, reason };
+  return { kind: 'other', retryable: false, reason };
+}
+
+/**
+ * Retry options of {@link withRetries}.
+ *
+ * @public
+ */
+export interface RetryOptions {
+  /** Attempts including the first; default 5. */
+  attempts?: number;
+  /** Base delay in ms of the exponential backoff with full jitter; default 200. */
+  baseDelayMs?: number;
+  /** Upper bound of one delay; default 5000. */
+  maxDelayMs?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs a call and repeats it on retryable failures (throttling, 5xx,
+ * timeouts, malformed bodies) with exponential backoff and full jitter. This
+ * sits above the SDK's own retries so a page survives a longer burst.
+ *
+ * @public
+ */
+export async function withRetries<T>(
+  call: () => Promise<T>,
+  options: RetryOptions = {},
+): Promise<T> {
+  const attempts = options.attempts ?? 5;
+  const base = options.baseDelayMs ?? 200;
+  const max = options.maxDelayMs ?? 5000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const failure = classifyAwsError(error, options.signal);
+      if (!failure.retryable || attempt >= attempts) throw error;
+      await sleep(
+        Math.random() * Math.min(max, base * 2 ** (attempt - 1)),
+        options.signal,
+      );
+    }
+  }
+}

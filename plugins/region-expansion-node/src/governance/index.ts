@@ -1,0 +1,6 @@
+export * from './types';
+export * from './extensionPoint';
+export * from './limits';
+export * from './errors';
+export * from './GovernanceAwsContext';
+export * from './runTargets';

@@ -1,0 +1,77 @@
+import { classifyAwsError } from './errors';
+import { mapWithConcurrency } from './limits';
+import type {
+  GovernanceSource,
+  GovernanceSyncContext,
+  GovernanceSyncReport,
+  GovernanceTarget,
+  GovernanceTargetOutcome,
+} from './types';
+
+/**
+ * What one target's read returns: pages and rows read, or a stated reason
+ * why the service is not available there.
+ *
+ * @public
+ */
+export type TargetReadResult =
+  | { status: 'ok'; pages: number; rows: number }
+  | { status: 'unavailable'; reason: string };
+
+/**
+ * Runs `read` for every target with a concurrency limit. A failing target
+ * becomes a `failed` outcome with its reason (its previous data stays); an
+ * abort stops remaining targets and is reported as their failure.
+ *
+ * @public
+ */
+export async function syncTargets(
+  source: GovernanceSource,
+  ctx: GovernanceSyncContext,
+  concurrency: number,
+  read: (target: GovernanceTarget) => Promise<TargetReadResult>,
+): Promise<GovernanceSyncReport> {
+  const outcomes = await mapWithConcurrency<
+    GovernanceTarget,
+    GovernanceTargetOutcome
+  >(ctx.targets, concurrency, async target => {
+    if (ctx.signal.aborted) {
+      return {
+        target,
+        status: 'failed',
+        reason: 'aborted before it started',
+        pages: 0,
+        rows: 0,
+      };
+    }
+    try {
+      const result = await read(target);
+      if (result.status === 'unavailable') {
+        return {
+          target,
+          status: 'unavailable',
+          reason: result.reason,
+          pages: 0,
+          rows: 0,
+        };
+      }
+      return { target, status: 'ok', pages: result.pages, rows: result.rows };
+    } catch (error) {
+      const failure = classifyAwsError(error, ctx.signal);
+      ctx.logger.warn(
+        `Governance source ${source} failed for ${target.partition}/${target.accountId}/${target.region}: ${failure.reason}`,
+      );
+      return {
+        target,
+        status: 'failed',
+        reason:
+          failure.kind === 'aborted'
+            ? `aborted: ${failure.reason}`
+            : failure.reason,
+        pages: 0,
+        rows: 0,
+      };
+    }
+  });
+  return { source, outcomes };
+}
