@@ -45,6 +45,56 @@ export interface Config {
        */
       capacityWarnRatio?: number;
     };
+    /**
+     * Governance aggregation (Security Hub, Resilience Hub, Audit Manager,
+     * AWS Config). Which accounts are read, and as which role, is decided
+     * here and in `aws.accounts` (`@backstage/integration-aws-node`), never
+     * by a request.
+     */
+    governance?: {
+      /**
+       * Accounts to read per partition. Each partition is read in its home
+       * Region (from the partition data) unless `homeRegion` says otherwise;
+       * nothing crosses a partition.
+       */
+      targets?: Array<{
+        /** Partition id, for example `aws` or `aws-eusc`. */
+        partition: string;
+        /** Home Region of the aggregation; defaults to the partition's. */
+        homeRegion?: string;
+        /** 12-digit account ids, each configured in `aws.accounts`. */
+        accounts: string[];
+        /** Regions read by per-Region sources; defaults to the home Region. */
+        regions?: string[];
+      }>;
+      /**
+       * One endpoint for every AWS service, for example the local simulator
+       * `http://127.0.0.1:4566`. Absent in production.
+       */
+      endpoint?: string;
+      /** Endpoint per service signing name (`securityhub`, `sts`, ...). */
+      endpoints?: { [service: string]: string };
+      /** SDK attempts per request, throttling included. Defaults to 5. */
+      maxAttempts?: number;
+      /** SDK retry mode. Defaults to `adaptive`. */
+      retryMode?: 'standard' | 'adaptive';
+      /** Timeout of one request in milliseconds. Defaults to 15000. */
+      requestTimeoutMs?: number;
+      /** Targets read at once. Defaults to 4. */
+      concurrency?: number;
+      /**
+       * Token-bucket limit per account, Region and API name; defaults follow
+       * the documented limits (GetFindings 3 requests/s, burst 6).
+       */
+      rateLimits?: {
+        [api: string]: { ratePerSecond: number; burst: number };
+      };
+      /**
+       * Schedule of each provider's sync (one run across replicas), in the
+       * scheduler's own format. Defaults to every 30 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     import?: {
       /**
        * Maximum request body size of POST /tenants/import, in the notation of

@@ -51,6 +51,9 @@ backend.add(import('@region-expansion/plugin-region-expansion-backend'));
 backend.add(
   import('@region-expansion/plugin-catalog-backend-module-region-expansion'),
 );
+backend.add(
+  import('@region-expansion/plugin-region-expansion-backend-module-security-hub'),
+);
 
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
