@@ -51,8 +51,24 @@ backend.add(import('@region-expansion/plugin-region-expansion-backend'));
 backend.add(
   import('@region-expansion/plugin-catalog-backend-module-region-expansion'),
 );
+// Governance sources of Region Expansion, one module each
 backend.add(
-  import('@region-expansion/plugin-region-expansion-backend-module-security-hub'),
+  import(
+    '@region-expansion/plugin-region-expansion-backend-module-security-hub'
+  ),
+);
+backend.add(
+  import(
+    '@region-expansion/plugin-region-expansion-backend-module-resilience-hub'
+  ),
+);
+backend.add(
+  import(
+    '@region-expansion/plugin-region-expansion-backend-module-audit-manager'
+  ),
+);
+backend.add(
+  import('@region-expansion/plugin-region-expansion-backend-module-aws-config'),
 );
 
 // mcp actions plugin

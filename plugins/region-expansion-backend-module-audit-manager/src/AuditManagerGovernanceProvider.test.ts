@@ -1,0 +1,262 @@
+import { ConfigReader } from '@backstage/config';
+import {
+  accessKeyIdFor,
+  createAwsSimulatorHandlers,
+  createSyntheticOrganization,
+  FaultInjector,
+} from '@region-expansion/aws-simulator';
+import {
+  AuditControlRow,
+  GovernanceAwsContext,
+  GovernanceSyncContext,
+  GovernanceTarget,
+  LocationCatalog,
+} from '@region-expansion/plugin-region-expansion-node';
+import { setupServer } from 'msw/node';
+import { AuditManagerGovernanceProvider } from './AuditManagerGovernanceProvider';
+
+jest.setTimeout(60_000);
+
+const catalog = LocationCatalog.fromSnapshot();
+const partitions = ['aws', 'aws-eusc'].map(id => {
+  const p = catalog.partition(id)!;
+  return {
+    id,
+    dnsSuffix: p.dnsSuffix,
+    homeRegion: p.homeRegion,
+    regions: catalog
+      .regions()
+      .filter(r => r.partition === id)
+      .map(r => r.id),
+  };
+});
+const org = createSyntheticOrganization(13, {
+  partitions,
+  accountsPerPartition: 3,
+  regionsPerPartition: 2,
+  findingsPerAccountRegion: 1,
+  assessmentsPerAccount: 3,
+});
+const faults = new FaultInjector({ seed: 9 });
+const server = setupServer(...createAwsSimulatorHandlers(org, faults));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+beforeEach(() => {
+  Object.assign(faults.faults, {
+    throttlePercent: 0,
+    serverErrorPercent: 0,
+    malformedPercent: 0,
+    latencyMs: 0,
+    accessDeniedAccounts: [],
+    auditManagerUnregisteredAccounts: [],
+    rateLimits: false,
+  });
+});
+
+function provider() {
+  const config = new ConfigReader({
+    aws: {
+      accounts: org.accounts.map(a => ({
+        accountId: a.id,
+        accessKeyId: accessKeyIdFor(a.id),
+        secretAccessKey: 'simulated',
+      })),
+    },
+    regionExpansion: {
+      governance: {
+        endpoint: 'http://aws-simulator.test',
+        maxAttempts: 4,
+        retryMode: 'standard',
+        auditManager: { regions: 'home' },
+        targets: partitions.map(p => ({
+          partition: p.id,
+          accounts: org.accounts
+            .filter(a => a.partition === p.id)
+            .map(a => a.id),
+        })),
+      },
+    },
+  });
+  return AuditManagerGovernanceProvider.fromConfig(config, {
+    context: GovernanceAwsContext.fromConfig(config, { catalog }),
+  });
+}
+
+const key = (t: GovernanceTarget) =>
+  `${t.partition}/${t.accountId}/${t.region}`;
+
+function memory() {
+  const byTarget = new Map<string, AuditControlRow[]>();
+  const ctx = (
+    signal: AbortSignal = new AbortController().signal,
+  ): GovernanceSyncContext => ({
+    targets: [],
+    signal,
+    now: () => new Date(org.clock),
+    logger: { info: () => {}, warn: () => {} },
+    cursors: { get: async () => undefined, set: async () => {} },
+    sink: {
+      write: async (_s, t, rows) => {
+        if (rows.auditControls) byTarget.set(key(t), rows.auditControls);
+      },
+    },
+  });
+  return { byTarget, ctx, all: () => [...byTarget.values()].flat() };
+}
+
+function expectedControls(accountIds?: string[]) {
+  return org.auditAssessments
+    .filter(
+      a =>
+        a.status === 'ACTIVE' &&
+        (!accountIds || accountIds.includes(a.accountId)),
+    )
+    .flatMap(a =>
+      a.controlSets.flatMap(set =>
+        set.controls.map(c => ({ assessment: a, set, control: c })),
+      ),
+    );
+}
+
+describe('AuditManagerGovernanceProvider', () => {
+  it('reads active assessments with framework, control status and evidence counts by folder', async () => {
+    const p = provider();
+    const m = memory();
+    const report = await p.sync({ ...m.ctx(), targets: p.targets() });
+    expect(report.outcomes.every(o => o.status === 'ok')).toBe(true);
+    const rows = m.all();
+    const expected = expectedControls();
+    expect(org.auditAssessments.some(a => a.status === 'INACTIVE')).toBe(true);
+    expect(rows).toHaveLength(expected.length);
+    for (const { assessment, set, control } of expected) {
+      const row = rows.find(
+        r =>
+          r.assessmentId === assessment.id &&
+          r.controlSetId === set.id &&
+          r.controlId === control.id,
+      )!;
+      expect(row).toMatchObject({
+        accountId: assessment.accountId,
+        region: assessment.region,
+        assessmentName: assessment.name,
+        framework: assessment.frameworkName,
+        controlName: control.name,
+        controlStatus: control.status,
+        evidenceCount: control.evidenceCount,
+      });
+      expect(row.folders.map(f => f.folderId).sort()).toEqual(
+        control.folders.map(f => f.id).sort(),
+      );
+      const folder = control.folders[0];
+      expect(row.folders.find(f => f.folderId === folder.id)).toEqual({
+        folderId: folder.id,
+        date: new Date(folder.date * 1000).toISOString().slice(0, 10),
+        dataSource: folder.dataSource,
+        totalEvidence: folder.totalEvidence,
+        complianceCheckCount: folder.complianceCheckCount,
+        complianceCheckIssuesCount: folder.complianceCheckIssuesCount,
+      });
+    }
+  });
+
+  it('pages through more than 100 assessments and more than 100 evidence folders', async () => {
+    const base = org.auditAssessments.find(a => a.status === 'ACTIVE')!;
+    const control = base.controlSets[0].controls[0];
+    const savedFolders = control.folders;
+    control.folders = Array.from({ length: 150 }, (_, i) => ({
+      ...savedFolders[0],
+      id: `${savedFolders[0].id}-${i}`,
+    }));
+    const extra = Array.from({ length: 105 }, (_, i) => ({
+      ...base,
+      id: `${base.id}-extra-${i}`,
+      name: `${base.name} ${i}`,
+      controlSets: [base.controlSets[1]],
+    }));
+    org.auditAssessments.push(...extra);
+    try {
+      const p = provider();
+      const m = memory();
+      const target = {
+        partition: base.partition,
+        accountId: base.accountId,
+        region: base.region,
+      };
+      const report = await p.sync({ ...m.ctx(), targets: [target] });
+      expect(report.outcomes[0].status).toBe('ok');
+      const rows = m.byTarget.get(key(target))!;
+      expect(rows).toHaveLength(expectedControls([base.accountId]).length);
+      expect(
+        rows.find(r => r.assessmentId === base.id && r.controlId === control.id)!
+          .folders,
+      ).toHaveLength(150);
+    } finally {
+      org.auditAssessments.splice(-extra.length);
+      control.folders = savedFolders;
+    }
+  });
+
+  it('states a reason for accounts where Audit Manager is not set up, without failing the others', async () => {
+    const p = provider();
+    const m = memory();
+    const unregistered = org.accounts[0].id;
+    faults.faults.auditManagerUnregisteredAccounts = [unregistered];
+    const report = await p.sync({ ...m.ctx(), targets: p.targets() });
+    const outcome = report.outcomes.find(
+      o => o.target.accountId === unregistered,
+    )!;
+    expect(outcome.status).toBe('unavailable');
+    expect(outcome.reason).toMatch(/not set up.*INACTIVE/);
+    expect(
+      report.outcomes.filter(o => o.status !== 'ok').map(o => o.target.accountId),
+    ).toEqual([unregistered]);
+    expect(m.all()).toHaveLength(
+      expectedControls(
+        org.accounts.map(a => a.id).filter(id => id !== unregistered),
+      ).length,
+    );
+  });
+
+  it('finishes through throttling and 5xx, and reports AccessDenied accounts as failed with the reason', async () => {
+    const p = provider();
+    const m = memory();
+    const denied = org.accounts[4].id;
+    Object.assign(faults.faults, {
+      throttlePercent: 30,
+      serverErrorPercent: 5,
+      accessDeniedAccounts: [denied],
+    });
+    const report = await p.sync({ ...m.ctx(), targets: p.targets() });
+    const failed = report.outcomes.filter(o => o.status === 'failed');
+    expect(failed.map(o => o.target.accountId)).toEqual([denied]);
+    expect(failed[0].reason).toMatch(/AccessDeniedException/);
+    expect(m.all()).toHaveLength(
+      expectedControls(org.accounts.map(a => a.id).filter(id => id !== denied))
+        .length,
+    );
+  });
+
+  it('writes nothing for a target aborted midway, and a later run completes it', async () => {
+    const p = provider();
+    const m = memory();
+    const target = p.targets()[0];
+    const controller = new AbortController();
+    faults.faults.latencyMs = 20;
+    setTimeout(() => controller.abort(new Error('killed')), 50);
+    const report = await p.sync({
+      ...m.ctx(controller.signal),
+      targets: [target],
+    });
+    expect(report.outcomes[0]).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/aborted/),
+    });
+    expect(m.byTarget.has(key(target))).toBe(false);
+    faults.faults.latencyMs = 0;
+    const again = await p.sync({ ...m.ctx(), targets: [target] });
+    expect(again.outcomes[0].status).toBe('ok');
+    expect(m.byTarget.get(key(target))!.length).toBe(
+      expectedControls([target.accountId]).length,
+    );
+  });
+});

@@ -1,0 +1,187 @@
+import {
+  AssessmentEvidenceFolder,
+  AuditManagerClient,
+  GetAccountStatusCommand,
+  GetAssessmentCommand,
+  GetEvidenceFoldersByAssessmentCommand,
+  ListAssessmentsCommand,
+} from '@aws-sdk/client-auditmanager';
+import { Config } from '@backstage/config';
+import {
+  AuditControlRow,
+  classifyAwsError,
+  GovernanceAwsContext,
+  GovernanceProvider,
+  GovernanceSyncContext,
+  GovernanceSyncReport,
+  GovernanceTarget,
+  syncTargets,
+  TargetReadResult,
+  withRetries,
+} from '@region-expansion/plugin-region-expansion-node';
+import { auditControlRows, auditManagerStatusReason } from './mapAudit';
+
+const PAGE_SIZE = 100;
+
+/**
+ * Which Regions Audit Manager is read in: the partition's home Region, or
+ * every configured Region.
+ *
+ * @public
+ */
+export type AuditManagerRegions = 'home' | 'configured';
+
+/**
+ * Reads the active Audit Manager assessments of every configured account:
+ * framework, control sets, control status and evidence counts by folder. An
+ * account where Audit Manager is not set up (not registered, not subscribed,
+ * not available) ends as `unavailable` with the stated reason, not as an
+ * error. A target's controls are replaced only after all were read.
+ *
+ * @public
+ */
+export class AuditManagerGovernanceProvider implements GovernanceProvider {
+  readonly id = 'auditmanager';
+  readonly source = 'auditmanager' as const;
+  readonly #context: GovernanceAwsContext;
+  readonly #regions: AuditManagerRegions;
+
+  private constructor(
+    context: GovernanceAwsContext,
+    regions: AuditManagerRegions,
+  ) {
+    this.#context = context;
+    this.#regions = regions;
+  }
+
+  /** Reads `regionExpansion.governance.auditManager.regions` (`home` default, or `configured`). */
+  static fromConfig(
+    config: Config,
+    options: { context?: GovernanceAwsContext } = {},
+  ): AuditManagerGovernanceProvider {
+    const regions =
+      config.getOptionalString(
+        'regionExpansion.governance.auditManager.regions',
+      ) ?? 'home';
+    if (regions !== 'home' && regions !== 'configured') {
+      throw new Error(
+        `regionExpansion.governance.auditManager.regions must be home or configured, got ${regions}`,
+      );
+    }
+    return new AuditManagerGovernanceProvider(
+      options.context ?? GovernanceAwsContext.fromConfig(config),
+      regions,
+    );
+  }
+
+  /** A provider over an existing context (tests, benchmarks). */
+  static create(options: {
+    context: GovernanceAwsContext;
+    regions?: AuditManagerRegions;
+  }): AuditManagerGovernanceProvider {
+    return new AuditManagerGovernanceProvider(
+      options.context,
+      options.regions ?? 'home',
+    );
+  }
+
+  targets(): GovernanceTarget[] {
+    return this.#regions === 'home'
+      ? this.#context.homeRegionTargets()
+      : this.#context.regionalTargets();
+  }
+
+  sync(ctx: GovernanceSyncContext): Promise<GovernanceSyncReport> {
+    return syncTargets(this.source, ctx, this.#context.concurrency, target =>
+      this.#readTarget(ctx, target),
+    );
+  }
+
+  async #readTarget(
+    ctx: GovernanceSyncContext,
+    target: GovernanceTarget,
+  ): Promise<TargetReadResult> {
+    const client = new AuditManagerClient(
+      await this.#context.clientSettings(this.source, target),
+    );
+    const call = <T>(api: string, send: () => Promise<T>) =>
+      withRetries(
+        async () => {
+          await this.#context.rateLimiter.acquire(target, api, ctx.signal);
+          return send();
+        },
+        { signal: ctx.signal },
+      );
+    try {
+      const status = await call('GetAccountStatus', () =>
+        client.send(new GetAccountStatusCommand({}), {
+          abortSignal: ctx.signal,
+        }),
+      );
+      const notSetUp = auditManagerStatusReason(status.status, target);
+      if (notSetUp) return { status: 'unavailable', reason: notSetUp };
+
+      const rows: AuditControlRow[] = [];
+      let pages = 0;
+      let nextToken: string | undefined;
+      do {
+        const token = nextToken;
+        const out = await call('ListAssessments', () =>
+          client.send(
+            new ListAssessmentsCommand({
+              status: 'ACTIVE',
+              maxResults: PAGE_SIZE,
+              nextToken: token,
+            }),
+            { abortSignal: ctx.signal },
+          ),
+        );
+        pages += 1;
+        for (const item of out.assessmentMetadata ?? []) {
+          if (!item.id) continue;
+          const id = item.id;
+          const { assessment } = await call('GetAssessment', () =>
+            client.send(new GetAssessmentCommand({ assessmentId: id }), {
+              abortSignal: ctx.signal,
+            }),
+          );
+          if (!assessment) continue;
+          const folders: AssessmentEvidenceFolder[] = [];
+          let folderToken: string | undefined;
+          do {
+            const folderPage = folderToken;
+            const page = await call('GetEvidenceFoldersByAssessment', () =>
+              client.send(
+                new GetEvidenceFoldersByAssessmentCommand({
+                  assessmentId: id,
+                  maxResults: PAGE_SIZE,
+                  nextToken: folderPage,
+                }),
+                { abortSignal: ctx.signal },
+              ),
+            );
+            pages += 1;
+            folders.push(...(page.evidenceFolders ?? []));
+            folderToken = page.nextToken;
+          } while (folderToken);
+          rows.push(...auditControlRows(assessment, folders, target));
+          ctx.onProgress?.(target, { pages, rows: rows.length });
+        }
+        nextToken = out.nextToken;
+      } while (nextToken);
+      await ctx.sink.write(this.source, target, { auditControls: rows });
+      return { status: 'ok', pages, rows: rows.length };
+    } catch (error) {
+      const failure = classifyAwsError(error, ctx.signal);
+      if (failure.kind === 'not-subscribed') {
+        return {
+          status: 'unavailable',
+          reason: `Audit Manager is not available in account ${target.accountId} (${target.region}): ${failure.reason}`,
+        };
+      }
+      throw error;
+    } finally {
+      client.destroy();
+    }
+  }
+}

@@ -1,0 +1,252 @@
+import {
+  ConfigServiceClient,
+  ConfigurationAggregator,
+  DescribeAggregateComplianceByConformancePacksCommand,
+  DescribeConfigurationAggregatorsCommand,
+} from '@aws-sdk/client-config-service';
+import { Config } from '@backstage/config';
+import {
+  ConformanceScoreRow,
+  GovernanceAwsContext,
+  GovernanceProvider,
+  GovernanceSyncContext,
+  GovernanceSyncReport,
+  GovernanceTarget,
+  syncTargets,
+  TargetReadResult,
+  withRetries,
+} from '@region-expansion/plugin-region-expansion-node';
+import { chooseAggregator, conformanceScoreRow } from './mapConformance';
+
+const PAGE_SIZE = 100;
+
+/**
+ * Where a partition's aggregator is read: its account and home Region, and
+ * its name (`undefined`: none exists, with the reason).
+ */
+type Aggregator =
+  | { at: GovernanceTarget; name: string }
+  | { at: GovernanceTarget; name?: undefined; reason: string };
+
+/**
+ * Reads AWS Config conformance pack compliance through each partition's
+ * configuration aggregator, for every configured account and Region. The
+ * aggregator is the configured one, or discovered in the aggregator account
+ * (an organization aggregator first). A partition without an aggregator
+ * leaves its targets `unavailable` with the reason. A target's scores are
+ * replaced only after all its pages were read.
+ *
+ * @public
+ */
+export class AwsConfigGovernanceProvider implements GovernanceProvider {
+  readonly id = 'config';
+  readonly source = 'config' as const;
+  readonly #context: GovernanceAwsContext;
+  readonly #aggregatorName?: string;
+  readonly #aggregatorAccounts: Record<string, string>;
+
+  private constructor(options: {
+    context: GovernanceAwsContext;
+    aggregatorName?: string;
+    aggregatorAccounts?: Record<string, string>;
+  }) {
+    this.#context = options.context;
+    this.#aggregatorName = options.aggregatorName;
+    this.#aggregatorAccounts = options.aggregatorAccounts ?? {};
+    for (const [partition, accountId] of Object.entries(
+      this.#aggregatorAccounts,
+    )) {
+      const p = this.#context.partitions.find(x => x.partition === partition);
+      if (!p || !p.accounts.includes(accountId)) {
+        throw new Error(
+          `regionExpansion.governance.awsConfig.aggregatorAccounts.${partition}: account ${accountId} is not a governance target of partition ${partition}`,
+        );
+      }
+    }
+  }
+
+  /** Reads `regionExpansion.governance.awsConfig.{aggregatorName, aggregatorAccounts}`. */
+  static fromConfig(
+    config: Config,
+    options: { context?: GovernanceAwsContext } = {},
+  ): AwsConfigGovernanceProvider {
+    const section = config.getOptionalConfig(
+      'regionExpansion.governance.awsConfig',
+    );
+    const accounts = section?.getOptionalConfig('aggregatorAccounts');
+    const aggregatorAccounts: Record<string, string> = {};
+    for (const partition of accounts?.keys() ?? []) {
+      aggregatorAccounts[partition] = accounts!.getString(partition);
+    }
+    return new AwsConfigGovernanceProvider({
+      context: options.context ?? GovernanceAwsContext.fromConfig(config),
+      aggregatorName: section?.getOptionalString('aggregatorName'),
+      aggregatorAccounts,
+    });
+  }
+
+  /** A provider over an existing context (tests, benchmarks). */
+  static create(options: {
+    context: GovernanceAwsContext;
+    aggregatorName?: string;
+    aggregatorAccounts?: Record<string, string>;
+  }): AwsConfigGovernanceProvider {
+    return new AwsConfigGovernanceProvider(options);
+  }
+
+  targets(): GovernanceTarget[] {
+    return this.#context.regionalTargets();
+  }
+
+  sync(ctx: GovernanceSyncContext): Promise<GovernanceSyncReport> {
+    const aggregators = new Map<string, Promise<Aggregator>>();
+    const aggregatorOf = (partition: string) => {
+      let found = aggregators.get(partition);
+      if (!found) {
+        found = this.#resolveAggregator(ctx, partition);
+        aggregators.set(partition, found);
+      }
+      return found;
+    };
+    return syncTargets(
+      this.source,
+      ctx,
+      this.#context.concurrency,
+      async target => {
+        const aggregator = await aggregatorOf(target.partition);
+        if (aggregator.name === undefined)
+          return { status: 'unavailable', reason: aggregator.reason };
+        return this.#readTarget(
+          ctx,
+          target,
+          aggregator as { at: GovernanceTarget; name: string },
+        );
+      },
+    );
+  }
+
+  #call<T>(
+    ctx: GovernanceSyncContext,
+    at: GovernanceTarget,
+    api: string,
+    send: () => Promise<T>,
+  ): Promise<T> {
+    return withRetries(
+      async () => {
+        await this.#context.rateLimiter.acquire(at, api, ctx.signal);
+        return send();
+      },
+      { signal: ctx.signal },
+    );
+  }
+
+  async #client(at: GovernanceTarget) {
+    return new ConfigServiceClient(
+      await this.#context.clientSettings(this.source, at),
+    );
+  }
+
+  async #resolveAggregator(
+    ctx: GovernanceSyncContext,
+    partition: string,
+  ): Promise<Aggregator> {
+    const p = this.#context.partitions.find(x => x.partition === partition);
+    if (!p) throw new Error(`Partition ${partition} has no governance targets`);
+    const at: GovernanceTarget = {
+      partition,
+      accountId: this.#aggregatorAccounts[partition] ?? p.accounts[0],
+      region: p.homeRegion,
+    };
+    const client = await this.#client(at);
+    try {
+      const found: ConfigurationAggregator[] = [];
+      let nextToken: string | undefined;
+      do {
+        const token = nextToken;
+        const out = await this.#call(
+          ctx,
+          at,
+          'DescribeConfigurationAggregators',
+          () =>
+            client.send(
+              new DescribeConfigurationAggregatorsCommand({
+                ...(this.#aggregatorName
+                  ? { ConfigurationAggregatorNames: [this.#aggregatorName] }
+                  : {}),
+                NextToken: token,
+              }),
+              { abortSignal: ctx.signal },
+            ),
+        );
+        found.push(...(out.ConfigurationAggregators ?? []));
+        nextToken = out.NextToken;
+      } while (nextToken);
+      const name = chooseAggregator(found);
+      if (name) return { at, name };
+      return {
+        at,
+        reason: `No AWS Config aggregator in account ${at.accountId} (${at.region}) of partition ${partition}`,
+      };
+    } catch (error) {
+      if ((error as Error)?.name === 'NoSuchConfigurationAggregatorException') {
+        return {
+          at,
+          reason: `AWS Config aggregator ${this.#aggregatorName} does not exist in account ${at.accountId} (${at.region})`,
+        };
+      }
+      throw error;
+    } finally {
+      client.destroy();
+    }
+  }
+
+  async #readTarget(
+    ctx: GovernanceSyncContext,
+    target: GovernanceTarget,
+    aggregator: { at: GovernanceTarget; name: string },
+  ): Promise<TargetReadResult> {
+    const client = await this.#client(aggregator.at);
+    try {
+      const rows: ConformanceScoreRow[] = [];
+      let pages = 0;
+      let nextToken: string | undefined;
+      do {
+        const token = nextToken;
+        const out = await this.#call(
+          ctx,
+          aggregator.at,
+          'DescribeAggregateComplianceByConformancePacks',
+          () =>
+            client.send(
+              new DescribeAggregateComplianceByConformancePacksCommand({
+                ConfigurationAggregatorName: aggregator.name,
+                Filters: {
+                  AccountId: target.accountId,
+                  AwsRegion: target.region,
+                },
+                Limit: PAGE_SIZE,
+                NextToken: token,
+              }),
+              { abortSignal: ctx.signal },
+            ),
+        );
+        pages += 1;
+        for (const item of out.AggregateComplianceByConformancePacks ?? []) {
+          const row = conformanceScoreRow(item, target.partition);
+          // Only the target's own packs: the target's rows are replaced as a whole.
+          if (
+            row.accountId === target.accountId &&
+            row.region === target.region
+          )
+            rows.push(row);
+        }
+        nextToken = out.NextToken;
+        ctx.onProgress?.(target, { pages, rows: rows.length });
+      } while (nextToken);
+      await ctx.sink.write(this.source, target, { conformanceScores: rows });
+      return { status: 'ok', pages, rows: rows.length };
+    } finally {
+      client.destroy();
+    }
+  }
+}
