@@ -1,87 +1,26 @@
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  cellReadPermission,
-  locationReadPermission,
-  placementExecutePermission,
-  tenantReadPermission,
-} from '@region-expansion/plugin-region-expansion-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { regionExpansionPlugin } from './plugin';
+import {
+  API,
+  as,
+  ROLE_CODES,
+  RouteCase,
+  startWithRoles,
+} from './__testUtils__/rolePolicy';
 import { DEFAULT_CELL_SPEC } from './service/RegionExpansionService';
 
 jest.setTimeout(120_000);
 
 /**
- * Test policy mirroring the product roles: the auditor reads; the engineer
- * reads, runs what-ifs and migration plans and places tenants
- * (placement.execute); the platform admin may do everything.
+ * Routes × roles under the shared role-based test policy
+ * (`__testUtils__/rolePolicy.ts`): the auditor reads; the engineer reads,
+ * runs what-ifs and migration plans and places tenants (placement.execute);
+ * the platform admin may do everything.
  */
-const READ = new Set([
-  locationReadPermission.name,
-  cellReadPermission.name,
-  tenantReadPermission.name,
-]);
-const ROLES: Record<string, (name: string) => boolean> = {
-  'user:default/auditor': name => READ.has(name),
-  'user:default/engineer': name =>
-    READ.has(name) || name === placementExecutePermission.name,
-  'user:default/platform-admin': () => true,
-};
+const start = (demo = true) =>
+  startWithRoles({ demoData: { enabled: demo, tenants: 300 } });
 
-const rolePermissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: () => ({
-    async authorize(requests: any[], { credentials }: any) {
-      const ref = credentials.principal.userEntityRef as string;
-      return requests.map(r => ({
-        result: ROLES[ref]?.(r.permission.name)
-          ? AuthorizeResult.ALLOW
-          : AuthorizeResult.DENY,
-      }));
-    },
-    async authorizeConditional(requests: any[]) {
-      return requests.map(() => ({ result: AuthorizeResult.DENY }));
-    },
-  }),
-});
-
-const as = (role: string) =>
-  mockCredentials.user.header(`user:default/${role}`);
-
-async function start(demo = true) {
-  const { server } = await startTestBackend({
-    features: [
-      regionExpansionPlugin,
-      rolePermissions,
-      mockServices.rootConfig.factory({
-        data: {
-          regionExpansion: { demoData: { enabled: demo, tenants: 300 } },
-        },
-      }),
-    ],
-  });
-  return server;
-}
-
-const API = '/api/region-expansion';
-
-type Route = {
-  method: 'get' | 'post' | 'patch';
-  path: string;
-  body?: unknown;
-  /** Roles allowed: a = auditor, e = engineer, p = platform-admin. */
-  allowed: string;
-};
+type Route = RouteCase<'get' | 'post' | 'patch'>;
 
 const lz = {
   id: 'eu-central-1-ham-1a',
@@ -202,12 +141,11 @@ const ROUTES: Route[] = [
     body: { tenantId: 'tenant-00001', target: { locationId: 'eu-west-1' } },
     allowed: 'aep',
   },
-];
-
-const ROLE_CODES: Array<[string, string]> = [
-  ['auditor', 'a'],
-  ['engineer', 'e'],
-  ['platform-admin', 'p'],
+  // Governance (mounted by the plugin as a second router).
+  { method: 'get', path: '/governance/summary', allowed: 'aep' },
+  { method: 'get', path: '/governance/findings?limit=5', allowed: 'aep' },
+  { method: 'get', path: '/governance/evidence-bundle', allowed: 'ap' },
+  { method: 'post', path: '/governance/sync', body: {}, allowed: 'p' },
 ];
 
 /**
@@ -218,6 +156,7 @@ const ROLE_CODES: Array<[string, string]> = [
 const OUTCOME_BY_STATUS: Record<number, string> = {
   200: 'ok',
   201: 'ok',
+  202: 'ok',
   409: 'done',
 };
 const outcomeOf = (status: number): string =>

@@ -1,98 +1,36 @@
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  cellReadPermission,
-  locationReadPermission,
-  placementExecutePermission,
-  readinessReadPermission,
-  tenantReadPermission,
-} from '@region-expansion/plugin-region-expansion-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { regionExpansionPlugin } from '../plugin';
+import {
+  API,
+  as,
+  ROLE_CODES,
+  RouteCase,
+  startWithRoles,
+} from '../__testUtils__/rolePolicy';
 import { DEMO_FOOTPRINT } from './demoFootprint';
 
 jest.setTimeout(120_000);
 
 /**
- * The product roles of `src/plugin.test.ts` with readiness: auditor and
- * engineer read readiness; only the platform admin manages waivers and the
- * footprint.
+ * The readiness routes under the shared role-based test policy
+ * (`__testUtils__/rolePolicy.ts`): auditor and engineer read readiness; only
+ * the platform admin manages waivers and the footprint.
  */
-const READ = new Set([
-  locationReadPermission.name,
-  cellReadPermission.name,
-  tenantReadPermission.name,
-  readinessReadPermission.name,
-]);
-const ROLES: Record<string, (name: string) => boolean> = {
-  'user:default/auditor': name => READ.has(name),
-  'user:default/engineer': name =>
-    READ.has(name) || name === placementExecutePermission.name,
-  'user:default/platform-admin': () => true,
-};
-
-const rolePermissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: () => ({
-    async authorize(requests: any[], { credentials }: any) {
-      const ref = credentials.principal.userEntityRef as string;
-      return requests.map(r => ({
-        result: ROLES[ref]?.(r.permission.name)
-          ? AuthorizeResult.ALLOW
-          : AuthorizeResult.DENY,
-      }));
-    },
-    async authorizeConditional(requests: any[]) {
-      return requests.map(() => ({ result: AuthorizeResult.DENY }));
-    },
-  }),
-});
-
-const as = (role: string) =>
-  mockCredentials.user.header(`user:default/${role}`);
-const API = '/api/region-expansion';
 const ADMIN = as('platform-admin');
 
-async function start() {
-  const { server } = await startTestBackend({
-    features: [
-      regionExpansionPlugin,
-      rolePermissions,
-      mockServices.rootConfig.factory({
-        data: {
-          regionExpansion: {
-            demoData: { enabled: true, tenants: 50 },
-            readiness: {
-              schedule: { frequency: { minutes: 30 }, timeout: { minutes: 5 } },
-              waivers: { maxDays: 90 },
-            },
-          },
-        },
-      }),
-    ],
+const start = () =>
+  startWithRoles({
+    demoData: { enabled: true, tenants: 50 },
+    readiness: {
+      schedule: { frequency: { minutes: 30 }, timeout: { minutes: 5 } },
+      waivers: { maxDays: 90 },
+    },
   });
-  return server;
-}
 
 const inDays = (days: number) =>
   new Date(Date.now() + days * 24 * 3600_000).toISOString();
 
-type Route = {
-  method: 'get' | 'post' | 'put' | 'delete';
-  path: string;
-  body?: unknown;
-  /** Roles allowed: a = auditor, e = engineer, p = platform-admin. */
-  allowed: string;
-};
+type Route = RouteCase<'get' | 'post' | 'put' | 'delete'>;
 
 const ROUTES: Route[] = [
   { method: 'get', path: '/readiness?partition=aws', allowed: 'aep' },
@@ -146,11 +84,7 @@ describe('readiness routes', () => {
         401,
       );
       const outcomes: Record<string, string> = {};
-      for (const [role, code] of [
-        ['auditor', 'a'],
-        ['engineer', 'e'],
-        ['platform-admin', 'p'],
-      ]) {
+      for (const [role, code] of ROLE_CODES) {
         const { status } = await send(route, as(role));
         // The admin's DELETE of an unknown waiver passes the permission
         // check and then finds nothing (404).

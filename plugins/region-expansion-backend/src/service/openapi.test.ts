@@ -1,3 +1,5 @@
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { ConfigReader } from '@backstage/config';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
   capacitySchema,
@@ -16,6 +18,7 @@ import {
   placementRequestSchema,
   placementStrategySchema,
   quotaPlanRequestSchema,
+  READINESS_CHECKS,
   regionExpansionPermissions,
   residencySchema,
   tenantImportRowSchema,
@@ -25,11 +28,16 @@ import {
   whatIfRequestSchema,
 } from '@region-expansion/plugin-region-expansion-common';
 import express from 'express';
+import request from 'supertest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { RegionExpansionStore } from '../database/RegionExpansionStore';
+import { createGovernanceRouter, GovernanceStore } from '../governance';
+import { ReadinessService } from '../readiness/ReadinessService';
+import { ReadinessStore } from '../readiness/ReadinessStore';
+import { createWaiverSchema, footprintSchema } from '../readiness/schemas';
 import { RegionExpansionService } from './RegionExpansionService';
 import { createRouter } from './router';
 
@@ -128,34 +136,121 @@ function operations(): Array<[string, string, Operation, PathItem]> {
   );
 }
 
+type Parameter = {
+  name: string;
+  in: string;
+  schema?: SchemaObject;
+};
+type SchemaObject = {
+  $ref?: string;
+  allOf?: SchemaObject[];
+  type?: string;
+  format?: string;
+  enum?: string[];
+  minimum?: number;
+  default?: unknown;
+};
+
+/** The component a local `$ref` names. */
+function resolveRef<T>(ref: string): T {
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<any>((node, key) => node?.[key], document) as T;
+}
+
+/** Known values for parameters whose validity depends on the estate. */
+const SAMPLE_BY_NAME: Record<string, string> = {
+  partition: 'aws',
+  locationId: 'eu-west-1',
+  cellId: 'eu-west-1-p01',
+  controlPlaneId: 'cp-aws-eu',
+  accountId: '111122223333',
+};
+
+/** A valid value of a documented query parameter. */
+function sampleOf(param: Parameter): string {
+  if (SAMPLE_BY_NAME[param.name]) {
+    return SAMPLE_BY_NAME[param.name];
+  }
+  let schema = param.schema ?? {};
+  while (schema.$ref || schema.allOf) {
+    schema = schema.$ref
+      ? { ...schema, $ref: undefined, ...resolveRef<SchemaObject>(schema.$ref) }
+      : { ...schema, allOf: undefined, ...schema.allOf![0] };
+  }
+  if (schema.enum) {
+    return schema.enum[0];
+  }
+  if (schema.type === 'integer' || schema.type === 'number') {
+    return String(schema.default ?? schema.minimum ?? 1);
+  }
+  if (schema.format === 'date-time') {
+    return '2026-01-01T00:00:00Z';
+  }
+  return 'x';
+}
+
 describe('openapi.yaml', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let routes: string[];
+  let app: express.Express;
 
   beforeAll(async () => {
     const knex = await databases.init('SQLITE_3');
-    const store = await RegionExpansionStore.create({
-      database: mockServices.database({ knex, migrations: { skip: false } }),
+    const database = mockServices.database({
+      knex,
+      migrations: { skip: false },
     });
+    const store = await RegionExpansionStore.create({ database });
+    const service = RegionExpansionService.create({ store });
+    const readiness = ReadinessService.create({
+      store: await ReadinessStore.create({ database }),
+      estate: service,
+      logger: mockServices.logger.mock(),
+    });
+    const httpAuth = mockServices.httpAuth();
+    const permissions = mockServices.permissions();
+    // The two routers the plugin mounts (src/plugin.ts), each walked.
     const router = await createRouter({
-      httpAuth: mockServices.httpAuth(),
-      permissions: mockServices.permissions(),
-      service: RegionExpansionService.create({ store }),
+      httpAuth,
+      permissions,
+      service,
+      readiness,
     });
-    routes = routesOf(router);
+    const governanceRouter = await createGovernanceRouter({
+      store: await GovernanceStore.create({ database }),
+      sync: { trigger: async () => [] },
+      httpAuth,
+      permissions,
+    });
+    routes = [...routesOf(router), ...routesOf(governanceRouter)];
+    app = express()
+      .use(router)
+      .use(governanceRouter)
+      .use(
+        MiddlewareFactory.create({
+          config: new ConfigReader({}),
+          logger: mockServices.logger.mock(),
+        }).error(),
+      );
   });
 
   it('is an OpenAPI 3.0 document', () => {
     expect(document.openapi).toMatch(/^3\.0\.\d+$/);
   });
 
-  it('finds the routes of the router', () => {
-    expect(routes.length).toBeGreaterThan(15);
+  it('finds the routes of both routers', () => {
+    expect(routes.length).toBeGreaterThan(35);
     expect(routes).toContain('GET /cells/:id');
     expect(routes).toContain('POST /tenants/import');
+    expect(routes).toContain('PUT /application-plane/footprint');
+    expect(routes).toContain('DELETE /waivers/:id');
+    expect(routes).toContain('GET /governance/evidence-bundle');
+    expect(routes).toContain('POST /governance/sync');
   });
 
-  it('documents every route of the router, and nothing else', () => {
+  it('documents every route of both routers, and nothing else', () => {
     const own = routes.filter(
       r => !r.split(' ')[1].startsWith(FRAMEWORK_PREFIX),
     );
@@ -200,6 +295,41 @@ describe('openapi.yaml', () => {
     }
   });
 
+  it('documents exactly the query parameters each GET accepts', async () => {
+    const gets = operations().filter(([, method]) => method === 'get');
+    let checked = 0;
+    for (const [path, , op, item] of gets) {
+      const query = [...(item.parameters ?? []), ...(op.parameters ?? [])]
+        .map(p => (p.$ref ? resolveRef<Parameter>(p.$ref) : (p as Parameter)))
+        .filter(p => p.in === 'query');
+      if (query.length === 0) {
+        continue;
+      }
+      const url = path
+        .replace('{locationId}', 'eu-west-1')
+        .replace(/\{[^}]+\}/g, 'x');
+      const where = `GET ${path}`;
+      // Each documented parameter is accepted on its own ...
+      for (const param of query) {
+        const value = sampleOf(param);
+        const res = await request(app)
+          .get(url)
+          .query({ [param.name]: value });
+        expect([where, param.name, value, res.status === 400]).toEqual([
+          where,
+          param.name,
+          value,
+          false,
+        ]);
+      }
+      // ... and an undocumented one is rejected.
+      const res = await request(app).get(url).query({ undocumented: 'x' });
+      expect([where, res.status]).toEqual([where, 400]);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThanOrEqual(15);
+  });
+
   it.each<[string, z.ZodEnum]>([
     ['TenantTier', tenantTierSchema],
     ['DataClassification', dataClassificationSchema],
@@ -211,6 +341,21 @@ describe('openapi.yaml', () => {
     ['Geography', geographySchema],
   ])('enum %s matches the common schema', (name, schema) => {
     expect(document.components.schemas[name].enum).toEqual(schema.options);
+  });
+
+  it('enum ReadinessCheck matches READINESS_CHECKS', () => {
+    expect(document.components.schemas.ReadinessCheck.enum).toEqual([
+      ...READINESS_CHECKS,
+    ]);
+  });
+
+  it('documents the evidence bundle as a ZIP', () => {
+    const op = document.paths['/governance/evidence-bundle'].get as {
+      responses: Record<string, { content?: Record<string, unknown> }>;
+    };
+    expect(Object.keys(op.responses['200'].content ?? {})).toEqual([
+      'application/zip',
+    ]);
   });
 
   it.each<[string, z.ZodType]>([
@@ -228,6 +373,8 @@ describe('openapi.yaml', () => {
     ['PlacementRequest', placementRequestSchema],
     ['WhatIfRequest', whatIfRequestSchema],
     ['MigrationRequest', migrationRequestSchema],
+    ['CreateWaiver', createWaiverSchema],
+    ['Footprint', footprintSchema],
   ])('body %s has the fields of the common schema', (name, schema) => {
     const objectSchema = (
       schema instanceof z.ZodPipe ? schema.in : schema
