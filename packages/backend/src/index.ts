@@ -15,6 +15,9 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+backend.add(
+  import('@region-expansion/plugin-scaffolder-backend-module-region-expansion'),
+);
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));

@@ -1,0 +1,2 @@
+export { RegionPicker, regionOptions, coverageText } from './RegionPicker';
+export type { RegionOption } from './RegionPicker';

@@ -1,0 +1,22 @@
+export { createAssessAction, type AssessActionOptions } from './assess';
+export {
+  createPlanCellsAction,
+  type PlanCellsActionOptions,
+} from './planCells';
+export {
+  createRenderApplicationPlaneAction,
+  type RenderApplicationPlaneActionOptions,
+} from './renderApplicationPlane';
+export {
+  createRenderGuardrailsAction,
+  type RenderGuardrailsActionOptions,
+} from './renderGuardrails';
+export {
+  createRegisterAction,
+  regionPlanLink,
+  type RegisterActionOptions,
+} from './register';
+export {
+  createPublishLocalAction,
+  type PublishLocalActionOptions,
+} from './publishLocal';

@@ -1,0 +1,154 @@
+import type {
+  AuthService,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { RegionExpansionClient } from '@region-expansion/plugin-region-expansion-common';
+import { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
+import { planControlPlane } from '../domain/controlPlane';
+import { fieldError } from '../domain/errors';
+import { diffRegistration } from '../domain/register';
+import { examples } from './register.examples';
+import { commonInputs, plannedCellSchema } from './shared';
+
+/**
+ * Options of {@link createRegisterAction}.
+ *
+ * @public
+ */
+export interface RegisterActionOptions {
+  discovery: DiscoveryService;
+  auth: AuthService;
+  catalog?: LocationCatalog;
+}
+
+/**
+ * The portal page of a location's Region plan.
+ *
+ * @public
+ */
+export function regionPlanLink(locationId: string): string {
+  return `/region-expansion/regions/${encodeURIComponent(locationId)}`;
+}
+
+/**
+ * `region-expansion:register`: records the control plane and the planned
+ * cells in the region-expansion backend, on behalf of the task's initiator.
+ * Idempotent: objects that already exist with the same definition are
+ * accepted, a conflicting one fails the task with the reason. In a dry run
+ * it only validates and reports what it would create.
+ *
+ * @public
+ */
+export function createRegisterAction(options: RegisterActionOptions) {
+  const catalog = options.catalog ?? LocationCatalog.fromSnapshot();
+  const client = new RegionExpansionClient({ discoveryApi: options.discovery });
+  return createTemplateAction({
+    id: 'region-expansion:register',
+    description:
+      'Records the Region plan (control plane and planned cells) in the region-expansion control plane',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        name: commonInputs.name,
+        targetLocation: commonInputs.targetLocation,
+        controlPlaneMode: commonInputs.controlPlaneMode,
+        controlPlaneId: commonInputs.controlPlaneId,
+        cells: z =>
+          z
+            .array(plannedCellSchema(z))
+            .describe('Cells from region-expansion:plan-cells'),
+      },
+      output: {
+        controlPlaneId: z => z.string().describe('Id of the control plane'),
+        cellIds: z => z.array(z.string()).describe('Ids of the plan cells'),
+        createdIds: z =>
+          z.array(z.string()).describe('Ids created by this run'),
+        existingIds: z =>
+          z.array(z.string()).describe('Ids that already existed identically'),
+        regionUrl: z => z.string().describe('Portal page of the Region plan'),
+      },
+    },
+    async handler(ctx) {
+      const controlPlane = planControlPlane(ctx.input, catalog);
+      const cells = ctx.input.cells;
+      if (!cells.length) throw fieldError('cells', 'the plan has no cells');
+      cells.forEach((cell, index) => {
+        if (cell.controlPlaneId !== controlPlane.id) {
+          throw fieldError(
+            `cells.${index}.controlPlaneId`,
+            `'${cell.controlPlaneId}' differs from the plan's control plane '${controlPlane.id}'`,
+          );
+        }
+        if (cell.locationId !== ctx.input.targetLocation) {
+          throw fieldError(
+            `cells.${index}.locationId`,
+            `'${cell.locationId}' differs from targetLocation '${ctx.input.targetLocation}'`,
+          );
+        }
+      });
+      const cellIds = cells.map(c => c.id);
+      ctx.output('controlPlaneId', controlPlane.id);
+      ctx.output('cellIds', cellIds);
+      ctx.output('regionUrl', regionPlanLink(ctx.input.targetLocation));
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          `Dry run: would register control plane ${controlPlane.id} (${controlPlane.mode}) and ${cells.length} cells; nothing written`,
+        );
+        ctx.output('createdIds', []);
+        ctx.output('existingIds', []);
+        return;
+      }
+
+      const { token } = await options.auth.getPluginRequestToken({
+        onBehalfOf: await ctx.getInitiatorCredentials(),
+        targetPluginId: 'region-expansion',
+      });
+      const [controlPlanes, storedCells] = await Promise.all([
+        client.listControlPlanes(
+          { partition: controlPlane.partition },
+          { token },
+        ),
+        client.listCells({}, { token }),
+      ]);
+      const diff = diffRegistration(
+        { controlPlane, cells },
+        {
+          controlPlane: controlPlanes.find(c => c.id === controlPlane.id),
+          cells: storedCells.filter(c => cellIds.includes(c.id)),
+        },
+      );
+      if (diff.conflicts.length) {
+        throw new ConflictError(diff.conflicts.join('\n'));
+      }
+      const createdIds: string[] = [];
+      if (diff.createControlPlane) {
+        const toCreate = diff.createControlPlane;
+        createdIds.push(
+          await ctx.checkpoint({
+            key: `region-expansion.register.control-plane.${toCreate.id}`,
+            fn: async () =>
+              (
+                await client.addControlPlane(toCreate, { token })
+              ).id,
+          }),
+        );
+      }
+      for (const cell of diff.createCells) {
+        createdIds.push(
+          await ctx.checkpoint({
+            key: `region-expansion.register.cell.${cell.id}`,
+            fn: async () => (await client.addCell(cell, { token })).id,
+          }),
+        );
+      }
+      ctx.logger.info(
+        `Registered ${createdIds.length} new objects; ${diff.existingIds.length} already existed`,
+      );
+      ctx.output('createdIds', createdIds);
+      ctx.output('existingIds', diff.existingIds);
+    },
+  });
+}

@@ -1,0 +1,110 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type {
+  AvailabilityIndex,
+  LocationCatalog,
+} from '@region-expansion/plugin-region-expansion-node';
+import { resolveInside } from '../domain/assessment';
+import { renderApplicationPlane } from '../render/applicationPlane';
+import { applicationPlanePlan } from '../render/plan';
+import { examples } from './renderApplicationPlane.examples';
+import { commonInputs, plannedCellSchema } from './shared';
+
+/**
+ * Options of {@link createRenderApplicationPlaneAction}.
+ *
+ * @public
+ */
+export interface RenderApplicationPlaneActionOptions {
+  catalog?: LocationCatalog;
+  availability?: AvailabilityIndex;
+}
+
+/**
+ * `region-expansion:render-application-plane`: writes the AWS CDK
+ * TypeScript application of the Regional application plane into the
+ * workspace, shaped by partition, Region, control-plane mode, isolation
+ * model, encryption tier and cells. Writes only inside the workspace, so it
+ * runs the same in a dry run.
+ *
+ * @public
+ */
+export function createRenderApplicationPlaneAction(
+  options: RenderApplicationPlaneActionOptions = {},
+) {
+  return createTemplateAction({
+    id: 'region-expansion:render-application-plane',
+    description:
+      'Writes an AWS CDK TypeScript application for the Regional application plane into the workspace',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        name: commonInputs.name,
+        targetLocation: commonInputs.targetLocation,
+        controlPlaneMode: commonInputs.controlPlaneMode,
+        isolationModel: commonInputs.isolationModel,
+        encryptionTier: z =>
+          z
+            .enum([
+              'aws-managed-key',
+              'customer-managed-kms-key',
+              'cloudhsm',
+              'external-key-store',
+            ])
+            .describe('Encryption tier of the data stores'),
+        cells: z =>
+          z
+            .array(plannedCellSchema(z))
+            .describe('Cells from region-expansion:plan-cells'),
+        residencyCountries: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              'Countries the data must stay in; the target must be one of them',
+            ),
+        targetPath: z =>
+          z
+            .string()
+            .default('.')
+            .describe('Folder inside the workspace to write to'),
+      },
+      output: {
+        files: z =>
+          z
+            .array(z.string())
+            .describe('Files written, relative to the workspace'),
+        partition: z => z.string().describe('Partition of the target'),
+        region: z => z.string().describe('Region the cells deploy to'),
+      },
+    },
+    async handler(ctx) {
+      const plan = applicationPlanePlan(
+        ctx.input,
+        options.catalog,
+        options.availability,
+      );
+      const root = resolveInside(
+        ctx.workspacePath,
+        ctx.input.targetPath ?? '.',
+        'targetPath',
+      );
+      const files = renderApplicationPlane(plan);
+      const written: string[] = [];
+      for (const [file, content] of Object.entries(files)) {
+        const full = path.join(root, file);
+        await fs.mkdir(path.dirname(full), { recursive: true });
+        await fs.writeFile(full, content, 'utf8');
+        written.push(path.relative(ctx.workspacePath, full));
+      }
+      ctx.logger.info(
+        `Rendered ${plan.cells.length} cell stacks for ${plan.locationId} (${plan.partition}, ${plan.encryptionTier})`,
+      );
+      ctx.output('files', written);
+      ctx.output('partition', plan.partition);
+      ctx.output('region', plan.region);
+    },
+  });
+}

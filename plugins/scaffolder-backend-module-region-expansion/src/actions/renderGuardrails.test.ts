@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { mockContext } from '../__testUtils__/regionExpansionBackend';
+import { createRenderGuardrailsAction } from './renderGuardrails';
+
+const workspace = createMockDirectory();
+const run = (input: object) => {
+  const ctx = mockContext({
+    workspacePath: workspace.path,
+    input: {
+      name: 'payments-de',
+      targetLocation: 'eu-central-1',
+      industry: 'financial-services',
+      ...input,
+    },
+  });
+  return createRenderGuardrailsAction()
+    .handler(ctx as any)
+    .then(() => ctx);
+};
+
+describe('region-expansion:render-guardrails', () => {
+  beforeEach(() => workspace.clear());
+
+  it('writes the OU path and a minified-size-checked Region-deny SCP', async () => {
+    const ctx = await run({
+      allowedRegions: ['eu-central-2'],
+      accountIds: ['111122223333'],
+    });
+    const scp = JSON.parse(
+      fs.readFileSync(path.join(workspace.path, 'guardrails/scp.json'), 'utf8'),
+    );
+    const ou = JSON.parse(
+      fs.readFileSync(path.join(workspace.path, 'guardrails/ou.json'), 'utf8'),
+    );
+    expect(ou.path).toEqual(['Root', 'Europe', 'DE', 'financial-services']);
+    expect(ou.accountIds).toEqual(['111122223333']);
+    const [statement] = scp.Statement;
+    expect(statement.Effect).toBe('Deny');
+    expect(statement.Condition.StringNotEquals['aws:RequestedRegion']).toEqual([
+      'eu-central-1',
+      'eu-central-2',
+    ]);
+    expect(statement.NotAction).toEqual(
+      expect.arrayContaining([
+        'iam:*',
+        'organizations:*',
+        'route53:*',
+        'cloudfront:*',
+      ]),
+    );
+    expect(ctx.output).toHaveBeenCalledWith(
+      'organizationalUnitPath',
+      'Root/Europe/DE/financial-services',
+    );
+    expect(ctx.output).toHaveBeenCalledWith(
+      'scpCharacters',
+      JSON.stringify(scp).length,
+    );
+  });
+
+  it('exempts only the global services of aws-eusc', async () => {
+    await run({ targetLocation: 'eusc-de-east-1', industry: 'healthcare' });
+    const scp = JSON.parse(
+      fs.readFileSync(path.join(workspace.path, 'guardrails/scp.json'), 'utf8'),
+    );
+    expect(
+      scp.Statement[0].Condition.StringNotEquals['aws:RequestedRegion'],
+    ).toEqual(['eusc-de-east-1']);
+    expect(scp.Statement[0].NotAction).toContain('iam:*');
+    expect(JSON.stringify(scp)).not.toMatch(/arn:aws:/);
+  });
+
+  it.each([
+    [{ targetLocation: 'mars-north-1' }, /^targetLocation: unknown location/],
+    [
+      { allowedRegions: ['eusc-de-east-1'] },
+      /^allowedRegions\.0: eusc-de-east-1 is in partition aws-eusc/,
+    ],
+    [{ industry: 'Finance & Co' }, /^industry: /],
+    [{ additionalExemptions: ['not an action'] }, /^additionalExemptions\.0: /],
+    [
+      {
+        additionalExemptions: Array.from(
+          { length: 400 },
+          (_, i) => `service${i}:Action${i}`,
+        ),
+      },
+      /^additionalExemptions: the Region-deny SCP is \d+ characters minified, over the AWS Organizations limit of 5120/,
+    ],
+  ])('rejects %j naming the field', async (input, message) => {
+    await expect(run(input)).rejects.toThrow(message);
+  });
+});

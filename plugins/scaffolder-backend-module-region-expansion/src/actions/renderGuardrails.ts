@@ -1,0 +1,119 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
+import { resolveInside } from '../domain/assessment';
+import { renderGuardrails } from '../domain/guardrails';
+import { examples } from './renderGuardrails.examples';
+import { commonInputs } from './shared';
+
+/**
+ * Options of {@link createRenderGuardrailsAction}.
+ *
+ * @public
+ */
+export interface RenderGuardrailsActionOptions {
+  catalog?: LocationCatalog;
+}
+
+/**
+ * `region-expansion:render-guardrails`: the organization unit path by
+ * geography and industry and the Region-deny SCP of the target's partition,
+ * written to `guardrails/ou.json` and `guardrails/scp.json`. Fails naming
+ * the field when the SCP exceeds 5,120 characters. Writes only inside the
+ * workspace, so it runs the same in a dry run.
+ *
+ * @public
+ */
+export function createRenderGuardrailsAction(
+  options: RenderGuardrailsActionOptions = {},
+) {
+  return createTemplateAction({
+    id: 'region-expansion:render-guardrails',
+    description:
+      'Writes the organization unit path and the Region-deny service control policy for the target partition',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        name: commonInputs.name,
+        targetLocation: commonInputs.targetLocation,
+        industry: z =>
+          z.string().describe('Industry slug, e.g. financial-services'),
+        allowedRegions: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe('Further Regions of the same partition to allow'),
+        additionalExemptions: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              'Further IAM actions exempt from the Region deny, e.g. support:*',
+            ),
+        accountIds: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe('Accounts that go into the organization unit'),
+        targetPath: z =>
+          z
+            .string()
+            .default('guardrails')
+            .describe('Folder inside the workspace'),
+      },
+      output: {
+        organizationalUnitPath: z =>
+          z
+            .string()
+            .describe('OU path, e.g. Root/Europe/DE/financial-services'),
+        scpCharacters: z =>
+          z.number().describe('Minified SCP size in characters (limit 5,120)'),
+        files: z =>
+          z
+            .array(z.string())
+            .describe('Files written, relative to the workspace'),
+      },
+    },
+    async handler(ctx) {
+      const guardrails = renderGuardrails(ctx.input, options.catalog);
+      const dir = resolveInside(
+        ctx.workspacePath,
+        ctx.input.targetPath ?? 'guardrails',
+        'targetPath',
+      );
+      await fs.mkdir(dir, { recursive: true });
+      const scpFile = path.join(dir, 'scp.json');
+      const ouFile = path.join(dir, 'ou.json');
+      await fs.writeFile(
+        scpFile,
+        `${JSON.stringify(guardrails.scp, null, 2)}\n`,
+      );
+      await fs.writeFile(
+        ouFile,
+        `${JSON.stringify(
+          {
+            ...guardrails.organizationalUnit,
+            scpCharacters: guardrails.scpCharacters,
+            exemptedGlobalServices: guardrails.exemptedServices,
+          },
+          null,
+          2,
+        )}\n`,
+      );
+      ctx.logger.info(
+        `OU ${guardrails.organizationalUnit.pathString}; SCP ${guardrails.scpCharacters} characters`,
+      );
+      ctx.output(
+        'organizationalUnitPath',
+        guardrails.organizationalUnit.pathString,
+      );
+      ctx.output('scpCharacters', guardrails.scpCharacters);
+      ctx.output(
+        'files',
+        [scpFile, ouFile].map(f => path.relative(ctx.workspacePath, f)),
+      );
+    },
+  });
+}

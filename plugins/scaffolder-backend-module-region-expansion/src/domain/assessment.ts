@@ -1,0 +1,163 @@
+import path from 'node:path';
+import {
+  dataClassificationSchema,
+  residencySchema,
+  type AssessmentResult,
+  type DataClassification,
+  type Footprint,
+  type ReadinessCheck,
+  type Residency,
+} from '@region-expansion/plugin-region-expansion-common';
+import {
+  assess,
+  buildFootprint,
+  FootprintInputError,
+  LocationCatalog,
+} from '@region-expansion/plugin-region-expansion-node';
+import { fieldError, parseField } from './errors';
+import { requireLocation } from './locations';
+
+/**
+ * A waiver as the wizard states it; the location is the assessed target.
+ *
+ * @public
+ */
+export interface WaiverInput {
+  check: ReadinessCheck;
+  reason: string;
+  approver: string;
+  expiresAt: string;
+}
+
+/**
+ * Input of {@link assessInfrastructure}.
+ *
+ * @public
+ */
+export interface AssessInfrastructureInput {
+  /** Absolute root the relative paths are resolved against (the workspace). */
+  root: string;
+  /** Paths of infrastructure code relative to `root`; default the root. */
+  paths?: string[];
+  targetLocation: string;
+  residency?: unknown;
+  classification?: string;
+  homeCountry?: string;
+  waivers?: WaiverInput[];
+  now?: Date;
+  catalog?: LocationCatalog;
+}
+
+/**
+ * Result of {@link assessInfrastructure}.
+ *
+ * @public
+ */
+export interface InfrastructureAssessment {
+  footprint: Footprint;
+  result: AssessmentResult;
+}
+
+/**
+ * Resolves a path relative to `root`, refusing one that leaves it; throws
+ * naming `field`.
+ *
+ * @public
+ */
+export function resolveInside(
+  root: string,
+  relative: string,
+  field: string,
+): string {
+  const resolved = path.resolve(root, relative);
+  const rel = path.relative(root, resolved);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw fieldError(field, `'${relative}' points outside the workspace`);
+  }
+  return resolved;
+}
+
+/**
+ * Builds the footprint of infrastructure code (CloudFormation, CDK cloud
+ * assembly, Terraform plan) and assesses it against the target location with
+ * the residency requirement, classification and waivers, using the node
+ * library's `buildFootprint` and `assess`. Input problems are thrown as
+ * input errors naming the field.
+ *
+ * @public
+ */
+export async function assessInfrastructure(
+  input: AssessInfrastructureInput,
+): Promise<InfrastructureAssessment> {
+  const catalog = input.catalog ?? LocationCatalog.fromSnapshot();
+  const { location } = requireLocation(
+    catalog,
+    input.targetLocation,
+    'targetLocation',
+  );
+  const residency: Residency | undefined =
+    input.residency === undefined
+      ? undefined
+      : parseField(residencySchema, input.residency, 'residency');
+  const classification: DataClassification | undefined =
+    input.classification === undefined
+      ? undefined
+      : parseField(
+          dataClassificationSchema,
+          input.classification,
+          'classification',
+        );
+  (input.waivers ?? []).forEach((waiver, index) => {
+    if (Number.isNaN(Date.parse(waiver.expiresAt))) {
+      throw fieldError(
+        `waivers.${index}.expiresAt`,
+        `'${waiver.expiresAt}' is not an ISO 8601 time`,
+      );
+    }
+  });
+  const paths = (input.paths?.length ? input.paths : ['.']).map((p, index) =>
+    resolveInside(input.root, p, `paths.${index}`),
+  );
+  let footprint: Footprint;
+  try {
+    footprint = await buildFootprint(paths);
+  } catch (error) {
+    if (error instanceof FootprintInputError) {
+      throw fieldError('paths', error.message.split(input.root).join('.'));
+    }
+    throw error;
+  }
+  const result = assess({
+    footprint,
+    target: location.id,
+    residency,
+    classification,
+    homeCountry: input.homeCountry,
+    catalog,
+    waivers: (input.waivers ?? []).map(w => ({
+      ...w,
+      locationId: location.id,
+    })),
+    now: input.now,
+  });
+  return { footprint, result };
+}
+
+/**
+ * The task error for unwaived blockers: each blocker with its remediation and
+ * how to waive it. Undefined when nothing blocks.
+ *
+ * @public
+ */
+export function blockersMessage(result: AssessmentResult): string | undefined {
+  if (!result.blockers.length) return undefined;
+  const lines = result.blockers.map(
+    b => `[${b.check}] ${b.detail}; remediation: ${b.remediation}`,
+  );
+  const checks = [...new Set(result.blockers.map(b => b.check))].join(', ');
+  return `targetLocation: ${result.target} is blocked by ${
+    result.blockers.length
+  } unwaived blocker(s):\n${lines.join(
+    '\n',
+  )}\nFix them or waive each check (${checks}) in 'waivers' with reason, approver and expiresAt.`;
+}

@@ -1,0 +1,239 @@
+import {
+  accountIdSchema,
+  cellSpecSchema,
+  TIER_CELL_ISOLATION,
+  type Capacity,
+  type CellIsolation,
+  type CellSpec,
+  type ControlPlane,
+  type ControlPlaneMode,
+  type QuotaRequest,
+  type TenantTier,
+} from '@region-expansion/plugin-region-expansion-common';
+import {
+  assertCellAllowed,
+  LocationCatalog,
+  planQuotas,
+} from '@region-expansion/plugin-region-expansion-node';
+import { fieldError, parseField, withFieldPrefix } from './errors';
+import { planControlPlane } from './controlPlane';
+import { requireLocation } from './locations';
+
+/** Largest number of cells one plan may hold. */
+export const MAX_CELLS_PER_PLAN = 99;
+
+/**
+ * Pattern of a plan name: it prefixes every id derived from it.
+ *
+ * @public
+ */
+export const PLAN_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,47}$/;
+
+/**
+ * Input of {@link planCells}; the cell spec is validated here with the shared
+ * `cellSpecSchema`.
+ *
+ * @public
+ */
+export interface PlanCellsInput {
+  name: string;
+  targetLocation: string;
+  controlPlaneMode: ControlPlaneMode;
+  controlPlaneId?: string;
+  isolationModel: TenantTier;
+  cellSpec: unknown;
+  cellCount: number;
+  accountIds: string[];
+}
+
+/**
+ * A cell as planned: the body of "create a cell" with lifecycle `planned`.
+ *
+ * @public
+ */
+export interface PlannedCell {
+  id: string;
+  name: string;
+  locationId: string;
+  controlPlaneId: string;
+  lifecycle: 'planned';
+  isolation: CellIsolation;
+  accountId: string;
+  specVersion: string;
+  capacity: Capacity;
+}
+
+/**
+ * Service quota increases one account needs for the cells placed in it.
+ *
+ * @public
+ */
+export interface AccountQuotaPlan {
+  accountId: string;
+  cellIds: string[];
+  requests: QuotaRequest[];
+}
+
+/**
+ * Result of {@link planCells}.
+ *
+ * @public
+ */
+export interface CellPlan {
+  name: string;
+  targetLocation: string;
+  partition: string;
+  isolationModel: TenantTier;
+  controlPlane: ControlPlane;
+  cells: PlannedCell[];
+  quotaRequests: AccountQuotaPlan[];
+}
+
+/**
+ * Checks a plan name; throws naming `name`.
+ *
+ * @public
+ */
+export function assertPlanName(name: string): void {
+  if (!PLAN_NAME_PATTERN.test(name)) {
+    throw fieldError(
+      'name',
+      `'${name}' must be 1-48 lower-case letters, digits or hyphens, starting with a letter or digit (it prefixes the cell and control-plane ids)`,
+    );
+  }
+}
+
+/**
+ * Plans `cellCount` cells of one spec in the target location: ids derived
+ * from the plan name (`<name>-cell-01`…), lifecycle `planned`, spread over
+ * the given accounts in turn, and the service-quota requests per account
+ * (from `planQuotas`). Rejects, naming the field, an isolation model the
+ * spec cannot satisfy (silo tenants need dedicated single-tenant cells, pool
+ * and bridge tenants pooled ones), a silo plan with fewer accounts than
+ * cells, and a control-plane mode the partition forbids. Pure.
+ *
+ * @public
+ */
+export function planCells(
+  input: PlanCellsInput,
+  catalog: LocationCatalog = LocationCatalog.fromSnapshot(),
+): CellPlan {
+  assertPlanName(input.name);
+  const { location } = requireLocation(
+    catalog,
+    input.targetLocation,
+    'targetLocation',
+  );
+  const spec: CellSpec = parseField(cellSpecSchema, input.cellSpec, 'cellSpec');
+  if (
+    !Number.isInteger(input.cellCount) ||
+    input.cellCount < 1 ||
+    input.cellCount > MAX_CELLS_PER_PLAN
+  ) {
+    throw fieldError(
+      'cellCount',
+      `must be a whole number from 1 to ${MAX_CELLS_PER_PLAN}, got ${input.cellCount}`,
+    );
+  }
+  if (input.accountIds.length === 0) {
+    throw fieldError(
+      'accountIds',
+      'name at least one AWS account for the cells',
+    );
+  }
+  input.accountIds.forEach((id, index) =>
+    parseField(accountIdSchema, id, `accountIds.${index}`),
+  );
+  const needed = TIER_CELL_ISOLATION[input.isolationModel];
+  if (spec.isolation !== needed) {
+    throw fieldError(
+      'cellSpec.isolation',
+      `the plan cannot satisfy isolation model '${input.isolationModel}': ${input.isolationModel} tenants need ${needed} cells, the cell spec builds ${spec.isolation} cells`,
+    );
+  }
+  if (spec.isolation === 'dedicated' && spec.capacity.tenants !== 1) {
+    throw fieldError(
+      'cellSpec.capacity.tenants',
+      `a dedicated (silo) cell holds exactly one tenant, the spec says ${spec.capacity.tenants}`,
+    );
+  }
+  if (spec.isolation === 'pooled' && spec.capacity.tenants < 2) {
+    throw fieldError(
+      'cellSpec.capacity.tenants',
+      `a pooled cell is shared by tenants, so it needs room for at least 2, the spec says ${spec.capacity.tenants}`,
+    );
+  }
+  if (
+    input.isolationModel === 'silo' &&
+    new Set(input.accountIds).size < input.cellCount
+  ) {
+    throw fieldError(
+      'accountIds',
+      `silo isolation puts each dedicated cell in its own account: ${
+        input.cellCount
+      } cells need ${input.cellCount} distinct accounts, got ${
+        new Set(input.accountIds).size
+      }`,
+    );
+  }
+
+  const controlPlane = planControlPlane(input, catalog);
+  const partition = catalog.partition(location.partition);
+  const width =
+    String(input.cellCount).length < 2 ? 2 : String(input.cellCount).length;
+  const cells: PlannedCell[] = Array.from(
+    { length: input.cellCount },
+    (_, i) => {
+      const ordinal = String(i + 1).padStart(width, '0');
+      const cell: PlannedCell = {
+        id: `${input.name}-cell-${ordinal}`,
+        name: `${input.name} cell ${ordinal} (${location.id})`,
+        locationId: location.id,
+        controlPlaneId: controlPlane.id,
+        lifecycle: 'planned',
+        isolation: spec.isolation,
+        accountId: input.accountIds[i % input.accountIds.length],
+        specVersion: spec.version,
+        capacity: spec.capacity,
+      };
+      withFieldPrefix(`cells.${i}`, () =>
+        assertCellAllowed(
+          {
+            ...cell,
+            partition: location.partition,
+            usage: { tenants: 0, loadUnits: 0, quotas: {} },
+          },
+          location,
+          controlPlane,
+          partition,
+        ),
+      );
+      return cell;
+    },
+  );
+
+  const byAccount = new Map<string, string[]>();
+  for (const cell of cells) {
+    byAccount.set(cell.accountId, [
+      ...(byAccount.get(cell.accountId) ?? []),
+      cell.id,
+    ]);
+  }
+  const quotaRequests = [...byAccount.entries()].map(
+    ([accountId, cellIds]) => ({
+      accountId,
+      cellIds,
+      requests: planQuotas(spec, cellIds.length),
+    }),
+  );
+
+  return {
+    name: input.name,
+    targetLocation: location.id,
+    partition: location.partition,
+    isolationModel: input.isolationModel,
+    controlPlane,
+    cells,
+    quotaRequests,
+  };
+}

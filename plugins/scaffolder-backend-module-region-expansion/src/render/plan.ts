@@ -1,0 +1,111 @@
+import type {
+  ControlPlaneMode,
+  EncryptionTier,
+  TenantTier,
+} from '@region-expansion/plugin-region-expansion-common';
+import {
+  AvailabilityIndex,
+  LocationCatalog,
+} from '@region-expansion/plugin-region-expansion-node';
+import { assertPlanName, type PlannedCell } from '../domain/cellPlan';
+import { planControlPlane } from '../domain/controlPlane';
+import { fieldError } from '../domain/errors';
+import { regionOf, requireLocation } from '../domain/locations';
+import type { ApplicationPlanePlan } from './applicationPlane';
+
+/**
+ * Input of {@link applicationPlanePlan}: the wizard's choices and the cells
+ * of `region-expansion:plan-cells`.
+ *
+ * @public
+ */
+export interface ApplicationPlaneChoices {
+  name: string;
+  targetLocation: string;
+  controlPlaneMode: ControlPlaneMode;
+  isolationModel: TenantTier;
+  encryptionTier: EncryptionTier;
+  cells: Array<
+    Pick<PlannedCell, 'id' | 'accountId' | 'isolation' | 'locationId'> & {
+      capacity: { tenants: number };
+    }
+  >;
+  /** Countries the data must stay in; the target must be one of them. */
+  residencyCountries?: string[];
+}
+
+/**
+ * Checks the wizard's choices and turns them into the plan the CDK
+ * generator renders. Throws naming the field: unknown `targetLocation`, a
+ * `controlPlaneMode` the partition forbids, `residencyCountries` the target
+ * is not in, `encryptionTier` `cloudhsm` where CloudHSM is not offered, and
+ * `cells` that are empty or planned for another location. Pure.
+ *
+ * @public
+ */
+export function applicationPlanePlan(
+  choices: ApplicationPlaneChoices,
+  catalog: LocationCatalog = LocationCatalog.fromSnapshot(),
+  availability: AvailabilityIndex = AvailabilityIndex.fromSnapshot(),
+): ApplicationPlanePlan {
+  assertPlanName(choices.name);
+  const { location, partition } = requireLocation(
+    catalog,
+    choices.targetLocation,
+    'targetLocation',
+  );
+  const controlPlane = planControlPlane(choices, catalog);
+  const countries = choices.residencyCountries ?? [];
+  if (countries.length && !countries.includes(location.country)) {
+    throw fieldError(
+      'residencyCountries',
+      `${location.id} is in ${
+        location.country
+      }; the residency boundary allows ${countries.join(
+        ', ',
+      )}, so the application plane cannot live there`,
+    );
+  }
+  const region = regionOf(location);
+  if (
+    choices.encryptionTier === 'cloudhsm' &&
+    availability.knows(region) &&
+    !availability.has('cloudhsm', region)
+  ) {
+    throw fieldError(
+      'encryptionTier',
+      `CloudHSM is not offered in ${region} per availability data of ${availability.snapshotDate}; choose external-key-store or customer-managed-kms-key`,
+    );
+  }
+  if (!choices.cells.length) {
+    throw fieldError(
+      'cells',
+      'the plan has no cells; run region-expansion:plan-cells first',
+    );
+  }
+  choices.cells.forEach((cell, index) => {
+    if (cell.locationId !== location.id) {
+      throw fieldError(
+        `cells.${index}.locationId`,
+        `cell ${cell.id} is planned for ${cell.locationId}, not ${location.id}`,
+      );
+    }
+  });
+  return {
+    name: choices.name,
+    partition: partition.id,
+    region,
+    locationId: location.id,
+    residencyCountries: countries,
+    controlPlaneMode: controlPlane.mode,
+    controlPlaneRegion: controlPlane.homeLocation,
+    isolationModel: choices.isolationModel,
+    encryptionTier: choices.encryptionTier,
+    cells: choices.cells.map(c => ({
+      id: c.id,
+      accountId: c.accountId,
+      isolation: c.isolation,
+      tenants: c.capacity.tenants,
+    })),
+  };
+}
