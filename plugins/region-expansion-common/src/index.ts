@@ -10,3 +10,4 @@ export * from './types';
 export * from './permissions';
 export * from './schemas';
 export * from './client/RegionExpansionClient';
+export * from './client/types';

@@ -15,6 +15,7 @@ import { RegionExpansionClient } from '@region-expansion/plugin-region-expansion
 import { regionExpansionApiRef } from './api';
 import {
   cellRouteRef,
+  governanceRouteRef,
   regionRouteRef,
   rootRouteRef,
   tenantsRouteRef,
@@ -101,6 +102,7 @@ export default createFrontendPlugin({
     region: regionRouteRef,
     cell: cellRouteRef,
     tenants: tenantsRouteRef,
+    governance: governanceRouteRef,
   }),
   extensions: [
     regionExpansionApi,

@@ -26,4 +26,6 @@ export {
   regionRouteRef,
   cellRouteRef,
   tenantsRouteRef,
+  governanceRouteRef,
 } from './routes';
+export { RegionPickerFieldExtension } from './scaffolder/extensions';

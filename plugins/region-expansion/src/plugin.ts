@@ -8,6 +8,7 @@ import { RegionExpansionClient } from '@region-expansion/plugin-region-expansion
 import { regionExpansionApiRef } from './api';
 import {
   cellRouteRef,
+  governanceRouteRef,
   regionRouteRef,
   rootRouteRef,
   tenantsRouteRef,
@@ -33,5 +34,6 @@ export const regionExpansionPlugin = createPlugin({
     region: regionRouteRef,
     cell: cellRouteRef,
     tenants: tenantsRouteRef,
+    governance: governanceRouteRef,
   },
 });

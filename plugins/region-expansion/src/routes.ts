@@ -41,3 +41,14 @@ export const tenantsRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/tenants',
 });
+
+/**
+ * The auditors' governance dashboard; its filters live in the query string.
+ *
+ * @public
+ */
+export const governanceRouteRef = createSubRouteRef({
+  id: 'region-expansion/governance',
+  parent: rootRouteRef,
+  path: '/governance',
+});

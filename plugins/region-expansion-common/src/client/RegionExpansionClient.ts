@@ -11,6 +11,31 @@ import type {
   Tenant,
   WhatIfResult,
 } from '../types';
+import type { Footprint } from '../types/assessment';
+import type { ReadinessLevel } from '../types/readiness';
+import type {
+  AuditControl,
+  ConformanceScore,
+  CreateReadinessWaiverInput,
+  EvidenceBundleDownload,
+  GovernanceFindingFilter,
+  GovernanceFindingPage,
+  GovernanceFreshness,
+  GovernanceGroupBy,
+  GovernanceHistoryPoint,
+  GovernanceScope,
+  GovernanceSourceId,
+  GovernanceSummary,
+  ReadinessHistoryPage,
+  ReadinessHistoryQuery,
+  ReadinessSummary,
+  ReadinessWaiverChange,
+  ReadinessWaiverQuery,
+  ResilienceApp,
+  StoredFootprint,
+  StoredReadinessEvaluation,
+  StoredReadinessWaiver,
+} from './types';
 import type {
   CreateCellInput,
   CreateControlPlaneInput,
@@ -106,19 +131,20 @@ export class RegionExpansionClient {
       : (...args) => fetch(...args);
   }
 
-  async #call<T>(
+  /** Sends one request; throws `ResponseError` on a non-2xx answer. */
+  async #request(
     method: string,
     path: string,
     options: RegionExpansionRequestOptions & {
       body?: unknown;
-      query?: Record<string, string | number | boolean | undefined>;
+      query?: object;
       rawBody?: { contentType: string; text: string };
     } = {},
-  ): Promise<T> {
+  ): Promise<Response> {
     const base = await this.#discoveryApi.getBaseUrl('region-expansion');
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(options.query ?? {})) {
-      if (value !== undefined) params.set(key, String(value));
+      if (value !== undefined && value !== '') params.set(key, String(value));
     }
     const qs = params.toString();
     const headers: Record<string, string> = {};
@@ -139,6 +165,19 @@ export class RegionExpansionClient {
     if (!res.ok) {
       throw await ResponseError.fromResponse(res);
     }
+    return res;
+  }
+
+  async #call<T>(
+    method: string,
+    path: string,
+    options: RegionExpansionRequestOptions & {
+      body?: unknown;
+      query?: object;
+      rawBody?: { contentType: string; text: string };
+    } = {},
+  ): Promise<T> {
+    const res = await this.#request(method, path, options);
     return (await res.json()) as T;
   }
 
@@ -334,4 +373,220 @@ export class RegionExpansionClient {
       body: input,
     });
   }
+
+  // ---------------------------------------------------------------- readiness
+
+  /** GET /readiness: the latest level of every evaluated location. */
+  async listReadiness(
+    query: { partition?: string; level?: ReadinessLevel } = {},
+    o?: RegionExpansionRequestOptions,
+  ): Promise<ReadinessSummary[]> {
+    return (
+      await this.#call<{ items: ReadinessSummary[] }>('GET', '/readiness', {
+        ...o,
+        query,
+      })
+    ).items;
+  }
+
+  /** GET /readiness/:locationId: the latest evaluation with its signals. */
+  async getReadiness(
+    locationId: string,
+    o?: RegionExpansionRequestOptions,
+  ): Promise<StoredReadinessEvaluation> {
+    return this.#call('GET', `/readiness/${encodeURIComponent(locationId)}`, o);
+  }
+
+  /** GET /readiness/:locationId/history: newest first, with `becameReadyAt`. */
+  async getReadinessHistory(
+    locationId: string,
+    query: ReadinessHistoryQuery = {},
+    o?: RegionExpansionRequestOptions,
+  ): Promise<ReadinessHistoryPage> {
+    return this.#call(
+      'GET',
+      `/readiness/${encodeURIComponent(locationId)}/history`,
+      { ...o, query },
+    );
+  }
+
+  /** POST /readiness/:locationId/evaluate: evaluates and stores now. */
+  async evaluateReadiness(
+    locationId: string,
+    o?: RegionExpansionRequestOptions,
+  ): Promise<StoredReadinessEvaluation> {
+    return this.#call(
+      'POST',
+      `/readiness/${encodeURIComponent(locationId)}/evaluate`,
+      o,
+    );
+  }
+
+  /** GET /waivers */
+  async listWaivers(
+    query: ReadinessWaiverQuery = {},
+    o?: RegionExpansionRequestOptions,
+  ): Promise<StoredReadinessWaiver[]> {
+    return (
+      await this.#call<{ items: StoredReadinessWaiver[] }>('GET', '/waivers', {
+        ...o,
+        query,
+      })
+    ).items;
+  }
+
+  /** POST /waivers: grants a waiver and re-evaluates its location. */
+  async addWaiver(
+    input: CreateReadinessWaiverInput,
+    o?: RegionExpansionRequestOptions,
+  ): Promise<ReadinessWaiverChange> {
+    return this.#call('POST', '/waivers', { ...o, body: input });
+  }
+
+  /** DELETE /waivers/:id: revokes a waiver and re-evaluates its location. */
+  async revokeWaiver(
+    id: string,
+    o?: RegionExpansionRequestOptions,
+  ): Promise<ReadinessWaiverChange> {
+    return this.#call('DELETE', `/waivers/${encodeURIComponent(id)}`, o);
+  }
+
+  /** GET /application-plane/footprint */
+  async getApplicationPlaneFootprint(
+    o?: RegionExpansionRequestOptions,
+  ): Promise<StoredFootprint> {
+    return this.#call('GET', '/application-plane/footprint', o);
+  }
+
+  /** PUT /application-plane/footprint: stores it and re-evaluates every location. */
+  async putApplicationPlaneFootprint(
+    footprint: Footprint,
+    query: { source?: string } = {},
+    o?: RegionExpansionRequestOptions,
+  ): Promise<{ footprint: StoredFootprint; evaluated: number }> {
+    return this.#call('PUT', '/application-plane/footprint', {
+      ...o,
+      query,
+      body: footprint,
+    });
+  }
+
+  // --------------------------------------------------------------- governance
+
+  /** GET /governance/summary: finding counts grouped by one dimension. */
+  async getGovernanceSummary(
+    query: GovernanceFindingFilter & { groupBy?: GovernanceGroupBy } = {},
+    o?: RegionExpansionRequestOptions,
+  ): Promise<GovernanceSummary> {
+    return this.#call('GET', '/governance/summary', { ...o, query });
+  }
+
+  /** GET /governance/findings: a page of findings. */
+  async listGovernanceFindings(
+    query: GovernanceFindingFilter & { limit?: number; offset?: number } = {},
+    o?: RegionExpansionRequestOptions,
+  ): Promise<GovernanceFindingPage> {
+    return this.#call('GET', '/governance/findings', { ...o, query });
+  }
+
+  /** GET /governance/freshness: sync state per source and target. */
+  async getGovernanceFreshness(
+    query: { partition?: string; source?: GovernanceSourceId } = {},
+    o?: RegionExpansionRequestOptions,
+  ): Promise<GovernanceFreshness[]> {
+    return (
+      await this.#call<{ items: GovernanceFreshness[] }>(
+        'GET',
+        '/governance/freshness',
+        { ...o, query },
+      )
+    ).items;
+  }
+
+  /** GET /governance/history: daily points per source and partition. */
+  async getGovernanceHistory(
+    query: { partition?: string; source?: GovernanceSourceId } = {},
+    o?: RegionExpansionRequestOptions,
+  ): Promise<GovernanceHistoryPoint[]> {
+    return (
+      await this.#call<{ items: GovernanceHistoryPoint[] }>(
+        'GET',
+        '/governance/history',
+        { ...o, query },
+      )
+    ).items;
+  }
+
+  /** GET /governance/resilience: Resilience Hub applications. */
+  async listResilienceApps(
+    scope: GovernanceScope = {},
+    o?: RegionExpansionRequestOptions,
+  ): Promise<ResilienceApp[]> {
+    return (
+      await this.#call<{ items: ResilienceApp[] }>(
+        'GET',
+        '/governance/resilience',
+        { ...o, query: scopeOf(scope) },
+      )
+    ).items;
+  }
+
+  /** GET /governance/audit: Audit Manager controls. */
+  async listAuditControls(
+    scope: GovernanceScope = {},
+    o?: RegionExpansionRequestOptions,
+  ): Promise<AuditControl[]> {
+    return (
+      await this.#call<{ items: AuditControl[] }>('GET', '/governance/audit', {
+        ...o,
+        query: scopeOf(scope),
+      })
+    ).items;
+  }
+
+  /** GET /governance/conformance: AWS Config conformance pack scores. */
+  async listConformanceScores(
+    scope: GovernanceScope = {},
+    o?: RegionExpansionRequestOptions,
+  ): Promise<ConformanceScore[]> {
+    return (
+      await this.#call<{ items: ConformanceScore[] }>(
+        'GET',
+        '/governance/conformance',
+        { ...o, query: scopeOf(scope) },
+      )
+    ).items;
+  }
+
+  /** GET /governance/evidence-bundle: the ZIP for a filter. */
+  async downloadEvidenceBundle(
+    filter: GovernanceFindingFilter = {},
+    o?: RegionExpansionRequestOptions,
+  ): Promise<EvidenceBundleDownload> {
+    const res = await this.#request('GET', '/governance/evidence-bundle', {
+      ...o,
+      query: filter,
+    });
+    const disposition = res.headers.get('content-disposition') ?? '';
+    const fileName =
+      /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'governance-evidence.zip';
+    return { blob: await res.blob(), fileName };
+  }
+
+  /** POST /governance/sync: starts a sync now; answers the providers triggered. */
+  async triggerGovernanceSync(
+    input: { provider?: string } = {},
+    o?: RegionExpansionRequestOptions,
+  ): Promise<{ triggered: string[] }> {
+    return this.#call('POST', '/governance/sync', { ...o, body: input });
+  }
+}
+
+/** The scope routes reject any other filter, so only these are sent. */
+function scopeOf(scope: GovernanceScope): GovernanceScope {
+  return {
+    partition: scope.partition,
+    region: scope.region,
+    accountId: scope.accountId,
+  };
 }

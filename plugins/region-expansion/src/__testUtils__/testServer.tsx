@@ -14,6 +14,8 @@ import type {
   Cell,
   Location,
   Partition,
+  ReadinessSummary,
+  StoredReadinessEvaluation,
   Tenant,
 } from '@region-expansion/plugin-region-expansion-common';
 import { regionExpansionApiRef } from '../api';
@@ -149,6 +151,113 @@ export function errorReply(status: number, name: string, message: string) {
   );
 }
 
+/**
+ * Frankfurt's latest evaluation: blocked on one missing service, with the
+ * audit check waived. Other locations were never evaluated.
+ */
+export const frankfurtEvaluation: StoredReadinessEvaluation = {
+  id: '42',
+  locationId: 'eu-central-1',
+  partition: 'aws',
+  trigger: 'scheduled',
+  level: 'blocked',
+  evaluatedAt: '2026-01-10T08:00:00.000Z',
+  blockers: [
+    {
+      check: 'availability',
+      service: 'bedrock',
+      detail: 'bedrock is not offered in eu-central-1',
+      remediation: 'Replace bedrock or choose another Region',
+    },
+  ],
+  openChecks: [
+    {
+      check: 'resilience',
+      detail: 'No Resilience Hub assessment',
+      remediation: 'Assess the application in Resilience Hub',
+    },
+  ],
+  signals: {
+    availability: {
+      check: 'availability',
+      status: 'fail',
+      detail: '1 of 12 footprint services missing',
+      observedAt: '2026-01-10T07:00:00.000Z',
+      blockers: ['bedrock'],
+      waived: false,
+    },
+    sovereignty: {
+      check: 'sovereignty',
+      status: 'pass',
+      detail: 'EU residency satisfied',
+      blockers: [],
+      waived: false,
+    },
+    security: {
+      check: 'security',
+      status: 'pass',
+      detail: 'No failed critical findings',
+      observedAt: '2026-01-10T06:00:00.000Z',
+      blockers: [],
+      waived: false,
+    },
+    resilience: {
+      check: 'resilience',
+      status: 'unknown',
+      detail: 'No signal',
+      blockers: [],
+      waived: false,
+    },
+    audit: {
+      check: 'audit',
+      status: 'fail',
+      detail: '2 controls without evidence',
+      blockers: ['2 controls without evidence'],
+      waived: true,
+      waiver: {
+        locationId: 'eu-central-1',
+        check: 'audit',
+        reason: 'Evidence collection starts next quarter',
+        approver: 'user:default/auditor',
+        expiresAt: '2026-03-31T23:59:59.000Z',
+      },
+    },
+    capacity: {
+      check: 'capacity',
+      status: 'warn',
+      detail: 'Load units at 90%',
+      blockers: [],
+      waived: false,
+    },
+  },
+};
+
+/** `GET /readiness`: Frankfurt blocked, the sovereign Region ready. */
+export const readinessSummaries: ReadinessSummary[] = [
+  {
+    id: '42',
+    locationId: 'eu-central-1',
+    partition: 'aws',
+    level: 'blocked',
+    trigger: 'scheduled',
+    evaluatedAt: frankfurtEvaluation.evaluatedAt,
+    blockers: frankfurtEvaluation.blockers,
+    openChecks: frankfurtEvaluation.openChecks,
+    waivedChecks: ['audit'],
+  },
+  {
+    id: '43',
+    locationId: 'eusc-de-east-1',
+    partition: 'aws-eusc',
+    level: 'ready',
+    trigger: 'scheduled',
+    evaluatedAt: '2026-01-10T08:00:00.000Z',
+    blockers: [],
+    openChecks: [],
+    waivedChecks: [],
+  },
+];
+
 /** Default handlers: a backend that serves the fixtures above. */
 export const defaultHandlers = [
   http.get(`${BASE_URL}/partitions`, () =>
@@ -205,6 +314,66 @@ export const defaultHandlers = [
           kind: 'placed',
         },
       ],
+    }),
+  ),
+  http.get(`${BASE_URL}/readiness`, () =>
+    HttpResponse.json({ items: readinessSummaries }),
+  ),
+  http.get(`${BASE_URL}/readiness/:locationId`, ({ params }) =>
+    params.locationId === 'eu-central-1'
+      ? HttpResponse.json(frankfurtEvaluation)
+      : errorReply(
+          404,
+          'NotFoundError',
+          `Location '${params.locationId}' has no readiness evaluation yet; POST /readiness/${params.locationId}/evaluate`,
+        ),
+  ),
+  http.get(`${BASE_URL}/readiness/:locationId/history`, ({ params }) =>
+    HttpResponse.json({
+      items:
+        params.locationId === 'eu-central-1'
+          ? [
+              { ...frankfurtEvaluation, previousLevel: 'ready' },
+              {
+                ...frankfurtEvaluation,
+                id: '30',
+                level: 'ready',
+                evaluatedAt: '2026-01-05T08:00:00.000Z',
+              },
+            ]
+          : [],
+      totalCount: params.locationId === 'eu-central-1' ? 2 : 0,
+      offset: 0,
+      limit: 200,
+      ...(params.locationId === 'eu-central-1'
+        ? { becameReadyAt: '2026-01-05T08:00:00.000Z', currentLevel: 'blocked' }
+        : {}),
+    }),
+  ),
+  http.get(`${BASE_URL}/waivers`, ({ request }) => {
+    const locationId = new URL(request.url).searchParams.get('locationId');
+    return HttpResponse.json({
+      items:
+        locationId === 'eu-central-1'
+          ? [
+              {
+                ...frankfurtEvaluation.signals.audit.waiver,
+                id: '7d6f4c1e-0000-4000-8000-000000000001',
+                createdBy: 'user:default/lead',
+                createdAt: '2026-01-01T00:00:00.000Z',
+                status: 'active',
+              },
+            ]
+          : [],
+    });
+  }),
+  http.get(`${BASE_URL}/application-plane/footprint`, () =>
+    HttpResponse.json({
+      id: 'default',
+      footprint: { services: [], crossRegion: [], unknown: [] },
+      source: 'demo footprint',
+      updatedBy: 'system',
+      updatedAt: '2026-01-01T00:00:00.000Z',
     }),
   ),
 ];

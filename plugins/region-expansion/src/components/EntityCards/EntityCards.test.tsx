@@ -69,7 +69,7 @@ describe('entity cards', () => {
     ).toBeInTheDocument();
   });
 
-  it('shows a Region resource with unknown readiness', async () => {
+  it('shows a Region resource with its latest readiness', async () => {
     await renderWithPlugin(
       <EntityProvider
         entity={resource('aws-region', {
@@ -82,7 +82,10 @@ describe('entity cards', () => {
     expect(
       await screen.findByText('Europe (Frankfurt) (eu-central-1)'),
     ).toBeInTheDocument();
-    expect(screen.getByText('Readiness: unknown')).toBeInTheDocument();
+    expect(await screen.findByText('Readiness: blocked')).toBeInTheDocument();
+    expect(
+      screen.getByText(/1 blockers, 1 open checks \(bedrock is not offered/),
+    ).toBeInTheDocument();
   });
 
   it('lists regional deployments, flagging unknown ids', async () => {

@@ -12,10 +12,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { regionExpansionApiRef } from '../../api';
 import { regionRouteRef } from '../../routes';
 import { ReadinessChip } from '../shared/ReadinessChip';
-import {
-  READINESS_UNAVAILABLE_NOTE,
-  READINESS_WITHOUT_EVALUATION,
-} from '../shared/readiness';
+import { ReadinessUnavailableNote } from '../shared/ReadinessUnavailableNote';
 import { CellCapacityCard } from '../RegionPage/CellCapacityCard';
 import { CELL_ANNOTATION, LOCATION_ANNOTATION } from './conditions';
 
@@ -35,11 +32,25 @@ export function EntityRegionReadinessCard() {
 
   const { loading, error, value } = useAsync(async () => {
     if (cellId) return { cell: await api.getCell(cellId) };
-    const [locations, cells] = await Promise.all([
+    const [locations, cells, readiness] = await Promise.all([
       api.listLocations(),
       api.listCells({ locationId }),
+      api.listReadiness().then(
+        items => ({
+          summary: items.find(i => i.locationId === locationId),
+          readinessError: undefined as Error | undefined,
+        }),
+        (readinessError: Error) => ({
+          summary: undefined,
+          readinessError: readinessError as Error | undefined,
+        }),
+      ),
     ]);
-    return { location: locations.find(l => l.id === locationId), cells };
+    return {
+      location: locations.find(l => l.id === locationId),
+      cells,
+      ...readiness,
+    };
   }, [api, cellId, locationId]);
 
   if (loading) return <Progress />;
@@ -58,10 +69,24 @@ export function EntityRegionReadinessCard() {
             check the {LOCATION_ANNOTATION} annotation.
           </Typography>
         )}
-        <ReadinessChip level={READINESS_WITHOUT_EVALUATION} />
-        <Typography variant="body2" color="text.secondary">
-          {READINESS_UNAVAILABLE_NOTE}
-        </Typography>
+        <ReadinessChip level={value?.summary?.level ?? 'unknown'} />
+        {value?.summary ? (
+          <Typography variant="body2" color="text.secondary">
+            Evaluated {new Date(value.summary.evaluatedAt).toLocaleString()}:{' '}
+            {value.summary.blockers.length} blockers,{' '}
+            {value.summary.openChecks.length} open checks
+            {value.summary.blockers.length > 0 &&
+              ` (${value.summary.blockers.map(b => b.detail).join('; ')})`}
+          </Typography>
+        ) : (
+          !value?.readinessError && (
+            <Typography variant="body2" color="text.secondary">
+              This location has no readiness evaluation yet, so its level is
+              unknown (never treated as ready).
+            </Typography>
+          )
+        )}
+        <ReadinessUnavailableNote error={value?.readinessError} />
         <Typography variant="body2">
           {value?.cells?.length ?? 0} cells in this location.
         </Typography>

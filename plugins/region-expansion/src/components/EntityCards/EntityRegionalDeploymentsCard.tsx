@@ -16,7 +16,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { regionExpansionApiRef } from '../../api';
 import { regionRouteRef } from '../../routes';
 import { ReadinessChip } from '../shared/ReadinessChip';
-import { READINESS_WITHOUT_EVALUATION } from '../shared/readiness';
+import { indexReadiness, readinessLevelOf } from '../shared/readiness';
+import { ReadinessUnavailableNote } from '../shared/ReadinessUnavailableNote';
 import { deploymentLocationIds } from './conditions';
 
 /**
@@ -30,7 +31,22 @@ export function EntityRegionalDeploymentsCard() {
   const api = useApi(regionExpansionApiRef);
   const regionLink = useRouteRef(regionRouteRef);
   const ids = deploymentLocationIds(entity);
-  const { loading, error, value } = useAsync(() => api.listLocations(), [api]);
+  const { loading, error, value } = useAsync(async () => {
+    const [locations, readiness] = await Promise.all([
+      api.listLocations(),
+      api.listReadiness().then(
+        items => ({
+          levels: indexReadiness(items),
+          readinessError: undefined as Error | undefined,
+        }),
+        (readinessError: Error) => ({
+          levels: indexReadiness([]),
+          readinessError,
+        }),
+      ),
+    ]);
+    return { locations, ...readiness };
+  }, [api]);
 
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
@@ -46,7 +62,7 @@ export function EntityRegionalDeploymentsCard() {
         </TableHead>
         <TableBody>
           {ids.map(id => {
-            const location = value?.find(l => l.id === id);
+            const location = value?.locations.find(l => l.id === id);
             return (
               <TableRow key={id}>
                 <TableCell>
@@ -61,7 +77,9 @@ export function EntityRegionalDeploymentsCard() {
                 <TableCell>{location?.partition ?? '?'}</TableCell>
                 <TableCell>
                   <Stack direction="row">
-                    <ReadinessChip level={READINESS_WITHOUT_EVALUATION} />
+                    <ReadinessChip
+                      level={readinessLevelOf(value?.levels ?? new Map(), id)}
+                    />
                   </Stack>
                 </TableCell>
               </TableRow>
@@ -69,6 +87,7 @@ export function EntityRegionalDeploymentsCard() {
           })}
         </TableBody>
       </Table>
+      <ReadinessUnavailableNote error={value?.readinessError} />
     </InfoCard>
   );
 }

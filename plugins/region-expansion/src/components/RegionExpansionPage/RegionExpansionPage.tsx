@@ -8,19 +8,26 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { Header, Page } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { rootRouteRef, tenantsRouteRef } from '../../routes';
+import {
+  governanceRouteRef,
+  rootRouteRef,
+  tenantsRouteRef,
+} from '../../routes';
 import { RegionsPage } from '../RegionsPage';
 import { RegionPage } from '../RegionPage';
 import { CellPage } from '../RegionPage/CellPage';
 import { TenantsPage } from '../TenantsPage';
+import { GovernancePage } from '../GovernancePage';
 
 function SectionTabs() {
   const { pathname } = useLocation();
   const rootLink = useRouteRef(rootRouteRef)();
   const tenantsLink = useRouteRef(tenantsRouteRef)();
+  const governanceLink = useRouteRef(governanceRouteRef)();
   const tabs = [
     { label: 'Regions', to: rootLink },
     { label: 'Tenants', to: tenantsLink },
+    { label: 'Governance', to: governanceLink },
   ];
   // Region and cell pages belong to the Regions tab.
   const current = tabs.findIndex(
@@ -46,7 +53,7 @@ function SectionTabs() {
 
 /**
  * The plugin's page: header, section tabs and the nested routes for Regions,
- * one Region, one cell, and tenants.
+ * one Region, one cell, tenants, and the governance dashboard.
  */
 export function RegionExpansionPage() {
   return (
@@ -61,6 +68,7 @@ export function RegionExpansionPage() {
         <Route path="/regions/:locationId" element={<RegionPage />} />
         <Route path="/cells/:cellId" element={<CellPage />} />
         <Route path="/tenants" element={<TenantsPage />} />
+        <Route path="/governance" element={<GovernancePage />} />
       </Routes>
     </Page>
   );

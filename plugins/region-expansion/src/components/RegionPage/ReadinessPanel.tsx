@@ -1,36 +1,417 @@
+import { useCallback } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Grid from '@mui/material/Grid';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { InfoCard } from '@backstage/core-components';
-import { READINESS_CHECKS } from '@region-expansion/plugin-region-expansion-common';
-import { ReadinessChip } from '../shared/ReadinessChip';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
 import {
-  READINESS_UNAVAILABLE_NOTE,
-  READINESS_WITHOUT_EVALUATION,
-} from '../shared/readiness';
+  READINESS_CHECKS,
+  waiverManagePermission,
+  type EvaluatedReadinessSignal,
+  type ReadinessBlocker,
+  type ReadinessHistoryPage,
+  type StoredReadinessEvaluation,
+  type StoredReadinessWaiver,
+} from '@region-expansion/plugin-region-expansion-common';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { regionExpansionApiRef } from '../../api';
+import { ReadinessChip } from '../shared/ReadinessChip';
+import { SIGNAL_STATUS_COLOURS } from '../shared/readiness';
+import { ageOf, formatTime } from '../shared/charts';
+import { AsyncContent, hasStatus, serverMessage } from '../shared/EmptyOrError';
+import { MissingPermissionNote } from '../shared/MissingPermissionNote';
+import { ReadinessHistoryChart } from './ReadinessHistoryChart';
+import { WaiverForm } from './WaiverForm';
+
+/** Evaluations the history chart shows (newest first from the server). */
+const HISTORY_POINTS = 200;
+
+/** Everything the panel shows about one location's readiness. */
+interface ReadinessDetails {
+  /** Absent when the location was never evaluated. */
+  evaluation?: StoredReadinessEvaluation;
+  notEvaluatedReason?: string;
+  history: ReadinessHistoryPage;
+  waivers: StoredReadinessWaiver[];
+  /** Where the footprint came from, when one is stored and readable. */
+  footprintSource?: string;
+  footprintServices?: number;
+}
+
+function SignalStatusChip(props: { signal: EvaluatedReadinessSignal }) {
+  const { signal } = props;
+  return (
+    <Chip
+      size="small"
+      label={signal.status}
+      sx={{
+        bgcolor: SIGNAL_STATUS_COLOURS[signal.status],
+        color: '#fff',
+        minWidth: 64,
+      }}
+    />
+  );
+}
+
+/** One line per typed signal: status, freshness, detail and a waiver mark. */
+function SignalList(props: { evaluation: StoredReadinessEvaluation }) {
+  const { evaluation } = props;
+  return (
+    <List dense aria-label="Readiness signals">
+      {READINESS_CHECKS.map(check => {
+        const signal = evaluation.signals[check];
+        return (
+          <ListItem
+            key={check}
+            disableGutters
+            aria-label={`${check}: ${signal.status}${
+              signal.waived ? ', waived' : ''
+            }`}
+          >
+            <Stack direction="row" spacing={2} alignItems="flex-start">
+              <SignalStatusChip signal={signal} />
+              <ListItemText
+                primary={
+                  <>
+                    <strong>{check}</strong>
+                    {signal.waived && (
+                      <Chip
+                        size="small"
+                        variant="outlined"
+                        label={`Waived until ${
+                          signal.waiver
+                            ? formatTime(signal.waiver.expiresAt)
+                            : 'expiry unknown'
+                        }`}
+                        sx={{ ml: 1 }}
+                      />
+                    )}
+                  </>
+                }
+                secondary={`${signal.detail} · observed ${
+                  signal.observedAt
+                    ? `${ageOf(signal.observedAt)} (${formatTime(
+                        signal.observedAt,
+                      )})`
+                    : 'never: derived or missing signal'
+                }`}
+              />
+            </Stack>
+          </ListItem>
+        );
+      })}
+    </List>
+  );
+}
+
+function BlockerList(props: { label: string; blockers: ReadinessBlocker[] }) {
+  const { label, blockers } = props;
+  if (blockers.length === 0) return null;
+  return (
+    <Box>
+      <Typography variant="subtitle1" component="h3">
+        {label} ({blockers.length})
+      </Typography>
+      <List dense aria-label={label}>
+        {blockers.map((blocker, index) => (
+          <ListItem key={`${blocker.check}-${index}`} disableGutters>
+            <ListItemText
+              primary={`${blocker.check}${
+                blocker.service ? ` · ${blocker.service}` : ''
+              }: ${blocker.detail}`}
+              secondary={`Remediation: ${blocker.remediation}`}
+            />
+          </ListItem>
+        ))}
+      </List>
+    </Box>
+  );
+}
 
 /**
- * Readiness level and one line per typed signal. Until the backend serves
- * evaluations every signal is shown as unknown, with the reason.
+ * Services of the application-plane footprint this location lacks, read
+ * from the availability signal's blockers and open checks.
+ */
+function AvailabilityGaps(props: {
+  evaluation: StoredReadinessEvaluation;
+  footprintSource?: string;
+  footprintServices?: number;
+}) {
+  const { evaluation, footprintSource, footprintServices } = props;
+  const gaps = [...evaluation.blockers, ...evaluation.openChecks].filter(
+    blocker => blocker.check === 'availability',
+  );
+  const waived = evaluation.signals.availability.waived;
+  return (
+    <InfoCard
+      title="Availability gaps for the application plane"
+      subheader={
+        footprintSource
+          ? `Footprint of ${footprintServices} services from ${footprintSource}`
+          : 'No application-plane footprint readable; gaps come from the availability signal'
+      }
+    >
+      {gaps.length === 0 ? (
+        <Typography variant="body2">
+          {waived
+            ? 'The availability check is waived here.'
+            : `No availability gaps: the availability signal is ${evaluation.signals.availability.status}.`}
+        </Typography>
+      ) : (
+        <Table size="small" aria-label="Availability gaps">
+          <TableHead>
+            <TableRow>
+              <TableCell>Service</TableCell>
+              <TableCell>Gap</TableCell>
+              <TableCell>Remediation</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {gaps.map((gap, index) => (
+              <TableRow key={`${gap.service}-${index}`}>
+                <TableCell>{gap.service ?? '—'}</TableCell>
+                <TableCell>{gap.detail}</TableCell>
+                <TableCell>{gap.remediation}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </InfoCard>
+  );
+}
+
+function WaiverTable(props: { waivers: StoredReadinessWaiver[] }) {
+  const { waivers } = props;
+  if (waivers.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        No waivers for this location.
+      </Typography>
+    );
+  }
+  return (
+    <Table size="small" aria-label="Waivers">
+      <TableHead>
+        <TableRow>
+          <TableCell>Check</TableCell>
+          <TableCell>Status</TableCell>
+          <TableCell>Expires</TableCell>
+          <TableCell>Reason</TableCell>
+          <TableCell>Approver</TableCell>
+          <TableCell>Recorded by</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {waivers.map(waiver => (
+          <TableRow key={waiver.id}>
+            <TableCell>{waiver.check}</TableCell>
+            <TableCell>{waiver.status}</TableCell>
+            <TableCell>{formatTime(waiver.expiresAt)}</TableCell>
+            <TableCell>{waiver.reason}</TableCell>
+            <TableCell>{waiver.approver}</TableCell>
+            <TableCell>{waiver.createdBy}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** "Evaluate now", shown only with the permission the route checks. */
+function EvaluateNowButton(props: {
+  locationId: string;
+  onEvaluated: () => void;
+}) {
+  const { locationId, onEvaluated } = props;
+  const api = useApi(regionExpansionApiRef);
+  const [state, evaluate] = useAsyncFn(async () => {
+    const evaluation = await api.evaluateReadiness(locationId);
+    onEvaluated();
+    return evaluation;
+  }, [api, locationId, onEvaluated]);
+  return (
+    <Stack direction="row" spacing={2} alignItems="center">
+      <Button
+        variant="outlined"
+        onClick={() => evaluate()}
+        disabled={state.loading}
+      >
+        Evaluate now
+      </Button>
+      {state.error && (
+        <Alert severity="error" role="alert">
+          {serverMessage(state.error)}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * Readiness of one location from its latest stored evaluation: level, each
+ * signal with status and freshness, blockers with remediation, waivers,
+ * availability gaps and the history of levels. "Evaluate now" and "Add
+ * waiver" appear only with `region-expansion.waiver.manage`.
  */
 export function ReadinessPanel(props: { locationId: string }) {
+  const { locationId } = props;
+  const api = useApi(regionExpansionApiRef);
+  const { allowed: canManage, loading: permissionLoading } = usePermission({
+    permission: waiverManagePermission,
+  });
+
+  const details = useAsyncRetry(async (): Promise<ReadinessDetails> => {
+    const [evaluation, history, waivers, footprint] = await Promise.all([
+      api.getReadiness(locationId).then(
+        value => ({ value }),
+        (error: Error) => {
+          if (hasStatus(error, 404)) return { reason: serverMessage(error) };
+          throw error;
+        },
+      ),
+      api.getReadinessHistory(locationId, { limit: HISTORY_POINTS }),
+      api.listWaivers({ locationId }),
+      api.getApplicationPlaneFootprint().catch(() => undefined),
+    ]);
+    return {
+      evaluation: 'value' in evaluation ? evaluation.value : undefined,
+      notEvaluatedReason:
+        'reason' in evaluation ? evaluation.reason : undefined,
+      history,
+      waivers,
+      footprintSource: footprint?.source,
+      footprintServices: footprint?.footprint.services.length,
+    };
+  }, [api, locationId]);
+  const reload = details.retry;
+  const onWaiverAdded = useCallback(() => reload(), [reload]);
+
   return (
-    <InfoCard title="Readiness" subheader={props.locationId}>
-      <Stack spacing={1}>
-        <ReadinessChip level={READINESS_WITHOUT_EVALUATION} />
-        <Typography variant="body2" color="text.secondary">
-          {READINESS_UNAVAILABLE_NOTE}
-        </Typography>
-        <List dense aria-label="Readiness signals">
-          {READINESS_CHECKS.map(check => (
-            <ListItem key={check} disableGutters>
-              <ListItemText primary={check} secondary="unknown: no signal" />
-            </ListItem>
-          ))}
-        </List>
-      </Stack>
-    </InfoCard>
+    <AsyncContent
+      loading={details.loading && !details.value}
+      error={details.error}
+      value={details.value}
+    >
+      {({
+        evaluation,
+        notEvaluatedReason,
+        history,
+        waivers,
+        footprintSource,
+        footprintServices,
+      }) => (
+        <Stack spacing={3}>
+          <InfoCard
+            title="Readiness"
+            subheader={
+              evaluation
+                ? `${locationId} · evaluated ${formatTime(
+                    evaluation.evaluatedAt,
+                  )} (${evaluation.trigger})`
+                : locationId
+            }
+          >
+            <Stack spacing={2}>
+              <Stack direction="row" spacing={2} alignItems="center">
+                <ReadinessChip level={evaluation?.level ?? 'unknown'} />
+                <Typography variant="body2">
+                  Became ready at:{' '}
+                  {history.becameReadyAt
+                    ? formatTime(history.becameReadyAt)
+                    : 'never'}
+                </Typography>
+              </Stack>
+              {!evaluation && (
+                <Alert severity="info" role="note">
+                  No evaluation yet, so readiness is unknown (never treated as
+                  ready). {notEvaluatedReason}
+                </Alert>
+              )}
+              {evaluation && (
+                <>
+                  <SignalList evaluation={evaluation} />
+                  <BlockerList
+                    label="Blockers"
+                    blockers={evaluation.blockers}
+                  />
+                  <BlockerList
+                    label="Open checks"
+                    blockers={evaluation.openChecks}
+                  />
+                </>
+              )}
+              {permissionLoading && <Progress />}
+              {!permissionLoading &&
+                (canManage ? (
+                  <EvaluateNowButton
+                    locationId={locationId}
+                    onEvaluated={reload}
+                  />
+                ) : (
+                  <MissingPermissionNote
+                    action="Evaluating readiness now and adding waivers"
+                    permission={waiverManagePermission.name}
+                  />
+                ))}
+            </Stack>
+          </InfoCard>
+          <Grid container spacing={2}>
+            <Grid item xs={12} lg={6}>
+              {evaluation ? (
+                <AvailabilityGaps
+                  evaluation={evaluation}
+                  footprintSource={footprintSource}
+                  footprintServices={footprintServices}
+                />
+              ) : (
+                <InfoCard title="Availability gaps for the application plane">
+                  <Typography variant="body2">
+                    Unknown until the location is evaluated.
+                  </Typography>
+                </InfoCard>
+              )}
+            </Grid>
+            <Grid item xs={12} lg={6}>
+              <InfoCard title="Readiness history">
+                {history.items.length === 0 ? (
+                  <Typography variant="body2">
+                    No evaluations stored for this location yet.
+                  </Typography>
+                ) : (
+                  <ReadinessHistoryChart
+                    locationId={locationId}
+                    items={history.items}
+                    becameReadyAt={history.becameReadyAt}
+                  />
+                )}
+              </InfoCard>
+            </Grid>
+          </Grid>
+          <InfoCard title={`Waivers (${waivers.length})`}>
+            <Stack spacing={3}>
+              <WaiverTable waivers={waivers} />
+              {!permissionLoading && canManage && (
+                <WaiverForm locationId={locationId} onAdded={onWaiverAdded} />
+              )}
+            </Stack>
+          </InfoCard>
+        </Stack>
+      )}
+    </AsyncContent>
   );
 }

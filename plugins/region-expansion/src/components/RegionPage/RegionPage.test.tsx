@@ -1,13 +1,16 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { http } from 'msw';
 import {
+  BASE_URL,
+  errorReply,
   renderWithPlugin,
   setupTestServer,
 } from '../../__testUtils__/testServer';
 
-setupTestServer();
+const server = setupTestServer();
 
 describe('RegionPage', () => {
-  it('shows readiness as unknown and a gauge per capacity dimension of each cell', async () => {
+  it('shows the latest readiness, its signals, blockers, waivers and history, and a gauge per capacity dimension', async () => {
     await renderWithPlugin(undefined, {
       routeEntries: ['/region-expansion/regions/eu-central-1'],
     });
@@ -15,9 +18,38 @@ describe('RegionPage', () => {
     expect(
       await screen.findByRole('heading', { name: 'Europe (Frankfurt)' }),
     ).toBeInTheDocument();
-    expect(screen.getByText('Readiness: unknown')).toBeInTheDocument();
+    expect(await screen.findByText('Readiness: blocked')).toBeInTheDocument();
     const signals = screen.getByRole('list', { name: 'Readiness signals' });
-    expect(within(signals).getAllByText('unknown: no signal')).toHaveLength(6);
+    expect(within(signals).getAllByRole('listitem')).toHaveLength(6);
+    expect(
+      within(signals).getByRole('listitem', { name: 'availability: fail' }),
+    ).toBeInTheDocument();
+    expect(
+      within(signals).getByRole('listitem', { name: 'audit: fail, waived' }),
+    ).toHaveTextContent(/Waived until/);
+    expect(
+      within(signals).getByRole('listitem', { name: 'resilience: unknown' }),
+    ).toHaveTextContent('never: derived or missing signal');
+    const blockers = screen.getByRole('list', { name: 'Blockers' });
+    expect(blockers).toHaveTextContent(
+      'Remediation: Replace bedrock or choose another Region',
+    );
+    expect(
+      within(
+        screen.getByRole('table', { name: 'Availability gaps' }),
+      ).getByText('bedrock'),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('table', { name: 'Waivers' })).getByText(
+        'Evidence collection starts next quarter',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('figure', {
+        name: /Readiness history of eu-central-1: 2 evaluations/,
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Became ready at:/)).not.toHaveTextContent('never');
 
     expect(
       screen.getByRole('group', { name: 'Tenants: 40 of 100 used' }),
@@ -33,6 +65,65 @@ describe('RegionPage', () => {
     expect(
       screen.getByRole('link', { name: '40 tenants in this cell' }),
     ).toHaveAttribute('href', '/region-expansion/tenants?cell=cell-fra-1');
+  });
+
+  it('shows a location never evaluated as unknown, with the reason', async () => {
+    await renderWithPlugin(undefined, {
+      routeEntries: ['/region-expansion/regions/us-east-1'],
+    });
+    expect(await screen.findByText('Readiness: unknown')).toBeInTheDocument();
+    expect(
+      screen.getByText(/has no readiness evaluation yet/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Became ready at: never')).toBeInTheDocument();
+  });
+
+  it("adds a waiver and shows the server's message when it is refused", async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(`${BASE_URL}/waivers`, async ({ request }) => {
+        bodies.push(await request.json());
+        return errorReply(
+          400,
+          'InputError',
+          'expiresAt: must be at most 90 days ahead, on or before 2026-04-10T00:00:00.000Z',
+        );
+      }),
+    );
+    await renderWithPlugin(undefined, {
+      routeEntries: ['/region-expansion/regions/eu-central-1'],
+    });
+    const form = await screen.findByRole('form', {
+      name: 'Add a waiver for eu-central-1',
+    });
+    fireEvent.change(within(form).getByRole('textbox', { name: /Reason/ }), {
+      target: { value: 'Bedrock arrives next month' },
+    });
+    fireEvent.change(within(form).getByRole('textbox', { name: /Approver/ }), {
+      target: { value: 'user:default/ciso' },
+    });
+    fireEvent.change(within(form).getByLabelText(/Expires on/), {
+      target: { value: '2027-01-31' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add waiver' }));
+
+    expect(
+      await within(form).findByText(
+        'expiresAt: must be at most 90 days ahead, on or before 2026-04-10T00:00:00.000Z',
+      ),
+    ).toBeInTheDocument();
+    expect(bodies).toEqual([
+      {
+        locationId: 'eu-central-1',
+        check: 'availability',
+        reason: 'Bedrock arrives next month',
+        approver: 'user:default/ciso',
+        expiresAt: '2027-01-31T23:59:59Z',
+      },
+    ]);
+    expect(
+      screen.getByRole('button', { name: 'Evaluate now' }),
+    ).toBeInTheDocument();
   });
 
   it("counts a Local Zone's cells under its parent Region", async () => {

@@ -38,7 +38,7 @@ describe('RegionsPage', () => {
     });
 
     const frankfurt = await screen.findByRole('link', {
-      name: /Europe \(Frankfurt\) \(eu-central-1\), partition aws: readiness unknown, 1 cells, 40 tenants/,
+      name: /Europe \(Frankfurt\) \(eu-central-1\), partition aws: readiness blocked, 1 cells, 40 tenants/,
     });
     expect(frankfurt).toHaveAttribute('tabindex', '0');
     // The Boston Local Zone's cell and tenants count towards us-east-1.
@@ -49,7 +49,7 @@ describe('RegionsPage', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByRole('link', {
-        name: /eusc-de-east-1\), partition aws-eusc/,
+        name: /eusc-de-east-1\), partition aws-eusc: readiness ready/,
       }),
     ).toBeInTheDocument();
 

@@ -11,8 +11,8 @@ import {
 import {
   DISPLAYED_READINESS_LEVELS,
   isDisplayedReadinessLevel,
-  READINESS_UNAVAILABLE_NOTE,
 } from '../shared/readiness';
+import { ReadinessUnavailableNote } from '../shared/ReadinessUnavailableNote';
 import { FilterSelect } from '../shared/FilterSelect';
 import { parseYesNo, useUrlFilters } from '../shared/useUrlFilter';
 import { AsyncContent, NoLocationsEmptyState } from '../shared/EmptyOrError';
@@ -39,7 +39,10 @@ export function RegionsPage() {
   };
 
   const overviews = useMemo(
-    () => (value ? buildRegionOverviews(value.locations, value.cells) : []),
+    () =>
+      value
+        ? buildRegionOverviews(value.locations, value.cells, value.readiness)
+        : [],
     [value],
   );
   const shown = filterRegionOverviews(overviews, filters);
@@ -90,9 +93,11 @@ export function RegionsPage() {
                 />
               </Stack>
               <Typography variant="body2" color="text.secondary">
-                Showing {shown.length} of {overviews.length} Regions.{' '}
-                {READINESS_UNAVAILABLE_NOTE}
+                Showing {shown.length} of {overviews.length} Regions. Colour
+                shows each Region's latest readiness evaluation; a Region never
+                evaluated is unknown.
               </Typography>
+              <ReadinessUnavailableNote error={data.readinessError} />
               <InfoCard title="Map" noPadding>
                 <RegionsMap
                   overviews={shown}

@@ -4,7 +4,7 @@ import type {
   Partition,
   PlacementReadinessLevel,
 } from '@region-expansion/plugin-region-expansion-common';
-import { READINESS_WITHOUT_EVALUATION } from './readiness';
+import { readinessLevelOf, type ReadinessByLocation } from './readiness';
 
 /**
  * One Region with the Local Zones and Outposts that hang off it, and the
@@ -18,6 +18,7 @@ export interface RegionOverview {
   cells: Cell[];
   /** Tenants currently placed in those cells (from cell usage). */
   tenantCount: number;
+  /** Level of the Region's latest evaluation; `unknown` without one. */
   readiness: PlacementReadinessLevel;
 }
 
@@ -29,6 +30,7 @@ export interface RegionOverview {
 export function buildRegionOverviews(
   locations: Location[],
   cells: Cell[],
+  readiness: ReadinessByLocation = new Map(),
 ): RegionOverview[] {
   const byId = new Map(locations.map(location => [location.id, location]));
   const rootOf = (location: Location): Location =>
@@ -47,7 +49,7 @@ export function buildRegionOverviews(
         attached: [],
         cells: [],
         tenantCount: 0,
-        readiness: READINESS_WITHOUT_EVALUATION,
+        readiness: readinessLevelOf(readiness, root.id),
       });
     }
     if (root.id !== location.id)

@@ -1,0 +1,253 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+test.beforeAll(async ({ request }) => {
+  // The frontend answers before the backend has finished starting, and a
+  // backend restarting under watch mode refuses connections for a while.
+  await expect
+    .poll(
+      async () =>
+        request
+          .get('http://localhost:7007/.backstage/health/v1/readiness')
+          .then(
+            response => response.status(),
+            () => 0,
+          ),
+      { timeout: 300_000, intervals: [1_000] },
+    )
+    .toBe(200);
+});
+
+/** Signs in as guest, as the demo portal's sign-in page offers. */
+async function signIn(page: Page) {
+  await page.goto('/');
+  const enterButton = page.getByRole('button', { name: 'Enter' });
+  await expect(enterButton).toBeVisible();
+  await enterButton.click();
+  await expect(
+    page.getByRole('heading', { name: 'Region Expansion Demo Catalog' }),
+  ).toBeVisible();
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({
+    path: test.info().outputPath(`${name}.png`),
+    fullPage: true,
+  });
+}
+
+/** Fails on any axe violation of impact `serious` or `critical`. */
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
+    }));
+  expect(serious).toEqual([]);
+}
+
+/**
+ * Entries of a ZIP archive, read through its central directory (so sizes
+ * are right even when the writer streamed with data descriptors). Supports
+ * stored (0) and deflated (8) entries, which is all a ZIP writer emits for
+ * plain files.
+ */
+function readZip(buffer: Buffer): Map<string, Buffer> {
+  const endOfCentralDirectory = buffer.lastIndexOf(
+    Buffer.from([0x50, 0x4b, 0x05, 0x06]),
+  );
+  if (endOfCentralDirectory < 0) throw new Error('not a ZIP archive');
+  const entryCount = buffer.readUInt16LE(endOfCentralDirectory + 10);
+  let offset = buffer.readUInt32LE(endOfCentralDirectory + 16);
+  const entries = new Map<string, Buffer>();
+  for (let i = 0; i < entryCount; i++) {
+    if (buffer.readUInt32LE(offset) !== 0x02014b50) {
+      throw new Error(`bad central directory header at ${offset}`);
+    }
+    const method = buffer.readUInt16LE(offset + 10);
+    const compressedSize = buffer.readUInt32LE(offset + 20);
+    const nameLength = buffer.readUInt16LE(offset + 28);
+    const extraLength = buffer.readUInt16LE(offset + 30);
+    const commentLength = buffer.readUInt16LE(offset + 32);
+    const localHeader = buffer.readUInt32LE(offset + 42);
+    const name = buffer.toString('utf8', offset + 46, offset + 46 + nameLength);
+    const dataStart =
+      localHeader +
+      30 +
+      buffer.readUInt16LE(localHeader + 26) +
+      buffer.readUInt16LE(localHeader + 28);
+    const data = buffer.subarray(dataStart, dataStart + compressedSize);
+    if (method !== 0 && method !== 8) {
+      throw new Error(`${name}: unsupported compression method ${method}`);
+    }
+    entries.set(name, method === 8 ? inflateRawSync(data) : data);
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+test('Regions map → a Region → a cell → its tenants', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/region-expansion?cells=with');
+
+  await expect(
+    page.getByRole('heading', { name: 'Region Expansion' }),
+  ).toBeVisible();
+  await expect(page.getByText(/Showing \d+ of \d+ Regions/)).toBeVisible();
+  // The map draws one focusable marker per Region with its readiness.
+  await expect(
+    page
+      .getByRole('link', {
+        name: /partition aws.*readiness (ready|pilot|blocked|unknown)/,
+      })
+      .first(),
+  ).toBeVisible();
+  await screenshot(page, 'regions');
+  await expectNoSeriousA11yViolations(page);
+
+  // Regions with cells only (from the URL): open the first one in the grid.
+  const regionLink = page
+    .getByRole('region', { name: /^Partition / })
+    .getByRole('link')
+    .first();
+  const regionName = (await regionLink.textContent())?.trim() ?? '';
+  await regionLink.click();
+  await expect(
+    page.getByRole('heading', { name: regionName, level: 1 }),
+  ).toBeVisible();
+  await expect(
+    page.getByText('Readiness', { exact: true }).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/Readiness: (ready|pilot|blocked|unknown)/).first(),
+  ).toBeVisible();
+  await expect(page.getByText(/^Cells \(\d+\)$/)).toBeVisible();
+  await screenshot(page, 'region');
+
+  // The first cell card's title links to the cell page.
+  const cellLink = page.locator('a[href*="/region-expansion/cells/"]').first();
+  const cellName = (await cellLink.textContent())?.trim() ?? '';
+  await cellLink.click();
+  await expect(page).toHaveURL(/\/region-expansion\/cells\//);
+  await expect(page.getByText(cellName).first()).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: /^Tenants: \d+ of \d+ used$/ }),
+  ).toBeVisible();
+  await screenshot(page, 'cell');
+
+  await page.getByRole('link', { name: /tenants in this cell$/ }).click();
+  await expect(page).toHaveURL(/\/region-expansion\/tenants\?cell=/);
+  // The DataGrid's role=grid carries no name of its own in the browser.
+  const table = page.getByRole('grid');
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  await screenshot(page, 'tenants');
+});
+
+test('the what-if form shows cells to create and quotas to request', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/region-expansion/tenants');
+  const form = page.getByRole('form', { name: 'What-if profile' });
+  await expect(form).toBeVisible();
+  await form.getByLabel('Number of tenants').fill('500');
+  await form.getByRole('button', { name: 'Run what-if' }).click();
+  const result = page.getByRole('region', { name: 'What-if result' });
+  await expect(result).toBeVisible();
+  await expect(
+    result.getByRole('table', { name: 'Cells to create' }),
+  ).toBeVisible();
+  await screenshot(page, 'what-if');
+});
+
+test('the governance dashboard, filtered, with its evidence bundle', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/region-expansion/governance');
+  await expect(
+    page.getByRole('tab', { name: 'Governance', selected: true }),
+  ).toBeVisible();
+
+  const notEnabled = page.getByText(
+    'Governance is not enabled in this backend',
+  );
+  const noData = page.getByText('No governance data yet');
+  const filters = page.getByRole('form', { name: 'Governance filters' });
+  await expect(notEnabled.or(noData).or(filters)).toBeVisible();
+
+  if (!(await filters.isVisible())) {
+    // No governance data in this backend: the empty state says what to configure.
+    test.info().annotations.push({
+      type: 'governance',
+      description: 'empty state shown: no governance data in the demo backend',
+    });
+    await expect(
+      page.getByText(/regionExpansion\.governance\.targets/),
+    ).toBeVisible();
+    await expect(page.getByText(/governance module/)).toBeVisible();
+    await screenshot(page, 'governance-empty');
+    await expectNoSeriousA11yViolations(page);
+    return;
+  }
+
+  // Filter by the first severity that has findings: URL and panels follow.
+  await filters.getByLabel('Severity').click();
+  const option = page.getByRole('option').nth(1);
+  const severity = ((await option.textContent()) ?? '').replace(
+    / \(\d+\)$/,
+    '',
+  );
+  await option.click();
+  await expect(page).toHaveURL(new RegExp(`severity=${severity}`));
+  await expect(page.getByText('Security Hub', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('figure', { name: /Security Hub findings by severity/ }),
+  ).toBeVisible();
+  await expect(page.getByText('Freshness per source')).toBeVisible();
+  await screenshot(page, 'governance');
+  await expectNoSeriousA11yViolations(page);
+
+  const downloadButton = page.getByRole('button', {
+    name: 'Download evidence bundle',
+  });
+  if (!(await downloadButton.isVisible())) {
+    await expect(
+      page.getByText(/region-expansion\.governance\.export/),
+    ).toBeVisible();
+    test.info().annotations.push({
+      type: 'governance',
+      description: 'the guest lacks region-expansion.governance.export',
+    });
+    return;
+  }
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    downloadButton.click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^governance-evidence-.*\.zip$/);
+  const zipPath = test.info().outputPath('evidence-bundle.zip');
+  await download.saveAs(zipPath);
+  const entries = readZip(readFileSync(zipPath));
+  const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8'));
+  expect(manifest.filter).toMatchObject({ severity });
+  expect(manifest.files.length).toBeGreaterThan(0);
+  for (const file of manifest.files as Array<{
+    path: string;
+    sha256: string;
+  }>) {
+    const content = entries.get(file.path);
+    expect(content, `${file.path} is in the archive`).toBeDefined();
+    expect(createHash('sha256').update(content!).digest('hex')).toBe(
+      file.sha256,
+    );
+  }
+});

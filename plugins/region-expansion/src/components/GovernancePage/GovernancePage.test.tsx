@@ -1,0 +1,151 @@
+import { Route, Routes, useLocation } from 'react-router-dom';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import {
+  BASE_URL,
+  errorReply,
+  renderWithPlugin,
+  setupTestServer,
+} from '../../__testUtils__/testServer';
+import { RegionExpansionPage } from '../RegionExpansionPage';
+import { governanceHandlers } from '../../__testUtils__/governanceHandlers';
+
+const server = setupTestServer();
+
+// The dashboard renders six facets, three charts and five panels per filter.
+jest.setTimeout(30_000);
+
+function LocationSearch() {
+  return <output aria-label="Current query">{useLocation().search}</output>;
+}
+
+const page = (
+  <>
+    <Routes>
+      <Route path="/region-expansion/*" element={<RegionExpansionPage />} />
+    </Routes>
+    <LocationSearch />
+  </>
+);
+
+describe('GovernancePage', () => {
+  let requests: URL[];
+  beforeEach(() => {
+    requests = [];
+    server.use(...governanceHandlers(requests));
+  });
+
+  it('puts a facet into the URL and into every request, and shows the panels', async () => {
+    await renderWithPlugin(page, {
+      routeEntries: ['/region-expansion/governance?region=eu-central-1'],
+    });
+    expect(await screen.findByText('Security Hub')).toBeInTheDocument();
+    // The Region from the URL scopes findings and snapshot reads alike.
+    const resilience = requests.find(r => r.pathname.endsWith('/resilience'))!;
+    expect(resilience.searchParams.get('region')).toBe('eu-central-1');
+
+    requests.length = 0;
+    const filters = screen.getByRole('form', { name: 'Governance filters' });
+    fireEvent.mouseDown(
+      within(filters).getByRole('combobox', { name: 'Severity' }),
+    );
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'CRITICAL (5)' }),
+    );
+
+    await waitFor(() =>
+      expect(screen.getByLabelText('Current query')).toHaveTextContent(
+        '?region=eu-central-1&severity=CRITICAL',
+      ),
+    );
+    await waitFor(() => {
+      const bySeverity = requests.find(
+        r =>
+          r.pathname.endsWith('/summary') &&
+          r.searchParams.get('groupBy') === 'control',
+      );
+      expect(bySeverity?.searchParams.get('severity')).toBe('CRITICAL');
+      expect(bySeverity?.searchParams.get('region')).toBe('eu-central-1');
+    });
+    // The scope-only routes never receive finding filters (they reject them).
+    const conformance = requests.find(r =>
+      r.pathname.endsWith('/conformance'),
+    )!;
+    expect(conformance.searchParams.get('severity')).toBeNull();
+
+    expect(
+      screen.getByRole('figure', {
+        name: 'Security Hub findings by severity: 30 findings, 12 failed',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('figure', { name: /Failed findings per day by source/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('2 h / 1 h (exceeds policy)')).toBeInTheDocument();
+    expect(screen.getByText('5 min / 15 min')).toBeInTheDocument();
+    expect(screen.getByText('operational-best-practices')).toBeInTheDocument();
+  });
+
+  it('shows a stale source with its reason and downloads the bundle for the filters', async () => {
+    const createObjectURL = jest.fn(() => 'blob:bundle');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    await renderWithPlugin(page, {
+      routeEntries: ['/region-expansion/governance?severity=HIGH'],
+    });
+    expect(
+      await screen.findByText(
+        'Stale: AccessDeniedException: not authorized to ListApps',
+      ),
+    ).toBeInTheDocument();
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Download evidence bundle' }),
+    );
+    expect(
+      await screen.findByText('Downloaded governance-evidence-2026-01-10.zip.'),
+    ).toBeInTheDocument();
+    const bundle = requests.find(r => r.pathname.endsWith('/evidence-bundle'))!;
+    expect(bundle.searchParams.get('severity')).toBe('HIGH');
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+  });
+
+  it('explains what to configure when there is no governance data', async () => {
+    server.use(
+      http.get(`${BASE_URL}/governance/summary`, () =>
+        HttpResponse.json({ groupBy: 'severity', filter: {}, groups: [] }),
+      ),
+      http.get(`${BASE_URL}/governance/freshness`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
+      http.get(`${BASE_URL}/governance/resilience`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
+      http.get(`${BASE_URL}/governance/conformance`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
+    );
+    await renderWithPlugin(page, {
+      routeEntries: ['/region-expansion/governance'],
+    });
+    expect(
+      await screen.findByText('No governance data yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/regionExpansion\.governance\.targets/),
+    ).toBeInTheDocument();
+  });
+
+  it('says governance is not enabled when the backend has no governance routes', async () => {
+    server.use(
+      http.get(`${BASE_URL}/governance/summary`, () =>
+        errorReply(404, 'NotFoundError', 'Not Found'),
+      ),
+    );
+    await renderWithPlugin(page, {
+      routeEntries: ['/region-expansion/governance'],
+    });
+    expect(
+      await screen.findByText('Governance is not enabled in this backend'),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,216 @@
+import { useMemo } from 'react';
+import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { Content, EmptyState, InfoCard } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { regionExpansionApiRef } from '../../api';
+import { FilterSelect } from '../shared/FilterSelect';
+import { useUrlFilters } from '../shared/useUrlFilter';
+import { AsyncContent, hasStatus } from '../shared/EmptyOrError';
+import {
+  filterFromSearchParams,
+  filterWithout,
+  GOVERNANCE_FACETS,
+  scopeOf,
+} from './governanceFilters';
+import { FreshnessPanel } from './FreshnessPanel';
+import { SecurityHubPanel } from './SecurityHubPanel';
+import { ResiliencePanel } from './ResiliencePanel';
+import { AuditPanel } from './AuditPanel';
+import { TrendCharts } from './TrendCharts';
+import { EvidenceBundleDownload, SyncNowButton } from './GovernanceActions';
+
+/** What to configure, said by every empty state of the dashboard. */
+const CONFIGURE_GOVERNANCE =
+  'List the accounts and Regions to read under regionExpansion.governance.targets in app-config.yaml and install at least one governance module in packages/backend (Security Hub, Resilience Hub, Audit Manager or AWS Config: plugins/region-expansion-backend-module-*). The next scheduled sync, or "Sync now", then fills this dashboard.';
+
+/** Shown when the backend serves no governance routes at all. */
+function GovernanceNotInstalled() {
+  return (
+    <EmptyState
+      missing="info"
+      title="Governance is not enabled in this backend"
+      description={`The region-expansion backend answers 404 for /governance. ${CONFIGURE_GOVERNANCE}`}
+    />
+  );
+}
+
+/** Shown when governance is installed but no source has reported yet. */
+function NoGovernanceData() {
+  return (
+    <EmptyState
+      missing="data"
+      title="No governance data yet"
+      description={`No governance source has been synced: there are no targets, findings or snapshots. ${CONFIGURE_GOVERNANCE}`}
+    />
+  );
+}
+
+/**
+ * The auditors' dashboard: facets by partition, Region, account, severity,
+ * control and status (kept in the URL), Security Hub, Resilience Hub and
+ * audit panels, trends, freshness and sync progress, and the evidence
+ * bundle for the current filters.
+ */
+export function GovernancePage() {
+  const api = useApi(regionExpansionApiRef);
+  const { searchParams, setFilter } = useUrlFilters();
+  const filterKey = searchParams.toString();
+  // Recomputed only when the query string changes, so requests follow the URL.
+  const filter = useMemo(
+    () => filterFromSearchParams(new URLSearchParams(filterKey)),
+    [filterKey],
+  );
+
+  const data = useAsyncRetry(async () => {
+    const scope = scopeOf(filter);
+    const [
+      facetSummaries,
+      severities,
+      controls,
+      freshness,
+      history,
+      resilience,
+      audit,
+      conformance,
+    ] = await Promise.all([
+      Promise.all(
+        GOVERNANCE_FACETS.map(facet =>
+          api.getGovernanceSummary({
+            ...filterWithout(filter, facet.param),
+            groupBy: facet.groupBy,
+          }),
+        ),
+      ),
+      api.getGovernanceSummary({ ...filter, groupBy: 'severity' }),
+      api.getGovernanceSummary({ ...filter, groupBy: 'control' }),
+      api.getGovernanceFreshness({ partition: filter.partition }),
+      api.getGovernanceHistory({ partition: filter.partition }),
+      api.listResilienceApps(scope),
+      api.listAuditControls(scope),
+      api.listConformanceScores(scope),
+    ]);
+    return {
+      facetOptions: facetSummaries.map(summary =>
+        summary.groups.map(group => ({
+          value: group.key,
+          label: `${group.key} (${group.total})`,
+        })),
+      ),
+      severities: severities.groups,
+      controls: controls.groups,
+      freshness,
+      history,
+      resilience,
+      audit,
+      conformance,
+    };
+  }, [api, filter]);
+
+  if (hasStatus(data.error, 404)) {
+    return (
+      <Content>
+        <GovernanceNotInstalled />
+      </Content>
+    );
+  }
+
+  return (
+    <Content>
+      <AsyncContent
+        loading={data.loading && !data.value}
+        error={data.error}
+        value={data.value}
+      >
+        {value => {
+          const filtered = Object.keys(filter).length > 0;
+          const empty =
+            !filtered &&
+            value.freshness.length === 0 &&
+            value.severities.length === 0 &&
+            value.resilience.length === 0 &&
+            value.audit.length === 0 &&
+            value.conformance.length === 0;
+          if (empty) {
+            return (
+              <Stack spacing={3}>
+                <NoGovernanceData />
+                <SyncNowButton onTriggered={data.retry} />
+              </Stack>
+            );
+          }
+          return (
+            <Stack spacing={3}>
+              <Stack
+                direction="row"
+                spacing={2}
+                flexWrap="wrap"
+                useFlexGap
+                component="form"
+                aria-label="Governance filters"
+                onSubmit={e => e.preventDefault()}
+              >
+                {GOVERNANCE_FACETS.map((facet, index) => {
+                  const current = searchParams.get(facet.param) ?? '';
+                  const options = value.facetOptions[index];
+                  // Keep a value from the URL selectable even when no finding has it.
+                  const withCurrent =
+                    current && !options.some(o => o.value === current)
+                      ? [
+                          ...options,
+                          { value: current, label: `${current} (0)` },
+                        ]
+                      : options;
+                  return (
+                    <FilterSelect
+                      key={facet.param}
+                      label={facet.label}
+                      value={current}
+                      options={withCurrent}
+                      onChange={v => setFilter(facet.param, v)}
+                    />
+                  );
+                })}
+              </Stack>
+              <Grid container spacing={2}>
+                <Grid item xs={12} md={8}>
+                  <InfoCard title="Sync">
+                    <Stack spacing={2}>
+                      <Typography variant="body2">
+                        {value.freshness.length} targets ·{' '}
+                        {
+                          value.freshness.filter(f => f.status === 'stale')
+                            .length
+                        }{' '}
+                        stale
+                      </Typography>
+                      <SyncNowButton onTriggered={data.retry} />
+                    </Stack>
+                  </InfoCard>
+                </Grid>
+                <Grid item xs={12} md={4}>
+                  <InfoCard title="Evidence">
+                    <EvidenceBundleDownload filter={filter} />
+                  </InfoCard>
+                </Grid>
+              </Grid>
+              <SecurityHubPanel
+                severities={value.severities}
+                controls={value.controls}
+              />
+              <ResiliencePanel apps={value.resilience} />
+              <AuditPanel
+                controls={value.audit}
+                conformance={value.conformance}
+              />
+              <TrendCharts history={value.history} />
+              <FreshnessPanel freshness={value.freshness} />
+            </Stack>
+          );
+        }}
+      </AsyncContent>
+    </Content>
+  );
+}

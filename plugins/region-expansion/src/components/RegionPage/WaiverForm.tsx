@@ -1,0 +1,125 @@
+import { FormEvent, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  READINESS_CHECKS,
+  type ReadinessCheck,
+  type ReadinessWaiverChange,
+} from '@region-expansion/plugin-region-expansion-common';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { regionExpansionApiRef } from '../../api';
+import { serverMessage } from '../shared/EmptyOrError';
+
+/** Today plus `days`, as the `YYYY-MM-DD` a date input takes. */
+function dateInputValue(days: number): string {
+  const date = new Date(Date.now() + days * 24 * 3600 * 1000);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Form of `POST /waivers`: which check, why, who approved it and until
+ * when (end of the chosen day, UTC). The server validates and its message
+ * is shown as is.
+ */
+export function WaiverForm(props: {
+  locationId: string;
+  defaultCheck?: ReadinessCheck;
+  onAdded: (change: ReadinessWaiverChange) => void;
+}) {
+  const { locationId, onAdded } = props;
+  const api = useApi(regionExpansionApiRef);
+  const [check, setCheck] = useState<ReadinessCheck>(
+    props.defaultCheck ?? 'availability',
+  );
+  const [reason, setReason] = useState('');
+  const [approver, setApprover] = useState('');
+  const [expiry, setExpiry] = useState(dateInputValue(30));
+
+  const [state, submit] = useAsyncFn(async () => {
+    const change = await api.addWaiver({
+      locationId,
+      check,
+      reason,
+      approver,
+      expiresAt: `${expiry}T23:59:59Z`,
+    });
+    onAdded(change);
+    return change;
+  }, [api, locationId, check, reason, approver, expiry, onAdded]);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit();
+  };
+
+  return (
+    <Stack
+      component="form"
+      aria-label={`Add a waiver for ${locationId}`}
+      spacing={2}
+      onSubmit={onSubmit}
+      sx={{ maxWidth: 560 }}
+    >
+      <TextField
+        select
+        size="small"
+        label="Check"
+        value={check}
+        onChange={event => setCheck(event.target.value as ReadinessCheck)}
+      >
+        {READINESS_CHECKS.map(option => (
+          <MenuItem key={option} value={option}>
+            {option}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        size="small"
+        label="Reason"
+        required
+        multiline
+        minRows={2}
+        value={reason}
+        onChange={event => setReason(event.target.value)}
+      />
+      <TextField
+        size="small"
+        label="Approver"
+        required
+        helperText="Who approved the exception, e.g. user:default/jane"
+        value={approver}
+        onChange={event => setApprover(event.target.value)}
+      />
+      <TextField
+        size="small"
+        label="Expires on"
+        type="date"
+        required
+        InputLabelProps={{ shrink: true }}
+        helperText="The waiver applies until the end of this day (UTC)"
+        value={expiry}
+        onChange={event => setExpiry(event.target.value)}
+      />
+      {state.error && (
+        <Alert severity="error" role="alert">
+          {serverMessage(state.error)}
+        </Alert>
+      )}
+      {state.value && !state.loading && (
+        <Alert severity="success">
+          Waiver for {state.value.waiver.check} recorded; readiness is now{' '}
+          {state.value.evaluation.level}.
+        </Alert>
+      )}
+      <div>
+        <Button type="submit" variant="contained" disabled={state.loading}>
+          Add waiver
+        </Button>
+      </div>
+    </Stack>
+  );
+}
