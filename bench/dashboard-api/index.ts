@@ -4,8 +4,8 @@
 //
 // Loads a synthetic organization's Security Hub findings (default 1,000,000 /
 // 500 accounts / 30 Regions of partition aws) into PostgreSQL through
-// GovernanceStore.upsertFindings (the store's batch path: 200-row upserts that
-// keep the summary table in step), starts the governance router in an express
+// GovernanceStore.upsertFindings (the store's write path: multi-row upserts
+// with the rollup deltas applied in the same transaction), starts the governance router in an express
 // app (mock httpAuth + an allow-all permissions mock) on loopback and measures
 // GET /governance/summary latency p50/p95 over a mix of groupBy and filters.
 // Baseline, same run: the same summary computed per request from the AWS
@@ -229,15 +229,26 @@ async function main() {
     });
     const loadMs = performance.now() - loadStarted;
     await db.knex.raw('ANALYZE');
-    const [{ n: summaryRows }] = await db.knex('governance_summary').count({
-      n: '*',
-    });
+    const rollupLevels = await db
+      .knex('governance_rollups')
+      .select('level')
+      .count({ n: '*' })
+      .groupBy('level');
+    const summaryRows = rollupLevels.reduce(
+      (n: number, l: any) => n + Number(l.n),
+      0,
+    );
+    const rowsPerLevel = Object.fromEntries(
+      rollupLevels.map((l: any) => [l.level, Number(l.n)]),
+    );
     console.log(
       `load: ${loaded} findings through GovernanceStore.upsertFindings in ${round(
         loadMs / 1000,
       )} s = ${Math.round(
         loaded / (loadMs / 1000),
-      )} findings/s; summary table ${summaryRows} rows`,
+      )} findings/s; rollups ${summaryRows} rows ${JSON.stringify(
+        rowsPerLevel,
+      )}`,
     );
 
     const router = await createGovernanceRouter({
@@ -353,7 +364,8 @@ async function main() {
         requestedFindings: findingsWanted,
         accounts,
         regions,
-        summaryRows: Number(summaryRows),
+        rollupRows: summaryRows,
+        rollupRowsPerLevel: rowsPerLevel,
       },
       load: {
         findings: loaded,

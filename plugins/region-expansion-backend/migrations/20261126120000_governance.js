@@ -1,8 +1,9 @@
 /*
  * Governance data: Security Hub findings (upserted by natural key), sync
  * state per source and target, Resilience Hub applications, Audit Manager
- * controls, AWS Config conformance pack scores, a summary maintained on
- * write, and daily history points.
+ * controls, AWS Config conformance pack scores, rollups of the findings
+ * maintained on write (the dashboard summary reads them), and daily history
+ * points.
  */
 
 // @ts-check
@@ -35,29 +36,61 @@ exports.up = async function up(knex) {
       ['partition', 'region', 'account_id'],
       'governance_findings_scope_idx',
     );
+    table.index(['account_id', 'region'], 'governance_findings_account_idx');
+    table.index(['region'], 'governance_findings_region_idx');
     table.index(['severity'], 'governance_findings_severity_idx');
     table.index(['control_id'], 'governance_findings_control_idx');
+    table.index(['workflow_status'], 'governance_findings_workflow_idx');
   });
 
-  await knex.schema.createTable('governance_summary', table => {
-    table.comment('Finding counts per group, maintained on every upsert');
+  await knex.schema.createTable('governance_rollups', table => {
+    table.comment(
+      'Finding counts per rollup level, maintained on every upsert (deltas in the upsert transaction)',
+    );
+    table
+      .string('level', 16)
+      .notNullable()
+      .comment(
+        'partition, region, account, control, scope or fine: which dimensions the row keeps',
+      );
     table.string('source', 32).notNullable();
     table.string('partition', 32).notNullable();
-    table.string('account_id', 12).notNullable();
-    table.string('region', 64).notNullable();
+    table
+      .string('account_id', 12)
+      .notNullable()
+      .comment("'' when the level has no account");
+    table
+      .string('region', 64)
+      .notNullable()
+      .comment("'' when the level has no Region");
     table.string('severity', 32).notNullable();
-    table.string('compliance_status', 32).notNullable();
+    table
+      .string('control_id', 64)
+      .notNullable()
+      .comment("'' when the level has no control or the finding has none");
+    table
+      .string('compliance_status', 32)
+      .notNullable()
+      .comment("'' when the finding has none");
     table.string('record_state', 16).notNullable();
     table.bigInteger('count').notNullable().defaultTo(0);
-    table.primary([
-      'source',
-      'partition',
-      'account_id',
-      'region',
-      'severity',
-      'compliance_status',
-      'record_state',
-    ]);
+    table.primary(
+      [
+        'level',
+        'account_id',
+        'region',
+        'control_id',
+        'severity',
+        'compliance_status',
+        'record_state',
+        'source',
+        'partition',
+      ],
+      'governance_rollups_pkey',
+    );
+    table.index(['level', 'region'], 'governance_rollups_region_idx');
+    table.index(['level', 'control_id'], 'governance_rollups_control_idx');
+    table.index(['level', 'severity'], 'governance_rollups_severity_idx');
   });
 
   await knex.schema.createTable('governance_sync_state', table => {
@@ -165,7 +198,7 @@ exports.down = async function down(knex) {
     'governance_audit_controls',
     'governance_resilience_apps',
     'governance_sync_state',
-    'governance_summary',
+    'governance_rollups',
     'governance_findings',
   ]) {
     await knex.schema.dropTableIfExists(table);

@@ -18,8 +18,16 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-/** 17 columns × 200 rows stays below SQLite's and PostgreSQL's bind limits. */
-const UPSERT_CHUNK = 200;
+/**
+ * Rows per multi-row insert: on PostgreSQL 17 columns × 1,000 rows = 17,000
+ * binds (limit 65,535); knex writes SQLite's as a compound SELECT, limited
+ * to 500 terms.
+ */
+const CHUNK = { pg: 1000, sqlite: 400 };
+/** Snapshot rows per insert. */
+const REPLACE_CHUNK = 200;
+/** Attempts of a write transaction that PostgreSQL aborted as a deadlock or serialization failure. */
+const WRITE_ATTEMPTS = 3;
 
 /**
  * Filters shared by the governance reads.
@@ -80,11 +88,12 @@ export interface GovernanceFreshness {
   rows: number;
 }
 
-const GROUP_COLUMN: Record<Exclude<GovernanceGroupBy, 'control'>, string> = {
+const GROUP_COLUMN: Record<GovernanceGroupBy, string> = {
   partition: 'partition',
   region: 'region',
   account: 'account_id',
   severity: 'severity',
+  control: 'control_id',
   status: 'compliance_status',
 };
 
@@ -100,47 +109,121 @@ const FILTER_COLUMN: Record<keyof GovernanceFilter, string> = {
   source: 'source',
 };
 
-/** Filters the summary table can answer (it has no control or workflow column). */
-const SUMMARY_FILTERS: Array<keyof GovernanceFilter> = [
-  'partition',
-  'region',
-  'accountId',
-  'severity',
-  'complianceStatus',
-  'recordState',
-  'source',
-];
+/** Columns every rollup level keeps. */
+const ALWAYS = ['source', 'partition', 'compliance_status', 'record_state'];
 
-type SummaryKey = {
-  source: string;
+/**
+ * Rollup levels, smallest first: each keeps {@link ALWAYS} plus its own
+ * dimensions; the others are stored as ''. A summary reads the first level
+ * that has its group column and every filtered column.
+ */
+const ROLLUP_LEVELS: Array<{ level: string; columns: string[] }> = [
+  { level: 'partition', columns: ['severity'] },
+  { level: 'region', columns: ['region', 'severity'] },
+  { level: 'account', columns: ['account_id', 'severity'] },
+  { level: 'control', columns: ['region', 'control_id', 'severity'] },
+  { level: 'scope', columns: ['account_id', 'region', 'severity'] },
+  {
+    level: 'fine',
+    columns: ['account_id', 'region', 'control_id', 'severity'],
+  },
+].map(l => ({ level: l.level, columns: [...ALWAYS, ...l.columns] }));
+
+const ROLLUP_KEY = [
+  'level',
+  'account_id',
+  'region',
+  'control_id',
+  'severity',
+  'compliance_status',
+  'record_state',
+  'source',
+  'partition',
+] as const;
+
+type RollupRow = Record<(typeof ROLLUP_KEY)[number], string> & {
+  count: number;
+};
+
+/** The dimensions of a finding that the rollups count by. */
+type RollupDims = {
   partition: string;
   account_id: string;
   region: string;
   severity: string;
-  compliance_status: string;
+  control_id: string | null;
+  compliance_status: string | null;
   record_state: string;
 };
 
-function summaryKeyOf(
+/** Adds `delta` to every level's row of a finding. */
+function addRollupDelta(
+  deltas: Map<string, RollupRow>,
   source: string,
-  row: {
-    partition: string;
-    account_id: string;
-    region: string;
-    severity: string;
-    compliance_status: string | null;
-    record_state: string;
-  },
-): SummaryKey {
-  return {
+  dims: RollupDims,
+  delta: number,
+) {
+  const values: Record<string, string> = {
     source,
-    partition: row.partition,
-    account_id: row.account_id,
-    region: row.region,
-    severity: row.severity,
-    compliance_status: row.compliance_status ?? 'NONE',
-    record_state: row.record_state,
+    partition: dims.partition,
+    account_id: dims.account_id,
+    region: dims.region,
+    severity: dims.severity,
+    control_id: dims.control_id ?? '',
+    compliance_status: dims.compliance_status ?? '',
+    record_state: dims.record_state,
   };
+  for (const { level, columns } of ROLLUP_LEVELS) {
+    const row = { level } as RollupRow;
+    for (const column of ROLLUP_KEY) {
+      if (column !== 'level')
+        row[column] = columns.includes(column) ? values[column] : '';
+    }
+    const id = ROLLUP_KEY.map(c => row[c]).join('\u0000');
+    const entry = deltas.get(id);
+    if (entry) entry.count += delta;
+    else deltas.set(id, { ...row, count: delta });
+  }
+}
+
+/** Orders rollup rows by key so concurrent writers lock shared rows in the same order. */
+function compareRollupRows(x: RollupRow, y: RollupRow): number {
+  for (const column of ROLLUP_KEY) {
+    if (x[column] !== y[column]) return x[column] < y[column] ? -1 : 1;
+  }
+  return 0;
+}
+
+/** A PostgreSQL text[] literal (one bind instead of one per id). */
+function pgTextArray(values: string[]): string {
+  return `{${values
+    .map(v => `"${v.replace(/[\\"]/g, c => `\\${c}`)}"`)
+    .join(',')}}`;
+}
+
+/** Groups in key order, missing values (`NONE`) in place, on every database. */
+function byKey(x: { key: string }, y: { key: string }): number {
+  if (x.key === y.key) return 0;
+  return x.key < y.key ? -1 : 1;
+}
+
+function isRetryableWriteError(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return code === '40P01' || code === '40001' || code === 'SQLITE_BUSY';
+}
+
+/**
+ * Where a page of findings leaves the sync of its target: the cursor and the
+ * progress counters, written in the same transaction as the rows.
+ *
+ * @public
+ */
+export interface GovernanceFindingsCommit {
+  target: GovernanceTarget;
+  /** The target's cursor after these rows (absent: left as is). */
+  cursor?: string;
+  /** Progress counters of the running target after these rows. */
+  progress?: { pages: number; rows: number };
 }
 
 function targetKey(source: string, t: GovernanceTarget) {
@@ -154,7 +237,7 @@ function targetKey(source: string, t: GovernanceTarget) {
 
 /**
  * Governance tables of the region-expansion backend: findings upserted by
- * natural key with a summary kept in step, per-target sync state, and the
+ * natural key with rollups kept in step, per-target sync state, and the
  * snapshot sources (Resilience Hub, Audit Manager, AWS Config).
  *
  * @public
@@ -184,88 +267,173 @@ export class GovernanceStore {
   }
 
   /**
-   * Upserts findings by (source, finding id) and moves their summary counts
-   * from the old group to the new one in the same transaction. Re-running
-   * the same rows changes nothing.
+   * Upserts findings by (source, finding id) and moves their rollup counts
+   * from the old groups to the new ones in the same transaction: per chunk
+   * one select of the existing rows, one multi-row upsert of the findings,
+   * one multi-row upsert of the rollup deltas (computed in memory) and, with
+   * `commit`, the target's cursor and progress (in the last chunk's
+   * transaction, so a run killed midway resumes exactly after the stored
+   * rows). Re-running the same rows changes nothing.
    */
   async upsertFindings(
     source: GovernanceSource,
     rows: GovernanceFindingRow[],
+    commit?: GovernanceFindingsCommit,
   ): Promise<void> {
     const unique = [...new Map(rows.map(r => [r.findingId, r])).values()];
-    for (let i = 0; i < unique.length; i += UPSERT_CHUNK) {
-      const chunk = unique.slice(i, i + UPSERT_CHUNK);
-      await this.#db.transaction(async tx => {
-        const existing = await tx('governance_findings')
-          .where('source', source)
-          .whereIn(
-            'finding_id',
-            chunk.map(r => r.findingId),
-          )
-          .select(
-            'partition',
-            'account_id',
-            'region',
-            'severity',
-            'compliance_status',
-            'record_state',
-          );
-        const deltas = new Map<string, { key: SummaryKey; delta: number }>();
-        const bump = (key: SummaryKey, delta: number) => {
-          const id = JSON.stringify(key);
-          const entry = deltas.get(id) ?? { key, delta: 0 };
-          entry.delta += delta;
-          deltas.set(id, entry);
-        };
-        for (const old of existing) bump(summaryKeyOf(source, old), -1);
-        const records = chunk.map(r => ({
-          source,
-          finding_id: r.findingId,
-          partition: r.partition,
-          account_id: r.accountId,
-          region: r.region,
-          severity: r.severity,
-          compliance_status: r.complianceStatus ?? null,
-          control_id: r.controlId ?? null,
-          workflow_status: r.workflowStatus ?? null,
-          record_state: r.recordState,
-          resource_type: r.resourceType ?? null,
-          resource_id: r.resourceId ?? null,
-          product_name: r.productName ?? null,
-          generator_id: r.generatorId ?? null,
-          title: r.title ?? null,
-          created_at: r.createdAt,
-          updated_at: r.updatedAt,
-        }));
-        for (const record of records) bump(summaryKeyOf(source, record), 1);
-        await tx('governance_findings')
-          .insert(records)
-          .onConflict(['source', 'finding_id'])
-          .merge();
-        const changes = [...deltas.values()]
-          .filter(d => d.delta !== 0)
-          .map(d => ({ ...d.key, count: d.delta }));
-        if (changes.length) {
-          await tx('governance_summary')
-            .insert(changes)
-            .onConflict([
-              'source',
-              'partition',
-              'account_id',
-              'region',
-              'severity',
-              'compliance_status',
-              'record_state',
-            ])
-            .merge({
-              count: tx.raw('?? + ??', [
-                'governance_summary.count',
-                'excluded.count',
-              ]),
-            });
-        }
+    if (unique.length === 0) {
+      if (commit)
+        await this.#write(tx => this.#commitState(tx, source, commit));
+      return;
+    }
+    const size = this.#chunk;
+    for (let i = 0; i < unique.length; i += size) {
+      const chunk = unique.slice(i, i + size);
+      const last = i + size >= unique.length;
+      await this.#write(async tx => {
+        await this.#upsertChunk(tx, source, chunk);
+        if (last && commit) await this.#commitState(tx, source, commit);
       });
     }
+  }
+
+  async #write(fn: (tx: Knex.Transaction) => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#db.transaction(fn);
+        return;
+      } catch (error) {
+        if (attempt >= WRITE_ATTEMPTS || !isRetryableWriteError(error))
+          throw error;
+      }
+    }
+  }
+
+  async #upsertChunk(
+    tx: Knex.Transaction,
+    source: GovernanceSource,
+    chunk: GovernanceFindingRow[],
+  ) {
+    const ids = chunk.map(r => r.findingId);
+    let existing: RollupDims[];
+    if (this.#isPg) {
+      // One array parameter instead of one bind per id: far less work in
+      // knex and in PostgreSQL's parser than a 100-value IN list.
+      const result = await tx.raw(
+        `SELECT partition, account_id, region, severity, control_id, compliance_status, record_state
+           FROM governance_findings
+          WHERE source = ? AND finding_id = ANY (?::text[])
+            FOR UPDATE`,
+        [source, pgTextArray(ids)],
+      );
+      existing = result.rows;
+    } else {
+      existing = await tx('governance_findings')
+        .where('source', source)
+        .whereIn('finding_id', ids)
+        .select(
+          'partition',
+          'account_id',
+          'region',
+          'severity',
+          'control_id',
+          'compliance_status',
+          'record_state',
+        );
+    }
+    const deltas = new Map<string, RollupRow>();
+    for (const old of existing) addRollupDelta(deltas, source, old, -1);
+    const records = chunk.map(r => ({
+      source,
+      finding_id: r.findingId,
+      partition: r.partition,
+      account_id: r.accountId,
+      region: r.region,
+      severity: r.severity,
+      compliance_status: r.complianceStatus ?? null,
+      control_id: r.controlId ?? null,
+      workflow_status: r.workflowStatus ?? null,
+      record_state: r.recordState,
+      resource_type: r.resourceType ?? null,
+      resource_id: r.resourceId ?? null,
+      product_name: r.productName ?? null,
+      generator_id: r.generatorId ?? null,
+      title: r.title ?? null,
+      created_at: r.createdAt,
+      updated_at: r.updatedAt,
+    }));
+    for (const record of records) addRollupDelta(deltas, source, record, 1);
+    const changes = [...deltas.values()]
+      .filter(d => d.count !== 0)
+      .sort(compareRollupRows);
+    if (this.#isPg) {
+      // Rows as one JSON parameter (json_populate_recordset keeps their order,
+      // so shared rollup rows are locked in key order).
+      const columns = Object.keys(records[0]);
+      await tx.raw(
+        `INSERT INTO governance_findings
+         SELECT * FROM json_populate_recordset(NULL::governance_findings, ?::json)
+         ON CONFLICT (source, finding_id) DO UPDATE SET ${columns
+           .filter(c => c !== 'source' && c !== 'finding_id')
+           .map(c => `${c} = EXCLUDED.${c}`)
+           .join(', ')}`,
+        [JSON.stringify(records)],
+      );
+      if (changes.length)
+        await tx.raw(
+          `INSERT INTO governance_rollups
+           SELECT * FROM json_populate_recordset(NULL::governance_rollups, ?::json)
+           ON CONFLICT (${ROLLUP_KEY.join(', ')})
+           DO UPDATE SET count = governance_rollups.count + EXCLUDED.count`,
+          [JSON.stringify(changes)],
+        );
+      return;
+    }
+    await tx('governance_findings')
+      .insert(records)
+      .onConflict(['source', 'finding_id'])
+      .merge();
+    for (let i = 0; i < changes.length; i += this.#chunk) {
+      await tx('governance_rollups')
+        .insert(changes.slice(i, i + this.#chunk))
+        .onConflict([...ROLLUP_KEY])
+        .merge({
+          count: tx.raw('?? + ??', [
+            'governance_rollups.count',
+            'excluded.count',
+          ]),
+        });
+    }
+  }
+
+  async #commitState(
+    tx: Knex.Transaction,
+    source: GovernanceSource,
+    commit: GovernanceFindingsCommit,
+  ) {
+    const update: Record<string, unknown> = {};
+    if (commit.cursor !== undefined) update.cursor = commit.cursor;
+    if (commit.progress) {
+      update.pages = commit.progress.pages;
+      update.rows = commit.progress.rows;
+    }
+    if (Object.keys(update).length === 0) return;
+    await tx('governance_sync_state')
+      .insert({
+        ...targetKey(source, commit.target),
+        status: 'running',
+        ...update,
+      })
+      .onConflict(['source', 'partition', 'account_id', 'region'])
+      .merge(update);
+  }
+
+  get #isPg(): boolean {
+    return /^(pg|postgres)/.test(String(this.#db.client.config.client));
+  }
+
+  get #chunk(): number {
+    return this.#isPg ? CHUNK.pg : CHUNK.sqlite;
   }
 
   /** Replaces the Resilience Hub apps of a target. */
@@ -352,8 +520,8 @@ export class GovernanceStore {
           region: target.region,
         })
         .delete();
-      for (let i = 0; i < records.length; i += UPSERT_CHUNK) {
-        await tx(table).insert(records.slice(i, i + UPSERT_CHUNK));
+      for (let i = 0; i < records.length; i += REPLACE_CHUNK) {
+        await tx(table).insert(records.slice(i, i + REPLACE_CHUNK));
       }
     });
   }
@@ -385,15 +553,17 @@ export class GovernanceStore {
     targets: GovernanceTarget[],
     at: string,
   ): Promise<void> {
-    for (const target of targets) {
+    for (let i = 0; i < targets.length; i += REPLACE_CHUNK) {
       await this.#db('governance_sync_state')
-        .insert({
-          ...targetKey(source, target),
-          status: 'running',
-          last_attempt_at: at,
-          pages: 0,
-          rows: 0,
-        })
+        .insert(
+          targets.slice(i, i + REPLACE_CHUNK).map(target => ({
+            ...targetKey(source, target),
+            status: 'running',
+            last_attempt_at: at,
+            pages: 0,
+            rows: 0,
+          })),
+        )
         .onConflict(['source', 'partition', 'account_id', 'region'])
         .merge({ status: 'running', last_attempt_at: at, pages: 0, rows: 0 });
     }
@@ -456,24 +626,31 @@ export class GovernanceStore {
   }
 
   /**
-   * Counts of findings per group. Every dimension but `control` is read from
-   * the summary table; `control` (and filters on control or workflow) from
-   * the findings table.
+   * Counts of findings per group, read from the smallest rollup level that
+   * keeps the group column and every filtered column (indexed by level and
+   * account, Region, control, severity); filters no level keeps
+   * (`workflowStatus`) read the findings table.
    */
   async summary(
     groupBy: GovernanceGroupBy,
     filter: GovernanceFilter = {},
   ): Promise<GovernanceSummaryGroup[]> {
-    const usesSummary =
-      groupBy !== 'control' &&
-      (Object.keys(filter) as Array<keyof GovernanceFilter>).every(
-        k => filter[k] === undefined || SUMMARY_FILTERS.includes(k),
-      );
     const db = this.#db;
-    if (usesSummary) {
-      const column =
-        GROUP_COLUMN[groupBy as Exclude<GovernanceGroupBy, 'control'>];
-      const rows = await this.#where(db('governance_summary'), filter)
+    const column = GROUP_COLUMN[groupBy];
+    const needed = [
+      column,
+      ...(Object.keys(filter) as Array<keyof GovernanceFilter>)
+        .filter(k => filter[k] !== undefined)
+        .map(k => FILTER_COLUMN[k]),
+    ];
+    const rollup = ROLLUP_LEVELS.find(l =>
+      needed.every(c => l.columns.includes(c)),
+    );
+    if (rollup) {
+      const rows = await this.#where(
+        db('governance_rollups').where('level', rollup.level),
+        filter,
+      )
         .select({ key: column })
         .sum({ total: 'count' })
         .sum({
@@ -485,13 +662,13 @@ export class GovernanceStore {
         .orderBy(column);
       return rows
         .map((r: any) => ({
-          key: r.key,
+          key: r.key === '' ? 'NONE' : r.key,
           total: Number(r.total),
           failed: Number(r.failed),
         }))
-        .filter(r => r.total > 0);
+        .filter(r => r.total > 0)
+        .sort(byKey);
     }
-    const column = groupBy === 'control' ? 'control_id' : GROUP_COLUMN[groupBy];
     const rows = await this.#where(db('governance_findings'), filter)
       .select({ key: column })
       .count({ total: '*' })
@@ -502,11 +679,52 @@ export class GovernanceStore {
       })
       .groupBy(column)
       .orderBy(column);
-    return rows.map((r: any) => ({
-      key: r.key ?? 'NONE',
-      total: Number(r.total),
-      failed: Number(r.failed),
-    }));
+    return rows
+      .map((r: any) => ({
+        key: r.key ?? 'NONE',
+        total: Number(r.total),
+        failed: Number(r.failed),
+      }))
+      .sort(byKey);
+  }
+
+  /**
+   * The stored rollup rows with a non-zero count next to the rows recomputed
+   * from the findings table, both in key order (consistency checks).
+   */
+  async verifyRollups(): Promise<{
+    stored: Array<Record<string, string | number>>;
+    expected: Array<Record<string, string | number>>;
+  }> {
+    const columns = [
+      'source',
+      'partition',
+      'account_id',
+      'region',
+      'severity',
+      'control_id',
+      'compliance_status',
+      'record_state',
+    ];
+    const groups = await this.#db('governance_findings')
+      .select(columns)
+      .count({ n: '*' })
+      .groupBy(columns);
+    const deltas = new Map<string, RollupRow>();
+    for (const g of groups as any[])
+      addRollupDelta(deltas, g.source, g, Number(g.n));
+    const stored = (
+      await this.#db('governance_rollups').whereNot('count', 0).select()
+    ).map((r: any) => {
+      const row = {} as RollupRow;
+      for (const column of ROLLUP_KEY) row[column] = r[column];
+      row.count = Number(r.count);
+      return row;
+    });
+    return {
+      stored: stored.sort(compareRollupRows),
+      expected: [...deltas.values()].sort(compareRollupRows),
+    };
   }
 
   /** A page of findings ordered by source and id. */
@@ -629,8 +847,8 @@ export class GovernanceStore {
   /** Writes (or overwrites) today's history point per partition of a source. */
   async recordHistory(source: GovernanceSource, day: string): Promise<void> {
     const db = this.#db;
-    const totals = await db('governance_summary')
-      .where({ source, record_state: 'ACTIVE' })
+    const totals = await db('governance_rollups')
+      .where({ level: 'partition', source, record_state: 'ACTIVE' })
       .select('partition')
       .sum({ total: 'count' })
       .sum({

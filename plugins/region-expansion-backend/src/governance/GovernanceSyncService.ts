@@ -6,8 +6,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import type {
+  GovernanceFindingRow,
   GovernanceProvider,
+  GovernanceSource,
   GovernanceSyncReport,
+  GovernanceTarget,
 } from '@region-expansion/plugin-region-expansion-node';
 import { GovernanceStore } from './GovernanceStore';
 
@@ -16,6 +19,105 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   timeout: { minutes: 25 },
   initialDelay: { seconds: 30 },
 };
+
+/** Pages of a target being written while the provider reads the next one. */
+const MAX_PAGES_IN_FLIGHT = 1;
+/** Buffered findings written without waiting for a cursor (providers that set none). */
+const FLUSH_ROWS = 1000;
+
+function targetId(target: GovernanceTarget): string {
+  return [target.partition, target.accountId, target.region].join('|');
+}
+
+/**
+ * Write-behind of one target's findings: rows handed to the sink are
+ * buffered until the provider stores its cursor, then written with that
+ * cursor and the progress counters in one transaction, in order, while the
+ * provider already reads the next page (at most
+ * {@link MAX_PAGES_IN_FLIGHT} page written in the background). After a
+ * failed write nothing later is written (a later cursor would skip the
+ * failed rows) and the provider's next write or cursor call throws.
+ */
+class FindingsWriter {
+  readonly source: GovernanceSource;
+  readonly target: GovernanceTarget;
+  readonly #store: GovernanceStore;
+  #buffer: GovernanceFindingRow[] = [];
+  #pages = 0;
+  #rows = 0;
+  #queue: Promise<void> = Promise.resolve();
+  /** Writes queued or running, oldest first. */
+  readonly #pending: Promise<void>[] = [];
+  #error: unknown;
+
+  constructor(
+    store: GovernanceStore,
+    source: GovernanceSource,
+    target: GovernanceTarget,
+  ) {
+    this.#store = store;
+    this.source = source;
+    this.target = target;
+  }
+
+  /** Whether findings were handed over (their progress is written with them). */
+  get hasFindings(): boolean {
+    return this.#pages > 0;
+  }
+
+  add(rows: GovernanceFindingRow[]) {
+    this.#throwIfFailed();
+    this.#buffer.push(...rows);
+    this.#pages += 1;
+    this.#rows += rows.length;
+    if (this.#buffer.length >= FLUSH_ROWS) this.#enqueue(undefined);
+  }
+
+  async commit(cursor: string): Promise<void> {
+    this.#throwIfFailed();
+    this.#enqueue(cursor);
+    while (this.#pending.length > MAX_PAGES_IN_FLIGHT) {
+      await this.#pending[0];
+    }
+    this.#throwIfFailed();
+  }
+
+  /** Writes what is left and waits; resolves with the first write error. */
+  async close(): Promise<unknown> {
+    if (this.#buffer.length && this.#error === undefined)
+      this.#enqueue(undefined);
+    await this.#queue;
+    return this.#error;
+  }
+
+  #enqueue(cursor: string | undefined) {
+    const rows = this.#buffer;
+    this.#buffer = [];
+    const progress = this.#pages
+      ? { pages: this.#pages, rows: this.#rows }
+      : undefined;
+    const job = this.#queue.then(async () => {
+      try {
+        if (this.#error === undefined)
+          await this.#store.upsertFindings(this.source, rows, {
+            target: this.target,
+            cursor,
+            progress,
+          });
+      } catch (error) {
+        this.#error = error;
+      } finally {
+        this.#pending.shift();
+      }
+    });
+    this.#pending.push(job);
+    this.#queue = job;
+  }
+
+  #throwIfFailed() {
+    if (this.#error !== undefined) throw this.#error;
+  }
+}
 
 /**
  * Runs every governance provider as its own scheduled task (one run across
@@ -118,48 +220,90 @@ export class GovernanceSyncService {
     const targets = provider.targets();
     const startedAt = this.#now();
     await store.markRunning(provider.source, targets, startedAt.toISOString());
-    const report = await provider.sync({
-      targets,
-      signal,
-      now: () => startedAt,
-      logger: this.#logger,
-      cursors: {
-        get: (source, target) => store.getCursor(source, target),
-        set: (source, target, cursor) =>
-          store.setCursor(source, target, cursor),
-      },
-      sink: {
-        write: async (source, target, rows) => {
-          if (rows.findings?.length)
-            await store.upsertFindings(source, rows.findings);
-          if (rows.resilienceApps)
-            await store.replaceResilienceApps(target, rows.resilienceApps);
-          if (rows.auditControls)
-            await store.replaceAuditControls(target, rows.auditControls);
-          if (rows.conformanceScores)
-            await store.replaceConformanceScores(
-              target,
-              rows.conformanceScores,
+    const writers = new Map<string, FindingsWriter>();
+    const writerOf = (source: GovernanceSource, target: GovernanceTarget) => {
+      const key = `${source}|${targetId(target)}`;
+      let writer = writers.get(key);
+      if (!writer) {
+        writer = new FindingsWriter(store, source, target);
+        writers.set(key, writer);
+      }
+      return writer;
+    };
+    const closeWriters = async () => {
+      const failures = new Map<string, string>();
+      for (const writer of writers.values()) {
+        const error = await writer.close();
+        if (error && writer.source === provider.source)
+          failures.set(
+            targetId(writer.target),
+            `storing findings failed: ${error}`,
+          );
+      }
+      return failures;
+    };
+    const report = await provider
+      .sync({
+        targets,
+        signal,
+        now: () => startedAt,
+        logger: this.#logger,
+        cursors: {
+          get: (source, target) => store.getCursor(source, target),
+          set: (source, target, cursor) =>
+            writerOf(source, target).commit(cursor),
+        },
+        sink: {
+          write: async (source, target, rows) => {
+            if (rows.findings) writerOf(source, target).add(rows.findings);
+            if (rows.resilienceApps)
+              await store.replaceResilienceApps(target, rows.resilienceApps);
+            if (rows.auditControls)
+              await store.replaceAuditControls(target, rows.auditControls);
+            if (rows.conformanceScores)
+              await store.replaceConformanceScores(
+                target,
+                rows.conformanceScores,
+              );
+          },
+        },
+        onProgress: (target, progress) => {
+          // Findings targets record progress with their rows and cursor.
+          if (
+            writers.get(`${provider.source}|${targetId(target)}`)?.hasFindings
+          )
+            return;
+          store
+            .recordProgress(provider.source, target, progress)
+            .catch(error =>
+              this.#logger.warn(`progress not recorded: ${error}`),
             );
         },
-      },
-      onProgress: (target, progress) => {
-        store
-          .recordProgress(provider.source, target, progress)
-          .catch(error => this.#logger.warn(`progress not recorded: ${error}`));
-      },
+      })
+      .catch(async error => {
+        await closeWriters();
+        throw error;
+      });
+    // Rows still buffered or being written: a target whose writes failed is
+    // stale even if its reads succeeded.
+    const writeFailures = await closeWriters();
+    const outcomes = report.outcomes.map(outcome => {
+      const reason = writeFailures.get(targetId(outcome.target));
+      return reason && outcome.status !== 'failed'
+        ? { ...outcome, status: 'failed' as const, reason }
+        : outcome;
     });
     const finishedAt = this.#now().toISOString();
-    for (const outcome of report.outcomes) {
+    for (const outcome of outcomes) {
       await store.recordOutcome(provider.source, outcome, finishedAt);
     }
     await store.recordHistory(provider.source, finishedAt.slice(0, 10));
-    const failed = report.outcomes.filter(o => o.status === 'failed').length;
+    const failed = outcomes.filter(o => o.status === 'failed').length;
     this.#logger.info(
       `Governance sync ${provider.id}: ${
-        report.outcomes.length - failed
+        outcomes.length - failed
       } targets synced, ${failed} stale`,
     );
-    return report;
+    return { ...report, outcomes };
   }
 }

@@ -61,6 +61,12 @@ async function storeFor(id: Parameters<typeof databases.init>[0]) {
   return GovernanceStore.fromKnex(knex);
 }
 
+/** FAILED, PASSED, or none (every 11th). */
+function statusOf(i: number): string | undefined {
+  if (i % 11 === 0) return undefined;
+  return i % 4 === 0 ? 'FAILED' : 'PASSED';
+}
+
 describe.each(databases.eachSupportedId())(
   'GovernanceStore on %s',
   databaseId => {
@@ -97,6 +103,81 @@ describe.each(databases.eachSupportedId())(
         'S3.3',
         'S3.4',
       ]);
+    });
+
+    it('keeps every rollup equal to a fresh GROUP BY over the findings after changes and re-runs', async () => {
+      const store = await storeFor(databaseId);
+      const rows = Array.from({ length: 1200 }, (_, i) =>
+        finding(i, {
+          controlId: i % 7 === 0 ? undefined : `S3.${i % 5}`,
+          complianceStatus: statusOf(i),
+        }),
+      );
+      await store.upsertFindings('securityhub', rows);
+      await store.upsertFindings('securityhub', rows);
+      // Severity, status, state, control and scope changes, duplicates in one
+      // batch (the last one wins) and a second source with the same ids.
+      const changed = rows.slice(0, 400).map((r, i) => ({
+        ...r,
+        severity: ['CRITICAL', 'MEDIUM', r.severity][i % 3],
+        complianceStatus: i % 2 ? 'FAILED' : 'PASSED',
+        recordState: i % 5 === 0 ? 'ARCHIVED' : 'ACTIVE',
+        controlId: i % 6 === 0 ? 'EC2.1' : r.controlId,
+        region: i % 9 === 0 ? 'region-9' : r.region,
+      }));
+      await store.upsertFindings('securityhub', [
+        finding(3, { severity: 'INFORMATIONAL' }),
+        ...changed,
+      ]);
+      await store.upsertFindings('securityhub', changed.slice(0, 50));
+      await store.upsertFindings('securityhub-ocsf', rows.slice(0, 30));
+      const { stored, expected } = await store.verifyRollups();
+      expect(stored).toEqual(expected);
+      expect(stored.length).toBeGreaterThan(0);
+
+      const filters = [
+        {},
+        { partition: 'aws' },
+        { region: 'region-9' },
+        { accountId: '100000000001' },
+        { accountId: '100000000001', region: 'region-1' },
+        { severity: 'CRITICAL' },
+        { complianceStatus: 'FAILED', partition: 'aws' },
+        { recordState: 'ACTIVE', source: 'securityhub' },
+        { controlId: 'EC2.1' },
+        {
+          partition: 'aws',
+          region: 'region-0',
+          severity: 'CRITICAL',
+          recordState: 'ACTIVE',
+          complianceStatus: 'FAILED',
+        },
+      ];
+      for (const filter of filters) {
+        for (const groupBy of [
+          'severity',
+          'partition',
+          'status',
+          'account',
+          'region',
+          'control',
+        ] as const) {
+          // workflowStatus is kept by no rollup: the findings table answers.
+          const fromFindings = await store.summary(groupBy, {
+            ...filter,
+            workflowStatus: 'NEW',
+          });
+          expect({
+            groupBy,
+            filter,
+            groups: await store.summary(groupBy, filter),
+          }).toEqual({
+            groupBy,
+            filter,
+            groups: fromFindings,
+          });
+        }
+      }
     });
 
     it('keeps stale targets with their reason and last good data; replaces snapshot sources', async () => {
@@ -236,6 +317,146 @@ describe('GovernanceSyncService', () => {
       1,
     );
   });
+});
+
+describe('GovernanceSyncService writes', () => {
+  const target: GovernanceTarget = {
+    partition: 'aws',
+    accountId: '100000000001',
+    region: 'region-0',
+  };
+  const pageOf = (p: number) =>
+    Array.from({ length: 100 }, (_, i) => finding(p * 100 + i, { ...target }));
+
+  /** A provider that reads `pages` pages, storing a cursor after each. */
+  function pagingProvider(
+    pages: number,
+    log: string[],
+    startAt = 0,
+  ): GovernanceProvider {
+    return {
+      id: 'securityhub',
+      source: 'securityhub',
+      targets: () => [target],
+      sync: async ctx => {
+        try {
+          const stored = await ctx.cursors.get('securityhub', target);
+          let p = stored ? Number(stored) : startAt;
+          for (; p < pages; p++) {
+            log.push(`read ${p}`);
+            await ctx.sink.write('securityhub', target, {
+              findings: pageOf(p),
+            });
+            await ctx.cursors.set('securityhub', target, String(p + 1));
+          }
+          return {
+            source: 'securityhub',
+            outcomes: [{ target, status: 'ok', pages, rows: pages * 100 }],
+          };
+        } catch (error) {
+          return {
+            source: 'securityhub',
+            outcomes: [
+              {
+                target,
+                status: 'failed',
+                reason: String(error),
+                pages: 0,
+                rows: 0,
+              },
+            ],
+          };
+        }
+      },
+    };
+  }
+
+  it.each(databases.eachSupportedId())(
+    'writes each page with its cursor and progress in one transaction, reading ahead at most one page (%s)',
+    async databaseId => {
+      const store = await storeFor(databaseId);
+      const log: string[] = [];
+      const upsert = store.upsertFindings.bind(store);
+      let writing = 0;
+      let maxWriting = 0;
+      jest
+        .spyOn(store, 'upsertFindings')
+        .mockImplementation(async (source, rows, commit) => {
+          writing += 1;
+          maxWriting = Math.max(maxWriting, writing);
+          log.push(`write ${commit?.cursor}`);
+          await new Promise(r => setTimeout(r, 20));
+          await upsert(source, rows, commit);
+          writing -= 1;
+        });
+      const sync = GovernanceSyncService.create({
+        store,
+        providers: [pagingProvider(5, log)],
+        logger: mockServices.logger.mock(),
+      });
+      const report = await sync.runProvider('securityhub');
+      expect(report.outcomes[0].status).toBe('ok');
+      // The next page is read while the previous one is written.
+      expect(log.slice(0, 3)).toEqual(['read 0', 'write 1', 'read 1']);
+      expect(maxWriting).toBe(1);
+      expect(await store.getCursor('securityhub', target)).toBe('5');
+      const [state] = await store.freshness();
+      expect(state).toMatchObject({ status: 'ok', pages: 5, rows: 500 });
+      expect(
+        (await store.listFindings({}, { limit: 1, offset: 0 })).total,
+      ).toBe(500);
+      const { stored, expected } = await store.verifyRollups();
+      expect(stored).toEqual(expected);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'stops at the last stored page when a write fails and resumes exactly from its cursor (%s)',
+    async databaseId => {
+      const store = await storeFor(databaseId);
+      const upsert = store.upsertFindings.bind(store);
+      const spy = jest
+        .spyOn(store, 'upsertFindings')
+        .mockImplementation(async (source, rows, commit) => {
+          if (commit?.cursor === '3') throw new Error('connection lost');
+          await upsert(source, rows, commit);
+        });
+      const log: string[] = [];
+      const sync = GovernanceSyncService.create({
+        store,
+        providers: [pagingProvider(6, log)],
+        logger: mockServices.logger.mock(),
+      });
+      const first = await sync.runProvider('securityhub');
+      expect(first.outcomes[0]).toMatchObject({
+        status: 'failed',
+        reason: expect.stringMatching(/connection lost/),
+      });
+      // Pages 0 and 1 are stored with cursor 2; nothing after the failure.
+      expect(await store.getCursor('securityhub', target)).toBe('2');
+      expect(
+        (await store.listFindings({}, { limit: 1, offset: 0 })).total,
+      ).toBe(200);
+      expect((await store.freshness())[0]).toMatchObject({ status: 'stale' });
+
+      spy.mockRestore();
+      const resumed: string[] = [];
+      const again = GovernanceSyncService.create({
+        store,
+        providers: [pagingProvider(6, resumed)],
+        logger: mockServices.logger.mock(),
+      });
+      expect((await again.runProvider('securityhub')).outcomes[0].status).toBe(
+        'ok',
+      );
+      expect(resumed[0]).toBe('read 2');
+      expect(
+        (await store.listFindings({}, { limit: 1, offset: 0 })).total,
+      ).toBe(600);
+      const { stored, expected } = await store.verifyRollups();
+      expect(stored).toEqual(expected);
+    },
+  );
 });
 
 describe('createGovernanceRouter', () => {
