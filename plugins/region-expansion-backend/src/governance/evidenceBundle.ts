@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GovernanceFilter, GovernanceStore } from './GovernanceStore';
+
 const FINDING_COLUMNS = [
   'source',
   'findingId',
