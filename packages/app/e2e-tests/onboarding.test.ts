@@ -1,26 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
+import { signInAsGuest, waitForBackendBeforeAll } from './portal';
 
-test.beforeAll(async ({ request }) => {
-  await expect
-    .poll(
-      async () =>
-        request
-          .get('http://localhost:7007/.backstage/health/v1/readiness')
-          .then(
-            response => response.status(),
-            () => 0,
-          ),
-      { timeout: 300_000, intervals: [1_000] },
-    )
-    .toBe(200);
-});
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-}
+waitForBackendBeforeAll();
 
 test('onboarding wizard creates a Region plan with planned cells', async ({
   page,
@@ -28,7 +9,7 @@ test('onboarding wizard creates a Region plan with planned cells', async ({
   test.setTimeout(300_000);
   // unique per run so the registered ids never collide with earlier runs
   const name = `e2e-${Date.now().toString(36)}`;
-  await signIn(page);
+  await signInAsGuest(page);
   await page.goto('/create');
   await page
     .getByRole('article')

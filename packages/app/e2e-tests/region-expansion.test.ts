@@ -2,42 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { test, expect, type Page } from '@playwright/test';
+import { screenshot, signInAsGuest, waitForBackendBeforeAll } from './portal';
 import AxeBuilder from '@axe-core/playwright';
 
-test.beforeAll(async ({ request }) => {
-  // The frontend answers before the backend has finished starting, and a
-  // backend restarting under watch mode refuses connections for a while.
-  await expect
-    .poll(
-      async () =>
-        request
-          .get('http://localhost:7007/.backstage/health/v1/readiness')
-          .then(
-            response => response.status(),
-            () => 0,
-          ),
-      { timeout: 300_000, intervals: [1_000] },
-    )
-    .toBe(200);
-});
-
-/** Signs in as guest, as the demo portal's sign-in page offers. */
-async function signIn(page: Page) {
-  await page.goto('/');
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-  await expect(
-    page.getByRole('heading', { name: 'Region Expansion Demo Catalog' }),
-  ).toBeVisible();
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({
-    path: test.info().outputPath(`${name}.png`),
-    fullPage: true,
-  });
-}
+waitForBackendBeforeAll();
 
 /** Fails on any axe violation of impact `serious` or `critical`. */
 async function expectNoSeriousA11yViolations(page: Page) {
@@ -94,7 +62,7 @@ function readZip(buffer: Buffer): Map<string, Buffer> {
 }
 
 test('Regions map → a Region → a cell → its tenants', async ({ page }) => {
-  await signIn(page);
+  await signInAsGuest(page);
   await page.goto('/region-expansion?cells=with');
 
   await expect(
@@ -154,7 +122,7 @@ test('Regions map → a Region → a cell → its tenants', async ({ page }) => 
 test('the what-if form shows cells to create and quotas to request', async ({
   page,
 }) => {
-  await signIn(page);
+  await signInAsGuest(page);
   await page.goto('/region-expansion/tenants');
   const form = page.getByRole('form', { name: 'What-if profile' });
   await expect(form).toBeVisible();
@@ -171,7 +139,7 @@ test('the what-if form shows cells to create and quotas to request', async ({
 test('the governance dashboard, filtered, with its evidence bundle', async ({
   page,
 }) => {
-  await signIn(page);
+  await signInAsGuest(page);
   await page.goto('/region-expansion/governance');
   await expect(
     page.getByRole('tab', { name: 'Governance', selected: true }),
@@ -233,7 +201,7 @@ test('the governance dashboard, filtered, with its evidence bundle', async ({
     page.waitForEvent('download'),
     downloadButton.click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^governance-evidence-.*\.zip$/);
+  expect(download.suggestedFilename()).toMatch(/^governance-evidence.*\.zip$/);
   const zipPath = test.info().outputPath('evidence-bundle.zip');
   await download.saveAs(zipPath);
   const entries = readZip(readFileSync(zipPath));
