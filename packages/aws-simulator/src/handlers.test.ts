@@ -28,6 +28,7 @@ import {
   STSClient,
 } from '@aws-sdk/client-sts';
 import { setupServer } from 'msw/node';
+import { quietFaults } from './testing';
 import { FaultInjector } from './faults';
 import { createAwsSimulatorHandlers } from './handlers';
 import { createSyntheticOrganization } from './organization';
@@ -64,14 +65,7 @@ const server = setupServer(
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 afterEach(() => {
-  Object.assign(faults.faults, {
-    throttlePercent: 0,
-    serverErrorPercent: 0,
-    malformedPercent: 0,
-    accessDeniedAccounts: [],
-    rateLimits: false,
-    auditManagerUnregisteredAccounts: [],
-  });
+  Object.assign(faults.faults, quietFaults());
 });
 
 const [aws, eusc] = testPartitions;

@@ -19,3 +19,4 @@ export {
 } from './services/jsonServices';
 export { accessKeyIdFor } from './protocol';
 export * from './server';
+export * from './testing';

@@ -1,108 +1,39 @@
 import { ConfigReader } from '@backstage/config';
 import {
-  accessKeyIdFor,
-  createAwsSimulatorHandlers,
-  createSyntheticOrganization,
-  FaultInjector,
+  createGovernanceTestHarness,
+  targetKey,
 } from '@region-expansion/aws-simulator';
 import {
-  AuditControlRow,
   GovernanceAwsContext,
-  GovernanceSyncContext,
-  GovernanceTarget,
+  GovernanceRows,
   LocationCatalog,
 } from '@region-expansion/plugin-region-expansion-node';
-import { setupServer } from 'msw/node';
 import { AuditManagerGovernanceProvider } from './AuditManagerGovernanceProvider';
 
 jest.setTimeout(60_000);
 
 const catalog = LocationCatalog.fromSnapshot();
-const partitions = ['aws', 'aws-eusc'].map(id => {
-  const p = catalog.partition(id)!;
-  return {
-    id,
-    dnsSuffix: p.dnsSuffix,
-    homeRegion: p.homeRegion,
-    regions: catalog
-      .regions()
-      .filter(r => r.partition === id)
-      .map(r => r.id),
-  };
-});
-const org = createSyntheticOrganization(13, {
-  partitions,
-  accountsPerPartition: 3,
-  regionsPerPartition: 2,
-  findingsPerAccountRegion: 1,
+const harness = createGovernanceTestHarness({
+  seed: 13,
+  faultSeed: 9,
+  catalog,
   assessmentsPerAccount: 3,
 });
-const faults = new FaultInjector({ seed: 9 });
-const server = setupServer(...createAwsSimulatorHandlers(org, faults));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  Object.assign(faults.faults, {
-    throttlePercent: 0,
-    serverErrorPercent: 0,
-    malformedPercent: 0,
-    latencyMs: 0,
-    accessDeniedAccounts: [],
-    auditManagerUnregisteredAccounts: [],
-    rateLimits: false,
-  });
-});
+const { org, faults } = harness;
 
 function provider() {
-  const config = new ConfigReader({
-    aws: {
-      accounts: org.accounts.map(a => ({
-        accountId: a.id,
-        accessKeyId: accessKeyIdFor(a.id),
-        secretAccessKey: 'simulated',
-      })),
-    },
-    regionExpansion: {
-      governance: {
-        endpoint: 'http://aws-simulator.test',
-        maxAttempts: 4,
-        retryMode: 'standard',
-        auditManager: { regions: 'home' },
-        targets: partitions.map(p => ({
-          partition: p.id,
-          accounts: org.accounts
-            .filter(a => a.partition === p.id)
-            .map(a => a.id),
-        })),
-      },
-    },
-  });
+  const config = new ConfigReader(
+    harness.config({ auditManager: { regions: 'home' } }),
+  );
   return AuditManagerGovernanceProvider.fromConfig(config, {
     context: GovernanceAwsContext.fromConfig(config, { catalog }),
   });
 }
 
-const key = (t: GovernanceTarget) =>
-  `${t.partition}/${t.accountId}/${t.region}`;
+const key = targetKey;
 
-function memory() {
-  const byTarget = new Map<string, AuditControlRow[]>();
-  const ctx = (
-    signal: AbortSignal = new AbortController().signal,
-  ): GovernanceSyncContext => ({
-    targets: [],
-    signal,
-    now: () => new Date(org.clock),
-    logger: { info: () => {}, warn: () => {} },
-    cursors: { get: async () => undefined, set: async () => {} },
-    sink: {
-      write: async (_s, t, rows) => {
-        if (rows.auditControls) byTarget.set(key(t), rows.auditControls);
-      },
-    },
-  });
-  return { byTarget, ctx, all: () => [...byTarget.values()].flat() };
-}
+const memory = () =>
+  harness.rowsByTarget((rows: GovernanceRows) => rows.auditControls);
 
 function expectedControls(accountIds?: string[]) {
   return org.auditAssessments
@@ -187,8 +118,9 @@ describe('AuditManagerGovernanceProvider', () => {
       const rows = m.byTarget.get(key(target))!;
       expect(rows).toHaveLength(expectedControls([base.accountId]).length);
       expect(
-        rows.find(r => r.assessmentId === base.id && r.controlId === control.id)!
-          .folders,
+        rows.find(
+          r => r.assessmentId === base.id && r.controlId === control.id,
+        )!.folders,
       ).toHaveLength(150);
     } finally {
       org.auditAssessments.splice(-extra.length);
@@ -208,7 +140,9 @@ describe('AuditManagerGovernanceProvider', () => {
     expect(outcome.status).toBe('unavailable');
     expect(outcome.reason).toMatch(/not set up.*INACTIVE/);
     expect(
-      report.outcomes.filter(o => o.status !== 'ok').map(o => o.target.accountId),
+      report.outcomes
+        .filter(o => o.status !== 'ok')
+        .map(o => o.target.accountId),
     ).toEqual([unregistered]);
     expect(m.all()).toHaveLength(
       expectedControls(

@@ -14,10 +14,12 @@ import {
   GovernanceProvider,
   GovernanceSyncContext,
   GovernanceSyncReport,
+  GovernanceCall,
   GovernanceTarget,
-  syncTargets,
+  paginate,
+  readGovernanceChoice,
+  syncTargetsWithClient,
   TargetReadResult,
-  withRetries,
 } from '@region-expansion/plugin-region-expansion-node';
 import { auditControlRows, auditManagerStatusReason } from './mapAudit';
 
@@ -59,18 +61,14 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
     config: Config,
     options: { context?: GovernanceAwsContext } = {},
   ): AuditManagerGovernanceProvider {
-    const regions =
-      config.getOptionalString(
-        'regionExpansion.governance.auditManager.regions',
-      ) ?? 'home';
-    if (regions !== 'home' && regions !== 'configured') {
-      throw new Error(
-        `regionExpansion.governance.auditManager.regions must be home or configured, got ${regions}`,
-      );
-    }
     return new AuditManagerGovernanceProvider(
       options.context ?? GovernanceAwsContext.fromConfig(config),
-      regions,
+      readGovernanceChoice<AuditManagerRegions>(
+        config,
+        'regionExpansion.governance.auditManager.regions',
+        ['home', 'configured'],
+        'home',
+      ),
     );
   }
 
@@ -92,26 +90,21 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
   }
 
   sync(ctx: GovernanceSyncContext): Promise<GovernanceSyncReport> {
-    return syncTargets(this.source, ctx, this.#context.concurrency, target =>
-      this.#readTarget(ctx, target),
+    return syncTargetsWithClient(
+      this.#context,
+      this.source,
+      ctx,
+      settings => new AuditManagerClient(settings),
+      (client, call, target) => this.#readTarget(ctx, client, call, target),
     );
   }
 
   async #readTarget(
     ctx: GovernanceSyncContext,
+    client: AuditManagerClient,
+    call: GovernanceCall,
     target: GovernanceTarget,
   ): Promise<TargetReadResult> {
-    const client = new AuditManagerClient(
-      await this.#context.clientSettings(this.source, target),
-    );
-    const call = <T>(api: string, send: () => Promise<T>) =>
-      withRetries(
-        async () => {
-          await this.#context.rateLimiter.acquire(target, api, ctx.signal);
-          return send();
-        },
-        { signal: ctx.signal },
-      );
     try {
       const status = await call('GetAccountStatus', () =>
         client.send(new GetAccountStatusCommand({}), {
@@ -123,19 +116,21 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
 
       const rows: AuditControlRow[] = [];
       let pages = 0;
-      let nextToken: string | undefined;
-      do {
-        const token = nextToken;
-        const out = await call('ListAssessments', () =>
-          client.send(
-            new ListAssessmentsCommand({
-              status: 'ACTIVE',
-              maxResults: PAGE_SIZE,
-              nextToken: token,
-            }),
-            { abortSignal: ctx.signal },
+      const assessmentPages = paginate(
+        token =>
+          call('ListAssessments', () =>
+            client.send(
+              new ListAssessmentsCommand({
+                status: 'ACTIVE',
+                maxResults: PAGE_SIZE,
+                nextToken: token,
+              }),
+              { abortSignal: ctx.signal },
+            ),
           ),
-        );
+        out => out.nextToken,
+      );
+      for await (const out of assessmentPages) {
         pages += 1;
         for (const item of out.assessmentMetadata ?? []) {
           if (!item.id) continue;
@@ -147,28 +142,28 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
           );
           if (!assessment) continue;
           const folders: AssessmentEvidenceFolder[] = [];
-          let folderToken: string | undefined;
-          do {
-            const folderPage = folderToken;
-            const page = await call('GetEvidenceFoldersByAssessment', () =>
-              client.send(
-                new GetEvidenceFoldersByAssessmentCommand({
-                  assessmentId: id,
-                  maxResults: PAGE_SIZE,
-                  nextToken: folderPage,
-                }),
-                { abortSignal: ctx.signal },
+          const folderPages = paginate(
+            token =>
+              call('GetEvidenceFoldersByAssessment', () =>
+                client.send(
+                  new GetEvidenceFoldersByAssessmentCommand({
+                    assessmentId: id,
+                    maxResults: PAGE_SIZE,
+                    nextToken: token,
+                  }),
+                  { abortSignal: ctx.signal },
+                ),
               ),
-            );
+            page => page.nextToken,
+          );
+          for await (const page of folderPages) {
             pages += 1;
             folders.push(...(page.evidenceFolders ?? []));
-            folderToken = page.nextToken;
-          } while (folderToken);
+          }
           rows.push(...auditControlRows(assessment, folders, target));
           ctx.onProgress?.(target, { pages, rows: rows.length });
         }
-        nextToken = out.nextToken;
-      } while (nextToken);
+      }
       await ctx.sink.write(this.source, target, { auditControls: rows });
       return { status: 'ok', pages, rows: rows.length };
     } catch (error) {
@@ -180,8 +175,6 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
         };
       }
       throw error;
-    } finally {
-      client.destroy();
     }
   }
 }

@@ -1,56 +1,25 @@
 import { ConfigReader } from '@backstage/config';
 import {
-  accessKeyIdFor,
-  createAwsSimulatorHandlers,
-  createSyntheticOrganization,
-  FaultInjector,
+  createGovernanceTestHarness,
+  targetKey,
 } from '@region-expansion/aws-simulator';
 import {
-  ConformanceScoreRow,
   GovernanceAwsContext,
-  GovernanceSyncContext,
-  GovernanceTarget,
+  GovernanceRows,
   LocationCatalog,
 } from '@region-expansion/plugin-region-expansion-node';
-import { setupServer } from 'msw/node';
 import { AwsConfigGovernanceProvider } from './AwsConfigGovernanceProvider';
 
 jest.setTimeout(60_000);
 
 const catalog = LocationCatalog.fromSnapshot();
-const partitions = ['aws', 'aws-eusc'].map(id => {
-  const p = catalog.partition(id)!;
-  return {
-    id,
-    dnsSuffix: p.dnsSuffix,
-    homeRegion: p.homeRegion,
-    regions: catalog
-      .regions()
-      .filter(r => r.partition === id)
-      .map(r => r.id),
-  };
-});
-const org = createSyntheticOrganization(17, {
-  partitions,
-  accountsPerPartition: 3,
-  regionsPerPartition: 2,
-  findingsPerAccountRegion: 1,
+const harness = createGovernanceTestHarness({
+  seed: 17,
+  faultSeed: 2,
+  catalog,
   conformancePacksPerAccountRegion: 3,
 });
-const faults = new FaultInjector({ seed: 2 });
-const server = setupServer(...createAwsSimulatorHandlers(org, faults));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  Object.assign(faults.faults, {
-    throttlePercent: 0,
-    serverErrorPercent: 0,
-    malformedPercent: 0,
-    latencyMs: 0,
-    accessDeniedAccounts: [],
-    rateLimits: false,
-  });
-});
+const { org, faults } = harness;
 
 function provider(
   awsConfig: {
@@ -58,56 +27,18 @@ function provider(
     aggregatorAccounts?: Record<string, string>;
   } = {},
 ) {
-  const config = new ConfigReader({
-    aws: {
-      accounts: org.accounts.map(a => ({
-        accountId: a.id,
-        accessKeyId: accessKeyIdFor(a.id),
-        secretAccessKey: 'simulated',
-      })),
-    },
-    regionExpansion: {
-      governance: {
-        endpoint: 'http://aws-simulator.test',
-        maxAttempts: 4,
-        retryMode: 'standard',
-        awsConfig,
-        targets: partitions.map(p => ({
-          partition: p.id,
-          accounts: org.accounts
-            .filter(a => a.partition === p.id)
-            .map(a => a.id),
-          regions: org.regionsOf(p.id).map(r => r.id),
-        })),
-      },
-    },
-  });
+  const config = new ConfigReader(
+    harness.config({ awsConfig }, { regional: true }),
+  );
   return AwsConfigGovernanceProvider.fromConfig(config, {
     context: GovernanceAwsContext.fromConfig(config, { catalog }),
   });
 }
 
-const key = (t: GovernanceTarget) =>
-  `${t.partition}/${t.accountId}/${t.region}`;
+const key = targetKey;
 
-function memory() {
-  const byTarget = new Map<string, ConformanceScoreRow[]>();
-  const ctx = (
-    signal: AbortSignal = new AbortController().signal,
-  ): GovernanceSyncContext => ({
-    targets: [],
-    signal,
-    now: () => new Date(org.clock),
-    logger: { info: () => {}, warn: () => {} },
-    cursors: { get: async () => undefined, set: async () => {} },
-    sink: {
-      write: async (_s, t, rows) => {
-        if (rows.conformanceScores) byTarget.set(key(t), rows.conformanceScores);
-      },
-    },
-  });
-  return { byTarget, ctx, all: () => [...byTarget.values()].flat() };
-}
+const memory = () =>
+  harness.rowsByTarget((rows: GovernanceRows) => rows.conformanceScores);
 
 describe('AwsConfigGovernanceProvider', () => {
   it('reads every pack of every account and Region through the discovered aggregator', async () => {

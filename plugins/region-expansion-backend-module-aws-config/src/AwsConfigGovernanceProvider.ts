@@ -8,13 +8,15 @@ import { Config } from '@backstage/config';
 import {
   ConformanceScoreRow,
   GovernanceAwsContext,
+  governanceCall,
   GovernanceProvider,
   GovernanceSyncContext,
   GovernanceSyncReport,
   GovernanceTarget,
+  paginate,
   syncTargets,
   TargetReadResult,
-  withRetries,
+  withGovernanceClient,
 } from '@region-expansion/plugin-region-expansion-node';
 import { chooseAggregator, conformanceScoreRow } from './mapConformance';
 
@@ -125,24 +127,16 @@ export class AwsConfigGovernanceProvider implements GovernanceProvider {
     );
   }
 
-  #call<T>(
-    ctx: GovernanceSyncContext,
+  #withClient<R>(
     at: GovernanceTarget,
-    api: string,
-    send: () => Promise<T>,
-  ): Promise<T> {
-    return withRetries(
-      async () => {
-        await this.#context.rateLimiter.acquire(at, api, ctx.signal);
-        return send();
-      },
-      { signal: ctx.signal },
-    );
-  }
-
-  async #client(at: GovernanceTarget) {
-    return new ConfigServiceClient(
-      await this.#context.clientSettings(this.source, at),
+    use: (client: ConfigServiceClient) => Promise<R>,
+  ): Promise<R> {
+    return withGovernanceClient(
+      this.#context,
+      this.source,
+      at,
+      settings => new ConfigServiceClient(settings),
+      use,
     );
   }
 
@@ -157,66 +151,62 @@ export class AwsConfigGovernanceProvider implements GovernanceProvider {
       accountId: this.#aggregatorAccounts[partition] ?? p.accounts[0],
       region: p.homeRegion,
     };
-    const client = await this.#client(at);
-    try {
-      const found: ConfigurationAggregator[] = [];
-      let nextToken: string | undefined;
-      do {
-        const token = nextToken;
-        const out = await this.#call(
-          ctx,
-          at,
-          'DescribeConfigurationAggregators',
-          () =>
-            client.send(
-              new DescribeConfigurationAggregatorsCommand({
-                ...(this.#aggregatorName
-                  ? { ConfigurationAggregatorNames: [this.#aggregatorName] }
-                  : {}),
-                NextToken: token,
-              }),
-              { abortSignal: ctx.signal },
+    const call = governanceCall(this.#context, at, ctx.signal);
+    return this.#withClient(at, async client => {
+      try {
+        const found: ConfigurationAggregator[] = [];
+        const aggregatorPages = paginate(
+          token =>
+            call('DescribeConfigurationAggregators', () =>
+              client.send(
+                new DescribeConfigurationAggregatorsCommand({
+                  ...(this.#aggregatorName
+                    ? { ConfigurationAggregatorNames: [this.#aggregatorName] }
+                    : {}),
+                  NextToken: token,
+                }),
+                { abortSignal: ctx.signal },
+              ),
             ),
+          out => out.NextToken,
         );
-        found.push(...(out.ConfigurationAggregators ?? []));
-        nextToken = out.NextToken;
-      } while (nextToken);
-      const name = chooseAggregator(found);
-      if (name) return { at, name };
-      return {
-        at,
-        reason: `No AWS Config aggregator in account ${at.accountId} (${at.region}) of partition ${partition}`,
-      };
-    } catch (error) {
-      if ((error as Error)?.name === 'NoSuchConfigurationAggregatorException') {
+        for await (const out of aggregatorPages) {
+          found.push(...(out.ConfigurationAggregators ?? []));
+        }
+        const name = chooseAggregator(found);
+        if (name) return { at, name };
         return {
           at,
-          reason: `AWS Config aggregator ${this.#aggregatorName} does not exist in account ${at.accountId} (${at.region})`,
+          reason: `No AWS Config aggregator in account ${at.accountId} (${at.region}) of partition ${partition}`,
         };
+      } catch (error) {
+        if (
+          (error as Error)?.name === 'NoSuchConfigurationAggregatorException'
+        ) {
+          return {
+            at,
+            reason: `AWS Config aggregator ${
+              this.#aggregatorName
+            } does not exist in account ${at.accountId} (${at.region})`,
+          };
+        }
+        throw error;
       }
-      throw error;
-    } finally {
-      client.destroy();
-    }
+    });
   }
 
-  async #readTarget(
+  #readTarget(
     ctx: GovernanceSyncContext,
     target: GovernanceTarget,
     aggregator: { at: GovernanceTarget; name: string },
   ): Promise<TargetReadResult> {
-    const client = await this.#client(aggregator.at);
-    try {
+    const call = governanceCall(this.#context, aggregator.at, ctx.signal);
+    return this.#withClient(aggregator.at, async client => {
       const rows: ConformanceScoreRow[] = [];
       let pages = 0;
-      let nextToken: string | undefined;
-      do {
-        const token = nextToken;
-        const out = await this.#call(
-          ctx,
-          aggregator.at,
-          'DescribeAggregateComplianceByConformancePacks',
-          () =>
+      const packPages = paginate(
+        token =>
+          call('DescribeAggregateComplianceByConformancePacks', () =>
             client.send(
               new DescribeAggregateComplianceByConformancePacksCommand({
                 ConfigurationAggregatorName: aggregator.name,
@@ -229,7 +219,10 @@ export class AwsConfigGovernanceProvider implements GovernanceProvider {
               }),
               { abortSignal: ctx.signal },
             ),
-        );
+          ),
+        out => out.NextToken,
+      );
+      for await (const out of packPages) {
         pages += 1;
         for (const item of out.AggregateComplianceByConformancePacks ?? []) {
           const row = conformanceScoreRow(item, target.partition);
@@ -240,13 +233,10 @@ export class AwsConfigGovernanceProvider implements GovernanceProvider {
           )
             rows.push(row);
         }
-        nextToken = out.NextToken;
         ctx.onProgress?.(target, { pages, rows: rows.length });
-      } while (nextToken);
+      }
       await ctx.sink.write(this.source, target, { conformanceScores: rows });
       return { status: 'ok', pages, rows: rows.length };
-    } finally {
-      client.destroy();
-    }
+    });
   }
 }

@@ -1,108 +1,43 @@
 import { ConfigReader } from '@backstage/config';
 import {
-  accessKeyIdFor,
-  createAwsSimulatorHandlers,
-  createSyntheticOrganization,
-  FaultInjector,
+  createGovernanceTestHarness,
+  targetKey,
 } from '@region-expansion/aws-simulator';
 import {
   GovernanceAwsContext,
-  GovernanceSyncContext,
-  GovernanceTarget,
+  GovernanceRows,
   LocationCatalog,
   ResilienceAppRow,
 } from '@region-expansion/plugin-region-expansion-node';
-import { setupServer } from 'msw/node';
 import { ResilienceHubGovernanceProvider } from './ResilienceHubGovernanceProvider';
 
 jest.setTimeout(60_000);
 
 const catalog = LocationCatalog.fromSnapshot();
-const partitions = ['aws', 'aws-eusc'].map(id => {
-  const p = catalog.partition(id)!;
-  return {
-    id,
-    dnsSuffix: p.dnsSuffix,
-    homeRegion: p.homeRegion,
-    regions: catalog
-      .regions()
-      .filter(r => r.partition === id)
-      .map(r => r.id),
-  };
-});
-const org = createSyntheticOrganization(11, {
-  partitions,
-  accountsPerPartition: 3,
-  regionsPerPartition: 2,
-  findingsPerAccountRegion: 1,
+const harness = createGovernanceTestHarness({
+  seed: 11,
+  faultSeed: 5,
+  catalog,
   appsPerAccount: 5,
 });
-const faults = new FaultInjector({ seed: 5 });
-const server = setupServer(...createAwsSimulatorHandlers(org, faults));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  Object.assign(faults.faults, {
-    throttlePercent: 0,
-    serverErrorPercent: 0,
-    malformedPercent: 0,
-    accessDeniedAccounts: [],
-    rateLimits: false,
-  });
-});
+const { org, faults } = harness;
 
 function provider() {
-  const config = new ConfigReader({
-    aws: {
-      accounts: org.accounts.map(a => ({
-        accountId: a.id,
-        accessKeyId: accessKeyIdFor(a.id),
-        secretAccessKey: 'simulated',
-      })),
-    },
-    regionExpansion: {
-      governance: {
-        endpoint: 'http://aws-simulator.test',
-        maxAttempts: 4,
-        retryMode: 'standard',
-        resilienceHub: { appConcurrency: 2 },
-        targets: partitions.map(p => ({
-          partition: p.id,
-          accounts: org.accounts
-            .filter(a => a.partition === p.id)
-            .map(a => a.id),
-          regions: org.regionsOf(p.id).map(r => r.id),
-        })),
-      },
-    },
-  });
+  const config = new ConfigReader(
+    harness.config(
+      { resilienceHub: { appConcurrency: 2 } },
+      { regional: true },
+    ),
+  );
   return ResilienceHubGovernanceProvider.fromConfig(config, {
     context: GovernanceAwsContext.fromConfig(config, { catalog }),
   });
 }
 
-const key = (t: GovernanceTarget) =>
-  `${t.partition}/${t.accountId}/${t.region}`;
+const key = targetKey;
 
-function memory() {
-  const byTarget = new Map<string, ResilienceAppRow[]>();
-  const ctx = (
-    signal: AbortSignal = new AbortController().signal,
-  ): GovernanceSyncContext => ({
-    targets: [],
-    signal,
-    now: () => new Date(org.clock),
-    logger: { info: () => {}, warn: () => {} },
-    cursors: { get: async () => undefined, set: async () => {} },
-    sink: {
-      write: async (_s, t, rows) => {
-        if (rows.resilienceApps) byTarget.set(key(t), rows.resilienceApps);
-      },
-    },
-  });
-  const all = () => [...byTarget.values()].flat();
-  return { byTarget, ctx, all };
-}
+const memory = () =>
+  harness.rowsByTarget((rows: GovernanceRows) => rows.resilienceApps);
 
 function expectedRow(app: (typeof org.resilienceApps)[number]) {
   const latest = app.assessments
@@ -154,9 +89,9 @@ describe('ResilienceHubGovernanceProvider', () => {
         region.complianceStatus,
       );
     }
-    expect(
-      notAssessed.every(r => r.complianceStatus === 'NotAssessed'),
-    ).toBe(true);
+    expect(notAssessed.every(r => r.complianceStatus === 'NotAssessed')).toBe(
+      true,
+    );
   });
 
   it('pages through more than 100 apps and more than 100 assessments', async () => {
@@ -189,8 +124,7 @@ describe('ResilienceHubGovernanceProvider', () => {
       const rows = m.byTarget.get(key(target))!;
       expect(rows.length).toBe(
         org.resilienceApps.filter(
-          a =>
-            a.accountId === target.accountId && a.region === target.region,
+          a => a.accountId === target.accountId && a.region === target.region,
         ).length,
       );
       expect(rows.find(r => r.appArn === simulated.arn)!.assessmentArn).toBe(

@@ -10,15 +10,16 @@ import {
 import { Config } from '@backstage/config';
 import {
   GovernanceAwsContext,
+  GovernanceCall,
   GovernanceProvider,
   GovernanceSyncContext,
   GovernanceSyncReport,
   GovernanceTarget,
   mapWithConcurrency,
+  paginate,
   ResilienceAppRow,
-  syncTargets,
+  syncTargetsWithClient,
   TargetReadResult,
-  withRetries,
 } from '@region-expansion/plugin-region-expansion-node';
 import { latestSuccessfulAssessment, resilienceAppRow } from './mapResilience';
 
@@ -80,81 +81,78 @@ export class ResilienceHubGovernanceProvider implements GovernanceProvider {
   }
 
   sync(ctx: GovernanceSyncContext): Promise<GovernanceSyncReport> {
-    return syncTargets(this.source, ctx, this.#context.concurrency, target =>
-      this.#readTarget(ctx, target),
+    return syncTargetsWithClient(
+      this.#context,
+      this.source,
+      ctx,
+      settings => new ResiliencehubClient(settings),
+      (client, call, target) => this.#readTarget(ctx, client, call, target),
     );
   }
 
   async #readTarget(
     ctx: GovernanceSyncContext,
+    client: ResiliencehubClient,
+    call: GovernanceCall,
     target: GovernanceTarget,
   ): Promise<TargetReadResult> {
-    const client = new ResiliencehubClient(
-      await this.#context.clientSettings(this.source, target),
+    const rows: ResilienceAppRow[] = [];
+    let pages = 0;
+    const appPages = paginate(
+      token =>
+        call('ListApps', () =>
+          client.send(
+            new ListAppsCommand({
+              maxResults: PAGE_SIZE,
+              nextToken: token,
+            }),
+            { abortSignal: ctx.signal },
+          ),
+        ),
+      out => out.nextToken,
     );
-    const call = <T>(api: string, send: () => Promise<T>) =>
-      withRetries(
-        async () => {
-          await this.#context.rateLimiter.acquire(target, api, ctx.signal);
-          return send();
-        },
-        { signal: ctx.signal },
+    for await (const out of appPages) {
+      pages += 1;
+      const apps: AppSummary[] = (out.appSummaries ?? []).filter(
+        a => !!a.appArn,
       );
-    try {
-      const rows: ResilienceAppRow[] = [];
-      let pages = 0;
-      let nextToken: string | undefined;
-      do {
-        const token = nextToken;
-        const out = await call('ListApps', () =>
-          client.send(new ListAppsCommand({ maxResults: PAGE_SIZE, nextToken: token }), {
-            abortSignal: ctx.signal,
-          }),
-        );
-        pages += 1;
-        const apps: AppSummary[] = (out.appSummaries ?? []).filter(
-          a => !!a.appArn,
-        );
-        rows.push(
-          ...(await mapWithConcurrency(apps, this.#appConcurrency, app =>
-            this.#readApp(client, ctx, call, app, target),
-          )),
-        );
-        nextToken = out.nextToken;
-        ctx.onProgress?.(target, { pages, rows: rows.length });
-      } while (nextToken);
-      await ctx.sink.write(this.source, target, { resilienceApps: rows });
-      return { status: 'ok', pages, rows: rows.length };
-    } finally {
-      client.destroy();
+      rows.push(
+        ...(await mapWithConcurrency(apps, this.#appConcurrency, app =>
+          this.#readApp(client, ctx, call, app, target),
+        )),
+      );
+      ctx.onProgress?.(target, { pages, rows: rows.length });
     }
+    await ctx.sink.write(this.source, target, { resilienceApps: rows });
+    return { status: 'ok', pages, rows: rows.length };
   }
 
   async #readApp(
     client: ResiliencehubClient,
     ctx: GovernanceSyncContext,
-    call: <T>(api: string, send: () => Promise<T>) => Promise<T>,
+    call: GovernanceCall,
     app: AppSummary,
     target: GovernanceTarget,
   ): Promise<ResilienceAppRow> {
     const successful: AppAssessmentSummary[] = [];
-    let nextToken: string | undefined;
-    do {
-      const token = nextToken;
-      const out = await call('ListAppAssessments', () =>
-        client.send(
-          new ListAppAssessmentsCommand({
-            appArn: app.appArn,
-            assessmentStatus: ['Success'],
-            maxResults: PAGE_SIZE,
-            nextToken: token,
-          }),
-          { abortSignal: ctx.signal },
+    const assessmentPages = paginate(
+      token =>
+        call('ListAppAssessments', () =>
+          client.send(
+            new ListAppAssessmentsCommand({
+              appArn: app.appArn,
+              assessmentStatus: ['Success'],
+              maxResults: PAGE_SIZE,
+              nextToken: token,
+            }),
+            { abortSignal: ctx.signal },
+          ),
         ),
-      );
+      out => out.nextToken,
+    );
+    for await (const out of assessmentPages) {
       successful.push(...(out.assessmentSummaries ?? []));
-      nextToken = out.nextToken;
-    } while (nextToken);
+    }
     const latest = latestSuccessfulAssessment(successful);
     let assessment: AppAssessment | undefined;
     if (latest) {

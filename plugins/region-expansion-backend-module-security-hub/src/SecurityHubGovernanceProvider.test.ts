@@ -1,81 +1,35 @@
 import { ConfigReader } from '@backstage/config';
-import {
-  accessKeyIdFor,
-  createAwsSimulatorHandlers,
-  createSyntheticOrganization,
-  FaultInjector,
-} from '@region-expansion/aws-simulator';
+import { createGovernanceTestHarness } from '@region-expansion/aws-simulator';
 import {
   GovernanceAwsContext,
   GovernanceFindingRow,
   GovernanceSyncContext,
   LocationCatalog,
 } from '@region-expansion/plugin-region-expansion-node';
-import { setupServer } from 'msw/node';
 import { SecurityHubGovernanceProvider } from './SecurityHubGovernanceProvider';
 
 const catalog = LocationCatalog.fromSnapshot();
-const partitions = ['aws', 'aws-eusc'].map(id => {
-  const p = catalog.partition(id)!;
-  return {
-    id,
-    dnsSuffix: p.dnsSuffix,
-    homeRegion: p.homeRegion,
-    regions: catalog
-      .regions()
-      .filter(r => r.partition === id)
-      .map(r => r.id),
-  };
-});
-const org = createSyntheticOrganization(7, {
-  partitions,
+const harness = createGovernanceTestHarness({
+  seed: 7,
+  faultSeed: 3,
+  catalog,
   accountsPerPartition: 5,
   regionsPerPartition: 3,
   findingsPerAccountRegion: 60,
 });
-const faults = new FaultInjector({ seed: 3 });
-const server = setupServer(...createAwsSimulatorHandlers(org, faults));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  Object.assign(faults.faults, {
-    throttlePercent: 0,
-    serverErrorPercent: 0,
-    malformedPercent: 0,
-    accessDeniedAccounts: [],
-    rateLimits: false,
-  });
-});
+const { org, faults } = harness;
 
 function contextFor(api: 'asff' | 'ocsf' = 'asff') {
-  const config = new ConfigReader({
-    aws: {
-      accounts: org.accounts.map(a => ({
-        accountId: a.id,
-        accessKeyId: accessKeyIdFor(a.id),
-        secretAccessKey: 'simulated',
-      })),
-    },
-    regionExpansion: {
-      governance: {
-        endpoint: 'http://aws-simulator.test',
-        maxAttempts: 4,
-        retryMode: 'standard',
-        concurrency: 4,
-        rateLimits: {
-          GetFindings: { ratePerSecond: 1000, burst: 1000 },
-          GetFindingsV2: { ratePerSecond: 1000, burst: 1000 },
-        },
-        securityHub: { api },
-        targets: partitions.map(p => ({
-          partition: p.id,
-          accounts: org.accounts
-            .filter(a => a.partition === p.id)
-            .map(a => a.id),
-        })),
+  const config = new ConfigReader(
+    harness.config({
+      concurrency: 4,
+      rateLimits: {
+        GetFindings: { ratePerSecond: 1000, burst: 1000 },
+        GetFindingsV2: { ratePerSecond: 1000, burst: 1000 },
       },
-    },
-  });
+      securityHub: { api },
+    }),
+  );
   const context = GovernanceAwsContext.fromConfig(config, { catalog });
   return {
     context,

@@ -7,15 +7,16 @@ import { Config } from '@backstage/config';
 import {
   classifyAwsError,
   GovernanceAwsContext,
+  GovernanceCall,
   GovernanceFindingRow,
   GovernanceProvider,
   GovernanceSource,
   GovernanceSyncContext,
   GovernanceSyncReport,
   GovernanceTarget,
-  syncTargets,
+  readGovernanceChoice,
+  syncTargetsWithClient,
   TargetReadResult,
-  withRetries,
 } from '@region-expansion/plugin-region-expansion-node';
 import { rowFromAsff, rowFromOcsf } from './mapFindings';
 
@@ -64,17 +65,14 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
     config: Config,
     options: { context?: GovernanceAwsContext } = {},
   ): SecurityHubGovernanceProvider {
-    const api =
-      config.getOptionalString('regionExpansion.governance.securityHub.api') ??
-      'asff';
-    if (api !== 'asff' && api !== 'ocsf') {
-      throw new Error(
-        `regionExpansion.governance.securityHub.api must be asff or ocsf, got ${api}`,
-      );
-    }
     return new SecurityHubGovernanceProvider(
       options.context ?? GovernanceAwsContext.fromConfig(config),
-      api,
+      readGovernanceChoice(
+        config,
+        'regionExpansion.governance.securityHub.api',
+        ['asff', 'ocsf'] as const,
+        'asff',
+      ),
     );
   }
 
@@ -94,13 +92,19 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
   }
 
   sync(ctx: GovernanceSyncContext): Promise<GovernanceSyncReport> {
-    return syncTargets(this.source, ctx, this.#context.concurrency, target =>
-      this.#readTarget(ctx, target),
+    return syncTargetsWithClient(
+      this.#context,
+      this.source,
+      ctx,
+      settings => new SecurityHubClient(settings),
+      (client, call, target) => this.#readTarget(ctx, client, call, target),
     );
   }
 
   async #readTarget(
     ctx: GovernanceSyncContext,
+    client: SecurityHubClient,
+    call: GovernanceCall,
     target: GovernanceTarget,
   ): Promise<TargetReadResult> {
     const stored = await ctx.cursors.get(this.source, target);
@@ -110,108 +114,92 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
       since: cursor.since,
       until: resuming ? cursor.until! : ctx.now().toISOString(),
     };
-    const client = new SecurityHubClient(
-      await this.#context.clientSettings(this.source, target),
-    );
-    try {
-      let nextToken = resuming ? cursor.nextToken : undefined;
-      let pages = 0;
-      let rows = 0;
-      for (;;) {
-        let page: { rows: GovernanceFindingRow[]; nextToken?: string };
-        try {
-          page = await this.#fetchPage(client, ctx, target, window, nextToken);
-        } catch (error) {
-          if (
-            nextToken &&
-            classifyAwsError(error).kind === 'invalid-request' &&
-            pages === 0
-          ) {
-            ctx.logger.warn(
-              `Security Hub rejected the stored page token for ${target.accountId}; re-reading the window`,
-            );
-            nextToken = undefined;
-            continue;
-          }
-          throw error;
-        }
-        await ctx.sink.write(this.source, target, { findings: page.rows });
-        pages += 1;
-        rows += page.rows.length;
-        nextToken = page.nextToken;
-        if (!nextToken) break;
-        await ctx.cursors.set(
-          this.source,
+    let nextToken = resuming ? cursor.nextToken : undefined;
+    let pages = 0;
+    let rows = 0;
+    for (;;) {
+      let page: { rows: GovernanceFindingRow[]; nextToken?: string };
+      try {
+        page = await this.#fetchPage(
+          client,
+          ctx,
+          call,
           target,
-          JSON.stringify({ ...window, nextToken } satisfies SecurityHubCursor),
+          window,
+          nextToken,
         );
-        ctx.onProgress?.(target, { pages, rows });
+      } catch (error) {
+        if (
+          nextToken &&
+          classifyAwsError(error).kind === 'invalid-request' &&
+          pages === 0
+        ) {
+          ctx.logger.warn(
+            `Security Hub rejected the stored page token for ${target.accountId}; re-reading the window`,
+          );
+          nextToken = undefined;
+          continue;
+        }
+        throw error;
       }
+      await ctx.sink.write(this.source, target, { findings: page.rows });
+      pages += 1;
+      rows += page.rows.length;
+      nextToken = page.nextToken;
+      if (!nextToken) break;
       await ctx.cursors.set(
         this.source,
         target,
-        JSON.stringify({ since: window.until } satisfies SecurityHubCursor),
+        JSON.stringify({
+          ...window,
+          nextToken,
+        } satisfies SecurityHubCursor),
       );
       ctx.onProgress?.(target, { pages, rows });
-      return { status: 'ok', pages, rows };
-    } finally {
-      client.destroy();
     }
+    await ctx.cursors.set(
+      this.source,
+      target,
+      JSON.stringify({ since: window.until } satisfies SecurityHubCursor),
+    );
+    ctx.onProgress?.(target, { pages, rows });
+    return { status: 'ok', pages, rows };
   }
 
   async #fetchPage(
     client: SecurityHubClient,
     ctx: GovernanceSyncContext,
+    call: GovernanceCall,
     target: GovernanceTarget,
     window: { since?: string; until: string },
     nextToken: string | undefined,
   ): Promise<{ rows: GovernanceFindingRow[]; nextToken?: string }> {
     const api = this.#api === 'ocsf' ? 'GetFindingsV2' : 'GetFindings';
-    return withRetries(
-      async () => {
-        await this.#context.rateLimiter.acquire(target, api, ctx.signal);
-        if (this.#api === 'ocsf') {
-          const out = await client.send(
-            new GetFindingsV2Command({
-              Filters: {
-                CompositeOperator: 'AND',
-                CompositeFilters: [
-                  {
-                    StringFilters: [
-                      {
-                        FieldName: 'cloud.account.uid',
-                        Filter: {
-                          Value: target.accountId,
-                          Comparison: 'EQUALS',
-                        },
-                      },
-                    ],
-                    DateFilters: [
-                      {
-                        FieldName: 'finding_info.modified_time_dt',
-                        Filter: { Start: window.since, End: window.until },
-                      },
-                    ],
-                  },
-                ],
-              },
-              MaxResults: PAGE_SIZE,
-              NextToken: nextToken,
-            }),
-            { abortSignal: ctx.signal },
-          );
-          return {
-            rows: (out.Findings ?? []).map(doc =>
-              rowFromOcsf(doc as Record<string, any>, target.partition),
-            ),
-            nextToken: out.NextToken,
-          };
-        }
+    return call(api, async () => {
+      if (this.#api === 'ocsf') {
         const out = await client.send(
-          new GetFindingsCommand({
+          new GetFindingsV2Command({
             Filters: {
-              AwsAccountId: [{ Value: target.accountId, Comparison: 'EQUALS' }],
-              UpdatedAt: [{ Start: window.since, End: window.until }],
+              CompositeOperator: 'AND',
+              CompositeFilters: [
+                {
+                  StringFilters: [
+                    {
+                      FieldName: 'cloud.account.uid',
+                      Filter: {
+                        Value: target.accountId,
+                        Comparison: 'EQUALS',
+                      },
+                    },
+                  ],
+                  DateFilters: [
+                    {
+                      FieldName: 'finding_info.modified_time_dt',
+                      Filter: { Start: window.since, End: window.until },
+                    },
+                  ],
+                },
+              ],
             },
             MaxResults: PAGE_SIZE,
             NextToken: nextToken,
@@ -219,11 +207,27 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
           { abortSignal: ctx.signal },
         );
         return {
-          rows: (out.Findings ?? []).map(f => rowFromAsff(f, target.partition)),
+          rows: (out.Findings ?? []).map(doc =>
+            rowFromOcsf(doc as Record<string, any>, target.partition),
+          ),
           nextToken: out.NextToken,
         };
-      },
-      { signal: ctx.signal },
-    );
+      }
+      const out = await client.send(
+        new GetFindingsCommand({
+          Filters: {
+            AwsAccountId: [{ Value: target.accountId, Comparison: 'EQUALS' }],
+            UpdatedAt: [{ Start: window.since, End: window.until }],
+          },
+          MaxResults: PAGE_SIZE,
+          NextToken: nextToken,
+        }),
+        { abortSignal: ctx.signal },
+      );
+      return {
+        rows: (out.Findings ?? []).map(f => rowFromAsff(f, target.partition)),
+        nextToken: out.NextToken,
+      };
+    });
   }
 }

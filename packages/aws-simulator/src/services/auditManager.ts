@@ -11,6 +11,15 @@ import {
 export const AUDIT_MANAGER_NOT_REGISTERED_MESSAGE =
   'Please complete AWS Audit Manager setup from home page to enable this action in this account.';
 
+/** Audit Manager's answer for an unknown assessment id. */
+function assessmentNotFound() {
+  return restJsonError(
+    404,
+    'ResourceNotFoundException',
+    'Assessment not found',
+  );
+}
+
 function maxResultsOf(value: string | null): number | undefined {
   if (value === null) return 100;
   const n = Number(value);
@@ -89,12 +98,7 @@ export function handleAuditManager(
         const assessment = assessments.find(
           a => a.id === decodeURIComponent(folderMatch[1]),
         );
-        if (!assessment)
-          return restJsonError(
-            404,
-            'ResourceNotFoundException',
-            'Assessment not found',
-          );
+        if (!assessment) return assessmentNotFound();
         const maxResults = maxResultsOf(q.get('maxResults'));
         if (!maxResults)
           return restJsonError(
@@ -152,12 +156,7 @@ export function handleAuditManager(
         const a = assessments.find(
           x => x.id === decodeURIComponent(assessmentMatch[1]),
         );
-        if (!a)
-          return restJsonError(
-            404,
-            'ResourceNotFoundException',
-            'Assessment not found',
-          );
+        if (!a) return assessmentNotFound();
         return jsonResponse({
           assessment: {
             arn: a.arn,

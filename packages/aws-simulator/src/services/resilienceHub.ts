@@ -1,4 +1,8 @@
-import type { SyntheticOrganization } from '../organization';
+import type {
+  SimulatedAppAssessment,
+  SimulatedResilienceApp,
+  SyntheticOrganization,
+} from '../organization';
 import {
   decodeToken,
   encodeToken,
@@ -6,6 +10,25 @@ import {
   restJsonError,
   SimulatedRequest,
 } from '../protocol';
+
+/** Fields an assessment has in both its summary and its description. */
+function assessmentFields(
+  app: SimulatedResilienceApp,
+  s: SimulatedAppAssessment,
+) {
+  return {
+    appArn: app.arn,
+    appVersion: 'release',
+    assessmentArn: s.arn,
+    assessmentName: s.name,
+    assessmentStatus: s.status,
+    complianceStatus: s.complianceStatus,
+    driftStatus: s.driftStatus,
+    invoker: 'System',
+    startTime: s.startTime,
+    endTime: s.endTime,
+  };
+}
 
 function pageOf<T>(
   items: T[],
@@ -123,16 +146,7 @@ export function handleResilienceHub(
           return restJsonError(400, 'ValidationException', 'Invalid nextToken');
         return jsonResponse({
           assessmentSummaries: page.slice.map(({ app: a, s }) => ({
-            appArn: a.arn,
-            appVersion: 'release',
-            assessmentArn: s.arn,
-            assessmentName: s.name,
-            assessmentStatus: s.status,
-            complianceStatus: s.complianceStatus,
-            driftStatus: s.driftStatus,
-            invoker: 'System',
-            startTime: s.startTime,
-            endTime: s.endTime,
+            ...assessmentFields(a, s),
             resiliencyScore: s.resiliencyScore,
           })),
           ...(page.next ? { nextToken: page.next } : {}),
@@ -182,16 +196,7 @@ export function handleResilienceHub(
           );
           return jsonResponse({
             assessment: {
-              appArn: app.arn,
-              appVersion: 'release',
-              assessmentArn: s.arn,
-              assessmentName: s.name,
-              assessmentStatus: s.status,
-              complianceStatus: s.complianceStatus,
-              driftStatus: s.driftStatus,
-              invoker: 'System',
-              startTime: s.startTime,
-              endTime: s.endTime,
+              ...assessmentFields(app, s),
               ...(s.status === 'Success'
                 ? { compliance }
                 : {

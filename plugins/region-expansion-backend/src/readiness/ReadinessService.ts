@@ -9,9 +9,15 @@ import {
   READINESS_CHECKS,
   ReadinessBlocker,
   ReadinessEvaluation,
+  ReadinessHistoryPage,
   ReadinessLevel,
   ReadinessSignal,
+  ReadinessSummary,
+  ReadinessTrigger,
   ReadinessWaiver,
+  StoredFootprint,
+  StoredReadinessEvaluation,
+  StoredReadinessWaiver,
 } from '@region-expansion/plugin-region-expansion-common';
 import {
   assess,
@@ -29,14 +35,6 @@ import {
   ReadinessWaiverFilter,
 } from './ReadinessStore';
 import { capacitySignal, combineSignals, findControlPlane } from './signals';
-import {
-  ReadinessHistoryPage,
-  ReadinessSummary,
-  ReadinessTrigger,
-  StoredFootprint,
-  StoredReadinessEvaluation,
-  StoredReadinessWaiver,
-} from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -425,7 +423,7 @@ export class ReadinessService {
   async getHistory(
     locationId: string,
     query: ReadinessHistoryQuery,
-  ): Promise<ReadinessHistoryPage> {
+  ): Promise<Omit<ReadinessHistoryPage, 'offset' | 'limit'>> {
     await this.#requireLocation(locationId);
     const [page, becameReadyAt, latest] = await Promise.all([
       this.#store.listHistory(locationId, query),

@@ -7,8 +7,14 @@ import {
   Footprint,
   ReadinessCheck,
   ReadinessEvaluation,
+  ReadinessHistoryItem,
   ReadinessLevel,
+  ReadinessTrigger,
   ReadinessWaiver,
+  ReadinessWaiverStatus,
+  StoredFootprint,
+  StoredReadinessEvaluation,
+  StoredReadinessWaiver,
 } from '@region-expansion/plugin-region-expansion-common';
 import {
   ReadinessLookup,
@@ -16,14 +22,6 @@ import {
 } from '@region-expansion/plugin-region-expansion-node';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
-import {
-  ReadinessHistoryItem,
-  ReadinessTrigger,
-  ReadinessWaiverStatus,
-  StoredFootprint,
-  StoredReadinessEvaluation,
-  StoredReadinessWaiver,
-} from './types';
 
 const migrationsDir = resolvePackagePath(
   '@region-expansion/plugin-region-expansion-backend',

@@ -1,4 +1,3 @@
-export * from './types';
 export * from './ReadinessStore';
 export * from './ReadinessService';
 export * from './router';

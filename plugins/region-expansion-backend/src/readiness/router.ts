@@ -1,13 +1,7 @@
 import {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
 import {
   locationManagePermission,
   ReadinessCheck,
@@ -16,7 +10,11 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { parseInput } from '../service/domainErrors';
+import {
+  actorOf,
+  createAuthorize,
+  parseInput,
+} from '../service/requestHelpers';
 import { ReadinessService } from './ReadinessService';
 import {
   createWaiverSchema,
@@ -62,27 +60,7 @@ export async function createReadinessRouter(
   const { httpAuth, permissions, readiness } = options;
   const router = Router();
 
-  const authorize = async (
-    req: express.Request,
-    permission: BasicPermission,
-  ): Promise<BackstageCredentials> => {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Permission '${permission.name}' is required`);
-    }
-    return credentials;
-  };
-
-  const actorOf = (credentials: BackstageCredentials): string => {
-    const principal = credentials.principal as {
-      userEntityRef?: string;
-      subject?: string;
-    };
-    return principal.userEntityRef ?? principal.subject ?? 'unknown';
-  };
+  const authorize = createAuthorize({ httpAuth, permissions });
 
   router.put(
     '/application-plane/footprint',

@@ -1,10 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { describeZodError } from '@region-expansion/plugin-region-expansion-common';
 import {
   DomainRuleError,
   UnknownLocationError,
 } from '@region-expansion/plugin-region-expansion-node';
-import { z } from 'zod';
 
 /**
  * Runs a domain function and turns its rule errors into `InputError`s (400)
@@ -30,24 +28,4 @@ export function toInputError(error: unknown, prefix = ''): unknown {
     );
   }
   return error;
-}
-
-/**
- * Validates `value` with a schema from the common package; a failure becomes
- * an `InputError` listing every field and reason.
- */
-export function parseInput<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  prefix = '',
-): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const message = describeZodError(result.error)
-      .split('; ')
-      .map(part => `${prefix}${part}`)
-      .join('; ');
-    throw new InputError(message);
-  }
-  return result.data;
 }

@@ -1,13 +1,8 @@
 import {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  BasicPermission,
-  AuthorizeResult,
-} from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import {
   cellLifecycleSchema,
@@ -41,7 +36,7 @@ import { z } from 'zod';
 import { createReadinessRouter } from '../readiness/router';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { RegionExpansionService } from './RegionExpansionService';
-import { parseInput } from './domainErrors';
+import { actorOf, createAuthorize, parseInput } from './requestHelpers';
 
 /** Largest page of GET /tenants. */
 const MAX_PAGE_SIZE = 1000;
@@ -115,27 +110,7 @@ export async function createRouter(
     }),
   );
 
-  const authorize = async (
-    req: express.Request,
-    permission: BasicPermission,
-  ): Promise<BackstageCredentials> => {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Permission '${permission.name}' is required`);
-    }
-    return credentials;
-  };
-
-  const actorOf = (credentials: BackstageCredentials): string => {
-    const principal = credentials.principal as {
-      userEntityRef?: string;
-      subject?: string;
-    };
-    return principal.userEntityRef ?? principal.subject ?? 'unknown';
-  };
+  const authorize = createAuthorize({ httpAuth, permissions });
 
   /** Request bodies without a strategy get the configured default. */
   const withStrategy = (body: unknown): unknown =>

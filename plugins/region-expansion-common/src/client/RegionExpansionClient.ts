@@ -181,12 +181,23 @@ export class RegionExpansionClient {
     return (await res.json()) as T;
   }
 
+  /** Calls a route that answers `{ items }`, and answers the items. */
+  async #items<T>(
+    method: string,
+    path: string,
+    options?: RegionExpansionRequestOptions & {
+      body?: unknown;
+      query?: object;
+    },
+  ): Promise<T[]> {
+    return (await this.#call<{ items: T[] }>(method, path, options)).items;
+  }
+
   /** GET /partitions */
   async listPartitions(
     o?: RegionExpansionRequestOptions,
   ): Promise<Partition[]> {
-    return (await this.#call<{ items: Partition[] }>('GET', '/partitions', o))
-      .items;
+    return this.#items<Partition>('GET', '/partitions', o);
   }
 
   /** GET /locations */
@@ -194,12 +205,10 @@ export class RegionExpansionClient {
     query: { partition?: string } = {},
     o?: RegionExpansionRequestOptions,
   ): Promise<Location[]> {
-    return (
-      await this.#call<{ items: Location[] }>('GET', '/locations', {
-        ...o,
-        query,
-      })
-    ).items;
+    return this.#items<Location>('GET', '/locations', {
+      ...o,
+      query,
+    });
   }
 
   /** POST /locations */
@@ -215,12 +224,10 @@ export class RegionExpansionClient {
     query: { partition?: string } = {},
     o?: RegionExpansionRequestOptions,
   ): Promise<ControlPlane[]> {
-    return (
-      await this.#call<{ items: ControlPlane[] }>('GET', '/control-planes', {
-        ...o,
-        query,
-      })
-    ).items;
+    return this.#items<ControlPlane>('GET', '/control-planes', {
+      ...o,
+      query,
+    });
   }
 
   /** POST /control-planes */
@@ -241,9 +248,7 @@ export class RegionExpansionClient {
     } = {},
     o?: RegionExpansionRequestOptions,
   ): Promise<Cell[]> {
-    return (
-      await this.#call<{ items: Cell[] }>('GET', '/cells', { ...o, query })
-    ).items;
+    return this.#items<Cell>('GET', '/cells', { ...o, query });
   }
 
   /** POST /cells */
@@ -276,12 +281,10 @@ export class RegionExpansionClient {
     input: z.input<typeof quotaPlanRequestSchema>,
     o?: RegionExpansionRequestOptions,
   ): Promise<QuotaRequest[]> {
-    return (
-      await this.#call<{ items: QuotaRequest[] }>('POST', '/cells/quota-plan', {
-        ...o,
-        body: input,
-      })
-    ).items;
+    return this.#items<QuotaRequest>('POST', '/cells/quota-plan', {
+      ...o,
+      body: input,
+    });
   }
 
   /** GET /tenants */
@@ -325,13 +328,11 @@ export class RegionExpansionClient {
     id: string,
     o?: RegionExpansionRequestOptions,
   ): Promise<PlacementRecord[]> {
-    return (
-      await this.#call<{ items: PlacementRecord[] }>(
-        'GET',
-        `/tenants/${encodeURIComponent(id)}/history`,
-        o,
-      )
-    ).items;
+    return this.#items<PlacementRecord>(
+      'GET',
+      `/tenants/${encodeURIComponent(id)}/history`,
+      o,
+    );
   }
 
   /** POST /tenants/import: rows as objects (sent as JSON) or a YAML document. */
@@ -381,12 +382,10 @@ export class RegionExpansionClient {
     query: { partition?: string; level?: ReadinessLevel } = {},
     o?: RegionExpansionRequestOptions,
   ): Promise<ReadinessSummary[]> {
-    return (
-      await this.#call<{ items: ReadinessSummary[] }>('GET', '/readiness', {
-        ...o,
-        query,
-      })
-    ).items;
+    return this.#items<ReadinessSummary>('GET', '/readiness', {
+      ...o,
+      query,
+    });
   }
 
   /** GET /readiness/:locationId: the latest evaluation with its signals. */
@@ -427,12 +426,10 @@ export class RegionExpansionClient {
     query: ReadinessWaiverQuery = {},
     o?: RegionExpansionRequestOptions,
   ): Promise<StoredReadinessWaiver[]> {
-    return (
-      await this.#call<{ items: StoredReadinessWaiver[] }>('GET', '/waivers', {
-        ...o,
-        query,
-      })
-    ).items;
+    return this.#items<StoredReadinessWaiver>('GET', '/waivers', {
+      ...o,
+      query,
+    });
   }
 
   /** POST /waivers: grants a waiver and re-evaluates its location. */
@@ -494,13 +491,10 @@ export class RegionExpansionClient {
     query: { partition?: string; source?: GovernanceSourceId } = {},
     o?: RegionExpansionRequestOptions,
   ): Promise<GovernanceFreshness[]> {
-    return (
-      await this.#call<{ items: GovernanceFreshness[] }>(
-        'GET',
-        '/governance/freshness',
-        { ...o, query },
-      )
-    ).items;
+    return this.#items<GovernanceFreshness>('GET', '/governance/freshness', {
+      ...o,
+      query,
+    });
   }
 
   /** GET /governance/history: daily points per source and partition. */
@@ -508,13 +502,10 @@ export class RegionExpansionClient {
     query: { partition?: string; source?: GovernanceSourceId } = {},
     o?: RegionExpansionRequestOptions,
   ): Promise<GovernanceHistoryPoint[]> {
-    return (
-      await this.#call<{ items: GovernanceHistoryPoint[] }>(
-        'GET',
-        '/governance/history',
-        { ...o, query },
-      )
-    ).items;
+    return this.#items<GovernanceHistoryPoint>('GET', '/governance/history', {
+      ...o,
+      query,
+    });
   }
 
   /** GET /governance/resilience: Resilience Hub applications. */
@@ -522,13 +513,10 @@ export class RegionExpansionClient {
     scope: GovernanceScope = {},
     o?: RegionExpansionRequestOptions,
   ): Promise<ResilienceApp[]> {
-    return (
-      await this.#call<{ items: ResilienceApp[] }>(
-        'GET',
-        '/governance/resilience',
-        { ...o, query: scopeOf(scope) },
-      )
-    ).items;
+    return this.#items<ResilienceApp>('GET', '/governance/resilience', {
+      ...o,
+      query: scopeOf(scope),
+    });
   }
 
   /** GET /governance/audit: Audit Manager controls. */
@@ -536,12 +524,10 @@ export class RegionExpansionClient {
     scope: GovernanceScope = {},
     o?: RegionExpansionRequestOptions,
   ): Promise<AuditControl[]> {
-    return (
-      await this.#call<{ items: AuditControl[] }>('GET', '/governance/audit', {
-        ...o,
-        query: scopeOf(scope),
-      })
-    ).items;
+    return this.#items<AuditControl>('GET', '/governance/audit', {
+      ...o,
+      query: scopeOf(scope),
+    });
   }
 
   /** GET /governance/conformance: AWS Config conformance pack scores. */
@@ -549,13 +535,10 @@ export class RegionExpansionClient {
     scope: GovernanceScope = {},
     o?: RegionExpansionRequestOptions,
   ): Promise<ConformanceScore[]> {
-    return (
-      await this.#call<{ items: ConformanceScore[] }>(
-        'GET',
-        '/governance/conformance',
-        { ...o, query: scopeOf(scope) },
-      )
-    ).items;
+    return this.#items<ConformanceScore>('GET', '/governance/conformance', {
+      ...o,
+      query: scopeOf(scope),
+    });
   }
 
   /** GET /governance/evidence-bundle: the ZIP for a filter. */

@@ -10,9 +10,9 @@ import type { Footprint } from '../types/assessment';
 // ------------------------------------------------------------------ readiness
 
 /**
- * What started a readiness evaluation: the schedule, the first start of a
- * backend, a user's request, a waiver granted or revoked, or a new
- * application-plane footprint.
+ * What started a readiness evaluation: the scheduled task, the first start of
+ * a backend with locations never evaluated, a user's request, a waiver that
+ * was granted or revoked, or a new application-plane footprint.
  *
  * @public
  */
@@ -24,7 +24,9 @@ export type ReadinessTrigger =
   | 'footprint';
 
 /**
- * A stored readiness evaluation, as `GET /readiness/:locationId` returns it.
+ * A stored readiness evaluation, as `GET /readiness/:locationId` returns it:
+ * the domain's evaluation plus its row id, the location's partition and what
+ * triggered it.
  *
  * @public
  */
@@ -43,7 +45,7 @@ export interface StoredReadinessEvaluation extends ReadinessEvaluation {
  * @public
  */
 export interface ReadinessHistoryItem extends StoredReadinessEvaluation {
-  /** Level of the previous evaluation (absent for the first one). */
+  /** Level of the previous evaluation of the same location (absent for the first one). */
   previousLevel?: ReadinessLevel;
 }
 
@@ -75,7 +77,11 @@ export interface ReadinessHistoryPage {
   items: ReadinessHistoryItem[];
   /** Rows matching the query across all pages. */
   totalCount: number;
-  /** When the location last became `ready`; absent when it never was. */
+  /**
+   * When the location last became `ready`: the first evaluation of its most
+   * recent unbroken run of `ready` evaluations. Absent when it never was.
+   * Independent of the page and the `since` filter.
+   */
   becameReadyAt?: string;
   /** Level of the latest evaluation; absent when never evaluated. */
   currentLevel?: ReadinessLevel;
@@ -99,7 +105,8 @@ export interface ReadinessHistoryQuery {
 }
 
 /**
- * Whether a stored waiver applies now.
+ * Whether a stored waiver applies now: `active` (unrevoked and unexpired),
+ * `expired`, or `revoked`.
  *
  * @public
  */
@@ -250,21 +257,29 @@ export interface GovernanceSummary {
  * @public
  */
 export interface GovernanceFinding {
+  /** Finding id (ASFF `Id` or OCSF `finding_info.uid`); with `source` the natural key. */
   findingId: string;
   partition: string;
   accountId: string;
   region: string;
+  /** Severity label, upper case: INFORMATIONAL, LOW, MEDIUM, HIGH, CRITICAL (open set). */
   severity: string;
+  /** Compliance status, upper case: PASSED, FAILED, WARNING, NOT_AVAILABLE (open set). */
   complianceStatus?: string;
+  /** Security control id, e.g. `S3.1`. */
   controlId?: string;
+  /** Workflow status: NEW, NOTIFIED, SUPPRESSED, RESOLVED (open set). */
   workflowStatus?: string;
+  /** ACTIVE or ARCHIVED. */
   recordState: string;
   resourceType?: string;
   resourceId?: string;
   productName?: string;
   generatorId?: string;
   title?: string;
+  /** ISO 8601. */
   createdAt: string;
+  /** ISO 8601. */
   updatedAt: string;
 }
 
@@ -344,17 +359,20 @@ export interface ResilienceApp {
   partition: string;
   accountId: string;
   region: string;
+  /** `undefined` when the app has no successful assessment yet. */
   assessmentArn?: string;
   /** PolicyMet, PolicyBreached, ... (open set); `NotAssessed` without an assessment. */
   complianceStatus: string;
+  /** NotChecked, NotDetected, Detected (open set). */
   driftStatus?: string;
   resiliencyScore?: number;
+  /** ISO 8601 end of the assessment. */
   assessedAt?: string;
   disruptions: ResilienceDisruption[];
 }
 
 /**
- * One control of an active Audit Manager assessment.
+ * One control of an active Audit Manager assessment, with evidence counts by folder.
  *
  * @public
  */
@@ -373,6 +391,7 @@ export interface AuditControl {
   evidenceCount: number;
   folders: Array<{
     folderId: string;
+    /** ISO date of the folder. */
     date: string;
     dataSource?: string;
     totalEvidence: number;

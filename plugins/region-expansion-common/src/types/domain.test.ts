@@ -77,6 +77,7 @@ describe('regionExpansionPermissions', () => {
       'region-expansion.waiver.manage': 'update',
       'region-expansion.governance.read': 'read',
       'region-expansion.governance.export': 'read',
+      'region-expansion.governance.sync': 'update',
     });
   });
 });

@@ -1,9 +1,10 @@
+/* eslint-disable jest/no-standalone-expect -- some tests are registered through itIfReferenceData, which skips them when the reference data is absent */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ServiceMapping } from './serviceMapping';
 import { AvailabilityIndex } from './AvailabilityIndex';
 import {
-  itWithReferenceData,
+  itIfReferenceData,
   readReferenceJson,
 } from '../__testUtils__/referenceData';
 
@@ -29,10 +30,8 @@ describe('service mapping table', () => {
     expect(values.length - new Set(values).size).toBe(0);
   });
 
-  itWithReferenceData(
-    'names only endpoint prefixes that exist in endpoints.json',
-    'endpoints.json',
-    endpoints => {
+  itIfReferenceData('endpoints.json')('names only endpoint prefixes that exist in endpoints.json', () => {
+      const endpoints = readReferenceJson('endpoints.json');
       const known = new Set<string>(
         endpoints.partitions.flatMap((p: { services: object }) =>
           Object.keys(p.services),
@@ -115,10 +114,8 @@ describe('bundled availability snapshot', () => {
     expect(index.source).toContain('botocore');
   });
 
-  itWithReferenceData(
-    'is what the derive script produces from the source data',
-    'endpoints.json',
-    endpointsDoc => {
+  itIfReferenceData('endpoints.json')('is what the derive script produces from the source data', () => {
+      const endpointsDoc = readReferenceJson('endpoints.json');
       // eslint-disable-next-line @backstage/no-relative-monorepo-imports
       const {
         deriveSnapshot,

@@ -4,3 +4,4 @@ export * from './limits';
 export * from './errors';
 export * from './GovernanceAwsContext';
 export * from './runTargets';
+export * from './providerCalls';

@@ -1,14 +1,19 @@
+import type {
+  AuditControl,
+  ConformanceScore,
+  GovernanceFinding,
+  GovernanceSourceId,
+  ResilienceApp,
+  ResilienceDisruption,
+} from '@region-expansion/plugin-region-expansion-common';
+
 /**
- * Governance data sources a provider can read.
+ * Governance data sources a provider can read (the common package's
+ * {@link @region-expansion/plugin-region-expansion-common#GovernanceSourceId}).
  *
  * @public
  */
-export type GovernanceSource =
-  | 'securityhub'
-  | 'securityhub-ocsf'
-  | 'resiliencehub'
-  | 'auditmanager'
-  | 'config';
+export type GovernanceSource = GovernanceSourceId;
 
 /**
  * One place a provider reads from: an account in a Region of a partition.
@@ -23,122 +28,39 @@ export interface GovernanceTarget {
 }
 
 /**
- * A Security Hub finding reduced to the fields the dashboard uses.
+ * A Security Hub finding as a provider writes it.
  *
  * @public
  */
-export interface GovernanceFindingRow {
-  /** Finding id (ASFF `Id` or OCSF `finding_info.uid`); with `source` the natural key. */
-  findingId: string;
-  partition: string;
-  accountId: string;
-  region: string;
-  /** Severity label, upper case: INFORMATIONAL, LOW, MEDIUM, HIGH, CRITICAL (open set). */
-  severity: string;
-  /** Compliance status, upper case: PASSED, FAILED, WARNING, NOT_AVAILABLE (open set). */
-  complianceStatus?: string;
-  /** Security control id, e.g. `S3.1`. */
-  controlId?: string;
-  /** Workflow status: NEW, NOTIFIED, SUPPRESSED, RESOLVED (open set). */
-  workflowStatus?: string;
-  /** ACTIVE or ARCHIVED. */
-  recordState: string;
-  resourceType?: string;
-  resourceId?: string;
-  productName?: string;
-  generatorId?: string;
-  title?: string;
-  /** ISO 8601. */
-  createdAt: string;
-  /** ISO 8601. */
-  updatedAt: string;
-}
+export type GovernanceFindingRow = GovernanceFinding;
 
 /**
  * Current versus target RTO/RPO of an application for one disruption type.
  *
  * @public
  */
-export interface ResilienceDisruptionRow {
-  /** Software, Hardware, AZ, Region (open set). */
-  disruptionType: string;
-  currentRtoInSecs?: number;
-  currentRpoInSecs?: number;
-  targetRtoInSecs?: number;
-  targetRpoInSecs?: number;
-  complianceStatus?: string;
-}
+export type ResilienceDisruptionRow = ResilienceDisruption;
 
 /**
- * A Resilience Hub application with its latest successful assessment.
+ * A Resilience Hub application as a provider writes it.
  *
  * @public
  */
-export interface ResilienceAppRow {
-  appArn: string;
-  appName: string;
-  partition: string;
-  accountId: string;
-  region: string;
-  /** `undefined` when the app has no successful assessment yet. */
-  assessmentArn?: string;
-  /** PolicyMet, PolicyBreached, ... (open set); `NotAssessed` without an assessment. */
-  complianceStatus: string;
-  /** NotChecked, NotDetected, Detected (open set). */
-  driftStatus?: string;
-  resiliencyScore?: number;
-  /** ISO 8601 end of the assessment. */
-  assessedAt?: string;
-  disruptions: ResilienceDisruptionRow[];
-}
+export type ResilienceAppRow = ResilienceApp;
 
 /**
- * One control of an active Audit Manager assessment, with evidence counts by folder.
+ * An Audit Manager control as a provider writes it.
  *
  * @public
  */
-export interface AuditControlRow {
-  partition: string;
-  accountId: string;
-  region: string;
-  assessmentId: string;
-  assessmentName: string;
-  framework: string;
-  controlSetId: string;
-  controlId: string;
-  controlName: string;
-  /** UNDER_REVIEW, REVIEWED, INACTIVE (open set). */
-  controlStatus: string;
-  evidenceCount: number;
-  folders: Array<{
-    folderId: string;
-    /** ISO date of the folder. */
-    date: string;
-    dataSource?: string;
-    totalEvidence: number;
-    complianceCheckCount: number;
-    complianceCheckIssuesCount: number;
-  }>;
-}
+export type AuditControlRow = AuditControl;
 
 /**
- * Compliance of one AWS Config conformance pack in an account and Region.
+ * An AWS Config conformance pack score as a provider writes it.
  *
  * @public
  */
-export interface ConformanceScoreRow {
-  partition: string;
-  accountId: string;
-  region: string;
-  packName: string;
-  /** COMPLIANT, NON_COMPLIANT, INSUFFICIENT_DATA (open set). */
-  complianceType: string;
-  compliantRules: number;
-  nonCompliantRules: number;
-  totalRules: number;
-  /** Percent of compliant rules, 0..100. */
-  score: number;
-}
+export type ConformanceScoreRow = ConformanceScore;
 
 /**
  * Rows a provider hands to the sink for one target.

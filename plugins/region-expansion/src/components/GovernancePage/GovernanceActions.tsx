@@ -2,9 +2,7 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
 import {
   governanceExportPermission,
   governanceSyncPermission,
@@ -12,7 +10,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { regionExpansionApiRef } from '../../api';
-import { MissingPermissionNote } from '../shared/MissingPermissionNote';
+import { usePermissionGate } from '../shared/MissingPermissionNote';
 import { serverMessage } from '../shared/EmptyOrError';
 
 /** Hands a downloaded file to the browser under the server's file name. */
@@ -38,24 +36,17 @@ export function EvidenceBundleDownload(props: {
 }) {
   const { filter } = props;
   const api = useApi(regionExpansionApiRef);
-  const { allowed, loading } = usePermission({
-    permission: governanceExportPermission,
-  });
+  const gate = usePermissionGate(
+    governanceExportPermission,
+    'Downloading the evidence bundle',
+  );
   const [state, download] = useAsyncFn(async () => {
     const bundle = await api.downloadEvidenceBundle(filter);
     saveFile(bundle.blob, bundle.fileName);
     return bundle;
   }, [api, filter]);
 
-  if (loading) return <Progress />;
-  if (!allowed) {
-    return (
-      <MissingPermissionNote
-        action="Downloading the evidence bundle"
-        permission={governanceExportPermission.name}
-      />
-    );
-  }
+  if (gate !== undefined) return gate;
   const scope = Object.entries(filter)
     .map(([key, value]) => `${key}=${value}`)
     .join(', ');
@@ -96,24 +87,17 @@ export function EvidenceBundleDownload(props: {
 export function SyncNowButton(props: { onTriggered: () => void }) {
   const { onTriggered } = props;
   const api = useApi(regionExpansionApiRef);
-  const { allowed, loading } = usePermission({
-    permission: governanceSyncPermission,
-  });
+  const gate = usePermissionGate(
+    governanceSyncPermission,
+    'Starting a governance sync',
+  );
   const [state, sync] = useAsyncFn(async () => {
     const result = await api.triggerGovernanceSync();
     onTriggered();
     return result;
   }, [api, onTriggered]);
 
-  if (loading) return <Progress />;
-  if (!allowed) {
-    return (
-      <MissingPermissionNote
-        action="Starting a governance sync"
-        permission={governanceSyncPermission.name}
-      />
-    );
-  }
+  if (gate !== undefined) return gate;
   return (
     <Stack spacing={1}>
       <div>

@@ -14,7 +14,6 @@ import Typography from '@mui/material/Typography';
 import CloseIcon from '@mui/icons-material/Close';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import {
@@ -22,29 +21,23 @@ import {
   type Location,
 } from '@region-expansion/plugin-region-expansion-common';
 import { regionExpansionApiRef } from '../../api';
-import { MissingPermissionNote } from '../shared/MissingPermissionNote';
+import { usePermissionGate } from '../shared/MissingPermissionNote';
 
 function MigrationForm(props: { tenantId: string; locations: Location[] }) {
   const { tenantId, locations } = props;
   const api = useApi(regionExpansionApiRef);
-  const { allowed, loading } = usePermission({
-    permission: placementExecutePermission,
-  });
+  const gate = usePermissionGate(
+    placementExecutePermission,
+    'Migrating a tenant',
+    null,
+  );
   const [target, setTarget] = useState('');
   const [state, run] = useAsyncFn(
     (commit: boolean) =>
       api.planMigration({ tenantId, target: { locationId: target }, commit }),
     [api, tenantId, target],
   );
-  if (loading) return null;
-  if (!allowed) {
-    return (
-      <MissingPermissionNote
-        action="Migrating a tenant"
-        permission={placementExecutePermission.name}
-      />
-    );
-  }
+  if (gate !== undefined) return gate;
   return (
     <Stack spacing={1} component="section" aria-label="Migrate tenant">
       <Typography variant="h6" component="h3">

@@ -1,0 +1,261 @@
+import { setupServer, SetupServer } from 'msw/node';
+import { AwsSimulatorFaults, FaultInjector } from './faults';
+import { createAwsSimulatorHandlers } from './handlers';
+import {
+  createSyntheticOrganization,
+  SimulatedPartition,
+  SyntheticOrganization,
+  SyntheticOrganizationSize,
+} from './organization';
+import { accessKeyIdFor } from './protocol';
+
+/**
+ * Endpoint every SDK client of a test is pointed at; msw answers it.
+ *
+ * @public
+ */
+export const SIMULATOR_TEST_ENDPOINT = 'http://aws-simulator.test';
+
+/**
+ * Fault knobs with every fault off, as each test starts.
+ *
+ * @public
+ */
+export function quietFaults(): AwsSimulatorFaults {
+  return {
+    throttlePercent: 0,
+    serverErrorPercent: 0,
+    malformedPercent: 0,
+    latencyMs: 0,
+    accessDeniedAccounts: [],
+    auditManagerUnregisteredAccounts: [],
+    rateLimits: false,
+  };
+}
+
+/**
+ * JSON configuration data, as `ConfigReader` takes it.
+ *
+ * @public
+ */
+export type SimulatorConfigValue =
+  | string
+  | number
+  | boolean
+  | null
+  | SimulatorConfigValue[]
+  | SimulatorConfigData;
+
+/**
+ * A JSON object of configuration data.
+ *
+ * @public
+ */
+export type SimulatorConfigData = {
+  [key in string]?: SimulatorConfigValue;
+};
+
+/**
+ * The account, Region and partition a governance read is about.
+ *
+ * @public
+ */
+export interface SimulatedTarget {
+  partition: string;
+  accountId: string;
+  region: string;
+}
+
+/**
+ * Key of a target in test maps: `partition/account/Region`.
+ *
+ * @public
+ */
+export function targetKey(target: SimulatedTarget): string {
+  return `${target.partition}/${target.accountId}/${target.region}`;
+}
+
+/**
+ * The part of a location catalog simulated partitions are read from (a
+ * `LocationCatalog` fits).
+ *
+ * @public
+ */
+export interface SimulatorPartitionCatalog {
+  partition(id: string): { dnsSuffix: string; homeRegion: string } | undefined;
+  regions(): ReadonlyArray<{ id: string; partition: string }>;
+}
+
+/**
+ * Simulated partitions with every Region the catalog knows of them.
+ *
+ * @public
+ */
+export function simulatedPartitionsOf(
+  catalog: SimulatorPartitionCatalog,
+  ids: readonly string[],
+): SimulatedPartition[] {
+  return ids.map(id => {
+    const p = catalog.partition(id)!;
+    return {
+      id,
+      dnsSuffix: p.dnsSuffix,
+      homeRegion: p.homeRegion,
+      regions: catalog
+        .regions()
+        .filter(r => r.partition === id)
+        .map(r => r.id),
+    };
+  });
+}
+
+/**
+ * Options of {@link createGovernanceTestHarness}: the organization's seed
+ * and size, and the seed of the fault dice. The organization spans the
+ * `aws` and `aws-eusc` partitions of `catalog` with 3 accounts, 2 Regions
+ * and 1 finding per account and Region unless told otherwise.
+ *
+ * @public
+ */
+export interface GovernanceTestHarnessOptions
+  extends Partial<Omit<SyntheticOrganizationSize, 'partitions'>> {
+  seed: number;
+  faultSeed: number;
+  catalog: SimulatorPartitionCatalog;
+  /** Default `['aws', 'aws-eusc']`. */
+  partitionIds?: string[];
+}
+
+/**
+ * What {@link createGovernanceTestHarness} sets up.
+ *
+ * @public
+ */
+export interface GovernanceTestHarness {
+  org: SyntheticOrganization;
+  faults: FaultInjector;
+  server: SetupServer;
+  /**
+   * Configuration of every simulated account (static keys the simulator
+   * maps back to the account) and of `regionExpansion.governance` over the
+   * simulator: `governance` is merged in; targets list every account of
+   * each partition, with the organization's Regions when `regional`.
+   */
+  config(
+    governance?: SimulatorConfigData,
+    options?: { regional?: boolean },
+  ): SimulatorConfigData;
+  /**
+   * A sync context factory whose sink keeps the last rows `pick` selects per
+   * target; cursors are not kept.
+   */
+  rowsByTarget<Rows, Row>(
+    pick: (rows: Rows) => Row[] | undefined,
+  ): {
+    byTarget: Map<string, Row[]>;
+    ctx(signal?: AbortSignal): {
+      targets: SimulatedTarget[];
+      signal: AbortSignal;
+      now(): Date;
+      logger: { info(message: string): void; warn(message: string): void };
+      cursors: {
+        get(): Promise<undefined>;
+        set(): Promise<void>;
+      };
+      sink: {
+        write(
+          source: string,
+          target: SimulatedTarget,
+          rows: Rows,
+        ): Promise<void>;
+      };
+    };
+    all(): Row[];
+  };
+}
+
+/**
+ * Sets up a governance provider test: a seeded organization, a fault
+ * injector and an msw server speaking the AWS protocols, listening for the
+ * whole file, with every fault off before each test. Call it at the top
+ * level of a Jest test file.
+ *
+ * @public
+ */
+export function createGovernanceTestHarness(
+  options: GovernanceTestHarnessOptions,
+): GovernanceTestHarness {
+  const {
+    seed,
+    faultSeed,
+    catalog,
+    partitionIds = ['aws', 'aws-eusc'],
+    ...size
+  } = options;
+  const partitions = simulatedPartitionsOf(catalog, partitionIds);
+  const org = createSyntheticOrganization(seed, {
+    accountsPerPartition: 3,
+    regionsPerPartition: 2,
+    findingsPerAccountRegion: 1,
+    ...size,
+    partitions,
+  });
+  const faults = new FaultInjector({ seed: faultSeed });
+  const server = setupServer(...createAwsSimulatorHandlers(org, faults));
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => server.close());
+  beforeEach(() => {
+    Object.assign(faults.faults, quietFaults());
+  });
+
+  return {
+    org,
+    faults,
+    server,
+    config(governance = {}, { regional = false } = {}) {
+      return {
+        aws: {
+          accounts: org.accounts.map(a => ({
+            accountId: a.id,
+            accessKeyId: accessKeyIdFor(a.id),
+            secretAccessKey: 'simulated',
+          })),
+        },
+        regionExpansion: {
+          governance: {
+            endpoint: SIMULATOR_TEST_ENDPOINT,
+            maxAttempts: 4,
+            retryMode: 'standard',
+            ...governance,
+            targets: partitions.map(p => ({
+              partition: p.id,
+              accounts: org.accounts
+                .filter(a => a.partition === p.id)
+                .map(a => a.id),
+              ...(regional
+                ? { regions: org.regionsOf(p.id).map(r => r.id) }
+                : {}),
+            })),
+          },
+        },
+      };
+    },
+    rowsByTarget<Rows, Row>(pick: (rows: Rows) => Row[] | undefined) {
+      const byTarget = new Map<string, Row[]>();
+      const ctx = (signal: AbortSignal = new AbortController().signal) => ({
+        targets: [] as SimulatedTarget[],
+        signal,
+        now: () => new Date(org.clock),
+        logger: { info: () => {}, warn: () => {} },
+        cursors: { get: async () => undefined, set: async () => {} },
+        sink: {
+          write: async (_s: string, t: SimulatedTarget, rows: Rows) => {
+            const picked = pick(rows);
+            if (picked) byTarget.set(targetKey(t), picked);
+          },
+        },
+      });
+      return { byTarget, ctx, all: () => [...byTarget.values()].flat() };
+    },
+  };
+}
