@@ -7,11 +7,15 @@
  *   1. the CLI footprint, spawned as a user runs it (peak RSS via /usr/bin/time -v),
  *      on the whole corpus and on about half of it;
  *   2. zcat | jq -r '.Records[] | .eventSource + " " + .eventName' | sort -u;
- *   3. raw zcat > /dev/null.
+ *   3. raw zcat > /dev/null;
+ *   4. the CLI's startup alone: footprint of one tiny CloudTrail file
+ *      (median of 3), to separate fixed cost from throughput.
+ * The load average before and after is recorded (the machine may be shared).
  * The last line printed is one JSON object with the figures.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
@@ -255,6 +259,15 @@ function main() {
   const cli = (input: string) =>
     `${time}${process.execPath} ${CLI} footprint ${input} --json > /dev/null`;
 
+  const loadBefore = os.loadavg().map(l => Number(l.toFixed(2)));
+  const tiny = path.join(ROOT, 'bench/.corpus/cloudtrail-startup.json');
+  fs.writeFileSync(
+    tiny,
+    JSON.stringify({ Records: [record(0, ACCOUNTS[0], REGIONS[0], 1)] }),
+  );
+  const startup = [1, 2, 3]
+    .map(() => timed(cli(tiny)))
+    .sort((a, b) => a.seconds - b.seconds)[1];
   const zcat = timed(`${gzFiles} | xargs -0 zcat > /dev/null`);
   const footprint = timed(cli(directory));
   const footprintQuarter = timed(cli(half));
@@ -268,6 +281,7 @@ function main() {
       'jq is missing: install it with `apt-get install -y jq` to measure the jq pipeline\n',
     );
   }
+  const loadAfter = os.loadavg().map(l => Number(l.toFixed(2)));
   const gb = corpus.bytes / 1024 ** 3;
   const report = {
     corpus: {
@@ -276,7 +290,12 @@ function main() {
       accounts: ACCOUNTS.length,
       regions: REGIONS.length,
     },
-    cores: require('node:os').availableParallelism(),
+    cores: os.availableParallelism(),
+    loadAverage: { before: loadBefore, after: loadAfter },
+    startup: {
+      seconds: Number(startup.seconds.toFixed(2)),
+      peakRssMb: startup.maxRssKb ? Math.round(startup.maxRssKb / 1024) : null,
+    },
     seconds: {
       cliFootprint: Number(footprint.seconds.toFixed(2)),
       zcatJqSortU: jq ? Number(jq.seconds.toFixed(2)) : null,

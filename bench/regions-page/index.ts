@@ -324,7 +324,12 @@ async function seed(token: string) {
 
 // ------------------------------------------------------------------ baseline
 
-const REGIONS_CALLS = ['/partitions', '/locations', '/cells', '/readiness'];
+const REGIONS_CALLS = [
+  '/partitions',
+  '/locations',
+  '/locations/summary',
+  '/readiness',
+];
 const TENANTS_CALLS = [...REGIONS_CALLS, '/tenants?offset=0&limit=50'];
 
 async function timeCalls(token: string, paths: string[]) {
@@ -383,7 +388,10 @@ async function measureRegions(page: Page) {
   await marker.click({ trial: true, timeout: 10_000 });
   const interactiveMs = await page.evaluate(() => performance.now());
   const markers = await page.locator('.region-marker').count();
-  const phases = await page.evaluate(phaseTimes, '/api/region-expansion/cells');
+  const phases = await page.evaluate(
+    phaseTimes,
+    '/api/region-expansion/locations/summary',
+  );
   return { interactiveMs, renderedMs, markers, phases };
 }
 
@@ -539,13 +547,15 @@ async function main() {
       console.log(
         `run ${i + 1}: regions ${round(r.interactiveMs)} ms (rendered ${round(
           r.renderedMs,
-        )}, ${r.markers} markers, DCL ${r.phases.domContentLoaded}, /cells ${
-          r.phases.apiStart
-        }->${r.phases.apiEnd}); tenants ${round(
-          t.interactiveMs,
-        )} ms (rows ${round(t.rowsMs)}, ${t.domRows} DOM rows, DCL ${
-          t.phases.domContentLoaded
-        }, /tenants ${t.phases.apiStart}->${t.phases.apiEnd}, "${t.footer}")`,
+        )}, ${r.markers} markers, DCL ${
+          r.phases.domContentLoaded
+        }, /locations/summary ${r.phases.apiStart}->${
+          r.phases.apiEnd
+        }); tenants ${round(t.interactiveMs)} ms (rows ${round(t.rowsMs)}, ${
+          t.domRows
+        } DOM rows, DCL ${t.phases.domContentLoaded}, /tenants ${
+          t.phases.apiStart
+        }->${t.phases.apiEnd}, "${t.footer}")`,
       );
     }
     const loadEnd = load();

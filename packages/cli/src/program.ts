@@ -1,10 +1,18 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DATA_CLASSIFICATIONS } from '@region-expansion/plugin-region-expansion-common';
 import { EXIT, isInputError } from './errors';
-import { footprintOfPaths, formatFootprint } from './commands/footprint';
-import { assessPaths, formatAssessment } from './commands/assess';
-import { availabilityOf, formatAvailability } from './commands/availability';
-import { formatWhatIf, placeWhatIf } from './commands/place';
+
+/**
+ * Loads a command's module when the command runs, so that each command pays
+ * only for the libraries it needs (the footprint command does not load
+ * placement, the YAML what-if inputs or the assessment). The CLI's loader
+ * compiles import() to require(); a loader that keeps a native import() of
+ * the compiled CommonJS puts the exports on `default`, hence the fallback.
+ */
+async function lazy<T extends object>(load: () => Promise<T>): Promise<T> {
+  const loaded = await load();
+  return 'default' in loaded ? (loaded as { default: T }).default : loaded;
+}
 
 /** Where the CLI writes; replaceable in tests. */
 export interface CliIo {
@@ -68,6 +76,9 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
   )
     .option('--json', 'print JSON')
     .action(async (paths: string[], options) => {
+      const { footprintOfPaths, formatFootprint } = await lazy(
+        () => import('./commands/footprint'),
+      );
       const { footprint, inputs } = await footprintOfPaths(paths, options);
       print(io, options.json, footprint, formatFootprint(footprint, inputs));
       state.exitCode = EXIT.ok;
@@ -97,6 +108,9 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
     )
     .option('--json', 'print JSON')
     .action(async (paths: string[], options) => {
+      const { assessPaths, formatAssessment } = await lazy(
+        () => import('./commands/assess'),
+      );
       const result = await assessPaths(paths, options);
       print(io, options.json, result, formatAssessment(result));
       state.exitCode = result.blockers.length ? EXIT.blockers : EXIT.ok;
@@ -108,6 +122,9 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
     .argument('<location>', 'location id, e.g. eu-west-2')
     .option('--json', 'print JSON')
     .action(async (location: string, options) => {
+      const { availabilityOf, formatAvailability } = await lazy(
+        () => import('./commands/availability'),
+      );
       const report = availabilityOf(location);
       print(io, options.json, report, formatAvailability(report));
       state.exitCode = EXIT.ok;
@@ -133,6 +150,9 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
     )
     .option('--json', 'print JSON')
     .action(async options => {
+      const { formatWhatIf, placeWhatIf } = await lazy(
+        () => import('./commands/place'),
+      );
       const result = await placeWhatIf(options);
       print(io, options.json, result, formatWhatIf(result));
       state.exitCode = result.unplaceable.count ? EXIT.blockers : EXIT.ok;

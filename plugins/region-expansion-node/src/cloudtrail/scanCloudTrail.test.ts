@@ -136,11 +136,52 @@ describe('scanCloudTrail', () => {
     ]);
   });
 
+  it('decodes escapes in record fields and skips escaped quotes and backslashes anywhere', async () => {
+    const file = path.join(tmpDir(), 'escapes.json');
+    const text = JSON.stringify({
+      Records: [
+        {
+          requestParameters: { text: 'ends with a backslash \\', q: '"}]' },
+          eventSource: 'S3_SOURCE',
+          eventName: 'a\\',
+          eventType: 'AwsApiCall',
+          userAgent: '\\\\"',
+        },
+        {
+          eventSource: 's3.amazonaws.com',
+          eventName: 'b"c',
+          eventType: 'AwsApiCall',
+        },
+      ],
+    }).replace('S3_SOURCE', 's\\u0033.amazonaws.com');
+    fs.writeFileSync(file, text);
+    const scan = await scanCloudTrail([file]);
+    expect(scan.events).toEqual([
+      {
+        eventType: 'AwsApiCall',
+        eventSource: 's3.amazonaws.com',
+        eventName: 'a\\',
+        count: 1,
+      },
+      {
+        eventType: 'AwsApiCall',
+        eventSource: 's3.amazonaws.com',
+        eventName: 'b"c',
+        count: 1,
+      },
+    ]);
+  });
+
   it.each([
     [
       'truncated.json',
       '{"Records":[{"eventSource":"s3.amazonaws.com"',
       /truncated\.json: malformed JSON/,
+    ],
+    [
+      'cut-after-backslash.json',
+      '{"Records":[{"eventSource":"s3\\',
+      /cut-after-backslash\.json: malformed JSON/,
     ],
     [
       'unbalanced.json',

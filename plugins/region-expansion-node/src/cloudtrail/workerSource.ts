@@ -83,6 +83,9 @@ function keyId(buf, start, end) {
 // userIdentity.sessionContext.sessionIssuer.arn). No objects per record.
 function scanRecords(buf, onRecord) {
   const len = buf.length;
+  // Position of the next backslash (len: none), found natively (memchr).
+  let backslash = buf.indexOf(0x5c);
+  if (backslash === -1) backslash = len;
   const keys = new Uint8Array(257);
   const kinds = new Uint8Array(257);
   let depth = 0;
@@ -95,11 +98,18 @@ function scanRecords(buf, onRecord) {
       let j = i + 1;
       let escaped = false;
       for (;;) {
+        // Before the next backslash only a quote can end the string: one
+        // comparison per byte.
+        const stop = backslash < len ? backslash : len;
+        while (j < stop && buf[j] !== 0x22) j++;
+        if (j < stop) break;
         if (j >= len) throw new Error('malformed JSON: unterminated string (truncated file?)');
-        const d = buf[j];
-        if (d === 0x22) break;
-        if (d === 0x5c) { escaped = true; j += 2; continue; }
-        j++;
+        // j is the next backslash: skip the escaped byte, find the next one.
+        escaped = true;
+        j += 2;
+        backslash = j < len ? buf.indexOf(0x5c, j) : -1;
+        if (backslash === -1) backslash = len;
+        if (j >= len) throw new Error('malformed JSON: unterminated string (truncated file?)');
       }
       if (expectKey) {
         expectKey = false;

@@ -12,6 +12,7 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { RegionExpansionClient } from '@region-expansion/plugin-region-expansion-common';
 import type {
   Cell,
+  LocationCellSummary,
   Location,
   Partition,
   ReadinessSummary,
@@ -258,6 +259,32 @@ export const readinessSummaries: ReadinessSummary[] = [
   },
 ];
 
+/** What `GET /locations/summary` answers for these cells. */
+export function summarizeCells(list: Cell[]): LocationCellSummary[] {
+  const byLocation = new Map<string, LocationCellSummary>();
+  for (const cell of list) {
+    const row = byLocation.get(cell.locationId) ?? {
+      locationId: cell.locationId,
+      cellCount: 0,
+      pooledCellCount: 0,
+      tenantCount: 0,
+      capacity: { tenants: 0, loadUnits: 0 },
+      usage: { tenants: 0, loadUnits: 0 },
+    };
+    row.cellCount += 1;
+    if (cell.isolation === 'pooled') row.pooledCellCount += 1;
+    row.tenantCount += cell.usage.tenants;
+    row.capacity.tenants += cell.capacity.tenants;
+    row.capacity.loadUnits += cell.capacity.loadUnits;
+    row.usage.tenants += cell.usage.tenants;
+    row.usage.loadUnits += cell.usage.loadUnits;
+    byLocation.set(cell.locationId, row);
+  }
+  return [...byLocation.values()].sort((a, b) =>
+    a.locationId.localeCompare(b.locationId),
+  );
+}
+
 /** Default handlers: a backend that serves the fixtures above. */
 export const defaultHandlers = [
   http.get(`${BASE_URL}/partitions`, () =>
@@ -265,6 +292,9 @@ export const defaultHandlers = [
   ),
   http.get(`${BASE_URL}/locations`, () =>
     HttpResponse.json({ items: locations }),
+  ),
+  http.get(`${BASE_URL}/locations/summary`, () =>
+    HttpResponse.json({ items: summarizeCells(cells) }),
   ),
   http.get(`${BASE_URL}/cells`, ({ request }) => {
     const locationId = new URL(request.url).searchParams.get('locationId');

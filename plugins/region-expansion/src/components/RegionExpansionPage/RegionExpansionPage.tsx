@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import {
   Route,
   Routes,
@@ -6,7 +7,7 @@ import {
 } from 'react-router-dom';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import { Header, Page } from '@backstage/core-components';
+import { Header, Page, Progress } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import {
   governanceRouteRef,
@@ -14,10 +15,21 @@ import {
   tenantsRouteRef,
 } from '../../routes';
 import { RegionsPage } from '../RegionsPage';
-import { RegionPage } from '../RegionPage';
-import { CellPage } from '../RegionPage/CellPage';
 import { TenantsPage } from '../TenantsPage';
-import { GovernancePage } from '../GovernancePage';
+
+// Chunks of their own, so the Regions and Tenants pages start their requests
+// without first parsing code they do not use: the Region and cell pages and
+// the governance dashboard bring recharts (~0.45 MB minified). The tenants
+// table's DataGrid is split the same way inside TenantsTable.
+const RegionPage = lazy(() =>
+  import('../RegionPage').then(m => ({ default: m.RegionPage })),
+);
+const CellPage = lazy(() =>
+  import('../RegionPage').then(m => ({ default: m.CellPage })),
+);
+const GovernancePage = lazy(() =>
+  import('../GovernancePage').then(m => ({ default: m.GovernancePage })),
+);
 
 function SectionTabs() {
   const { pathname } = useLocation();
@@ -63,13 +75,15 @@ export function RegionExpansionPage() {
         subtitle="Partitions, Regions, cells, tenants and their readiness"
       />
       <SectionTabs />
-      <Routes>
-        <Route path="/" element={<RegionsPage />} />
-        <Route path="/regions/:locationId" element={<RegionPage />} />
-        <Route path="/cells/:cellId" element={<CellPage />} />
-        <Route path="/tenants" element={<TenantsPage />} />
-        <Route path="/governance" element={<GovernancePage />} />
-      </Routes>
+      <Suspense fallback={<Progress />}>
+        <Routes>
+          <Route path="/" element={<RegionsPage />} />
+          <Route path="/regions/:locationId" element={<RegionPage />} />
+          <Route path="/cells/:cellId" element={<CellPage />} />
+          <Route path="/tenants" element={<TenantsPage />} />
+          <Route path="/governance" element={<GovernancePage />} />
+        </Routes>
+      </Suspense>
     </Page>
   );
 }

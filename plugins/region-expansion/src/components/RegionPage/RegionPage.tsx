@@ -3,12 +3,36 @@ import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Content, EmptyState, Link } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/core-plugin-api';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import { regionExpansionApiRef } from '../../api';
 import { tenantsRouteRef } from '../../routes';
-import { useRegionExpansionData } from '../shared/useRegionExpansionData';
 import { AsyncContent } from '../shared/EmptyOrError';
 import { ReadinessPanel } from './ReadinessPanel';
 import { CellCapacityCard } from './CellCapacityCard';
+
+/**
+ * The locations and the cells of one location and of the Local Zones and
+ * Outposts attached to it: its own cells load in parallel with the
+ * locations, the attached ones' (if any) right after, never every cell.
+ */
+function useLocationCells(locationId: string) {
+  const api = useApi(regionExpansionApiRef);
+  return useAsync(async () => {
+    const [locations, ownCells] = await Promise.all([
+      api.listLocations(),
+      api.listCells({ locationId }),
+    ]);
+    const attached = locations.filter(l => l.parentRegion === locationId);
+    const attachedCells = await Promise.all(
+      attached.map(l => api.listCells({ locationId: l.id })),
+    );
+    const cells = [...ownCells, ...attachedCells.flat()].sort((a, b) =>
+      a.id.localeCompare(b.id),
+    );
+    return { locations, cells };
+  }, [api, locationId]);
+}
 
 /**
  * One Region, Local Zone or Outpost: readiness, and every cell in it (for a
@@ -16,7 +40,7 @@ import { CellCapacityCard } from './CellCapacityCard';
  */
 export function RegionPage() {
   const { locationId = '' } = useParams();
-  const { loading, error, value } = useRegionExpansionData();
+  const { loading, error, value } = useLocationCells(locationId);
   const tenantsLink = useRouteRef(tenantsRouteRef);
 
   return (

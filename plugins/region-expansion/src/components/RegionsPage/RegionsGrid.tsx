@@ -31,7 +31,7 @@ function RegionCard(props: { overview: RegionOverview }) {
         <Stack direction="row" spacing={1} sx={{ my: 1 }} alignItems="center">
           <ReadinessChip level={overview.readiness} />
           <Typography variant="body2">
-            {overview.cells.length} cells · {overview.tenantCount} tenants
+            {overview.cellCount} cells · {overview.tenantCount} tenants
           </Typography>
         </Stack>
         {overview.attached.length > 0 && (

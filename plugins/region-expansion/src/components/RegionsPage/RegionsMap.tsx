@@ -34,7 +34,7 @@ export function markerLabel(overview: RegionOverview): string {
   const attached = overview.attached.length
     ? `, ${overview.attached.length} Local Zones or Outposts`
     : '';
-  return `${overview.region.name} (${overview.region.id}), partition ${overview.region.partition}: readiness ${overview.readiness}, ${overview.cells.length} cells, ${overview.tenantCount} tenants${attached}`;
+  return `${overview.region.name} (${overview.region.id}), partition ${overview.region.partition}: readiness ${overview.readiness}, ${overview.cellCount} cells, ${overview.tenantCount} tenants${attached}`;
 }
 
 /**

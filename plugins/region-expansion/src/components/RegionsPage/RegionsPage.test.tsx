@@ -66,6 +66,19 @@ describe('RegionsPage', () => {
     expect(within(attached).getByText('US East (Boston)')).toBeInTheDocument();
   });
 
+  it('draws the overview from per-location totals, never the cell list', async () => {
+    const paths: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      paths.push(new URL(request.url).pathname);
+    });
+    await renderWithPlugin(pageWithUrl, {
+      routeEntries: ['/region-expansion'],
+    });
+    await screen.findByRole('link', { name: /eu-central-1\), partition/ });
+    expect(paths).toContain('/api/region-expansion/locations/summary');
+    expect(paths).not.toContain('/api/region-expansion/cells');
+  });
+
   it('opens the Region page from a marker with the keyboard', async () => {
     await renderWithPlugin(pageWithUrl, {
       routeEntries: ['/region-expansion'],

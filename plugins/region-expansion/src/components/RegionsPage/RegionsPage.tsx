@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { Content, InfoCard } from '@backstage/core-components';
-import { useRegionExpansionData } from '../shared/useRegionExpansionData';
+import { Content, InfoCard, Progress } from '@backstage/core-components';
+import { useRegionOverviewData } from '../shared/useRegionExpansionData';
 import {
   buildRegionOverviews,
   filterRegionOverviews,
@@ -16,16 +17,41 @@ import { ReadinessUnavailableNote } from '../shared/ReadinessUnavailableNote';
 import { FilterSelect } from '../shared/FilterSelect';
 import { parseYesNo, useUrlFilters } from '../shared/useUrlFilter';
 import { AsyncContent, NoLocationsEmptyState } from '../shared/EmptyOrError';
-import { RegionsMap } from './RegionsMap';
 import { RegionsGrid } from './RegionsGrid';
+
+/**
+ * The map (react-simple-maps, d3-geo and the world-atlas outlines) is a
+ * chunk of its own: the grid does not wait for it. The page starts loading
+ * it on mount, in parallel with the data, so no request waits on another.
+ */
+const loadRegionsMap = () =>
+  import('./RegionsMap').then(m => ({ default: m.RegionsMap }));
+const RegionsMap = lazy(loadRegionsMap);
+
+/** Holds the map's place (900 × 440) while its chunk loads. */
+function MapPlaceholder() {
+  return (
+    <Box
+      sx={{ aspectRatio: '900 / 440', display: 'grid', alignItems: 'center' }}
+      aria-label="Loading the world map"
+    >
+      <Progress />
+    </Box>
+  );
+}
 
 /**
  * Every partition and Region on a world map and in a grouped grid, with
  * filters kept in the URL (`partition`, `readiness`, `cells=with|without`).
  */
 export function RegionsPage() {
-  const { loading, error, value } = useRegionExpansionData();
+  const { loading, error, value } = useRegionOverviewData();
   const { searchParams, setFilter } = useUrlFilters();
+  useEffect(() => {
+    // Prefetch: the chunk arrives while the data loads. A failure here is
+    // shown by the lazy component when it renders.
+    loadRegionsMap().catch(() => undefined);
+  }, []);
 
   const partitionParam = searchParams.get('partition') ?? '';
   const readinessParam = searchParams.get('readiness');
@@ -41,7 +67,11 @@ export function RegionsPage() {
   const overviews = useMemo(
     () =>
       value
-        ? buildRegionOverviews(value.locations, value.cells, value.readiness)
+        ? buildRegionOverviews(
+            value.locations,
+            value.summaries,
+            value.readiness,
+          )
         : [],
     [value],
   );
@@ -99,10 +129,12 @@ export function RegionsPage() {
               </Typography>
               <ReadinessUnavailableNote error={data.readinessError} />
               <InfoCard title="Map" noPadding>
-                <RegionsMap
-                  overviews={shown}
-                  partitions={data.partitions.map(p => p.id)}
-                />
+                <Suspense fallback={<MapPlaceholder />}>
+                  <RegionsMap
+                    overviews={shown}
+                    partitions={data.partitions.map(p => p.id)}
+                  />
+                </Suspense>
               </InfoCard>
               <RegionsGrid overviews={shown} partitions={data.partitions} />
             </Stack>

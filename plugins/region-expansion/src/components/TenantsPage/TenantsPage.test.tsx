@@ -1,14 +1,34 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import type { WhatIfResult } from '@region-expansion/plugin-region-expansion-common';
 import {
   BASE_URL,
   renderWithPlugin,
   setupTestServer,
 } from '../../__testUtils__/testServer';
+import { RegionExpansionPage } from '../RegionExpansionPage';
 
 const server = setupTestServer();
+
+function CurrentUrl() {
+  const location = useLocation();
+  return (
+    <output aria-label="current url">
+      {location.pathname + location.search}
+    </output>
+  );
+}
+
+const pageWithUrl = (
+  <>
+    <Routes>
+      <Route path="/region-expansion/*" element={<RegionExpansionPage />} />
+    </Routes>
+    <CurrentUrl />
+  </>
+);
 
 // The DataGrid is slow to lay out in jsdom.
 jest.setTimeout(30_000);
@@ -62,8 +82,66 @@ describe('TenantsPage', () => {
     expect(screen.getByText(/1–50 of 84/)).toBeInTheDocument();
 
     await userEvent.click(screen.getByLabelText(/next page/i));
-    await within(grid).findByText('Tenant 150');
+    await within(grid).findByText('Tenant 150', {}, { timeout: 10_000 });
     expect(requests.at(-1)?.get('offset')).toBe('50');
+  });
+
+  it('asks for the first page at once, without waiting for filter lists or any cell list', async () => {
+    const paths: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      paths.push(
+        url.pathname.replace(/^.*\/region-expansion/, '') + url.search,
+      );
+    });
+    // Partitions and locations never answer: the table must not care.
+    server.use(
+      http.get(`${BASE_URL}/partitions`, async () => {
+        await delay('infinite');
+        return HttpResponse.json({ items: [] });
+      }),
+      http.get(`${BASE_URL}/locations`, async () => {
+        await delay('infinite');
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+    await renderWithPlugin(undefined, {
+      routeEntries: ['/region-expansion/tenants?cell=cell-fra-1'],
+    });
+    // Tenant 0 is unplaced; Tenant 1 is the first in cell-fra-1.
+    await screen.findByText('Tenant 1', {}, { timeout: 10_000 });
+    expect(paths).toContain('/tenants?cellId=cell-fra-1&offset=0&limit=50');
+    // The cell filter shows the URL's cell without loading any cell list,
+    // and no page loads every cell.
+    expect(screen.getByLabelText('Cell')).toHaveValue('cell-fra-1');
+    expect(paths.filter(p => p.startsWith('/cells'))).toEqual([
+      // The what-if form's template: one location's cells only.
+      '/cells?locationId=eu-central-1',
+    ]);
+  });
+
+  it('loads the cells of the cell filter when it opens, narrowed by the location filter', async () => {
+    const cellQueries: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith('/cells')) cellQueries.push(url.search);
+    });
+    await renderWithPlugin(pageWithUrl, {
+      routeEntries: ['/region-expansion/tenants?location=us-east-1-bos-1a'],
+    });
+    await screen.findByText('Tenant 0', {}, { timeout: 10_000 });
+    await userEvent.click(screen.getByLabelText('Cell'));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'cell-bos-1' }),
+    );
+    expect(cellQueries).toContain('?locationId=us-east-1-bos-1a');
+    expect(screen.getByLabelText('current url')).toHaveTextContent(
+      'cell=cell-bos-1',
+    );
+    // No fixture tenant lives in the Boston cell.
+    expect(
+      await screen.findByText(/No tenants match/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
   });
 
   it('opens a drawer with the placement reason and history', async () => {

@@ -10,9 +10,14 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import {
   cellReadPermission,
@@ -27,7 +32,7 @@ import {
   type TenantTier,
   type WhatIfResult,
 } from '@region-expansion/plugin-region-expansion-common';
-import { regionExpansionApiRef } from '../../api';
+import { regionExpansionApiRef, type RegionExpansionApi } from '../../api';
 import { MissingPermissionNote } from '../shared/MissingPermissionNote';
 
 interface WhatIfFormState {
@@ -47,12 +52,29 @@ interface WhatIfFormState {
 }
 
 /**
+ * A running cell to start the spec fields from, preferring a pooled one:
+ * the cell totals per location name a location with pooled cells, and only
+ * that location's cells load (never the full cell list). `undefined` when
+ * there are no cells or they cannot be read: the fields then start empty.
+ */
+async function loadTemplateCell(
+  api: RegionExpansionApi,
+): Promise<Cell | undefined> {
+  const summaries = await api.summarizeLocations();
+  const location =
+    summaries.find(s => s.pooledCellCount > 0) ??
+    summaries.find(s => s.cellCount > 0);
+  if (!location) return undefined;
+  const cells = await api.listCells({ locationId: location.locationId });
+  return cells.find(c => c.isolation === 'pooled') ?? cells[0];
+}
+
+/**
  * Starts the cell spec fields from an existing cell of the same isolation,
  * because new cells are built like the ones already running; the user can
  * change every value.
  */
-function initialState(cells: Cell[]): WhatIfFormState {
-  const template = cells.find(c => c.isolation === 'pooled') ?? cells[0];
+function initialState(template: Cell | undefined): WhatIfFormState {
   return {
     count: '10',
     tier: 'pool',
@@ -136,11 +158,43 @@ function WhatIfResultView(props: { result: WhatIfResult }) {
  * and the quota increases to request. The backend requires
  * `region-expansion.cell.read` for it, so the form is shown only with it.
  */
-export function WhatIfForm(props: { cells: Cell[]; partitions: Partition[] }) {
-  const { cells, partitions } = props;
+export function WhatIfForm(props: { partitions: Partition[] }) {
+  const { partitions } = props;
   const api = useApi(regionExpansionApiRef);
   const permission = usePermission({ permission: cellReadPermission });
-  const [form, setForm] = useState(() => initialState(cells));
+  const template = useAsync(
+    async () =>
+      permission.allowed
+        ? loadTemplateCell(api).catch(() => undefined)
+        : undefined,
+    [api, permission.allowed],
+  );
+
+  if (permission.loading) return null;
+  return (
+    <InfoCard title="What if new tenants arrive?">
+      {!permission.allowed && (
+        <MissingPermissionNote
+          action="A what-if run"
+          permission={cellReadPermission.name}
+        />
+      )}
+      {permission.allowed && template.loading && <Progress />}
+      {permission.allowed && !template.loading && (
+        <WhatIfFormBody partitions={partitions} template={template.value} />
+      )}
+    </InfoCard>
+  );
+}
+
+/** The form itself, started from the template cell once that is known. */
+function WhatIfFormBody(props: {
+  partitions: Partition[];
+  template: Cell | undefined;
+}) {
+  const { partitions, template } = props;
+  const api = useApi(regionExpansionApiRef);
+  const [form, setForm] = useState(() => initialState(template));
   const [state, submit] = useAsyncFn(
     async () =>
       api.whatIf({
@@ -196,115 +250,105 @@ export function WhatIfForm(props: { cells: Cell[]; partitions: Partition[] }) {
     submit();
   };
 
-  if (permission.loading) return null;
   return (
-    <InfoCard title="What if new tenants arrive?">
-      {!permission.allowed ? (
-        <MissingPermissionNote
-          action="A what-if run"
-          permission={cellReadPermission.name}
-        />
-      ) : (
-        <Stack spacing={2} component="section" aria-label="What-if">
-          <form onSubmit={onSubmit} aria-label="What-if profile">
-            <Grid container spacing={2}>
-              <Grid item xs={6} md={2}>
-                {field('count', 'Number of tenants', { type: 'number' })}
-              </Grid>
-              <Grid item xs={6} md={2}>
-                {field('tier', 'Tier', {
-                  select: true,
-                  children: TENANT_TIERS.map(t => (
-                    <MenuItem key={t} value={t}>
-                      {t}
-                    </MenuItem>
-                  )),
-                })}
-              </Grid>
-              <Grid item xs={6} md={2}>
-                {field('classification', 'Classification', {
-                  select: true,
-                  children: DATA_CLASSIFICATIONS.map(c => (
-                    <MenuItem key={c} value={c}>
-                      {c}
-                    </MenuItem>
-                  )),
-                })}
-              </Grid>
-              <Grid item xs={6} md={2}>
-                {field('loadUnits', 'Load units per tenant', {
-                  type: 'number',
-                })}
-              </Grid>
-              <Grid item xs={6} md={2}>
-                {field('partition', 'Residency partition', {
-                  select: true,
-                  children: [
-                    <MenuItem key="" value="">
-                      default (aws)
-                    </MenuItem>,
-                    ...partitions.map(p => (
-                      <MenuItem key={p.id} value={p.id}>
-                        {p.id}
-                      </MenuItem>
-                    )),
-                  ],
-                })}
-              </Grid>
-              <Grid item xs={6} md={2}>
-                {field('jurisdiction', 'Residency jurisdiction', {
-                  select: true,
-                  children: [
-                    <MenuItem key="" value="">
-                      any
-                    </MenuItem>,
-                    ...Object.entries(JURISDICTIONS).map(([id, text]) => (
-                      <MenuItem key={id} value={id} title={text}>
-                        {id}
-                      </MenuItem>
-                    )),
-                  ],
-                })}
-              </Grid>
-              <Grid item xs={4} md={2}>
-                {field('specVersion', 'Cell spec version')}
-              </Grid>
-              <Grid item xs={4} md={2}>
-                {field('tenantsPerCell', 'Tenants per cell', {
-                  type: 'number',
-                })}
-              </Grid>
-              <Grid item xs={4} md={2}>
-                {field('loadUnitsPerCell', 'Load units per cell', {
-                  type: 'number',
-                })}
-              </Grid>
-              <Grid item xs={6} md={2}>
-                {field('serviceCode', 'Quota service code (optional)')}
-              </Grid>
-              <Grid item xs={6} md={2}>
-                {field('quotaCode', 'Quota code')}
-              </Grid>
-              <Grid item xs={6} md={1}>
-                {field('quotaName', 'Quota name')}
-              </Grid>
-              <Grid item xs={6} md={1}>
-                {field('quotaPerCell', 'Per cell', { type: 'number' })}
-              </Grid>
-            </Grid>
-            <Button
-              type="submit"
-              variant="contained"
-              sx={{ mt: 2 }}
-              disabled={state.loading}
-            >
-              Run what-if
-            </Button>
-          </form>
-          {state.error && <ResponseErrorPanel error={state.error} />}
-          {state.value && <WhatIfResultView result={state.value} />}
-        </Stack>
-      )}
-    </InfoCard>
+    <Stack spacing={2} component="section" aria-label="What-if">
+      <form onSubmit={onSubmit} aria-label="What-if profile">
+        <Grid container spacing={2}>
+          <Grid item xs={6} md={2}>
+            {field('count', 'Number of tenants', { type: 'number' })}
+          </Grid>
+          <Grid item xs={6} md={2}>
+            {field('tier', 'Tier', {
+              select: true,
+              children: TENANT_TIERS.map(t => (
+                <MenuItem key={t} value={t}>
+                  {t}
+                </MenuItem>
+              )),
+            })}
+          </Grid>
+          <Grid item xs={6} md={2}>
+            {field('classification', 'Classification', {
+              select: true,
+              children: DATA_CLASSIFICATIONS.map(c => (
+                <MenuItem key={c} value={c}>
+                  {c}
+                </MenuItem>
+              )),
+            })}
+          </Grid>
+          <Grid item xs={6} md={2}>
+            {field('loadUnits', 'Load units per tenant', {
+              type: 'number',
+            })}
+          </Grid>
+          <Grid item xs={6} md={2}>
+            {field('partition', 'Residency partition', {
+              select: true,
+              children: [
+                <MenuItem key="" value="">
+                  default (aws)
+                </MenuItem>,
+                ...partitions.map(p => (
+                  <MenuItem key={p.id} value={p.id}>
+                    {p.id}
+                  </MenuItem>
+                )),
+              ],
+            })}
+          </Grid>
+          <Grid item xs={6} md={2}>
+            {field('jurisdiction', 'Residency jurisdiction', {
+              select: true,
+              children: [
+                <MenuItem key="" value="">
+                  any
+                </MenuItem>,
+                ...Object.entries(JURISDICTIONS).map(([id, text]) => (
+                  <MenuItem key={id} value={id} title={text}>
+                    {id}
+                  </MenuItem>
+                )),
+              ],
+            })}
+          </Grid>
+          <Grid item xs={4} md={2}>
+            {field('specVersion', 'Cell spec version')}
+          </Grid>
+          <Grid item xs={4} md={2}>
+            {field('tenantsPerCell', 'Tenants per cell', {
+              type: 'number',
+            })}
+          </Grid>
+          <Grid item xs={4} md={2}>
+            {field('loadUnitsPerCell', 'Load units per cell', {
+              type: 'number',
+            })}
+          </Grid>
+          <Grid item xs={6} md={2}>
+            {field('serviceCode', 'Quota service code (optional)')}
+          </Grid>
+          <Grid item xs={6} md={2}>
+            {field('quotaCode', 'Quota code')}
+          </Grid>
+          <Grid item xs={6} md={1}>
+            {field('quotaName', 'Quota name')}
+          </Grid>
+          <Grid item xs={6} md={1}>
+            {field('quotaPerCell', 'Per cell', { type: 'number' })}
+          </Grid>
+        </Grid>
+        <Button
+          type="submit"
+          variant="contained"
+          sx={{ mt: 2 }}
+          disabled={state.loading}
+        >
+          Run what-if
+        </Button>
+      </form>
+      {state.error && <ResponseErrorPanel error={state.error} />}
+      {state.value && <WhatIfResultView result={state.value} />}
+    </Stack>
   );
 }

@@ -15,6 +15,12 @@ export function FilterSelect(props: {
   onChange: (value: string) => void;
 }) {
   const { label, value, options, onChange } = props;
+  // A value from the URL stays selectable while its options still load (or
+  // when it names something the list lacks), instead of showing as blank.
+  const shown =
+    value && !options.some(option => option.value === value)
+      ? [...options, { value, label: value }]
+      : options;
   return (
     <TextField
       select
@@ -25,7 +31,7 @@ export function FilterSelect(props: {
       sx={{ minWidth: 160 }}
     >
       <MenuItem value={ANY}>Any</MenuItem>
-      {options.map(option => (
+      {shown.map(option => (
         <MenuItem key={option.value} value={option.value}>
           {option.label}
         </MenuItem>

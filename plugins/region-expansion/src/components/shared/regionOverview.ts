@@ -1,6 +1,6 @@
 import type {
-  Cell,
   Location,
+  LocationCellSummary,
   Partition,
   PlacementReadinessLevel,
 } from '@region-expansion/plugin-region-expansion-common';
@@ -15,7 +15,7 @@ export interface RegionOverview {
   /** Local Zones and Outposts whose parent is this Region. */
   attached: Location[];
   /** Cells in the Region and in its attached locations. */
-  cells: Cell[];
+  cellCount: number;
   /** Tenants currently placed in those cells (from cell usage). */
   tenantCount: number;
   /** Level of the Region's latest evaluation; `unknown` without one. */
@@ -23,13 +23,14 @@ export interface RegionOverview {
 }
 
 /**
- * Groups locations under their Region and sums cell usage. A Local Zone or
- * Outpost whose parent Region is unknown is shown as its own entry rather
- * than dropped.
+ * Groups locations under their Region and adds up the per-location cell
+ * totals (`GET /locations/summary`), so the overview never needs the cells
+ * themselves. A Local Zone or Outpost whose parent Region is unknown is
+ * shown as its own entry rather than dropped.
  */
 export function buildRegionOverviews(
   locations: Location[],
-  cells: Cell[],
+  summaries: LocationCellSummary[],
   readiness: ReadinessByLocation = new Map(),
 ): RegionOverview[] {
   const byId = new Map(locations.map(location => [location.id, location]));
@@ -47,7 +48,7 @@ export function buildRegionOverviews(
       overviews.set(root.id, {
         region: root,
         attached: [],
-        cells: [],
+        cellCount: 0,
         tenantCount: 0,
         readiness: readinessLevelOf(readiness, root.id),
       });
@@ -55,12 +56,12 @@ export function buildRegionOverviews(
     if (root.id !== location.id)
       overviews.get(root.id)!.attached.push(location);
   }
-  for (const cell of cells) {
-    const location = byId.get(cell.locationId);
+  for (const summary of summaries) {
+    const location = byId.get(summary.locationId);
     const overview = location && overviews.get(rootOf(location).id);
     if (!overview) continue;
-    overview.cells.push(cell);
-    overview.tenantCount += cell.usage.tenants;
+    overview.cellCount += summary.cellCount;
+    overview.tenantCount += summary.tenantCount;
   }
   return [...overviews.values()].sort((a, b) =>
     a.region.id.localeCompare(b.region.id),
@@ -85,7 +86,7 @@ export function filterRegionOverviews(
       (!filters.partition || overview.region.partition === filters.partition) &&
       (!filters.readiness || overview.readiness === filters.readiness) &&
       (filters.hasCells === undefined ||
-        overview.cells.length > 0 === filters.hasCells),
+        overview.cellCount > 0 === filters.hasCells),
   );
 }
 

@@ -1,0 +1,86 @@
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import {
+  DataGrid,
+  type GridColDef,
+  type GridPaginationModel,
+} from '@mui/x-data-grid';
+import type { Tenant } from '@region-expansion/plugin-region-expansion-common';
+
+/** Page sizes offered; 100 is the community DataGrid's maximum. */
+const PAGE_SIZES = [25, 50, 100];
+
+const columns: GridColDef<Tenant>[] = [
+  { field: 'name', headerName: 'Name', flex: 1, minWidth: 160 },
+  { field: 'id', headerName: 'Id', flex: 1, minWidth: 140 },
+  { field: 'tier', headerName: 'Tier', width: 90 },
+  { field: 'classification', headerName: 'Classification', width: 130 },
+  { field: 'loadUnits', headerName: 'Load units', type: 'number', width: 110 },
+  {
+    field: 'residency',
+    headerName: 'Residency',
+    flex: 1,
+    minWidth: 160,
+    sortable: false,
+    valueGetter: (_value, row) =>
+      [
+        row.residency.partition && `partition ${row.residency.partition}`,
+        row.residency.countries?.join(' '),
+        row.residency.jurisdictions?.join(' '),
+      ]
+        .filter(Boolean)
+        .join(' · ') || 'any',
+  },
+  {
+    field: 'cellId',
+    headerName: 'Cell',
+    width: 140,
+    valueGetter: (_value, row) => row.cellId ?? 'unplaced',
+  },
+];
+
+/**
+ * The DataGrid of the tenants table: a chunk of its own (the DataGrid is
+ * ~0.9 MB minified), so the first page's request does not wait for it.
+ * Rows are one server page; the grid virtualises them so the DOM holds only
+ * those in view. Sorting orders the loaded page (the API has no sort
+ * parameter).
+ */
+export function TenantsGrid(props: {
+  rows: Tenant[];
+  rowCount: number;
+  loading: boolean;
+  pagination: GridPaginationModel;
+  onPaginationChange: (model: GridPaginationModel) => void;
+  onSelect: (tenantId: string) => void;
+}) {
+  const { rows, rowCount, loading, pagination, onPaginationChange, onSelect } =
+    props;
+  return (
+    <DataGrid
+      aria-label="Tenants"
+      rows={rows}
+      columns={columns}
+      loading={loading}
+      rowCount={rowCount}
+      paginationMode="server"
+      paginationModel={pagination}
+      onPaginationModelChange={onPaginationChange}
+      pageSizeOptions={PAGE_SIZES}
+      sortingMode="client"
+      disableColumnFilter
+      onRowClick={params => onSelect(String(params.id))}
+      density="compact"
+      slots={{
+        noRowsOverlay: () => (
+          <Box sx={{ p: 2 }}>
+            <Typography>
+              No tenants match. Tenants are created with POST /tenants or
+              imported (POST /tenants/import); clear the filters to see all.
+            </Typography>
+          </Box>
+        ),
+      }}
+    />
+  );
+}
