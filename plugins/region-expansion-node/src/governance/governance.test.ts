@@ -5,7 +5,13 @@ import {
   GovernanceAwsContext,
   resolvePartitionTargets,
 } from './GovernanceAwsContext';
-import { GovernanceRateLimiter, mapWithConcurrency } from './limits';
+import { TokenBucket } from '@region-expansion/aws-simulator';
+import {
+  DEFAULT_GOVERNANCE_RATE_LIMITS,
+  GovernanceRateLimiter,
+  GovernanceRateLimiterOptions,
+  mapWithConcurrency,
+} from './limits';
 
 const catalog = LocationCatalog.fromSnapshot();
 const [aws, eusc] = ['aws', 'aws-eusc'].map(id => catalog.partition(id)!);
@@ -80,24 +86,207 @@ describe('withRetries', () => {
   });
 });
 
+/**
+ * A fake monotonic clock: `sleep` registers a timer, `runAll` fires timers in
+ * time order (after letting pending promise chains settle) until none is left.
+ */
+function fakeClock() {
+  let t = 0;
+  const timers: Array<{ at: number; seq: number; fire: () => void }> = [];
+  let seq = 0;
+  const settle = () => new Promise<void>(resolve => setImmediate(resolve));
+  return {
+    now: () => t,
+    sleep: (ms: number, signal?: AbortSignal) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = { at: t + ms, seq: seq++, fire: resolve };
+        timers.push(timer);
+        signal?.addEventListener('abort', () => {
+          timers.splice(timers.indexOf(timer), 1);
+          reject(signal.reason);
+        });
+      }),
+    advanceTo(at: number) {
+      t = Math.max(t, at);
+    },
+    async runAll() {
+      for (;;) {
+        await settle();
+        if (timers.length === 0) return;
+        timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+        const timer = timers.shift()!;
+        t = Math.max(t, timer.at);
+        timer.fire();
+      }
+    },
+  };
+}
+
+/** Send times of `count` calls made at once on one key, on a fake clock. */
+async function admittedAt(
+  limit: { ratePerSecond: number; burst: number },
+  count: number,
+  options: GovernanceRateLimiterOptions = {},
+): Promise<number[]> {
+  const clock = fakeClock();
+  const limiter = new GovernanceRateLimiter(
+    { GetFindings: limit },
+    { ...options, now: clock.now, sleep: clock.sleep },
+  );
+  const target = { accountId: '111111111111', region: awsRegion };
+  const times: number[] = [];
+  const calls = Array.from({ length: count }, (_, i) =>
+    limiter.acquire(target, 'GetFindings').then(() => {
+      times[i] = clock.now();
+    }),
+  );
+  await clock.runAll();
+  await Promise.all(calls);
+  return times;
+}
+
+/** Deterministic pseudo-random numbers in [0, 1). */
+function seeded(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Requests the simulator's bucket (the documented limit) throttles. */
+function throttledByServer(
+  limit: { ratePerSecond: number; burst: number },
+  arrivals: number[],
+): number {
+  let t = 0;
+  const bucket = new TokenBucket({ ...limit, now: () => t });
+  let throttled = 0;
+  for (const at of [...arrivals].sort((a, b) => a - b)) {
+    t = at;
+    if (!bucket.tryTake()) throttled += 1;
+  }
+  return throttled;
+}
+
 describe('GovernanceRateLimiter', () => {
-  it('lets a burst through and then paces at the rate, per account+Region+API', async () => {
+  it.each([
+    // rate, burst, margin, reserve → send times (ms) of 9 calls made at once
+    [3, 6, 1, 0, [0, 0, 0, 0, 0, 0, 334, 667, 1000]],
+    [3, 6, 0.95, 0, [0, 0, 0, 0, 0, 0, 351, 702, 1053]],
+    [3, 6, 0.95, 1, [0, 0, 0, 0, 0, 351, 702, 1053, 1404]],
+    [10, 1, 1, 1, [0, 100, 200, 300, 400, 500, 600, 700, 800]],
+    [2, 3, 0.5, 1, [0, 0, 1000, 2000, 3000, 4000, 5000, 6000, 7000]],
+  ])(
+    'rate %p burst %p margin %p reserve %p admits at %p',
+    async (ratePerSecond, burst, safetyMargin, burstReserve, expected) => {
+      expect(
+        await admittedAt({ ratePerSecond, burst }, expected.length, {
+          safetyMargin,
+          burstReserve,
+        }),
+      ).toEqual(expected);
+    },
+  );
+
+  it('refills while idle up to the burst and keeps keys and APIs apart', async () => {
+    const clock = fakeClock();
+    const limiter = new GovernanceRateLimiter(
+      { GetFindings: { ratePerSecond: 4, burst: 3 } },
+      { safetyMargin: 1, burstReserve: 0, now: clock.now, sleep: clock.sleep },
+    );
+    const a = { accountId: '111111111111', region: awsRegion };
+    const b = { ...a, accountId: '222222222222' };
+    const sendTimes = async (target: typeof a, api: string, n: number) => {
+      const times: number[] = [];
+      const calls = Array.from({ length: n }, () =>
+        limiter.acquire(target, api).then(() => times.push(clock.now())),
+      );
+      await clock.runAll();
+      await Promise.all(calls);
+      return times;
+    };
+    expect(await sendTimes(a, 'GetFindings', 4)).toEqual([0, 0, 0, 250]);
+    expect(await sendTimes(b, 'GetFindings', 3)).toEqual([250, 250, 250]);
+    expect(await sendTimes(a, 'Unlimited', 5)).toEqual([
+      250, 250, 250, 250, 250,
+    ]);
+    // 600 ms idle: one token back at 500, a second at 750; the burst is 3.
+    clock.advanceTo(850);
+    expect(await sendTimes(a, 'GetFindings', 3)).toEqual([850, 850, 1000]);
+    clock.advanceTo(10_000);
+    expect(await sendTimes(a, 'GetFindings', 4)).toEqual([
+      10_000, 10_000, 10_000, 10_250,
+    ]);
+  });
+
+  it('never exceeds the documented bucket even when arrivals jitter', async () => {
+    const limit = DEFAULT_GOVERNANCE_RATE_LIMITS.GetFindings;
+    const random = seeded(7);
+    const sent = await admittedAt(limit, 300);
+    // Requests reach the server 0–340 ms after they leave, in any order.
+    const arrivals = sent.map(t => t + random() * 340);
+    expect(throttledByServer(limit, sent)).toBe(0);
+    expect(throttledByServer(limit, arrivals)).toBe(0);
+    // Pacing at exactly the documented rate and burst (the old limiter)
+    // leaves no headroom: the same jitter is throttled.
+    const exact = await admittedAt(limit, 300, {
+      safetyMargin: 1,
+      burstReserve: 0,
+    });
+    const random2 = seeded(7);
+    expect(
+      throttledByServer(
+        limit,
+        exact.map(t => t + random2() * 340),
+      ),
+    ).toBeGreaterThan(0);
+    // Still close to the documented rate: 300 calls in under 110 s (105 s at 2.85/s).
+    expect(sent[299]).toBeLessThan(((300 - 5) / 2.85) * 1000 + 1);
+  });
+
+  it("gives an aborted call's slot back and rejects with the reason", async () => {
+    const clock = fakeClock();
+    const limiter = new GovernanceRateLimiter(
+      { GetFindings: { ratePerSecond: 10, burst: 1 } },
+      { safetyMargin: 1, now: clock.now, sleep: clock.sleep },
+    );
+    const target = { accountId: '111111111111', region: awsRegion };
+    await limiter.acquire(target, 'GetFindings');
+    const controller = new AbortController();
+    const waiting = limiter.acquire(target, 'GetFindings', controller.signal);
+    controller.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
+    let sentAt = -1;
+    const next = limiter
+      .acquire(target, 'GetFindings')
+      .then(() => (sentAt = clock.now()));
+    await clock.runAll();
+    await next;
+    // One interval after the first call, not two.
+    expect(sentAt).toBe(100);
+  });
+
+  it('paces on the real monotonic clock by default', async () => {
     const limiter = new GovernanceRateLimiter({
-      GetFindings: { ratePerSecond: 20, burst: 3 },
+      GetFindings: { ratePerSecond: 20, burst: 4 },
     });
     const target = { accountId: '111111111111', region: awsRegion };
     const start = performance.now();
     for (let i = 0; i < 3; i++) await limiter.acquire(target, 'GetFindings');
     expect(performance.now() - start).toBeLessThan(30);
     for (let i = 0; i < 4; i++) await limiter.acquire(target, 'GetFindings');
-    expect(performance.now() - start).toBeGreaterThanOrEqual(4 * 50 - 20);
-    const other = performance.now();
-    await limiter.acquire(
-      { ...target, accountId: '222222222222' },
-      'GetFindings',
-    );
-    await limiter.acquire(target, 'Unlimited');
-    expect(performance.now() - other).toBeLessThan(30);
+    // 3 at once (burst 4 − reserve 1), then 4 × 1000 / (0.95 × 20) ≈ 210 ms.
+    expect(performance.now() - start).toBeGreaterThanOrEqual(210);
+  });
+
+  it('rejects nonsensical options', () => {
+    expect(
+      () => new GovernanceRateLimiter(undefined, { safetyMargin: 1.5 }),
+    ).toThrow(/safetyMargin/);
+    expect(
+      () => new GovernanceRateLimiter(undefined, { burstReserve: -1 }),
+    ).toThrow(/burstReserve/);
   });
 });
 

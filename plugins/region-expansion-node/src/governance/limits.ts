@@ -52,21 +52,92 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * Token buckets per key (account + Region + API); `acquire` waits for a token.
+ * Options of {@link GovernanceRateLimiter}.
+ *
+ * @public
+ */
+export interface GovernanceRateLimiterOptions {
+  /**
+   * Fraction of a limit's rate the limiter paces at; default 0.95. Below 1 the
+   * server's bucket regains `(1 - margin) × rate` tokens per second of
+   * headroom.
+   */
+  safetyMargin?: number;
+  /**
+   * Tokens of a limit's burst never spent by the limiter; default 1 (the
+   * limiter's burst is at least 1). They absorb requests that reach the
+   * server closer together than they left (event-loop stalls, connection
+   * set-up, SDK middleware): with rate `r`, burst `b`, margin `m` and reserve
+   * `k`, arrivals delayed by anything between 0 and `k / (m × r)` seconds
+   * (351 ms at 3 req/s) still fit the server's `(r, b)` bucket.
+   */
+  burstReserve?: number;
+  /** Monotonic clock in milliseconds; default `performance.now()`. */
+  now?: () => number;
+  /** Waits `ms` milliseconds (or rejects on abort); default {@link sleep}. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** Pacing of one limit: interval between requests and burst tolerance. */
+interface Pacing {
+  intervalMs: number;
+  toleranceMs: number;
+}
+
+/**
+ * Paces calls per account + Region + API so they never exceed the server's
+ * token bucket: a token bucket of `safetyMargin × rate` and `burst -
+ * burstReserve`, implemented as virtual scheduling (GCRA) on a monotonic
+ * clock. Each `acquire` is given its send time when it is called (first come,
+ * first served, no polling): `max(now, tat - tolerance)`, where `tat` (the
+ * theoretical arrival time) then moves on by one interval. The schedule is
+ * exactly the token bucket's: `burst - burstReserve` calls at once, then one
+ * every `1000 / (safetyMargin × rate)` ms. The SDK's retries stay the
+ * fallback for the rare throttle.
  *
  * @public
  */
 export class GovernanceRateLimiter {
   readonly #limits: Record<string, RateLimit>;
-  readonly #buckets = new Map<
-    string,
-    { tokens: number; at: number; queue: Promise<void> }
-  >();
+  readonly #margin: number;
+  readonly #reserve: number;
+  readonly #now: () => number;
+  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly #tat = new Map<string, number>();
+  readonly #pacing = new Map<string, Pacing | undefined>();
 
   constructor(
     limits: Record<string, RateLimit> = DEFAULT_GOVERNANCE_RATE_LIMITS,
+    options: GovernanceRateLimiterOptions = {},
   ) {
+    const margin = options.safetyMargin ?? 0.95;
+    const reserve = options.burstReserve ?? 1;
+    if (!(margin > 0 && margin <= 1))
+      throw new Error(`safetyMargin must be in (0, 1], got ${margin}`);
+    if (!(reserve >= 0))
+      throw new Error(`burstReserve must be >= 0, got ${reserve}`);
     this.#limits = limits;
+    this.#margin = margin;
+    this.#reserve = reserve;
+    this.#now = options.now ?? (() => performance.now());
+    this.#sleep = options.sleep ?? sleep;
+  }
+
+  #pacingOf(api: string): Pacing | undefined {
+    if (this.#pacing.has(api)) return this.#pacing.get(api);
+    const limit = this.#limits[api];
+    let pacing: Pacing | undefined;
+    if (limit && Number.isFinite(limit.ratePerSecond)) {
+      if (!(limit.ratePerSecond > 0 && limit.burst >= 1))
+        throw new Error(
+          `rate limit of ${api} needs ratePerSecond > 0 and burst >= 1`,
+        );
+      const intervalMs = 1000 / (limit.ratePerSecond * this.#margin);
+      const burst = Math.max(1, Math.floor(limit.burst - this.#reserve));
+      pacing = { intervalMs, toleranceMs: (burst - 1) * intervalMs };
+    }
+    this.#pacing.set(api, pacing);
+    return pacing;
   }
 
   /** Waits until a call of `api` for the account and Region may go out. */
@@ -75,39 +146,26 @@ export class GovernanceRateLimiter {
     api: string,
     signal?: AbortSignal,
   ): Promise<void> {
-    const limit = this.#limits[api];
-    if (!limit) return;
+    const pacing = this.#pacingOf(api);
+    if (!pacing) return;
+    if (signal?.aborted) throw abortError(signal);
     const key = `${target.accountId}/${target.region}/${api}`;
-    let bucket = this.#buckets.get(key);
-    if (!bucket) {
-      bucket = {
-        tokens: limit.burst,
-        at: performance.now(),
-        queue: Promise.resolve(),
-      };
-      this.#buckets.set(key, bucket);
-    }
-    const state = bucket;
-    const turn = state.queue.then(async () => {
-      for (;;) {
-        const now = performance.now();
-        state.tokens = Math.min(
-          limit.burst,
-          state.tokens + ((now - state.at) / 1000) * limit.ratePerSecond,
-        );
-        state.at = now;
-        if (state.tokens >= 1) {
-          state.tokens -= 1;
-          return;
-        }
-        await sleep(
-          Math.ceil(((1 - state.tokens) / limit.ratePerSecond) * 1000),
-          signal,
-        );
+    const now = this.#now();
+    const tat = this.#tat.get(key) ?? -Infinity;
+    const sendAt = Math.max(now, tat - pacing.toleranceMs);
+    const next = Math.max(tat, sendAt) + pacing.intervalMs;
+    this.#tat.set(key, next);
+    try {
+      // Timers may fire a little early against the monotonic clock: wait
+      // until the clock has reached the send time.
+      for (let wait = sendAt - now; wait > 0; wait = sendAt - this.#now()) {
+        await this.#sleep(Math.ceil(wait), signal);
       }
-    });
-    state.queue = turn.catch(() => undefined);
-    await turn;
+    } catch (error) {
+      // An aborted call gives its slot back when no later call took one.
+      if (this.#tat.get(key) === next) this.#tat.set(key, tat);
+      throw error;
+    }
   }
 }
 
