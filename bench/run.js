@@ -8,7 +8,11 @@ const fs = require('node:fs');
 const name = process.argv[2];
 const available = fs
   .readdirSync(__dirname, { withFileTypes: true })
-  .filter(d => d.isDirectory() && fs.existsSync(path.join(__dirname, d.name, 'index.ts')))
+  .filter(
+    d =>
+      d.isDirectory() &&
+      fs.existsSync(path.join(__dirname, d.name, 'index.ts')),
+  )
   .map(d => d.name);
 if (!name || !available.includes(name)) {
   console.error(

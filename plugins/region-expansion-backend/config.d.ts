@@ -46,6 +46,43 @@ export interface Config {
       capacityWarnRatio?: number;
     };
     /**
+     * Availability read live from the SSM public parameters
+     * `/aws/service/global-infrastructure/regions/<region>/services`, stored
+     * with its date and compared with the bundled snapshot. Readiness judges
+     * against the latest stored refresh merged over the snapshot.
+     */
+    availability?: {
+      live?: {
+        /**
+         * Refresh on the schedule and on POST /availability/refresh.
+         * Defaults to false (the snapshot alone).
+         */
+        enabled?: boolean;
+        /**
+         * 12-digit id of the account whose credentials (`aws.accounts` or
+         * `aws.mainAccount`, through `@backstage/integration-aws-node`) read
+         * SSM, in each partition's home Region. Must not belong to another
+         * partition. Defaults, per partition, to the first account of its
+         * `regionExpansion.governance.targets` entry. The endpoint is
+         * `regionExpansion.governance.endpoints.ssm`, else
+         * `regionExpansion.governance.endpoint`.
+         */
+        account?: string;
+        /**
+         * Partitions whose Regions are read. Defaults to every partition of
+         * the availability snapshot.
+         */
+        partitions?: string[];
+        /**
+         * Schedule of the `region-expansion-availability` task (one run
+         * across all backend replicas), in the scheduler's own format.
+         * Defaults to daily, first run a minute after start, 10 minute
+         * timeout.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
+    /**
      * Governance aggregation (Security Hub, Resilience Hub, Audit Manager,
      * AWS Config). Which accounts are read, and as which role, is decided
      * here and in `aws.accounts` (`@backstage/integration-aws-node`), never

@@ -20,3 +20,4 @@ export {
 export { accessKeyIdFor } from './protocol';
 export * from './server';
 export * from './testing';
+export * from './ssmGlobalInfrastructureHandlers';

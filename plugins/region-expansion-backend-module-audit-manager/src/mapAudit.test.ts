@@ -27,7 +27,12 @@ describe('auditControlRows', () => {
         {
           id: 'set-1',
           controls: [
-            { id: 'c-1', name: 'Encrypt', status: 'REVIEWED', evidenceCount: 7 },
+            {
+              id: 'c-1',
+              name: 'Encrypt',
+              status: 'REVIEWED',
+              evidenceCount: 7,
+            },
             { id: 'c-2', name: 'Log', status: 'NEW_STATUS' },
             { name: 'no id' },
           ],

@@ -21,7 +21,9 @@ export function auditManagerStatusReason(
   if (status === 'ACTIVE') return undefined;
   return `Audit Manager is not set up in account ${target.accountId} (${
     target.region
-  }): account status ${status ?? 'not reported'}. It closed to new customers on 2026-04-30; AWS Config conformance packs are its successor.`;
+  }): account status ${
+    status ?? 'not reported'
+  }. It closed to new customers on 2026-04-30; AWS Config conformance packs are its successor.`;
 }
 
 /**
@@ -69,7 +71,8 @@ export function auditControlRows(
         }))
         .sort(
           (a, b) =>
-            b.date.localeCompare(a.date) || a.folderId.localeCompare(b.folderId),
+            b.date.localeCompare(a.date) ||
+            a.folderId.localeCompare(b.folderId),
         );
       rows.push({
         partition: target.partition,

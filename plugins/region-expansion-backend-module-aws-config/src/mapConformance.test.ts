@@ -11,28 +11,62 @@ describe('conformanceScoreRow', () => {
       AccountId: '333333333333',
       AwsRegion: 'r-1',
       Compliance: compliance,
-    }) as AggregateComplianceByConformancePack;
+    } as AggregateComplianceByConformancePack);
 
   it.each([
     [
       'partly compliant',
-      { ComplianceType: 'NON_COMPLIANT', CompliantRuleCount: 2, NonCompliantRuleCount: 1, TotalRuleCount: 3 },
-      { complianceType: 'NON_COMPLIANT', compliantRules: 2, nonCompliantRules: 1, totalRules: 3, score: 66.67 },
+      {
+        ComplianceType: 'NON_COMPLIANT',
+        CompliantRuleCount: 2,
+        NonCompliantRuleCount: 1,
+        TotalRuleCount: 3,
+      },
+      {
+        complianceType: 'NON_COMPLIANT',
+        compliantRules: 2,
+        nonCompliantRules: 1,
+        totalRules: 3,
+        score: 66.67,
+      },
     ],
     [
       'fully compliant',
-      { ComplianceType: 'COMPLIANT', CompliantRuleCount: 4, NonCompliantRuleCount: 0, TotalRuleCount: 4 },
-      { complianceType: 'COMPLIANT', compliantRules: 4, nonCompliantRules: 0, totalRules: 4, score: 100 },
+      {
+        ComplianceType: 'COMPLIANT',
+        CompliantRuleCount: 4,
+        NonCompliantRuleCount: 0,
+        TotalRuleCount: 4,
+      },
+      {
+        complianceType: 'COMPLIANT',
+        compliantRules: 4,
+        nonCompliantRules: 0,
+        totalRules: 4,
+        score: 100,
+      },
     ],
     [
       'no rules scores 0 and an unknown type is kept',
       { ComplianceType: 'SOMETHING_NEW' },
-      { complianceType: 'SOMETHING_NEW', compliantRules: 0, nonCompliantRules: 0, totalRules: 0, score: 0 },
+      {
+        complianceType: 'SOMETHING_NEW',
+        compliantRules: 0,
+        nonCompliantRules: 0,
+        totalRules: 0,
+        score: 0,
+      },
     ],
     [
       'missing total is the sum; missing type is INSUFFICIENT_DATA',
       { CompliantRuleCount: 1, NonCompliantRuleCount: 3 },
-      { complianceType: 'INSUFFICIENT_DATA', compliantRules: 1, nonCompliantRules: 3, totalRules: 4, score: 25 },
+      {
+        complianceType: 'INSUFFICIENT_DATA',
+        compliantRules: 1,
+        nonCompliantRules: 3,
+        totalRules: 4,
+        score: 25,
+      },
     ],
   ])('%s', (_, compliance, expected) => {
     expect(conformanceScoreRow(item(compliance), 'p')).toEqual({
@@ -50,13 +84,18 @@ describe('chooseAggregator', () => {
     ({
       ConfigurationAggregatorName: name,
       ...(kind === 'org'
-        ? { OrganizationAggregationSource: { RoleArn: 'r', AllAwsRegions: true } }
+        ? {
+            OrganizationAggregationSource: {
+              RoleArn: 'r',
+              AllAwsRegions: true,
+            },
+          }
         : {
             AccountAggregationSources: [
               { AccountIds: ['1'], AllAwsRegions: kind === 'all' },
             ],
           }),
-    }) as ConfigurationAggregator;
+    } as ConfigurationAggregator);
 
   it.each([
     ['none', [], undefined],

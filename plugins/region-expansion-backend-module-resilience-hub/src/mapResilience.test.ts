@@ -22,15 +22,31 @@ describe('latestSuccessfulAssessment', () => {
       assessmentStatus: status,
       endTime: end === undefined ? undefined : new Date(end * 1000),
       startTime: start === undefined ? undefined : new Date(start * 1000),
-    }) as AppAssessmentSummary;
+    } as AppAssessmentSummary);
 
   it.each([
     ['none', [], undefined],
     ['only failed', [s('a', 'Failed', 10)], undefined],
-    ['newest success wins over list order', [s('a', 'Success', 10), s('b', 'Success', 30), s('c', 'Success', 20)], 'b'],
-    ['a newer failure is skipped', [s('a', 'Success', 10), s('b', 'Failed', 40)], 'a'],
-    ['start time when no end time', [s('a', 'Success', undefined, 5), s('b', 'Success', undefined, 7)], 'b'],
-    ['unknown status is not success', [s('a', 'Succeeded-ish', 99), s('b', 'Success', 1)], 'b'],
+    [
+      'newest success wins over list order',
+      [s('a', 'Success', 10), s('b', 'Success', 30), s('c', 'Success', 20)],
+      'b',
+    ],
+    [
+      'a newer failure is skipped',
+      [s('a', 'Success', 10), s('b', 'Failed', 40)],
+      'a',
+    ],
+    [
+      'start time when no end time',
+      [s('a', 'Success', undefined, 5), s('b', 'Success', undefined, 7)],
+      'b',
+    ],
+    [
+      'unknown status is not success',
+      [s('a', 'Succeeded-ish', 99), s('b', 'Success', 1)],
+      'b',
+    ],
   ])('%s', (_, input, expected) => {
     expect(latestSuccessfulAssessment(input)?.assessmentArn).toBe(expected);
   });
@@ -42,25 +58,58 @@ describe('disruptionRows', () => {
       'known types in order with current and target values',
       {
         compliance: {
-          Region: { currentRtoInSecs: 10, currentRpoInSecs: 5, complianceStatus: 'PolicyBreached' },
-          Software: { currentRtoInSecs: 1, currentRpoInSecs: 1, complianceStatus: 'PolicyMet' },
+          Region: {
+            currentRtoInSecs: 10,
+            currentRpoInSecs: 5,
+            complianceStatus: 'PolicyBreached',
+          },
+          Software: {
+            currentRtoInSecs: 1,
+            currentRpoInSecs: 1,
+            complianceStatus: 'PolicyMet',
+          },
         },
-        policy: { policy: { Region: { rtoInSecs: 8, rpoInSecs: 4 }, Software: { rtoInSecs: 2, rpoInSecs: 2 } } },
+        policy: {
+          policy: {
+            Region: { rtoInSecs: 8, rpoInSecs: 4 },
+            Software: { rtoInSecs: 2, rpoInSecs: 2 },
+          },
+        },
       },
       [
-        { disruptionType: 'Software', currentRtoInSecs: 1, currentRpoInSecs: 1, targetRtoInSecs: 2, targetRpoInSecs: 2, complianceStatus: 'PolicyMet' },
-        { disruptionType: 'Region', currentRtoInSecs: 10, currentRpoInSecs: 5, targetRtoInSecs: 8, targetRpoInSecs: 4, complianceStatus: 'PolicyBreached' },
+        {
+          disruptionType: 'Software',
+          currentRtoInSecs: 1,
+          currentRpoInSecs: 1,
+          targetRtoInSecs: 2,
+          targetRpoInSecs: 2,
+          complianceStatus: 'PolicyMet',
+        },
+        {
+          disruptionType: 'Region',
+          currentRtoInSecs: 10,
+          currentRpoInSecs: 5,
+          targetRtoInSecs: 8,
+          targetRpoInSecs: 4,
+          complianceStatus: 'PolicyBreached',
+        },
       ],
     ],
     [
       'unknown disruption type and status are kept',
       {
-        compliance: { Cell: { currentRtoInSecs: 3, complianceStatus: 'PolicyPartiallyMet' } },
+        compliance: {
+          Cell: { currentRtoInSecs: 3, complianceStatus: 'PolicyPartiallyMet' },
+        },
         policy: { policy: { AZ: { rtoInSecs: 60, rpoInSecs: 30 } } },
       },
       [
         { disruptionType: 'AZ', targetRtoInSecs: 60, targetRpoInSecs: 30 },
-        { disruptionType: 'Cell', currentRtoInSecs: 3, complianceStatus: 'PolicyPartiallyMet' },
+        {
+          disruptionType: 'Cell',
+          currentRtoInSecs: 3,
+          complianceStatus: 'PolicyPartiallyMet',
+        },
       ],
     ],
     ['nothing', {}, []],

@@ -73,9 +73,7 @@ export function disruptionRows(
   >;
   const types = [
     ...new Set([...Object.keys(compliance), ...Object.keys(policy)]),
-  ].sort(
-    (a, b) => disruptionRank(a) - disruptionRank(b) || a.localeCompare(b),
-  );
+  ].sort((a, b) => disruptionRank(a) - disruptionRank(b) || a.localeCompare(b));
   return types.map(disruptionType => {
     const current = compliance[disruptionType];
     const target = policy[disruptionType];

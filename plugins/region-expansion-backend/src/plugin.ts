@@ -6,6 +6,13 @@ import {
   GovernanceProvider,
   regionExpansionGovernanceExtensionPoint,
 } from '@region-expansion/plugin-region-expansion-node';
+import {
+  AvailabilityRefreshService,
+  AvailabilityStore,
+  availabilityAwsContext,
+  readAvailabilityConfig,
+  ssmClientFactory,
+} from './availability';
 import { readDefaultStrategy } from './config';
 import { RegionExpansionStore } from './database/RegionExpansionStore';
 import { seedDemoData } from './demo/seedDemoData';
@@ -65,6 +72,18 @@ export const regionExpansionPlugin = createBackendPlugin({
         const store = await RegionExpansionStore.create({ database });
         const readinessStore = await ReadinessStore.create({ database });
         const governanceStore = await GovernanceStore.create({ database });
+        const availabilityConfig = readAvailabilityConfig(config);
+        const availability = AvailabilityRefreshService.create({
+          store: await AvailabilityStore.create({ database }),
+          logger,
+          enabled: availabilityConfig.enabled,
+          partitions: availabilityConfig.partitions,
+          clientFor: availabilityConfig.enabled
+            ? ssmClientFactory(
+                availabilityAwsContext(config, availabilityConfig),
+              )
+            : undefined,
+        });
         const service = RegionExpansionService.create({
           store,
           defaultStrategy: readDefaultStrategy(config),
@@ -79,6 +98,7 @@ export const regionExpansionPlugin = createBackendPlugin({
           governanceSources: [
             GovernanceReadinessSignals.create({ store: governanceStore }),
           ],
+          availabilitySource: () => availability.currentIndex(),
         });
         const governanceSync = GovernanceSyncService.create({
           store: governanceStore,
@@ -110,6 +130,24 @@ export const regionExpansionPlugin = createBackendPlugin({
           },
         });
         await governanceSync.start();
+        if (availabilityConfig.enabled) {
+          // Once across replicas; a run while a manual one is going is skipped.
+          await scheduler.scheduleTask({
+            id: 'region-expansion-availability',
+            ...availabilityConfig.schedule,
+            fn: async () => {
+              try {
+                await availability.refresh({
+                  trigger: 'scheduled',
+                  requestedBy: 'scheduler',
+                });
+              } catch (error) {
+                if ((error as Error).name !== 'ConflictError') throw error;
+                logger.info(`Availability refresh skipped: ${error}`);
+              }
+            },
+          });
+        }
 
         httpRouter.use(
           await createRouter({
@@ -117,6 +155,7 @@ export const regionExpansionPlugin = createBackendPlugin({
             permissions,
             service,
             readiness,
+            availability,
             importBodyLimit: config.getOptionalString(
               'regionExpansion.import.maxBodySize',
             ),

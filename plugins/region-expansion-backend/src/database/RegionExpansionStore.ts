@@ -12,6 +12,7 @@ import {
   DataClassification,
   Geography,
   Location,
+  LocationCellSummary,
   LocationKind,
   PlacementRecord,
   Residency,
@@ -448,6 +449,44 @@ export class RegionExpansionStore {
       query.where('control_plane_id', filter.controlPlaneId);
     }
     return (await query).map(rowToCell);
+  }
+
+  /**
+   * Cell totals per location (one aggregate query), ordered by location id;
+   * locations without cells are absent.
+   */
+  async summarizeCellsByLocation(): Promise<LocationCellSummary[]> {
+    const rows: Array<Record<string, string | number | null>> = await this.#db(
+      'cells',
+    )
+      .select('location_id')
+      .count({ cell_count: '*' })
+      .sum({
+        max_tenants: 'max_tenants',
+        max_load_units: 'max_load_units',
+        tenant_count: 'tenant_count',
+        load_units: 'load_units',
+      })
+      .select(
+        this.#db.raw(
+          "sum(case when isolation = 'pooled' then 1 else 0 end) as pooled_count",
+        ),
+      )
+      .groupBy('location_id')
+      .orderBy('location_id');
+    // PostgreSQL answers counts and sums as strings.
+    const n = (value: string | number | null) => Number(value ?? 0);
+    return rows.map(row => ({
+      locationId: String(row.location_id),
+      cellCount: n(row.cell_count),
+      pooledCellCount: n(row.pooled_count),
+      tenantCount: n(row.tenant_count),
+      capacity: {
+        tenants: n(row.max_tenants),
+        loadUnits: n(row.max_load_units),
+      },
+      usage: { tenants: n(row.tenant_count), loadUnits: n(row.load_units) },
+    }));
   }
 
   /** One cell, or `undefined`. */

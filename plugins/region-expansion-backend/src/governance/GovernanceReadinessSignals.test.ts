@@ -50,13 +50,36 @@ describe('evidenceFreshness', () => {
   it.each([
     ['no targets', [], 'none'],
     ['all ok and recent', [state({})], 'fresh'],
-    ['one stale', [state({}), state({ status: 'stale', staleReason: 'x' })], 'stale'],
-    ['too old', [state({ lastSuccessAt: '2026-11-24T10:00:00.000Z' })], 'stale'],
-    ['never succeeded', [state({ status: 'stale', lastSuccessAt: undefined })], 'none'],
-    ['all unavailable', [state({ status: 'unavailable', staleReason: 'not registered' })], 'unavailable'],
-    ['unavailable beside ok', [state({}), state({ status: 'unavailable' })], 'fresh'],
+    [
+      'one stale',
+      [state({}), state({ status: 'stale', staleReason: 'x' })],
+      'stale',
+    ],
+    [
+      'too old',
+      [state({ lastSuccessAt: '2026-11-24T10:00:00.000Z' })],
+      'stale',
+    ],
+    [
+      'never succeeded',
+      [state({ status: 'stale', lastSuccessAt: undefined })],
+      'none',
+    ],
+    [
+      'all unavailable',
+      [state({ status: 'unavailable', staleReason: 'not registered' })],
+      'unavailable',
+    ],
+    [
+      'unavailable beside ok',
+      [state({}), state({ status: 'unavailable' })],
+      'fresh',
+    ],
   ] as const)('%s → %s', (_, states, expected) => {
-    expect(evidenceFreshness(states as unknown as GovernanceFreshness[], NOW, 24).state).toBe(expected);
+    expect(
+      evidenceFreshness(states as unknown as GovernanceFreshness[], NOW, 24)
+        .state,
+    ).toBe(expected);
   });
 });
 
@@ -64,7 +87,12 @@ describe('securitySignal', () => {
   const crit = [{ controlId: 'S3.1', count: 2 }];
   const high = [{ controlId: 'EC2.2', count: 1 }];
   it.each([
-    ['critical fails even when stale', { critical: crit, high: [] }, STALE, 'fail'],
+    [
+      'critical fails even when stale',
+      { critical: crit, high: [] },
+      STALE,
+      'fail',
+    ],
     ['high warns', { critical: [], high }, FRESH, 'warn'],
     ['none and fresh passes', { critical: [], high: [] }, FRESH, 'pass'],
     ['none but stale warns', { critical: [], high: [] }, STALE, 'warn'],
@@ -106,17 +134,47 @@ describe('resilienceSignal', () => {
       [
         app({
           complianceStatus: 'PolicyBreached',
-          disruptions: [{ disruptionType: 'Region', currentRtoInSecs: 30, targetRtoInSecs: 20 }],
+          disruptions: [
+            {
+              disruptionType: 'Region',
+              currentRtoInSecs: 30,
+              targetRtoInSecs: 20,
+            },
+          ],
         }),
       ],
       FRESH,
       'fail',
     ],
-    ['breached status with an unknown disruption type fails', [app({ complianceStatus: 'PolicyBreached', disruptions: [{ disruptionType: 'Cell' }] })], FRESH, 'fail'],
-    ['unassessed warns', [app({ assessmentArn: undefined, complianceStatus: 'NotAssessed', disruptions: [] })], FRESH, 'warn'],
+    [
+      'breached status with an unknown disruption type fails',
+      [
+        app({
+          complianceStatus: 'PolicyBreached',
+          disruptions: [{ disruptionType: 'Cell' }],
+        }),
+      ],
+      FRESH,
+      'fail',
+    ],
+    [
+      'unassessed warns',
+      [
+        app({
+          assessmentArn: undefined,
+          complianceStatus: 'NotAssessed',
+          disruptions: [],
+        }),
+      ],
+      FRESH,
+      'warn',
+    ],
     ['no apps is unknown even when synced', [], FRESH, 'unknown'],
   ] as const)('%s', (_, apps, freshness, status) => {
-    const s = resilienceSignal(apps as unknown as ResilienceAppRow[], freshness);
+    const s = resilienceSignal(
+      apps as unknown as ResilienceAppRow[],
+      freshness,
+    );
     expect(s.status).toBe(status);
   });
 
@@ -126,7 +184,11 @@ describe('resilienceSignal', () => {
         app({
           complianceStatus: 'PolicyBreached',
           disruptions: [
-            { disruptionType: 'Region', currentRtoInSecs: 30, targetRtoInSecs: 20 },
+            {
+              disruptionType: 'Region',
+              currentRtoInSecs: 30,
+              targetRtoInSecs: 20,
+            },
             { disruptionType: 'Cell', currentRpoInSecs: 9, targetRpoInSecs: 5 },
           ],
         }),
@@ -150,15 +212,34 @@ describe('auditSignal', () => {
     folders: [{ complianceCheckIssuesCount: issues }],
   });
   it.each([
-    ['high score and fresh passes', [], [score(95)], UNAVAILABLE, FRESH, 'pass'],
+    [
+      'high score and fresh passes',
+      [],
+      [score(95)],
+      UNAVAILABLE,
+      FRESH,
+      'pass',
+    ],
     ['score below warn threshold warns', [], [score(80)], NONE, FRESH, 'warn'],
     ['score below fail threshold fails', [], [score(50)], NONE, STALE, 'fail'],
     ['controls with issues warn', [control(2)], [], FRESH, NONE, 'warn'],
     ['clean controls but stale warn', [control(0)], [], STALE, NONE, 'warn'],
-    ['not subscribed and no aggregator is unknown', [], [], UNAVAILABLE, NONE, 'unknown'],
+    [
+      'not subscribed and no aggregator is unknown',
+      [],
+      [],
+      UNAVAILABLE,
+      NONE,
+      'unknown',
+    ],
   ] as const)('%s', (_, controls, scores, am, config, status) => {
     const s = auditSignal(
-      { controls: [...controls], scores: [...scores], auditManager: am, config },
+      {
+        controls: [...controls],
+        scores: [...scores],
+        auditManager: am,
+        config,
+      },
       policy,
     );
     expect(s.status).toBe(status);
@@ -198,8 +279,16 @@ describe.each(databases.eachSupportedId())(
       accountId: '900000000001',
       region: REGION,
     };
-    const ok = (store: GovernanceStore, source: any, at = '2026-11-26T11:00:00.000Z') =>
-      store.recordOutcome(source, { target, status: 'ok', pages: 1, rows: 1 }, at);
+    const ok = (
+      store: GovernanceStore,
+      source: any,
+      at = '2026-11-26T11:00:00.000Z',
+    ) =>
+      store.recordOutcome(
+        source,
+        { target, status: 'ok', pages: 1, rows: 1 },
+        at,
+      );
 
     it('is unknown everywhere without data, never pass', async () => {
       const { signals } = await setup();
@@ -243,7 +332,11 @@ describe.each(databases.eachSupportedId())(
           assessmentArn: 'as-1',
           complianceStatus: 'PolicyBreached',
           disruptions: [
-            { disruptionType: 'AZ', currentRpoInSecs: 900, targetRpoInSecs: 300 },
+            {
+              disruptionType: 'AZ',
+              currentRpoInSecs: 900,
+              targetRpoInSecs: 300,
+            },
           ],
         },
       ]);
@@ -262,7 +355,13 @@ describe.each(databases.eachSupportedId())(
       await ok(store, 'config');
       await store.recordOutcome(
         'auditmanager',
-        { target, status: 'unavailable', reason: 'Audit Manager is not set up', pages: 0, rows: 0 },
+        {
+          target,
+          status: 'unavailable',
+          reason: 'Audit Manager is not set up',
+          pages: 0,
+          rows: 0,
+        },
         '2026-11-26T11:00:00.000Z',
       );
       const result = await signals.signalsFor(REGION);
@@ -299,7 +398,13 @@ describe.each(databases.eachSupportedId())(
       expect(result.audit!.status).toBe('pass');
       await store.recordOutcome(
         'securityhub',
-        { target, status: 'failed', reason: 'AccessDeniedException (HTTP 403): no', pages: 0, rows: 0 },
+        {
+          target,
+          status: 'failed',
+          reason: 'AccessDeniedException (HTTP 403): no',
+          pages: 0,
+          rows: 0,
+        },
         '2026-11-26T11:30:00.000Z',
       );
       await ok(store, 'config', '2026-11-20T00:00:00.000Z');

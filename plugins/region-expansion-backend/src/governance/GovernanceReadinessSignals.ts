@@ -79,10 +79,15 @@ export function evidenceFreshness(
   let observedAt: string | undefined;
   for (const s of synced) {
     if (!s.lastSuccessAt) {
-      reasons.push(`${where(s)}: never synced${s.staleReason ? ` (${s.staleReason})` : ''}`);
+      reasons.push(
+        `${where(s)}: never synced${
+          s.staleReason ? ` (${s.staleReason})` : ''
+        }`,
+      );
       continue;
     }
-    if (!observedAt || s.lastSuccessAt < observedAt) observedAt = s.lastSuccessAt;
+    if (!observedAt || s.lastSuccessAt < observedAt)
+      observedAt = s.lastSuccessAt;
     if (s.status === 'stale')
       reasons.push(`${where(s)}: stale (${s.staleReason ?? 'failed'})`);
     else if (Date.parse(s.lastSuccessAt) < oldest)
@@ -175,7 +180,9 @@ function breaches(app: ResilienceAppRow): string[] {
       ['RPO', d.currentRpoInSecs, d.targetRpoInSecs],
     ] as const) {
       if (current !== undefined && target !== undefined && current > target)
-        out.push(`${app.appName}: ${d.disruptionType} ${what} ${current}s > target ${target}s`);
+        out.push(
+          `${app.appName}: ${d.disruptionType} ${what} ${current}s > target ${target}s`,
+        );
     }
   }
   if (out.length === 0 && app.complianceStatus === 'PolicyBreached')
@@ -286,20 +293,19 @@ export function auditSignal(
       [],
     );
   }
-  const freshness: EvidenceFreshness = withData.every(
-    f => f.state === 'fresh',
-  )
+  const freshness: EvidenceFreshness = withData.every(f => f.state === 'fresh')
     ? {
         state: 'fresh',
         reasons: [],
-        observedAt: withData
-          .map(f => f.observedAt!)
-          .sort()[0],
+        observedAt: withData.map(f => f.observedAt!).sort()[0],
       }
     : {
         state: withData.some(f => f.state === 'stale') ? 'stale' : 'none',
         reasons: withData.flatMap(f => f.reasons),
-        observedAt: withData.map(f => f.observedAt).filter(Boolean).sort()[0],
+        observedAt: withData
+          .map(f => f.observedAt)
+          .filter(Boolean)
+          .sort()[0],
       };
   const status = statusOf(
     failing.length > 0,

@@ -103,7 +103,12 @@ describe('writeEvidenceBundle', () => {
   // The store pages by 1000: the unfiltered and partition scopes span pages.
   it.each([
     ['a partition', { partition: 'aws' }, 1001, ['aws']],
-    ['a finding-table filter', { partition: 'aws', severity: 'HIGH' }, 1, ['aws']],
+    [
+      'a finding-table filter',
+      { partition: 'aws', severity: 'HIGH' },
+      1,
+      ['aws'],
+    ],
     ['no filter', {}, 1001, expect.arrayContaining(['aws', 'aws-eusc'])],
   ])(
     'streams findings over several pages, scoped to %s, with a digest per file in a manifest written last',

@@ -78,6 +78,12 @@ export interface ReadinessServiceOptions {
   governanceSources?: readonly GovernanceSignalSource[];
   /** Availability data; defaults to the node library's bundled snapshot. */
   availability?: AvailabilityIndex;
+  /**
+   * Availability read at each evaluation, overriding `availability`: the
+   * latest stored live refresh merged over the snapshot, dated with its
+   * fetch time, when there is one.
+   */
+  availabilitySource?: () => Promise<AvailabilityIndex>;
   /** Service mapping; defaults to the bundled table. */
   mapping?: ServiceMapping;
   /** Longest waiver, in days from the time it is granted. Default 180. */
@@ -101,6 +107,7 @@ interface EvaluationContext {
   cells: Cell[];
   footprint?: Footprint;
   waivers: ReadinessWaiver[];
+  availability: AvailabilityIndex;
   now: Date;
 }
 
@@ -133,8 +140,10 @@ function toSummary(evaluation: StoredReadinessEvaluation): ReadinessSummary {
  * Signals, per location:
  *
  * - availability: the stored application-plane footprint against the
- *   availability data (the node library's `assess`); no footprint or no
- *   availability data for the location: `unknown`.
+ *   availability data (the node library's `assess`): the latest stored live
+ *   SSM refresh merged over the snapshot when `availabilitySource` gives
+ *   one, dated with its fetch time; no footprint or no availability data for
+ *   the location: `unknown`.
  * - sovereignty: residency and partition rules of the footprint (`assess`),
  *   plus a suitable control plane managing the location whose home may hold
  *   the tenant metadata (`evaluateResidency`); no footprint: `unknown`
@@ -151,6 +160,7 @@ export class ReadinessService {
   readonly #logger: LoggerService;
   readonly #governance: readonly GovernanceSignalSource[];
   readonly #availability: AvailabilityIndex;
+  readonly #availabilitySource?: () => Promise<AvailabilityIndex>;
   readonly #mapping: ServiceMapping;
   readonly #maxWaiverDays: number;
   readonly #capacityWarnRatio: number;
@@ -168,6 +178,7 @@ export class ReadinessService {
     this.#governance = options.governanceSources ?? [];
     this.#availability =
       options.availability ?? AvailabilityIndex.fromSnapshot();
+    this.#availabilitySource = options.availabilitySource;
     this.#mapping = options.mapping ?? ServiceMapping.default();
     this.#maxWaiverDays = options.maxWaiverDays ?? 180;
     this.#capacityWarnRatio = options.capacityWarnRatio ?? 0.8;
@@ -231,13 +242,14 @@ export class ReadinessService {
 
   async #context(locationId?: string): Promise<EvaluationContext> {
     const now = this.#now();
-    const [catalog, controlPlanes, cells, footprint, waivers] =
+    const [catalog, controlPlanes, cells, footprint, waivers, availability] =
       await Promise.all([
         this.#estate.catalog(),
         this.#estate.listControlPlanes({}),
         this.#estate.listCells({}),
         this.#store.getFootprint(DEFAULT_FOOTPRINT_ID),
         this.#store.activeWaivers(now, locationId),
+        this.#availabilitySource?.() ?? this.#availability,
       ]);
     return {
       catalog,
@@ -245,6 +257,7 @@ export class ReadinessService {
       cells,
       footprint: footprint?.footprint,
       waivers,
+      availability,
       now,
     };
   }
@@ -265,12 +278,11 @@ export class ReadinessService {
     context: EvaluationContext,
     location: Location,
   ): Promise<ReadinessEvaluation> {
-    const { catalog, footprint, now } = context;
+    const { catalog, footprint, availability: availabilityData, now } = context;
     const availabilityKnown =
-      this.#availability.knows(location.id) ||
+      availabilityData.knows(location.id) ||
       Boolean(
-        location.parentRegion &&
-          this.#availability.knows(location.parentRegion),
+        location.parentRegion && availabilityData.knows(location.parentRegion),
       );
     const assessed = assess({
       footprint:
@@ -279,7 +291,7 @@ export class ReadinessService {
           : { ...(footprint ?? EMPTY_FOOTPRINT), services: [] },
       target: location.id,
       catalog,
-      availability: this.#availability,
+      availability: availabilityData,
       mapping: this.#mapping,
       now,
     });
@@ -298,7 +310,7 @@ export class ReadinessService {
         status: 'unknown',
         detail: `no availability data for ${location.id}${
           location.parentRegion ? ` or ${location.parentRegion}` : ''
-        } (data of ${this.#availability.snapshotDate})`,
+        } (data of ${availabilityData.snapshotDate})`,
         blockers: [],
       };
     } else {

@@ -10,6 +10,7 @@ import {
   CreateLocationInput,
   CreateTenantInput,
   Location,
+  LocationCellSummary,
   Partition,
   PlacementStrategy,
   Tenant,
@@ -190,6 +191,11 @@ export class RegionExpansionService {
   /** Cells matching the filter. */
   async listCells(filter: CellFilter): Promise<Cell[]> {
     return this.#store.listCells(filter);
+  }
+
+  /** Cell and tenant totals per location with cells. */
+  async summarizeLocations(): Promise<LocationCellSummary[]> {
+    return this.#store.summarizeCellsByLocation();
   }
 
   /** One cell; `NotFoundError` when absent. */

@@ -33,6 +33,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { AvailabilityRefreshService, AvailabilityStore } from '../availability';
 import { RegionExpansionStore } from '../database/RegionExpansionStore';
 import { createGovernanceRouter, GovernanceStore } from '../governance';
 import { ReadinessService } from '../readiness/ReadinessService';
@@ -217,6 +218,12 @@ describe('openapi.yaml', () => {
       permissions,
       service,
       readiness,
+      availability: AvailabilityRefreshService.create({
+        store: await AvailabilityStore.create({ database }),
+        logger: mockServices.logger.mock(),
+        enabled: false,
+        partitions: ['aws'],
+      }),
     });
     const governanceRouter = await createGovernanceRouter({
       store: await GovernanceStore.create({ database }),

@@ -33,6 +33,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { AvailabilityRefreshService } from '../availability/AvailabilityRefreshService';
+import { createAvailabilityRouter } from '../availability/router';
 import { createReadinessRouter } from '../readiness/router';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { RegionExpansionService } from './RegionExpansionService';
@@ -89,6 +91,8 @@ export interface RouterOptions {
   importBodyLimit?: string;
   /** Readiness, waivers and the application-plane footprint, when given. */
   readiness?: ReadinessService;
+  /** Live availability from SSM (GET/POST /availability...), when given. */
+  availability?: AvailabilityRefreshService;
 }
 
 /**
@@ -164,6 +168,16 @@ export async function createRouter(
 
   router.use(express.json());
 
+  if (options.availability) {
+    router.use(
+      await createAvailabilityRouter({
+        httpAuth,
+        permissions,
+        availability: options.availability,
+      }),
+    );
+  }
+
   // ------------------------------------------------------ partitions/locations
 
   router.get('/partitions', async (req, res) => {
@@ -175,6 +189,12 @@ export async function createRouter(
     await authorize(req, locationReadPermission);
     const query = parseInput(partitionQuerySchema, req.query);
     res.json({ items: await service.listLocations(query) });
+  });
+
+  // Cell totals per location, for overviews that need no cell details.
+  router.get('/locations/summary', async (req, res) => {
+    await authorize(req, cellReadPermission);
+    res.json({ items: await service.summarizeLocations() });
   });
 
   router.post('/locations', async (req, res) => {

@@ -26,6 +26,7 @@ import type {
   GovernanceScope,
   GovernanceSourceId,
   GovernanceSummary,
+  LocationCellSummary,
   ReadinessHistoryPage,
   ReadinessHistoryQuery,
   ReadinessSummary,
@@ -209,6 +210,13 @@ export class RegionExpansionClient {
       ...o,
       query,
     });
+  }
+
+  /** GET /locations/summary: cell and tenant totals per location with cells. */
+  async summarizeLocations(
+    o?: RegionExpansionRequestOptions,
+  ): Promise<LocationCellSummary[]> {
+    return this.#items<LocationCellSummary>('GET', '/locations/summary', o);
   }
 
   /** POST /locations */

@@ -429,3 +429,27 @@ export interface EvidenceBundleDownload {
   /** File name the server suggested in `content-disposition`. */
   fileName: string;
 }
+
+// ------------------------------------------------------------------ locations
+
+/**
+ * Cell totals of one location, as `GET /locations/summary` lists them: what
+ * an overview needs without downloading every cell. Locations without cells
+ * are not listed.
+ *
+ * @public
+ */
+export interface LocationCellSummary {
+  /** The location (Region, Local Zone or Outpost). */
+  locationId: string;
+  /** Cells in the location, any lifecycle. */
+  cellCount: number;
+  /** Of those, cells with `isolation: pooled`. */
+  pooledCellCount: number;
+  /** Tenants placed in the location's cells (sum of cell usage). */
+  tenantCount: number;
+  /** Sum of the cells' capacity. */
+  capacity: { tenants: number; loadUnits: number };
+  /** Sum of the cells' usage. */
+  usage: { tenants: number; loadUnits: number };
+}

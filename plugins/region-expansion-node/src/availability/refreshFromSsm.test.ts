@@ -1,6 +1,6 @@
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { setupServer } from 'msw/node';
-import { ssmGlobalInfrastructureHandlers } from './__testUtils__';
+import { ssmGlobalInfrastructureHandlers } from '@region-expansion/aws-simulator';
 import {
   diffAvailability,
   mergeLiveAvailability,

@@ -30,7 +30,9 @@ describe('service mapping table', () => {
     expect(values.length - new Set(values).size).toBe(0);
   });
 
-  itIfReferenceData('endpoints.json')('names only endpoint prefixes that exist in endpoints.json', () => {
+  itIfReferenceData('endpoints.json')(
+    'names only endpoint prefixes that exist in endpoints.json',
+    () => {
       const endpoints = readReferenceJson('endpoints.json');
       const known = new Set<string>(
         endpoints.partitions.flatMap((p: { services: object }) =>
@@ -114,7 +116,9 @@ describe('bundled availability snapshot', () => {
     expect(index.source).toContain('botocore');
   });
 
-  itIfReferenceData('endpoints.json')('is what the derive script produces from the source data', () => {
+  itIfReferenceData('endpoints.json')(
+    'is what the derive script produces from the source data',
+    () => {
       const endpointsDoc = readReferenceJson('endpoints.json');
       // eslint-disable-next-line @backstage/no-relative-monorepo-imports
       const {

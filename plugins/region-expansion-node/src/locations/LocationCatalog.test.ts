@@ -75,7 +75,9 @@ describe('LocationCatalog.fromSnapshot', () => {
 });
 
 describe('deriveLocationsSnapshot', () => {
-  itIfReferenceData('partitions.json')('matches a fresh derivation from botocore partitions.json', () => {
+  itIfReferenceData('partitions.json')(
+    'matches a fresh derivation from botocore partitions.json',
+    () => {
       const source = readReferenceJson('partitions.json');
       const derived = deriveLocationsSnapshot(source, {
         generatedAt: committedSnapshot.generatedAt,

@@ -1,0 +1,367 @@
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import {
+  AvailabilityIndex,
+  AvailabilitySnapshot,
+  diffAvailability,
+  GovernanceAwsContext,
+  LiveAvailability,
+  LocationAvailabilityDiff,
+  mergeLiveAvailability,
+  refreshFromSsm,
+  regionServicesPath,
+  ServiceMapping,
+  SsmPageFailure,
+} from '@region-expansion/plugin-region-expansion-node';
+import {
+  AvailabilityRefreshTrigger,
+  AvailabilityStore,
+  StoredAvailabilityRefresh,
+} from './AvailabilityStore';
+
+/**
+ * Builds the SSM client reading one partition's public parameters.
+ *
+ * @public
+ */
+export type SsmClientFactory = (partition: string) => Promise<SSMClient>;
+
+/**
+ * An {@link SsmClientFactory} over an AWS context (see
+ * `availabilityAwsContext`): the partition's target account and home Region,
+ * with the context's credentials, endpoint and retry settings.
+ *
+ * @public
+ */
+export function ssmClientFactory(
+  context: GovernanceAwsContext,
+): SsmClientFactory {
+  return async partition => {
+    const target = context
+      .homeRegionTargets()
+      .find(t => t.partition === partition);
+    if (!target) {
+      throw new Error(`No account reads SSM in partition ${partition}`);
+    }
+    // The context keys endpoint overrides by governance source; availability
+    // contexts carry only the shared endpoint, so any source resolves to it.
+    return new SSMClient(await context.clientSettings('config', target));
+  };
+}
+
+/**
+ * Options of {@link AvailabilityRefreshService.create}.
+ *
+ * @public
+ */
+export interface AvailabilityRefreshServiceOptions {
+  store: AvailabilityStore;
+  logger: LoggerService;
+  /** Refreshes run only when true. */
+  enabled: boolean;
+  /** Partitions a refresh reads by default, in order. */
+  partitions: string[];
+  /** SSM client per partition; required when enabled. */
+  clientFor?: SsmClientFactory;
+  /** Snapshot compared and merged with; default the bundled one. */
+  snapshot?: AvailabilitySnapshot;
+  mapping?: ServiceMapping;
+  /** Parallel Region listings per partition. Default 4. */
+  concurrency?: number;
+  now?: () => Date;
+}
+
+/**
+ * A live refresh as GET /availability shows it.
+ *
+ * @public
+ */
+export interface AvailabilityRefreshView {
+  id: number;
+  fetchedAt: string;
+  partitions: string[];
+  trigger: AvailabilityRefreshTrigger;
+  requestedBy: string;
+  pages: { ok: number; failed: number };
+  failures: SsmPageFailure[];
+  incomplete: string[];
+  locations: Array<{
+    locationId: string;
+    services: number;
+    complete: boolean;
+  }>;
+}
+
+/**
+ * Body of GET /availability.
+ *
+ * @public
+ */
+export interface AvailabilityStatus {
+  enabled: boolean;
+  running: boolean;
+  partitions: string[];
+  snapshotDate: string;
+  latest: AvailabilityRefreshView | null;
+}
+
+/**
+ * Body of GET /availability/diff.
+ *
+ * @public
+ */
+export interface AvailabilityDiffView {
+  snapshotDate: string;
+  fetchedAt: string;
+  refreshId: number;
+  locations: LocationAvailabilityDiff[];
+}
+
+/**
+ * A stored refresh as the API shows it: dated, page outcomes, failed pages
+ * and service counts per location.
+ *
+ * @public
+ */
+export function availabilityRefreshView(
+  refresh: StoredAvailabilityRefresh,
+): AvailabilityRefreshView {
+  const incomplete = new Set(refresh.live.incomplete);
+  return {
+    id: refresh.id,
+    fetchedAt: refresh.live.fetchedAt,
+    partitions: refresh.partitions,
+    trigger: refresh.trigger,
+    requestedBy: refresh.requestedBy,
+    pages: { ok: refresh.pagesOk, failed: refresh.pagesFailed },
+    failures: refresh.live.failures,
+    incomplete: refresh.live.incomplete,
+    locations: Object.entries(refresh.live.locations).map(
+      ([locationId, codes]) => ({
+        locationId,
+        services: codes.length,
+        complete: !incomplete.has(locationId),
+      }),
+    ),
+  };
+}
+
+/**
+ * Live availability: reads the SSM public parameters
+ * `/aws/service/global-infrastructure/regions/<region>/services` of every
+ * Region of the configured partitions through the AWS SDK (the node
+ * library's `refreshFromSsm`, paginated, best effort), stores each refresh
+ * with its date and page outcomes, and compares or merges the latest with
+ * the snapshot. One refresh runs at a time per backend instance.
+ *
+ * @public
+ */
+export class AvailabilityRefreshService {
+  readonly #store: AvailabilityStore;
+  readonly #logger: LoggerService;
+  readonly #enabled: boolean;
+  readonly #partitions: string[];
+  readonly #clientFor?: SsmClientFactory;
+  readonly #snapshot: AvailabilitySnapshot;
+  readonly #mapping: ServiceMapping;
+  readonly #concurrency: number;
+  readonly #now: () => Date;
+  #running = false;
+
+  static create(
+    options: AvailabilityRefreshServiceOptions,
+  ): AvailabilityRefreshService {
+    return new AvailabilityRefreshService(options);
+  }
+
+  private constructor(options: AvailabilityRefreshServiceOptions) {
+    if (options.enabled && !options.clientFor) {
+      throw new Error('An enabled availability refresh needs an SSM client');
+    }
+    this.#store = options.store;
+    this.#logger = options.logger;
+    this.#enabled = options.enabled;
+    this.#partitions = options.partitions;
+    this.#clientFor = options.clientFor;
+    this.#snapshot =
+      options.snapshot ?? AvailabilityIndex.fromSnapshot().toSnapshot();
+    this.#mapping = options.mapping ?? ServiceMapping.default();
+    this.#concurrency = options.concurrency ?? 4;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  get enabled(): boolean {
+    return this.#enabled;
+  }
+
+  /**
+   * Reads SSM now and stores the result. `partitions` narrows the configured
+   * ones (`InputError` naming the entry otherwise). `ConflictError` while a
+   * refresh runs; `ServiceUnavailableError` when live refresh is disabled.
+   */
+  async refresh(options: {
+    trigger: AvailabilityRefreshTrigger;
+    requestedBy: string;
+    partitions?: string[];
+  }): Promise<StoredAvailabilityRefresh> {
+    if (!this.#enabled || !this.#clientFor) {
+      throw new ServiceUnavailableError(
+        'Live availability refresh is not enabled (regionExpansion.availability.live.enabled)',
+      );
+    }
+    const partitions = options.partitions
+      ? [...new Set(options.partitions)]
+      : this.#partitions;
+    partitions.forEach((partition, index) => {
+      if (!this.#partitions.includes(partition)) {
+        throw new InputError(
+          `partitions[${index}]: '${partition}' is not a configured partition (${this.#partitions.join(
+            ', ',
+          )})`,
+        );
+      }
+    });
+    if (this.#running) {
+      throw new ConflictError('An availability refresh is already running');
+    }
+    this.#running = true;
+    try {
+      const refresh = await this.#read(this.#clientFor, partitions);
+      const stored = await this.#store.add({
+        ...refresh,
+        partitions,
+        trigger: options.trigger,
+        requestedBy: options.requestedBy,
+      });
+      this.#logger.info(
+        `Availability refresh (${options.trigger}) of ${partitions.join(
+          ', ',
+        )}: ${Object.keys(stored.live.locations).length} locations, ${
+          stored.pagesOk
+        } pages read, ${stored.pagesFailed} failed`,
+      );
+      return stored;
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  async #read(
+    clientFor: SsmClientFactory,
+    partitions: string[],
+  ): Promise<{ live: LiveAvailability; pagesOk: number; pagesFailed: number }> {
+    const locations: Record<string, string[]> = {};
+    const incomplete: string[] = [];
+    const failures: SsmPageFailure[] = [];
+    const pages = { ok: 0 };
+    for (const partition of partitions) {
+      const regions = this.#snapshot.partitions[partition]?.regions ?? [];
+      let client: SSMClient;
+      try {
+        client = await clientFor(partition);
+      } catch (error) {
+        // No client, no page: every Region of the partition is listed failed.
+        const message = error instanceof Error ? error.message : String(error);
+        for (const locationId of regions) {
+          locations[locationId] = [];
+          incomplete.push(locationId);
+          failures.push({
+            locationId,
+            path: regionServicesPath(locationId),
+            page: 0,
+            error: message,
+          });
+        }
+        continue;
+      }
+      // Counts pages read: the initialize step wraps retries, so each
+      // successful GetParametersByPath counts once.
+      client.middlewareStack.add(
+        next => async args => {
+          const output = await next(args);
+          pages.ok += 1;
+          return output;
+        },
+        { step: 'initialize', name: 'regionExpansionAvailabilityPages' },
+      );
+      try {
+        const live = await refreshFromSsm(client, {
+          locations: regions,
+          concurrency: this.#concurrency,
+          now: this.#now,
+        });
+        Object.assign(locations, live.locations);
+        incomplete.push(...live.incomplete);
+        failures.push(...live.failures);
+      } finally {
+        client.destroy();
+      }
+    }
+    return {
+      live: {
+        fetchedAt: this.#now().toISOString(),
+        locations: Object.fromEntries(
+          Object.entries(locations).sort(([a], [b]) => a.localeCompare(b)),
+        ),
+        incomplete: [...new Set(incomplete)].sort(),
+        failures: failures.sort(
+          (a, b) => a.locationId.localeCompare(b.locationId) || a.page - b.page,
+        ),
+      },
+      pagesOk: pages.ok,
+      pagesFailed: failures.length,
+    };
+  }
+
+  /** The latest refresh with configuration and snapshot date. */
+  async status(): Promise<AvailabilityStatus> {
+    const latest = await this.#store.latest();
+    return {
+      enabled: this.#enabled,
+      running: this.#running,
+      partitions: this.#partitions,
+      snapshotDate: this.#snapshot.snapshotDate,
+      latest: latest ? availabilityRefreshView(latest) : null,
+    };
+  }
+
+  /**
+   * Snapshot against the latest refresh: services added and removed per
+   * location (removals only where the listing was complete).
+   * `NotFoundError` before the first refresh.
+   */
+  async diff(): Promise<AvailabilityDiffView> {
+    const latest = await this.#store.latest();
+    if (!latest) {
+      throw new NotFoundError(
+        'No live availability refresh is stored yet: POST /availability/refresh',
+      );
+    }
+    return {
+      snapshotDate: this.#snapshot.snapshotDate,
+      fetchedAt: latest.live.fetchedAt,
+      refreshId: latest.id,
+      locations: diffAvailability(this.#snapshot, latest.live, this.#mapping),
+    };
+  }
+
+  /**
+   * The availability readiness judges against: the latest refresh that read
+   * at least one page, merged over the snapshot and dated with its fetch
+   * time; the snapshot alone when there is none.
+   */
+  async currentIndex(): Promise<AvailabilityIndex> {
+    const latest = await this.#store.latest({ withPagesRead: true });
+    return AvailabilityIndex.fromSnapshot(
+      latest
+        ? mergeLiveAvailability(this.#snapshot, latest.live, this.#mapping)
+        : this.#snapshot,
+    );
+  }
+}

@@ -1,0 +1,71 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { testDatabaseIds } from '../__testUtils__/testDatabases';
+import { AvailabilityStore, NewAvailabilityRefresh } from './AvailabilityStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: testDatabaseIds() });
+
+const refreshAt = (
+  fetchedAt: string,
+  pagesOk: number,
+  extra: Partial<NewAvailabilityRefresh> = {},
+): NewAvailabilityRefresh => ({
+  live: {
+    fetchedAt,
+    locations: { 'eu-west-1': ['kms', 's3'], 'eu-west-2': ['s3'] },
+    incomplete: ['eu-west-2'],
+    failures: [
+      {
+        locationId: 'eu-west-2',
+        path: '/aws/service/global-infrastructure/regions/eu-west-2/services',
+        page: 1,
+        error: 'simulated page failure',
+      },
+    ],
+  },
+  partitions: ['aws'],
+  trigger: 'manual',
+  requestedBy: 'user:default/platform-admin',
+  pagesOk,
+  pagesFailed: 1,
+  ...extra,
+});
+
+describe.each(databases.eachSupportedId())('AvailabilityStore (%s)', id => {
+  let store: AvailabilityStore;
+
+  beforeAll(async () => {
+    const knex = await databases.init(id);
+    store = await AvailabilityStore.create({
+      database: mockServices.database({ knex }),
+    });
+  });
+
+  it('has nothing before the first refresh', async () => {
+    await expect(store.latest()).resolves.toBeUndefined();
+  });
+
+  it('stores each refresh with its date, failed pages and kept pages', async () => {
+    const first = await store.add(refreshAt('2026-11-20T10:00:00.000Z', 3));
+    expect(first.id).toEqual(expect.any(Number));
+    await expect(store.latest()).resolves.toEqual(first);
+
+    const second = await store.add(
+      refreshAt('2026-11-21T10:00:00.000Z', 0, {
+        trigger: 'scheduled',
+        requestedBy: 'scheduler',
+        partitions: ['aws', 'aws-eusc'],
+      }),
+    );
+    const latest = await store.latest();
+    expect(latest).toEqual(second);
+    expect(latest?.live.fetchedAt).toBe('2026-11-21T10:00:00.000Z');
+    expect(latest?.live.failures).toEqual([
+      expect.objectContaining({ locationId: 'eu-west-2', page: 1 }),
+    ]);
+    expect(latest?.live.locations['eu-west-1']).toEqual(['kms', 's3']);
+    // The newest refresh read no page: readiness keeps the one before.
+    await expect(store.latest({ withPagesRead: true })).resolves.toEqual(first);
+  });
+});

@@ -1,0 +1,4 @@
+export * from './AvailabilityStore';
+export * from './AvailabilityRefreshService';
+export * from './config';
+export * from './router';
