@@ -86,6 +86,33 @@ describe('region-expansion:assess', () => {
     expect(waived.output).toHaveBeenCalledWith('level', 'pilot');
   });
 
+  it("reads a wizard's empty residency lists as no requirement", async () => {
+    // The template's form sends `countries: []` when none is chosen.
+    const ctx = mockContext({
+      workspacePath: workspace.path,
+      input: {
+        targetLocation: 'eu-central-1',
+        paths: ['infrastructure'],
+        residency: { countries: [], jurisdictions: [] },
+      },
+    });
+    await createAssessAction().handler(ctx as any);
+    expect(ctx.output).toHaveBeenCalledWith('level', 'pilot');
+
+    // A list left empty beside a stated dimension still keeps that dimension.
+    const partitionOnly = mockContext({
+      workspacePath: workspace.path,
+      input: {
+        targetLocation: 'eu-central-1',
+        paths: ['infrastructure'],
+        residency: { countries: [], partition: 'aws-eusc' },
+      },
+    });
+    await expect(
+      createAssessAction().handler(partitionOnly as any),
+    ).rejects.toThrow(/\[sovereignty\]/);
+  });
+
   it('rejects an unknown location naming targetLocation', async () => {
     const ctx = mockContext({
       workspacePath: workspace.path,

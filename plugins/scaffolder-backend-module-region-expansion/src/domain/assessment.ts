@@ -78,6 +78,26 @@ export function resolveInside(
 }
 
 /**
+ * A wizard's list fields default to empty arrays: an empty list states no
+ * requirement, so it is dropped (the API's schema refuses empty lists), and a
+ * residency with nothing left is no residency requirement at all.
+ */
+function withoutEmptyLists(residency: unknown): unknown {
+  if (
+    typeof residency !== 'object' ||
+    residency === null ||
+    Array.isArray(residency)
+  ) {
+    return residency;
+  }
+  const stated = Object.entries(residency).filter(
+    ([, value]) =>
+      value !== undefined && !(Array.isArray(value) && value.length === 0),
+  );
+  return stated.length ? Object.fromEntries(stated) : undefined;
+}
+
+/**
  * Builds the footprint of infrastructure code (CloudFormation, CDK cloud
  * assembly, Terraform plan) and assesses it against the target location with
  * the residency requirement, classification and waivers, using the node
@@ -95,10 +115,11 @@ export async function assessInfrastructure(
     input.targetLocation,
     'targetLocation',
   );
+  const residencyInput = withoutEmptyLists(input.residency);
   const residency: Residency | undefined =
-    input.residency === undefined
+    residencyInput === undefined
       ? undefined
-      : parseField(residencySchema, input.residency, 'residency');
+      : parseField(residencySchema, residencyInput, 'residency');
   const classification: DataClassification | undefined =
     input.classification === undefined
       ? undefined
