@@ -49,7 +49,10 @@ function SectionTabs() {
     <Tabs
       value={current === -1 ? 0 : current}
       aria-label="Region Expansion sections"
-      sx={{ px: 3 }}
+      // Backstage's Page is a CSS grid: without an area the tabs would be
+      // auto-placed into the navigation column and push the content aside,
+      // and a tall page would squeeze their row below the tabs' height.
+      sx={{ px: 3, gridArea: 'pageSubheader', minHeight: 48 }}
     >
       {tabs.map(tab => (
         <Tab
