@@ -54,5 +54,46 @@ describe('RegionExpansionClient against the real router', () => {
     await expect(client.getTenant('missing', { token })).rejects.toMatchObject({
       response: { status: 404 },
     });
+
+    const assessment = await client.assessFootprint(
+      'eu-west-1',
+      {
+        fileName: 'stack.json',
+        content: JSON.stringify({
+          Resources: { Table: { Type: 'AWS::DynamoDB::Table' } },
+        }),
+      },
+      { token },
+    );
+    expect(assessment).toMatchObject({
+      kind: 'cloudformation',
+      footprint: { services: [{ code: 'dynamodb' }] },
+      availabilityGaps: [],
+    });
+    const badFile = await client
+      .assessFootprint(
+        'eu-west-1',
+        { fileName: 'stack.json', content: '{"Resources": 1}' },
+        { token },
+      )
+      .catch(e => e);
+    expect(badFile).toBeInstanceOf(ResponseError);
+    expect(badFile.body.error.message).toMatch(
+      /^content: stack\.json: field Resources: not a CloudFormation template/,
+    );
+
+    const granted = await client.addWaiver(
+      {
+        locationId: 'eu-west-1',
+        check: 'audit',
+        reason: 'evidence from next quarter',
+        approver: 'user:default/ciso',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+      { token },
+    );
+    const revoked = await client.revokeWaiver(granted.waiver.id, { token });
+    expect(revoked.waiver.status).toBe('revoked');
+    expect(revoked.evaluation.signals.audit.waived).toBe(false);
   });
 });

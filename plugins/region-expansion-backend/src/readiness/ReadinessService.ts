@@ -3,8 +3,10 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   Cell,
   ControlPlane,
+  DataClassification,
   EvaluatedReadinessSignal,
   Footprint,
+  FootprintAssessment,
   Location,
   READINESS_CHECKS,
   ReadinessBlocker,
@@ -12,9 +14,11 @@ import {
   ReadinessHistoryPage,
   ReadinessLevel,
   ReadinessSignal,
+  ReadinessSignals,
   ReadinessSummary,
   ReadinessTrigger,
   ReadinessWaiver,
+  Residency,
   StoredFootprint,
   StoredReadinessEvaluation,
   StoredReadinessWaiver,
@@ -35,6 +39,7 @@ import {
   ReadinessWaiverFilter,
 } from './ReadinessStore';
 import { capacitySignal, combineSignals, findControlPlane } from './signals';
+import { FootprintUpload, footprintOfUpload } from './uploadedFootprint';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -100,6 +105,21 @@ export interface ReadinessServiceOptions {
  * @public
  */
 export type CreateWaiverInput = ReadinessWaiver;
+
+/**
+ * Whose data an assessed footprint carries (see
+ * {@link ReadinessService.assessUpload}); every field is optional.
+ *
+ * @public
+ */
+export interface AssessmentProfile {
+  /** Residency requirement of the data. */
+  residency?: Residency;
+  /** Highest classification of the data; default `internal`. */
+  classification?: DataClassification;
+  /** Country of the data subjects; default the location's country. */
+  homeCountry?: string;
+}
 
 interface EvaluationContext {
   catalog: LocationCatalog;
@@ -278,6 +298,28 @@ export class ReadinessService {
     context: EvaluationContext,
     location: Location,
   ): Promise<ReadinessEvaluation> {
+    const { signals, details } = await this.#signalsOf(context, location);
+    return evaluateReadiness({
+      locationId: location.id,
+      signals,
+      waivers: context.waivers,
+      blockerDetails: details,
+      now: context.now,
+    });
+  }
+
+  /**
+   * The typed signals of a location and the structured blockers behind
+   * them (every one, waived or not: waivers apply in `evaluateReadiness`).
+   * `profile` states whose data the footprint carries; the stored
+   * evaluation uses the default (internal data from the location's
+   * country).
+   */
+  async #signalsOf(
+    context: EvaluationContext,
+    location: Location,
+    profile: AssessmentProfile = {},
+  ): Promise<{ signals: ReadinessSignals; details: ReadinessBlocker[] }> {
     const { catalog, footprint, availability: availabilityData, now } = context;
     const availabilityKnown =
       availabilityData.knows(location.id) ||
@@ -290,6 +332,9 @@ export class ReadinessService {
           ? footprint
           : { ...(footprint ?? EMPTY_FOOTPRINT), services: [] },
       target: location.id,
+      residency: profile.residency,
+      classification: profile.classification,
+      homeCountry: profile.homeCountry,
       catalog,
       availability: availabilityData,
       mapping: this.#mapping,
@@ -385,8 +430,7 @@ export class ReadinessService {
       governance.signals.capacity,
     );
 
-    return evaluateReadiness({
-      locationId: location.id,
+    return {
       signals: {
         availability,
         sovereignty,
@@ -395,10 +439,52 @@ export class ReadinessService {
         audit: governance.signals.audit,
         capacity,
       },
-      waivers: context.waivers,
-      blockerDetails: details,
-      now,
+      details,
+    };
+  }
+
+  /**
+   * Assesses one uploaded file against a location: its footprint (built by
+   * the node library as the CLI builds it) judged exactly as a stored
+   * evaluation judges the application-plane footprint, with the location's
+   * governance and capacity signals and active waivers. Nothing is stored.
+   * `NotFoundError` for an unknown location, `InputError` for a file that
+   * cannot be read completely.
+   */
+  async assessUpload(
+    locationId: string,
+    upload: FootprintUpload,
+    profile: AssessmentProfile = {},
+  ): Promise<FootprintAssessment> {
+    const context = await this.#context(locationId);
+    const location = context.catalog.get(locationId);
+    if (!location) {
+      throw new NotFoundError(`Location '${locationId}' does not exist`);
+    }
+    const { kind, footprint } = await footprintOfUpload(upload, {
+      mapping: this.#mapping,
     });
+    const { signals, details } = await this.#signalsOf(
+      { ...context, footprint },
+      location,
+      profile,
+    );
+    return {
+      locationId: location.id,
+      partition: location.partition,
+      fileName: upload.fileName,
+      kind,
+      footprint,
+      evaluation: evaluateReadiness({
+        locationId: location.id,
+        signals,
+        waivers: context.waivers,
+        blockerDetails: details,
+        now: context.now,
+      }),
+      availabilityGaps: details.filter(d => d.check === 'availability'),
+      sovereigntyBlockers: details.filter(d => d.check === 'sovereignty'),
+    };
   }
 
   // ------------------------------------------------------------------- reads

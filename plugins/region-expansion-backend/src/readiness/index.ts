@@ -4,3 +4,4 @@ export * from './router';
 export * from './signals';
 export * from './config';
 export * from './demoFootprint';
+export * from './uploadedFootprint';

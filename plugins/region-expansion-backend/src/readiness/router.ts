@@ -17,6 +17,7 @@ import {
 } from '../service/requestHelpers';
 import { ReadinessService } from './ReadinessService';
 import {
+  assessUploadSchema,
   createWaiverSchema,
   footprintQuerySchema,
   footprintSchema,
@@ -38,6 +39,11 @@ export interface ReadinessRouterOptions {
   readiness: ReadinessService;
   /** Body size limit of PUT /application-plane/footprint. Default `10mb`. */
   footprintBodyLimit?: string;
+  /**
+   * Body size limit of POST /readiness/:locationId/assess (the file travels
+   * in it, as base64 a third larger). Default `10mb`.
+   */
+  assessBodyLimit?: string;
 }
 
 /**
@@ -45,7 +51,9 @@ export interface ReadinessRouterOptions {
  * and the application-plane footprint. Every route authenticates the caller
  * and checks one permission:
  *
- * - reads: `region-expansion.readiness.read`;
+ * - reads: `region-expansion.readiness.read`; so is
+ *   POST /readiness/:locationId/assess, which judges an uploaded file like
+ *   a what-if and stores nothing;
  * - POST /readiness/:locationId/evaluate, POST /waivers, DELETE /waivers/:id:
  *   `region-expansion.waiver.manage` (who manages readiness exceptions may
  *   also refresh a level; a re-evaluation changes no input);
@@ -76,6 +84,60 @@ export async function createReadinessRouter(
       });
       res.json(result);
     },
+  );
+
+  const assessBodyLimit = options.assessBodyLimit ?? '10mb';
+  // Authorized before the body is read: only readers upload a file.
+  const authorizeAssess: express.RequestHandler = async (req, _res, next) => {
+    try {
+      await authorize(req, readinessReadPermission);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+  // body-parser's own message for an oversized body names no field.
+  const nameOversizedContent: express.ErrorRequestHandler = (
+    error,
+    _req,
+    _res,
+    next,
+  ) => {
+    next(
+      error?.type === 'entity.too.large'
+        ? Object.assign(
+            new Error(
+              `content: the request is over the ${assessBodyLimit} body limit; assess a smaller file or use \`yarn region-expansion assess\``,
+            ),
+            { name: 'PayloadTooLargeError', statusCode: 413 },
+          )
+        : error,
+    );
+  };
+  const assess: express.RequestHandler = async (req, res) => {
+    const { locationId } = parseInput(locationParamSchema, req.params);
+    const input = parseInput(assessUploadSchema, req.body);
+    res.json(
+      await readiness.assessUpload(
+        locationId,
+        {
+          fileName: input.fileName,
+          content: Buffer.from(input.content, input.encoding),
+        },
+        {
+          residency: input.residency,
+          classification: input.classification,
+          homeCountry: input.homeCountry,
+        },
+      ),
+    );
+  };
+  router.post(
+    '/readiness/:locationId/assess',
+    authorizeAssess,
+    express.json({ limit: assessBodyLimit }),
+    nameOversizedContent,
+    assess,
   );
 
   router.use(express.json());

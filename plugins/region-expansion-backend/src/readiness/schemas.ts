@@ -1,6 +1,9 @@
 import {
+  countryCodeSchema,
+  dataClassificationSchema,
   idSchema,
   READINESS_CHECKS,
+  residencySchema,
   typeError,
 } from '@region-expansion/plugin-region-expansion-common';
 import { z } from 'zod';
@@ -167,3 +170,44 @@ export const footprintSchema = z.strictObject({
     })
     .optional(),
 });
+
+/** Standard base64 with padding, as the browser's `btoa` writes it. */
+const BASE64 =
+  /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Body of POST /readiness/:locationId/assess: one file and, optionally, who
+ * the data belongs to. The file name is written into a private temporary
+ * folder, so it may not name a folder itself.
+ */
+export const assessUploadSchema = z
+  .strictObject({
+    fileName: z
+      .string(typeError('a string'))
+      .min(1, 'must not be empty')
+      .max(255, 'must be at most 255 characters')
+      .refine(
+        name =>
+          name !== '.' &&
+          name !== '..' &&
+          // eslint-disable-next-line no-control-regex
+          !/[\\/\u0000-\u001f]/.test(name),
+        'must be a file name without a folder, such as stack.template.json',
+      ),
+    content: z.string(typeError('a string')).min(1, 'must not be empty'),
+    encoding: z
+      .enum(['utf8', 'base64'], { error: 'must be one of utf8, base64' })
+      .default('utf8'),
+    residency: residencySchema.optional(),
+    classification: dataClassificationSchema.optional(),
+    homeCountry: countryCodeSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.encoding === 'base64' && !BASE64.test(body.content)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['content'],
+        message: 'must be base64 text when encoding is base64',
+      });
+    }
+  });

@@ -38,7 +38,11 @@ import { RegionExpansionStore } from '../database/RegionExpansionStore';
 import { createGovernanceRouter, GovernanceStore } from '../governance';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { ReadinessStore } from '../readiness/ReadinessStore';
-import { createWaiverSchema, footprintSchema } from '../readiness/schemas';
+import {
+  assessUploadSchema,
+  createWaiverSchema,
+  footprintSchema,
+} from '../readiness/schemas';
 import { RegionExpansionService } from './RegionExpansionService';
 import { createRouter } from './router';
 
@@ -253,6 +257,7 @@ describe('openapi.yaml', () => {
     expect(routes).toContain('POST /tenants/import');
     expect(routes).toContain('PUT /application-plane/footprint');
     expect(routes).toContain('DELETE /waivers/:id');
+    expect(routes).toContain('POST /readiness/:locationId/assess');
     expect(routes).toContain('GET /governance/evidence-bundle');
     expect(routes).toContain('POST /governance/sync');
   });
@@ -382,6 +387,7 @@ describe('openapi.yaml', () => {
     ['MigrationRequest', migrationRequestSchema],
     ['CreateWaiver', createWaiverSchema],
     ['Footprint', footprintSchema],
+    ['AssessUpload', assessUploadSchema],
   ])('body %s has the fields of the common schema', (name, schema) => {
     const objectSchema = (
       schema instanceof z.ZodPipe ? schema.in : schema

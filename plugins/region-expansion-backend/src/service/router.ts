@@ -123,8 +123,13 @@ export async function createRouter(
       : body;
 
   const importRouter = Router();
-  importRouter.use(express.json({ limit: importBodyLimit }));
-  importRouter.use(express.text({ type: YAML_TYPES, limit: importBodyLimit }));
+  // Scoped to the import path: unscoped, these parsers would read every
+  // later route's body with the import limit, overriding their own.
+  importRouter.use(
+    '/tenants/import',
+    express.json({ limit: importBodyLimit }),
+    express.text({ type: YAML_TYPES, limit: importBodyLimit }),
+  );
   importRouter.post('/tenants/import', async (req, res) => {
     const credentials = await authorize(req, tenantManagePermission);
     let body: unknown = req.body;

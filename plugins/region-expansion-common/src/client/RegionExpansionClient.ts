@@ -14,10 +14,12 @@ import type {
 import type { Footprint } from '../types/assessment';
 import type { ReadinessLevel } from '../types/readiness';
 import type {
+  AssessFootprintInput,
   AuditControl,
   ConformanceScore,
   CreateReadinessWaiverInput,
   EvidenceBundleDownload,
+  FootprintAssessment,
   GovernanceFindingFilter,
   GovernanceFindingPage,
   GovernanceFreshness,
@@ -474,6 +476,22 @@ export class RegionExpansionClient {
       query,
       body: footprint,
     });
+  }
+
+  /**
+   * POST /readiness/:locationId/assess: the footprint of one uploaded file
+   * and the readiness the location would have with it; nothing is stored.
+   */
+  async assessFootprint(
+    locationId: string,
+    input: AssessFootprintInput,
+    o?: RegionExpansionRequestOptions,
+  ): Promise<FootprintAssessment> {
+    return this.#call(
+      'POST',
+      `/readiness/${encodeURIComponent(locationId)}/assess`,
+      { ...o, body: input },
+    );
   }
 
   // --------------------------------------------------------------- governance

@@ -6,6 +6,7 @@ import type {
   ReadinessWaiver,
 } from '../types/readiness';
 import type { Footprint } from '../types/assessment';
+import type { DataClassification, Residency } from '../types/tenants';
 
 // ------------------------------------------------------------------ readiness
 
@@ -170,6 +171,70 @@ export interface StoredFootprint {
   source: string;
   updatedBy: string;
   updatedAt: string;
+}
+
+/**
+ * Body of `POST /readiness/:locationId/assess`: one infrastructure-code or
+ * CloudTrail file, and optionally who the data belongs to.
+ *
+ * @public
+ */
+export interface AssessFootprintInput {
+  /**
+   * The file's name without a folder, e.g. `stack.template.json`; its
+   * extension helps tell the kind, and messages name it.
+   */
+  fileName: string;
+  /** The file's content: text (`utf8`) or its bytes as base64. */
+  content: string;
+  /** How `content` is encoded; default `utf8`. A `.json.gz` needs `base64`. */
+  encoding?: 'utf8' | 'base64';
+  /** Residency requirement of the data (countries, jurisdictions, partition). */
+  residency?: Residency;
+  /** Highest classification of the data; default `internal`. */
+  classification?: DataClassification;
+  /** ISO 3166-1 country of the data subjects; default the location's. */
+  homeCountry?: string;
+}
+
+/**
+ * Kind of an assessed file: a CloudFormation template (CDK stack templates
+ * from `cdk.out` included), a Terraform plan JSON, or a CloudTrail log file.
+ *
+ * @public
+ */
+export type AssessedFileKind =
+  | 'cloudformation'
+  | 'terraform-plan'
+  | 'cloudtrail';
+
+/**
+ * Answer of `POST /readiness/:locationId/assess`: the file's footprint and
+ * the readiness the location would have with it as the application plane
+ * (computed like a stored evaluation, with the location's governance
+ * signals and active waivers; nothing is stored).
+ *
+ * @public
+ */
+export interface FootprintAssessment {
+  locationId: string;
+  partition: string;
+  fileName: string;
+  kind: AssessedFileKind;
+  /** Services, cross-Region dependencies and unknown items of the file. */
+  footprint: Footprint;
+  /** Level, blockers, open checks and signals; not stored. */
+  evaluation: ReadinessEvaluation;
+  /**
+   * Every footprint service the location does not offer, with remediation,
+   * also when a waiver covers the availability check.
+   */
+  availabilityGaps: ReadinessBlocker[];
+  /**
+   * Every residency, partition and control-plane finding, with remediation,
+   * also when a waiver covers the sovereignty check.
+   */
+  sovereigntyBlockers: ReadinessBlocker[];
 }
 
 // ----------------------------------------------------------------- governance

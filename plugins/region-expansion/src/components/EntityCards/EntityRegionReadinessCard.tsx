@@ -58,7 +58,7 @@ export function EntityRegionReadinessCard() {
   if (value?.cell) return <CellCapacityCard cell={value.cell} />;
   return (
     <InfoCard title="Region readiness">
-      <Stack spacing={1}>
+      <Stack useFlexGap spacing={1}>
         {value?.location ? (
           <Link to={regionLink({ locationId: value.location.id })}>
             {value.location.name} ({value.location.id})

@@ -25,7 +25,7 @@ export function AuditPanel(props: {
       title="Audit Manager and AWS Config"
       subheader={`${controls.length} Audit Manager controls · ${conformance.length} conformance packs`}
     >
-      <Stack spacing={2}>
+      <Stack useFlexGap spacing={2}>
         <Typography variant="subtitle1" component="h3">
           AWS Config conformance packs
         </Typography>

@@ -61,7 +61,7 @@ export function SyncProgress(props: { freshness: GovernanceFreshness[] }) {
   const pages = running.reduce((sum, entry) => sum + entry.pages, 0);
   const rows = running.reduce((sum, entry) => sum + entry.rows, 0);
   return (
-    <Stack spacing={1}>
+    <Stack useFlexGap spacing={1}>
       <Typography variant="body2">
         Sync running: {done} of {freshness.length} targets done; {pages} pages
         and {rows} rows read so far by the {running.length} running.
@@ -80,7 +80,7 @@ export function FreshnessPanel(props: { freshness: GovernanceFreshness[] }) {
   const { freshness } = props;
   return (
     <InfoCard title="Freshness per source">
-      <Stack spacing={2}>
+      <Stack useFlexGap spacing={2}>
         <SyncProgress freshness={freshness} />
         <Table size="small" aria-label="Freshness per source and target">
           <TableHead>

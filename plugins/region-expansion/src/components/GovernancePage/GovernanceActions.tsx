@@ -51,7 +51,7 @@ export function EvidenceBundleDownload(props: {
     .map(([key, value]) => `${key}=${value}`)
     .join(', ');
   return (
-    <Stack spacing={1}>
+    <Stack useFlexGap spacing={1}>
       <div>
         <Button
           variant="contained"
@@ -99,7 +99,7 @@ export function SyncNowButton(props: { onTriggered: () => void }) {
 
   if (gate !== undefined) return gate;
   return (
-    <Stack spacing={1}>
+    <Stack useFlexGap spacing={1}>
       <div>
         <Button
           variant="outlined"

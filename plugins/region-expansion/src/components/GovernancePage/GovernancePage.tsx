@@ -135,14 +135,14 @@ export function GovernancePage() {
             value.conformance.length === 0;
           if (empty) {
             return (
-              <Stack spacing={3}>
+              <Stack useFlexGap spacing={3}>
                 <NoGovernanceData />
                 <SyncNowButton onTriggered={data.retry} />
               </Stack>
             );
           }
           return (
-            <Stack spacing={3}>
+            <Stack useFlexGap spacing={3}>
               <Stack
                 direction="row"
                 spacing={2}
@@ -177,7 +177,7 @@ export function GovernancePage() {
               <Grid container spacing={2}>
                 <Grid item xs={12} md={8}>
                   <InfoCard title="Sync">
-                    <Stack spacing={2}>
+                    <Stack useFlexGap spacing={2}>
                       <Typography variant="body2">
                         {value.freshness.length} targets ·{' '}
                         {

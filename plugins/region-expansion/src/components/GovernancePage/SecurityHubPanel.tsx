@@ -54,7 +54,7 @@ export function SecurityHubPanel(props: {
       title="Security Hub"
       subheader={`${total} findings · ${failed} failed`}
     >
-      <Stack spacing={2}>
+      <Stack useFlexGap spacing={2}>
         <ChartFigure caption={caption}>
           <ResponsiveContainer width="100%" height="100%">
             <BarChart

@@ -36,6 +36,7 @@ import { AsyncContent, hasStatus, serverMessage } from '../shared/EmptyOrError';
 import { MissingPermissionNote } from '../shared/MissingPermissionNote';
 import { ReadinessHistoryChart } from './ReadinessHistoryChart';
 import { WaiverForm } from './WaiverForm';
+import { WaiverTable } from './WaiverTable';
 
 /** Evaluations the history chart shows (newest first from the server). */
 const HISTORY_POINTS = 200;
@@ -82,9 +83,18 @@ function SignalList(props: { evaluation: StoredReadinessEvaluation }) {
               signal.waived ? ', waived' : ''
             }`}
           >
-            <Stack direction="row" spacing={2} alignItems="flex-start">
+            <Stack
+              useFlexGap
+              direction="row"
+              spacing={2}
+              alignItems="flex-start"
+              // Let long details wrap instead of widening the card.
+              sx={{ minWidth: 0, flex: 1 }}
+            >
               <SignalStatusChip signal={signal} />
               <ListItemText
+                // The theme keeps list text on one line; details must wrap.
+                sx={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}
                 primary={
                   <>
                     <strong>{check}</strong>
@@ -118,7 +128,11 @@ function SignalList(props: { evaluation: StoredReadinessEvaluation }) {
   );
 }
 
-function BlockerList(props: { label: string; blockers: ReadinessBlocker[] }) {
+/** Blockers or open checks, each with its remediation. */
+export function BlockerList(props: {
+  label: string;
+  blockers: ReadinessBlocker[];
+}) {
   const { label, blockers } = props;
   if (blockers.length === 0) return null;
   return (
@@ -130,6 +144,7 @@ function BlockerList(props: { label: string; blockers: ReadinessBlocker[] }) {
         {blockers.map((blocker, index) => (
           <ListItem key={`${blocker.check}-${index}`} disableGutters>
             <ListItemText
+              sx={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}
               primary={`${blocker.check}${
                 blocker.service ? ` · ${blocker.service}` : ''
               }: ${blocker.detail}`}
@@ -195,43 +210,6 @@ function AvailabilityGaps(props: {
   );
 }
 
-function WaiverTable(props: { waivers: StoredReadinessWaiver[] }) {
-  const { waivers } = props;
-  if (waivers.length === 0) {
-    return (
-      <Typography variant="body2" color="text.secondary">
-        No waivers for this location.
-      </Typography>
-    );
-  }
-  return (
-    <Table size="small" aria-label="Waivers">
-      <TableHead>
-        <TableRow>
-          <TableCell>Check</TableCell>
-          <TableCell>Status</TableCell>
-          <TableCell>Expires</TableCell>
-          <TableCell>Reason</TableCell>
-          <TableCell>Approver</TableCell>
-          <TableCell>Recorded by</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {waivers.map(waiver => (
-          <TableRow key={waiver.id}>
-            <TableCell>{waiver.check}</TableCell>
-            <TableCell>{waiver.status}</TableCell>
-            <TableCell>{formatTime(waiver.expiresAt)}</TableCell>
-            <TableCell>{waiver.reason}</TableCell>
-            <TableCell>{waiver.approver}</TableCell>
-            <TableCell>{waiver.createdBy}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
-
 /** "Evaluate now", shown only with the permission the route checks. */
 function EvaluateNowButton(props: {
   locationId: string;
@@ -245,7 +223,7 @@ function EvaluateNowButton(props: {
     return evaluation;
   }, [api, locationId, onEvaluated]);
   return (
-    <Stack direction="row" spacing={2} alignItems="center">
+    <Stack useFlexGap direction="row" spacing={2} alignItems="center">
       <Button
         variant="outlined"
         onClick={() => evaluate()}
@@ -265,8 +243,9 @@ function EvaluateNowButton(props: {
 /**
  * Readiness of one location from its latest stored evaluation: level, each
  * signal with status and freshness, blockers with remediation, waivers,
- * availability gaps and the history of levels. "Evaluate now" and "Add
- * waiver" appear only with `region-expansion.waiver.manage`.
+ * availability gaps and the history of levels. "Evaluate now", "Add
+ * waiver" and revoking a waiver appear only with
+ * `region-expansion.waiver.manage`; without it each says so.
  */
 export function ReadinessPanel(props: { locationId: string }) {
   const { locationId } = props;
@@ -299,7 +278,9 @@ export function ReadinessPanel(props: { locationId: string }) {
     };
   }, [api, locationId]);
   const reload = details.retry;
-  const onWaiverAdded = useCallback(() => reload(), [reload]);
+  // A granted or revoked waiver re-evaluated the location: reload the
+  // list, the level and the history together.
+  const onWaiverChanged = useCallback(() => reload(), [reload]);
 
   return (
     <AsyncContent
@@ -315,7 +296,7 @@ export function ReadinessPanel(props: { locationId: string }) {
         footprintSource,
         footprintServices,
       }) => (
-        <Stack spacing={3}>
+        <Stack useFlexGap spacing={3}>
           <InfoCard
             title="Readiness"
             subheader={
@@ -326,8 +307,8 @@ export function ReadinessPanel(props: { locationId: string }) {
                 : locationId
             }
           >
-            <Stack spacing={2}>
-              <Stack direction="row" spacing={2} alignItems="center">
+            <Stack useFlexGap spacing={2}>
+              <Stack useFlexGap direction="row" spacing={2} alignItems="center">
                 <ReadinessChip level={evaluation?.level ?? 'unknown'} />
                 <Typography variant="body2">
                   Became ready at:{' '}
@@ -364,7 +345,7 @@ export function ReadinessPanel(props: { locationId: string }) {
                   />
                 ) : (
                   <MissingPermissionNote
-                    action="Evaluating readiness now and adding waivers"
+                    action="Evaluating readiness now"
                     permission={waiverManagePermission.name}
                   />
                 ))}
@@ -403,11 +384,24 @@ export function ReadinessPanel(props: { locationId: string }) {
             </Grid>
           </Grid>
           <InfoCard title={`Waivers (${waivers.length})`}>
-            <Stack spacing={3}>
-              <WaiverTable waivers={waivers} />
-              {!permissionLoading && canManage && (
-                <WaiverForm locationId={locationId} onAdded={onWaiverAdded} />
-              )}
+            <Stack useFlexGap spacing={3}>
+              <WaiverTable
+                waivers={waivers}
+                canManage={permissionLoading ? undefined : canManage}
+                onRevoked={onWaiverChanged}
+              />
+              {!permissionLoading &&
+                (canManage ? (
+                  <WaiverForm
+                    locationId={locationId}
+                    onAdded={onWaiverChanged}
+                  />
+                ) : (
+                  <MissingPermissionNote
+                    action="Adding and revoking waivers"
+                    permission={waiverManagePermission.name}
+                  />
+                ))}
             </Stack>
           </InfoCard>
         </Stack>

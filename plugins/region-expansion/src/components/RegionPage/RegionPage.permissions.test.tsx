@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   renderWithPlugin,
   setupTestServer,
@@ -6,17 +7,25 @@ import {
 
 setupTestServer();
 
+// Whole Region pages on a loaded 2-core CI machine take seconds each.
+jest.setTimeout(30_000);
+
 // A file of its own: usePermission caches answers per permission for the
 // lifetime of the module, so allowed and denied cases cannot share a file.
 describe('RegionPage without waiver.manage', () => {
-  it('hides "Evaluate now" and the waiver form, naming the permission', async () => {
+  it('hides "Evaluate now" and the waiver form and disables revoking, naming the permission', async () => {
+    const user = userEvent.setup();
     await renderWithPlugin(undefined, {
       routeEntries: ['/region-expansion/regions/eu-central-1'],
       allow: name => name !== 'region-expansion.waiver.manage',
     });
     expect(await screen.findByText('Readiness: blocked')).toBeInTheDocument();
+    // One note where "Evaluate now" would be, one in the waivers card.
     expect(
-      await screen.findByText('region-expansion.waiver.manage'),
+      await screen.findAllByText('region-expansion.waiver.manage'),
+    ).toHaveLength(2);
+    expect(
+      screen.getByText(/Adding and revoking waivers needs the/),
     ).toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'Evaluate now' }),
@@ -24,5 +33,23 @@ describe('RegionPage without waiver.manage', () => {
     expect(
       screen.queryByRole('form', { name: 'Add a waiver for eu-central-1' }),
     ).not.toBeInTheDocument();
+
+    // The active waiver's action is there but disabled, and says why.
+    const waivers = screen.getByRole('table', { name: 'Waivers' });
+    const revoke = within(waivers).getByRole('button', {
+      name: 'Revoke the audit waiver',
+    });
+    expect(revoke).toBeDisabled();
+    await user.hover(revoke.parentElement!);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'Revoking a waiver needs the region-expansion.waiver.manage permission',
+    );
+
+    // Assessing code needs only readiness.read, which this user holds.
+    expect(
+      screen.getByRole('form', {
+        name: 'Assess infrastructure code against eu-central-1',
+      }),
+    ).toBeInTheDocument();
   });
 });

@@ -1,13 +1,47 @@
-import { fireEvent, screen, within } from '@testing-library/react';
-import { http } from 'msw';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import type {
+  StoredReadinessEvaluation,
+  StoredReadinessWaiver,
+} from '@region-expansion/plugin-region-expansion-common';
 import {
   BASE_URL,
   errorReply,
+  frankfurtEvaluation,
   renderWithPlugin,
   setupTestServer,
 } from '../../__testUtils__/testServer';
 
 const server = setupTestServer();
+
+// Whole Region pages on a loaded 2-core CI machine take seconds each.
+jest.setTimeout(30_000);
+
+/** Frankfurt's active audit waiver, as the default GET /waivers lists it. */
+const auditWaiver: StoredReadinessWaiver = {
+  ...frankfurtEvaluation.signals.audit.waiver!,
+  id: '7d6f4c1e-0000-4000-8000-000000000001',
+  createdBy: 'user:default/lead',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  status: 'active',
+};
+
+/** Frankfurt re-evaluated after the audit waiver was revoked. */
+const afterRevocation: StoredReadinessEvaluation = {
+  ...frankfurtEvaluation,
+  id: '44',
+  trigger: 'waiver',
+  evaluatedAt: '2026-01-11T09:00:00.000Z',
+  signals: {
+    ...frankfurtEvaluation.signals,
+    audit: {
+      ...frankfurtEvaluation.signals.audit,
+      waived: false,
+      waiver: undefined,
+    },
+  },
+};
 
 describe('RegionPage', () => {
   it('shows the latest readiness, its signals, blockers, waivers and history, and a gauge per capacity dimension', async () => {
@@ -149,6 +183,127 @@ describe('RegionPage', () => {
     });
     expect(
       await screen.findByText("Cell 'cell-gone' not found"),
+    ).toBeInTheDocument();
+  });
+
+  it('revokes an active waiver after confirmation, then reloads the waivers and readiness', async () => {
+    const user = userEvent.setup();
+    const revoked: string[] = [];
+    server.use(
+      http.delete(`${BASE_URL}/waivers/:id`, ({ params }) => {
+        revoked.push(String(params.id));
+        return HttpResponse.json({
+          waiver: {
+            ...auditWaiver,
+            status: 'revoked',
+            revokedBy: 'user:default/admin',
+            revokedAt: '2026-01-11T09:00:00.000Z',
+          },
+          evaluation: afterRevocation,
+        });
+      }),
+      http.get(`${BASE_URL}/waivers`, () =>
+        HttpResponse.json({
+          items: revoked.length
+            ? [
+                {
+                  ...auditWaiver,
+                  status: 'revoked',
+                  revokedBy: 'user:default/admin',
+                  revokedAt: '2026-01-11T09:00:00.000Z',
+                },
+              ]
+            : [auditWaiver],
+        }),
+      ),
+      http.get(`${BASE_URL}/readiness/eu-central-1`, () =>
+        HttpResponse.json(
+          revoked.length ? afterRevocation : frankfurtEvaluation,
+        ),
+      ),
+    );
+    await renderWithPlugin(undefined, {
+      routeEntries: ['/region-expansion/regions/eu-central-1'],
+    });
+
+    // Keyboard: focus the row's action and open the confirmation with Enter.
+    const revoke = await screen.findByRole('button', {
+      name: 'Revoke the audit waiver',
+    });
+    revoke.focus();
+    await user.keyboard('{Enter}');
+    let dialog = await screen.findByRole('dialog', {
+      name: 'Revoke the audit waiver for eu-central-1?',
+    });
+    expect(dialog).toHaveTextContent(/approved by user:default\/auditor/);
+    // Cancelling sends nothing.
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(revoked).toEqual([]);
+
+    await user.click(
+      screen.getByRole('button', { name: 'Revoke the audit waiver' }),
+    );
+    dialog = await screen.findByRole('dialog');
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Revoke waiver' }),
+    );
+
+    expect(
+      await screen.findByText(
+        'Waiver for audit revoked; readiness of eu-central-1 is now blocked.',
+      ),
+    ).toBeInTheDocument();
+    expect(revoked).toEqual([auditWaiver.id]);
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    // The list and the signals come from the reloaded data.
+    const waivers = await screen.findByRole('table', { name: 'Waivers' });
+    await waitFor(() =>
+      expect(waivers).toHaveTextContent('revoked by user:default/admin'),
+    );
+    expect(
+      within(waivers).queryByRole('button', { name: /Revoke/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      within(screen.getByRole('list', { name: 'Readiness signals' })).getByRole(
+        'listitem',
+        { name: 'audit: fail' },
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it("keeps the dialog open with the server's message when a revocation is refused", async () => {
+    const user = userEvent.setup();
+    server.use(
+      http.delete(`${BASE_URL}/waivers/:id`, () =>
+        errorReply(
+          409,
+          'ConflictError',
+          `Waiver '${auditWaiver.id}' is not active (revoked at 2026-01-11T08:00:00.000Z)`,
+        ),
+      ),
+    );
+    await renderWithPlugin(undefined, {
+      routeEntries: ['/region-expansion/regions/eu-central-1'],
+    });
+    await user.click(
+      await screen.findByRole('button', { name: 'Revoke the audit waiver' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Revoke waiver' }),
+    );
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      `Waiver '${auditWaiver.id}' is not active (revoked at 2026-01-11T08:00:00.000Z)`,
+    );
+    expect(
+      screen.getByRole('dialog', {
+        name: 'Revoke the audit waiver for eu-central-1?',
+      }),
     ).toBeInTheDocument();
   });
 });

@@ -10,6 +10,7 @@ import { tenantsRouteRef } from '../../routes';
 import { AsyncContent } from '../shared/EmptyOrError';
 import { ReadinessPanel } from './ReadinessPanel';
 import { CellCapacityCard } from './CellCapacityCard';
+import { AssessInfrastructurePanel } from './AssessInfrastructurePanel';
 
 /**
  * The locations and the cells of one location and of the Local Zones and
@@ -35,8 +36,9 @@ function useLocationCells(locationId: string) {
 }
 
 /**
- * One Region, Local Zone or Outpost: readiness, and every cell in it (for a
- * Region, also the cells of its Local Zones and Outposts).
+ * One Region, Local Zone or Outpost: readiness, an assessment of uploaded
+ * infrastructure code against it, and every cell in it (for a Region, also
+ * the cells of its Local Zones and Outposts).
  */
 export function RegionPage() {
   const { locationId = '' } = useParams();
@@ -66,7 +68,7 @@ export function RegionPage() {
           ]);
           const localCells = cells.filter(c => locationIds.has(c.locationId));
           return (
-            <Stack spacing={3}>
+            <Stack useFlexGap spacing={3}>
               <div>
                 <Typography variant="h4" component="h1">
                   {location.name}
@@ -87,6 +89,7 @@ export function RegionPage() {
                 </Link>
               </div>
               <ReadinessPanel locationId={location.id} />
+              <AssessInfrastructurePanel locationId={location.id} />
               <Typography variant="h5" component="h2">
                 Cells ({localCells.length})
               </Typography>

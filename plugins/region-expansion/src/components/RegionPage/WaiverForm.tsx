@@ -58,6 +58,7 @@ export function WaiverForm(props: {
 
   return (
     <Stack
+      useFlexGap
       component="form"
       aria-label={`Add a waiver for ${locationId}`}
       spacing={2}

@@ -28,7 +28,13 @@ function RegionCard(props: { overview: RegionOverview }) {
         <Typography variant="body2" color="text.secondary">
           {overview.region.id} · {overview.region.country}
         </Typography>
-        <Stack direction="row" spacing={1} sx={{ my: 1 }} alignItems="center">
+        <Stack
+          useFlexGap
+          direction="row"
+          spacing={1}
+          sx={{ my: 1 }}
+          alignItems="center"
+        >
           <ReadinessChip level={overview.readiness} />
           <Typography variant="body2">
             {overview.cellCount} cells · {overview.tenantCount} tenants
@@ -67,7 +73,7 @@ export function RegionsGrid(props: {
     ...new Set(overviews.map(o => o.region.partition)),
   ].sort();
   return (
-    <Stack spacing={3}>
+    <Stack useFlexGap spacing={3}>
       {partitionIds.map(partitionId => (
         <section key={partitionId} aria-label={`Partition ${partitionId}`}>
           <Typography variant="h5" component="h2" gutterBottom>

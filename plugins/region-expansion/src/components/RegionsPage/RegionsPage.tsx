@@ -84,7 +84,7 @@ export function RegionsPage() {
           data.locations.length === 0 ? (
             <NoLocationsEmptyState />
           ) : (
-            <Stack spacing={3}>
+            <Stack useFlexGap spacing={3}>
               <Stack
                 direction="row"
                 spacing={2}

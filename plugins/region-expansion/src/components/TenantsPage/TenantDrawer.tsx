@@ -39,7 +39,12 @@ function MigrationForm(props: { tenantId: string; locations: Location[] }) {
   );
   if (gate !== undefined) return gate;
   return (
-    <Stack spacing={1} component="section" aria-label="Migrate tenant">
+    <Stack
+      useFlexGap
+      spacing={1}
+      component="section"
+      aria-label="Migrate tenant"
+    >
       <Typography variant="h6" component="h3">
         Migrate
       </Typography>
@@ -56,7 +61,7 @@ function MigrationForm(props: { tenantId: string; locations: Location[] }) {
           </MenuItem>
         ))}
       </TextField>
-      <Stack direction="row" spacing={1}>
+      <Stack useFlexGap direction="row" spacing={1}>
         <Button disabled={!target || state.loading} onClick={() => run(false)}>
           Check
         </Button>
@@ -124,7 +129,7 @@ export function TenantDrawer(props: {
         {loading && <Progress />}
         {error && <ResponseErrorPanel error={error} />}
         {value && (
-          <Stack spacing={2}>
+          <Stack useFlexGap spacing={2}>
             <Typography color="text.secondary">
               {value.tenant.id} · {value.tenant.tier} ·{' '}
               {value.tenant.classification} · {value.tenant.loadUnits} load

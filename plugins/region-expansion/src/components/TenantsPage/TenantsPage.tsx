@@ -42,7 +42,7 @@ export function TenantsPage() {
 
   return (
     <Content>
-      <Stack spacing={3}>
+      <Stack useFlexGap spacing={3}>
         <Stack
           direction="row"
           spacing={2}

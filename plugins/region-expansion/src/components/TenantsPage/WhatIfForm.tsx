@@ -95,7 +95,12 @@ function initialState(template: Cell | undefined): WhatIfFormState {
 function WhatIfResultView(props: { result: WhatIfResult }) {
   const { result } = props;
   return (
-    <Stack spacing={2} aria-label="What-if result" component="section">
+    <Stack
+      useFlexGap
+      spacing={2}
+      aria-label="What-if result"
+      component="section"
+    >
       <Typography>
         {result.requested} tenants: {result.placedInExistingCells} fit existing
         cells, {result.placedInNewCells} need new cells,{' '}
@@ -251,7 +256,7 @@ function WhatIfFormBody(props: {
   };
 
   return (
-    <Stack spacing={2} component="section" aria-label="What-if">
+    <Stack useFlexGap spacing={2} component="section" aria-label="What-if">
       <form onSubmit={onSubmit} aria-label="What-if profile">
         <Grid container spacing={2}>
           <Grid item xs={6} md={2}>

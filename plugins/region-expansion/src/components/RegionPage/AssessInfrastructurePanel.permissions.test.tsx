@@ -1,0 +1,34 @@
+import { screen } from '@testing-library/react';
+import {
+  renderWithPlugin,
+  setupTestServer,
+} from '../../__testUtils__/testServer';
+
+setupTestServer();
+
+// Whole Region pages on a loaded 2-core CI machine take seconds each.
+jest.setTimeout(30_000);
+
+// A file of its own: usePermission caches answers per permission for the
+// lifetime of the module, so allowed and denied cases cannot share a file.
+describe('Assess infrastructure code without readiness.read', () => {
+  it('shows no upload form and names the missing permission', async () => {
+    await renderWithPlugin(undefined, {
+      routeEntries: ['/region-expansion/regions/eu-central-1'],
+      allow: name => name !== 'region-expansion.readiness.read',
+    });
+    expect(
+      await screen.findByText(/Assessing infrastructure code needs the/),
+    ).toHaveTextContent(
+      'Assessing infrastructure code needs the region-expansion.readiness.read permission.',
+    );
+    expect(
+      screen.queryByRole('form', {
+        name: 'Assess infrastructure code against eu-central-1',
+      }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Choose a file' }),
+    ).not.toBeInTheDocument();
+  });
+});
