@@ -16,6 +16,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import {
+  DEMO_CONTROL_PLANES,
+  DEMO_REGIONS,
+} from '../../plugins/region-expansion-backend/src/demo/syntheticEstate';
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -183,52 +187,17 @@ let restarts = 0;
 
 // ------------------------------------------------------------------ estate
 
-/** Nine Regions in three partitions, as the demo estate, with weights. */
-const REGIONS = [
-  { id: 'us-east-1', partition: 'aws', cp: 'cp-aws-global', w: 20 },
-  { id: 'us-west-2', partition: 'aws', cp: 'cp-aws-global', w: 12 },
-  { id: 'ap-southeast-2', partition: 'aws', cp: 'cp-aws-global', w: 8 },
-  { id: 'ap-northeast-1', partition: 'aws', cp: 'cp-aws-global', w: 8 },
-  { id: 'eu-central-1', partition: 'aws', cp: 'cp-aws-eu', w: 15 },
-  { id: 'eu-west-1', partition: 'aws', cp: 'cp-aws-eu', w: 15 },
-  { id: 'eu-west-3', partition: 'aws', cp: 'cp-aws-eu', w: 6 },
-  { id: 'eusc-de-east-1', partition: 'aws-eusc', cp: 'cp-eusc', w: 10 },
-  { id: 'us-gov-west-1', partition: 'aws-us-gov', cp: 'cp-govcloud', w: 6 },
-];
-const CONTROL_PLANES = [
-  {
-    id: 'cp-aws-global',
-    name: 'Global control plane',
-    mode: 'global',
-    partition: 'aws',
-    homeLocation: 'us-east-1',
-    managedLocations: ['us-east-1', 'us-west-2', 'ap-southeast-2', 'ap-northeast-1'],
-  },
-  {
-    id: 'cp-aws-eu',
-    name: 'EU control plane',
-    mode: 'regional',
-    partition: 'aws',
-    homeLocation: 'eu-central-1',
-    managedLocations: ['eu-central-1', 'eu-west-1', 'eu-west-3'],
-  },
-  {
-    id: 'cp-eusc',
-    name: 'European Sovereign Cloud control plane',
-    mode: 'partition',
-    partition: 'aws-eusc',
-    homeLocation: 'eusc-de-east-1',
-    managedLocations: ['eusc-de-east-1'],
-  },
-  {
-    id: 'cp-govcloud',
-    name: 'GovCloud control plane',
-    mode: 'partition',
-    partition: 'aws-us-gov',
-    homeLocation: 'us-gov-west-1',
-    managedLocations: ['us-gov-west-1'],
-  },
-]; // prettier-ignore
+/**
+ * The demo estate's Regions and control planes (nine Regions in three
+ * partitions); cells are spread over them by the demo's cell counts.
+ */
+const REGIONS = DEMO_REGIONS.map(region => ({
+  id: region.id,
+  partition: region.partition,
+  cp: region.controlPlaneId,
+  w: region.pooled + region.dedicated,
+}));
+const CONTROL_PLANES = DEMO_CONTROL_PLANES;
 
 type BenchCell = {
   id: string;
@@ -365,11 +334,32 @@ function phaseTimes(apiPath: string) {
   )
     .filter(e => e.name.includes(apiPath))
     .pop();
+  // Main-thread tasks over 50 ms (recorded by the context's init script):
+  // how much of the time before the request is script work on this CPU.
+  const longTasks: Array<[number, number]> = (window as any).__longTasks ?? [];
+  const apiStart = api?.startTime ?? -1;
   return {
     domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
-    apiStart: Math.round(api?.startTime ?? -1),
+    apiStart: Math.round(apiStart),
     apiEnd: Math.round(api?.responseEnd ?? -1),
+    longTasksBeforeApiMs: longTasks
+      .filter(([start]) => start < apiStart)
+      .reduce((sum, [, duration]) => sum + duration, 0),
+    longTasksAfterApiMs: longTasks
+      .filter(([start]) => start >= apiStart)
+      .reduce((sum, [, duration]) => sum + duration, 0),
   };
+}
+
+/** Records main-thread long tasks of every page for {@link phaseTimes}. */
+function recordLongTasks() {
+  const tasks: Array<[number, number]> = [];
+  (window as any).__longTasks = tasks;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      tasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
+    }
+  }).observe({ type: 'longtask', buffered: true });
 }
 
 /** Navigation start → markers + grid in the DOM, a marker focused and clickable. */
@@ -438,6 +428,7 @@ async function signIn(browser: Browser) {
   const context = await browser.newContext({
     viewport: { width: 1366, height: 900 },
   });
+  await context.addInitScript(recordLongTasks);
   const page = await context.newPage();
   await page.goto(`${BASE}/`);
   await page.getByRole('button', { name: 'Enter' }).click();
@@ -555,7 +546,11 @@ async function main() {
           t.domRows
         } DOM rows, DCL ${t.phases.domContentLoaded}, /tenants ${
           t.phases.apiStart
-        }->${t.phases.apiEnd}, "${t.footer}")`,
+        }->${t.phases.apiEnd}, "${t.footer}"); long tasks before/after the request: regions ${
+          r.phases.longTasksBeforeApiMs
+        }/${r.phases.longTasksAfterApiMs} ms, tenants ${
+          t.phases.longTasksBeforeApiMs
+        }/${t.phases.longTasksAfterApiMs} ms`,
       );
     }
     const loadEnd = load();

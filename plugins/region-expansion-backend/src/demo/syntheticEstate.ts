@@ -20,7 +20,7 @@ function random(seed: number): () => number {
 }
 
 /** Regions of the synthetic estate: partition, pooled and dedicated cells. */
-const REGIONS: Array<{
+export const DEMO_REGIONS: Array<{
   id: string;
   partition: string;
   controlPlaneId: string;
@@ -77,7 +77,7 @@ export const DEMO_CONTROL_PLANES: ControlPlane[] = [
 /** The synthetic estate's cells (about 60), all active and empty. */
 export function demoCells(): Cell[] {
   const cells: Cell[] = [];
-  for (const region of REGIONS) {
+  for (const region of DEMO_REGIONS) {
     const add = (isolation: 'pooled' | 'dedicated', n: number) => {
       const prefix = isolation === 'pooled' ? 'p' : 'd';
       for (let i = 1; i <= n; i++) {

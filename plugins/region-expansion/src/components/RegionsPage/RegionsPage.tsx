@@ -1,8 +1,13 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { Content, InfoCard, Progress } from '@backstage/core-components';
+import {
+  Content,
+  ErrorPanel,
+  InfoCard,
+  Progress,
+} from '@backstage/core-components';
 import { useRegionOverviewData } from '../shared/useRegionExpansionData';
 import {
   buildRegionOverviews,
@@ -17,6 +22,7 @@ import { ReadinessUnavailableNote } from '../shared/ReadinessUnavailableNote';
 import { FilterSelect } from '../shared/FilterSelect';
 import { parseYesNo, useUrlFilters } from '../shared/useUrlFilter';
 import { AsyncContent, NoLocationsEmptyState } from '../shared/EmptyOrError';
+import { lazyComponent } from '../shared/lazyComponent';
 import { RegionsGrid } from './RegionsGrid';
 
 /**
@@ -24,9 +30,9 @@ import { RegionsGrid } from './RegionsGrid';
  * chunk of its own: the grid does not wait for it. The page starts loading
  * it on mount, in parallel with the data, so no request waits on another.
  */
-const loadRegionsMap = () =>
-  import('./RegionsMap').then(m => ({ default: m.RegionsMap }));
-const RegionsMap = lazy(loadRegionsMap);
+const regionsMap = lazyComponent(() =>
+  import('./RegionsMap').then(m => m.RegionsMap),
+);
 
 /** Holds the map's place (900 × 440) while its chunk loads. */
 function MapPlaceholder() {
@@ -47,11 +53,7 @@ function MapPlaceholder() {
 export function RegionsPage() {
   const { loading, error, value } = useRegionOverviewData();
   const { searchParams, setFilter } = useUrlFilters();
-  useEffect(() => {
-    // Prefetch: the chunk arrives while the data loads. A failure here is
-    // shown by the lazy component when it renders.
-    loadRegionsMap().catch(() => undefined);
-  }, []);
+  const { Component: RegionsMap, error: mapError } = regionsMap.useComponent();
 
   const partitionParam = searchParams.get('partition') ?? '';
   const readinessParam = searchParams.get('readiness');
@@ -129,12 +131,16 @@ export function RegionsPage() {
               </Typography>
               <ReadinessUnavailableNote error={data.readinessError} />
               <InfoCard title="Map" noPadding>
-                <Suspense fallback={<MapPlaceholder />}>
+                {RegionsMap && (
                   <RegionsMap
                     overviews={shown}
                     partitions={data.partitions.map(p => p.id)}
                   />
-                </Suspense>
+                )}
+                {!RegionsMap && mapError && (
+                  <ErrorPanel title="Could not load the map" error={mapError} />
+                )}
+                {!RegionsMap && !mapError && <MapPlaceholder />}
               </InfoCard>
               <RegionsGrid overviews={shown} partitions={data.partitions} />
             </Stack>

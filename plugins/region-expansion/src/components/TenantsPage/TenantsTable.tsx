@@ -1,14 +1,19 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import Box from '@mui/material/Box';
 import type { GridPaginationModel } from '@mui/x-data-grid';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  ErrorPanel,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import type { TenantListQuery } from '@region-expansion/plugin-region-expansion-common';
 import { regionExpansionApiRef } from '../../api';
+import { lazyComponent } from '../shared/lazyComponent';
 
-const TenantsGrid = lazy(() =>
-  import('./TenantsGrid').then(m => ({ default: m.TenantsGrid })),
+const tenantsGrid = lazyComponent(() =>
+  import('./TenantsGrid').then(m => m.TenantsGrid),
 );
 
 /**
@@ -23,6 +28,8 @@ export function TenantsTable(props: {
 }) {
   const { filters, onSelect } = props;
   const api = useApi(regionExpansionApiRef);
+  const { Component: TenantsGrid, error: gridError } =
+    tenantsGrid.useComponent();
   const [pagination, setPagination] = useState<GridPaginationModel>({
     page: 0,
     pageSize: 50,
@@ -48,9 +55,11 @@ export function TenantsTable(props: {
   );
 
   if (error) return <ResponseErrorPanel error={error} />;
+  if (gridError)
+    return <ErrorPanel title="Could not load the table" error={gridError} />;
   return (
     <Box sx={{ height: 560, width: '100%' }}>
-      <Suspense fallback={<Progress />}>
+      {TenantsGrid ? (
         <TenantsGrid
           rows={value?.items ?? []}
           rowCount={value?.totalCount ?? 0}
@@ -59,7 +68,9 @@ export function TenantsTable(props: {
           onPaginationChange={setPagination}
           onSelect={onSelect}
         />
-      </Suspense>
+      ) : (
+        <Progress />
+      )}
     </Box>
   );
 }
