@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
 import { test, expect, type Page } from '@playwright/test';
 import { screenshot, signInAsGuest, waitForBackendBeforeAll } from './portal';
 import AxeBuilder from '@axe-core/playwright';
+import unzipper from 'unzipper';
 
 waitForBackendBeforeAll();
 
@@ -19,46 +19,6 @@ async function expectNoSeriousA11yViolations(page: Page) {
       targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
     }));
   expect(serious).toEqual([]);
-}
-
-/**
- * Entries of a ZIP archive, read through its central directory (so sizes
- * are right even when the writer streamed with data descriptors). Supports
- * stored (0) and deflated (8) entries, which is all a ZIP writer emits for
- * plain files.
- */
-function readZip(buffer: Buffer): Map<string, Buffer> {
-  const endOfCentralDirectory = buffer.lastIndexOf(
-    Buffer.from([0x50, 0x4b, 0x05, 0x06]),
-  );
-  if (endOfCentralDirectory < 0) throw new Error('not a ZIP archive');
-  const entryCount = buffer.readUInt16LE(endOfCentralDirectory + 10);
-  let offset = buffer.readUInt32LE(endOfCentralDirectory + 16);
-  const entries = new Map<string, Buffer>();
-  for (let i = 0; i < entryCount; i++) {
-    if (buffer.readUInt32LE(offset) !== 0x02014b50) {
-      throw new Error(`bad central directory header at ${offset}`);
-    }
-    const method = buffer.readUInt16LE(offset + 10);
-    const compressedSize = buffer.readUInt32LE(offset + 20);
-    const nameLength = buffer.readUInt16LE(offset + 28);
-    const extraLength = buffer.readUInt16LE(offset + 30);
-    const commentLength = buffer.readUInt16LE(offset + 32);
-    const localHeader = buffer.readUInt32LE(offset + 42);
-    const name = buffer.toString('utf8', offset + 46, offset + 46 + nameLength);
-    const dataStart =
-      localHeader +
-      30 +
-      buffer.readUInt16LE(localHeader + 26) +
-      buffer.readUInt16LE(localHeader + 28);
-    const data = buffer.subarray(dataStart, dataStart + compressedSize);
-    if (method !== 0 && method !== 8) {
-      throw new Error(`${name}: unsupported compression method ${method}`);
-    }
-    entries.set(name, method === 8 ? inflateRawSync(data) : data);
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
 }
 
 test('Regions map → a Region → a cell → its tenants', async ({ page }) => {
@@ -204,7 +164,11 @@ test('the governance dashboard, filtered, with its evidence bundle', async ({
   expect(download.suggestedFilename()).toMatch(/^governance-evidence.*\.zip$/);
   const zipPath = test.info().outputPath('evidence-bundle.zip');
   await download.saveAs(zipPath);
-  const entries = readZip(readFileSync(zipPath));
+  const archive = await unzipper.Open.buffer(readFileSync(zipPath));
+  const entries = new Map<string, Buffer>();
+  for (const entry of archive.files) {
+    entries.set(entry.path, await entry.buffer());
+  }
   const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8'));
   expect(manifest.filter).toMatchObject({ severity });
   expect(manifest.files.length).toBeGreaterThan(0);
