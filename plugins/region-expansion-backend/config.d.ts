@@ -120,8 +120,10 @@ export interface Config {
       /** Targets read at once. Defaults to 4. */
       concurrency?: number;
       /**
-       * Token-bucket limit per account, Region and API name; defaults follow
-       * the documented limits (GetFindings 3 requests/s, burst 6).
+       * Token-bucket limit per account, Region and API name (the operation,
+       * e.g. `GetFindings`); defaults follow the documented limits
+       * (GetFindings 3 requests/s, burst 6). Every HTTP attempt takes a
+       * token, the SDK's retries included.
        */
       rateLimits?: {
         [api: string]: { ratePerSecond: number; burst: number };

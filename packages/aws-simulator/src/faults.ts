@@ -93,6 +93,11 @@ export interface AwsSimulatorFaults {
   accessDeniedAccounts?: string[];
   /** Accounts where Audit Manager is not set up (`AccessDeniedException`: not registered). */
   auditManagerUnregisteredAccounts?: string[];
+  /**
+   * Accounts whose Audit Manager status reads ACTIVE while every other call
+   * is refused (`AccessDeniedException`: not subscribed).
+   */
+  auditManagerNotSubscribedAccounts?: string[];
   /** Rate limits per operation, per account + Region; `true` uses {@link DEFAULT_RATE_LIMITS}. */
   rateLimits?: boolean | Record<string, OperationRateLimit>;
   /** Seed of the fault dice, for reproducible runs; default 1. */

@@ -1,5 +1,6 @@
 import {
   AuditManagerClient,
+  GetAccountStatusCommand,
   GetEvidenceFoldersByAssessmentCommand,
   GetAssessmentCommand,
   ListAssessmentsCommand,
@@ -340,6 +341,20 @@ describe('Audit Manager (restJson1)', () => {
       client.send(new ListAssessmentsCommand({})),
     ).rejects.toMatchObject({
       name: 'AccessDeniedException',
+      $metadata: { httpStatusCode: 403 },
+    });
+  });
+
+  it('an unsubscribed account reads ACTIVE but is refused everything else', async () => {
+    faults.faults.auditManagerNotSubscribedAccounts = [assessment.accountId];
+    await expect(
+      client.send(new GetAccountStatusCommand({})),
+    ).resolves.toMatchObject({ status: 'ACTIVE' });
+    await expect(
+      client.send(new GetAssessmentCommand({ assessmentId: assessment.id })),
+    ).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: expect.stringMatching(/not subscribed/),
       $metadata: { httpStatusCode: 403 },
     });
   });

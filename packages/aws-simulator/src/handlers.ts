@@ -120,6 +120,7 @@ export function createAwsSimulatorHandlers(
           org,
           req,
           knobs.auditManagerUnregisteredAccounts ?? [],
+          knobs.auditManagerNotSubscribedAccounts ?? [],
         );
       case 'config':
         return handleConfig(org, req, target);

@@ -29,6 +29,7 @@ export function quietFaults(): AwsSimulatorFaults {
     latencyMs: 0,
     accessDeniedAccounts: [],
     auditManagerUnregisteredAccounts: [],
+    auditManagerNotSubscribedAccounts: [],
     rateLimits: false,
   };
 }

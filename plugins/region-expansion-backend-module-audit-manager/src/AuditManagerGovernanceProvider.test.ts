@@ -151,6 +151,45 @@ describe('AuditManagerGovernanceProvider', () => {
     );
   });
 
+  it('keeps the last good controls, stale with a stated reason, when the status reads ACTIVE but later calls are refused as not subscribed', async () => {
+    const p = provider();
+    const m = memory();
+    const first = await p.sync({ ...m.ctx(), targets: p.targets() });
+    expect(first.outcomes.every(o => o.status === 'ok')).toBe(true);
+    const refused = org.auditAssessments.find(a => a.status === 'ACTIVE')!;
+    const target = p
+      .targets()
+      .find(
+        t => t.accountId === refused.accountId && t.region === refused.region,
+      )!;
+    const before = m.byTarget.get(key(target))!;
+    expect(before.length).toBeGreaterThan(0);
+
+    faults.faults.auditManagerNotSubscribedAccounts = [refused.accountId];
+    const statusCalls = faults.requestCounts.get('GetAccountStatus') ?? 0;
+    const report = await p.sync({ ...m.ctx(), targets: p.targets() });
+    // The account status was read (ACTIVE) before the refusal.
+    expect(faults.requestCounts.get('GetAccountStatus')).toBeGreaterThan(
+      statusCalls,
+    );
+    const outcome = report.outcomes.find(
+      o => o.target.accountId === refused.accountId,
+    )!;
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(
+        /refused .* although its status is ACTIVE: AccessDeniedException \(HTTP 403\): .*not subscribed/,
+      ),
+    });
+    expect(
+      report.outcomes
+        .filter(o => o.status !== 'ok')
+        .map(o => o.target.accountId),
+    ).toEqual([refused.accountId]);
+    // Nothing was written for it: the controls of the last good run stay.
+    expect(m.byTarget.get(key(target))).toBe(before);
+  });
+
   it('finishes through throttling and 5xx, and reports AccessDenied accounts as failed with the reason', async () => {
     const p = provider();
     const m = memory();

@@ -38,7 +38,10 @@ export type AuditManagerRegions = 'home' | 'configured';
  * framework, control sets, control status and evidence counts by folder. An
  * account where Audit Manager is not set up (not registered, not subscribed,
  * not available) ends as `unavailable` with the stated reason, not as an
- * error. A target's controls are replaced only after all were read.
+ * error. An account whose status reads ACTIVE but whose later calls are
+ * refused as not subscribed ends as `failed` with that stated reason: its
+ * controls of the last good run stay, marked stale. A target's controls are
+ * replaced only after all were read.
  *
  * @public
  */
@@ -105,20 +108,22 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
     call: GovernanceCall,
     target: GovernanceTarget,
   ): Promise<TargetReadResult> {
+    let active = false;
     try {
-      const status = await call('GetAccountStatus', () =>
+      const status = await call(() =>
         client.send(new GetAccountStatusCommand({}), {
           abortSignal: ctx.signal,
         }),
       );
       const notSetUp = auditManagerStatusReason(status.status, target);
       if (notSetUp) return { status: 'unavailable', reason: notSetUp };
+      active = true;
 
       const rows: AuditControlRow[] = [];
       let pages = 0;
       const assessmentPages = paginate(
         token =>
-          call('ListAssessments', () =>
+          call(() =>
             client.send(
               new ListAssessmentsCommand({
                 status: 'ACTIVE',
@@ -135,7 +140,7 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
         for (const item of out.assessmentMetadata ?? []) {
           if (!item.id) continue;
           const id = item.id;
-          const { assessment } = await call('GetAssessment', () =>
+          const { assessment } = await call(() =>
             client.send(new GetAssessmentCommand({ assessmentId: id }), {
               abortSignal: ctx.signal,
             }),
@@ -144,7 +149,7 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
           const folders: AssessmentEvidenceFolder[] = [];
           const folderPages = paginate(
             token =>
-              call('GetEvidenceFoldersByAssessment', () =>
+              call(() =>
                 client.send(
                   new GetEvidenceFoldersByAssessmentCommand({
                     assessmentId: id,
@@ -169,10 +174,18 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
     } catch (error) {
       const failure = classifyAwsError(error, ctx.signal);
       if (failure.kind === 'not-subscribed') {
-        return {
-          status: 'unavailable',
-          reason: `Audit Manager is not available in account ${target.accountId} (${target.region}): ${failure.reason}`,
-        };
+        // After an ACTIVE status the account did have Audit Manager: what was
+        // read before stays (stale), with the reason, instead of reading as
+        // a service that was never there.
+        return active
+          ? {
+              status: 'failed',
+              reason: `Audit Manager refused the read in account ${target.accountId} (${target.region}) although its status is ACTIVE: ${failure.reason}`,
+            }
+          : {
+              status: 'unavailable',
+              reason: `Audit Manager is not available in account ${target.accountId} (${target.region}): ${failure.reason}`,
+            };
       }
       throw error;
     }

@@ -129,12 +129,14 @@ export class AwsConfigGovernanceProvider implements GovernanceProvider {
 
   #withClient<R>(
     at: GovernanceTarget,
+    signal: AbortSignal,
     use: (client: ConfigServiceClient) => Promise<R>,
   ): Promise<R> {
     return withGovernanceClient(
       this.#context,
       this.source,
       at,
+      signal,
       settings => new ConfigServiceClient(settings),
       use,
     );
@@ -151,13 +153,13 @@ export class AwsConfigGovernanceProvider implements GovernanceProvider {
       accountId: this.#aggregatorAccounts[partition] ?? p.accounts[0],
       region: p.homeRegion,
     };
-    const call = governanceCall(this.#context, at, ctx.signal);
-    return this.#withClient(at, async client => {
+    const call = governanceCall(ctx.signal);
+    return this.#withClient(at, ctx.signal, async client => {
       try {
         const found: ConfigurationAggregator[] = [];
         const aggregatorPages = paginate(
           token =>
-            call('DescribeConfigurationAggregators', () =>
+            call(() =>
               client.send(
                 new DescribeConfigurationAggregatorsCommand({
                   ...(this.#aggregatorName
@@ -200,13 +202,13 @@ export class AwsConfigGovernanceProvider implements GovernanceProvider {
     target: GovernanceTarget,
     aggregator: { at: GovernanceTarget; name: string },
   ): Promise<TargetReadResult> {
-    const call = governanceCall(this.#context, aggregator.at, ctx.signal);
-    return this.#withClient(aggregator.at, async client => {
+    const call = governanceCall(ctx.signal);
+    return this.#withClient(aggregator.at, ctx.signal, async client => {
       const rows: ConformanceScoreRow[] = [];
       let pages = 0;
       const packPages = paginate(
         token =>
-          call('DescribeAggregateComplianceByConformancePacks', () =>
+          call(() =>
             client.send(
               new DescribeAggregateComplianceByConformancePacksCommand({
                 ConfigurationAggregatorName: aggregator.name,

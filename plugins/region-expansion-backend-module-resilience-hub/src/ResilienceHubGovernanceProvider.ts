@@ -100,7 +100,7 @@ export class ResilienceHubGovernanceProvider implements GovernanceProvider {
     let pages = 0;
     const appPages = paginate(
       token =>
-        call('ListApps', () =>
+        call(() =>
           client.send(
             new ListAppsCommand({
               maxResults: PAGE_SIZE,
@@ -137,7 +137,7 @@ export class ResilienceHubGovernanceProvider implements GovernanceProvider {
     const successful: AppAssessmentSummary[] = [];
     const assessmentPages = paginate(
       token =>
-        call('ListAppAssessments', () =>
+        call(() =>
           client.send(
             new ListAppAssessmentsCommand({
               appArn: app.appArn,
@@ -156,7 +156,7 @@ export class ResilienceHubGovernanceProvider implements GovernanceProvider {
     const latest = latestSuccessfulAssessment(successful);
     let assessment: AppAssessment | undefined;
     if (latest) {
-      const out = await call('DescribeAppAssessment', () =>
+      const out = await call(() =>
         client.send(
           new DescribeAppAssessmentCommand({
             assessmentArn: latest.assessmentArn,

@@ -109,7 +109,7 @@ describe('SecurityHubGovernanceProvider', () => {
   });
 
   it('keeps healthy targets going through 30% throttling and 5xx, and reports AccessDenied accounts with the reason', async () => {
-    const { provider } = contextFor();
+    const { provider, context } = contextFor();
     const m = memory();
     const denied = org.accounts[1].id;
     Object.assign(faults.faults, {
@@ -117,10 +117,20 @@ describe('SecurityHubGovernanceProvider', () => {
       serverErrorPercent: 5,
       accessDeniedAccounts: [denied],
     });
+    const acquire = jest.spyOn(context.rateLimiter, 'acquire');
+    const requestsBefore = faults.requestCounts.get('GetFindings') ?? 0;
     const report = await provider.sync({
       ...m.ctx(),
       targets: provider.targets(),
     });
+    // Every request that reached the server, retries included, took a token.
+    const requests =
+      (faults.requestCounts.get('GetFindings') ?? 0) - requestsBefore;
+    const pages = report.outcomes.reduce((n, o) => n + o.pages, 0);
+    expect(requests).toBeGreaterThan(pages);
+    expect(
+      acquire.mock.calls.filter(([, api]) => api === 'GetFindings'),
+    ).toHaveLength(requests);
     const failed = report.outcomes.filter(o => o.status === 'failed');
     expect(failed.map(o => o.target.accountId)).toEqual([denied]);
     expect(failed[0].reason).toMatch(/AccessDeniedException/);

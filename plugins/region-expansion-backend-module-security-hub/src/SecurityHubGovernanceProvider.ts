@@ -174,8 +174,7 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
     window: { since?: string; until: string },
     nextToken: string | undefined,
   ): Promise<{ rows: GovernanceFindingRow[]; nextToken?: string }> {
-    const api = this.#api === 'ocsf' ? 'GetFindingsV2' : 'GetFindings';
-    return call(api, async () => {
+    return call(async () => {
       if (this.#api === 'ocsf') {
         const out = await client.send(
           new GetFindingsV2Command({

@@ -11,6 +11,13 @@ import {
 export const AUDIT_MANAGER_NOT_REGISTERED_MESSAGE =
   'Please complete AWS Audit Manager setup from home page to enable this action in this account.';
 
+/**
+ * The simulator's message for an account whose subscription no longer
+ * covers the call (modelled, not quoted from AWS).
+ */
+export const AUDIT_MANAGER_NOT_SUBSCRIBED_MESSAGE =
+  'The account is not subscribed to AWS Audit Manager.';
+
 /** Audit Manager's answer for an unknown assessment id. */
 function assessmentNotFound() {
   return restJsonError(
@@ -31,18 +38,24 @@ export function handleAuditManager(
   org: SyntheticOrganization,
   req: SimulatedRequest,
   unregisteredAccounts: string[],
+  notSubscribedAccounts: string[] = [],
 ): { operation: string; respond: () => Response } | undefined {
   const path = req.url.pathname.replace(/\/+$/, '');
   const q = req.url.searchParams;
   const registered = !unregisteredAccounts.includes(req.callerAccountId);
+  const subscribed = !notSubscribedAccounts.includes(req.callerAccountId);
   const assessments = org.auditAssessments.filter(
     a => a.accountId === req.callerAccountId && a.region === req.region,
   );
-  const notRegistered = () =>
+  // An unsubscribed account still reads ACTIVE from GetAccountStatus; every
+  // other call is refused.
+  const refused = () =>
     restJsonError(
       403,
       'AccessDeniedException',
-      AUDIT_MANAGER_NOT_REGISTERED_MESSAGE,
+      registered
+        ? AUDIT_MANAGER_NOT_SUBSCRIBED_MESSAGE
+        : AUDIT_MANAGER_NOT_REGISTERED_MESSAGE,
     );
   if (req.method !== 'GET') return undefined;
   if (path === '/account/status') {
@@ -56,7 +69,7 @@ export function handleAuditManager(
     return {
       operation: 'ListAssessments',
       respond: () => {
-        if (!registered) return notRegistered();
+        if (!registered || !subscribed) return refused();
         const maxResults = maxResultsOf(q.get('maxResults'));
         if (!maxResults)
           return restJsonError(
@@ -94,7 +107,7 @@ export function handleAuditManager(
     return {
       operation: 'GetEvidenceFoldersByAssessment',
       respond: () => {
-        if (!registered) return notRegistered();
+        if (!registered || !subscribed) return refused();
         const assessment = assessments.find(
           a => a.id === decodeURIComponent(folderMatch[1]),
         );
@@ -152,7 +165,7 @@ export function handleAuditManager(
     return {
       operation: 'GetAssessment',
       respond: () => {
-        if (!registered) return notRegistered();
+        if (!registered || !subscribed) return refused();
         const a = assessments.find(
           x => x.id === decodeURIComponent(assessmentMatch[1]),
         );

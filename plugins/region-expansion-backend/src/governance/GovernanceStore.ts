@@ -115,19 +115,35 @@ const ALWAYS = ['source', 'partition', 'compliance_status', 'record_state'];
 /**
  * Rollup levels, smallest first: each keeps {@link ALWAYS} plus its own
  * dimensions; the others are stored as ''. A summary reads the first level
- * that has its group column and every filtered column.
+ * that has its group column and every filtered column. `lockRank` orders a
+ * write's rows by how many targets share them (see {@link lockOrder}): 0 for
+ * a target's own rows (levels with an account), then a control in a Region,
+ * a Region, and the partition, which every write touches.
  */
-const ROLLUP_LEVELS: Array<{ level: string; columns: string[] }> = [
-  { level: 'partition', columns: ['severity'] },
-  { level: 'region', columns: ['region', 'severity'] },
-  { level: 'account', columns: ['account_id', 'severity'] },
-  { level: 'control', columns: ['region', 'control_id', 'severity'] },
-  { level: 'scope', columns: ['account_id', 'region', 'severity'] },
+const ROLLUP_LEVELS: Array<{
+  level: string;
+  columns: string[];
+  lockRank: number;
+}> = [
+  { level: 'partition', columns: ['severity'], lockRank: 3 },
+  { level: 'region', columns: ['region', 'severity'], lockRank: 2 },
+  { level: 'account', columns: ['account_id', 'severity'], lockRank: 0 },
+  {
+    level: 'control',
+    columns: ['region', 'control_id', 'severity'],
+    lockRank: 1,
+  },
+  {
+    level: 'scope',
+    columns: ['account_id', 'region', 'severity'],
+    lockRank: 0,
+  },
   {
     level: 'fine',
     columns: ['account_id', 'region', 'control_id', 'severity'],
+    lockRank: 0,
   },
-].map(l => ({ level: l.level, columns: [...ALWAYS, ...l.columns] }));
+].map(l => ({ ...l, columns: [...ALWAYS, ...l.columns] }));
 
 const ROLLUP_KEY = [
   'level',
@@ -186,7 +202,21 @@ function addRollupDelta(
   }
 }
 
-/** Orders rollup rows by key so concurrent writers lock shared rows in the same order. */
+const LOCK_RANK = new Map(ROLLUP_LEVELS.map(l => [l.level, l.lockRank]));
+
+/**
+ * Write order of rollup rows: by level from a target's own rows to the
+ * partition's, which every concurrent write needs, then by key. Writers
+ * lock shared rows in one order (no deadlocks), and the most shared ones
+ * last, so they are held only for the end of the statement and the COMMIT.
+ */
+function lockOrder(x: RollupRow, y: RollupRow): number {
+  return (
+    LOCK_RANK.get(x.level)! - LOCK_RANK.get(y.level)! || compareRollupRows(x, y)
+  );
+}
+
+/** Orders rollup rows by key. */
 function compareRollupRows(x: RollupRow, y: RollupRow): number {
   for (const column of ROLLUP_KEY) {
     if (x[column] !== y[column]) return x[column] < y[column] ? -1 : 1;
@@ -291,8 +321,10 @@ export class GovernanceStore {
       const chunk = unique.slice(i, i + size);
       const last = i + size >= unique.length;
       await this.#write(async tx => {
-        await this.#upsertChunk(tx, source, chunk);
+        // The target's own state row first: the shared rollup rows, locked
+        // by the chunk's last statement, are then held only until COMMIT.
         if (last && commit) await this.#commitState(tx, source, commit);
+        await this.#upsertChunk(tx, source, chunk);
       });
     }
   }
@@ -318,13 +350,20 @@ export class GovernanceStore {
     let existing: RollupDims[];
     if (this.#isPg) {
       // One array parameter instead of one bind per id: far less work in
-      // knex and in PostgreSQL's parser than a 100-value IN list.
+      // knex and in PostgreSQL's parser than a 100-value IN list. One
+      // primary-key lookup per id (LATERAL): with `finding_id = ANY (...)`
+      // and no statistics yet (a table filling up before autovacuum has
+      // analyzed it), PostgreSQL scanned every row of the source per page.
       const result = await tx.raw(
-        `SELECT partition, account_id, region, severity, control_id, compliance_status, record_state
-           FROM governance_findings
-          WHERE source = ? AND finding_id = ANY (?::text[])
-            FOR UPDATE`,
-        [source, pgTextArray(ids)],
+        `SELECT f.partition, f.account_id, f.region, f.severity, f.control_id, f.compliance_status, f.record_state
+           FROM unnest(?::text[]) AS ids (finding_id)
+          CROSS JOIN LATERAL (
+                SELECT partition, account_id, region, severity, control_id, compliance_status, record_state
+                  FROM governance_findings
+                 WHERE source = ? AND finding_id = ids.finding_id
+                   FOR UPDATE
+               ) f`,
+        [pgTextArray(ids), source],
       );
       existing = result.rows;
     } else {
@@ -365,10 +404,10 @@ export class GovernanceStore {
     for (const record of records) addRollupDelta(deltas, source, record, 1);
     const changes = [...deltas.values()]
       .filter(d => d.count !== 0)
-      .sort(compareRollupRows);
+      .sort(lockOrder);
     if (this.#isPg) {
       // Rows as one JSON parameter (json_populate_recordset keeps their order,
-      // so shared rollup rows are locked in key order).
+      // so rollup rows are locked in lockOrder).
       const columns = Object.keys(records[0]);
       await tx.raw(
         `INSERT INTO governance_findings

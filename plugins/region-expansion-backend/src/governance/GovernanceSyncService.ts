@@ -20,8 +20,13 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 30 },
 };
 
-/** Pages of a target being written while the provider reads the next one. */
-const MAX_PAGES_IN_FLIGHT = 1;
+/**
+ * Pages of a target handed to its writer and not yet stored (queued or being
+ * written) while the provider reads on: a write slower than the provider's
+ * rate-limit slot does not hold back its next request, only a full queue
+ * does (backpressure; memory bounded by pages × page size per target).
+ */
+export const DEFAULT_WRITE_QUEUE_PAGES = 4;
 /** Buffered findings written without waiting for a cursor (providers that set none). */
 const FLUSH_ROWS = 1000;
 
@@ -31,33 +36,38 @@ function targetId(target: GovernanceTarget): string {
 
 /**
  * Write-behind of one target's findings: rows handed to the sink are
- * buffered until the provider stores its cursor, then written with that
- * cursor and the progress counters in one transaction, in order, while the
- * provider already reads the next page (at most
- * {@link MAX_PAGES_IN_FLIGHT} page written in the background). After a
- * failed write nothing later is written (a later cursor would skip the
- * failed rows) and the provider's next write or cursor call throws.
+ * buffered until the provider stores its cursor, then queued as one page:
+ * its rows, cursor and progress counters are written in one transaction,
+ * one page after the other in the provider's order, while the provider
+ * reads the next pages. At most `queuePages` pages wait or are being
+ * written; the provider's next cursor (or large write) waits for room.
+ * After a failed write nothing later is written (a later cursor would skip
+ * the failed rows) and the provider's next write or cursor call throws.
  */
 class FindingsWriter {
   readonly source: GovernanceSource;
   readonly target: GovernanceTarget;
   readonly #store: GovernanceStore;
+  readonly #queuePages: number;
   #buffer: GovernanceFindingRow[] = [];
   #pages = 0;
   #rows = 0;
-  #queue: Promise<void> = Promise.resolve();
+  /** The last queued write; the next one starts after it. */
+  #tail: Promise<void> = Promise.resolve();
   /** Writes queued or running, oldest first. */
-  readonly #pending: Promise<void>[] = [];
+  readonly #queued: Promise<void>[] = [];
   #error: unknown;
 
   constructor(
     store: GovernanceStore,
     source: GovernanceSource,
     target: GovernanceTarget,
+    queuePages: number,
   ) {
     this.#store = store;
     this.source = source;
     this.target = target;
+    this.#queuePages = queuePages;
   }
 
   /** Whether findings were handed over (their progress is written with them). */
@@ -65,38 +75,43 @@ class FindingsWriter {
     return this.#pages > 0;
   }
 
-  add(rows: GovernanceFindingRow[]) {
+  async add(rows: GovernanceFindingRow[]): Promise<void> {
     this.#throwIfFailed();
     this.#buffer.push(...rows);
     this.#pages += 1;
     this.#rows += rows.length;
-    if (this.#buffer.length >= FLUSH_ROWS) this.#enqueue(undefined);
+    if (this.#buffer.length >= FLUSH_ROWS) await this.#enqueue(undefined);
   }
 
   async commit(cursor: string): Promise<void> {
     this.#throwIfFailed();
-    this.#enqueue(cursor);
-    while (this.#pending.length > MAX_PAGES_IN_FLIGHT) {
-      await this.#pending[0];
-    }
-    this.#throwIfFailed();
+    await this.#enqueue(cursor);
   }
 
   /** Writes what is left and waits; resolves with the first write error. */
   async close(): Promise<unknown> {
     if (this.#buffer.length && this.#error === undefined)
-      this.#enqueue(undefined);
-    await this.#queue;
+      this.#queue(undefined);
+    await this.#tail;
     return this.#error;
   }
 
-  #enqueue(cursor: string | undefined) {
+  /** Queues the buffered rows, then waits until the queue has room. */
+  async #enqueue(cursor: string | undefined): Promise<void> {
+    this.#queue(cursor);
+    while (this.#queued.length > this.#queuePages) {
+      await this.#queued[0];
+    }
+    this.#throwIfFailed();
+  }
+
+  #queue(cursor: string | undefined) {
     const rows = this.#buffer;
     this.#buffer = [];
     const progress = this.#pages
       ? { pages: this.#pages, rows: this.#rows }
       : undefined;
-    const job = this.#queue.then(async () => {
+    const job = this.#tail.then(async () => {
       try {
         if (this.#error === undefined)
           await this.#store.upsertFindings(this.source, rows, {
@@ -107,11 +122,11 @@ class FindingsWriter {
       } catch (error) {
         this.#error = error;
       } finally {
-        this.#pending.shift();
+        this.#queued.shift();
       }
     });
-    this.#pending.push(job);
-    this.#queue = job;
+    this.#queued.push(job);
+    this.#tail = job;
   }
 
   #throwIfFailed() {
@@ -133,6 +148,7 @@ export class GovernanceSyncService {
   readonly #logger: LoggerService;
   readonly #schedule: SchedulerServiceTaskScheduleDefinition;
   readonly #now: () => Date;
+  readonly #writeQueuePages: number;
 
   private constructor(options: {
     store: GovernanceStore;
@@ -141,6 +157,7 @@ export class GovernanceSyncService {
     logger: LoggerService;
     schedule: SchedulerServiceTaskScheduleDefinition;
     now: () => Date;
+    writeQueuePages: number;
   }) {
     this.#store = options.store;
     this.#providers = options.providers;
@@ -148,9 +165,15 @@ export class GovernanceSyncService {
     this.#logger = options.logger;
     this.#schedule = options.schedule;
     this.#now = options.now;
+    this.#writeQueuePages = options.writeQueuePages;
   }
 
-  /** Reads the schedule from `regionExpansion.governance.schedule` (default every 30 minutes). */
+  /**
+   * Reads the schedule from `regionExpansion.governance.schedule` (default
+   * every 30 minutes). `writeQueuePages` bounds the findings pages of a
+   * target queued for writing while its provider reads on (default
+   * {@link DEFAULT_WRITE_QUEUE_PAGES}).
+   */
   static create(options: {
     store: GovernanceStore;
     providers: GovernanceProvider[];
@@ -158,16 +181,24 @@ export class GovernanceSyncService {
     scheduler?: SchedulerService;
     config?: Config;
     now?: () => Date;
+    writeQueuePages?: number;
   }): GovernanceSyncService {
     const scheduleConfig = options.config?.getOptionalConfig(
       'regionExpansion.governance.schedule',
     );
+    const writeQueuePages =
+      options.writeQueuePages ?? DEFAULT_WRITE_QUEUE_PAGES;
+    if (!(Number.isInteger(writeQueuePages) && writeQueuePages >= 1))
+      throw new Error(
+        `writeQueuePages must be a whole number >= 1, got ${writeQueuePages}`,
+      );
     return new GovernanceSyncService({
       ...options,
       schedule: scheduleConfig
         ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
         : DEFAULT_SCHEDULE,
       now: options.now ?? (() => new Date()),
+      writeQueuePages,
     });
   }
 
@@ -225,7 +256,12 @@ export class GovernanceSyncService {
       const key = `${source}|${targetId(target)}`;
       let writer = writers.get(key);
       if (!writer) {
-        writer = new FindingsWriter(store, source, target);
+        writer = new FindingsWriter(
+          store,
+          source,
+          target,
+          this.#writeQueuePages,
+        );
         writers.set(key, writer);
       }
       return writer;
@@ -255,7 +291,8 @@ export class GovernanceSyncService {
         },
         sink: {
           write: async (source, target, rows) => {
-            if (rows.findings) writerOf(source, target).add(rows.findings);
+            if (rows.findings)
+              await writerOf(source, target).add(rows.findings);
             if (rows.resilienceApps)
               await store.replaceResilienceApps(target, rows.resilienceApps);
             if (rows.auditControls)

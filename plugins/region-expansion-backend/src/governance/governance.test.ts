@@ -372,7 +372,7 @@ describe('GovernanceSyncService writes', () => {
   }
 
   it.each(databases.eachSupportedId())(
-    'writes each page with its cursor and progress in one transaction, reading ahead at most one page (%s)',
+    'writes each page with its cursor and progress in one transaction, one page at a time per target (%s)',
     async databaseId => {
       const store = await storeFor(databaseId);
       const log: string[] = [];
@@ -405,6 +405,56 @@ describe('GovernanceSyncService writes', () => {
       expect(
         (await store.listFindings({}, { limit: 1, offset: 0 })).total,
       ).toBe(500);
+      const { stored, expected } = await store.verifyRollups();
+      expect(stored).toEqual(expected);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps reading while earlier pages wait to be written, at most the queue size ahead, and writes them in order (%s)',
+    async databaseId => {
+      const store = await storeFor(databaseId);
+      const log: string[] = [];
+      const upsert = store.upsertFindings.bind(store);
+      let firstWriteDone = false;
+      let readsBeforeFirstWrite = 0;
+      jest
+        .spyOn(store, 'upsertFindings')
+        .mockImplementation(async (source, rows, commit) => {
+          log.push(`write ${commit?.cursor}`);
+          // A slow first write: it lets a few turns of the event loop pass,
+          // so whatever the provider can read meanwhile it has read (its
+          // reads here need no I/O).
+          if (!firstWriteDone)
+            for (let i = 0; i < 5; i++)
+              await new Promise(resolve => setImmediate(resolve));
+          await upsert(source, rows, commit);
+          if (!firstWriteDone)
+            readsBeforeFirstWrite = log.filter(l =>
+              l.startsWith('read'),
+            ).length;
+          firstWriteDone = true;
+        });
+      const sync = GovernanceSyncService.create({
+        store,
+        providers: [pagingProvider(10, log)],
+        logger: mockServices.logger.mock(),
+        writeQueuePages: 3,
+      });
+      const report = await sync.runProvider('securityhub');
+      expect(report.outcomes[0].status).toBe('ok');
+      // Not serialized behind the write (that would be 1 page), and bounded:
+      // the page being written and 3 queued, then the provider waits.
+      expect(readsBeforeFirstWrite).toBe(4);
+      expect(log.filter(l => l.startsWith('write'))).toEqual(
+        Array.from({ length: 10 }, (_, p) => `write ${p + 1}`),
+      );
+      expect(await store.getCursor('securityhub', target)).toBe('10');
+      expect((await store.freshness())[0]).toMatchObject({
+        status: 'ok',
+        pages: 10,
+        rows: 1000,
+      });
       const { stored, expected } = await store.verifyRollups();
       expect(stored).toEqual(expected);
     },

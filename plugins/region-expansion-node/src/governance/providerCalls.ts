@@ -4,6 +4,7 @@ import type {
   GovernanceAwsContext,
   GovernanceClientSettings,
 } from './GovernanceAwsContext';
+import type { GovernanceRateLimiter } from './limits';
 import { syncTargets, TargetReadResult } from './runTargets';
 import type {
   GovernanceSource,
@@ -13,53 +14,108 @@ import type {
 } from './types';
 
 /**
- * One AWS call of a target: waits for the rate limiter's token of `api`,
- * then sends, retrying retryable failures.
+ * One AWS call of a target: sends, repeating the whole call (the SDK's own
+ * retries included) on retryable failures. Every HTTP attempt takes its
+ * rate-limiter token in the client (see {@link limitEveryAttempt}).
  *
  * @public
  */
-export type GovernanceCall = <T>(
-  api: string,
-  send: () => Promise<T>,
-) => Promise<T>;
+export type GovernanceCall = <T>(send: () => Promise<T>) => Promise<T>;
 
 /**
- * The {@link GovernanceCall} of a target (or of the account and Region a
- * target is read through, such as an aggregator's) under the context's
- * shared rate limiter.
+ * The {@link GovernanceCall} of a sync run: page-level retries with
+ * jittered backoff above the SDK's, stopped by the run's signal.
  *
  * @public
  */
-export function governanceCall(
-  context: Pick<GovernanceAwsContext, 'rateLimiter'>,
-  target: GovernanceTarget,
-  signal: AbortSignal,
-): GovernanceCall {
-  return <T>(api: string, send: () => Promise<T>) =>
-    withRetries(
-      async () => {
-        await context.rateLimiter.acquire(target, api, signal);
-        return send();
-      },
-      { signal },
-    );
+export function governanceCall(signal: AbortSignal): GovernanceCall {
+  return <T>(send: () => Promise<T>) => withRetries(send, { signal });
 }
 
 /**
- * Builds an SDK client with the context's settings for a target, hands it to
- * `use` and destroys it afterwards, whatever `use` did.
+ * An AWS SDK v3 middleware of the `finalizeRequest` step, typed by its
+ * shape so this package needs no `@smithy/types`.
  *
  * @public
  */
-export async function withGovernanceClient<C extends { destroy(): void }, R>(
-  context: Pick<GovernanceAwsContext, 'clientSettings'>,
+export type GovernanceSdkMiddleware = <Args, Output>(
+  next: (args: Args) => Promise<Output>,
+  context: { commandName?: string },
+) => (args: Args) => Promise<Output>;
+
+/**
+ * The part of an AWS SDK v3 client the rate limiter hooks into.
+ *
+ * @public
+ */
+export interface GovernanceSdkClient {
+  destroy(): void;
+  middlewareStack: {
+    addRelativeTo(
+      middleware: GovernanceSdkMiddleware,
+      options: {
+        name: string;
+        relation: 'before' | 'after';
+        toMiddleware: string;
+        override?: boolean;
+      },
+    ): void;
+  };
+}
+
+/** Name of the middleware {@link limitEveryAttempt} adds. */
+export const GOVERNANCE_RATE_LIMIT_MIDDLEWARE =
+  'regionExpansionGovernanceRateLimit';
+
+/**
+ * Makes every HTTP attempt of `client` wait for a token of the limiter for
+ * the client's account and Region and the command's operation (e.g.
+ * `GetFindingsCommand` takes a `GetFindings` token). The middleware sits
+ * right after the SDK's `retryMiddleware` in the `finalizeRequest` step,
+ * i.e. inside its retry loop: a retry after throttling is paced like any
+ * other request instead of bypassing the limiter.
+ *
+ * @public
+ */
+export function limitEveryAttempt(
+  client: GovernanceSdkClient,
+  limiter: Pick<GovernanceRateLimiter, 'acquire'>,
+  target: GovernanceTarget,
+  signal: AbortSignal,
+): void {
+  client.middlewareStack.addRelativeTo(
+    (next, context) => async args => {
+      const api = context.commandName?.replace(/Command$/, '') ?? '';
+      await limiter.acquire(target, api, signal);
+      return next(args);
+    },
+    {
+      name: GOVERNANCE_RATE_LIMIT_MIDDLEWARE,
+      relation: 'after',
+      toMiddleware: 'retryMiddleware',
+      override: true,
+    },
+  );
+}
+
+/**
+ * Builds an SDK client with the context's settings for a target, every
+ * attempt paced by the context's rate limiter ({@link limitEveryAttempt}),
+ * hands it to `use` and destroys it afterwards, whatever `use` did.
+ *
+ * @public
+ */
+export async function withGovernanceClient<C extends GovernanceSdkClient, R>(
+  context: Pick<GovernanceAwsContext, 'clientSettings' | 'rateLimiter'>,
   source: GovernanceSource,
   target: GovernanceTarget,
+  signal: AbortSignal,
   create: (settings: GovernanceClientSettings) => C,
   use: (client: C) => Promise<R>,
 ): Promise<R> {
   const client = create(await context.clientSettings(source, target));
   try {
+    limitEveryAttempt(client, context.rateLimiter, target, signal);
     return await use(client);
   } finally {
     client.destroy();
@@ -69,13 +125,14 @@ export async function withGovernanceClient<C extends { destroy(): void }, R>(
 /**
  * A provider run where each target is read with its own SDK client: for
  * every target (at the context's concurrency) a client is built with the
- * target's settings, `read` gets it with the target's {@link GovernanceCall},
- * and the client is destroyed afterwards. Outcomes are classified by
+ * target's settings (every attempt paced by the rate limiter), `read` gets
+ * it with the run's {@link GovernanceCall}, and the client is destroyed
+ * afterwards. Outcomes are classified by
  * {@link syncTargets}.
  *
  * @public
  */
-export function syncTargetsWithClient<C extends { destroy(): void }>(
+export function syncTargetsWithClient<C extends GovernanceSdkClient>(
   context: Pick<
     GovernanceAwsContext,
     'clientSettings' | 'concurrency' | 'rateLimiter'
@@ -90,8 +147,8 @@ export function syncTargetsWithClient<C extends { destroy(): void }>(
   ) => Promise<TargetReadResult>,
 ): Promise<GovernanceSyncReport> {
   return syncTargets(source, ctx, context.concurrency, target =>
-    withGovernanceClient(context, source, target, create, client =>
-      read(client, governanceCall(context, target, ctx.signal), target),
+    withGovernanceClient(context, source, target, ctx.signal, create, client =>
+      read(client, governanceCall(ctx.signal), target),
     ),
   );
 }

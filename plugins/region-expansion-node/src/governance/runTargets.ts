@@ -9,14 +9,15 @@ import type {
 } from './types';
 
 /**
- * What one target's read returns: pages and rows read, or a stated reason
- * why the service is not available there.
+ * What one target's read returns: pages and rows read, a stated reason why
+ * the service is not available there, or a stated reason why this run could
+ * not read it (`failed`: the target's previous data stays, marked stale).
  *
  * @public
  */
 export type TargetReadResult =
   | { status: 'ok'; pages: number; rows: number }
-  | { status: 'unavailable'; reason: string };
+  | { status: 'unavailable' | 'failed'; reason: string };
 
 /**
  * Runs `read` for every target with a concurrency limit. A failing target
@@ -46,10 +47,14 @@ export async function syncTargets(
     }
     try {
       const result = await read(target);
-      if (result.status === 'unavailable') {
+      if (result.status !== 'ok') {
+        if (result.status === 'failed')
+          ctx.logger.warn(
+            `Governance source ${source} is stale for ${target.partition}/${target.accountId}/${target.region}: ${result.reason}`,
+          );
         return {
           target,
-          status: 'unavailable',
+          status: result.status,
           reason: result.reason,
           pages: 0,
           rows: 0,
