@@ -10,14 +10,7 @@
 // PostgreSQL: BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING when set;
 // otherwise a throwaway cluster on 127.0.0.1:5441 (initdb/pg_ctl as user
 // postgres when run as root), stopped and removed at the end.
-import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  chownSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,6 +30,7 @@ import {
   demoCells,
   demoTenants,
 } from '../../plugins/region-expansion-backend/src/demo/syntheticEstate';
+import { PgServer, startPostgres } from '../lib/postgres';
 
 const TENANTS = 100_000;
 const BASELINE_SAMPLE = 5_000;
@@ -138,109 +132,9 @@ function sqliteTarget(engine: 'sqlite' | 'sqlite-memory', dir: string): Target {
   };
 }
 
-function pgBinary(name: string): string {
-  const onPath = spawnSync('sh', ['-c', `command -v ${name}`], {
-    encoding: 'utf8',
-  }).stdout.trim();
-  if (onPath) return onPath;
-  const base = '/usr/lib/postgresql';
-  const versions = existsSync(base) ? readdirSync(base).sort().reverse() : [];
-  for (const version of versions) {
-    const candidate = path.join(base, version, 'bin', name);
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error(
-    `PostgreSQL binary '${name}' not found: install postgresql or set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING`,
-  );
-}
-
-/** A PostgreSQL server: the configured one, or a throwaway cluster. */
-interface PgServer {
-  connection: string;
-  origin: string;
-  stop(): void;
-}
-
-function startPostgres(): PgServer {
-  const configured =
-    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-  if (configured) {
-    return {
-      connection: configured,
-      origin: 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING',
-      stop: () => {},
-    };
-  }
-  const initdb = pgBinary('initdb');
-  const pgCtl = pgBinary('pg_ctl');
-  const dir = mkdtempSync('/tmp/bench-bulk-import-pg-');
-  const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) => {
-    const [file, argv] = asRoot
-      ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]]
-      : [cmd, args];
-    const result = spawnSync(file, argv, { encoding: 'utf8' });
-    if (result.status !== 0) {
-      throw new Error(
-        `${cmd} ${args.join(' ')} failed: ${result.stderr || result.stdout}`,
-      );
-    }
-  };
-  if (asRoot) {
-    const pw = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-    const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-    chownSync(dir, Number(pw.stdout.trim()), Number(gid.stdout.trim()));
-  }
-  const data = path.join(dir, 'data');
-  run(initdb, ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
-  run(pgCtl, [
-    '-D',
-    data,
-    '-l',
-    path.join(dir, 'server.log'),
-    '-w',
-    '-t',
-    '60',
-    '-o',
-    `-h 127.0.0.1 -p ${PG_PORT} -k ${dir}`,
-    'start',
-  ]);
-  let stopped = false;
-  return {
-    connection: `postgresql://postgres@127.0.0.1:${PG_PORT}/postgres`,
-    origin: `throwaway cluster on 127.0.0.1:${PG_PORT} (default durability settings)`,
-    stop: () => {
-      if (stopped) return;
-      stopped = true;
-      try {
-        run(pgCtl, ['-D', data, '-m', 'fast', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
-}
-
 async function postgresTarget(server: PgServer, name: string): Promise<Target> {
-  const admin = createKnex({ client: 'pg', connection: server.connection });
-  await admin.raw('DROP DATABASE IF EXISTS ??', [name]);
-  await admin.raw('CREATE DATABASE ??', [name]);
-  const url = new URL(server.connection);
-  url.pathname = `/${name}`;
-  const knex = createKnex({
-    client: 'pg',
-    connection: url.toString(),
-    pool: { min: 1, max: 5 },
-  });
-  return {
-    engine: 'postgres',
-    knex,
-    drop: async () => {
-      await knex.destroy();
-      await admin.raw('DROP DATABASE IF EXISTS ??', [name]);
-      await admin.destroy();
-    },
-  };
+  const { knex, drop } = await server.database(name, 5);
+  return { engine: 'postgres', knex, drop };
 }
 
 // --------------------------------------------------------------------- runs
@@ -359,7 +253,11 @@ async function main() {
       )} for ${TENANTS} (extrapolated)`,
     );
 
-    pg = startPostgres();
+    pg = startPostgres({
+      port: PG_PORT,
+      durability: 'default',
+      name: 'bench-bulk-import',
+    });
     console.log(`  postgres: ${pg.origin}`);
     const bulkDb = await postgresTarget(pg, `bench_bulk_${process.pid}`);
     try {

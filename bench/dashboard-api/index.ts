@@ -23,7 +23,6 @@ import {
 } from '@aws-sdk/client-securityhub';
 import {
   accessKeyIdFor,
-  createSyntheticOrganization,
   startAwsSimulator,
   SyntheticOrganization,
 } from '@region-expansion/aws-simulator';
@@ -34,16 +33,15 @@ import {
 import { GovernanceStore } from '../../plugins/region-expansion-backend/src/governance/GovernanceStore';
 import { createGovernanceRouter } from '../../plugins/region-expansion-backend/src/governance/router';
 import {
-  awsPartition,
+  awsOrganization,
   machine,
   memorySampler,
   MIGRATIONS_DIR,
   numberFlag,
-  PgServer,
   percentile,
   round,
-  startPostgres,
 } from '../governance-sync/shared';
+import { PgServer, startPostgres } from '../lib/postgres';
 
 const SEED = 20261127;
 const PG_PORT = 5443;
@@ -179,15 +177,10 @@ async function main() {
   console.log(
     `dashboard-api on ${info.cpus}× ${info.model}, node ${info.node}, load ${info.loadAverage1m}`,
   );
-  const partition = awsPartition(regions);
-  const perAccountRegion = Math.max(
-    1,
-    Math.round(findingsWanted / (accounts * regions)),
-  );
-  const org = createSyntheticOrganization(SEED, {
-    partitions: [partition],
-    accountsPerPartition: accounts,
-    findingsPerAccountRegion: perAccountRegion,
+  const { org, partition, perAccountRegion } = awsOrganization(SEED, {
+    findings: findingsWanted,
+    accounts,
+    regions,
   });
   const total = org.findingCount;
   console.log(
@@ -200,7 +193,11 @@ async function main() {
   const simulator = await startAwsSimulator({ organization: org });
   let server: import('node:http').Server | undefined;
   try {
-    pg = startPostgres(PG_PORT);
+    pg = startPostgres({
+      port: PG_PORT,
+      durability: 'off',
+      name: 'bench-dashboard-api',
+    });
     console.log(`postgres: ${pg.origin}`);
     const db = await pg.database('bench_dashboard_api', 10);
     await db.knex.migrate.latest({ directory: MIGRATIONS_DIR });

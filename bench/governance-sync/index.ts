@@ -11,7 +11,8 @@
 //  (b) a full sync through SecurityHubGovernanceProvider + GovernanceSyncService
 //      + GovernanceStore into PostgreSQL, no rate limit: goal ≥ 50% of (a)
 //      (one transaction per page: rows, rollup deltas, cursor and progress;
-//      the next page is read while the previous one is written);
+//      the provider reads on while up to 4 pages per target wait to be
+//      written);
 //  (c) a full sync with the documented limits modelled on both sides (simulator
 //      answers 429 beyond GetFindings 3 req/s burst 6 per account + Region; the
 //      provider's limiter paces at 0.95 × that rate with a burst of 5, so the
@@ -24,6 +25,7 @@
 //      fetched must equal the changed ones;
 // and the process's peak RSS (goal < 512 MB). Prints human lines and one final
 // JSON line.
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ConfigReader } from '@backstage/config';
 import {
@@ -32,7 +34,6 @@ import {
 } from '@aws-sdk/client-securityhub';
 import {
   accessKeyIdFor,
-  createSyntheticOrganization,
   startAwsSimulator,
   SyntheticOrganization,
 } from '@region-expansion/aws-simulator';
@@ -46,16 +47,16 @@ import { SecurityHubGovernanceProvider } from '../../plugins/region-expansion-ba
 import { GovernanceStore } from '../../plugins/region-expansion-backend/src/governance/GovernanceStore';
 import { GovernanceSyncService } from '../../plugins/region-expansion-backend/src/governance/GovernanceSyncService';
 import {
-  awsPartition,
+  awsOrganization,
   machine,
   memorySampler,
   MIGRATIONS_DIR,
   numberFlag,
-  PgServer,
+  percentile,
   quietLogger,
   round,
-  startPostgres,
 } from './shared';
+import { PgServer, startPostgres } from '../lib/postgres';
 
 const SEED = 20261126;
 const PG_PORT = 5442;
@@ -176,6 +177,21 @@ async function syncOnce(
   return { ms, rows, pages };
 }
 
+/** Records the duration of each `upsertFindings` call (one page) of a store. */
+function timeWrites(store: GovernanceStore): number[] {
+  const times: number[] = [];
+  const upsert = store.upsertFindings.bind(store);
+  store.upsertFindings = async (...args) => {
+    const started = performance.now();
+    try {
+      return await upsert(...args);
+    } finally {
+      times.push(performance.now() - started);
+    }
+  };
+  return times;
+}
+
 async function countRows(store: GovernanceStore): Promise<number> {
   const groups = await store.summary('partition', {});
   return groups.reduce((n, g) => n + g.total, 0);
@@ -194,15 +210,10 @@ async function main() {
     `governance-sync on ${info.cpus}× ${info.model}, node ${info.node}, load ${info.loadAverage1m}`,
   );
 
-  const partition = awsPartition(regions);
-  const perAccountRegion = Math.max(
-    1,
-    Math.round(findingsWanted / (accounts * regions)),
-  );
-  const org = createSyntheticOrganization(SEED, {
-    partitions: [partition],
-    accountsPerPartition: accounts,
-    findingsPerAccountRegion: perAccountRegion,
+  const { org, partition, perAccountRegion } = awsOrganization(SEED, {
+    findings: findingsWanted,
+    accounts,
+    regions,
   });
   const total = org.findingCount;
   console.log(
@@ -217,7 +228,11 @@ async function main() {
   let pg: PgServer | undefined;
   const result: Record<string, unknown> = {};
   try {
-    pg = startPostgres(PG_PORT);
+    pg = startPostgres({
+      port: PG_PORT,
+      durability: 'off',
+      name: 'bench-governance',
+    });
     console.log(`postgres: ${pg.origin}`);
     const db = await pg.database('bench_governance_sync', 12);
     await db.knex.migrate.latest({ directory: MIGRATIONS_DIR });
@@ -290,15 +305,12 @@ async function main() {
     await db.drop();
 
     // (c) documented limits modelled, smaller organization
-    const limitedPerAccountRegion = Math.max(
-      1,
-      Math.round(limitedFindings / (limitedAccounts * regions)),
-    );
-    const limitedOrg = createSyntheticOrganization(SEED + 1, {
-      partitions: [partition],
-      accountsPerPartition: limitedAccounts,
-      findingsPerAccountRegion: limitedPerAccountRegion,
-    });
+    const { org: limitedOrg, perAccountRegion: limitedPerAccountRegion } =
+      awsOrganization(SEED + 1, {
+        findings: limitedFindings,
+        accounts: limitedAccounts,
+        regions,
+      });
     const limitedSim = await startAwsSimulator({
       organization: limitedOrg,
       faults: { rateLimits: true },
@@ -308,6 +320,7 @@ async function main() {
       const limitedDb = await pg.database('bench_governance_sync_limited', 12);
       await limitedDb.knex.migrate.latest({ directory: MIGRATIONS_DIR });
       const limitedStore = GovernanceStore.fromKnex(limitedDb.knex);
+      const writeMs = timeWrites(limitedStore);
       const lc = contextFor(limitedOrg, limitedSim.url, {
         concurrency: limitedAccounts,
         limited: true,
@@ -342,6 +355,7 @@ async function main() {
       );
       const pacedSeconds =
         Math.max(0, pagesPerTarget - (6 - BURST_RESERVE)) / (SAFETY_MARGIN * 3);
+      const sortedWrites = [...writeMs].sort((x, y) => x - y);
       limited = {
         findings: run.rows,
         pages: run.pages,
@@ -356,6 +370,11 @@ async function main() {
         requestsSeen: limitedSim.faults.requestCounts.get('GetFindings') ?? 0,
         limiter: { safetyMargin: SAFETY_MARGIN, burstReserve: BURST_RESERVE },
         pacedScheduleSeconds: round(pacedSeconds, 2),
+        pageWriteMs: {
+          p50: round(percentile(sortedWrites, 50)),
+          p95: round(percentile(sortedWrites, 95)),
+          max: round(sortedWrites[sortedWrites.length - 1]),
+        },
         rollupsVerified: true,
         goalMet: rate >= 0.9 * ceiling,
         note: `smaller organization (${
@@ -377,7 +396,11 @@ async function main() {
           limited.requestsSeen
         } requests throttled by the simulator; the limiter's schedule alone (${SAFETY_MARGIN} × 3 req/s, burst ${
           6 - BURST_RESERVE
-        }) takes ${round(pacedSeconds, 1)} s`,
+        }) takes ${round(pacedSeconds, 1)} s; page writes p50 ${
+          limited.pageWriteMs.p50
+        } ms, p95 ${limited.pageWriteMs.p95} ms (a slot is ${round(
+          1000 / (SAFETY_MARGIN * 3),
+        )} ms)`,
       );
       await limitedDb.drop();
     } finally {
@@ -386,6 +409,8 @@ async function main() {
 
     const peakRssMb = memory.peakMb();
     console.log(`peak RSS ${peakRssMb} MB (goal < 512 MB)`);
+    const loadAverageEnd = round(os.loadavg()[0], 2);
+    console.log(`load average at the end ${loadAverageEnd}`);
     Object.assign(result, {
       bench: 'governance-sync',
       machine: info,
@@ -425,6 +450,7 @@ async function main() {
       },
       peakRssMb,
       peakRssGoalMet: peakRssMb < 512,
+      loadAverageEnd,
     });
   } finally {
     memory.stop();

@@ -1,20 +1,15 @@
 /* eslint-disable no-console */
 // Shared by `yarn bench governance-sync` and `yarn bench dashboard-api`:
-// PostgreSQL (configured or a throwaway cluster), the simulated organization,
-// argument parsing, memory sampling and a quiet logger.
-import { spawnSync } from 'node:child_process';
-import {
-  chownSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-} from 'node:fs';
+// the simulated organization, argument parsing, memory sampling and a quiet
+// logger (PostgreSQL: ../lib/postgres.ts).
 import os from 'node:os';
 import path from 'node:path';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { knex as createKnex, Knex } from 'knex';
-import type { SimulatedPartition } from '@region-expansion/aws-simulator';
+import {
+  createSyntheticOrganization,
+  SimulatedPartition,
+  SyntheticOrganization,
+} from '@region-expansion/aws-simulator';
 import { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
 
 export const MIGRATIONS_DIR = path.resolve(
@@ -71,6 +66,32 @@ export function awsPartition(regions: number): SimulatedPartition {
   };
 }
 
+/**
+ * The benches' synthetic organization: `accounts` accounts of partition aws
+ * with findings in its first `regions` Regions, about `findings` in all
+ * (the same number per account and Region).
+ */
+export function awsOrganization(
+  seed: number,
+  size: { findings: number; accounts: number; regions: number },
+): {
+  org: SyntheticOrganization;
+  partition: SimulatedPartition;
+  perAccountRegion: number;
+} {
+  const partition = awsPartition(size.regions);
+  const perAccountRegion = Math.max(
+    1,
+    Math.round(size.findings / (size.accounts * size.regions)),
+  );
+  const org = createSyntheticOrganization(seed, {
+    partitions: [partition],
+    accountsPerPartition: size.accounts,
+    findingsPerAccountRegion: perAccountRegion,
+  });
+  return { org, partition, perAccountRegion };
+}
+
 /** Samples RSS every 100 ms; `peakMb` also takes the kernel's maxRSS into account. */
 export function memorySampler() {
   let peak = process.memoryUsage().rss;
@@ -98,124 +119,6 @@ export function quietLogger(): LoggerService {
     child: () => logger,
   };
   return logger;
-}
-
-function pgBinary(name: string): string {
-  const onPath = spawnSync('sh', ['-c', `command -v ${name}`], {
-    encoding: 'utf8',
-  }).stdout.trim();
-  if (onPath) return onPath;
-  const base = '/usr/lib/postgresql';
-  const versions = existsSync(base) ? readdirSync(base).sort().reverse() : [];
-  for (const version of versions) {
-    const candidate = path.join(base, version, 'bin', name);
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error(
-    `PostgreSQL binary '${name}' not found: install postgresql or set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING`,
-  );
-}
-
-/** A PostgreSQL server: the configured one, or a throwaway cluster. */
-export interface PgServer {
-  connection: string;
-  origin: string;
-  /** A fresh database on the server, dropped by `drop`. */
-  database(
-    name: string,
-    poolMax?: number,
-  ): Promise<{ knex: Knex; drop(): Promise<void> }>;
-  stop(): void;
-}
-
-/**
- * `BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING` when set; otherwise
- * a throwaway cluster under /tmp on 127.0.0.1:`port` with the settings of
- * scripts/lib/postgres.sh (fsync, full_page_writes and synchronous_commit
- * off), run as user postgres when we are root.
- */
-export function startPostgres(port: number): PgServer {
-  const configured =
-    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-  let stop = () => {};
-  let connection: string;
-  let origin: string;
-  if (configured) {
-    connection = configured;
-    origin = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
-  } else {
-    const initdb = pgBinary('initdb');
-    const pgCtl = pgBinary('pg_ctl');
-    const dir = mkdtempSync('/tmp/bench-governance-pg-');
-    const asRoot = process.getuid?.() === 0;
-    const run = (cmd: string, args: string[]) => {
-      const [file, argv] = asRoot
-        ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]]
-        : [cmd, args];
-      const result = spawnSync(file, argv, { encoding: 'utf8' });
-      if (result.status !== 0) {
-        throw new Error(
-          `${cmd} ${args.join(' ')} failed: ${result.stderr || result.stdout}`,
-        );
-      }
-    };
-    if (asRoot) {
-      const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-      const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-      chownSync(dir, Number(uid.stdout.trim()), Number(gid.stdout.trim()));
-    }
-    const data = path.join(dir, 'data');
-    run(initdb, ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
-    run(pgCtl, [
-      '-D',
-      data,
-      '-l',
-      path.join(dir, 'server.log'),
-      '-w',
-      '-t',
-      '60',
-      '-o',
-      `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=100`,
-      'start',
-    ]);
-    let stopped = false;
-    stop = () => {
-      if (stopped) return;
-      stopped = true;
-      try {
-        run(pgCtl, ['-D', data, '-m', 'fast', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    };
-    connection = `postgresql://postgres@127.0.0.1:${port}/postgres`;
-    origin = `throwaway cluster on 127.0.0.1:${port} (fsync/full_page_writes/synchronous_commit off, as scripts/lib/postgres.sh)`;
-  }
-  return {
-    connection,
-    origin,
-    stop,
-    async database(name, poolMax = 10) {
-      const admin = createKnex({ client: 'pg', connection });
-      await admin.raw('DROP DATABASE IF EXISTS ??', [name]);
-      await admin.raw('CREATE DATABASE ??', [name]);
-      const url = new URL(connection);
-      url.pathname = `/${name}`;
-      const knex = createKnex({
-        client: 'pg',
-        connection: url.toString(),
-        pool: { min: 1, max: poolMax },
-      });
-      return {
-        knex,
-        drop: async () => {
-          await knex.destroy();
-          await admin.raw('DROP DATABASE IF EXISTS ??', [name]);
-          await admin.destroy();
-        },
-      };
-    },
-  };
 }
 
 export function percentile(sorted: number[], p: number): number {
