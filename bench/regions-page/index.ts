@@ -546,7 +546,9 @@ async function main() {
           t.domRows
         } DOM rows, DCL ${t.phases.domContentLoaded}, /tenants ${
           t.phases.apiStart
-        }->${t.phases.apiEnd}, "${t.footer}"); long tasks before/after the request: regions ${
+        }->${t.phases.apiEnd}, "${
+          t.footer
+        }"); long tasks before/after the request: regions ${
           r.phases.longTasksBeforeApiMs
         }/${r.phases.longTasksAfterApiMs} ms, tenants ${
           t.phases.longTasksBeforeApiMs

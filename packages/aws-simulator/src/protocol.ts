@@ -35,6 +35,8 @@ const HOST_PREFIXES: Array<[string, string]> = [
 /**
  * The access key id the simulated STS hands out for an account. The account
  * is encoded so later requests are attributed to it.
+ *
+ * @public
  */
 export function accessKeyIdFor(accountId: string): string {
   return `ASIASIM${accountId}`;

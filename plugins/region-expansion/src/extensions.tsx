@@ -11,16 +11,17 @@ import { rootRouteRef } from './routes';
  *
  * @public
  */
-export const RegionExpansionPage = regionExpansionPlugin.provide(
-  createRoutableExtension({
-    name: 'RegionExpansionPage',
-    component: () =>
-      import('./components/RegionExpansionPage').then(
-        m => m.RegionExpansionPage,
-      ),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const RegionExpansionPage: () => JSX.Element =
+  regionExpansionPlugin.provide(
+    createRoutableExtension({
+      name: 'RegionExpansionPage',
+      component: () =>
+        import('./components/RegionExpansionPage').then(
+          m => m.RegionExpansionPage,
+        ),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /**
  * Entity card: readiness of a Region/Local Zone/Outpost resource, or the
@@ -28,17 +29,18 @@ export const RegionExpansionPage = regionExpansionPlugin.provide(
  *
  * @public
  */
-export const EntityRegionReadinessCard = regionExpansionPlugin.provide(
-  createComponentExtension({
-    name: 'EntityRegionReadinessCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityCards').then(
-          m => m.EntityRegionReadinessCard,
-        ),
-    },
-  }),
-);
+export const EntityRegionReadinessCard: () => JSX.Element =
+  regionExpansionPlugin.provide(
+    createComponentExtension({
+      name: 'EntityRegionReadinessCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityCards').then(
+            m => m.EntityRegionReadinessCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Entity card: the locations a component is deployed to. Show it when
@@ -46,14 +48,15 @@ export const EntityRegionReadinessCard = regionExpansionPlugin.provide(
  *
  * @public
  */
-export const EntityRegionalDeploymentsCard = regionExpansionPlugin.provide(
-  createComponentExtension({
-    name: 'EntityRegionalDeploymentsCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityCards').then(
-          m => m.EntityRegionalDeploymentsCard,
-        ),
-    },
-  }),
-);
+export const EntityRegionalDeploymentsCard: () => JSX.Element =
+  regionExpansionPlugin.provide(
+    createComponentExtension({
+      name: 'EntityRegionalDeploymentsCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityCards').then(
+            m => m.EntityRegionalDeploymentsCard,
+          ),
+      },
+    }),
+  );

@@ -7,7 +7,11 @@ import {
   SimulatedRequest,
 } from '../protocol';
 
-/** Message Audit Manager returns when the account has not been set up. */
+/**
+ * Message Audit Manager returns when the account has not been set up.
+ *
+ * @public
+ */
 export const AUDIT_MANAGER_NOT_REGISTERED_MESSAGE =
   'Please complete AWS Audit Manager setup from home page to enable this action in this account.';
 

@@ -244,7 +244,11 @@ export function handleConfig(
 
 const GLOBAL_INFRASTRUCTURE = '/aws/service/global-infrastructure';
 
-/** All public parameters of the global-infrastructure tree for a partition, sorted by name. */
+/**
+ * All public parameters of the global-infrastructure tree for a partition, sorted by name.
+ *
+ * @public
+ */
 export function globalInfrastructureParameters(
   snapshot: GlobalInfrastructureSnapshot,
   partition: string,

@@ -57,8 +57,9 @@ const SERVICE_OF_SOURCE: Record<GovernanceSource, string> = {
  * overrides, retry settings and the shared rate limiter. Nothing crosses a
  * partition: a target's partition must be the account's partition.
  *
- * Reads `regionExpansion.governance.{targets, endpoint, endpoints, maxAttempts,
- * retryMode, requestTimeoutMs, concurrency, rateLimits}` and `aws.*`.
+ * Reads `aws.*` and, under `regionExpansion.governance`: `targets`,
+ * `endpoint`, `endpoints`, `maxAttempts`, `retryMode`, `requestTimeoutMs`,
+ * `concurrency` and `rateLimits`.
  *
  * @public
  */

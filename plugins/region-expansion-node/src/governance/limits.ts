@@ -31,7 +31,11 @@ function abortError(signal: AbortSignal): Error {
     : new Error('The sync was aborted');
 }
 
-/** Waits, or rejects when the signal aborts. */
+/**
+ * Waits, or rejects when the signal aborts.
+ *
+ * @public
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -86,8 +90,8 @@ interface Pacing {
 
 /**
  * Paces calls per account + Region + API so they never exceed the server's
- * token bucket: a token bucket of `safetyMargin × rate` and `burst -
- * burstReserve`, implemented as virtual scheduling (GCRA) on a monotonic
+ * token bucket: a token bucket of `safetyMargin × rate` and
+ * `burst - burstReserve`, implemented as virtual scheduling (GCRA) on a monotonic
  * clock. Each `acquire` is given its send time when it is called (first come,
  * first served, no polling): `max(now, tat - tolerance)`, where `tat` (the
  * theoretical arrival time) then moves on by one interval. The schedule is

@@ -63,7 +63,11 @@ export interface GovernanceSdkClient {
   };
 }
 
-/** Name of the middleware {@link limitEveryAttempt} adds. */
+/**
+ * Name of the middleware {@link limitEveryAttempt} adds.
+ *
+ * @public
+ */
 export const GOVERNANCE_RATE_LIMIT_MIDDLEWARE =
   'regionExpansionGovernanceRateLimit';
 

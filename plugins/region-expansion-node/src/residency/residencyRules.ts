@@ -186,7 +186,11 @@ export const CLASSIFICATION_ORDER: readonly DataClassification[] = [
   'restricted',
 ];
 
-/** True when `classification` is at or above `threshold`. */
+/**
+ * True when `classification` is at or above `threshold`.
+ *
+ * @public
+ */
 export function classificationAtLeast(
   classification: DataClassification,
   threshold: DataClassification,

@@ -19,7 +19,11 @@ import { fieldError, parseField, withFieldPrefix } from './errors';
 import { planControlPlane } from './controlPlane';
 import { requireLocation } from './locations';
 
-/** Largest number of cells one plan may hold. */
+/**
+ * Largest number of cells one plan may hold.
+ *
+ * @public
+ */
 export const MAX_CELLS_PER_PLAN = 99;
 
 /**

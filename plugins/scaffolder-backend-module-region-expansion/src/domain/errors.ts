@@ -12,7 +12,12 @@ export function fieldError(field: string, reason: string): InputError {
 }
 
 /** What a zod schema of any major version offers for safe parsing. */
-interface SafeParser<T> {
+/**
+ * What {@link parseField} needs of a schema: zod's `safeParse` shape.
+ *
+ * @public
+ */
+export interface SafeParser<T> {
   safeParse(value: unknown):
     | { success: true; data: T }
     | {
@@ -40,7 +45,7 @@ export function parseField<T>(
 }
 
 /**
- * Runs a domain rule check and re-throws its {@link DomainRuleError} as an
+ * Runs a domain rule check and re-throws its {@link @region-expansion/plugin-region-expansion-node#DomainRuleError} as an
  * input error whose field is prefixed with `prefix`.
  *
  * @public
