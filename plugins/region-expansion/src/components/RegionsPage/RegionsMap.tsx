@@ -1,6 +1,9 @@
-import { ComponentProps, KeyboardEvent } from 'react';
+import { KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ComposableMap, Geographies, Marker } from 'react-simple-maps';
+import { ComposableMap, Marker } from 'react-simple-maps';
+import { geoEqualEarth, geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesTopology from 'world-atlas/countries-110m.json';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
@@ -16,13 +19,29 @@ import {
 import { REGION_COORDINATES } from './regionCoordinates';
 import { PartitionShape, partitionShapeName } from './partitionMarkers';
 
+const MAP_WIDTH = 900;
+const MAP_HEIGHT = 440;
+
+/** The map's projection, shared by the country outlines and the markers. */
+const projection = geoEqualEarth()
+  .translate([MAP_WIDTH / 2, MAP_HEIGHT / 2])
+  .scale(165);
+
 /**
- * Natural Earth country outlines (TopoJSON). `Geographies` accepts TopoJSON
- * at runtime, but its type only names GeoJSON, hence the cast.
+ * Natural Earth country outlines as SVG paths, computed once when the map's
+ * chunk loads (in parallel with the page's data). react-simple-maps'
+ * `Geographies` converts the topology in an effect on every mount and
+ * renders twice, right when the page has just received its data.
  */
-const countries = countriesTopology as unknown as ComponentProps<
-  typeof Geographies
->['geography'];
+const countryPaths: string[] = (() => {
+  const topology = countriesTopology as unknown as Topology<{
+    countries: GeometryCollection;
+  }>;
+  const toPath = geoPath(projection);
+  return feature(topology, topology.objects.countries)
+    .features.map(country => toPath(country))
+    .filter((d): d is string => Boolean(d));
+})();
 
 /** Marker radius: grows with the square root of tenants so big Regions do not swamp the map. */
 export function markerSize(tenantCount: number): number {
@@ -64,30 +83,25 @@ export function RegionsMap(props: {
   return (
     <Box>
       <ComposableMap
-        width={900}
-        height={440}
-        projection="geoEqualEarth"
-        projectionConfig={{ scale: 165 }}
+        width={MAP_WIDTH}
+        height={MAP_HEIGHT}
+        projection={projection}
         role="group"
         aria-label="World map of Regions"
         style={{ width: '100%', height: 'auto' }}
       >
-        <Geographies geography={countries}>
-          {({ geographies }) =>
-            // Plain paths rather than <Geography>, which is focusable: only
-            // the markers should be in the tab order.
-            geographies.map(geography => (
-              <path
-                key={geography.rsmKey}
-                d={geography.svgPath ?? undefined}
-                aria-hidden
-                fill={theme.palette.action.hover}
-                stroke={theme.palette.divider}
-                strokeWidth={0.5}
-              />
-            ))
-          }
-        </Geographies>
+        {/* Plain paths, hidden from screen readers and out of the tab
+            order: only the markers are. */}
+        {countryPaths.map((d, index) => (
+          <path
+            key={index}
+            d={d}
+            aria-hidden
+            fill={theme.palette.action.hover}
+            stroke={theme.palette.divider}
+            strokeWidth={0.5}
+          />
+        ))}
         {placed.map(overview => (
           <Marker
             key={overview.region.id}

@@ -41,6 +41,13 @@ describe('RegionsPage', () => {
       name: /Europe \(Frankfurt\) \(eu-central-1\), partition aws: readiness blocked, 1 cells, 40 tenants/,
     });
     expect(frankfurt).toHaveAttribute('tabindex', '0');
+    // The country outlines are drawn with the markers, out of the tab order.
+    const map = screen.getByRole('group', { name: 'World map of Regions' });
+    const outlines = map.querySelectorAll(':scope > path[aria-hidden]');
+    expect(outlines.length).toBeGreaterThan(150);
+    outlines.forEach(outline =>
+      expect(outline.getAttribute('d')).toMatch(/^M[\d.-]/),
+    );
     // The Boston Local Zone's cell and tenants count towards us-east-1.
     expect(
       screen.getByRole('link', {
