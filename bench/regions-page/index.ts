@@ -187,34 +187,26 @@ let restarts = 0;
 
 // ------------------------------------------------------------------ estate
 
-/**
- * The demo estate's Regions and control planes (nine Regions in three
- * partitions); cells are spread over them by the demo's cell counts.
- */
-const REGIONS = DEMO_REGIONS.map(region => ({
-  id: region.id,
-  partition: region.partition,
-  cp: region.controlPlaneId,
-  w: region.pooled + region.dedicated,
-}));
-const CONTROL_PLANES = DEMO_CONTROL_PLANES;
+/** Cells are spread over the demo estate's Regions by its cell counts. */
+const weight = (region: (typeof DEMO_REGIONS)[number]) =>
+  region.pooled + region.dedicated;
 
 type BenchCell = {
   id: string;
-  region: (typeof REGIONS)[number];
+  region: (typeof DEMO_REGIONS)[number];
   dedicated: boolean;
 };
 
 /** Cells spread over the Regions by weight; every tenth is dedicated. */
 function buildCells(): BenchCell[] {
-  const total = REGIONS.reduce((a, r) => a + r.w, 0);
+  const total = DEMO_REGIONS.reduce((a, r) => a + weight(r), 0);
   const cells: BenchCell[] = [];
   let i = 0;
-  for (const region of REGIONS) {
+  for (const region of DEMO_REGIONS) {
     const n =
-      region === REGIONS[REGIONS.length - 1]
+      region === DEMO_REGIONS[DEMO_REGIONS.length - 1]
         ? CELLS - cells.length
-        : Math.round((CELLS * region.w) / total);
+        : Math.round((CELLS * weight(region)) / total);
     for (let k = 0; k < n; k++, i++) {
       cells.push({
         id: `bench-${String(i).padStart(5, '0')}`,
@@ -236,7 +228,7 @@ async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>) {
 }
 
 async function seed(token: string) {
-  for (const cp of CONTROL_PLANES)
+  for (const cp of DEMO_CONTROL_PLANES)
     await call(token, 'POST', '/control-planes', cp);
   const cells = buildCells();
   const pooled = cells.filter(c => !c.dedicated);
@@ -248,7 +240,7 @@ async function seed(token: string) {
       id: c.id,
       name: `${c.region.id} ${c.dedicated ? 'dedicated' : 'pooled'} ${c.id}`,
       locationId: c.region.id,
-      controlPlaneId: c.region.cp,
+      controlPlaneId: c.region.controlPlaneId,
       lifecycle: 'active',
       isolation: c.dedicated ? 'dedicated' : 'pooled',
       accountId: String(300000000000 + Number(c.id.slice(6))),
