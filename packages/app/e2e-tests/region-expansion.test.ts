@@ -92,6 +92,11 @@ test('the what-if form shows cells to create and quotas to request', async ({
 }) => {
   await signInAsGuest(page);
   await page.goto('/region-expansion/tenants');
+  // The section opens on demand and says so in the URL.
+  await page
+    .getByRole('button', { name: 'What if new tenants arrive?' })
+    .click();
+  await expect(page).toHaveURL(/whatIf=open/);
   const form = page.getByRole('form', { name: 'What-if profile' });
   await expect(form).toBeVisible();
   await form.getByLabel('Number of tenants').fill('500');

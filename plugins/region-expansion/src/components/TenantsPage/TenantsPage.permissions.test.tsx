@@ -12,7 +12,7 @@ jest.setTimeout(30_000);
 describe('TenantsPage without placement.execute and cell.read', () => {
   it('hides migrate and what-if and names the missing permissions', async () => {
     await renderWithPlugin(undefined, {
-      routeEntries: ['/region-expansion/tenants?tenant=tenant-001'],
+      routeEntries: ['/region-expansion/tenants?tenant=tenant-001&whatIf=open'],
       allow: name =>
         name !== 'region-expansion.placement.execute' &&
         name !== 'region-expansion.cell.read',

@@ -114,10 +114,9 @@ describe('TenantsPage', () => {
     // The cell filter shows the URL's cell without loading any cell list,
     // and no page loads every cell.
     expect(screen.getByLabelText('Cell')).toHaveValue('cell-fra-1');
-    expect(paths.filter(p => p.startsWith('/cells'))).toEqual([
-      // The what-if form's template: one location's cells only.
-      '/cells?locationId=eu-central-1',
-    ]);
+    // The what-if section is closed, so not even its template cell loads.
+    expect(paths.filter(p => p.startsWith('/cells'))).toEqual([]);
+    expect(paths).not.toContain('/locations/summary');
   });
 
   it('loads the cells of the cell filter when it opens, narrowed by the location filter', async () => {
@@ -163,6 +162,32 @@ describe('TenantsPage', () => {
     ).toBeInTheDocument();
   });
 
+  it("opens the what-if section on demand, loading one location's cells for its template", async () => {
+    const paths: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      paths.push(
+        url.pathname.replace(/^.*\/region-expansion/, '') + url.search,
+      );
+    });
+    await renderWithPlugin(pageWithUrl, {
+      routeEntries: ['/region-expansion/tenants'],
+    });
+    await screen.findByText('Tenant 0', {}, { timeout: 10_000 });
+    expect(screen.queryByRole('form', { name: 'What-if profile' })).toBeNull();
+    await userEvent.click(screen.getByText('What if new tenants arrive?'));
+    const whatIf = await whatIfSection();
+    expect(
+      whatIf.getByRole('spinbutton', { name: 'Number of tenants' }),
+    ).toHaveValue(10);
+    expect(screen.getByLabelText('current url')).toHaveTextContent(
+      'whatIf=open',
+    );
+    expect(paths.filter(p => p.startsWith('/cells'))).toEqual([
+      '/cells?locationId=eu-central-1',
+    ]);
+  });
+
   it('runs a what-if and lists cells to create and quotas to request', async () => {
     let body: any;
     server.use(
@@ -172,7 +197,7 @@ describe('TenantsPage', () => {
       }),
     );
     await renderWithPlugin(undefined, {
-      routeEntries: ['/region-expansion/tenants'],
+      routeEntries: ['/region-expansion/tenants?whatIf=open'],
     });
     const whatIf = await whatIfSection();
     const count = whatIf.getByRole('spinbutton', { name: 'Number of tenants' });
@@ -230,7 +255,7 @@ describe('TenantsPage', () => {
       ),
     );
     await renderWithPlugin(undefined, {
-      routeEntries: ['/region-expansion/tenants'],
+      routeEntries: ['/region-expansion/tenants?whatIf=open'],
     });
     const whatIf = await whatIfSection();
     await userEvent.click(whatIf.getByRole('button', { name: 'Run what-if' }));

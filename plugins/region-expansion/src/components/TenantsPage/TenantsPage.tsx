@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import Stack from '@mui/material/Stack';
 import { Content, ResponseErrorPanel } from '@backstage/core-components';
 import {
@@ -10,12 +11,12 @@ import { parseYesNo, useUrlFilters } from '../shared/useUrlFilter';
 import { CellFilter } from './CellFilter';
 import { TenantsTable } from './TenantsTable';
 import { TenantDrawer } from './TenantDrawer';
-import { WhatIfForm } from './WhatIfForm';
+import { WhatIfSection } from './WhatIfForm';
 
 /**
  * Tenants with server-side filters kept in the URL (`tier`, `partition`,
  * `location`, `cell`, `placed`), a drawer for the tenant named by `tenant`,
- * and the what-if form.
+ * and the what-if section (`whatIf=open`).
  *
  * The table asks for its first page at once: it waits for nothing. The
  * partition and location lists load in parallel and fill their drop-downs
@@ -29,16 +30,33 @@ export function TenantsPage() {
   const get = (name: string) => searchParams.get(name) ?? '';
   const tier = get('tier');
   const placed = get('placed');
-  const filters = {
-    tier: TENANT_TIERS.includes(tier as TenantTier)
-      ? (tier as TenantTier)
-      : undefined,
-    partition: get('partition') || undefined,
-    locationId: get('location') || undefined,
-    cellId: get('cell') || undefined,
-    // `placed=no` asks the API for unplaced tenants.
-    unplaced: parseYesNo(placed, 'no', 'yes'),
-  };
+  const partition = get('partition');
+  const locationId = get('location');
+  const cellId = get('cell');
+  // One object per filter change, not per render: the table (and its
+  // DataGrid, the page's heaviest part) is memoized on it, so the lists,
+  // drawer and what-if section updating do not re-render the grid.
+  const filters = useMemo(
+    () => ({
+      tier: TENANT_TIERS.includes(tier as TenantTier)
+        ? (tier as TenantTier)
+        : undefined,
+      partition: partition || undefined,
+      locationId: locationId || undefined,
+      cellId: cellId || undefined,
+      // `placed=no` asks the API for unplaced tenants.
+      unplaced: parseYesNo(placed, 'no', 'yes'),
+    }),
+    [tier, partition, locationId, cellId, placed],
+  );
+  const selectTenant = useCallback(
+    (id: string) => setFilter('tenant', id),
+    [setFilter],
+  );
+  const setWhatIfOpen = useCallback(
+    (open: boolean) => setFilter('whatIf', open ? 'open' : ''),
+    [setFilter],
+  );
 
   return (
     <Content>
@@ -85,11 +103,12 @@ export function TenantsPage() {
           />
         </Stack>
         {lists.error && <ResponseErrorPanel error={lists.error} />}
-        <TenantsTable
-          filters={filters}
-          onSelect={id => setFilter('tenant', id)}
+        <TenantsTable filters={filters} onSelect={selectTenant} />
+        <WhatIfSection
+          partitions={partitions}
+          open={get('whatIf') === 'open'}
+          onOpenChange={setWhatIfOpen}
         />
-        <WhatIfForm partitions={partitions} />
         <TenantDrawer
           tenantId={get('tenant') || undefined}
           locations={locations}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import Box from '@mui/material/Box';
 import type { GridPaginationModel } from '@mui/x-data-grid';
 import {
@@ -22,7 +22,7 @@ const tenantsGrid = lazyComponent(() =>
  * when the table mounts, in parallel with the grid's code (see
  * {@link TenantsGrid}).
  */
-export function TenantsTable(props: {
+export const TenantsTable = memo(function TenantsTableView(props: {
   filters: Omit<TenantListQuery, 'offset' | 'limit'>;
   onSelect: (tenantId: string) => void;
 }) {
@@ -49,7 +49,8 @@ export function TenantsTable(props: {
         offset: pagination.page * pagination.pageSize,
         limit: pagination.pageSize,
       }),
-    // filterKey stands for `filters`, whose identity changes every render.
+    // filterKey stands for `filters`: equal filters in a new object (from a
+    // caller that does not memoize them) must not ask again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, filterKey, pagination],
   );
@@ -73,4 +74,4 @@ export function TenantsTable(props: {
       )}
     </Box>
   );
-}
+});

@@ -1,4 +1,7 @@
 import { FormEvent, useState } from 'react';
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import MenuItem from '@mui/material/MenuItem';
@@ -10,11 +13,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import useAsync from 'react-use/esm/useAsync';
@@ -160,10 +160,49 @@ function WhatIfResultView(props: { result: WhatIfResult }) {
 /**
  * "What if N tenants of this profile arrived?": runs the placement engine
  * without writing (POST /placements/what-if) and lists the cells to create
- * and the quota increases to request. The backend requires
- * `region-expansion.cell.read` for it, so the form is shown only with it.
+ * and the quota increases to request.
+ *
+ * A section that opens on demand (`whatIf=open` in the URL, so it can be
+ * linked): the tenants table is what most visits are for, so the form, its
+ * permission check and its template cell load only once it is opened and
+ * do not compete with the table for the first second of the page.
  */
-export function WhatIfForm(props: { partitions: Partition[] }) {
+export function WhatIfSection(props: {
+  partitions: Partition[];
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const { partitions, open, onOpenChange } = props;
+  return (
+    <Accordion
+      expanded={open}
+      onChange={(_event, expanded) => onOpenChange(expanded)}
+      TransitionProps={{ unmountOnExit: true }}
+      variant="outlined"
+      disableGutters
+    >
+      <AccordionSummary
+        expandIcon={<ExpandMoreIcon />}
+        aria-controls="what-if-content"
+        id="what-if-header"
+      >
+        <Typography variant="h6" component="h2">
+          What if new tenants arrive?
+        </Typography>
+      </AccordionSummary>
+      <AccordionDetails id="what-if-content">
+        <WhatIfForm partitions={partitions} />
+      </AccordionDetails>
+    </Accordion>
+  );
+}
+
+/**
+ * The what-if form once the section is open. The backend requires
+ * `region-expansion.cell.read` for a run, so without it the form says so
+ * instead.
+ */
+function WhatIfForm(props: { partitions: Partition[] }) {
   const { partitions } = props;
   const api = useApi(regionExpansionApiRef);
   const permission = usePermission({ permission: cellReadPermission });
@@ -175,21 +214,18 @@ export function WhatIfForm(props: { partitions: Partition[] }) {
     [api, permission.allowed],
   );
 
-  if (permission.loading) return null;
-  return (
-    <InfoCard title="What if new tenants arrive?">
-      {!permission.allowed && (
-        <MissingPermissionNote
-          action="A what-if run"
-          permission={cellReadPermission.name}
-        />
-      )}
-      {permission.allowed && template.loading && <Progress />}
-      {permission.allowed && !template.loading && (
-        <WhatIfFormBody partitions={partitions} template={template.value} />
-      )}
-    </InfoCard>
-  );
+  if (permission.loading || (permission.allowed && template.loading)) {
+    return <Progress />;
+  }
+  if (!permission.allowed) {
+    return (
+      <MissingPermissionNote
+        action="A what-if run"
+        permission={cellReadPermission.name}
+      />
+    );
+  }
+  return <WhatIfFormBody partitions={partitions} template={template.value} />;
 }
 
 /** The form itself, started from the template cell once that is known. */
