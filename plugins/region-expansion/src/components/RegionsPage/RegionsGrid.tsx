@@ -1,9 +1,7 @@
 import Box from '@mui/material/Box';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { styled } from '@mui/material/styles';
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import {
@@ -14,52 +12,81 @@ import { regionRouteRef } from '../../routes';
 import { partitionName, type RegionOverview } from '../shared/regionOverview';
 import { ReadinessChip } from '../shared/ReadinessChip';
 
+/**
+ * The cards of one geography: a list laid out by one CSS grid. Styled once
+ * for the whole list rather than per card, because a page may show every
+ * Region at once and per-card MUI Grid items, Cards and `sx` props cost more
+ * to render than the data they show.
+ */
+const RegionCardList = styled('ul')(({ theme }) => ({
+  listStyle: 'none',
+  margin: 0,
+  padding: 0,
+  display: 'grid',
+  gap: theme.spacing(2),
+  gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))',
+  '& > li': {
+    border: `1px solid ${theme.palette.divider}`,
+    borderRadius: theme.shape.borderRadius,
+    backgroundColor: theme.palette.background.paper,
+    padding: theme.spacing(2),
+  },
+  '& h4': { ...theme.typography.subtitle1, margin: 0 },
+  '& .region-card-meta': {
+    ...theme.typography.body2,
+    color: theme.palette.text.secondary,
+    margin: 0,
+  },
+  '& .region-card-figures': {
+    ...theme.typography.body2,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    margin: theme.spacing(1, 0),
+  },
+  '& .region-card-attached': {
+    ...theme.typography.body2,
+    margin: 0,
+    paddingLeft: theme.spacing(2),
+  },
+}));
+
 function RegionCard(props: { overview: RegionOverview }) {
   const { overview } = props;
   const regionLink = useRouteRef(regionRouteRef);
   return (
-    <Card variant="outlined" sx={{ height: '100%' }}>
-      <CardContent>
-        <Typography variant="subtitle1" component="h4">
-          <Link to={regionLink({ locationId: overview.region.id })}>
-            {overview.region.name}
-          </Link>
-        </Typography>
-        <Typography variant="body2" color="text.secondary">
-          {overview.region.id} · {overview.region.country}
-        </Typography>
-        <Stack
-          useFlexGap
-          direction="row"
-          spacing={1}
-          sx={{ my: 1 }}
-          alignItems="center"
+    <li>
+      <h4>
+        <Link to={regionLink({ locationId: overview.region.id })}>
+          {overview.region.name}
+        </Link>
+      </h4>
+      <p className="region-card-meta">
+        {overview.region.id} · {overview.region.country}
+      </p>
+      <div className="region-card-figures">
+        <ReadinessChip level={overview.readiness} />
+        <span>
+          {overview.cellCount} cells · {overview.tenantCount} tenants
+        </span>
+      </div>
+      {overview.attached.length > 0 && (
+        <ul
+          className="region-card-attached"
+          aria-label={`Local Zones and Outposts of ${overview.region.id}`}
         >
-          <ReadinessChip level={overview.readiness} />
-          <Typography variant="body2">
-            {overview.cellCount} cells · {overview.tenantCount} tenants
-          </Typography>
-        </Stack>
-        {overview.attached.length > 0 && (
-          <Box
-            component="ul"
-            sx={{ pl: 2, m: 0 }}
-            aria-label={`Local Zones and Outposts of ${overview.region.id}`}
-          >
-            {overview.attached.map(location => (
-              <li key={location.id}>
-                <Typography variant="body2">
-                  <Link to={regionLink({ locationId: location.id })}>
-                    {location.name}
-                  </Link>{' '}
-                  ({location.kind === 'local-zone' ? 'Local Zone' : 'Outpost'})
-                </Typography>
-              </li>
-            ))}
-          </Box>
-        )}
-      </CardContent>
-    </Card>
+          {overview.attached.map(location => (
+            <li key={location.id}>
+              <Link to={regionLink({ locationId: location.id })}>
+                {location.name}
+              </Link>{' '}
+              ({location.kind === 'local-zone' ? 'Local Zone' : 'Outpost'})
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
   );
 }
 
@@ -91,20 +118,11 @@ export function RegionsGrid(props: {
                 <Typography variant="h6" component="h3" gutterBottom>
                   {geography}
                 </Typography>
-                <Grid container spacing={2}>
+                <RegionCardList aria-label={`Regions in ${geography}`}>
                   {inGeography.map(overview => (
-                    <Grid
-                      item
-                      xs={12}
-                      sm={6}
-                      md={4}
-                      lg={3}
-                      key={overview.region.id}
-                    >
-                      <RegionCard overview={overview} />
-                    </Grid>
+                    <RegionCard key={overview.region.id} overview={overview} />
                   ))}
-                </Grid>
+                </RegionCardList>
               </Box>
             );
           })}
