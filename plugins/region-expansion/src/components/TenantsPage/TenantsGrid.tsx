@@ -83,7 +83,10 @@ export function TenantsGrid(props: {
       onPaginationModelChange={onPaginationChange}
       pageSizeOptions={PAGE_SIZES}
       sortingMode="client"
+      // Filters live above the table (server-side) and sorting is a header
+      // click, so the per-column menus (a button and tooltip per column) go.
       disableColumnFilter
+      disableColumnMenu
       onRowClick={params => onSelect(String(params.id))}
       density="compact"
       slots={slots}

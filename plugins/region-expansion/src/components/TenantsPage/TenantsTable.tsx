@@ -58,12 +58,16 @@ export const TenantsTable = memo(function TenantsTableView(props: {
   if (error) return <ResponseErrorPanel error={error} />;
   if (gridError)
     return <ErrorPanel title="Could not load the table" error={gridError} />;
+  // The grid mounts once its code and the first page are both there: when
+  // the code wins the race, mounting it empty first lays the grid out twice
+  // (seen in a commit trace). Later pages keep it mounted with its own
+  // loading state.
   return (
     <Box sx={{ height: 560, width: '100%' }}>
-      {TenantsGrid ? (
+      {TenantsGrid && value ? (
         <TenantsGrid
-          rows={value?.items ?? []}
-          rowCount={value?.totalCount ?? 0}
+          rows={value.items}
+          rowCount={value.totalCount}
           loading={loading}
           pagination={pagination}
           onPaginationChange={setPagination}
