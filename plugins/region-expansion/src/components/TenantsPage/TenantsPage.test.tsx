@@ -42,6 +42,16 @@ async function whatIfSection() {
   return within(await screen.findByRole('region', { name: 'What-if' }));
 }
 
+/** The plugin API paths (with query) the page asks for, in order. */
+function recordApiPaths(): string[] {
+  const paths: string[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    paths.push(url.pathname.replace(/^.*\/region-expansion/, '') + url.search);
+  });
+  return paths;
+}
+
 const whatIfResult: WhatIfResult = {
   requested: 30,
   placedInExistingCells: 20,
@@ -87,13 +97,7 @@ describe('TenantsPage', () => {
   });
 
   it('asks for the first page at once, without waiting for filter lists or any cell list', async () => {
-    const paths: string[] = [];
-    server.events.on('request:start', ({ request }) => {
-      const url = new URL(request.url);
-      paths.push(
-        url.pathname.replace(/^.*\/region-expansion/, '') + url.search,
-      );
-    });
+    const paths = recordApiPaths();
     // Partitions and locations never answer: the table must not care.
     server.use(
       http.get(`${BASE_URL}/partitions`, async () => {
@@ -163,13 +167,7 @@ describe('TenantsPage', () => {
   });
 
   it("opens the what-if section on demand, loading one location's cells for its template", async () => {
-    const paths: string[] = [];
-    server.events.on('request:start', ({ request }) => {
-      const url = new URL(request.url);
-      paths.push(
-        url.pathname.replace(/^.*\/region-expansion/, '') + url.search,
-      );
-    });
+    const paths = recordApiPaths();
     await renderWithPlugin(pageWithUrl, {
       routeEntries: ['/region-expansion/tenants'],
     });
