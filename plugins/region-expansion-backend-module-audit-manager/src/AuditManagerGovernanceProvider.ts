@@ -46,7 +46,9 @@ export type AuditManagerRegions = 'home' | 'configured';
  * @public
  */
 export class AuditManagerGovernanceProvider implements GovernanceProvider {
+  /** Names the scheduled sync task and the `provider` of `POST /governance/sync`. */
   readonly id = 'auditmanager';
+  /** Source the audit controls and outcomes are stored under. */
   readonly source = 'auditmanager' as const;
   readonly #context: GovernanceAwsContext;
   readonly #regions: AuditManagerRegions;
@@ -86,12 +88,21 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
     );
   }
 
+  /**
+   * One target per configured account in its partition's home Region; with
+   * `regions: 'configured'`, in every configured Region.
+   */
   targets(): GovernanceTarget[] {
     return this.#regions === 'home'
       ? this.#context.homeRegionTargets()
       : this.#context.regionalTargets();
   }
 
+  /**
+   * Checks each target's Audit Manager status, then reads its active
+   * assessments and their evidence folders and replaces the target's
+   * controls.
+   */
   sync(ctx: GovernanceSyncContext): Promise<GovernanceSyncReport> {
     return syncTargetsWithClient(
       this.#context,

@@ -41,7 +41,9 @@ type Aggregator =
  * @public
  */
 export class AwsConfigGovernanceProvider implements GovernanceProvider {
+  /** Names the scheduled sync task and the `provider` of `POST /governance/sync`. */
   readonly id = 'config';
+  /** Source the conformance pack scores and outcomes are stored under. */
   readonly source = 'config' as const;
   readonly #context: GovernanceAwsContext;
   readonly #aggregatorName?: string;
@@ -96,10 +98,19 @@ export class AwsConfigGovernanceProvider implements GovernanceProvider {
     return new AwsConfigGovernanceProvider(options);
   }
 
+  /**
+   * One target per configured account and Region; each is read through its
+   * partition's aggregator, not in the target itself.
+   */
   targets(): GovernanceTarget[] {
     return this.#context.regionalTargets();
   }
 
+  /**
+   * Resolves each partition's aggregator once per run, then reads every
+   * target's conformance pack compliance through it and replaces the
+   * target's scores.
+   */
   sync(ctx: GovernanceSyncContext): Promise<GovernanceSyncReport> {
     const aggregators = new Map<string, Promise<Aggregator>>();
     const aggregatorOf = (partition: string) => {

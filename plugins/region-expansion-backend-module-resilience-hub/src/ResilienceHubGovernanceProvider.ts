@@ -35,7 +35,9 @@ const PAGE_SIZE = 100;
  * @public
  */
 export class ResilienceHubGovernanceProvider implements GovernanceProvider {
+  /** Names the scheduled sync task and the `provider` of `POST /governance/sync`. */
   readonly id = 'resiliencehub';
+  /** Source the applications and outcomes are stored under. */
   readonly source = 'resiliencehub' as const;
   readonly #context: GovernanceAwsContext;
   readonly #appConcurrency: number;
@@ -76,10 +78,19 @@ export class ResilienceHubGovernanceProvider implements GovernanceProvider {
     );
   }
 
+  /**
+   * One target per configured account and Region
+   * (`regionExpansion.governance.targets[].regions`, default the home Region).
+   */
   targets(): GovernanceTarget[] {
     return this.#context.regionalTargets();
   }
 
+  /**
+   * Lists each target's applications and reads the latest successful
+   * assessment of each (`appConcurrency` at a time), then replaces the
+   * target's applications.
+   */
   sync(ctx: GovernanceSyncContext): Promise<GovernanceSyncReport> {
     return syncTargetsWithClient(
       this.#context,

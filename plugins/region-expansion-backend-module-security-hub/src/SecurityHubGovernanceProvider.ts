@@ -48,7 +48,9 @@ const PAGE_SIZE = 100;
  * @public
  */
 export class SecurityHubGovernanceProvider implements GovernanceProvider {
+  /** Same as `source`; names the scheduled sync task and the `provider` of `POST /governance/sync`. */
   readonly id: string;
+  /** `securityhub`, or `securityhub-ocsf` with `api: 'ocsf'`: findings and cursors of the two APIs are kept apart. */
   readonly source: GovernanceSource;
   readonly #context: GovernanceAwsContext;
   readonly #api: 'asff' | 'ocsf';
@@ -87,10 +89,19 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
     );
   }
 
+  /**
+   * One target per configured account, in its partition's home Region, where
+   * findings of all Regions are aggregated.
+   */
   targets(): GovernanceTarget[] {
     return this.#context.homeRegionTargets();
   }
 
+  /**
+   * Reads each target's findings updated since the previous run's end (all
+   * on the first run), writing every page to the sink and storing the
+   * cursor after it, so an interrupted run resumes at that page.
+   */
   sync(ctx: GovernanceSyncContext): Promise<GovernanceSyncReport> {
     return syncTargetsWithClient(
       this.#context,

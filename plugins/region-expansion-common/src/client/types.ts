@@ -57,13 +57,21 @@ export interface ReadinessHistoryItem extends StoredReadinessEvaluation {
  * @public
  */
 export interface ReadinessSummary {
+  /** Row id of the evaluation; increases with every evaluation. */
   id: string;
+  /** The location evaluated (Region, Local Zone or Outpost). */
   locationId: string;
+  /** Partition of the location. */
   partition: string;
+  /** Readiness level the evaluation gave. */
   level: ReadinessLevel;
+  /** What started the evaluation. */
   trigger: ReadinessTrigger;
+  /** ISO 8601 time of the evaluation. */
   evaluatedAt: string;
+  /** Failing, unwaived checks: any makes the level `blocked`. */
   blockers: ReadinessBlocker[];
+  /** Warning or unknown, unwaived checks: any keeps the level at `pilot`. */
   openChecks: ReadinessBlocker[];
   /** Checks an unexpired waiver neutralised in this evaluation. */
   waivedChecks: ReadinessCheck[];
@@ -75,6 +83,7 @@ export interface ReadinessSummary {
  * @public
  */
 export interface ReadinessHistoryPage {
+  /** Evaluations of this page, newest first, each with the level before it. */
   items: ReadinessHistoryItem[];
   /** Rows matching the query across all pages. */
   totalCount: number;
@@ -86,7 +95,9 @@ export interface ReadinessHistoryPage {
   becameReadyAt?: string;
   /** Level of the latest evaluation; absent when never evaluated. */
   currentLevel?: ReadinessLevel;
+  /** Offset of this page. */
   offset: number;
+  /** Page size. */
   limit: number;
 }
 
@@ -100,6 +111,7 @@ export interface ReadinessHistoryQuery {
   since?: string;
   /** Only evaluations whose level differs from the one before. */
   changesOnly?: boolean;
+  /** Evaluations to skip; default 0. */
   offset?: number;
   /** Page size, at most 500. */
   limit?: number;
@@ -119,11 +131,17 @@ export type ReadinessWaiverStatus = 'active' | 'expired' | 'revoked';
  * @public
  */
 export interface StoredReadinessWaiver extends ReadinessWaiver {
+  /** Waiver id (a UUID), as `DELETE /waivers/:id` takes it. */
   id: string;
   /** Who recorded the waiver (the caller's entity ref). */
   createdBy: string;
+  /** ISO 8601 time the waiver was recorded. */
   createdAt: string;
+  /** ISO 8601 time the waiver was revoked; absent unless revoked. */
   revokedAt?: string;
+  /**
+   * Who revoked the waiver (the caller's entity ref); absent unless revoked.
+   */
   revokedBy?: string;
   /** Status at the time of the read. */
   status: ReadinessWaiverStatus;
@@ -135,8 +153,11 @@ export interface StoredReadinessWaiver extends ReadinessWaiver {
  * @public
  */
 export interface ReadinessWaiverQuery {
+  /** Only waivers of this location. */
   locationId?: string;
+  /** Only waivers of this check. */
   check?: ReadinessCheck;
+  /** Only waivers with this status at the time of the read. */
   status?: ReadinessWaiverStatus;
 }
 
@@ -154,7 +175,9 @@ export type CreateReadinessWaiverInput = ReadinessWaiver;
  * @public
  */
 export interface ReadinessWaiverChange {
+  /** The waiver as stored after the change. */
   waiver: StoredReadinessWaiver;
+  /** The re-evaluation of the waiver's location (trigger `waiver`). */
   evaluation: StoredReadinessEvaluation;
 }
 
@@ -166,10 +189,19 @@ export interface ReadinessWaiverChange {
 export interface StoredFootprint {
   /** Application plane id; `default` for the one application plane. */
   id: string;
+  /**
+   * Services, cross-Region dependencies and unknown items every location is
+   * judged against.
+   */
   footprint: Footprint;
   /** Where the footprint came from, e.g. the CLI invocation. */
   source: string;
+  /**
+   * Who stored the footprint (the caller's entity ref);
+   * `region-expansion:demo-data` for the demo seed.
+   */
   updatedBy: string;
+  /** ISO 8601 time the footprint was stored. */
   updatedAt: string;
 }
 
@@ -217,9 +249,13 @@ export type AssessedFileKind =
  * @public
  */
 export interface FootprintAssessment {
+  /** The location the file was assessed against. */
   locationId: string;
+  /** Partition of the location. */
   partition: string;
+  /** Name of the uploaded file, as sent. */
   fileName: string;
+  /** What the file was read as. */
   kind: AssessedFileKind;
   /** Services, cross-Region dependencies and unknown items of the file. */
   footprint: Footprint;
@@ -257,7 +293,9 @@ export type GovernanceSourceId =
  * @public
  */
 export interface GovernanceScope {
+  /** Only this partition, e.g. `aws` or `aws-eusc`. */
   partition?: string;
+  /** Only this Region, e.g. `eu-central-1`. */
   region?: string;
   /** 12-digit AWS account id. */
   accountId?: string;
@@ -275,9 +313,14 @@ export interface GovernanceFindingFilter extends GovernanceScope {
   complianceStatus?: string;
   /** Security control id, e.g. `S3.1`. */
   controlId?: string;
+  /** Upper case: NEW, NOTIFIED, SUPPRESSED, RESOLVED. */
   workflowStatus?: string;
   /** ACTIVE or ARCHIVED. */
   recordState?: string;
+  /**
+   * Only findings read through this source: `securityhub` (ASFF) or
+   * `securityhub-ocsf` (OCSF).
+   */
   source?: GovernanceSourceId;
 }
 
@@ -300,8 +343,14 @@ export type GovernanceGroupBy =
  * @public
  */
 export interface GovernanceSummaryGroup {
+  /**
+   * Value of the grouped dimension (e.g. `HIGH`, or an account id); `NONE` for
+   * findings without one.
+   */
   key: string;
+  /** Findings in the group, whatever their compliance status. */
   total: number;
+  /** Of those, findings with compliance status FAILED. */
   failed: number;
 }
 
@@ -311,8 +360,11 @@ export interface GovernanceSummaryGroup {
  * @public
  */
 export interface GovernanceSummary {
+  /** Dimension the findings were grouped by; default `severity`. */
   groupBy: GovernanceGroupBy;
+  /** The filter the counts were taken under, as the server read it. */
   filter: GovernanceFindingFilter;
+  /** One entry per value with at least one finding, ordered by key. */
   groups: GovernanceSummaryGroup[];
 }
 
@@ -324,8 +376,11 @@ export interface GovernanceSummary {
 export interface GovernanceFinding {
   /** Finding id (ASFF `Id` or OCSF `finding_info.uid`); with `source` the natural key. */
   findingId: string;
+  /** Partition of the target the finding was read from. */
   partition: string;
+  /** 12-digit AWS account id the finding belongs to. */
   accountId: string;
+  /** Region of the finding, e.g. `eu-central-1`. */
   region: string;
   /** Severity label, upper case: INFORMATIONAL, LOW, MEDIUM, HIGH, CRITICAL (open set). */
   severity: string;
@@ -337,10 +392,27 @@ export interface GovernanceFinding {
   workflowStatus?: string;
   /** ACTIVE or ARCHIVED. */
   recordState: string;
+  /**
+   * Type of the first affected resource, e.g. `AwsS3Bucket`; absent when not
+   * reported.
+   */
   resourceType?: string;
+  /**
+   * Id (usually the ARN) of the first affected resource; absent when not
+   * reported.
+   */
   resourceId?: string;
+  /**
+   * Product that reported the finding, e.g. `Security Hub`; absent when not
+   * reported.
+   */
   productName?: string;
+  /**
+   * What generated the finding: ASFF `GeneratorId`, or
+   * `security-control/<control id>` from OCSF; absent when not reported.
+   */
   generatorId?: string;
+  /** Short title of the finding; absent when not reported. */
   title?: string;
   /** ISO 8601. */
   createdAt: string;
@@ -354,10 +426,13 @@ export interface GovernanceFinding {
  * @public
  */
 export interface GovernanceFindingPage {
+  /** Findings of this page, ordered by source and finding id. */
   items: GovernanceFinding[];
   /** Findings matching the filter across all pages. */
   total: number;
+  /** Page size (1 to 1000; default 100). */
   limit: number;
+  /** Offset of this page. */
   offset: number;
 }
 
@@ -368,13 +443,31 @@ export interface GovernanceFindingPage {
  * @public
  */
 export interface GovernanceFreshness {
+  /** Governance source, e.g. `securityhub`. */
   source: string;
+  /** Partition of the target. */
   partition: string;
+  /** 12-digit AWS account id of the target. */
   accountId: string;
+  /** Region of the target. */
   region: string;
+  /**
+   * `running` while a run reads the target, `ok` after a successful read,
+   * `unavailable` when the service is not set up there, `stale` when the last
+   * run failed, `never` before any run.
+   */
   status: 'never' | 'running' | 'ok' | 'unavailable' | 'stale';
+  /** ISO 8601 start of the latest run; absent before any run. */
   lastAttemptAt?: string;
+  /**
+   * ISO 8601 end of the latest run that did not fail (`ok` or `unavailable`);
+   * absent when none has.
+   */
   lastSuccessAt?: string;
+  /**
+   * Why the last run failed (`stale`) or the service is `unavailable`; cleared
+   * by the next successful read.
+   */
   staleReason?: string;
   /** API pages read by the current or last run. */
   pages: number;
@@ -390,11 +483,23 @@ export interface GovernanceFreshness {
 export interface GovernanceHistoryPoint {
   /** ISO date (YYYY-MM-DD). */
   day: string;
+  /** Governance source, e.g. `securityhub`. */
   source: string;
+  /** Partition the counts cover. */
   partition: string;
+  /**
+   * Active findings of the source in the partition, as of the day's latest
+   * sync.
+   */
   total: number;
+  /** Of those, findings with compliance status FAILED. */
   failed: number;
+  /** Of the failed, findings with severity CRITICAL or HIGH. */
   criticalOrHighFailed: number;
+  /**
+   * Targets of the source in the partition whose last run failed (status
+   * `stale`).
+   */
   staleTargets: number;
 }
 
@@ -406,10 +511,30 @@ export interface GovernanceHistoryPoint {
 export interface ResilienceDisruption {
   /** Software, Hardware, AZ, Region (open set). */
   disruptionType: string;
+  /**
+   * Recovery time the latest successful assessment estimates, in seconds;
+   * absent when not reported.
+   */
   currentRtoInSecs?: number;
+  /**
+   * Recovery point the latest successful assessment estimates, in seconds;
+   * absent when not reported.
+   */
   currentRpoInSecs?: number;
+  /**
+   * Recovery time objective of the resiliency policy, in seconds; absent when
+   * the policy sets none.
+   */
   targetRtoInSecs?: number;
+  /**
+   * Recovery point objective of the resiliency policy, in seconds; absent when
+   * the policy sets none.
+   */
   targetRpoInSecs?: number;
+  /**
+   * PolicyMet, PolicyBreached, ... (open set); absent when the assessment
+   * reports none for this type.
+   */
   complianceStatus?: string;
 }
 
@@ -419,10 +544,15 @@ export interface ResilienceDisruption {
  * @public
  */
 export interface ResilienceApp {
+  /** ARN of the Resilience Hub application. */
   appArn: string;
+  /** Name of the application; its ARN when it has none. */
   appName: string;
+  /** Partition of the target the application was read from. */
   partition: string;
+  /** 12-digit AWS account id of the application. */
   accountId: string;
+  /** Region of the application. */
   region: string;
   /** `undefined` when the app has no successful assessment yet. */
   assessmentArn?: string;
@@ -430,9 +560,17 @@ export interface ResilienceApp {
   complianceStatus: string;
   /** NotChecked, NotDetected, Detected (open set). */
   driftStatus?: string;
+  /**
+   * Resiliency score of the latest successful assessment, 0 to 100; absent
+   * without one.
+   */
   resiliencyScore?: number;
   /** ISO 8601 end of the assessment. */
   assessedAt?: string;
+  /**
+   * Current versus target RTO/RPO per disruption type (Software, Hardware, AZ,
+   * Region first); empty without an assessment.
+   */
   disruptions: ResilienceDisruption[];
 }
 
@@ -442,18 +580,35 @@ export interface ResilienceApp {
  * @public
  */
 export interface AuditControl {
+  /** Partition of the target the control was read from. */
   partition: string;
+  /** 12-digit AWS account id of the assessment. */
   accountId: string;
+  /** Region of the assessment. */
   region: string;
+  /** Audit Manager assessment id. */
   assessmentId: string;
+  /** Name of the assessment; its id when it has none. */
   assessmentName: string;
+  /** Name of the assessment's framework (else its compliance type or id). */
   framework: string;
+  /** Control set of the framework the control belongs to. */
   controlSetId: string;
+  /**
+   * Audit Manager control id; with `assessmentId` and `controlSetId` it
+   * identifies the row.
+   */
   controlId: string;
+  /** Name of the control; its id when it has none. */
   controlName: string;
   /** UNDER_REVIEW, REVIEWED, INACTIVE (open set). */
   controlStatus: string;
+  /**
+   * Evidence collected for the control, as Audit Manager counts it (else the
+   * sum of its folders' evidence).
+   */
   evidenceCount: number;
+  /** Evidence folders of the control, newest date first. */
   folders: Array<{
     folderId: string;
     /** ISO date of the folder. */
@@ -471,14 +626,24 @@ export interface AuditControl {
  * @public
  */
 export interface ConformanceScore {
+  /** Partition of the target the score was read from. */
   partition: string;
+  /** 12-digit AWS account id of the pack. */
   accountId: string;
+  /** Region of the pack. */
   region: string;
+  /** Name of the conformance pack. */
   packName: string;
   /** COMPLIANT, NON_COMPLIANT, INSUFFICIENT_DATA (open set). */
   complianceType: string;
+  /** Rules of the pack that are compliant. */
   compliantRules: number;
+  /** Rules of the pack that are not compliant. */
   nonCompliantRules: number;
+  /**
+   * Rules in the pack, as AWS Config counts them (else compliant plus
+   * non-compliant).
+   */
   totalRules: number;
   /** Percent of compliant rules, 0..100. */
   score: number;
@@ -490,6 +655,7 @@ export interface ConformanceScore {
  * @public
  */
 export interface EvidenceBundleDownload {
+  /** The ZIP archive as the server sent it. */
   blob: Blob;
   /** File name the server suggested in `content-disposition`. */
   fileName: string;

@@ -20,6 +20,7 @@ export type FootprintSource = 'iac' | 'cloudtrail';
 export interface ServiceUsage {
   /** SSM global-infrastructure service code, e.g. `s3`. */
   code: string;
+  /** Where the service was seen: infrastructure code, CloudTrail or both. */
   sources: FootprintSource[];
   /** API action names without the service prefix, e.g. `PutObject`. */
   actions: string[];
@@ -45,6 +46,7 @@ export type CrossRegionDependencyKind =
  * @public
  */
 export interface CrossRegionDependency {
+  /** How the dependency crosses the boundary. */
   kind: CrossRegionDependencyKind;
   /** SSM service code concerned, when known. */
   service?: string;
@@ -54,6 +56,7 @@ export interface CrossRegionDependency {
   file: string;
   /** Location inside the file, e.g. `Resources.Cert.Properties.DomainName`. */
   path: string;
+  /** Human-readable description of what was found. */
   detail: string;
 }
 
@@ -64,9 +67,21 @@ export interface CrossRegionDependency {
  * @public
  */
 export interface UnknownFootprintItem {
+  /**
+   * What could not be mapped: a CloudFormation or Terraform resource type, a
+   * CloudTrail event source or an IAM action.
+   */
   kind: 'resource-type' | 'event-source' | 'iam-action';
+  /** The unmapped resource type, event source or IAM action, as found. */
   value: string;
+  /**
+   * File it was found in; for CloudTrail, the scanned paths joined by commas.
+   */
   file: string;
+  /**
+   * Location inside the file (template path or Terraform address); absent for
+   * CloudTrail event sources.
+   */
   path?: string;
 }
 
@@ -77,8 +92,11 @@ export interface UnknownFootprintItem {
  * @public
  */
 export interface Footprint {
+  /** Services used, one entry per SSM service code. */
   services: ServiceUsage[];
+  /** Dependencies that cross a Region or partition boundary. */
   crossRegion: CrossRegionDependency[];
+  /** Items that could not be mapped to a service. */
   unknown: UnknownFootprintItem[];
   /** Summary of the CloudTrail input, when there was any. */
   cloudTrail?: CloudTrailSummary;
@@ -91,6 +109,7 @@ export interface Footprint {
  * @public
  */
 export interface CloudTrailSummary {
+  /** Log files read (`.json.gz` or `.json`), digest files excluded. */
   files: number;
   /** Digest files skipped (`CloudTrail-Digest`). */
   digestFilesSkipped: number;
@@ -130,8 +149,11 @@ export type ResidencyRegime =
 export interface ResidencyViolation {
   /** Stable rule identifier, e.g. `partition-crossing`. */
   rule: string;
+  /** Regime the broken rule belongs to. */
   regime: ResidencyRegime;
+  /** What breaks the rule, naming the location or file concerned. */
   detail: string;
+  /** What to do about it. */
   remediation: string;
 }
 
@@ -166,7 +188,9 @@ export type EncryptionTier =
  * @public
  */
 export interface ArchitectureChoice<T extends string> {
+  /** The advised option. */
   choice: T;
+  /** Reasons for the choice, in the order they were applied. */
   rationale: string[];
 }
 
@@ -176,10 +200,18 @@ export interface ArchitectureChoice<T extends string> {
  * @public
  */
 export interface ArchitectureAdvice {
+  /** Id of the target location. */
   target: string;
+  /** Partition of the target location. */
   partition: string;
+  /** Where tenant management and metadata should run. */
   controlPlane: ArchitectureChoice<ControlPlaneMode>;
+  /** Tenant isolation model; never below the requested tenant tier. */
   isolation: ArchitectureChoice<IsolationModel>;
+  /**
+   * Encryption key tier, from the data classification and the regimes that
+   * apply.
+   */
   encryption: ArchitectureChoice<EncryptionTier>;
 }
 
@@ -189,13 +221,29 @@ export interface ArchitectureAdvice {
  * @public
  */
 export interface AssessmentResult {
+  /** Id of the assessed location. */
   target: string;
+  /** Partition of the location. */
   partition: string;
+  /** Readiness level the footprint would give the location. */
   level: ReadinessLevel;
+  /**
+   * Failing, unwaived checks with remediation: any makes the level `blocked`.
+   */
   blockers: ReadinessBlocker[];
+  /**
+   * Every check's signal after evaluation; a check without a signal is
+   * `unknown`.
+   */
   signals: Record<ReadinessCheck, EvaluatedReadinessSignal>;
+  /** The footprint's cross-Region and cross-partition dependencies. */
   crossRegion: CrossRegionDependency[];
+  /** The footprint's items that could not be mapped to a service. */
   unknown: UnknownFootprintItem[];
+  /**
+   * Residency and partition rules the footprint breaks in the location (the
+   * sovereignty blockers).
+   */
   residencyViolations: ResidencyViolation[];
   /** Date of the availability data the assessment used. */
   availabilityDate: string;

@@ -39,6 +39,7 @@ export type ReadinessSignalStatus = 'pass' | 'warn' | 'fail' | 'unknown';
  * @public
  */
 export interface ReadinessSignal {
+  /** Outcome of the check; `unknown` when there is no evidence. */
   status: ReadinessSignalStatus;
   /** Human-readable summary of the evidence. */
   detail: string;
@@ -71,9 +72,13 @@ export type ReadinessLevel = 'blocked' | 'pilot' | 'ready';
  * @public
  */
 export interface ReadinessWaiver {
+  /** The location the waiver applies to. */
   locationId: string;
+  /** The one check the waiver neutralises. */
   check: ReadinessCheck;
+  /** Why the exception is granted, as free text. */
   reason: string;
+  /** Who approved the exception, as free text. */
   approver: string;
   /** ISO 8601 time after which the waiver no longer applies. */
   expiresAt: string;
@@ -86,9 +91,14 @@ export interface ReadinessWaiver {
  * @public
  */
 export interface EvaluatedReadinessSignal extends ReadinessSignal {
+  /** The check the signal is for. */
   check: ReadinessCheck;
   /** True when an unexpired waiver covers this check. */
   waived: boolean;
+  /**
+   * The waiver that neutralises the check; absent when none applies (a
+   * passing check is never waived).
+   */
   waiver?: ReadinessWaiver;
 }
 
@@ -98,10 +108,13 @@ export interface EvaluatedReadinessSignal extends ReadinessSignal {
  * @public
  */
 export interface ReadinessBlocker {
+  /** The check the blocker belongs to. */
   check: ReadinessCheck;
   /** SSM service code the blocker concerns, when it concerns one. */
   service?: string;
+  /** Human-readable reason the check fails or stays open. */
   detail: string;
+  /** What to do to clear the blocker. */
   remediation: string;
 }
 
@@ -111,12 +124,18 @@ export interface ReadinessBlocker {
  * @public
  */
 export interface ReadinessEvaluation {
+  /** The location evaluated. */
   locationId: string;
+  /** Level the signals and waivers give. */
   level: ReadinessLevel;
   /** Failing, unwaived checks: any makes the level `blocked`. */
   blockers: ReadinessBlocker[];
   /** Warning or unknown, unwaived checks: any keeps the level at `pilot`. */
   openChecks: ReadinessBlocker[];
+  /**
+   * Every check's signal after evaluation; a check without a reported signal is
+   * `unknown`.
+   */
   signals: Record<ReadinessCheck, EvaluatedReadinessSignal>;
   /** ISO 8601 time of the evaluation (waiver expiry is judged against it). */
   evaluatedAt: string;

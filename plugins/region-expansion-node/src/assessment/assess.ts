@@ -20,19 +20,33 @@ import { evaluateResidency } from '../residency/evaluateResidency';
  * @public
  */
 export interface AssessInput {
+  /** Services, cross-Region dependencies and unclassified items of the application, e.g. from `buildFootprint`. */
   footprint: Footprint;
   /** Target location id, e.g. `eusc-de-east-1`. */
   target: string;
+  /**
+   * Tenant residency requirement the target must satisfy; absent: only the
+   * country regimes and partition rules apply.
+   */
   residency?: Residency;
+  /** Highest data classification handled; selects the country regimes that apply. Default `internal`. */
   classification?: DataClassification;
   /** Country of the data subjects; default: the target's country. */
   homeCountry?: string;
+  /** Approved waivers; only unexpired ones (at `now`) for the target location neutralise a check. */
   waivers?: ReadinessWaiver[];
   /** Governance signals (security, resilience, audit, capacity) already collected. */
   governance?: ReadinessSignals;
+  /**
+   * Service availability data; default: the bundled snapshot. A Local Zone or
+   * Outpost it does not list is checked against its parent Region.
+   */
   availability?: AvailabilityIndex;
+  /** Locations and partitions to resolve `target` and cross-Region dependencies in; default: the bundled snapshot. */
   catalog?: LocationCatalog;
+  /** Service mapping used to name services in blockers; default: the bundled table. */
   mapping?: ServiceMapping;
+  /** Evaluation time, against which waivers expire; default: the current time. */
   now?: Date;
 }
 

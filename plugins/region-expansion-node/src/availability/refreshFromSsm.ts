@@ -12,10 +12,13 @@ import { ServiceMapping } from './serviceMapping';
  * @public
  */
 export interface SsmPageFailure {
+  /** Location (Region) id whose listing failed. */
   locationId: string;
+  /** SSM parameter path being listed, see {@link regionServicesPath}. */
   path: string;
   /** Zero-based page number within the path. */
   page: number;
+  /** Message of the error the `GetParametersByPath` call threw. */
   error: string;
 }
 
@@ -31,6 +34,7 @@ export interface LiveAvailability {
   locations: Record<string, string[]>;
   /** Locations whose listing stopped early because a page failed. */
   incomplete: string[];
+  /** The failed page of each incomplete location (at most one each, as listing stops there), sorted by location id. */
   failures: SsmPageFailure[];
 }
 
@@ -141,7 +145,9 @@ export async function refreshFromSsm(
  * @public
  */
 export interface LocationAvailabilityDiff {
+  /** Location (Region) id present in the live data. */
   locationId: string;
+  /** Sorted SSM service codes (of the mapping table) listed live but not in the snapshot. */
   added: string[];
   /** Empty when the live listing was incomplete (cannot prove absence). */
   removed: string[];

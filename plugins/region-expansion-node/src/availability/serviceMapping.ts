@@ -9,6 +9,7 @@ import mappingDocument from '../data/service-mapping.json';
 export interface ServiceMappingEntry {
   /** SSM global-infrastructure service code, e.g. `stepfunctions`. */
   code: string;
+  /** Display name, e.g. `AWS Step Functions`; used in blocker and footprint details. */
   name: string;
   /** botocore endpoint prefixes, e.g. `states`. */
   endpointPrefixes: string[];
@@ -24,6 +25,10 @@ export interface ServiceMappingEntry {
   global?: boolean;
   /** True when every partition has the service even if no endpoint is listed. */
   inEveryPartition?: boolean;
+  /**
+   * Free-text caveat, e.g. where a global service is managed; appended to the
+   * detail of CloudFormation global-service dependencies.
+   */
   note?: string;
 }
 

@@ -33,9 +33,13 @@ export interface CloudTrailScanOptions {
  * @public
  */
 export interface CloudTrailEventCount {
+  /** Record `eventType`, e.g. `AwsApiCall`, `AwsServiceEvent` or `AwsConsoleSignIn`. */
   eventType: string;
+  /** Record `eventSource`, the service the request went to, e.g. `s3.amazonaws.com`. */
   eventSource: string;
+  /** Record `eventName`, the API operation, e.g. `PutObject`. */
   eventName: string;
+  /** Records with this triple that passed the filters, over all files. */
   count: number;
 }
 
@@ -45,7 +49,12 @@ export interface CloudTrailEventCount {
  * @public
  */
 export interface CloudTrailScan {
+  /** One count per triple seen, sorted by eventSource, eventName, then eventType. */
   events: CloudTrailEventCount[];
+  /**
+   * Totals: files, digest files skipped, records, API calls, service events,
+   * console sign-ins, accounts and Regions.
+   */
   summary: CloudTrailSummary;
 }
 

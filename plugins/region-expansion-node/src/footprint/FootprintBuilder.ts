@@ -14,6 +14,10 @@ import { ServiceMapping } from '../availability/serviceMapping';
  * @public
  */
 export class FootprintBuilder {
+  /**
+   * Mapping the input readers resolve CloudFormation and Terraform types, IAM
+   * actions and event sources with; default: the bundled table.
+   */
   readonly mapping: ServiceMapping;
   readonly #services = new Map<
     string,

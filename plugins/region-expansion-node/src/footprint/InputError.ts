@@ -7,8 +7,15 @@
  * @public
  */
 export class FootprintInputError extends Error {
+  /** Path of the input file (or directory) the problem is in. */
   readonly file: string;
+  /** 1-based line of a JSON or YAML parse error; absent for other problems. */
   readonly line?: number;
+  /**
+   * Dotted path of the missing or invalid field, e.g. `Resources` or
+   * `artifacts.<stack>.properties.templateFile`; absent when the problem is not
+   * one field.
+   */
   readonly field?: string;
 
   constructor(options: {

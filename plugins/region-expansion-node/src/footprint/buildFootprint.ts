@@ -114,6 +114,7 @@ export async function detectInputKind(
  * @public
  */
 export interface BuildFootprintOptions extends CloudTrailScanOptions {
+  /** Mapping that classifies resource types, IAM actions and event sources as services; default: the bundled table. */
   mapping?: ServiceMapping;
   /** Called once per input path with the detected kind. */
   onInput?: (input: { path: string; kind: FootprintInputKind }) => void;

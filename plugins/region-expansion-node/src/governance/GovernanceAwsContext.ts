@@ -18,9 +18,14 @@ import type { GovernanceSource, GovernanceTarget } from './types';
  * @public
  */
 export interface GovernancePartitionTargets {
+  /** Partition id, e.g. `aws` or `aws-eusc`; a partition of the location catalog. */
   partition: string;
   /** Where aggregated sources (Security Hub, Config aggregator) are read; default the partition's home Region. */
   homeRegion: string;
+  /**
+   * 12-digit account ids read in this partition, without duplicates; none
+   * belongs to another partition in `aws.accounts`.
+   */
   accounts: string[];
   /** Regions regional sources (Resilience Hub) are read in; default the home Region. */
   regions: string[];
@@ -32,13 +37,29 @@ export interface GovernancePartitionTargets {
  * @public
  */
 export interface GovernanceClientSettings {
+  /** The target's Region, where the client sends its requests. */
   region: string;
+  /**
+   * SDK credential provider of the target's account, from
+   * `@backstage/integration-aws-node` (`aws.*` configuration).
+   */
   credentials: Awaited<
     ReturnType<AwsCredentialsManager['getCredentialProvider']>
   >['sdkCredentialProvider'];
+  /**
+   * Endpoint override: `regionExpansion.governance.endpoints` for the
+   * service's signing name, else `regionExpansion.governance.endpoint`;
+   * absent to use the SDK's endpoint for the Region.
+   */
   endpoint?: string;
+  /** SDK attempts per request, the first included (`regionExpansion.governance.maxAttempts`, default 5). */
   maxAttempts: number;
+  /** SDK retry mode (`regionExpansion.governance.retryMode`, default `adaptive`). */
   retryMode: 'standard' | 'adaptive';
+  /**
+   * Request and connection timeouts in milliseconds, both
+   * `regionExpansion.governance.requestTimeoutMs` (default 15000).
+   */
   requestHandler: { requestTimeout: number; connectionTimeout: number };
 }
 
@@ -64,8 +85,15 @@ const SERVICE_OF_SOURCE: Record<GovernanceSource, string> = {
  * @public
  */
 export class GovernanceAwsContext {
+  /** Validated targets per partition, from `regionExpansion.governance.targets`. */
   readonly partitions: GovernancePartitionTargets[];
+  /** Targets a provider run reads at once (`regionExpansion.governance.concurrency`, default 4). */
   readonly concurrency: number;
+  /**
+   * Limiter every client built with this context is paced by:
+   * {@link DEFAULT_GOVERNANCE_RATE_LIMITS} overridden per API by
+   * `regionExpansion.governance.rateLimits`.
+   */
   readonly rateLimiter: GovernanceRateLimiter;
   readonly #credentials: AwsCredentialsManager;
   readonly #endpoint?: string;

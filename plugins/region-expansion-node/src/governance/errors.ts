@@ -22,7 +22,12 @@ export type AwsFailureKind =
  * @public
  */
 export interface AwsFailure {
+  /**
+   * Category derived from the error's name, code, message and HTTP status;
+   * `aborted` whenever the given signal was aborted.
+   */
   kind: AwsFailureKind;
+  /** True for throttling, timeouts, 5xx and malformed responses: {@link withRetries} repeats those calls. */
   retryable: boolean;
   /** One line: error name, HTTP status and message. */
   reason: string;
@@ -120,6 +125,7 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** Upper bound of one delay; default 5000. */
   maxDelayMs?: number;
+  /** Aborting it ends the retries: the wait between attempts rejects and the failure counts as not retryable. */
   signal?: AbortSignal;
 }
 

@@ -8,6 +8,7 @@ import type { GovernanceProvider } from './types';
  * @public
  */
 export interface RegionExpansionGovernanceExtensionPoint {
+  /** Registers a provider; the backend runs each one as its own scheduled sync task. */
   addProvider(provider: GovernanceProvider): void;
 }
 

@@ -8,7 +8,9 @@
  * @public
  */
 export interface RateLimit {
+  /** Sustained requests per second the server allows, per account, Region and API. */
   ratePerSecond: number;
+  /** Requests the server accepts at once (its bucket size); at least 1. */
   burst: number;
 }
 

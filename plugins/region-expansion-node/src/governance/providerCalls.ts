@@ -49,7 +49,9 @@ export type GovernanceSdkMiddleware = <Args, Output>(
  * @public
  */
 export interface GovernanceSdkClient {
+  /** Releases the client's connections; called once the target was read. */
   destroy(): void;
+  /** The client's middleware stack, where {@link limitEveryAttempt} adds the rate-limit middleware. */
   middlewareStack: {
     addRelativeTo(
       middleware: GovernanceSdkMiddleware,

@@ -22,8 +22,14 @@ export type GovernanceSource = GovernanceSourceId;
  * @public
  */
 export interface GovernanceTarget {
+  /** Partition id, e.g. `aws` or `aws-eusc`; the account and Region belong to it. */
   partition: string;
+  /** 12-digit AWS account id whose data is read. */
   accountId: string;
+  /**
+   * The partition's home Region for sources read there (`homeRegionTargets`),
+   * or a configured Region (`regionalTargets`).
+   */
   region: string;
 }
 
@@ -85,6 +91,7 @@ export interface GovernanceRows {
  * @public
  */
 export interface GovernanceSink {
+  /** Stores rows read from `source` for `target`; kinds absent from `rows` are left as they are. */
   write(
     source: GovernanceSource,
     target: GovernanceTarget,
@@ -98,10 +105,17 @@ export interface GovernanceSink {
  * @public
  */
 export interface GovernanceCursorStore {
+  /** The cursor last stored for the source and target; `undefined` until one is set. */
   get(
     source: GovernanceSource,
     target: GovernanceTarget,
   ): Promise<string | undefined>;
+  /**
+   * Stores the position to resume from, a string opaque to the store (the
+   * Security Hub provider stores JSON). Set it after writing the rows it
+   * covers: the backend stores it together with the findings written before
+   * it.
+   */
   set(
     source: GovernanceSource,
     target: GovernanceTarget,
@@ -115,7 +129,9 @@ export interface GovernanceCursorStore {
  * @public
  */
 export interface GovernanceLogger {
+  /** Logs a routine event of the run. */
   info(message: string): void;
+  /** Logs a problem the run recorded or recovered from, e.g. a target left stale. */
   warn(message: string): void;
 }
 
@@ -125,10 +141,18 @@ export interface GovernanceLogger {
  * @public
  */
 export interface GovernanceSyncContext {
+  /** Targets to read in this run; the backend passes the provider's own `targets()`. */
   targets: GovernanceTarget[];
+  /** Positions of incremental reads, per source and target. */
   cursors: GovernanceCursorStore;
+  /** Where the rows read are written. */
   sink: GovernanceSink;
+  /**
+   * Aborted when the run must stop (e.g. the scheduled task times out); pass it
+   * to AWS calls and waits so they stop too.
+   */
   signal: AbortSignal;
+  /** Where the provider logs (the backend's `LoggerService`). */
   logger: GovernanceLogger;
   /** Clock of the run; the window of incremental reads ends here. */
   now(): Date;
@@ -145,11 +169,15 @@ export interface GovernanceSyncContext {
  * @public
  */
 export interface GovernanceTargetOutcome {
+  /** The target this outcome is for. */
   target: GovernanceTarget;
   /** `ok`: data read; `unavailable`: the service is not set up there (a stated reason, not an error); `failed`: the previous data stays and is stale. */
   status: 'ok' | 'unavailable' | 'failed';
+  /** Why the target is `unavailable` or `failed`; absent when `ok`. */
   reason?: string;
+  /** Pages read from the service in this run. */
   pages: number;
+  /** Rows read and handed to the sink in this run. */
   rows: number;
 }
 
@@ -159,7 +187,9 @@ export interface GovernanceTargetOutcome {
  * @public
  */
 export interface GovernanceSyncReport {
+  /** The source the run read. */
   source: GovernanceSource;
+  /** One outcome per target of the run's context. */
   outcomes: GovernanceTargetOutcome[];
 }
 
@@ -171,6 +201,7 @@ export interface GovernanceSyncReport {
 export interface GovernanceProvider {
   /** Stable id, e.g. `securityhub`. */
   readonly id: string;
+  /** Source the provider's rows, cursors and outcomes are stored under. */
   readonly source: GovernanceSource;
   /** Targets this provider reads, decided from configuration. */
   targets(): GovernanceTarget[];

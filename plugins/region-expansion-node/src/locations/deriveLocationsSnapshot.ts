@@ -32,6 +32,12 @@ export interface LocationsSnapshot {
  * @public
  */
 export interface BotocorePartitionsFile {
+  /**
+   * One entry per partition: `id`, `regionRegex` (entries of `regions` that
+   * do not match, such as `aws-global`, are left out), `outputs.dnsSuffix`,
+   * `outputs.implicitGlobalRegion` (the home Region) and `regions`, whose
+   * descriptions become the Region names.
+   */
   partitions: {
     id: string;
     regionRegex: string;

@@ -16,8 +16,14 @@ import {
  * @public
  */
 export interface EvaluateReadinessInput {
+  /** Location the signals describe; only waivers for it apply. */
   locationId: string;
+  /** Reported signal per check; a check without one counts as `unknown`. */
   signals: ReadinessSignals;
+  /**
+   * Approved waivers; one neutralises a non-passing check when its location and
+   * check match and it has not expired at `now`.
+   */
   waivers?: ReadinessWaiver[];
   /** Structured blockers (with service and remediation) for failing checks. */
   blockerDetails?: ReadinessBlocker[];

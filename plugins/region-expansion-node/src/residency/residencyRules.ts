@@ -10,6 +10,7 @@ import type {
  * @public
  */
 export interface RegimeRule {
+  /** Which regime; never `sovereignty`, which comes from partitions, not countries. */
   regime: Exclude<ResidencyRegime, 'sovereignty'>;
   /** Short name of the law or scheme, for messages. */
   basis: string;

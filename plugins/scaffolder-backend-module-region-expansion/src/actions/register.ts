@@ -18,8 +18,14 @@ import { commonInputs, plannedCellSchema } from './shared';
  * @public
  */
 export interface RegisterActionOptions {
+  /** Locates the region-expansion backend the plan is recorded in. */
   discovery: DiscoveryService;
+  /**
+   * Issues the token for the region-expansion backend, on behalf of the
+   * task's initiator.
+   */
   auth: AuthService;
+  /** Location catalog; default the bundled snapshot. */
   catalog?: LocationCatalog;
 }
 

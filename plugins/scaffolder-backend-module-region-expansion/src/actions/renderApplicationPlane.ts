@@ -17,7 +17,12 @@ import { commonInputs, plannedCellSchema } from './shared';
  * @public
  */
 export interface RenderApplicationPlaneActionOptions {
+  /** Location catalog; default the bundled snapshot. */
   catalog?: LocationCatalog;
+  /**
+   * Service availability data, used to refuse `cloudhsm` where it says
+   * CloudHSM is not offered in the Region; default the bundled snapshot.
+   */
   availability?: AvailabilityIndex;
 }
 

@@ -13,6 +13,7 @@ import { commonInputs } from './shared';
  * @public
  */
 export interface RenderGuardrailsActionOptions {
+  /** Location catalog; default the bundled snapshot. */
   catalog?: LocationCatalog;
 }
 

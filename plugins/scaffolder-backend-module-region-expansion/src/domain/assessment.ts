@@ -23,9 +23,16 @@ import { requireLocation } from './locations';
  * @public
  */
 export interface WaiverInput {
+  /** Readiness check the waiver lifts at the target, e.g. `sovereignty`. */
   check: ReadinessCheck;
+  /** Why the exception is accepted; shown with the waived signal. */
   reason: string;
+  /** Who approved the exception; shown with the waived signal. */
   approver: string;
+  /**
+   * ISO 8601 time after which the waiver no longer applies; a value that does
+   * not parse is refused naming `waivers.<index>.expiresAt`.
+   */
   expiresAt: string;
 }
 
@@ -39,12 +46,32 @@ export interface AssessInfrastructureInput {
   root: string;
   /** Paths of infrastructure code relative to `root`; default the root. */
   paths?: string[];
+  /**
+   * Id of the location assessed: a Region, Local Zone or Outpost, e.g.
+   * `eu-central-1` or `eusc-de-east-1`.
+   */
   targetLocation: string;
+  /**
+   * Residency requirement `{countries?, jurisdictions?, partition?}`,
+   * validated with the shared `residencySchema`. Empty lists are dropped;
+   * absent, or with nothing left, there is no residency requirement.
+   */
   residency?: unknown;
+  /**
+   * Data classification: `public`, `internal`, `confidential` or
+   * `restricted`; absent, the residency rules assume `internal`.
+   */
   classification?: string;
+  /**
+   * ISO 3166-1 alpha-2 code of the data subjects' country; default the
+   * target's country.
+   */
   homeCountry?: string;
+  /** Approved, expiring exceptions, each for one readiness check. */
   waivers?: WaiverInput[];
+  /** Time the waivers' expiry is checked against; default the current time. */
   now?: Date;
+  /** Location catalog; default the bundled snapshot. */
   catalog?: LocationCatalog;
 }
 
@@ -54,7 +81,15 @@ export interface AssessInfrastructureInput {
  * @public
  */
 export interface InfrastructureAssessment {
+  /**
+   * Services, API actions, cross-Region dependencies and unclassified items
+   * found in the infrastructure code.
+   */
   footprint: Footprint;
+  /**
+   * The assessment of the footprint in the target: readiness level, signals,
+   * unwaived blockers and residency violations.
+   */
   result: AssessmentResult;
 }
 

@@ -40,13 +40,39 @@ export const PLAN_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,47}$/;
  * @public
  */
 export interface PlanCellsInput {
+  /**
+   * Plan name matching {@link PLAN_NAME_PATTERN}; prefixes the cell ids and
+   * the default control-plane id.
+   */
   name: string;
+  /**
+   * Id of the Region, Local Zone or Outpost the cells are planned in, e.g.
+   * `eu-central-1`.
+   */
   targetLocation: string;
+  /**
+   * Control-plane mode; `partition` is required in, and only allowed for, a
+   * partition with its own control plane such as `aws-eusc`.
+   */
   controlPlaneMode: ControlPlaneMode;
+  /** Id of the control plane that manages the cells; default `<name>-cp`. */
   controlPlaneId?: string;
+  /**
+   * Tenant isolation model; the spec's cells must suit it (`silo` needs
+   * dedicated cells, `pool` and `bridge` pooled ones).
+   */
   isolationModel: TenantTier;
+  /**
+   * Cell specification (version, isolation, capacity, serviceQuotas),
+   * validated with the shared `cellSpecSchema`.
+   */
   cellSpec: unknown;
+  /** Number of cells, a whole number from 1 to {@link MAX_CELLS_PER_PLAN}. */
   cellCount: number;
+  /**
+   * 12-digit AWS account ids the cells are spread over in turn: at least one,
+   * and for `silo` one distinct account per cell.
+   */
   accountIds: string[];
 }
 
@@ -56,14 +82,26 @@ export interface PlanCellsInput {
  * @public
  */
 export interface PlannedCell {
+  /**
+   * Cell id `<plan name>-cell-<ordinal>`, the ordinal zero-padded to at least
+   * two digits, e.g. `payments-de-cell-01`.
+   */
   id: string;
+  /** Human name, `<plan name> cell <ordinal> (<location id>)`. */
   name: string;
+  /** Id of the location the cell runs in: the plan's target location. */
   locationId: string;
+  /** Id of the control plane that manages the cell. */
   controlPlaneId: string;
+  /** Always `planned`: the cell is recorded before it is provisioned. */
   lifecycle: 'planned';
+  /** Isolation of the cell, from the cell spec. */
   isolation: CellIsolation;
+  /** 12-digit AWS account id the cell lives in. */
   accountId: string;
+  /** Version of the cell spec the cell is built from. */
   specVersion: string;
+  /** Limits of the cell, from the cell spec. */
   capacity: Capacity;
 }
 
@@ -73,8 +111,14 @@ export interface PlannedCell {
  * @public
  */
 export interface AccountQuotaPlan {
+  /** 12-digit AWS account id the increases are requested in. */
   accountId: string;
+  /** Ids of the planned cells placed in this account. */
   cellIds: string[];
+  /**
+   * One request per service quota of the cell spec, sized for this
+   * account's cells (`total` is `perCell` times their number).
+   */
   requests: QuotaRequest[];
 }
 
@@ -84,12 +128,22 @@ export interface AccountQuotaPlan {
  * @public
  */
 export interface CellPlan {
+  /** Plan name, as given; prefixes the cell ids. */
   name: string;
+  /** Id of the location the cells are planned in. */
   targetLocation: string;
+  /** Partition id of the target location, e.g. `aws` or `aws-eusc`. */
   partition: string;
+  /** Tenant isolation model the cells were planned for. */
   isolationModel: TenantTier;
+  /** The control plane the cells need, from {@link planControlPlane}. */
   controlPlane: ControlPlane;
+  /** The planned cells, in ordinal order. */
   cells: PlannedCell[];
+  /**
+   * Service quota increases, one entry per account that holds cells, in the
+   * order the accounts receive their first cell.
+   */
   quotaRequests: AccountQuotaPlan[];
 }
 

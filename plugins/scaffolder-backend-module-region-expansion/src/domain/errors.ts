@@ -18,6 +18,10 @@ export function fieldError(field: string, reason: string): InputError {
  * @public
  */
 export interface SafeParser<T> {
+  /**
+   * Parses `value` without throwing: the parsed data, or the issues, each
+   * with its path inside the value and a message.
+   */
   safeParse(value: unknown):
     | { success: true; data: T }
     | {

@@ -19,7 +19,12 @@ export const SCP_MAX_CHARACTERS = 5120;
  * @public
  */
 export interface GuardrailsInput {
+  /** Plan name; the SCP is named `<name>-region-deny`. */
   name: string;
+  /**
+   * Id of the target location: its Region is always allowed, and its
+   * partition is the one the SCP is for.
+   */
   targetLocation: string;
   /** Industry slug, e.g. `financial-services`. */
   industry: string;
@@ -37,7 +42,13 @@ export interface GuardrailsInput {
  * @public
  */
 export interface ServiceControlPolicy {
+  /** IAM policy language version. */
   Version: '2012-10-17';
+  /**
+   * The statements; {@link renderGuardrails} writes one,
+   * `DenyOutsideAllowedRegions`, denying every action but the `NotAction`
+   * exemptions when `aws:RequestedRegion` is not an allowed Region.
+   */
   Statement: Array<{
     Sid: string;
     Effect: 'Deny';
@@ -53,6 +64,12 @@ export interface ServiceControlPolicy {
  * @public
  */
 export interface Guardrails {
+  /**
+   * The organization unit: its partition, its path from `Root` by
+   * geography, country and industry (`pathString` joins it with `/`, e.g.
+   * `Root/Europe/DE/financial-services`), its accounts without duplicates and
+   * the policies attached to it (`<name>-region-deny`).
+   */
   organizationalUnit: {
     partition: string;
     path: string[];
@@ -60,9 +77,11 @@ export interface Guardrails {
     accountIds: string[];
     policies: string[];
   };
+  /** The Region-deny service control policy. */
   scp: ServiceControlPolicy;
   /** The SCP minified, as it is submitted. */
   scpText: string;
+  /** Length of `scpText`, at most {@link SCP_MAX_CHARACTERS}. */
   scpCharacters: number;
   /** Service codes of the global services exempted. */
   exemptedServices: string[];

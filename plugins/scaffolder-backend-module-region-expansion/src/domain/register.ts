@@ -11,9 +11,19 @@ import type { PlannedCell } from './cellPlan';
  * @public
  */
 export interface RegistrationDiff {
+  /** The planned control plane when none is stored; absent when it exists. */
   createControlPlane?: ControlPlane;
+  /** Planned cells with no stored cell of the same id. */
   createCells: PlannedCell[];
+  /**
+   * Ids of the planned control plane and cells that are already stored,
+   * whether they match or conflict.
+   */
   existingIds: string[];
+  /**
+   * One message per differing field of a stored object, starting with the
+   * input field (`controlPlaneId:` or `cells:`); empty when nothing conflicts.
+   */
   conflicts: string[];
 }
 

@@ -20,11 +20,26 @@ import type { ApplicationPlanePlan } from './applicationPlane';
  * @public
  */
 export interface ApplicationPlaneChoices {
+  /** Plan name matching {@link PLAN_NAME_PATTERN}. */
   name: string;
+  /** Id of the Region, Local Zone or Outpost the application plane is for. */
   targetLocation: string;
+  /**
+   * Control-plane mode, checked against the target's partition as in
+   * {@link planControlPlane}.
+   */
   controlPlaneMode: ControlPlaneMode;
+  /** Tenant isolation model. */
   isolationModel: TenantTier;
+  /**
+   * Encryption tier of the cells' data stores; `cloudhsm` is refused where
+   * the availability data says CloudHSM is not offered in the Region.
+   */
   encryptionTier: EncryptionTier;
+  /**
+   * Cells from `region-expansion:plan-cells`: at least one, all planned for
+   * `targetLocation`.
+   */
   cells: Array<
     Pick<PlannedCell, 'id' | 'accountId' | 'isolation' | 'locationId'> & {
       capacity: { tenants: number };
