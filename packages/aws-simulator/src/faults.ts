@@ -58,7 +58,9 @@ export class TokenBucket {
  * @public
  */
 export interface OperationRateLimit {
+  /** Requests let through per second once the burst is spent (the bucket's refill rate). */
   ratePerSecond: number;
+  /** Requests let through back to back before the rate applies; the bucket starts full. */
   burst: number;
 }
 
@@ -110,6 +112,10 @@ export interface AwsSimulatorFaults {
  * @public
  */
 export class FaultInjector {
+  /**
+   * The knobs, read on every request: change them in place to change the
+   * faults of a running server (`seed` is only read by the constructor).
+   */
   readonly faults: AwsSimulatorFaults;
   readonly #random: () => number;
   readonly #buckets = new Map<string, TokenBucket>();
@@ -138,18 +144,25 @@ export class FaultInjector {
     return total;
   }
 
+  /** Whether to throttle this request: `true` with probability `throttlePercent` %. */
   rollThrottle(): boolean {
     return this.#roll(this.faults.throttlePercent);
   }
 
+  /**
+   * Whether to answer this request with a server error: `true` with probability
+   * `serverErrorPercent` %.
+   */
   rollServerError(): boolean {
     return this.#roll(this.faults.serverErrorPercent);
   }
 
+  /** Whether to cut off this successful response: `true` with probability `malformedPercent` %. */
   rollMalformed(): boolean {
     return this.#roll(this.faults.malformedPercent);
   }
 
+  /** Whether an account is in `accessDeniedAccounts`; `false` for `undefined`. */
   isDenied(accountId: string | undefined): boolean {
     return (
       !!accountId &&

@@ -42,16 +42,29 @@ export interface SyntheticOrganizationSize {
   baseTime?: number;
 }
 
-/** @public */
+/**
+ * A member account of the synthetic organization.
+ *
+ * @public
+ */
 export interface SimulatedAccount {
+  /** 12-digit account id, derived from the seed and the account's position. */
   id: string;
+  /** Id of the account's partition. */
   partition: string;
+  /** Account name, `<partition>-workload-<n>` with n counted from 1 per partition. */
   name: string;
 }
 
-/** @public */
+/**
+ * A Region the synthetic organization uses.
+ *
+ * @public
+ */
 export interface SimulatedRegion {
+  /** Region code, e.g. `us-east-1`. */
   id: string;
+  /** Id of the Region's partition. */
   partition: string;
 }
 
@@ -61,45 +74,92 @@ export interface SimulatedRegion {
  * @public
  */
 export interface SimulatedControl {
+  /** Security control id, e.g. `S3.1`; findings report it as their control id. */
   id: string;
+  /** Control title; also the title and description of its findings. */
   title: string;
+  /** ASFF type of the checked resource, e.g. `AwsS3Bucket`; `AwsAccount` for account-level controls. */
   resourceType: string;
 }
 
-/** @public */
+/**
+ * A disruption type of Resilience Hub: RTO and RPO are targeted and estimated
+ * per type.
+ *
+ * @public
+ */
 export type DisruptionType = 'Software' | 'Hardware' | 'AZ' | 'Region';
 
-/** @public */
+/**
+ * A Resilience Hub application with its resiliency policy and assessments.
+ * Times are epoch seconds, as Resilience Hub returns them.
+ *
+ * @public
+ */
 export interface SimulatedResilienceApp {
+  /** App ARN, `arn:<partition>:resiliencehub:<region>:<account>:app/<uuid>`. */
   arn: string;
+  /** App name, `<account name>-app-<n>`. */
   name: string;
+  /** Account the app belongs to. */
   accountId: string;
+  /** Partition of the account. */
   partition: string;
+  /** Region of the app, drawn from the Regions the organization uses in the partition. */
   region: string;
+  /** Creation time in epoch seconds (120 days before `baseTime`). */
   createdAt: number;
+  /** Target RTO and RPO in seconds per disruption type (RPO is half the RTO). */
   policy: Record<DisruptionType, { rtoInSecs: number; rpoInSecs: number }>;
+  /** Assessments, newest first (2 or 3 generated a week apart); `advance` may add newer ones. */
   assessments: SimulatedAppAssessment[];
 }
 
-/** @public */
+/**
+ * One assessment of a Resilience Hub application.
+ *
+ * @public
+ */
 export interface SimulatedAppAssessment {
+  /** Assessment ARN, `arn:<partition>:resiliencehub:<region>:<account>:app-assessment/<id>`. */
   arn: string;
+  /** Assessment name: `assessment-<n>` as generated, `scheduled-<clock>` when added by `advance`. */
   name: string;
+  /** Assessment status; the generator only produces `Success` and `Failed`. */
   status: 'Success' | 'Failed' | 'InProgress' | 'Pending';
+  /** `PolicyMet`, `PolicyBreached` (a current RTO or RPO exceeds the policy) or `AssessmentFailed`. */
   complianceStatus: string;
+  /** `NotChecked`, `NotDetected` or `Detected`; always `Detected` for assessments added by `advance`. */
   driftStatus: string;
+  /** Start time in epoch seconds. */
   startTime: number;
+  /** End time in epoch seconds; the newest generated assessment ends at `baseTime`. */
   endTime: number;
+  /** Resiliency score from 0 to 100, with two decimals. */
   resiliencyScore: number;
+  /** Estimated current RTO and RPO in seconds per disruption type, compared with the app's policy. */
   current: Record<DisruptionType, { rtoInSecs: number; rpoInSecs: number }>;
 }
 
-/** @public */
+/**
+ * A control of an Audit Manager assessment, with its evidence folders.
+ *
+ * @public
+ */
 export interface SimulatedAuditControl {
+  /** Control id, a UUID. */
   id: string;
+  /** Control name, `<first word of the framework>-<set>.<control>`, e.g. `AWS-1.2`. */
   name: string;
+  /** Review status of the control, drawn at random. */
   status: 'UNDER_REVIEW' | 'REVIEWED' | 'INACTIVE';
+  /** Evidence of the control: the sum of `totalEvidence` over its folders. */
   evidenceCount: number;
+  /**
+   * Evidence folders (1 to 3), one per day back from `baseTime` (`date` in
+   * epoch seconds); `totalEvidence` is the sum of the compliance-check,
+   * configuration-data, user-activity and manual counts.
+   */
   folders: Array<{
     id: string;
     date: number;
@@ -113,31 +173,70 @@ export interface SimulatedAuditControl {
   }>;
 }
 
-/** @public */
+/**
+ * An Audit Manager assessment of one account. Times are epoch seconds, as
+ * Audit Manager returns them.
+ *
+ * @public
+ */
 export interface SimulatedAuditAssessment {
+  /** Assessment id, a UUID. */
   id: string;
+  /** Assessment ARN, `arn:<partition>:auditmanager:<region>:<account>:assessment/<id>`. */
   arn: string;
+  /** Assessment name, `<framework name> - <account name>`. */
   name: string;
+  /** Account assessed, which also owns the assessment. */
   accountId: string;
+  /** Partition of the account. */
   partition: string;
+  /** Region of the assessment: always the partition's home Region. */
   region: string;
+  /** Always `ACTIVE` for an account's first assessment; further ones are drawn at random. */
   status: 'ACTIVE' | 'INACTIVE';
+  /** Framework id, a UUID derived from the seed and the framework name. */
   frameworkId: string;
+  /** Framework name, e.g. `SOC 2`; also reported as the compliance type. */
   frameworkName: string;
+  /** Creation time in epoch seconds (60 days before `baseTime`). */
   createdAt: number;
+  /** Last update in epoch seconds (`baseTime`). */
   lastUpdated: number;
+  /**
+   * Control sets (2 or 3, of 3 to 5 controls each); a set's `id` is also its
+   * description, e.g. `AWS control set 1`.
+   */
   controlSets: Array<{ id: string; controls: SimulatedAuditControl[] }>;
 }
 
-/** @public */
+/**
+ * An AWS Config conformance pack deployed in one account and Region, as the
+ * organization aggregator reports it.
+ *
+ * @public
+ */
 export interface SimulatedConformancePack {
+  /**
+   * Pack name, one of three `Operational-Best-Practices-for-*` names (repeating
+   * beyond three per account and Region).
+   */
   name: string;
+  /** Account the pack is deployed in. */
   accountId: string;
+  /** Partition of the account. */
   partition: string;
+  /** Region the pack is deployed in. */
   region: string;
+  /** Rules evaluated compliant. */
   compliantRuleCount: number;
+  /** Rules evaluated non-compliant; the pack is `NON_COMPLIANT` when there are any. */
   nonCompliantRuleCount: number;
+  /** Rules in the pack (10 to 49): compliant plus non-compliant. */
   totalRuleCount: number;
+  /**
+   * Last evaluation in epoch milliseconds (not seconds, unlike the Resilience
+   * Hub and Audit Manager records), within the day before `baseTime`.
+   */
   lastUpdated: number;
 }
 
@@ -252,19 +351,42 @@ function complianceOf(
  * @public
  */
 export interface SimulatedFinding {
+  /** Position of the finding in the organization, from 0 to `findingCount - 1`. */
   index: number;
+  /**
+   * Finding ARN,
+   * `arn:<partition>:securityhub:<region>:<account>:security-control/<control id>/finding/<uuid>`.
+   */
   id: string;
+  /** Partition of the account. */
   partition: string;
+  /** Account the finding is about. */
   accountId: string;
+  /** Region the finding was generated in. */
   region: string;
+  /** The security control that produced the finding. */
   control: SimulatedControl;
+  /** `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH` or `CRITICAL` (weighted 10, 30, 35, 20 and 5 %). */
   severityLabel: string;
+  /** ASFF normalized severity of the label: 0, 1, 40, 70 or 90. */
   severityNormalized: number;
+  /** `PASSED`, `FAILED`, `WARNING` or `NOT_AVAILABLE`; may change once `advance` updates the finding. */
   complianceStatus: string;
+  /** `NEW`, `NOTIFIED`, `SUPPRESSED` or `RESOLVED`; always `RESOLVED` when compliance is `PASSED`. */
   workflowStatus: string;
+  /** `ARCHIVED` for the few findings `advance` archives, otherwise `ACTIVE`. */
   recordState: 'ACTIVE' | 'ARCHIVED';
+  /**
+   * Id of the checked resource: `AWS::::Account:<account>` for account-level
+   * controls, else a synthetic ARN.
+   */
   resourceId: string;
+  /** Creation time in epoch milliseconds, within the 90 days before `baseTime`. */
   createdAt: number;
+  /**
+   * Last update in epoch milliseconds; set to the organization's clock when
+   * `advance` changes the finding.
+   */
   updatedAt: number;
 }
 
@@ -292,14 +414,29 @@ function uuidFrom(seed: number, index: number, salt: number): string {
  * @public
  */
 export class SyntheticOrganization {
+  /** Seed the organization was generated from; the same seed and size give the same organization. */
   readonly seed: number;
+  /** The partitions of the size, each with `regions` cut to the Regions used (home Region first). */
   readonly partitions: SimulatedPartition[];
+  /**
+   * Member accounts, `accountsPerPartition` per partition, grouped by partition
+   * in the order of `partitions`.
+   */
   readonly accounts: SimulatedAccount[];
+  /** Regions the organization uses, partition by partition. */
   readonly regions: SimulatedRegion[];
+  /** The fixed set of Security Hub controls findings are drawn from. */
   readonly controls = CONTROLS;
+  /** Resilience Hub applications, `appsPerAccount` per account. */
   readonly resilienceApps: SimulatedResilienceApp[] = [];
+  /**
+   * Audit Manager assessments, `assessmentsPerAccount` per account, in the home
+   * Region of its partition.
+   */
   readonly auditAssessments: SimulatedAuditAssessment[] = [];
+  /** AWS Config conformance packs, `conformancePacksPerAccountRegion` per account and Region. */
   readonly conformancePacks: SimulatedConformancePack[] = [];
+  /** Time the generated history ends at, in epoch milliseconds; the clock starts there. */
   readonly baseTime: number;
   readonly #findingAccount: Uint32Array;
   readonly #findingRegion: Uint16Array;

@@ -24,8 +24,14 @@ export interface StartAwsSimulatorOptions extends AwsSimulatorHandlerOptions {
   host?: string;
   /** An organization, or a seed and size to generate one. */
   organization?: SyntheticOrganization;
+  /** Seed of the generated organization; default 1. Ignored when `organization` is given. */
   seed?: number;
+  /** Size of the generated organization; required unless `organization` is given. */
   size?: SyntheticOrganizationSize;
+  /**
+   * Initial fault knobs; default none. Change them later through
+   * `faults.faults` of the running simulator.
+   */
   faults?: AwsSimulatorFaults;
 }
 
@@ -37,9 +43,13 @@ export interface StartAwsSimulatorOptions extends AwsSimulatorHandlerOptions {
 export interface RunningAwsSimulator {
   /** Base URL to use as the SDK `endpoint`, e.g. `http://127.0.0.1:4566`. */
   url: string;
+  /** Port the server listens on (the one picked when 0 was asked for). */
   port: number;
+  /** The organization being served; changes to it (e.g. `advance`) show in later responses. */
   organization: SyntheticOrganization;
+  /** Fault injector of the server: its knobs can be changed while it runs; it counts requests. */
   faults: FaultInjector;
+  /** Closes open connections and stops the server. */
   stop(): Promise<void>;
 }
 

@@ -20,8 +20,11 @@ export interface SsmGlobalInfrastructureOptions {
  * @public
  */
 export interface SsmRecordedRequest {
+  /** The `X-Amz-Target` header, e.g. `AmazonSSM.GetParametersByPath`; `null` when absent. */
   target: string | null;
+  /** The `Path` asked for in the request body. */
   path: string;
+  /** The request's `NextToken`; absent for a first page. */
   nextToken?: string;
 }
 

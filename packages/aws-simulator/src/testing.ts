@@ -62,8 +62,11 @@ export type SimulatorConfigData = {
  * @public
  */
 export interface SimulatedTarget {
+  /** Partition id, e.g. `aws`. */
   partition: string;
+  /** 12-digit account id. */
   accountId: string;
+  /** Region code, e.g. `us-east-1`. */
   region: string;
 }
 
@@ -83,7 +86,9 @@ export function targetKey(target: SimulatedTarget): string {
  * @public
  */
 export interface SimulatorPartitionCatalog {
+  /** DNS suffix and home Region of a partition; `undefined` for an unknown id. */
   partition(id: string): { dnsSuffix: string; homeRegion: string } | undefined;
+  /** Every Region the catalog knows, with the id of its partition. */
   regions(): ReadonlyArray<{ id: string; partition: string }>;
 }
 
@@ -120,8 +125,11 @@ export function simulatedPartitionsOf(
  */
 export interface GovernanceTestHarnessOptions
   extends Partial<Omit<SyntheticOrganizationSize, 'partitions'>> {
+  /** Seed of the synthetic organization. */
   seed: number;
+  /** Seed of the fault dice (see `AwsSimulatorFaults.seed`). */
   faultSeed: number;
+  /** Where partitions and their Regions are read from, e.g. `LocationCatalog.fromSnapshot()`. */
   catalog: SimulatorPartitionCatalog;
   /** Default `['aws', 'aws-eusc']`. */
   partitionIds?: string[];
@@ -133,8 +141,17 @@ export interface GovernanceTestHarnessOptions
  * @public
  */
 export interface GovernanceTestHarness {
+  /** The seeded organization the handlers answer from. */
   org: SyntheticOrganization;
+  /**
+   * The fault injector of the handlers; its knobs are reset to
+   * {@link quietFaults} before each test (request counts are not).
+   */
   faults: FaultInjector;
+  /**
+   * The msw server, listening from `beforeAll` to `afterAll` and failing
+   * unhandled requests.
+   */
   server: SetupServer;
   /**
    * Configuration of every simulated account (static keys the simulator
