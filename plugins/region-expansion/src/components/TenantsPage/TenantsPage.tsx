@@ -27,7 +27,9 @@ import { WhatIfSection } from './WhatIfForm';
  */
 function useShownAfterFirstCommit(): boolean {
   const [shown, setShown] = useState(false);
-  useEffect(() => startTransition(() => setShown(true)), []);
+  useEffect(() => {
+    startTransition(() => setShown(true));
+  }, []);
   return shown;
 }
 
@@ -48,7 +50,7 @@ export function TenantsPage() {
   // The filter bar (five MUI inputs) took ~0.2 s of a slow CPU to mount, all
   // before the table's first request could start. It renders in a
   // transition right after the first commit: the table's request goes
-  // first, and the table's update preempts the bar's render. A placeholder
+  // first, and the table's update preempts the bar's render. An empty box
   // of the bar's height keeps the layout still meanwhile. (Not waiting for
   // the option lists: a slow list must not hide the filters.)
   const filtersShown = useShownAfterFirstCommit();
