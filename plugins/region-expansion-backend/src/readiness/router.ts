@@ -12,7 +12,10 @@ import express from 'express';
 import Router from 'express-promise-router';
 import {
   actorOf,
+  authorizeBeforeBody,
+  authorizedCredentials,
   createAuthorize,
+  nameOversizedBody,
   parseInput,
 } from '../service/requestHelpers';
 import { ReadinessService } from './ReadinessService';
@@ -70,11 +73,20 @@ export async function createReadinessRouter(
 
   const authorize = createAuthorize({ httpAuth, permissions });
 
+  const footprintBodyLimit = options.footprintBodyLimit ?? '10mb';
+  // Authorized before the body is read: only location managers may make the
+  // server buffer up to the footprint limit.
   router.put(
     '/application-plane/footprint',
-    express.json({ limit: options.footprintBodyLimit ?? '10mb' }),
+    authorizeBeforeBody(authorize, locationManagePermission),
+    express.json({ limit: footprintBodyLimit }),
+    nameOversizedBody({
+      field: '(root)',
+      limit: footprintBodyLimit,
+      hint: 'send the footprint (service codes and actions), not the infrastructure code it was read from',
+    }),
     async (req, res) => {
-      const credentials = await authorize(req, locationManagePermission);
+      const credentials = authorizedCredentials(res);
       const query = parseInput(footprintQuerySchema, req.query);
       const footprint = parseInput(footprintSchema, req.body);
       const actor = actorOf(credentials);

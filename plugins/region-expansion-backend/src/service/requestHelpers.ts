@@ -62,6 +62,68 @@ export function createAuthorize(options: {
   };
 }
 
+/**
+ * Middleware deciding `permission` before anything reads the body, so a
+ * caller without it cannot make the server buffer (or wait for) a large
+ * upload; put it in front of the route's body parser. The credentials are
+ * left for the handler, see {@link authorizedCredentials}.
+ */
+export function authorizeBeforeBody(
+  authorize: Authorize,
+  permission: BasicPermission,
+): express.RequestHandler {
+  return async (req, res, next) => {
+    try {
+      res.locals.credentials = await authorize(req, permission);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** The credentials {@link authorizeBeforeBody} stored for this request. */
+export function authorizedCredentials(
+  res: express.Response,
+): BackstageCredentials {
+  const credentials = res.locals.credentials as
+    | BackstageCredentials
+    | undefined;
+  if (!credentials) {
+    // A wiring mistake, not bad input: the route lacks authorizeBeforeBody.
+    throw new Error('The route did not authorize before reading the body');
+  }
+  return credentials;
+}
+
+/**
+ * Error middleware after a body parser: body-parser's own message for an
+ * oversized body ("request entity too large") names neither the field nor
+ * the limit, so a 413 says both, the config key that sets the limit (when
+ * there is one) and `hint`, what to do instead.
+ */
+export function nameOversizedBody(options: {
+  field: string;
+  limit: string;
+  configKey?: string;
+  hint: string;
+}): express.ErrorRequestHandler {
+  const { field, limit, configKey, hint } = options;
+  const setting = configKey ? ` (${configKey})` : '';
+  return (error, _req, _res, next) => {
+    next(
+      error?.type === 'entity.too.large'
+        ? Object.assign(
+            new Error(
+              `${field}: the request is over the ${limit} body limit${setting}; ${hint}`,
+            ),
+            { name: 'PayloadTooLargeError', statusCode: 413 },
+          )
+        : error,
+    );
+  };
+}
+
 /** Who acts: the user's entity ref, else the principal's subject, else `unknown`. */
 export function actorOf(credentials: BackstageCredentials): string {
   const principal = credentials.principal as {

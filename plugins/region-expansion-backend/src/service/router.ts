@@ -38,7 +38,14 @@ import { createAvailabilityRouter } from '../availability/router';
 import { createReadinessRouter } from '../readiness/router';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { RegionExpansionService } from './RegionExpansionService';
-import { actorOf, createAuthorize, parseInput } from './requestHelpers';
+import {
+  actorOf,
+  authorizeBeforeBody,
+  authorizedCredentials,
+  createAuthorize,
+  nameOversizedBody,
+  parseInput,
+} from './requestHelpers';
 
 /** Largest page of GET /tenants. */
 const MAX_PAGE_SIZE = 1000;
@@ -123,40 +130,49 @@ export async function createRouter(
       : body;
 
   const importRouter = Router();
-  // Scoped to the import path: unscoped, these parsers would read every
-  // later route's body with the import limit, overriding their own.
-  importRouter.use(
+  // Authorized before the body is read: only tenant managers may make the
+  // server buffer up to the import limit. The parsers are scoped to this
+  // route: unscoped, they would read every later route's body with the
+  // import limit, overriding their own.
+  importRouter.post(
     '/tenants/import',
+    authorizeBeforeBody(authorize, tenantManagePermission),
     express.json({ limit: importBodyLimit }),
     express.text({ type: YAML_TYPES, limit: importBodyLimit }),
-  );
-  importRouter.post('/tenants/import', async (req, res) => {
-    const credentials = await authorize(req, tenantManagePermission);
-    let body: unknown = req.body;
-    if (typeof body === 'string') {
-      try {
-        body = parseYaml(body, { maxAliasCount: 100 });
-      } catch (error) {
+    nameOversizedBody({
+      field: '(root)',
+      limit: importBodyLimit,
+      configKey: 'regionExpansion.import.maxBodySize',
+      hint: 'split the import into smaller files',
+    }),
+    async (req, res) => {
+      const credentials = authorizedCredentials(res);
+      let body: unknown = req.body;
+      if (typeof body === 'string') {
+        try {
+          body = parseYaml(body, { maxAliasCount: 100 });
+        } catch (error) {
+          throw new InputError(
+            `(root): not valid YAML: ${(error as Error).message}`,
+          );
+        }
+      } else if (!req.is('application/json')) {
         throw new InputError(
-          `(root): not valid YAML: ${(error as Error).message}`,
+          `(root): send a JSON or YAML array with Content-Type application/json or ${YAML_TYPES.join(
+            ', ',
+          )}`,
         );
       }
-    } else if (!req.is('application/json')) {
-      throw new InputError(
-        `(root): send a JSON or YAML array with Content-Type application/json or ${YAML_TYPES.join(
-          ', ',
-        )}`,
+      if (!Array.isArray(body)) {
+        throw new InputError('(root): must be an array of tenant rows');
+      }
+      const rows = body.map((row, index) =>
+        parseInput(tenantImportRowSchema, row, `rows[${index}].`),
       );
-    }
-    if (!Array.isArray(body)) {
-      throw new InputError('(root): must be an array of tenant rows');
-    }
-    const rows = body.map((row, index) =>
-      parseInput(tenantImportRowSchema, row, `rows[${index}].`),
-    );
-    const result = await service.importTenants(rows, actorOf(credentials));
-    res.status(201).json(result);
-  });
+      const result = await service.importTenants(rows, actorOf(credentials));
+      res.status(201).json(result);
+    },
+  );
   router.use(importRouter);
 
   if (options.readiness) {

@@ -1,0 +1,101 @@
+import http from 'node:http';
+import request from 'supertest';
+import { API, as, startWithRoles } from '../__testUtils__/rolePolicy';
+
+jest.setTimeout(120_000);
+
+/**
+ * The large-body routes decide the permission before reading the body: a
+ * caller without it gets 403 whatever it sends, and the server never waits
+ * for (or buffers) the body. The engineer reads everything but manages
+ * neither tenants nor locations.
+ */
+const ROUTES = [
+  { method: 'POST', path: '/tenants/import', limit: '1kb' },
+  { method: 'PUT', path: '/application-plane/footprint', limit: '10mb' },
+] as const;
+
+/** Bytes over each route's limit: `1kb` is configured, `10mb` the default. */
+const OVER_LIMIT: Record<string, number> = {
+  '1kb': 2048,
+  '10mb': 11 * 1024 * 1024,
+};
+
+describe('large-body routes authorize before reading the body', () => {
+  let server: Awaited<ReturnType<typeof startWithRoles>>;
+  beforeAll(async () => {
+    server = await startWithRoles({ import: { maxBodySize: '1kb' } });
+  });
+
+  it.each(ROUTES)(
+    '$method $path: an over-limit body from a caller without the permission is 403, not 413',
+    async ({ method, path, limit }) => {
+      const body = `[${'"x",'.repeat(OVER_LIMIT[limit] / 4)}"x"]`;
+      const res = await request(server)
+        [method.toLowerCase() as 'post' | 'put'](`${API}${path}`)
+        .set('Authorization', as('engineer'))
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toMatch(/Permission '.+' is required/);
+    },
+  );
+
+  it.each(ROUTES)(
+    '$method $path: the body is never read before the permission is decided',
+    async ({ method, path }) => {
+      // Announces a body and sends only its first byte: a route that reads
+      // the body first would wait for the rest and never answer.
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = http.request({
+          host: '127.0.0.1',
+          port: server.port(),
+          method,
+          path: `${API}${path}`,
+          headers: {
+            Authorization: as('engineer'),
+            'Content-Type': 'application/json',
+            'Content-Length': '512',
+          },
+        });
+        const timer = setTimeout(() => {
+          req.destroy();
+          reject(new Error('no answer within 5 s: the body was awaited'));
+        }, 5_000);
+        req.on('response', res => {
+          clearTimeout(timer);
+          res.resume();
+          req.destroy();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', error => {
+          clearTimeout(timer);
+          reject(error);
+        });
+        req.write('[');
+      });
+      expect(status).toBe(403);
+    },
+  );
+
+  it('names the field and the limit when an allowed caller sends too much', async () => {
+    const res = await request(server)
+      .post(`${API}/tenants/import`)
+      .set('Authorization', as('platform-admin'))
+      .set('Content-Type', 'application/json')
+      .send(`[${'"x",'.repeat(1024)}"x"]`);
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toMatch(
+      /^\(root\): the request is over the 1kb body limit \(regionExpansion\.import\.maxBodySize\)/,
+    );
+    const footprint = await request(server)
+      .put(`${API}/application-plane/footprint`)
+      .set('Authorization', as('platform-admin'))
+      .set('Content-Type', 'application/json')
+      .send(`{"services":"${'x'.repeat(11 * 1024 * 1024)}"}`);
+    expect(footprint.status).toBe(413);
+    expect(footprint.body.error.message).toMatch(
+      /^\(root\): the request is over the 10mb body limit/,
+    );
+  });
+});
