@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { mockContext } from '../__testUtils__/regionExpansionBackend';
-import { resolveOutputRoot } from '../domain/publish';
+import { publishFiles, resolveOutputRoot } from '../domain/publish';
 import { createPublishLocalAction } from './publishLocal';
 
 const dir = createMockDirectory();
@@ -36,6 +36,80 @@ describe('region-expansion:publish-local', () => {
     expect(
       fs.readFileSync(dir.resolve('out/payments-de/lib/cell-stack.ts'), 'utf8'),
     ).toBe('x');
+  });
+
+  it("refuses to replace another run's output of the same name, keeping its files", async () => {
+    const first = mockContext({
+      workspacePath: dir.resolve('workspace'),
+      input: { name: 'payments-de' },
+    });
+    await action().handler(first as any);
+    dir.addContent({
+      other: { 'README.md': '# another application plane' },
+    });
+    const second = mockContext({
+      workspacePath: dir.resolve('other'),
+      input: { name: 'payments-de' },
+    });
+    const target = dir.resolve('out/payments-de');
+    await expect(action().handler(second as any)).rejects.toThrow(
+      `name: 'payments-de' is already published at ${target}`,
+    );
+    expect(fs.readFileSync(path.join(target, 'README.md'), 'utf8')).toBe(
+      '# hi',
+    );
+    expect(
+      fs.readFileSync(path.join(target, 'lib/cell-stack.ts'), 'utf8'),
+    ).toBe('x');
+    // Nothing half-written is left next to the published folder either.
+    expect(fs.readdirSync(dir.resolve('out'))).toEqual(['payments-de']);
+
+    // A dry run tells the same before anything would be written.
+    const dry = mockContext({
+      workspacePath: dir.resolve('other'),
+      input: { name: 'payments-de' },
+      isDryRun: true,
+    });
+    await expect(action().handler(dry as any)).rejects.toThrow(
+      `name: 'payments-de' is already published at ${target}`,
+    );
+  });
+
+  it.each([
+    ['missing', /^sourcePath: 'missing' is not a folder of the workspace/],
+    ['README.md', /^sourcePath: 'README.md' is not a folder of the workspace/],
+    ['../out', /^sourcePath: '..\/out' points outside the workspace/],
+  ])(
+    'refuses the sourcePath %s, writing nothing',
+    async (sourcePath, message) => {
+      const ctx = mockContext({
+        workspacePath: dir.resolve('workspace'),
+        input: { name: 'payments-de', sourcePath },
+      });
+      await expect(action().handler(ctx as any)).rejects.toThrow(message);
+      expect(fs.readdirSync(dir.resolve('out'))).toEqual([]);
+    },
+  );
+
+  it('lets only one of two runs publishing the same name at once win', async () => {
+    dir.addContent({ other: { 'README.md': '# another' } });
+    const target = dir.resolve('out/payments-de');
+    const outcomes = await Promise.allSettled([
+      publishFiles(dir.resolve('workspace'), target, [
+        'README.md',
+        'lib/cell-stack.ts',
+      ]),
+      publishFiles(dir.resolve('other'), target, ['README.md']),
+    ]);
+    expect(outcomes.map(o => o.status).sort()).toEqual([
+      'fulfilled',
+      'rejected',
+    ]);
+    const winner = outcomes[0].status === 'fulfilled' ? '# hi' : '# another';
+    expect(fs.readFileSync(path.join(target, 'README.md'), 'utf8')).toBe(
+      winner,
+    );
+    expect(fs.readdirSync(dir.resolve('out'))).toEqual(['payments-de']);
   });
 
   it('writes nothing in a dry run', async () => {

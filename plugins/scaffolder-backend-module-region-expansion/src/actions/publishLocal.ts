@@ -1,8 +1,9 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { resolveInside } from '../domain/assessment';
 import {
-  copyFiles,
+  checkPublishTarget,
   listWorkspaceFiles,
+  publishFiles,
   resolvePublishTarget,
 } from '../domain/publish';
 import { examples } from './publishLocal.examples';
@@ -19,10 +20,13 @@ export interface PublishLocalActionOptions {
 
 /**
  * `region-expansion:publish-local`: the embedded default publisher. Copies
- * the workspace (or a folder of it) to `<outputDirectory>/<name>/`,
- * replacing an earlier copy, and refuses names that escape the output
- * directory. Production templates use `publish:github` instead. In a dry run
- * it only reports the path.
+ * the workspace (or a folder of it) to a new folder
+ * `<outputDirectory>/<name>/` and refuses names that escape the output
+ * directory. Like `publish:github` with an existing repository, it fails
+ * (naming `name` and the existing path) when another run already published
+ * different files under that name, and never deletes them; publishing the
+ * same files again is a no-op. Production templates use `publish:github`
+ * instead. In a dry run it only checks and reports the path.
  *
  * @public
  */
@@ -30,13 +34,17 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
   return createTemplateAction({
     id: 'region-expansion:publish-local',
     description:
-      'Copies the generated files into the local folder named in config (regionExpansion.scaffolder.outputDirectory)',
+      'Copies the generated files into a new folder <name> under the local folder named in config (regionExpansion.scaffolder.outputDirectory). Fails, naming the existing path, when another run already published different files under that name; it never replaces them. Publishing the same files again changes nothing.',
     examples,
     supportsDryRun: true,
     schema: {
       input: {
         name: z =>
-          z.string().describe('Folder name under the output directory'),
+          z
+            .string()
+            .describe(
+              'Folder name under the output directory; must not be taken by another run',
+            ),
         sourcePath: z =>
           z
             .string()
@@ -54,27 +62,31 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
         options.outputDirectory,
         ctx.input.name,
       );
-      const source = resolveInside(
-        ctx.workspacePath,
-        ctx.input.sourcePath ?? '.',
-        'sourcePath',
-      );
-      const files = await listWorkspaceFiles(source);
-      ctx.output('path', target);
-      ctx.output('files', files);
+      const sourcePath = ctx.input.sourcePath ?? '.';
+      const source = resolveInside(ctx.workspacePath, sourcePath, 'sourcePath');
+      const files = await listWorkspaceFiles(source, sourcePath);
       if (ctx.isDryRun) {
+        await checkPublishTarget(source, target, files);
+        ctx.output('path', target);
+        ctx.output('files', files);
         ctx.logger.info(
           `Dry run: would publish ${files.length} files to ${target}`,
         );
         return;
       }
-      await ctx.checkpoint({
+      // A resumed task skips a publish it already finished; a retry after a
+      // crash finds either nothing or these very files at the target.
+      const outcome = await ctx.checkpoint({
         key: `region-expansion.publish-local.${ctx.input.name}`,
-        fn: async () => {
-          await copyFiles(source, target, files);
-        },
+        fn: async () => publishFiles(source, target, files),
       });
-      ctx.logger.info(`Published ${files.length} files to ${target}`);
+      ctx.output('path', target);
+      ctx.output('files', files);
+      ctx.logger.info(
+        outcome === 'unchanged'
+          ? `${target} already holds these ${files.length} files; nothing changed`
+          : `Published ${files.length} files to ${target}`,
+      );
     },
   });
 }

@@ -68,24 +68,43 @@ export function resolvePublishTarget(root: string, name: string): string {
 /**
  * Lists the regular files under a folder (relative paths, sorted); symbolic
  * links are refused naming `sourcePath` so nothing outside the workspace is
- * copied.
+ * copied, and so is a `sourcePath` that is not a folder (`relative` is how
+ * the user wrote it).
  *
  * @public
  */
-export async function listWorkspaceFiles(root: string): Promise<string[]> {
+export async function listWorkspaceFiles(
+  root: string,
+  relative = path.basename(root),
+): Promise<string[]> {
+  const stat = await fs.stat(root).catch(() => undefined);
+  if (!stat?.isDirectory()) {
+    throw fieldError(
+      'sourcePath',
+      `'${relative}' is not a folder of the workspace`,
+    );
+  }
+  return listFiles(root, full =>
+    fieldError(
+      'sourcePath',
+      `${path.relative(
+        root,
+        full,
+      )} is a symbolic link; only regular files are published`,
+    ),
+  );
+}
+
+/** Regular files under `root`, relative and sorted; `onLink` says why a link stops the walk. */
+async function listFiles(
+  root: string,
+  onLink: (full: string) => Error,
+): Promise<string[]> {
   const out: string[] = [];
   const walk = async (dir: string) => {
     for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (entry.isSymbolicLink()) {
-        throw fieldError(
-          'sourcePath',
-          `${path.relative(
-            root,
-            full,
-          )} is a symbolic link; only regular files are published`,
-        );
-      }
+      if (entry.isSymbolicLink()) throw onLink(full);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile()) out.push(path.relative(root, full));
     }
@@ -95,20 +114,114 @@ export async function listWorkspaceFiles(root: string): Promise<string[]> {
 }
 
 /**
- * Replaces `target` with a copy of the given files from `source`. Re-running
- * with the same files yields the same folder.
- *
- * @public
+ * Whether `target` already holds exactly `files` with the same bytes as in
+ * `source` (a re-run of the same publish, e.g. a retried task), as opposed to
+ * another run's output.
  */
-export async function copyFiles(
+async function holdsSameFiles(
   source: string,
   target: string,
   files: string[],
-): Promise<void> {
-  await fs.rm(target, { recursive: true, force: true });
+): Promise<boolean> {
+  let existing: string[];
+  try {
+    existing = await listFiles(target, () => new Error('symbolic link'));
+  } catch {
+    return false;
+  }
+  if (existing.join('\n') !== files.join('\n')) return false;
   for (const file of files) {
-    const to = path.join(target, file);
-    await fs.mkdir(path.dirname(to), { recursive: true });
-    await fs.copyFile(path.join(source, file), to);
+    const [a, b] = await Promise.all([
+      fs.readFile(path.join(source, file)),
+      fs.readFile(path.join(target, file)),
+    ]);
+    if (!a.equals(b)) return false;
+  }
+  return true;
+}
+
+/** The refusal when `target` holds another run's output. */
+function alreadyPublished(target: string) {
+  return fieldError(
+    'name',
+    `'${path.basename(
+      target,
+    )}' is already published at ${target} by another run with different files; choose another name, or remove that folder to publish this one`,
+  );
+}
+
+/**
+ * What {@link publishFiles} found at the target.
+ *
+ * @public
+ */
+export type PublishOutcome = 'published' | 'unchanged';
+
+/**
+ * Fails (naming `name` and the existing path) when `target` holds another
+ * run's output; `unchanged` when it already holds these very files (a
+ * retried or repeated run); otherwise nothing is there yet and `published`
+ * is what {@link publishFiles} will do.
+ *
+ * @public
+ */
+export async function checkPublishTarget(
+  source: string,
+  target: string,
+  files: string[],
+): Promise<PublishOutcome> {
+  const stat = await fs.lstat(target).catch(() => undefined);
+  if (!stat) return 'published';
+  if (stat.isDirectory()) {
+    if ((await fs.readdir(target)).length === 0) return 'published';
+    if (await holdsSameFiles(source, target, files)) return 'unchanged';
+  }
+  throw alreadyPublished(target);
+}
+
+/**
+ * Copies `files` from `source` to a new folder `target`, never replacing
+ * another run's output (see {@link checkPublishTarget}). The files are
+ * copied into a hidden sibling folder first and renamed into place, so the
+ * target appears whole or not at all, and of two runs publishing the same
+ * name at once only one wins.
+ *
+ * @public
+ */
+export async function publishFiles(
+  source: string,
+  target: string,
+  files: string[],
+): Promise<PublishOutcome> {
+  if ((await checkPublishTarget(source, target, files)) === 'unchanged') {
+    return 'unchanged';
+  }
+  const root = path.dirname(target);
+  await fs.mkdir(root, { recursive: true });
+  // Names start with a letter or digit, so this never collides with one.
+  const staging = await fs.mkdtemp(
+    path.join(root, `.${path.basename(target)}.publishing-`),
+  );
+  try {
+    for (const file of files) {
+      const to = path.join(staging, file);
+      await fs.mkdir(path.dirname(to), { recursive: true });
+      await fs.copyFile(path.join(source, file), to);
+    }
+    try {
+      // Replaces at most an empty folder; a non-empty one fails the rename.
+      await fs.rename(staging, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR') {
+        throw error;
+      }
+      // Another run published the name since the check.
+      if (await holdsSameFiles(source, target, files)) return 'unchanged';
+      throw alreadyPublished(target);
+    }
+    return 'published';
+  } finally {
+    await fs.rm(staging, { recursive: true, force: true });
   }
 }
