@@ -442,6 +442,8 @@ export class SyntheticOrganization {
   readonly #findingRegion: Uint16Array;
   readonly #findingUpdatedAt: Float64Array;
   readonly #archived = new Set<number>();
+  /** Findings Security Hub has not made visible yet (ingestion delay). */
+  readonly #withheld = new Set<number>();
   /** First finding position of each account; accounts of a partition are contiguous. */
   readonly #accountStart: number[] = [];
   #clock: number;
@@ -635,6 +637,40 @@ export class SyntheticOrganization {
   /** `UpdatedAt` of a finding, epoch ms, without deriving the rest. */
   findingUpdatedAt(index: number): number {
     return this.#findingUpdatedAt[index];
+  }
+
+  /**
+   * Hides a finding from every read until {@link SyntheticOrganization.releaseFinding}:
+   * Security Hub may make a finding visible minutes after its `UpdatedAt`
+   * (delayed ingestion, cross-Region aggregation), so an incremental reader
+   * can pass its `UpdatedAt` before it ever sees it.
+   */
+  withholdFinding(index: number): void {
+    this.#checkIndex(index);
+    this.#withheld.add(index);
+  }
+
+  /**
+   * Makes a withheld finding visible with the given `UpdatedAt` (epoch ms),
+   * which may lie before the clock and before a reader's last window: a
+   * late finding.
+   */
+  releaseFinding(index: number, updatedAt: number): void {
+    this.#checkIndex(index);
+    this.#withheld.delete(index);
+    this.#findingUpdatedAt[index] = updatedAt;
+  }
+
+  /** Whether a finding is withheld (not yet visible to any read). */
+  isWithheld(index: number): boolean {
+    return this.#withheld.has(index);
+  }
+
+  #checkIndex(index: number) {
+    if (!(Number.isInteger(index) && index >= 0 && index < this.findingCount))
+      throw new Error(
+        `Finding index ${index} is outside 0..${this.findingCount - 1}`,
+      );
   }
 
   /** Account index and Region index of a finding, for fast filtering. */

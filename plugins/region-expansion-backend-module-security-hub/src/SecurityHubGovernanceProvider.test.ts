@@ -19,7 +19,10 @@ const harness = createGovernanceTestHarness({
 });
 const { org, faults } = harness;
 
-function contextFor(api: 'asff' | 'ocsf' = 'asff') {
+function contextFor(
+  api: 'asff' | 'ocsf' = 'asff',
+  securityHub: Record<string, any> = {},
+) {
   const config = new ConfigReader(
     harness.config({
       concurrency: 4,
@@ -27,7 +30,7 @@ function contextFor(api: 'asff' | 'ocsf' = 'asff') {
         GetFindings: { ratePerSecond: 1000, burst: 1000 },
         GetFindingsV2: { ratePerSecond: 1000, burst: 1000 },
       },
-      securityHub: { api },
+      securityHub: { api, ...securityHub },
     }),
   );
   const context = GovernanceAwsContext.fromConfig(config, { catalog });
@@ -77,14 +80,25 @@ function memory() {
 }
 
 describe('SecurityHubGovernanceProvider', () => {
-  it('reads every finding of every account from each partition home Region, then only what changed', async () => {
+  it('reads every finding of every account from each partition home Region, then only what changed or falls in the lookback', async () => {
     const { provider } = contextFor();
     const m = memory();
     const targets = provider.targets();
     expect(targets.map(t => t.region)).toEqual(
       org.accounts.map(a => org.partitionOf(a.partition).homeRegion),
     );
-    const first = await provider.sync({ ...m.ctx(), targets });
+    // Half an hour after the newest finding, so the lookback of the next
+    // run holds some of them.
+    const newest = Math.max(
+      ...Array.from({ length: org.findingCount }, (_, i) =>
+        org.findingUpdatedAt(i),
+      ),
+    );
+    const firstRun = new Date(newest + 1_800_000);
+    const first = await provider.sync({
+      ...m.ctx(undefined, firstRun),
+      targets,
+    });
     expect(first.outcomes.every(o => o.status === 'ok')).toBe(true);
     expect(m.findings.size).toBe(org.findingCount);
     const row = m.findings.get(org.finding(0).id)!;
@@ -96,11 +110,19 @@ describe('SecurityHubGovernanceProvider', () => {
 
     const writesBefore = m.writes;
     const changed = org.advance(1);
+    // The one-hour lookback re-reads what was updated in the hour before
+    // the first run started, besides what changed since.
+    const lookbackStart = firstRun.getTime() - 3_600_000;
+    const reread = Array.from({ length: org.findingCount }, (_, i) => i).filter(
+      i => org.findingUpdatedAt(i) >= lookbackStart,
+    );
+    expect(reread).toEqual(expect.arrayContaining(changed));
+    expect(reread.length).toBeGreaterThan(changed.length);
     await provider.sync({
       ...m.ctx(undefined, new Date(org.clock + 1000)),
       targets,
     });
-    expect(m.writes - writesBefore).toBe(changed.length);
+    expect(m.writes - writesBefore).toBe(reread.length);
     for (const index of changed) {
       expect(m.findings.get(org.finding(index).id)!.updatedAt).toBe(
         new Date(org.clock).toISOString(),
@@ -187,6 +209,74 @@ describe('SecurityHubGovernanceProvider', () => {
     expect(JSON.parse([...m.cursors.values()][0])).toEqual({
       since: stored.until,
     });
+  });
+
+  describe('a finding that becomes visible after a run, dated before that run started', () => {
+    const MINUTE = 60_000;
+    /** Runs twice; between the runs a withheld finding appears, dated `ageMs` before the first run. */
+    async function lateFinding(
+      api: 'asff' | 'ocsf',
+      securityHub: Record<string, any>,
+      ageMs: number,
+    ) {
+      const { provider } = contextFor(api, securityHub);
+      const m = memory();
+      const target = provider.targets()[0];
+      const [from] = org.findingRangeOf(target.partition, target.accountId);
+      const late = from + 7;
+      org.withholdFinding(late);
+      const firstRun = new Date(org.clock + 1000);
+      await provider.sync({ ...m.ctx(undefined, firstRun), targets: [target] });
+      expect(m.findings.has(org.finding(late).id)).toBe(false);
+      const updatedAt = firstRun.getTime() - ageMs;
+      org.releaseFinding(late, updatedAt);
+      const second = await provider.sync({
+        ...m.ctx(undefined, new Date(firstRun.getTime() + 30 * MINUTE)),
+        targets: [target],
+      });
+      expect(second.outcomes[0].status).toBe('ok');
+      return {
+        stored: m.findings.get(org.finding(late).id),
+        updatedAt: new Date(updatedAt).toISOString(),
+      };
+    }
+
+    it.each(['asff', 'ocsf'] as const)(
+      'is read by the next run, which re-reads the default one-hour lookback (%s)',
+      async api => {
+        const { stored, updatedAt } = await lateFinding(api, {}, 10 * MINUTE);
+        expect(stored?.updatedAt).toBe(updatedAt);
+      },
+    );
+
+    it('is read within a configured lookback and missed beyond it', async () => {
+      const within = await lateFinding(
+        'asff',
+        { lookback: { minutes: 20 } },
+        15 * MINUTE,
+      );
+      expect(within.stored?.updatedAt).toBe(within.updatedAt);
+      const beyond = await lateFinding(
+        'asff',
+        { lookback: 'PT5M' },
+        15 * MINUTE,
+      );
+      expect(beyond.stored).toBeUndefined();
+    });
+  });
+
+  it.each([
+    [
+      { lookback: 'soon' },
+      /regionExpansion\.governance\.securityHub\.lookback/,
+    ],
+    [{ lookback: { months: 1 } }, /securityHub\.lookback: .*months/],
+    [
+      { lookback: { hours: -1 } },
+      /securityHub\.lookback: must not be negative/,
+    ],
+  ])('rejects the invalid lookback %j naming the key', (securityHub, error) => {
+    expect(() => contextFor('asff', securityHub)).toThrow(error);
   });
 
   it('reads through GetFindingsV2 (OCSF) when configured', async () => {

@@ -15,20 +15,25 @@ import {
   GovernanceSyncReport,
   GovernanceTarget,
   readGovernanceChoice,
+  readGovernanceDuration,
   syncTargetsWithClient,
   TargetReadResult,
 } from '@region-expansion/plugin-region-expansion-node';
 import { rowFromAsff, rowFromOcsf } from './mapFindings';
 
 /**
- * Position of the incremental read of one target: the `UpdatedAt` window
- * `[since, until]` and, while a window is being read, the next page token.
+ * Position of the incremental read of one target. A run reads the
+ * `UpdatedAt` window `[start, until]` where `start` is `since` minus the
+ * lookback; while a window is being read, its `start`, `until` and next page
+ * token are kept so an interrupted run resumes the same request.
  *
  * @public
  */
 export interface SecurityHubCursor {
-  /** Start of the window (inclusive), ISO; absent on the first run. */
+  /** End of the last completed window (the start of the run that read it), ISO; absent before the first run completed. */
   since?: string;
+  /** Start of the window being read (inclusive), ISO: `since` minus the lookback; absent on the first run (everything). */
+  start?: string;
   /** End of the window being read, ISO. */
   until?: string;
   /** Next page of the window being read. */
@@ -38,12 +43,24 @@ export interface SecurityHubCursor {
 const PAGE_SIZE = 100;
 
 /**
+ * Default of `regionExpansion.governance.securityHub.lookback`: how far
+ * before the previous run's start each run re-reads.
+ *
+ * @public
+ */
+export const DEFAULT_SECURITY_HUB_LOOKBACK_MS = 3_600_000;
+const LOOKBACK_KEY = 'regionExpansion.governance.securityHub.lookback';
+
+/**
  * Reads Security Hub findings of every configured account from its
  * partition's home Region (where findings of all Regions are aggregated),
  * incrementally by `UpdatedAt`: each run reads the window from the previous
- * run's end to now and persists the page token after every page, so an
- * interrupted run resumes where it stopped. `api: 'ocsf'` uses
- * GetFindingsV2 instead of GetFindings.
+ * run's start minus a lookback (default one hour) to now, and persists the
+ * page token after every page, so an interrupted run resumes where it
+ * stopped. The lookback catches findings that Security Hub makes visible
+ * after a run with an earlier `UpdatedAt` (delayed ingestion and
+ * cross-Region aggregation); re-read findings are upserts, so they change
+ * nothing. `api: 'ocsf'` uses GetFindingsV2 instead of GetFindings.
  *
  * @public
  */
@@ -54,27 +71,43 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
   readonly source: GovernanceSource;
   readonly #context: GovernanceAwsContext;
   readonly #api: 'asff' | 'ocsf';
+  readonly #lookbackMs: number;
 
-  private constructor(context: GovernanceAwsContext, api: 'asff' | 'ocsf') {
+  private constructor(
+    context: GovernanceAwsContext,
+    api: 'asff' | 'ocsf',
+    lookbackMs: number,
+  ) {
     this.#context = context;
     this.#api = api;
+    this.#lookbackMs = lookbackMs;
     this.source = api === 'ocsf' ? 'securityhub-ocsf' : 'securityhub';
     this.id = this.source;
   }
 
-  /** Reads `regionExpansion.governance.securityHub.api` (`asff` default, or `ocsf`). */
+  /**
+   * Reads `regionExpansion.governance.securityHub.api` (`asff` default, or
+   * `ocsf`) and `.lookback` (a duration, default one hour).
+   */
   static fromConfig(
     config: Config,
     options: { context?: GovernanceAwsContext } = {},
   ): SecurityHubGovernanceProvider {
+    const api = readGovernanceChoice(
+      config,
+      'regionExpansion.governance.securityHub.api',
+      ['asff', 'ocsf'] as const,
+      'asff',
+    );
+    const lookbackMs = readGovernanceDuration(
+      config,
+      LOOKBACK_KEY,
+      DEFAULT_SECURITY_HUB_LOOKBACK_MS,
+    );
     return new SecurityHubGovernanceProvider(
       options.context ?? GovernanceAwsContext.fromConfig(config),
-      readGovernanceChoice(
-        config,
-        'regionExpansion.governance.securityHub.api',
-        ['asff', 'ocsf'] as const,
-        'asff',
-      ),
+      api,
+      lookbackMs,
     );
   }
 
@@ -82,10 +115,16 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
   static create(options: {
     context: GovernanceAwsContext;
     api?: 'asff' | 'ocsf';
+    /** Default {@link DEFAULT_SECURITY_HUB_LOOKBACK_MS}. */
+    lookbackMs?: number;
   }): SecurityHubGovernanceProvider {
+    const lookbackMs = options.lookbackMs ?? DEFAULT_SECURITY_HUB_LOOKBACK_MS;
+    if (!(lookbackMs >= 0))
+      throw new Error(`lookbackMs: must not be negative, got ${lookbackMs}`);
     return new SecurityHubGovernanceProvider(
       options.context,
       options.api ?? 'asff',
+      lookbackMs,
     );
   }
 
@@ -98,9 +137,10 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
   }
 
   /**
-   * Reads each target's findings updated since the previous run's end (all
-   * on the first run), writing every page to the sink and storing the
-   * cursor after it, so an interrupted run resumes at that page.
+   * Reads each target's findings updated since the previous run's start
+   * minus the lookback (all on the first run), writing every page to the
+   * sink and storing the cursor after it, so an interrupted run resumes at
+   * that page.
    */
   sync(ctx: GovernanceSyncContext): Promise<GovernanceSyncReport> {
     return syncTargetsWithClient(
@@ -121,10 +161,19 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
     const stored = await ctx.cursors.get(this.source, target);
     const cursor: SecurityHubCursor = stored ? JSON.parse(stored) : {};
     const resuming = !!(cursor.nextToken && cursor.until);
-    const window = {
-      since: cursor.since,
-      until: resuming ? cursor.until! : ctx.now().toISOString(),
-    };
+    // A cursor written before the lookback existed has no `start`: its
+    // window began at `since`.
+    const window = resuming
+      ? { start: cursor.start ?? cursor.since, until: cursor.until! }
+      : {
+          start:
+            cursor.since === undefined
+              ? undefined
+              : new Date(
+                  Date.parse(cursor.since) - this.#lookbackMs,
+                ).toISOString(),
+          until: ctx.now().toISOString(),
+        };
     let nextToken = resuming ? cursor.nextToken : undefined;
     let pages = 0;
     let rows = 0;
@@ -162,6 +211,7 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
         this.source,
         target,
         JSON.stringify({
+          since: cursor.since,
           ...window,
           nextToken,
         } satisfies SecurityHubCursor),
@@ -182,7 +232,7 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
     ctx: GovernanceSyncContext,
     call: GovernanceCall,
     target: GovernanceTarget,
-    window: { since?: string; until: string },
+    window: { start?: string; until: string },
     nextToken: string | undefined,
   ): Promise<{ rows: GovernanceFindingRow[]; nextToken?: string }> {
     return call(async () => {
@@ -205,7 +255,7 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
                   DateFilters: [
                     {
                       FieldName: 'finding_info.modified_time_dt',
-                      Filter: { Start: window.since, End: window.until },
+                      Filter: { Start: window.start, End: window.until },
                     },
                   ],
                 },
@@ -227,7 +277,7 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
         new GetFindingsCommand({
           Filters: {
             AwsAccountId: [{ Value: target.accountId, Comparison: 'EQUALS' }],
-            UpdatedAt: [{ Start: window.since, End: window.until }],
+            UpdatedAt: [{ Start: window.start, End: window.until }],
           },
           MaxResults: PAGE_SIZE,
           NextToken: nextToken,

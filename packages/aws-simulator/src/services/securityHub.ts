@@ -90,6 +90,7 @@ function* matchingFindings(
   const [from, to] = org.findingRangeOf(query.partition, exactAccount);
   const windows = query.updated.map(d => dateWindow(d, org.clock));
   for (let i = Math.max(start, from); i < to; i++) {
+    if (org.isWithheld(i)) continue;
     const updatedAt = org.findingUpdatedAt(i);
     if (
       windows.length &&

@@ -1,4 +1,4 @@
-import type { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
 import { withRetries } from './errors';
 import type {
   GovernanceAwsContext,
@@ -194,4 +194,50 @@ export function readGovernanceChoice<T extends string>(
     throw new Error(`${key} must be ${allowed.join(' or ')}, got ${value}`);
   }
   return value as T;
+}
+
+const FIXED_UNITS_MS: Record<string, number> = {
+  weeks: 604_800_000,
+  days: 86_400_000,
+  hours: 3_600_000,
+  minutes: 60_000,
+  seconds: 1_000,
+  milliseconds: 1,
+};
+
+/**
+ * Reads an optional duration setting in the scheduler's formats (`1h`,
+ * `PT1H`, `{ hours: 1 }`) as milliseconds; absent gives `fallbackMs`. Throws
+ * `<key>: <reason>` for an unreadable, negative or calendar (months, years)
+ * duration.
+ *
+ * @public
+ */
+export function readGovernanceDuration(
+  config: Config,
+  key: string,
+  fallbackMs: number,
+): number {
+  if (!config.has(key)) return fallbackMs;
+  let duration: Record<string, number | undefined>;
+  try {
+    duration = readDurationFromConfig(config, { key }) as Record<
+      string,
+      number | undefined
+    >;
+  } catch (error) {
+    throw new Error(`${key}: ${(error as Error).message}`);
+  }
+  let ms = 0;
+  for (const [unit, value] of Object.entries(duration)) {
+    if (value === undefined) continue;
+    const factor = FIXED_UNITS_MS[unit];
+    if (factor === undefined)
+      throw new Error(
+        `${key}: ${unit} have no fixed length; give weeks, days, hours, minutes, seconds or milliseconds`,
+      );
+    ms += value * factor;
+  }
+  if (!(ms >= 0)) throw new Error(`${key}: must not be negative`);
+  return ms;
 }
