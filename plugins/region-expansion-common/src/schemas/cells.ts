@@ -29,16 +29,74 @@ export const cellLifecycleSchema = z.enum([
 export const cellIsolationSchema = z.enum(['pooled', 'dedicated']);
 
 /**
+ * Bounds of the numbers a cell, a tenant or a what-if may state. Far above
+ * any real cell (a cell is a bounded copy of the application plane), and
+ * low enough that sums stay exact and fit the store's columns.
+ *
+ * @public
+ */
+export const CAPACITY_LIMITS = {
+  /** Tenant slots of one cell. */
+  tenants: 1_000_000,
+  /** Load units of one cell or one tenant. */
+  loadUnits: 1_000_000_000,
+  /** Amount of one named quota. */
+  quotaAmount: 1_000_000_000,
+  /** Named quotas of one cell or one tenant. */
+  quotaNames: 32,
+  /** Characters of a quota name. */
+  quotaNameLength: 64,
+} as const;
+
+/**
+ * A load-unit amount: non-negative, finite, at most
+ * {@link CAPACITY_LIMITS}.loadUnits.
+ *
+ * @public
+ */
+export const loadUnitsSchema = amountSchema.refine(
+  v => v <= CAPACITY_LIMITS.loadUnits,
+  `must be at most ${CAPACITY_LIMITS.loadUnits}`,
+);
+
+/**
+ * Named quotas with their amounts (a cell's limits or usage, a tenant's
+ * use): at most {@link CAPACITY_LIMITS}.quotaNames names of at most
+ * {@link CAPACITY_LIMITS}.quotaNameLength characters.
+ *
+ * @public
+ */
+export const quotaAmountsSchema = z
+  .record(
+    z
+      .string()
+      .min(1, 'quota name must not be empty')
+      .max(
+        CAPACITY_LIMITS.quotaNameLength,
+        `quota name must be at most ${CAPACITY_LIMITS.quotaNameLength} characters`,
+      ),
+    amountSchema.refine(
+      v => v <= CAPACITY_LIMITS.quotaAmount,
+      `must be at most ${CAPACITY_LIMITS.quotaAmount}`,
+    ),
+  )
+  .refine(
+    quotas => Object.keys(quotas).length <= CAPACITY_LIMITS.quotaNames,
+    `must name at most ${CAPACITY_LIMITS.quotaNames} quotas`,
+  );
+
+/**
  * A capacity vector (limits or usage).
  *
  * @public
  */
 export const capacitySchema = z.strictObject({
-  tenants: countSchema,
-  loadUnits: amountSchema,
-  quotas: z
-    .record(z.string().min(1, 'quota name must not be empty'), amountSchema)
-    .default({}),
+  tenants: countSchema.max(
+    CAPACITY_LIMITS.tenants,
+    `must be at most ${CAPACITY_LIMITS.tenants}`,
+  ),
+  loadUnits: loadUnitsSchema,
+  quotas: quotaAmountsSchema.default({}),
 });
 
 /**
@@ -100,6 +158,9 @@ export const updateCellSchema = z
  */
 export type UpdateCellInput = z.infer<typeof updateCellSchema>;
 
+/** Service quotas one cell spec may list. */
+const MAX_SPEC_SERVICE_QUOTAS = 50;
+
 /**
  * A standard cell specification with the service quotas one cell needs.
  *
@@ -109,24 +170,32 @@ export const cellSpecSchema = z.strictObject({
   version: specVersionSchema,
   isolation: cellIsolationSchema,
   capacity: capacitySchema,
-  serviceQuotas: z.array(
-    z.strictObject({
-      serviceCode: z
-        .string(typeError('a string'))
-        .regex(
-          /^[a-z0-9-]+$/,
-          'must be a Service Quotas service code such as lambda',
+  serviceQuotas: z
+    .array(
+      z.strictObject({
+        serviceCode: z
+          .string(typeError('a string'))
+          .regex(
+            /^[a-z0-9-]+$/,
+            'must be a Service Quotas service code such as lambda',
+          ),
+        quotaCode: z
+          .string(typeError('a string'))
+          .regex(
+            /^L-[0-9A-F]{8}$/,
+            'must be a Service Quotas quota code such as L-B99A9384',
+          ),
+        quotaName: nameSchema,
+        perCell: amountSchema.refine(
+          v => v <= CAPACITY_LIMITS.quotaAmount,
+          `must be at most ${CAPACITY_LIMITS.quotaAmount}`,
         ),
-      quotaCode: z
-        .string(typeError('a string'))
-        .regex(
-          /^L-[0-9A-F]{8}$/,
-          'must be a Service Quotas quota code such as L-B99A9384',
-        ),
-      quotaName: nameSchema,
-      perCell: amountSchema,
-    }),
-  ),
+      }),
+    )
+    .max(
+      MAX_SPEC_SERVICE_QUOTAS,
+      `must list at most ${MAX_SPEC_SERVICE_QUOTAS} service quotas`,
+    ),
 });
 
 /**

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { typeError } from './errors';
-import { cellSpecSchema } from './cells';
+import { cellSpecSchema, loadUnitsSchema } from './cells';
 import {
   residencySchema,
   quotaUsageSchema,
   tenantTierSchema,
   dataClassificationSchema,
 } from './tenants';
-import { amountSchema, idSchema } from './primitives';
+import { idSchema } from './primitives';
 
 /**
  * A placement strategy.
@@ -35,8 +35,20 @@ export const placementRequestSchema = z.strictObject({
  */
 export type PlacementRequestInput = z.infer<typeof placementRequestSchema>;
 
-/** Upper bound of tenants in one what-if, to keep a request bounded in time. */
-const MAX_WHAT_IF_TENANTS = 1_000_000;
+/**
+ * Bounds of one what-if request. The portal's form sends one profile of a
+ * typed number of tenants; a forecast for a new location needs thousands,
+ * not millions. Every tenant may need a new cell, so the bound also bounds
+ * the cells the engine builds for the answer.
+ *
+ * @public
+ */
+export const WHAT_IF_LIMITS = {
+  /** Tenants across all profiles of one request. */
+  tenants: 10_000,
+  /** Profiles of one request. */
+  profiles: 20,
+} as const;
 
 /**
  * Body of "what if these tenants arrived": profiles and the cell spec new
@@ -52,19 +64,26 @@ export const whatIfRequestSchema = z.strictObject({
           .number(typeError('a number'))
           .int('must be a whole number')
           .min(1, 'must be at least 1')
-          .max(MAX_WHAT_IF_TENANTS, `must be at most ${MAX_WHAT_IF_TENANTS}`),
+          .max(
+            WHAT_IF_LIMITS.tenants,
+            `must be at most ${WHAT_IF_LIMITS.tenants}`,
+          ),
         tier: tenantTierSchema,
         residency: residencySchema.default({}),
         classification: dataClassificationSchema,
-        loadUnits: amountSchema,
+        loadUnits: loadUnitsSchema,
         quotaUsage: quotaUsageSchema.optional(),
       }),
     )
     .min(1, 'must contain at least one profile')
+    .max(
+      WHAT_IF_LIMITS.profiles,
+      `must contain at most ${WHAT_IF_LIMITS.profiles} profiles`,
+    )
     .refine(
       profiles =>
-        profiles.reduce((sum, p) => sum + p.count, 0) <= MAX_WHAT_IF_TENANTS,
-      `must not add up to more than ${MAX_WHAT_IF_TENANTS} tenants`,
+        profiles.reduce((sum, p) => sum + p.count, 0) <= WHAT_IF_LIMITS.tenants,
+      `must not add up to more than ${WHAT_IF_LIMITS.tenants} tenants`,
     ),
   spec: cellSpecSchema,
   strategy: placementStrategySchema.default('pack'),

@@ -7,6 +7,7 @@ import {
   migrationRequestSchema,
   placementRequestSchema,
   quotaPlanRequestSchema,
+  WHAT_IF_LIMITS,
   whatIfRequestSchema,
 } from './placement';
 import { createTenantSchema, tenantImportRowSchema } from './tenants';
@@ -245,6 +246,89 @@ describe('request schemas name the field and the reason', () => {
       },
       'profiles.0.count',
       /at least 1/,
+    ],
+    [
+      'what-if count above the bound',
+      whatIfRequestSchema,
+      {
+        profiles: [
+          {
+            count: WHAT_IF_LIMITS.tenants + 1,
+            tier: 'pool',
+            classification: 'internal',
+            loadUnits: 1,
+          },
+        ],
+        spec: cellSpec,
+      },
+      'profiles.0.count',
+      /^must be at most 10000$/,
+    ],
+    [
+      'what-if profiles adding up above the bound',
+      whatIfRequestSchema,
+      {
+        profiles: [1, 2].map(() => ({
+          count: WHAT_IF_LIMITS.tenants,
+          tier: 'pool',
+          classification: 'internal',
+          loadUnits: 1,
+        })),
+        spec: cellSpec,
+      },
+      'profiles',
+      /must not add up to more than 10000 tenants/,
+    ],
+    [
+      'too many what-if profiles',
+      whatIfRequestSchema,
+      {
+        profiles: Array.from({ length: WHAT_IF_LIMITS.profiles + 1 }, () => ({
+          count: 1,
+          tier: 'pool',
+          classification: 'internal',
+          loadUnits: 1,
+        })),
+        spec: cellSpec,
+      },
+      'profiles',
+      /must contain at most 20 profiles/,
+    ],
+    [
+      'huge cell capacity',
+      createCellSchema,
+      { ...validCell, capacity: { tenants: 1e15, loadUnits: 1e300 } },
+      'capacity.tenants',
+      /must be at most 1000000$/,
+    ],
+    [
+      'huge tenant load',
+      createTenantSchema,
+      {
+        id: 'a',
+        name: 'A',
+        tier: 'pool',
+        classification: 'public',
+        loadUnits: 1e12,
+      },
+      'loadUnits',
+      /must be at most 1000000000/,
+    ],
+    [
+      'too many quota names',
+      createTenantSchema,
+      {
+        id: 'a',
+        name: 'A',
+        tier: 'pool',
+        classification: 'public',
+        loadUnits: 1,
+        quotaUsage: Object.fromEntries(
+          Array.from({ length: 33 }, (_, i) => [`q${i}`, 1]),
+        ),
+      },
+      'quotaUsage',
+      /must name at most 32 quotas/,
     ],
     [
       'migration target',

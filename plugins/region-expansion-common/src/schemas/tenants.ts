@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { loadUnitsSchema, quotaAmountsSchema } from './cells';
 import { jurisdictionSchema } from './locations';
-import {
-  amountSchema,
-  countryCodeSchema,
-  idSchema,
-  nameSchema,
-} from './primitives';
+import { countryCodeSchema, idSchema, nameSchema } from './primitives';
+
+/** Countries one residency requirement may list (ISO 3166-1 has 249). */
+const MAX_RESIDENCY_COUNTRIES = 249;
+/** Jurisdictions one residency requirement may list. */
+const MAX_RESIDENCY_JURISDICTIONS = 16;
 
 /**
  * A tenant isolation tier.
@@ -35,10 +36,18 @@ export const residencySchema = z.strictObject({
   countries: z
     .array(countryCodeSchema)
     .min(1, 'must name at least one country when present')
+    .max(
+      MAX_RESIDENCY_COUNTRIES,
+      `must name at most ${MAX_RESIDENCY_COUNTRIES} countries`,
+    )
     .optional(),
   jurisdictions: z
     .array(jurisdictionSchema)
     .min(1, 'must name at least one jurisdiction when present')
+    .max(
+      MAX_RESIDENCY_JURISDICTIONS,
+      `must name at most ${MAX_RESIDENCY_JURISDICTIONS} jurisdictions`,
+    )
     .optional(),
   partition: idSchema.optional(),
 });
@@ -48,10 +57,7 @@ export const residencySchema = z.strictObject({
  *
  * @public
  */
-export const quotaUsageSchema = z.record(
-  z.string().min(1, 'quota name must not be empty'),
-  amountSchema,
-);
+export const quotaUsageSchema = quotaAmountsSchema;
 
 /**
  * Body of "create a tenant". `cellId` pins the tenant to a cell; the service
@@ -65,7 +71,7 @@ export const createTenantSchema = z.strictObject({
   tier: tenantTierSchema,
   residency: residencySchema.default({}),
   classification: dataClassificationSchema,
-  loadUnits: amountSchema,
+  loadUnits: loadUnitsSchema,
   quotaUsage: quotaUsageSchema.optional(),
   cellId: idSchema.optional(),
 });
@@ -89,7 +95,7 @@ export const updateTenantSchema = z
     tier: tenantTierSchema.optional(),
     residency: residencySchema.optional(),
     classification: dataClassificationSchema.optional(),
-    loadUnits: amountSchema.optional(),
+    loadUnits: loadUnitsSchema.optional(),
     quotaUsage: quotaUsageSchema.optional(),
   })
   .refine(v => Object.keys(v).length > 0, 'must change at least one field');
@@ -128,7 +134,7 @@ export const tenantImportRowSchema = z
     classification: dataClassificationSchema,
     loadUnits: z.preprocess(
       v => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
-      amountSchema,
+      loadUnitsSchema,
     ),
     residencyCountries: z.preprocess(
       splitList,
