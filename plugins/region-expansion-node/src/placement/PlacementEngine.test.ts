@@ -1,6 +1,7 @@
-import type {
-  Cell,
-  PlacementUnplaceable,
+import {
+  WHAT_IF_LIMITS,
+  type Cell,
+  type PlacementUnplaceable,
 } from '@region-expansion/plugin-region-expansion-common';
 import { DomainRuleError } from '../locations/errors';
 import { PlacementEngine } from './PlacementEngine';
@@ -335,6 +336,66 @@ describe('PlacementEngine.place', () => {
     expect(() => engine([bad])).toThrow(DomainRuleError);
   });
 
+  it('with invalidCells skip, leaves out a cell that breaks a rule and says so where it matters', () => {
+    const bad = cell({
+      id: 'bad-dedicated',
+      locationId: 'eu-west-1',
+      isolation: 'dedicated',
+      capacity: { tenants: 2, loadUnits: 100, quotas: {} },
+    });
+    const good = cell({ id: 'good', locationId: 'eu-west-1' });
+    const gone = cell({ id: 'gone', locationId: 'eu-west-1' });
+    const e = PlacementEngine.create({
+      cells: [bad, good, { ...gone, locationId: 'xx-nowhere-1' }],
+      catalog,
+      controlPlanes,
+      cellSpec: spec,
+      invalidCells: 'skip',
+    });
+    expect(e.skippedCells()).toEqual([
+      {
+        cellId: 'bad-dedicated',
+        locationId: 'eu-west-1',
+        field: 'capacity.tenants',
+        reason: 'a dedicated cell belongs to one tenant, capacity is 2',
+      },
+      {
+        cellId: 'gone',
+        locationId: 'xx-nowhere-1',
+        field: 'locationId',
+        reason: "'xx-nowhere-1' is not a known location",
+      },
+    ]);
+    // Pool tenants still place; the dedicated cell does not concern them.
+    const pooled = e.place(tenant(), { strategy: 'pack' });
+    expect(pooled).toMatchObject({ outcome: 'placed', cellId: 'good' });
+    expect(pooled.outcome === 'placed' && pooled.warnings).toEqual([
+      expect.stringMatching(/^Readiness of eu-west-1 is unknown/),
+    ]);
+    // A silo tenant could have used it, so its decision names it.
+    const silo = unplaceable(
+      e.place(tenant({ tier: 'silo' }), { strategy: 'pack' }),
+    );
+    expect(silo.reason).toMatch(
+      /Left out of placement because their stored data breaks a rule: cell bad-dedicated \(capacity.tenants: a dedicated cell belongs to one tenant, capacity is 2\)/,
+    );
+    expect(
+      e.planMigration(tenant({ tier: 'silo' }), { cellId: 'bad-dedicated' }),
+    ).toEqual({
+      ok: false,
+      violations: [
+        {
+          constraint: 'target',
+          detail: expect.stringMatching(
+            /cell bad-dedicated is left out of placement .*capacity.tenants/,
+          ),
+        },
+      ],
+    });
+    // Without skip, the same cells stop the engine.
+    expect(() => engine([bad, good])).toThrow(DomainRuleError);
+  });
+
   it('offers no new cell when the tenant is larger than the spec', () => {
     const decision = unplaceable(
       engine([cell({ locationId: 'eu-west-1' })]).place(
@@ -412,6 +473,80 @@ describe('PlacementEngine.whatIf', () => {
     expect(e.cell('existing')?.usage.tenants).toBe(8);
     expect(e.cells()).toHaveLength(1);
   });
+});
+
+describe('PlacementEngine.whatIf work', () => {
+  const count = WHAT_IF_LIMITS.tenants;
+  const run = (
+    strategy: 'pack' | 'spread',
+    quotaPerCell: number,
+    quotaPerTenant: number,
+  ) => {
+    const e = engine([]);
+    const started = Date.now();
+    const result = e.whatIf(
+      [
+        {
+          count,
+          tier: 'pool',
+          residency: { countries: ['IE'] },
+          classification: 'internal',
+          loadUnits: 1,
+          quotaUsage: { queues: quotaPerTenant },
+        },
+      ],
+      {
+        ...spec,
+        capacity: {
+          tenants: 80,
+          loadUnits: 600,
+          quotas: { queues: quotaPerCell },
+        },
+      },
+      { strategy },
+    );
+    expect(result).toMatchObject({
+      requested: count,
+      placedInNewCells: count,
+      cellsToCreate: [{ locationId: 'eu-west-1', isolation: 'pooled', count }],
+    });
+    // A second, generous guard; the work counts are the real check.
+    expect(Date.now() - started).toBeLessThan(20_000);
+    return e.searchWork();
+  };
+
+  // The request that froze the backend: every tenant uses a quota of 1 and
+  // a cell's quota is 1, so each tenant needs a new cell that is exhausted
+  // after one tenant. Scanning past such cells made every decision look at
+  // every earlier cell: count² cells for the request.
+  it.each(['pack', 'spread'] as const)(
+    '%s: a quota-exhausting profile at the request bound looks at each new cell, not at every earlier one',
+    strategy => {
+      const work = run(strategy, 1, 1);
+      // Two decisions per tenant (none fits, then the new cell fits), each
+      // looking at the new cell only.
+      expect(work.cellsExamined).toBeLessThanOrEqual(2 * count);
+      expect(work.blocksExamined).toBeLessThanOrEqual(2 * count);
+    },
+  );
+
+  // Each tenant leaves its new cell one unit short of the next tenant's
+  // quota: not exhausted, so the cells stay open, but none fits again.
+  it.each(['pack', 'spread'] as const)(
+    '%s: a profile that leaves every cell short of its quota skips those cells by block',
+    strategy => {
+      const work = run(strategy, 3, 2);
+      // Cells are checked one by one only in the block holding the new
+      // cell (at most 64 cells); other blocks are judged by their summary.
+      expect(work.cellsExamined).toBeLessThanOrEqual(64 * count);
+      expect(work.blocksExamined).toBeLessThanOrEqual(
+        2 * count * (count / 64 + 1),
+      );
+      expect(work.cellsExamined + work.blocksExamined).toBeLessThan(
+        (count * count) / 20,
+      );
+    },
+  );
 });
 
 describe('PlacementEngine.planMigration', () => {

@@ -26,11 +26,12 @@ import {
   matchesResidency,
   type LocationCatalog,
 } from '../locations/LocationCatalog';
+import { CellGroup } from './CellGroup';
 import {
-  CellGroup,
   CellState,
   compareHeadroom,
   type Demand,
+  type SearchWork,
 } from './cellState';
 import { planQuotas } from './quotas';
 import {
@@ -39,7 +40,12 @@ import {
   unknownReadiness,
   type ReadinessLookup,
 } from './readiness';
-import { assertCellAllowed, tenantPartition } from './rules';
+import {
+  findCellDefinitionViolation,
+  findCellUsageViolation,
+  tenantPartition,
+  type CellRuleViolation,
+} from './rules';
 
 /**
  * What a placement needs to know about a tenant (a stored tenant or a
@@ -68,6 +74,29 @@ export interface PlacementEngineOptions {
   cellSpec: CellSpec;
   /** Readiness levels; defaults to {@link unknownReadiness}. */
   readiness?: ReadinessLookup;
+  /**
+   * What to do with a cell that breaks a domain rule (see
+   * `assertCellAllowed`) or names an unknown location or control plane:
+   * `throw` (the default, for cells given as input) or `skip` it, keeping
+   * the reason in {@link PlacementEngine.skippedCells} and in the
+   * explanation of the decisions it could have changed (for stored cells:
+   * one bad row must not stop placement for everyone).
+   */
+  invalidCells?: 'throw' | 'skip';
+}
+
+/**
+ * A cell the engine left out because it breaks a domain rule.
+ *
+ * @public
+ */
+export interface SkippedCell {
+  cellId: string;
+  locationId: string;
+  /** The offending field, such as `capacity.tenants`. */
+  field: string;
+  /** Why the cell breaks the rule. */
+  reason: string;
 }
 
 /**
@@ -98,6 +127,13 @@ export interface WhatIfOptions {
   allowUnknownReadiness?: boolean;
   /** Defaults to `false`. */
   allowProvisioning?: boolean;
+}
+
+/** A skipped cell with what explanations need to judge its relevance. */
+interface SkippedEntry extends SkippedCell {
+  isolation: CellIsolation;
+  /** Undefined when the cell names an unknown location. */
+  location: Location | undefined;
 }
 
 interface LocationIndex {
@@ -192,8 +228,17 @@ export class PlacementEngine {
   readonly #cellsByPartition = new Map<string, number>();
   readonly #residencyCache = new Map<string, ResidencyScreen>();
   #totalCells = 0;
+  readonly #work: SearchWork;
+  readonly #skipped: SkippedEntry[];
 
-  private constructor(options: PlacementEngineOptions, validate: boolean) {
+  private constructor(
+    options: PlacementEngineOptions,
+    validate: boolean,
+    work: SearchWork = { cellsExamined: 0, blocksExamined: 0 },
+    skipped: SkippedEntry[] = [],
+  ) {
+    this.#work = work;
+    this.#skipped = skipped;
     this.#catalog = options.catalog;
     this.#controlPlanes = [...options.controlPlanes].sort((a, b) =>
       a.id.localeCompare(b.id),
@@ -206,34 +251,120 @@ export class PlacementEngine {
       this.#locationsByPartition.set(location.partition, list);
     }
     const controlPlanes = new Map(options.controlPlanes.map(c => [c.id, c]));
+    const skip = options.invalidCells === 'skip';
     for (const cell of options.cells) {
-      const location = options.catalog.require(cell.locationId);
-      if (validate) {
-        const controlPlane = controlPlanes.get(cell.controlPlaneId);
-        if (!controlPlane) {
-          throw new DomainRuleError(
-            'controlPlaneId',
-            `cell ${cell.id} refers to unknown control plane '${cell.controlPlaneId}'`,
-          );
-        }
-        assertCellAllowed(
-          cell,
-          location,
-          controlPlane,
-          options.catalog.partition(location.partition),
-        );
+      if (!validate) {
+        this.#addCell(cell, options.catalog.require(cell.locationId));
+        continue;
       }
-      this.#addCell(cell, location);
+      const location = options.catalog.get(cell.locationId);
+      if (!location && !skip) options.catalog.require(cell.locationId);
+      const violation = location
+        ? PlacementEngine.#violation(
+            cell,
+            location,
+            controlPlanes,
+            options.catalog,
+          )
+        : {
+            field: 'locationId',
+            reason: `'${cell.locationId}' is not a known location`,
+          };
+      if (!violation) {
+        this.#addCell(cell, location!);
+      } else if (skip) {
+        this.#skipped.push({
+          cellId: cell.id,
+          locationId: cell.locationId,
+          field: violation.field,
+          reason: violation.reason,
+          isolation: cell.isolation,
+          location,
+        });
+      } else {
+        throw new DomainRuleError(violation.field, violation.reason);
+      }
     }
+  }
+
+  static #violation(
+    cell: Cell,
+    location: Location,
+    controlPlanes: Map<string, ControlPlane>,
+    catalog: LocationCatalog,
+  ): CellRuleViolation | undefined {
+    const controlPlane = controlPlanes.get(cell.controlPlaneId);
+    if (!controlPlane) {
+      return {
+        field: 'controlPlaneId',
+        reason: `cell ${cell.id} refers to unknown control plane '${cell.controlPlaneId}'`,
+      };
+    }
+    return (
+      findCellDefinitionViolation(
+        cell,
+        location,
+        controlPlane,
+        catalog.partition(location.partition),
+      ) ?? findCellUsageViolation(cell)
+    );
   }
 
   /**
    * Builds an engine. Every cell is checked with `assertCellAllowed`, so an
-   * engine never holds a cell that breaks a domain rule; throws
-   * `DomainRuleError` or `UnknownLocationError` otherwise.
+   * engine never holds a cell that breaks a domain rule; a cell that does
+   * makes it throw `DomainRuleError` (or `UnknownLocationError`), unless
+   * `invalidCells` is `skip`.
    */
   static create(options: PlacementEngineOptions): PlacementEngine {
     return new PlacementEngine(options, true);
+  }
+
+  /** Cells left out because they break a domain rule (`invalidCells: skip`). */
+  skippedCells(): SkippedCell[] {
+    return this.#skipped.map(({ cellId, locationId, field, reason }) => ({
+      cellId,
+      locationId,
+      field,
+      reason,
+    }));
+  }
+
+  /**
+   * A sentence naming the skipped cells that could have taken the tenant
+   * (its partition, residency and isolation), or undefined when none.
+   */
+  #skippedNote(
+    tenant: PlacementTenant,
+    demand: Demand,
+    onlyLocationId?: string,
+  ): string | undefined {
+    const partition = tenantPartition(tenant);
+    const relevant = this.#skipped.filter(
+      s =>
+        s.location !== undefined &&
+        s.location.partition === partition &&
+        s.isolation === demand.isolation &&
+        (onlyLocationId === undefined || s.locationId === onlyLocationId) &&
+        matchesResidency(s.location, tenant.residency).ok,
+    );
+    if (relevant.length === 0) return undefined;
+    const named = relevant
+      .slice(0, 3)
+      .map(s => `cell ${s.cellId} (${s.field}: ${s.reason})`)
+      .join('; ');
+    const more = relevant.length > 3 ? ` and ${relevant.length - 3} more` : '';
+    return `Left out of placement because their stored data breaks a rule: ${named}${more}.`;
+  }
+
+  /**
+   * The work the searches of this engine, and of the what-ifs run on its
+   * copies, have done so far: cells checked one by one and blocks of cells
+   * judged by their summary. For tests and benchmarks: a decision looks at
+   * a few cells of a few groups, never at every cell.
+   */
+  searchWork(): { cellsExamined: number; blocksExamined: number } {
+    return { ...this.#work };
   }
 
   /** The cell with its current (engine) usage, or undefined. */
@@ -306,6 +437,8 @@ export class PlacementEngine {
         readiness: this.#readiness,
       },
       false,
+      this.#work,
+      this.#skipped,
     );
     const placeOptions: PlacementOptions = {
       strategy: options.strategy ?? 'pack',
@@ -417,10 +550,16 @@ export class PlacementEngine {
   ): MigrationPlan {
     const state = this.#states.get(cellId);
     if (!state) {
+      const skipped = this.#skipped.find(s => s.cellId === cellId);
       return {
         ok: false,
         violations: [
-          { constraint: 'target', detail: `cell ${cellId} does not exist` },
+          {
+            constraint: 'target',
+            detail: skipped
+              ? `cell ${cellId} is left out of placement because its stored data breaks a rule (${skipped.field}: ${skipped.reason})`
+              : `cell ${cellId} does not exist`,
+          },
         ],
       };
     }
@@ -567,7 +706,12 @@ export class PlacementEngine {
     const key = groupKey(cell.isolation, cell.lifecycle);
     let group = index.groups.get(key);
     if (!group) {
-      group = new CellGroup(location.id, cell.isolation, cell.lifecycle);
+      group = new CellGroup(
+        location.id,
+        cell.isolation,
+        cell.lifecycle,
+        this.#work,
+      );
       index.groups.set(key, group);
     }
     group.add(state);
@@ -710,6 +854,8 @@ export class PlacementEngine {
     if (state.lifecycle !== 'active') {
       warnings.push(`Cell ${state.id} is still ${state.lifecycle}.`);
     }
+    const skipped = this.#skippedNote(tenant, demand);
+    if (skipped) warnings.push(skipped);
     const tenantsLeft = state.remainingTenants - 1;
     const loadLeft = state.remainingLoad - demand.loadUnits;
     return {
@@ -833,13 +979,14 @@ export class PlacementEngine {
         : `No cell can take tenant ${tenant.id}: ${rejections
             .map(r => `${r.constraint} ruled out ${r.cellsRuledOut}`)
             .join(', ')}`;
+    const skipped = this.#skippedNote(tenant, demand, search.onlyLocationId);
     return {
       outcome: 'unplaceable',
       reason: `${summary}. ${
         cellToCreate
           ? cellToCreate.reason
           : this.#noNewCellReason(demand, screen)
-      }`,
+      }${skipped ? ` ${skipped}` : ''}`,
       rejections,
       ...(cellToCreate ? { cellToCreate } : {}),
     };

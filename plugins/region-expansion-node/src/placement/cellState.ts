@@ -18,6 +18,18 @@ export interface Demand {
 }
 
 /**
+ * Work done by the searches of one engine (and of the what-ifs run on its
+ * copies). Tests and benchmarks read it to prove that a decision does not
+ * scan every cell.
+ */
+export interface SearchWork {
+  /** Cells whose fit was checked one by one. */
+  cellsExamined: number;
+  /** Blocks of cells judged (and mostly skipped) by their summary. */
+  blocksExamined: number;
+}
+
+/**
  * Mutable usage of one cell inside the engine; the input `Cell` is never
  * changed. `remainingLoad` and `remainingTenants` are kept as fields because
  * they are the sort keys of the per-group index.
@@ -30,13 +42,15 @@ export class CellState {
   readonly capacityLoad: number;
   readonly capacityTenants: number;
   readonly capacityQuotas: Readonly<Record<string, number>>;
+  /** Declared quota names, so the index's hot paths iterate an array. */
+  readonly quotaNames: readonly string[];
   usedTenants: number;
   usedLoad: number;
   usedQuotas: Record<string, number>;
   remainingLoad: number;
   remainingTenants: number;
-  /** Whether the cell is currently in its group's `open` list. */
-  open = false;
+  /** Key of the group's open list that holds the cell; unset when closed. */
+  openKey: string | undefined;
 
   constructor(cell: Cell) {
     this.cell = cell;
@@ -46,6 +60,7 @@ export class CellState {
     this.capacityLoad = cell.capacity.loadUnits;
     this.capacityTenants = cell.capacity.tenants;
     this.capacityQuotas = cell.capacity.quotas;
+    this.quotaNames = Object.keys(cell.capacity.quotas).sort();
     this.usedTenants = cell.usage.tenants;
     this.usedLoad = cell.usage.loadUnits;
     this.usedQuotas = { ...cell.usage.quotas };
@@ -63,6 +78,19 @@ export class CellState {
       this.remainingTenants > 0 &&
       (this.isolation === 'pooled' || this.usedTenants === 0)
     );
+  }
+
+  /** What is left of a declared quota (`Infinity` when undeclared). */
+  quotaLeft(quota: string): number {
+    const limit = this.capacityQuotas[quota];
+    return limit === undefined
+      ? Infinity
+      : limit - (this.usedQuotas[quota] ?? 0);
+  }
+
+  /** Declared quotas with nothing left, sorted by name. */
+  exhaustedQuotas(): string[] {
+    return this.quotaNames.filter(quota => this.quotaLeft(quota) <= 0);
   }
 
   /** Whether the demand fits in every dimension. */
@@ -120,82 +148,4 @@ export function compareHeadroom(a: CellState, b: CellState): number {
     a.remainingTenants - b.remainingTenants ||
     compareIds(a.id, b.id)
   );
-}
-
-/**
- * The cells of one location with one isolation and one lifecycle. `open`
- * holds the cells that can take a tenant, sorted by {@link compareHeadroom},
- * so a decision binary-searches instead of scanning every cell.
- */
-export class CellGroup {
-  readonly cells: CellState[] = [];
-  readonly open: CellState[] = [];
-
-  constructor(
-    readonly locationId: string,
-    readonly isolation: CellIsolation,
-    readonly lifecycle: CellLifecycle,
-  ) {}
-
-  add(state: CellState): void {
-    this.cells.push(state);
-    this.#insertIfOpen(state);
-  }
-
-  /** Changes a cell's usage and keeps `open` sorted. */
-  update(state: CellState, demand: Demand, sign: 1 | -1): void {
-    if (state.open) {
-      const index = this.#lowerBound(state);
-      this.open.splice(index, 1);
-      state.open = false;
-    }
-    state.apply(demand, sign);
-    this.#insertIfOpen(state);
-  }
-
-  /** Smallest open cell (in headroom order) that fits, skipping `excludeId`. */
-  smallestFit(demand: Demand, excludeId?: string): CellState | undefined {
-    const open = this.open;
-    let low = 0;
-    let high = open.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (open[mid].remainingLoad < demand.loadUnits) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low; i < open.length; i++) {
-      const state = open[i];
-      if (state.id !== excludeId && state.fits(demand)) return state;
-    }
-    return undefined;
-  }
-
-  /** Largest open cell (in headroom order) that fits, skipping `excludeId`. */
-  largestFit(demand: Demand, excludeId?: string): CellState | undefined {
-    const open = this.open;
-    for (let i = open.length - 1; i >= 0; i--) {
-      const state = open[i];
-      if (state.remainingLoad < demand.loadUnits) return undefined;
-      if (state.id !== excludeId && state.fits(demand)) return state;
-    }
-    return undefined;
-  }
-
-  #insertIfOpen(state: CellState): void {
-    if (!state.canTakeAnyTenant()) return;
-    this.open.splice(this.#lowerBound(state), 0, state);
-    state.open = true;
-  }
-
-  /** Index of the first open cell not smaller than `state`. */
-  #lowerBound(state: CellState): number {
-    let low = 0;
-    let high = this.open.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (compareHeadroom(this.open[mid], state) < 0) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
 }

@@ -53,28 +53,36 @@ const RESIDENCIES: Residency[] = [
 ];
 const TIERS: TenantTier[] = ['pool', 'pool', 'bridge', 'silo'];
 
-function randomWorld(seed: number) {
+/**
+ * A random world. `large` worlds crowd many cells into two locations, so the
+ * index holds several blocks per group that split and merge as cells fill,
+ * and add a second quota that some cells declare and some tenants use.
+ */
+function randomWorld(seed: number, large = false) {
   const random = prng(seed);
   const pick = <T>(items: readonly T[]) =>
     items[Math.floor(random() * items.length)];
-  const cells: Cell[] = Array.from({ length: 60 }, (_, i) => {
-    const locationId = pick(LOCATIONS);
-    const isolation = random() < 0.25 ? 'dedicated' : 'pooled';
+  const locations = large ? LOCATIONS.slice(0, 2) : LOCATIONS;
+  const cells: Cell[] = Array.from({ length: large ? 600 : 60 }, (_, i) => {
+    const locationId = pick(locations);
+    const isolation = random() < (large ? 0.1 : 0.25) ? 'dedicated' : 'pooled';
     const tenants =
       isolation === 'dedicated' ? 1 : 1 + Math.floor(random() * 8);
     const loadUnits = 20 + Math.floor(random() * 60);
     const stores = Math.floor(random() * 4);
+    const quotas: Record<string, number> = { dedicatedDataStores: stores };
+    if (large && random() < 0.5) quotas.queues = Math.floor(random() * 12);
     return {
       id: `c${String(i).padStart(3, '0')}`,
       name: `c${i}`,
       locationId,
       partition: catalog.require(locationId).partition,
       controlPlaneId: locationId === 'eusc-de-east-1' ? 'cp-eusc' : 'cp-global',
-      lifecycle: pick(LIFECYCLES),
+      lifecycle: large && random() < 0.6 ? 'active' : pick(LIFECYCLES),
       isolation,
       accountId: '123456789012',
       specVersion: '1',
-      capacity: { tenants, loadUnits, quotas: { dedicatedDataStores: stores } },
+      capacity: { tenants, loadUnits, quotas },
       usage: {
         tenants: Math.floor(random() * tenants),
         loadUnits: Math.floor(random() * loadUnits * 0.5),
@@ -85,12 +93,15 @@ function randomWorld(seed: number) {
   const readiness = readinessFromMap(
     Object.fromEntries(LOCATIONS.map(id => [id, pick(LEVELS)])),
   );
-  const tenants = Array.from({ length: 150 }, (_, i) => ({
+  const tenants = Array.from({ length: large ? 1500 : 150 }, (_, i) => ({
     id: `t${i}`,
     tier: pick(TIERS),
     residency: pick(RESIDENCIES),
     classification: pick(['internal', 'confidential', 'restricted'] as const),
     loadUnits: 1 + Math.floor(random() * 15),
+    ...(large && random() < 0.4
+      ? { quotaUsage: { queues: 1 + Math.floor(random() * 4) } }
+      : {}),
   }));
   const options = {
     allowUnknownReadiness: random() < 0.7,
@@ -103,13 +114,18 @@ describe('PlacementEngine equals the naive full scan', () => {
   const strategies: PlacementStrategy[] = ['pack', 'spread'];
   const seeds = Array.from({ length: 20 }, (_, i) => i + 1);
 
-  it.each(strategies)(
-    '%s: same cell for every tenant on random worlds',
-    strategy => {
+  it.each(
+    strategies.flatMap(strategy => [
+      [strategy, 'small', seeds, false] as const,
+      [strategy, 'large', seeds.slice(0, 3), true] as const,
+    ]),
+  )(
+    '%s: same cell for every tenant on %s random worlds',
+    (strategy, _size, worldSeeds, large) => {
       let placedSomewhere = 0;
       let unplaceableSomewhere = 0;
-      for (const seed of seeds) {
-        const world = randomWorld(seed);
+      for (const seed of worldSeeds) {
+        const world = randomWorld(seed, large);
         const engine = PlacementEngine.create({
           cells: world.cells,
           catalog,

@@ -22,8 +22,33 @@ export function tenantPartition(tenant: Pick<Tenant, 'residency'>): string {
 }
 
 /**
- * Checks that a cell may exist as described. Throws {@link DomainRuleError}
- * naming the field when:
+ * A domain rule a cell breaks: the offending field and why.
+ *
+ * @public
+ */
+export interface CellRuleViolation {
+  /** Dotted path of the offending field, such as `capacity.tenants`. */
+  field: string;
+  /** Why the value breaks the rule. */
+  reason: string;
+}
+
+/** The rules a cell breaks on its own: account id and dedicated capacity. */
+function shapeViolation(cell: Cell): CellRuleViolation | undefined {
+  if (!/^\d{12}$/.test(cell.accountId)) {
+    return { field: 'accountId', reason: 'must be a 12-digit AWS account id' };
+  }
+  if (cell.isolation === 'dedicated' && cell.capacity.tenants > 1) {
+    return {
+      field: 'capacity.tenants',
+      reason: `a dedicated cell belongs to one tenant, capacity is ${cell.capacity.tenants}`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The first rule a cell's definition breaks, without looking at its usage:
  *
  * - the cell's location, partition or control plane do not match the objects
  *   given;
@@ -33,8 +58,108 @@ export function tenantPartition(tenant: Pick<Tenant, 'residency'>): string {
  * - the control plane does not manage the cell's location (or, for a Local
  *   Zone or Outpost, its parent Region);
  * - the account id is not 12 digits;
- * - a dedicated cell has room for more than one tenant;
- * - usage exceeds capacity in any dimension.
+ * - a dedicated cell has room for more than one tenant.
+ *
+ * A changed cell is checked with the same rules as a new one.
+ *
+ * @public
+ */
+export function findCellDefinitionViolation(
+  cell: Cell,
+  location: Location,
+  controlPlane: ControlPlane,
+  partition?: Partition,
+): CellRuleViolation | undefined {
+  if (cell.locationId !== location.id) {
+    return {
+      field: 'locationId',
+      reason: `'${cell.locationId}' does not match location '${location.id}'`,
+    };
+  }
+  if (cell.partition !== location.partition) {
+    return {
+      field: 'partition',
+      reason: `'${cell.partition}' differs from partition '${location.partition}' of location ${location.id}`,
+    };
+  }
+  if (cell.controlPlaneId !== controlPlane.id) {
+    return {
+      field: 'controlPlaneId',
+      reason: `'${cell.controlPlaneId}' does not match control plane '${controlPlane.id}'`,
+    };
+  }
+  if (controlPlane.partition !== location.partition) {
+    const why = partition?.requiresOwnControlPlane
+      ? `partition ${location.partition} requires its own control plane inside the partition`
+      : 'nothing crosses a partition boundary';
+    return {
+      field: 'controlPlaneId',
+      reason: `control plane ${controlPlane.id} runs in partition ${controlPlane.partition} and cannot manage a cell in ${location.id} (partition ${location.partition}): ${why}`,
+    };
+  }
+  const managed =
+    controlPlane.managedLocations.includes(location.id) ||
+    (location.parentRegion !== undefined &&
+      controlPlane.managedLocations.includes(location.parentRegion));
+  if (!managed) {
+    return {
+      field: 'controlPlaneId',
+      reason: `control plane ${controlPlane.id} does not manage location ${location.id}`,
+    };
+  }
+  return shapeViolation(cell);
+}
+
+/**
+ * The first dimension in which a cell's usage exceeds its capacity
+ * (tenants, load units, then each declared quota).
+ *
+ * @public
+ */
+export function findCellUsageViolation(
+  cell: Cell,
+): CellRuleViolation | undefined {
+  if (cell.usage.tenants > cell.capacity.tenants) {
+    return {
+      field: 'usage.tenants',
+      reason: `${cell.usage.tenants} exceeds capacity ${cell.capacity.tenants}`,
+    };
+  }
+  if (cell.usage.loadUnits > cell.capacity.loadUnits) {
+    return {
+      field: 'usage.loadUnits',
+      reason: `${cell.usage.loadUnits} exceeds capacity ${cell.capacity.loadUnits}`,
+    };
+  }
+  for (const [quota, limit] of Object.entries(cell.capacity.quotas)) {
+    const used = cell.usage.quotas[quota] ?? 0;
+    if (used > limit) {
+      return {
+        field: `usage.quotas.${quota}`,
+        reason: `${used} exceeds capacity ${limit}`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The first rule a cell breaks that can be judged from the cell alone
+ * (account id, dedicated capacity, usage within capacity); for views that
+ * have the cells but not their control planes.
+ *
+ * @public
+ */
+export function findCellOwnViolation(
+  cell: Cell,
+): CellRuleViolation | undefined {
+  return shapeViolation(cell) ?? findCellUsageViolation(cell);
+}
+
+/**
+ * Checks that a cell may exist as described: every rule of
+ * {@link findCellDefinitionViolation}, and usage within capacity in every
+ * dimension. Throws {@link DomainRuleError} naming the field.
  *
  * @public
  */
@@ -44,73 +169,10 @@ export function assertCellAllowed(
   controlPlane: ControlPlane,
   partition?: Partition,
 ): void {
-  if (cell.locationId !== location.id) {
-    throw new DomainRuleError(
-      'locationId',
-      `'${cell.locationId}' does not match location '${location.id}'`,
-    );
-  }
-  if (cell.partition !== location.partition) {
-    throw new DomainRuleError(
-      'partition',
-      `'${cell.partition}' differs from partition '${location.partition}' of location ${location.id}`,
-    );
-  }
-  if (cell.controlPlaneId !== controlPlane.id) {
-    throw new DomainRuleError(
-      'controlPlaneId',
-      `'${cell.controlPlaneId}' does not match control plane '${controlPlane.id}'`,
-    );
-  }
-  if (controlPlane.partition !== location.partition) {
-    const why = partition?.requiresOwnControlPlane
-      ? `partition ${location.partition} requires its own control plane inside the partition`
-      : 'nothing crosses a partition boundary';
-    throw new DomainRuleError(
-      'controlPlaneId',
-      `control plane ${controlPlane.id} runs in partition ${controlPlane.partition} and cannot manage a cell in ${location.id} (partition ${location.partition}): ${why}`,
-    );
-  }
-  const managed =
-    controlPlane.managedLocations.includes(location.id) ||
-    (location.parentRegion !== undefined &&
-      controlPlane.managedLocations.includes(location.parentRegion));
-  if (!managed) {
-    throw new DomainRuleError(
-      'controlPlaneId',
-      `control plane ${controlPlane.id} does not manage location ${location.id}`,
-    );
-  }
-  if (!/^\d{12}$/.test(cell.accountId)) {
-    throw new DomainRuleError('accountId', 'must be a 12-digit AWS account id');
-  }
-  if (cell.isolation === 'dedicated' && cell.capacity.tenants > 1) {
-    throw new DomainRuleError(
-      'capacity.tenants',
-      `a dedicated cell belongs to one tenant, capacity is ${cell.capacity.tenants}`,
-    );
-  }
-  if (cell.usage.tenants > cell.capacity.tenants) {
-    throw new DomainRuleError(
-      'usage.tenants',
-      `${cell.usage.tenants} exceeds capacity ${cell.capacity.tenants}`,
-    );
-  }
-  if (cell.usage.loadUnits > cell.capacity.loadUnits) {
-    throw new DomainRuleError(
-      'usage.loadUnits',
-      `${cell.usage.loadUnits} exceeds capacity ${cell.capacity.loadUnits}`,
-    );
-  }
-  for (const [quota, limit] of Object.entries(cell.capacity.quotas)) {
-    const used = cell.usage.quotas[quota] ?? 0;
-    if (used > limit) {
-      throw new DomainRuleError(
-        `usage.quotas.${quota}`,
-        `${used} exceeds capacity ${limit}`,
-      );
-    }
-  }
+  const violation =
+    findCellDefinitionViolation(cell, location, controlPlane, partition) ??
+    findCellUsageViolation(cell);
+  if (violation) throw new DomainRuleError(violation.field, violation.reason);
 }
 
 /**
