@@ -85,7 +85,7 @@ export async function createReadinessRouter(
       limit: footprintBodyLimit,
       hint: 'send the footprint (service codes and actions), not the infrastructure code it was read from',
     }),
-    async (req, res) => {
+    async (req: express.Request, res: express.Response) => {
       const credentials = authorizedCredentials(res);
       const query = parseInput(footprintQuerySchema, req.query);
       const footprint = parseInput(footprintSchema, req.body);

@@ -145,7 +145,7 @@ export async function createRouter(
       configKey: 'regionExpansion.import.maxBodySize',
       hint: 'split the import into smaller files',
     }),
-    async (req, res) => {
+    async (req: express.Request, res: express.Response) => {
       const credentials = authorizedCredentials(res);
       let body: unknown = req.body;
       if (typeof body === 'string') {
