@@ -12,6 +12,7 @@ import type {
   ResilienceAppRow,
 } from '@region-expansion/plugin-region-expansion-node';
 import { Knex } from 'knex';
+import { retryTransaction } from '../database/retryTransaction';
 
 const migrationsDir = resolvePackagePath(
   '@region-expansion/plugin-region-expansion-backend',
@@ -26,8 +27,6 @@ const migrationsDir = resolvePackagePath(
 const CHUNK = { pg: 1000, sqlite: 400 };
 /** Snapshot rows per insert. */
 const REPLACE_CHUNK = 200;
-/** Attempts of a write transaction that PostgreSQL aborted as a deadlock or serialization failure. */
-const WRITE_ATTEMPTS = 3;
 
 /**
  * Filters shared by the governance reads.
@@ -237,11 +236,6 @@ function byKey(x: { key: string }, y: { key: string }): number {
   return x.key < y.key ? -1 : 1;
 }
 
-function isRetryableWriteError(error: unknown): boolean {
-  const code = (error as { code?: string } | undefined)?.code;
-  return code === '40P01' || code === '40001' || code === 'SQLITE_BUSY';
-}
-
 /**
  * Where a page of findings leaves the sync of its target: the cursor and the
  * progress counters, written in the same transaction as the rows.
@@ -330,15 +324,7 @@ export class GovernanceStore {
   }
 
   async #write(fn: (tx: Knex.Transaction) => Promise<void>): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.#db.transaction(fn);
-        return;
-      } catch (error) {
-        if (attempt >= WRITE_ATTEMPTS || !isRetryableWriteError(error))
-          throw error;
-      }
-    }
+    await retryTransaction(this.#db, fn);
   }
 
   async #upsertChunk(
