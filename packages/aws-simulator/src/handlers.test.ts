@@ -181,7 +181,7 @@ describe('Security Hub GetFindings (restJson1)', () => {
     ).rejects.toThrow();
   });
 
-  it('denies an AccessDenied account as caller or as filter', async () => {
+  it('denies an AccessDenied account as caller or as filter, naming the caller role as IAM does', async () => {
     faults.faults.accessDeniedAccounts = [awsAccount.id];
     await expect(
       securityHub(aws.homeRegion, { endpoint: ENDPOINT }).send(
@@ -190,6 +190,7 @@ describe('Security Hub GetFindings (restJson1)', () => {
     ).rejects.toMatchObject({
       name: 'AccessDeniedException',
       $metadata: { httpStatusCode: 403 },
+      message: `User: arn:aws:sts::${awsAccount.id}:assumed-role/GovernanceReader/region-expansion is not authorized to perform: securityhub:GetFindings because no identity-based policy allows the securityhub:GetFindings action`,
     });
   });
 

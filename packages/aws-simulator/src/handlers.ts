@@ -81,6 +81,23 @@ function errorOf(
 }
 
 /**
+ * Role the simulator says a denied caller acted as (its credentials name no
+ * role): `arn:<partition>:sts::<account>:assumed-role/<this>/region-expansion`.
+ *
+ * @public
+ */
+export const SIMULATED_DENIED_ROLE_NAME = 'GovernanceReader';
+
+/**
+ * AccessDenied text as IAM writes it, naming the caller's assumed-role ARN
+ * (so tests can check it never reaches a reader).
+ */
+function accessDeniedMessage(req: SimulatedRequest, operation: string) {
+  const action = `${req.service}:${operation}`;
+  return `User: arn:${req.partition.id}:sts::${req.callerAccountId}:assumed-role/${SIMULATED_DENIED_ROLE_NAME}/region-expansion is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
+}
+
+/**
  * Options of {@link createAwsSimulatorHandlers}.
  *
  * @public
@@ -170,7 +187,7 @@ export function createAwsSimulatorHandlers(
           service.protocol === 'awsQuery'
             ? 'AccessDenied'
             : 'AccessDeniedException',
-          `User is not authorized to perform: ${req.service}:${handler.operation}`,
+          accessDeniedMessage(req, handler.operation),
         );
       }
       if (

@@ -10,6 +10,7 @@ export type { AwsSimulatorFaults, OperationRateLimit } from './faults';
 export {
   createAwsSimulatorHandlers,
   AUDIT_MANAGER_NOT_REGISTERED_MESSAGE,
+  SIMULATED_DENIED_ROLE_NAME,
 } from './handlers';
 export type { AwsSimulatorHandlerOptions } from './handlers';
 export type { GlobalInfrastructureSnapshot } from './services/jsonServices';

@@ -139,6 +139,7 @@ describe('AuditManagerGovernanceProvider', () => {
     )!;
     expect(outcome.status).toBe('unavailable');
     expect(outcome.reason).toMatch(/not set up.*INACTIVE/);
+    expect(outcome.reasonKind).toBe('not-enabled');
     expect(
       report.outcomes
         .filter(o => o.status !== 'ok')
@@ -177,6 +178,7 @@ describe('AuditManagerGovernanceProvider', () => {
     )!;
     expect(outcome).toMatchObject({
       status: 'failed',
+      reasonKind: 'not-enabled',
       reason: expect.stringMatching(
         /refused .* although its status is ACTIVE: AccessDeniedException \(HTTP 403\): .*not subscribed/,
       ),
@@ -203,6 +205,7 @@ describe('AuditManagerGovernanceProvider', () => {
     const failed = report.outcomes.filter(o => o.status === 'failed');
     expect(failed.map(o => o.target.accountId)).toEqual([denied]);
     expect(failed[0].reason).toMatch(/AccessDeniedException/);
+    expect(failed[0].reasonKind).toBe('access-denied');
     expect(m.all()).toHaveLength(
       expectedControls(org.accounts.map(a => a.id).filter(id => id !== denied))
         .length,

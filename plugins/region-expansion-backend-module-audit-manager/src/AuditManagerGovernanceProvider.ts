@@ -127,7 +127,8 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
         }),
       );
       const notSetUp = auditManagerStatusReason(status.status, target);
-      if (notSetUp) return { status: 'unavailable', reason: notSetUp };
+      if (notSetUp)
+        return { status: 'unavailable', reason: notSetUp, kind: 'not-enabled' };
       active = true;
 
       const rows: AuditControlRow[] = [];
@@ -192,10 +193,12 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
           ? {
               status: 'failed',
               reason: `Audit Manager refused the read in account ${target.accountId} (${target.region}) although its status is ACTIVE: ${failure.reason}`,
+              kind: 'not-enabled',
             }
           : {
               status: 'unavailable',
               reason: `Audit Manager is not available in account ${target.accountId} (${target.region}): ${failure.reason}`,
+              kind: 'not-enabled',
             };
       }
       throw error;

@@ -122,6 +122,9 @@ describe('AwsConfigGovernanceProvider', () => {
       targets: missing.targets(),
     });
     expect(report.outcomes.every(o => o.status === 'unavailable')).toBe(true);
+    expect(report.outcomes.every(o => o.reasonKind === 'not-enabled')).toBe(
+      true,
+    );
     expect(report.outcomes[0].reason).toMatch(
       /no-such-aggregator does not exist/,
     );
@@ -158,6 +161,11 @@ describe('AwsConfigGovernanceProvider', () => {
     expect(awsReasons.every(r => /AccessDeniedException/.test(r ?? ''))).toBe(
       true,
     );
+    expect(
+      report.outcomes
+        .filter(o => o.target.partition === 'aws')
+        .every(o => o.reasonKind === 'access-denied'),
+    ).toBe(true);
     expect(m.all()).toHaveLength(
       org.conformancePacks.filter(x => x.partition === 'aws-eusc').length,
     );

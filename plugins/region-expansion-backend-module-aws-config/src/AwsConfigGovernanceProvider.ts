@@ -128,7 +128,11 @@ export class AwsConfigGovernanceProvider implements GovernanceProvider {
       async target => {
         const aggregator = await aggregatorOf(target.partition);
         if (aggregator.name === undefined)
-          return { status: 'unavailable', reason: aggregator.reason };
+          return {
+            status: 'unavailable',
+            reason: aggregator.reason,
+            kind: 'not-enabled',
+          };
         return this.#readTarget(
           ctx,
           target,

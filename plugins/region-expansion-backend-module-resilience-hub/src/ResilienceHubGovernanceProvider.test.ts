@@ -199,6 +199,7 @@ describe('ResilienceHubGovernanceProvider', () => {
       new Set([denied]),
     );
     expect(failed[0].reason).toMatch(/AccessDeniedException/);
+    expect(failed[0].reasonKind).toBe('access-denied');
     expect(m.all().length).toBe(
       org.resilienceApps.filter(a => a.accountId !== denied).length,
     );

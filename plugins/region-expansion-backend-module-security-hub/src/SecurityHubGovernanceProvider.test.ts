@@ -1,5 +1,8 @@
 import { ConfigReader } from '@backstage/config';
-import { createGovernanceTestHarness } from '@region-expansion/aws-simulator';
+import {
+  createGovernanceTestHarness,
+  SIMULATED_DENIED_ROLE_NAME,
+} from '@region-expansion/aws-simulator';
 import {
   GovernanceAwsContext,
   GovernanceFindingRow,
@@ -155,7 +158,14 @@ describe('SecurityHubGovernanceProvider', () => {
     ).toHaveLength(requests);
     const failed = report.outcomes.filter(o => o.status === 'failed');
     expect(failed.map(o => o.target.accountId)).toEqual([denied]);
-    expect(failed[0].reason).toMatch(/AccessDeniedException/);
+    // The AWS text (for the log) names the caller's role; readers get the
+    // sentence of the kind.
+    expect(failed[0].reason).toMatch(
+      new RegExp(
+        `AccessDeniedException .*assumed-role/${SIMULATED_DENIED_ROLE_NAME}/`,
+      ),
+    );
+    expect(failed[0].reasonKind).toBe('access-denied');
     const expected =
       org.findingCount -
       org

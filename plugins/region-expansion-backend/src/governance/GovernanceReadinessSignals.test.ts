@@ -1,5 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
+  governanceReasonSentence,
   GovernanceTarget,
   LocationCatalog,
   ResilienceAppRow,
@@ -402,6 +403,7 @@ describe.each(databases.eachSupportedId())(
           target,
           status: 'failed',
           reason: 'AccessDeniedException (HTTP 403): no',
+          reasonKind: 'access-denied',
           pages: 0,
           rows: 0,
         },
@@ -410,7 +412,10 @@ describe.each(databases.eachSupportedId())(
       await ok(store, 'config', '2026-11-20T00:00:00.000Z');
       result = await signals.signalsFor(REGION);
       expect(result.security!.status).toBe('warn');
-      expect(result.security!.blockers.join()).toMatch(/AccessDenied/);
+      expect(result.security!.blockers.join()).toContain(
+        governanceReasonSentence('access-denied', 'securityhub', target),
+      );
+      expect(result.security!.blockers.join()).not.toMatch(/AccessDenied/);
       expect(result.audit!.status).toBe('warn');
       expect(result.audit!.blockers.join()).toMatch(/last synced 2026-11-20/);
     });

@@ -11,6 +11,7 @@ import type {
   GovernanceTargetOutcome,
   ResilienceAppRow,
 } from '@region-expansion/plugin-region-expansion-node';
+import { governanceReasonSentence } from '@region-expansion/plugin-region-expansion-node';
 import { Knex } from 'knex';
 import { retryTransaction } from '../database/retryTransaction';
 
@@ -81,6 +82,8 @@ export interface GovernanceFreshness {
   region: string;
   status: 'never' | 'running' | 'ok' | 'unavailable' | 'stale';
   lastAttemptAt?: string;
+  /** Class of `staleReason`, which is its fixed sentence (never the AWS text). */
+  reasonKind?: string;
   lastSuccessAt?: string;
   staleReason?: string;
   pages: number;
@@ -605,20 +608,34 @@ export class GovernanceStore {
       .update({ pages: progress.pages, rows: progress.rows });
   }
 
-  /** Records how a target's run ended; a failure keeps the data and marks it stale with the reason. */
+  /**
+   * Records how a target's run ended; a failure keeps the data and marks it
+   * stale. The stored reason is the fixed sentence of the outcome's
+   * `reasonKind` (`unknown-error` for a failure without one, `not-enabled`
+   * for an unavailable service), never `outcome.reason`: that may hold the
+   * AWS error text, which the sync service logs instead.
+   */
   async recordOutcome(
     source: GovernanceSource,
     outcome: GovernanceTargetOutcome,
     at: string,
   ): Promise<void> {
     const base = targetKey(source, outcome.target);
+    const reason = (kind: string) => ({
+      reason_kind: kind,
+      stale_reason: governanceReasonSentence(kind, source, outcome.target),
+    });
     const update =
       outcome.status === 'failed'
-        ? { status: 'stale', stale_reason: outcome.reason ?? 'failed' }
+        ? {
+            status: 'stale',
+            ...reason(outcome.reasonKind ?? 'unknown-error'),
+          }
         : {
             status: outcome.status,
-            stale_reason:
-              outcome.status === 'unavailable' ? outcome.reason ?? null : null,
+            ...(outcome.status === 'unavailable'
+              ? reason(outcome.reasonKind ?? 'not-enabled')
+              : { reason_kind: null, stale_reason: null }),
             last_success_at: at,
             pages: outcome.pages,
             rows: outcome.rows,
@@ -645,6 +662,7 @@ export class GovernanceStore {
       lastAttemptAt: r.last_attempt_at ?? undefined,
       lastSuccessAt: r.last_success_at ?? undefined,
       staleReason: r.stale_reason ?? undefined,
+      reasonKind: r.reason_kind ?? undefined,
       pages: Number(r.pages),
       rows: Number(r.rows),
     }));

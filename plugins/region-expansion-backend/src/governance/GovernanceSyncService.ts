@@ -327,11 +327,28 @@ export class GovernanceSyncService {
     const outcomes = report.outcomes.map(outcome => {
       const reason = writeFailures.get(targetId(outcome.target));
       return reason && outcome.status !== 'failed'
-        ? { ...outcome, status: 'failed' as const, reason }
+        ? {
+            ...outcome,
+            status: 'failed' as const,
+            reason,
+            reasonKind: 'storage-error' as const,
+          }
         : outcome;
     });
     const finishedAt = this.#now().toISOString();
     for (const outcome of outcomes) {
+      // The reason may hold the AWS error text (role ARNs, account ids):
+      // operators read it here; the store keeps only its class's sentence.
+      if (outcome.status !== 'ok')
+        this.#logger.warn(
+          `Governance source ${provider.source} is ${
+            outcome.status === 'failed' ? 'stale' : 'unavailable'
+          } for ${outcome.target.partition}/${outcome.target.accountId}/${
+            outcome.target.region
+          } (${outcome.reasonKind ?? 'unclassified'}): ${
+            outcome.reason ?? 'no reason given'
+          }`,
+        );
       await store.recordOutcome(provider.source, outcome, finishedAt);
     }
     await store.recordHistory(provider.source, finishedAt.slice(0, 10));

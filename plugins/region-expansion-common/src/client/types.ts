@@ -437,6 +437,25 @@ export interface GovernanceFindingPage {
 }
 
 /**
+ * Class of the reason a governance target is stale or unavailable. Readers
+ * get one fixed sentence per class naming the source, account and Region;
+ * the AWS error text (which may hold ARNs and account ids) stays in the
+ * backend log.
+ *
+ * @public
+ */
+export type GovernanceReasonKind =
+  | 'access-denied'
+  | 'invalid-credentials'
+  | 'not-enabled'
+  | 'throttled'
+  | 'endpoint-unreachable'
+  | 'service-error'
+  | 'interrupted'
+  | 'storage-error'
+  | 'unknown-error';
+
+/**
  * Sync state of one source and target (partition, account, Region).
  * `stale` keeps the last good data and says why in `staleReason`.
  *
@@ -465,10 +484,13 @@ export interface GovernanceFreshness {
    */
   lastSuccessAt?: string;
   /**
-   * Why the last run failed (`stale`) or the service is `unavailable`; cleared
-   * by the next successful read.
+   * Why the last run failed (`stale`) or the service is `unavailable`: the
+   * fixed sentence of `reasonKind`, never the AWS error text; cleared by the
+   * next successful read.
    */
   staleReason?: string;
+  /** Class of `staleReason`; present whenever it is. */
+  reasonKind?: GovernanceReasonKind;
   /** API pages read by the current or last run. */
   pages: number;
   /** Rows written by the current or last run. */

@@ -11,6 +11,7 @@ export type AwsFailureKind =
   | 'timeout'
   | 'malformed-response'
   | 'access-denied'
+  | 'invalid-credentials'
   | 'not-subscribed'
   | 'invalid-request'
   | 'aborted'
@@ -29,7 +30,11 @@ export interface AwsFailure {
   kind: AwsFailureKind;
   /** True for throttling, timeouts, 5xx and malformed responses: {@link withRetries} repeats those calls. */
   retryable: boolean;
-  /** One line: error name, HTTP status and message. */
+  /**
+   * One line: error name, HTTP status and message. The message is the
+   * service's and may hold ARNs and account ids: for the backend log only,
+   * never for readers (they get {@link governanceReasonSentence}).
+   */
   reason: string;
 }
 
@@ -51,6 +56,25 @@ const TIMEOUTS = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
   'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+/** The request's signature or keys were refused: the credentials, not the permissions, are wrong. */
+const INVALID_CREDENTIALS = new Set([
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'IncompleteSignatureException',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'AuthFailure',
+  'MissingAuthenticationToken',
+  'MissingAuthenticationTokenException',
+  'CredentialsProviderError',
 ]);
 const NOT_SUBSCRIBED =
   /not subscribed|not enabled|complete AWS Audit Manager setup|not registered|InvalidAccessException|is not a member/i;
@@ -94,6 +118,8 @@ export function classifyAwsError(
   ) {
     return { kind: 'malformed-response', retryable: true, reason };
   }
+  if (INVALID_CREDENTIALS.has(name))
+    return { kind: 'invalid-credentials', retryable: false, reason };
   if (
     (name === 'AccessDeniedException' || name === 'InvalidAccessException') &&
     NOT_SUBSCRIBED.test(message)

@@ -1,5 +1,7 @@
+import type { GovernanceReasonKind } from '@region-expansion/plugin-region-expansion-common';
 import { classifyAwsError } from './errors';
 import { mapWithConcurrency } from './limits';
+import { reasonKindOfFailure } from './reasons';
 import type {
   GovernanceSource,
   GovernanceSyncContext,
@@ -12,17 +14,25 @@ import type {
  * What one target's read returns: pages and rows read, a stated reason why
  * the service is not available there, or a stated reason why this run could
  * not read it (`failed`: the target's previous data stays, marked stale).
+ * `reason` goes to the backend log; readers get the sentence of `kind`
+ * (default `not-enabled` for `unavailable`, `unknown-error` for `failed`).
  *
  * @public
  */
 export type TargetReadResult =
   | { status: 'ok'; pages: number; rows: number }
-  | { status: 'unavailable' | 'failed'; reason: string };
+  | {
+      status: 'unavailable' | 'failed';
+      reason: string;
+      kind?: GovernanceReasonKind;
+    };
 
 /**
  * Runs `read` for every target with a concurrency limit. A failing target
- * becomes a `failed` outcome with its reason (its previous data stays); an
- * abort stops remaining targets and is reported as their failure.
+ * becomes a `failed` outcome with its reason and the reason's class (its
+ * previous data stays); an abort stops remaining targets and is reported as
+ * their failure (`interrupted`). Reasons are not logged here: the backend
+ * logs them once, with every provider's outcomes.
  *
  * @public
  */
@@ -41,6 +51,7 @@ export async function syncTargets(
         target,
         status: 'failed',
         reason: 'aborted before it started',
+        reasonKind: 'interrupted',
         pages: 0,
         rows: 0,
       };
@@ -48,14 +59,13 @@ export async function syncTargets(
     try {
       const result = await read(target);
       if (result.status !== 'ok') {
-        if (result.status === 'failed')
-          ctx.logger.warn(
-            `Governance source ${source} is stale for ${target.partition}/${target.accountId}/${target.region}: ${result.reason}`,
-          );
         return {
           target,
           status: result.status,
           reason: result.reason,
+          reasonKind:
+            result.kind ??
+            (result.status === 'unavailable' ? 'not-enabled' : 'unknown-error'),
           pages: 0,
           rows: 0,
         };
@@ -63,9 +73,6 @@ export async function syncTargets(
       return { target, status: 'ok', pages: result.pages, rows: result.rows };
     } catch (error) {
       const failure = classifyAwsError(error, ctx.signal);
-      ctx.logger.warn(
-        `Governance source ${source} failed for ${target.partition}/${target.accountId}/${target.region}: ${failure.reason}`,
-      );
       return {
         target,
         status: 'failed',
@@ -73,6 +80,7 @@ export async function syncTargets(
           failure.kind === 'aborted'
             ? `aborted: ${failure.reason}`
             : failure.reason,
+        reasonKind: reasonKindOfFailure(failure.kind),
         pages: 0,
         rows: 0,
       };

@@ -2,6 +2,7 @@ import type {
   AuditControl,
   ConformanceScore,
   GovernanceFinding,
+  GovernanceReasonKind,
   GovernanceSourceId,
   ResilienceApp,
   ResilienceDisruption,
@@ -173,8 +174,18 @@ export interface GovernanceTargetOutcome {
   target: GovernanceTarget;
   /** `ok`: data read; `unavailable`: the service is not set up there (a stated reason, not an error); `failed`: the previous data stays and is stale. */
   status: 'ok' | 'unavailable' | 'failed';
-  /** Why the target is `unavailable` or `failed`; absent when `ok`. */
+  /**
+   * Why the target is `unavailable` or `failed`, for the backend log only:
+   * it may hold the AWS error text (role ARNs, account ids). Absent when `ok`.
+   */
   reason?: string;
+  /**
+   * Class of the reason; readers get its fixed sentence
+   * ({@link governanceReasonSentence}), never `reason`. Absent when `ok`;
+   * the backend reads an absent class as `unknown-error` for `failed` and
+   * `not-enabled` for `unavailable`.
+   */
+  reasonKind?: GovernanceReasonKind;
   /** Pages read from the service in this run. */
   pages: number;
   /** Rows read and handed to the sink in this run. */

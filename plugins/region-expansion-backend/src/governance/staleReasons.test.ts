@@ -1,0 +1,214 @@
+import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  createGovernanceTestHarness,
+  SIMULATED_DENIED_ROLE_NAME,
+} from '@region-expansion/aws-simulator';
+import {
+  GovernanceAwsContext,
+  GovernanceProvider,
+  governanceReasonSentence,
+  LocationCatalog,
+  syncTargetsWithClient,
+} from '@region-expansion/plugin-region-expansion-node';
+import express from 'express';
+import path from 'node:path';
+import request from 'supertest';
+import { testDatabaseIds } from '../__testUtils__/testDatabases';
+import { GovernanceReadinessSignals } from './GovernanceReadinessSignals';
+import { GovernanceStore } from './GovernanceStore';
+import { GovernanceSyncService } from './GovernanceSyncService';
+import { createGovernanceRouter } from './router';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: testDatabaseIds() });
+const migrations = path.resolve(__dirname, '../../migrations');
+const catalog = LocationCatalog.fromSnapshot();
+const harness = createGovernanceTestHarness({
+  seed: 23,
+  faultSeed: 4,
+  catalog,
+  accountsPerPartition: 2,
+  partitionIds: ['aws-eusc'],
+});
+const { org, faults } = harness;
+const denied = org.accounts[1];
+
+/**
+ * A provider whose one AWS call per target goes through the real AWS SDK
+ * (SSM, the client this package depends on) to the simulator, so the
+ * AccessDenied below is the service's own error, text and all.
+ */
+function providerOverTheSdk(context: GovernanceAwsContext): GovernanceProvider {
+  return {
+    id: 'securityhub',
+    source: 'securityhub',
+    targets: () => context.homeRegionTargets(),
+    sync: ctx =>
+      syncTargetsWithClient(
+        context,
+        'securityhub',
+        ctx,
+        settings => new SSMClient(settings),
+        async (client, call) => {
+          const out = await call(() =>
+            client.send(
+              new GetParametersByPathCommand({
+                Path: '/aws/service/global-infrastructure/regions',
+              }),
+              { abortSignal: ctx.signal },
+            ),
+          );
+          return {
+            status: 'ok',
+            pages: 1,
+            rows: out.Parameters?.length ?? 0,
+          };
+        },
+      ),
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'stale reasons on %s',
+  databaseId => {
+    it('shows readers a classified sentence for an AccessDenied that names a role ARN; only the log has the AWS text', async () => {
+      faults.faults.accessDeniedAccounts = [denied.id];
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory: migrations });
+      const store = GovernanceStore.fromKnex(knex);
+      const config = new ConfigReader(harness.config());
+      const context = GovernanceAwsContext.fromConfig(config, { catalog });
+      const logger = mockServices.logger.mock();
+      const sync = GovernanceSyncService.create({
+        store,
+        providers: [providerOverTheSdk(context)],
+        logger,
+      });
+      const report = await sync.runProvider('securityhub');
+      const roleArn = `arn:aws-eusc:sts::${denied.id}:assumed-role/${SIMULATED_DENIED_ROLE_NAME}/region-expansion`;
+      // The provider saw the service's text, ARN included.
+      expect(
+        report.outcomes.find(o => o.status === 'failed')?.reason,
+      ).toContain(roleArn);
+
+      const router = await createGovernanceRouter({
+        store,
+        sync: { trigger: async () => [] },
+        httpAuth: mockServices.httpAuth({
+          defaultCredentials: mockCredentials.user(),
+        }),
+        permissions: mockServices.permissions.mock({
+          authorize: async (reqs: unknown[]) =>
+            reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
+        } as any),
+      });
+      const app = express()
+        .use(router)
+        .use(
+          MiddlewareFactory.create({
+            config: new ConfigReader({}),
+            logger: mockServices.logger.mock(),
+          }).error(),
+        );
+      const res = await request(app).get('/governance/freshness');
+      expect(res.status).toBe(200);
+      const target = {
+        partition: 'aws-eusc',
+        accountId: denied.id,
+        region: org.partitionOf('aws-eusc').homeRegion,
+      };
+      expect(res.body.items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            ...target,
+            status: 'stale',
+            reasonKind: 'access-denied',
+            staleReason: governanceReasonSentence(
+              'access-denied',
+              'securityhub',
+              target,
+            ),
+          }),
+          expect.objectContaining({
+            accountId: org.accounts[0].id,
+            status: 'ok',
+          }),
+        ]),
+      );
+      const body = JSON.stringify(res.body);
+      expect(body).not.toContain('arn:');
+      expect(body).not.toContain(SIMULATED_DENIED_ROLE_NAME);
+      expect(body).not.toMatch(/not authorized|AccessDeniedException/);
+
+      // Readiness repeats the stored sentence, not the AWS text.
+      const signals = await GovernanceReadinessSignals.create({
+        store,
+        catalog,
+      }).signalsFor(target.region);
+      expect(JSON.stringify(signals)).not.toContain('arn:');
+
+      // The backend log has the AWS text, for operators.
+      const logged = logger.warn.mock.calls.map(([message]) => message);
+      expect(logged.join('\n')).toContain(roleArn);
+    });
+
+    it('replaces reasons stored before they were classified, which may hold AWS text, when migrating', async () => {
+      const knex = await databases.init(databaseId);
+      const mine = '20261206110000_governance_reason_kind.js';
+      for (;;) {
+        const [, pending] = await knex.migrate.list({ directory: migrations });
+        const next = pending[0]?.file ?? pending[0]?.name;
+        if (!next || next >= mine) break;
+        await knex.migrate.up({ directory: migrations });
+      }
+      const target = {
+        partition: 'aws',
+        accountId: '123456789012',
+        region: 'eu-west-1',
+      };
+      await knex('governance_sync_state').insert([
+        {
+          source: 'securityhub',
+          partition: target.partition,
+          account_id: target.accountId,
+          region: target.region,
+          status: 'stale',
+          stale_reason:
+            'AccessDeniedException (HTTP 403): User: arn:aws:sts::123456789012:assumed-role/Reader/x is not authorized',
+        },
+        {
+          source: 'config',
+          partition: target.partition,
+          account_id: target.accountId,
+          region: target.region,
+          status: 'ok',
+        },
+      ]);
+      await knex.migrate.latest({ directory: migrations });
+      const states = await GovernanceStore.fromKnex(knex).freshness();
+      expect(states).toEqual([
+        expect.objectContaining({ source: 'config', status: 'ok' }),
+        expect.objectContaining({
+          source: 'securityhub',
+          status: 'stale',
+          reasonKind: 'unknown-error',
+          staleReason: governanceReasonSentence(
+            'unknown-error',
+            'securityhub',
+            target,
+          ),
+        }),
+      ]);
+      expect(states[0].staleReason).toBeUndefined();
+    });
+  },
+);
