@@ -1,4 +1,5 @@
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
@@ -74,8 +75,17 @@ export interface AvailabilityRefreshServiceOptions {
   mapping?: ServiceMapping;
   /** Parallel Region listings per partition. Default 4. */
   concurrency?: number;
+  /**
+   * How long the refresh lease lasts without renewal, in milliseconds; a
+   * running refresh renews it every third of that, so this is how long a
+   * crashed replica blocks refreshes. Default 5 minutes.
+   */
+  leaseDurationMs?: number;
   now?: () => Date;
 }
+
+/** Default {@link AvailabilityRefreshServiceOptions.leaseDurationMs}. */
+const DEFAULT_LEASE_MS = 5 * 60_000;
 
 /**
  * A live refresh as GET /availability shows it.
@@ -158,7 +168,9 @@ export function availabilityRefreshView(
  * Region of the configured partitions through the AWS SDK (the node
  * library's `refreshFromSsm`, paginated, best effort), stores each refresh
  * with its date and page outcomes, and compares or merges the latest with
- * the snapshot. One refresh runs at a time per backend instance.
+ * the snapshot. One refresh runs at a time across every backend replica
+ * sharing the database (a lease row of the store, see
+ * {@link AvailabilityStore.acquireRefreshLease}).
  *
  * @public
  */
@@ -171,8 +183,8 @@ export class AvailabilityRefreshService {
   readonly #snapshot: AvailabilitySnapshot;
   readonly #mapping: ServiceMapping;
   readonly #concurrency: number;
+  readonly #leaseMs: number;
   readonly #now: () => Date;
-  #running = false;
 
   static create(
     options: AvailabilityRefreshServiceOptions,
@@ -193,6 +205,7 @@ export class AvailabilityRefreshService {
       options.snapshot ?? AvailabilityIndex.fromSnapshot().toSnapshot();
     this.#mapping = options.mapping ?? ServiceMapping.default();
     this.#concurrency = options.concurrency ?? 4;
+    this.#leaseMs = options.leaseDurationMs ?? DEFAULT_LEASE_MS;
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -203,7 +216,8 @@ export class AvailabilityRefreshService {
   /**
    * Reads SSM now and stores the result. `partitions` narrows the configured
    * ones (`InputError` naming the entry otherwise). `ConflictError` while a
-   * refresh runs; `ServiceUnavailableError` when live refresh is disabled.
+   * refresh runs on any replica; `ServiceUnavailableError` when live refresh
+   * is disabled.
    */
   async refresh(options: {
     trigger: AvailabilityRefreshTrigger;
@@ -227,10 +241,33 @@ export class AvailabilityRefreshService {
         );
       }
     });
-    if (this.#running) {
-      throw new ConflictError('An availability refresh is already running');
+    const holder = randomUUID();
+    const taken = await this.#store.acquireRefreshLease({
+      holder,
+      requestedBy: options.requestedBy,
+      now: this.#now(),
+      durationMs: this.#leaseMs,
+    });
+    if (!taken.acquired) {
+      throw new ConflictError(
+        `An availability refresh is already running (requested by ${taken.lease.requestedBy} at ${taken.lease.acquiredAt})`,
+      );
     }
-    this.#running = true;
+    const renewal = setInterval(() => {
+      this.#store
+        .renewRefreshLease(holder, this.#now(), this.#leaseMs)
+        .then(held => {
+          if (!held) {
+            this.#logger.warn(
+              'Availability refresh lease lost (expired while renewing); another replica may refresh at the same time',
+            );
+          }
+        })
+        .catch(error =>
+          this.#logger.warn(`Availability refresh lease not renewed: ${error}`),
+        );
+    }, Math.max(1, Math.floor(this.#leaseMs / 3)));
+    renewal.unref();
     try {
       const refresh = await this.#read(this.#clientFor, partitions);
       const stored = await this.#store.add({
@@ -248,7 +285,8 @@ export class AvailabilityRefreshService {
       );
       return stored;
     } finally {
-      this.#running = false;
+      clearInterval(renewal);
+      await this.#store.releaseRefreshLease(holder);
     }
   }
 
@@ -324,7 +362,7 @@ export class AvailabilityRefreshService {
     const latest = await this.#store.latest();
     return {
       enabled: this.#enabled,
-      running: this.#running,
+      running: !!(await this.#store.activeRefreshLease(this.#now())),
       partitions: this.#partitions,
       snapshotDate: this.#snapshot.snapshotDate,
       latest: latest ? availabilityRefreshView(latest) : null,

@@ -11,6 +11,8 @@ const migrationsDir = resolvePackagePath(
 );
 
 const REFRESHES = 'availability_refreshes';
+const LEASES = 'availability_refresh_leases';
+const REFRESH_LEASE = 'availability-refresh';
 
 /**
  * What started a live availability refresh.
@@ -47,6 +49,49 @@ export interface StoredAvailabilityRefresh extends NewAvailabilityRefresh {
   id: number;
 }
 
+/**
+ * The lease of the running live availability refresh: whoever holds it
+ * refreshes; every other replica gets a conflict until it is released or
+ * expires.
+ *
+ * @public
+ */
+export interface AvailabilityRefreshLease {
+  /** Random id of the refresh holding the lease. */
+  holder: string;
+  /** User entity ref, or `scheduler`. */
+  requestedBy: string;
+  acquiredAt: string;
+  expiresAt: string;
+}
+
+/**
+ * Outcome of {@link AvailabilityStore.acquireRefreshLease}: taken, or the
+ * lease someone else holds.
+ *
+ * @public
+ */
+export type AvailabilityRefreshLeaseOutcome =
+  | { acquired: true }
+  | { acquired: false; lease: AvailabilityRefreshLease };
+
+interface LeaseRow {
+  name: string;
+  holder: string;
+  requested_by: string;
+  acquired_at: string | Date | number;
+  expires_at: string | Date | number;
+}
+
+function toLease(row: LeaseRow): AvailabilityRefreshLease {
+  return {
+    holder: row.holder,
+    requestedBy: row.requested_by,
+    acquiredAt: new Date(row.acquired_at).toISOString(),
+    expiresAt: new Date(row.expires_at).toISOString(),
+  };
+}
+
 interface RefreshRow {
   id: number | string;
   fetched_at: string | Date;
@@ -72,9 +117,11 @@ function toRefresh(row: RefreshRow): StoredAvailabilityRefresh {
 }
 
 /**
- * Every live availability refresh, dated, with its page outcomes. The table
- * comes from `migrations/20261126140000_availability.js`; rows are never
- * updated, so the latest refresh is the newest row.
+ * Every live availability refresh, dated, with its page outcomes, and the
+ * lease that lets one refresh run at a time across replicas. The tables
+ * come from `migrations/20261126140000_availability.js` and
+ * `migrations/20261206100000_availability_refresh_lease.js`; refresh rows
+ * are never updated, so the latest refresh is the newest row.
  *
  * @public
  */
@@ -118,6 +165,79 @@ export class AvailabilityStore {
     );
     const id = typeof inserted === 'object' ? inserted.id : inserted;
     return { ...refresh, id: Number(id) };
+  }
+
+  /**
+   * Takes the refresh lease for `holder` until `now + durationMs`, atomically
+   * across replicas: inserted when there is none, taken over when the
+   * current one expired before `now` (its holder crashed), else refused
+   * with the lease that is held. Each statement is atomic on SQLite and
+   * PostgreSQL; reading the row back tells which of several takers won.
+   */
+  async acquireRefreshLease(options: {
+    holder: string;
+    requestedBy: string;
+    now: Date;
+    durationMs: number;
+  }): Promise<AvailabilityRefreshLeaseOutcome> {
+    const { holder, requestedBy, now, durationMs } = options;
+    const row = {
+      holder,
+      requested_by: requestedBy,
+      acquired_at: now,
+      expires_at: new Date(now.getTime() + durationMs),
+    };
+    // A second round only when the lease was released between the
+    // statements: nobody holds it, so a refresh could run.
+    for (let round = 0; ; round++) {
+      await this.#db(LEASES)
+        .insert({ name: REFRESH_LEASE, ...row })
+        .onConflict('name')
+        .ignore();
+      await this.#db(LEASES)
+        .where({ name: REFRESH_LEASE })
+        .andWhere('expires_at', '<', now)
+        .update(row);
+      const current = await this.#db<LeaseRow>(LEASES)
+        .where({ name: REFRESH_LEASE })
+        .first();
+      if (current?.holder === holder) return { acquired: true };
+      if (current) return { acquired: false, lease: toLease(current) };
+      if (round > 0) {
+        throw new Error('The availability refresh lease could not be taken');
+      }
+    }
+  }
+
+  /**
+   * Extends `holder`'s lease to `now + durationMs`; false when it no longer
+   * holds it (it expired and another replica took over).
+   */
+  async renewRefreshLease(
+    holder: string,
+    now: Date,
+    durationMs: number,
+  ): Promise<boolean> {
+    const updated = await this.#db(LEASES)
+      .where({ name: REFRESH_LEASE, holder })
+      .update({ expires_at: new Date(now.getTime() + durationMs) });
+    return updated > 0;
+  }
+
+  /** Gives up `holder`'s lease; nothing when another holds it. */
+  async releaseRefreshLease(holder: string): Promise<void> {
+    await this.#db(LEASES).where({ name: REFRESH_LEASE, holder }).delete();
+  }
+
+  /** The lease held at `now`, if any (an expired one is not). */
+  async activeRefreshLease(
+    now: Date,
+  ): Promise<AvailabilityRefreshLease | undefined> {
+    const row = await this.#db<LeaseRow>(LEASES)
+      .where({ name: REFRESH_LEASE })
+      .andWhere('expires_at', '>=', now)
+      .first();
+    return row ? toLease(row) : undefined;
   }
 
   /**
