@@ -26,3 +26,32 @@ export function readDefaultStrategy(
   }
   return value as PlacementStrategy;
 }
+
+/**
+ * What a start leaves switched off for want of configuration, each as the
+ * feature and the key (or package) that turns it on; empty when nothing is
+ * missing. Production starts without the demo's settings, so the operator
+ * reads here, in one place, what is still to do.
+ */
+export function notConfigured(
+  config: RootConfigService,
+  options: { governanceProviders: number },
+): string[] {
+  const missing: string[] = [];
+  const targets =
+    config.getOptionalConfigArray('regionExpansion.governance.targets') ?? [];
+  if (targets.length === 0) {
+    missing.push('governance accounts (regionExpansion.governance.targets)');
+  }
+  if (options.governanceProviders === 0) {
+    missing.push(
+      'governance sources (add a region-expansion-backend-module-* to the backend)',
+    );
+  }
+  if (!config.getOptionalBoolean('regionExpansion.availability.live.enabled')) {
+    missing.push(
+      'availability refresh (regionExpansion.availability.live.enabled)',
+    );
+  }
+  return missing;
+}

@@ -13,7 +13,7 @@ import {
   readAvailabilityConfig,
   ssmClientFactory,
 } from './availability';
-import { readDefaultStrategy } from './config';
+import { notConfigured, readDefaultStrategy } from './config';
 import { RegionExpansionStore } from './database/RegionExpansionStore';
 import { seedDemoData } from './demo/seedDemoData';
 import {
@@ -29,6 +29,7 @@ import {
   ReadinessStore,
   readReadinessConfig,
 } from './readiness';
+import { readAssessConfig } from './readiness/assessConfig';
 import { RegionExpansionService } from './service/RegionExpansionService';
 import { createRouter } from './service/router';
 
@@ -69,6 +70,7 @@ export const regionExpansionPlugin = createBackendPlugin({
         scheduler,
       }) {
         const readinessConfig = readReadinessConfig(config);
+        const assessConfig = readAssessConfig(config);
         const store = await RegionExpansionStore.create({ database });
         const readinessStore = await ReadinessStore.create({ database });
         const governanceStore = await GovernanceStore.create({ database });
@@ -95,6 +97,8 @@ export const regionExpansionPlugin = createBackendPlugin({
           logger,
           maxWaiverDays: readinessConfig.maxWaiverDays,
           capacityWarnRatio: readinessConfig.capacityWarnRatio,
+          maxInflatedBytes: assessConfig.maxInflatedBytes,
+          maxConcurrentAssessments: assessConfig.maxConcurrent,
           governanceSources: [
             GovernanceReadinessSignals.create({ store: governanceStore }),
           ],
@@ -108,6 +112,18 @@ export const regionExpansionPlugin = createBackendPlugin({
           config,
         });
 
+        // Production starts with none of the demo's settings: say once what
+        // is still off, so an empty dashboard is not mistaken for a fault.
+        const missing = notConfigured(config, {
+          governanceProviders: governanceProviders.length,
+        });
+        if (missing.length > 0) {
+          logger.info(
+            `region-expansion: not configured: ${missing.join(
+              ', ',
+            )}; see docs/configuration.md`,
+          );
+        }
         if (config.getOptionalBoolean('regionExpansion.demoData.enabled')) {
           await seedDemoData({
             store,
