@@ -59,15 +59,20 @@ export interface Config {
          */
         enabled?: boolean;
         /**
-         * 12-digit id of the account whose credentials (`aws.accounts` or
+         * Per partition id (for example `aws`, `aws-eusc`), the 12-digit id
+         * of the account whose credentials (`aws.accounts` or
          * `aws.mainAccount`, through `@backstage/integration-aws-node`) read
-         * SSM, in each partition's home Region. Must not belong to another
-         * partition. Defaults, per partition, to the first account of its
-         * `regionExpansion.governance.targets` entry. The endpoint is
+         * SSM in that partition's home Region; nothing crosses a partition,
+         * so an account reads one partition only and must not be a
+         * governance target of another. Defaults, per partition, to the
+         * first account of its `regionExpansion.governance.targets` entry.
+         * A partition with neither is skipped by every refresh (logged, and
+         * listed under `skipped` of the stored refresh). The endpoint is
          * `regionExpansion.governance.endpoints.ssm`, else
-         * `regionExpansion.governance.endpoint`.
+         * `regionExpansion.governance.endpoint`. The former single
+         * `account` key is refused.
          */
-        account?: string;
+        accounts?: { [partition: string]: string };
         /**
          * Partitions whose Regions are read. Defaults to every partition of
          * the availability snapshot.

@@ -52,6 +52,11 @@ const CONFIG = {
         accessKeyId: 'AKIDTEST',
         secretAccessKey: 'secret',
       },
+      {
+        accountId: '444455556666',
+        accessKeyId: 'AKIDTESTEUSC',
+        secretAccessKey: 'secret',
+      },
     ],
   },
   regionExpansion: {
@@ -59,7 +64,7 @@ const CONFIG = {
     availability: {
       live: {
         enabled: true,
-        account: '111122223333',
+        accounts: { aws: '111122223333', 'aws-eusc': '444455556666' },
         partitions: ['aws', 'aws-eusc'],
       },
     },
@@ -254,12 +259,29 @@ describe('readAvailabilityConfig', () => {
     expect(live.schedule.frequency).toEqual({ hours: 24 });
   });
 
+  it('starts without an account for a partition, which refreshes then skip', () => {
+    const live = readAvailabilityConfig(
+      new ConfigReader({
+        regionExpansion: {
+          availability: { live: { enabled: true, partitions: ['aws'] } },
+        },
+      }),
+      { knownPartitions: ['aws', 'aws-eusc'] },
+    );
+    expect(live).toEqual(
+      expect.objectContaining({ enabled: true, accountOf: {} }),
+    );
+  });
+
   it.each([
     [{ partitions: ['aws', 'nope'] }, /live\.partitions\[1\]: 'nope'/],
-    [{ account: '12' }, /live\.account: '12' must be a 12-digit/],
     [
-      { enabled: true, partitions: ['aws'] },
-      /no account reads SSM in partition aws/,
+      { account: '111122223333' },
+      /live\.account: one account cannot read every partition/,
+    ],
+    [
+      { accounts: { aws: '12' } },
+      /live\.accounts\.aws: '12' must be a 12-digit/,
     ],
   ])('names the key of %j', (live, message) => {
     expect(() =>

@@ -22,21 +22,28 @@ import {
 } from '@region-expansion/plugin-region-expansion-node';
 import {
   AvailabilityRefreshTrigger,
+  AvailabilitySkippedPartition,
   AvailabilityStore,
   StoredAvailabilityRefresh,
 } from './AvailabilityStore';
+import { noAccountReason } from './config';
 
 /**
- * Builds the SSM client reading one partition's public parameters.
+ * Builds the SSM client reading one partition's public parameters, with
+ * that partition's account; `undefined` when no account is configured for
+ * it (the refresh skips the partition).
  *
  * @public
  */
-export type SsmClientFactory = (partition: string) => Promise<SSMClient>;
+export type SsmClientFactory = (
+  partition: string,
+) => Promise<SSMClient | undefined>;
 
 /**
  * An {@link SsmClientFactory} over an AWS context (see
- * `availabilityAwsContext`): the partition's target account and home Region,
- * with the context's credentials, endpoint and retry settings.
+ * `availabilityAwsContext`): the partition's own target account and home
+ * Region, with the context's credentials, endpoint and retry settings;
+ * `undefined` for a partition without a target.
  *
  * @public
  */
@@ -47,9 +54,7 @@ export function ssmClientFactory(
     const target = context
       .homeRegionTargets()
       .find(t => t.partition === partition);
-    if (!target) {
-      throw new Error(`No account reads SSM in partition ${partition}`);
-    }
+    if (!target) return undefined;
     // The context keys endpoint overrides by governance source; availability
     // contexts carry only the shared endpoint, so any source resolves to it.
     return new SSMClient(await context.clientSettings('config', target));
@@ -98,6 +103,8 @@ export interface AvailabilityRefreshView {
   partitions: string[];
   trigger: AvailabilityRefreshTrigger;
   requestedBy: string;
+  /** Partitions asked for but not read, each with the reason. */
+  skipped: AvailabilitySkippedPartition[];
   pages: { ok: number; failed: number };
   failures: SsmPageFailure[];
   incomplete: string[];
@@ -149,6 +156,7 @@ export function availabilityRefreshView(
     partitions: refresh.partitions,
     trigger: refresh.trigger,
     requestedBy: refresh.requestedBy,
+    skipped: refresh.skipped,
     pages: { ok: refresh.pagesOk, failed: refresh.pagesFailed },
     failures: refresh.live.failures,
     incomplete: refresh.live.incomplete,
@@ -269,19 +277,27 @@ export class AvailabilityRefreshService {
     }, Math.max(1, Math.floor(this.#leaseMs / 3)));
     renewal.unref();
     try {
-      const refresh = await this.#read(this.#clientFor, partitions);
+      const { read, skipped, ...refresh } = await this.#read(
+        this.#clientFor,
+        partitions,
+      );
       const stored = await this.#store.add({
         ...refresh,
-        partitions,
+        partitions: read,
+        skipped,
         trigger: options.trigger,
         requestedBy: options.requestedBy,
       });
       this.#logger.info(
-        `Availability refresh (${options.trigger}) of ${partitions.join(
-          ', ',
-        )}: ${Object.keys(stored.live.locations).length} locations, ${
+        `Availability refresh (${options.trigger}) of ${
+          read.join(', ') || 'no partition'
+        }: ${Object.keys(stored.live.locations).length} locations, ${
           stored.pagesOk
-        } pages read, ${stored.pagesFailed} failed`,
+        } pages read, ${stored.pagesFailed} failed${
+          skipped.length
+            ? `; skipped ${skipped.map(s => s.partition).join(', ')}`
+            : ''
+        }`,
       );
       return stored;
     } finally {
@@ -293,17 +309,26 @@ export class AvailabilityRefreshService {
   async #read(
     clientFor: SsmClientFactory,
     partitions: string[],
-  ): Promise<{ live: LiveAvailability; pagesOk: number; pagesFailed: number }> {
+  ): Promise<{
+    live: LiveAvailability;
+    pagesOk: number;
+    pagesFailed: number;
+    read: string[];
+    skipped: AvailabilitySkippedPartition[];
+  }> {
     const locations: Record<string, string[]> = {};
     const incomplete: string[] = [];
     const failures: SsmPageFailure[] = [];
     const pages = { ok: 0 };
+    const read: string[] = [];
+    const skipped: AvailabilitySkippedPartition[] = [];
     for (const partition of partitions) {
       const regions = this.#snapshot.partitions[partition]?.regions ?? [];
-      let client: SSMClient;
+      let client: SSMClient | undefined;
       try {
         client = await clientFor(partition);
       } catch (error) {
+        read.push(partition);
         // No client, no page: every Region of the partition is listed failed.
         const message = error instanceof Error ? error.message : String(error);
         for (const locationId of regions) {
@@ -318,6 +343,17 @@ export class AvailabilityRefreshService {
         }
         continue;
       }
+      if (!client) {
+        // Never read with another partition's account: the partition's
+        // locations are left out, so they keep the snapshot's services.
+        const reason = noAccountReason(partition);
+        this.#logger.warn(
+          `Availability refresh skipped partition ${partition}: ${reason}`,
+        );
+        skipped.push({ partition, reason });
+        continue;
+      }
+      read.push(partition);
       // Counts pages read: the initialize step wraps retries, so each
       // successful GetParametersByPath counts once.
       client.middlewareStack.add(
@@ -354,6 +390,8 @@ export class AvailabilityRefreshService {
       },
       pagesOk: pages.ok,
       pagesFailed: failures.length,
+      read,
+      skipped,
     };
   }
 

@@ -22,6 +22,17 @@ const REFRESH_LEASE = 'availability-refresh';
 export type AvailabilityRefreshTrigger = 'scheduled' | 'manual';
 
 /**
+ * A partition a refresh did not read, and why (no account configured for
+ * it: it is never read with another partition's account).
+ *
+ * @public
+ */
+export interface AvailabilitySkippedPartition {
+  partition: string;
+  reason: string;
+}
+
+/**
  * A live availability refresh to store.
  *
  * @public
@@ -31,6 +42,8 @@ export interface NewAvailabilityRefresh {
   live: LiveAvailability;
   /** Partition ids read. */
   partitions: string[];
+  /** Partitions asked for but not read. */
+  skipped: AvailabilitySkippedPartition[];
   trigger: AvailabilityRefreshTrigger;
   /** User entity ref, or `scheduler`. */
   requestedBy: string;
@@ -96,6 +109,7 @@ interface RefreshRow {
   id: number | string;
   fetched_at: string | Date;
   partitions: string;
+  skipped: string;
   trigger: string;
   requested_by: string;
   pages_ok: number | string;
@@ -109,6 +123,7 @@ function toRefresh(row: RefreshRow): StoredAvailabilityRefresh {
     id: Number(row.id),
     live: { fetchedAt: new Date(row.fetched_at).toISOString(), ...live },
     partitions: JSON.parse(row.partitions),
+    skipped: JSON.parse(row.skipped),
     trigger: row.trigger as AvailabilityRefreshTrigger,
     requestedBy: row.requested_by,
     pagesOk: Number(row.pages_ok),
@@ -119,8 +134,9 @@ function toRefresh(row: RefreshRow): StoredAvailabilityRefresh {
 /**
  * Every live availability refresh, dated, with its page outcomes, and the
  * lease that lets one refresh run at a time across replicas. The tables
- * come from `migrations/20261126140000_availability.js` and
- * `migrations/20261206100000_availability_refresh_lease.js`; refresh rows
+ * come from `migrations/20261126140000_availability.js`,
+ * `migrations/20261206100000_availability_refresh_lease.js` and
+ * `migrations/20261206100100_availability_refresh_skipped.js`; refresh rows
  * are never updated, so the latest refresh is the newest row.
  *
  * @public
@@ -155,6 +171,7 @@ export class AvailabilityStore {
       {
         fetched_at: new Date(fetchedAt),
         partitions: JSON.stringify(refresh.partitions),
+        skipped: JSON.stringify(refresh.skipped),
         trigger: refresh.trigger,
         requested_by: refresh.requestedBy,
         pages_ok: refresh.pagesOk,

@@ -22,7 +22,11 @@ export interface AvailabilityLiveConfig {
   enabled: boolean;
   /** Partition ids read by a refresh, in order. */
   partitions: string[];
-  /** Account whose credentials read SSM in each partition. */
+  /**
+   * Account whose credentials read SSM, per partition; a partition without
+   * one is skipped by every refresh (never read with another partition's
+   * account).
+   */
   accountOf: Record<string, string>;
   /** Schedule of the `region-expansion-availability` task. */
   schedule: SchedulerServiceTaskScheduleDefinition;
@@ -44,9 +48,12 @@ export const DEFAULT_AVAILABILITY_SCHEDULE: SchedulerServiceTaskScheduleDefiniti
 /**
  * Reads `regionExpansion.availability.live`: `enabled` (default false),
  * `partitions` (default every partition of the availability snapshot),
- * `account` (default: per partition, its first governance target account)
- * and `schedule` (the scheduler's config reader). Invalid values stop the
- * start with the key named.
+ * `accounts` (per partition; default the partition's first account in
+ * `regionExpansion.governance.targets`, the same accounts governance reads
+ * with) and `schedule` (the scheduler's config reader). Nothing crosses a
+ * partition: an account reads one partition only, and one that governance
+ * targets in another partition is refused. Invalid values stop the start
+ * with the key named.
  *
  * @public
  */
@@ -70,31 +77,64 @@ export function readAvailabilityConfig(
       );
     }
   });
-  const account = config.getOptionalString(`${PREFIX}.account`);
-  if (account !== undefined && !/^\d{12}$/.test(account)) {
+  if (config.getOptional(`${PREFIX}.account`) !== undefined) {
     throw new Error(
-      `Invalid config at ${PREFIX}.account: '${account}' must be a 12-digit account id`,
+      `Invalid config at ${PREFIX}.account: one account cannot read every partition (nothing crosses a partition); name one per partition under ${PREFIX}.accounts, e.g. accounts.aws and accounts.aws-eusc, or leave them to regionExpansion.governance.targets`,
     );
   }
-  const governanceAccounts = new Map<string, string>();
+  // Partition of each account governance reads, and each partition's first.
+  const governancePartitionOf = new Map<string, string>();
+  const governanceFirst = new Map<string, string>();
   for (const target of config.getOptionalConfigArray(
     'regionExpansion.governance.targets',
   ) ?? []) {
     const partition = target.getString('partition');
-    const first = target.getStringArray('accounts')[0];
-    if (first && !governanceAccounts.has(partition)) {
-      governanceAccounts.set(partition, first);
+    const accounts = target.getStringArray('accounts');
+    for (const accountId of accounts) {
+      if (!governancePartitionOf.has(accountId)) {
+        governancePartitionOf.set(accountId, partition);
+      }
+    }
+    if (accounts[0] && !governanceFirst.has(partition)) {
+      governanceFirst.set(partition, accounts[0]);
     }
   }
+  const configured = config.getOptionalConfig(`${PREFIX}.accounts`);
   const accountOf: Record<string, string> = {};
-  for (const partition of partitions) {
-    const chosen = account ?? governanceAccounts.get(partition);
-    if (enabled && !chosen) {
+  const partitionOfAccount = new Map<string, string>();
+  for (const partition of configured?.keys() ?? []) {
+    const key = `${PREFIX}.accounts.${partition}`;
+    if (!partitions.includes(partition)) {
       throw new Error(
-        `Invalid config at ${PREFIX}.account: no account reads SSM in partition ${partition}; set ${PREFIX}.account or a regionExpansion.governance.targets entry for ${partition}`,
+        `Invalid config at ${key}: '${partition}' is not a partition this refresh reads (${partitions.join(
+          ', ',
+        )})`,
       );
     }
-    if (chosen) accountOf[partition] = chosen;
+    const accountId = configured!.getString(partition);
+    if (!/^\d{12}$/.test(accountId)) {
+      throw new Error(
+        `Invalid config at ${key}: '${accountId}' must be a 12-digit account id`,
+      );
+    }
+    const governancePartition = governancePartitionOf.get(accountId);
+    if (governancePartition && governancePartition !== partition) {
+      throw new Error(
+        `Invalid config at ${key}: account ${accountId} is a governance target of partition ${governancePartition} (regionExpansion.governance.targets); nothing crosses a partition`,
+      );
+    }
+    const other = partitionOfAccount.get(accountId);
+    if (other) {
+      throw new Error(
+        `Invalid config at ${key}: account ${accountId} also reads partition ${other}; an account belongs to one partition`,
+      );
+    }
+    partitionOfAccount.set(accountId, partition);
+    accountOf[partition] = accountId;
+  }
+  for (const partition of partitions) {
+    const fallback = governanceFirst.get(partition);
+    if (!accountOf[partition] && fallback) accountOf[partition] = fallback;
   }
   const scheduleConfig = config.getOptionalConfig(`${PREFIX}.schedule`);
   return {
@@ -108,14 +148,25 @@ export function readAvailabilityConfig(
 }
 
 /**
+ * Why a refresh skips `partition`: no account reads SSM in it.
+ *
+ * @public
+ */
+export function noAccountReason(partition: string): string {
+  return `no account reads SSM in partition ${partition}: set ${PREFIX}.accounts.${partition} or a regionExpansion.governance.targets entry for ${partition}`;
+}
+
+/**
  * The AWS context live availability reads SSM through: the governance
  * mechanics (`GovernanceAwsContext`: credentials of `aws.accounts` /
  * `aws.mainAccount` through `@backstage/integration-aws-node`, the
  * `regionExpansion.governance` endpoint override, retries and timeouts, and
  * the check that an account never crosses a partition), with one target per
  * partition: the account of {@link AvailabilityLiveConfig.accountOf} in the
- * partition's home Region. The endpoint is `regionExpansion.governance.endpoints.ssm`,
- * else `regionExpansion.governance.endpoint`.
+ * partition's home Region; a partition without an account has no target.
+ * The endpoint is `regionExpansion.governance.endpoints.ssm`, else
+ * `regionExpansion.governance.endpoint`. An account that `aws.accounts`
+ * places in another partition stops the start with the key named.
  *
  * @public
  */
@@ -149,5 +200,15 @@ export function availabilityAwsContext(
       },
     },
   });
-  return GovernanceAwsContext.fromConfig(derived, options);
+  try {
+    return GovernanceAwsContext.fromConfig(derived, options);
+  } catch (error) {
+    // The derived config calls every account a governance target: say
+    // that live availability's accounts are meant.
+    throw new Error(
+      `Invalid config for ${PREFIX} (accounts per partition): ${
+        (error as Error).message
+      }`,
+    );
+  }
 }

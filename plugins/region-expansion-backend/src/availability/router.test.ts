@@ -53,7 +53,7 @@ describe('availability routes', () => {
       availability: {
         live: {
           enabled: true,
-          account: '111122223333',
+          accounts: { aws: '111122223333', 'aws-eusc': '444455556666' },
           partitions: ['aws', 'aws-eusc'],
           schedule: {
             frequency: { hours: 24 },
@@ -68,6 +68,11 @@ describe('availability routes', () => {
         {
           accountId: '111122223333',
           accessKeyId: 'AKIDTEST',
+          secretAccessKey: 'secret',
+        },
+        {
+          accountId: '444455556666',
+          accessKeyId: 'AKIDTESTEUSC',
           secretAccessKey: 'secret',
         },
       ],
