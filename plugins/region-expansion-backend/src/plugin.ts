@@ -30,7 +30,9 @@ import {
   readReadinessConfig,
 } from './readiness';
 import { readAssessConfig } from './readiness/assessConfig';
+import { nameBodyErrors } from './service/nameBodyErrors';
 import { RegionExpansionService } from './service/RegionExpansionService';
+import { requireBodyType } from './service/requireBodyType';
 import { createRouter } from './service/router';
 
 /**
@@ -165,6 +167,19 @@ export const regionExpansionPlugin = createBackendPlugin({
           });
         }
 
+        // JSON everywhere; POST /tenants/import also reads YAML.
+        httpRouter.use(
+          requireBodyType({
+            accepted: ['application/json'],
+            byPath: {
+              '/tenants/import': [
+                'text/yaml',
+                'application/yaml',
+                'application/x-yaml',
+              ],
+            },
+          }),
+        );
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -185,6 +200,7 @@ export const regionExpansionPlugin = createBackendPlugin({
             permissions,
           }),
         );
+        httpRouter.use(nameBodyErrors());
       },
     });
   },

@@ -1,0 +1,44 @@
+import express from 'express';
+
+/**
+ * Refuses a request body of a type the route does not read, before any
+ * route runs. Without it, express's parsers skip such a body and the route
+ * sees an empty one: "id: is required" for a body that holds an id, or an
+ * optional-body route (POST /governance/sync) that acts on defaults. Every
+ * route reads `accepted` (JSON); `byPath` widens it for one path (YAML on
+ * POST /tenants/import). Only headers are read, so no body is buffered for
+ * an unauthorized caller. Requests without a body pass.
+ */
+export function requireBodyType(options: {
+  accepted: string[];
+  byPath?: Record<string, string[]>;
+}): express.RequestHandler {
+  return (req, _res, next) => {
+    const length = req.headers['content-length'];
+    const hasBody =
+      req.headers['transfer-encoding'] !== undefined ||
+      (length !== undefined && length !== '0');
+    if (!hasBody) {
+      next();
+      return;
+    }
+    const accepted = [
+      ...options.accepted,
+      ...(options.byPath?.[req.path] ?? []),
+    ];
+    if (req.is(accepted)) {
+      next();
+      return;
+    }
+    next(
+      Object.assign(
+        new Error(
+          `Content-Type: '${
+            req.headers['content-type'] ?? '(none)'
+          }' is not read here; send ${accepted.join(' or ')}`,
+        ),
+        { name: 'UnsupportedMediaTypeError', statusCode: 415 },
+      ),
+    );
+  };
+}
