@@ -20,6 +20,7 @@ import {
   TenantTier,
 } from '@region-expansion/plugin-region-expansion-common';
 import { Knex } from 'knex';
+import { isRetryableWriteError, retryTransaction } from './retryTransaction';
 
 const migrationsDir = resolvePackagePath(
   '@region-expansion/plugin-region-expansion-backend',
@@ -328,6 +329,12 @@ function rowToRecord(row: HistoryRow): PlacementRecord {
   return record;
 }
 
+/** The order in which writers lock cells: by id, in code units. */
+function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
   for (let i = 0; i < items.length; i += size) {
@@ -542,7 +549,7 @@ export class RegionExpansionStore {
     id: string,
     decide: (current: Cell) => CellChanges,
   ): Promise<Cell> {
-    return this.#db.transaction(async trx => {
+    return this.#transaction(async trx => {
       const row = await this.#lock(trx<CellRow>('cells').where('id', id));
       if (!row) {
         throw new NotFoundError(`Cell '${id}' does not exist`);
@@ -638,9 +645,14 @@ export class RegionExpansionStore {
   ): Promise<Tenant> {
     const now = new Date().toISOString();
     await this.#insert('tenant', tenant.id, async trx => {
-      await trx('tenants').insert(tenantToRow(tenant, now));
+      // The cell first: the tenant row's foreign key would otherwise share-
+      // lock the cell before the usage update locks it for writing, and two
+      // such inserts into one cell deadlock on PostgreSQL.
       if (tenant.cellId) {
         await this.#changeUsage(trx, tenant.cellId, usageOf(tenant, 1));
+      }
+      await trx('tenants').insert(tenantToRow(tenant, now));
+      if (tenant.cellId) {
         await trx('placement_history').insert({
           tenant_id: tenant.id,
           kind: 'placed',
@@ -666,7 +678,7 @@ export class RegionExpansionStore {
     id: string,
     decide: (current: Tenant, cell: Cell | undefined) => TenantChanges,
   ): Promise<Tenant> {
-    return this.#db.transaction(async trx => {
+    return this.#transaction(async trx => {
       const row = await this.#lock(trx<TenantRow>('tenants').where('id', id));
       if (!row) {
         throw new NotFoundError(`Tenant '${id}' does not exist`);
@@ -736,7 +748,7 @@ export class RegionExpansionStore {
     }
 
     const now = new Date().toISOString();
-    await this.#db.transaction(async trx => {
+    await this.#transaction(async trx => {
       for (const ids of chunks([...seen.keys()], LOOKUP_CHUNK_SIZE)) {
         const existing = await trx('tenants').whereIn('id', ids).first('id');
         if (existing) {
@@ -747,8 +759,9 @@ export class RegionExpansionStore {
           );
         }
       }
-      for (const [cellId, delta] of perCell) {
-        await this.#changeUsage(trx, cellId, delta);
+      // Cells in one global order (by id), as every writer locks them.
+      for (const cellId of [...perCell.keys()].sort(compareIds)) {
+        await this.#changeUsage(trx, cellId, perCell.get(cellId)!);
       }
       const rows = tenants.map(t => tenantToRow(t, now));
       for (const chunk of chunks(rows, INSERT_CHUNK_SIZE)) {
@@ -786,14 +799,25 @@ export class RegionExpansionStore {
    * tenant points at the cell and a history row is written.
    *
    * `expectedFromCellId` is the cell the decision was made against; if the
-   * tenant moved meanwhile the call fails with `ConflictError`.
+   * tenant moved meanwhile the call fails with `ConflictError`. `verify`
+   * sees the tenant and the target cell as they are now, locked, and throws
+   * to refuse the move (for example when the cell was set to draining after
+   * the decision).
+   *
+   * The tenant is locked first, then both cells in id order: every writer
+   * takes cells in that one order, so two opposite moves cannot deadlock.
+   * A deadlock or serialization failure (from any other cause) is retried.
    */
   async recordPlacement(
     record: Omit<PlacementRecord, 'at'>,
-    options: { actor: string; expectedFromCellId: string | undefined },
+    options: {
+      actor: string;
+      expectedFromCellId: string | undefined;
+      verify?: (tenant: Tenant, target: Cell) => void;
+    },
   ): Promise<PlacementRecord> {
     const at = new Date().toISOString();
-    await this.#db.transaction(async trx => {
+    await this.#transaction(async trx => {
       const row = await this.#lock(
         trx<TenantRow>('tenants').where('id', record.tenantId),
       );
@@ -808,6 +832,15 @@ export class RegionExpansionStore {
           }' while the placement was decided; retry`,
         );
       }
+      const cells = await this.#lockCells(trx, [
+        record.cellId,
+        ...(tenant.cellId ? [tenant.cellId] : []),
+      ]);
+      const target = cells.get(record.cellId);
+      if (!target) {
+        throw new InputError(`cellId: cell '${record.cellId}' does not exist`);
+      }
+      options.verify?.(tenant, target);
       if (tenant.cellId) {
         await this.#changeUsage(trx, tenant.cellId, usageOf(tenant, -1));
       }
@@ -852,13 +885,48 @@ export class RegionExpansionStore {
     return rows[0];
   }
 
+  /**
+   * Locks cells for the rest of the transaction on PostgreSQL, one by one in
+   * {@link compareIds} order (the one order every writer uses; a database
+   * ORDER BY would follow its collation instead), and returns them by id.
+   */
+  async #lockCells(
+    trx: Knex.Transaction,
+    ids: string[],
+  ): Promise<Map<string, Cell>> {
+    const cells = new Map<string, Cell>();
+    for (const id of [...new Set(ids)].sort(compareIds)) {
+      const row = await this.#lock(trx<CellRow>('cells').where('id', id));
+      if (row) cells.set(id, rowToCell(row));
+    }
+    return cells;
+  }
+
+  /**
+   * A write transaction, run again when the database aborted it as a
+   * deadlock or serialization failure; if it still fails that way, a
+   * `ConflictError` asks the caller to retry instead of a server error.
+   */
+  async #transaction<T>(fn: (trx: Knex.Transaction) => Promise<T>) {
+    try {
+      return await retryTransaction(this.#db, fn);
+    } catch (error) {
+      if (isRetryableWriteError(error)) {
+        throw new ConflictError(
+          'concurrent changes to the same cells kept aborting this write; retry',
+        );
+      }
+      throw error;
+    }
+  }
+
   async #insert(
     what: string,
     id: string,
     write: (trx: Knex.Transaction) => Promise<unknown>,
   ): Promise<void> {
     try {
-      await this.#db.transaction(async trx => {
+      await this.#transaction(async trx => {
         await write(trx);
       });
     } catch (error) {

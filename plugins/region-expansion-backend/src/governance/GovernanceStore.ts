@@ -14,6 +14,7 @@ import type {
 import { governanceReasonSentence } from '@region-expansion/plugin-region-expansion-node';
 import { Knex } from 'knex';
 import { retryTransaction } from '../database/retryTransaction';
+import { KeysetColumn, readKeysetPage } from '../database/keyset';
 
 const migrationsDir = resolvePackagePath(
   '@region-expansion/plugin-region-expansion-backend',
@@ -68,6 +69,39 @@ export interface GovernanceSummaryGroup {
   key: string;
   total: number;
   failed: number;
+}
+
+/**
+ * One day of a source's finding totals in a partition.
+ *
+ * @public
+ */
+export interface GovernanceHistoryRow {
+  day: string;
+  source: string;
+  partition: string;
+  total: number;
+  failed: number;
+  criticalOrHighFailed: number;
+  staleTargets: number;
+}
+
+/**
+ * The Regions one source proved it watches from one target, as its last
+ * successful run reported them.
+ *
+ * @public
+ */
+export interface GovernanceTargetCoverage {
+  source: string;
+  partition: string;
+  accountId: string;
+  /** Region of the target. */
+  region: string;
+  /** What the source watches from this target, one sentence; absent when the provider reported no coverage. */
+  scope?: string;
+  /** Regions proved, with how. */
+  proofs: Array<{ region: string; method: string; detail: string }>;
 }
 
 /**
@@ -203,6 +237,29 @@ function addRollupDelta(
     else deltas.set(id, { ...row, count: delta });
   }
 }
+
+/** Keyset orders of the paged reads: each ends with the table's primary key. */
+const FINDING_KEY: KeysetColumn[] = [
+  { column: 'source', order: 'asc' },
+  { column: 'finding_id', order: 'asc' },
+];
+const HISTORY_KEY: KeysetColumn[] = [
+  { column: 'day', order: 'asc' },
+  { column: 'source', order: 'asc' },
+  { column: 'partition', order: 'asc' },
+];
+const RESILIENCE_KEY: KeysetColumn[] = [{ column: 'app_arn', order: 'asc' }];
+const AUDIT_KEY: KeysetColumn[] = [
+  { column: 'assessment_id', order: 'asc' },
+  { column: 'control_set_id', order: 'asc' },
+  { column: 'control_id', order: 'asc' },
+];
+const CONFORMANCE_KEY: KeysetColumn[] = [
+  { column: 'partition', order: 'asc' },
+  { column: 'account_id', order: 'asc' },
+  { column: 'region', order: 'asc' },
+  { column: 'pack_name', order: 'asc' },
+];
 
 const LOCK_RANK = new Map(ROLLUP_LEVELS.map(l => [l.level, l.lockRank]));
 
@@ -770,21 +827,36 @@ export class GovernanceStore {
     };
   }
 
-  /** A page of findings ordered by source and id. */
+  /**
+   * A page of findings ordered by source and id: after the keyset `after`
+   * (source, finding id), or `offset` rows in. `nextKey` is the key of the
+   * page's last row when more rows follow.
+   */
   async listFindings(
     filter: GovernanceFilter,
-    page: { limit: number; offset: number },
-  ): Promise<{ items: GovernanceFindingRow[]; total: number }> {
+    page: { limit: number; offset?: number; after?: string[] },
+  ): Promise<{
+    items: GovernanceFindingRow[];
+    total: number;
+    nextKey?: string[];
+  }> {
     const [{ total }] = await this.#where(
       this.#db('governance_findings'),
       filter,
     ).count({ total: '*' });
-    const rows = await this.#where(this.#db('governance_findings'), filter)
-      .orderBy(['source', 'finding_id'])
-      .limit(page.limit)
-      .offset(page.offset)
-      .select();
-    return { items: rows.map(findingFromRecord), total: Number(total) };
+    const query = this.#where(this.#db('governance_findings'), filter);
+    if (page.offset) query.offset(page.offset);
+    const { rows, nextKey } = await readKeysetPage<any>(
+      query,
+      FINDING_KEY,
+      page,
+      r => [r.source, r.finding_id],
+    );
+    return {
+      items: rows.map(findingFromRecord),
+      total: Number(total),
+      ...(nextKey ? { nextKey } : {}),
+    };
   }
 
   /** Every finding matching the filter, in batches (for exports). */
@@ -825,19 +897,7 @@ export class GovernanceStore {
     )
       .orderBy('app_arn')
       .select();
-    return rows.map(r => ({
-      appArn: r.app_arn,
-      appName: r.app_name,
-      partition: r.partition,
-      accountId: r.account_id,
-      region: r.region,
-      assessmentArn: r.assessment_arn ?? undefined,
-      complianceStatus: r.compliance_status,
-      driftStatus: r.drift_status ?? undefined,
-      resiliencyScore: r.resiliency_score ?? undefined,
-      assessedAt: r.assessed_at ?? undefined,
-      disruptions: JSON.parse(r.disruptions),
-    }));
+    return rows.map(resilienceAppFromRecord);
   }
 
   async listAuditControls(
@@ -849,20 +909,7 @@ export class GovernanceStore {
     )
       .orderBy(['assessment_id', 'control_set_id', 'control_id'])
       .select();
-    return rows.map(r => ({
-      partition: r.partition,
-      accountId: r.account_id,
-      region: r.region,
-      assessmentId: r.assessment_id,
-      assessmentName: r.assessment_name,
-      framework: r.framework,
-      controlSetId: r.control_set_id,
-      controlId: r.control_id,
-      controlName: r.control_name,
-      controlStatus: r.control_status,
-      evidenceCount: Number(r.evidence_count),
-      folders: JSON.parse(r.folders),
-    }));
+    return rows.map(auditControlFromRecord);
   }
 
   async listConformanceScores(
@@ -874,17 +921,24 @@ export class GovernanceStore {
     )
       .orderBy(['partition', 'account_id', 'region', 'pack_name'])
       .select();
-    return rows.map(r => ({
-      partition: r.partition,
-      accountId: r.account_id,
-      region: r.region,
-      packName: r.pack_name,
-      complianceType: r.compliance_type,
-      compliantRules: Number(r.compliant_rules),
-      nonCompliantRules: Number(r.non_compliant_rules),
-      totalRules: Number(r.total_rules),
-      score: Number(r.score),
-    }));
+    return rows.map(conformanceScoreFromRecord);
+  }
+
+  /** A page of {@link GovernanceStore.listConformanceScores}, after the keyset `after`. */
+  async pageConformanceScores(
+    filter: GovernanceFilter,
+    page: { limit: number; after?: string[] },
+  ): Promise<{ items: ConformanceScoreRow[]; nextKey?: string[] }> {
+    const { rows, nextKey } = await readKeysetPage<any>(
+      this.#where(this.#db('governance_conformance_scores'), scopeOnly(filter)),
+      CONFORMANCE_KEY,
+      page,
+      r => [r.partition, r.account_id, r.region, r.pack_name],
+    );
+    return {
+      items: rows.map(conformanceScoreFromRecord),
+      ...(nextKey ? { nextKey } : {}),
+    };
   }
 
   /** Writes (or overwrites) today's history point per partition of a source. */
@@ -898,6 +952,7 @@ export class GovernanceStore {
         failed: db.raw(
           "CASE WHEN compliance_status = 'FAILED' THEN count ELSE 0 END",
         ),
+  /** Every Resilience Hub app in the scope, ordered by ARN. */
       })
       .sum({
         severe: db.raw(
@@ -922,6 +977,24 @@ export class GovernanceStore {
         source,
         partition,
         total: Number(t.total ?? 0),
+  /** A page of {@link GovernanceStore.listResilienceApps}, after the keyset `after` (ARN). */
+  async pageResilienceApps(
+    filter: GovernanceFilter,
+    page: { limit: number; after?: string[] },
+  ): Promise<{ items: ResilienceAppRow[]; nextKey?: string[] }> {
+    const { rows, nextKey } = await readKeysetPage<any>(
+      this.#where(this.#db('governance_resilience_apps'), scopeOnly(filter)),
+      RESILIENCE_KEY,
+      page,
+      r => [r.app_arn],
+    );
+    return {
+      items: rows.map(resilienceAppFromRecord),
+      ...(nextKey ? { nextKey } : {}),
+    };
+  }
+
+  /** Every Audit Manager control in the scope, by assessment, control set and control. */
         failed: Number(t.failed ?? 0),
         critical_or_high_failed: Number(t.severe ?? 0),
         stale_targets: staleBy.get(partition) ?? 0,
@@ -933,29 +1006,55 @@ export class GovernanceStore {
     }
   }
 
-  async history(filter: { partition?: string; source?: string } = {}): Promise<
-    Array<{
-      day: string;
-      source: string;
-      partition: string;
-      total: number;
-      failed: number;
-      criticalOrHighFailed: number;
-      staleTargets: number;
-    }>
-  > {
+  /** Every history point, by day, source and partition. */
+  async history(
+    filter: { partition?: string; source?: string } = {},
+  ): Promise<GovernanceHistoryRow[]> {
     const rows = await this.#where(this.#db('governance_history'), filter)
       .orderBy(['day', 'source', 'partition'])
       .select();
-    return rows.map(r => ({
-      day: r.day,
-      source: r.source,
-      partition: r.partition,
-      total: Number(r.total),
-      failed: Number(r.failed),
-      criticalOrHighFailed: Number(r.critical_or_high_failed),
-      staleTargets: Number(r.stale_targets),
-    }));
+  /** A page of {@link GovernanceStore.listAuditControls}, after the keyset `after`. */
+  async pageAuditControls(
+    filter: GovernanceFilter,
+    page: { limit: number; after?: string[] },
+  ): Promise<{ items: AuditControlRow[]; nextKey?: string[] }> {
+    const { rows, nextKey } = await readKeysetPage<any>(
+      this.#where(this.#db('governance_audit_controls'), scopeOnly(filter)),
+      AUDIT_KEY,
+      page,
+      r => [r.assessment_id, r.control_set_id, r.control_id],
+    );
+    return {
+      items: rows.map(auditControlFromRecord),
+      ...(nextKey ? { nextKey } : {}),
+    };
+  }
+
+  /** Every conformance pack score in the scope, by partition, account, Region and pack. */
+    return rows.map(historyPointFromRecord);
+  }
+
+  /**
+   * A page of history points from `since` (a day, inclusive), by day,
+   * source and partition, after the keyset `after`.
+   */
+  async pageHistory(
+    filter: { partition?: string; source?: string; since?: string },
+    page: { limit: number; after?: string[] },
+  ): Promise<{ items: GovernanceHistoryRow[]; nextKey?: string[] }> {
+    const { since, ...rest } = filter;
+    const query = this.#where(this.#db('governance_history'), rest);
+    if (since) query.where('day', '>=', since);
+    const { rows, nextKey } = await readKeysetPage<any>(
+      query,
+      HISTORY_KEY,
+      page,
+      r => [r.day, r.source, r.partition],
+    );
+    return {
+      items: rows.map(historyPointFromRecord),
+      ...(nextKey ? { nextKey } : {}),
+    };
   }
 
   #where<T extends Knex.QueryBuilder>(query: T, filter: GovernanceFilter): T {
@@ -994,5 +1093,64 @@ function findingFromRecord(r: any): GovernanceFindingRow {
     title: r.title ?? undefined,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+  };
+}
+
+function resilienceAppFromRecord(r: any): ResilienceAppRow {
+  return {
+    appArn: r.app_arn,
+    appName: r.app_name,
+    partition: r.partition,
+    accountId: r.account_id,
+    region: r.region,
+    assessmentArn: r.assessment_arn ?? undefined,
+    complianceStatus: r.compliance_status,
+    driftStatus: r.drift_status ?? undefined,
+    resiliencyScore: r.resiliency_score ?? undefined,
+    assessedAt: r.assessed_at ?? undefined,
+    disruptions: JSON.parse(r.disruptions),
+  };
+}
+
+function auditControlFromRecord(r: any): AuditControlRow {
+  return {
+    partition: r.partition,
+    accountId: r.account_id,
+    region: r.region,
+    assessmentId: r.assessment_id,
+    assessmentName: r.assessment_name,
+    framework: r.framework,
+    controlSetId: r.control_set_id,
+    controlId: r.control_id,
+    controlName: r.control_name,
+    controlStatus: r.control_status,
+    evidenceCount: Number(r.evidence_count),
+    folders: JSON.parse(r.folders),
+  };
+}
+
+function conformanceScoreFromRecord(r: any): ConformanceScoreRow {
+  return {
+    partition: r.partition,
+    accountId: r.account_id,
+    region: r.region,
+    packName: r.pack_name,
+    complianceType: r.compliance_type,
+    compliantRules: Number(r.compliant_rules),
+    nonCompliantRules: Number(r.non_compliant_rules),
+    totalRules: Number(r.total_rules),
+    score: Number(r.score),
+  };
+}
+
+function historyPointFromRecord(r: any): GovernanceHistoryRow {
+  return {
+    day: r.day,
+    source: r.source,
+    partition: r.partition,
+    total: Number(r.total),
+    failed: Number(r.failed),
+    criticalOrHighFailed: Number(r.critical_or_high_failed),
+    staleTargets: Number(r.stale_targets),
   };
 }

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   Cell,
+  CellLifecycle,
   CellSpec,
   CreateTenantInput,
   MigrationPlan,
@@ -17,6 +18,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import {
   assertTenantPinAllowed,
+  DomainRuleError,
   LocationCatalog,
   PlacementEngine,
   planQuotas,
@@ -104,6 +106,41 @@ export class PlacementService {
     );
   }
 
+  /**
+   * Re-checks, inside the writing transaction, what may have changed since
+   * the engine decided: the target cell's lifecycle (a cell set to draining
+   * meanwhile takes no tenant) and the tenant's pin rules (its residency or
+   * tier may have changed). A refusal is a 409: deciding again may succeed.
+   */
+  #verifyMove(
+    catalog: LocationCatalog,
+    lifecycles: readonly CellLifecycle[],
+  ): (tenant: Tenant, target: Cell) => void {
+    return (tenant, target) => {
+      if (!lifecycles.includes(target.lifecycle)) {
+        throw new ConflictError(
+          `cellId: cell '${target.id}' became ${
+            target.lifecycle
+          } while the placement was decided; only ${lifecycles.join(
+            ' or ',
+          )} cells take tenants, retry`,
+        );
+      }
+      try {
+        assertTenantPinAllowed(
+          tenant,
+          target,
+          catalog.require(target.locationId),
+        );
+      } catch (error) {
+        if (!(error instanceof DomainRuleError)) throw error;
+        throw new ConflictError(
+          `${error.field}: tenant '${tenant.id}' changed while the placement was decided: ${error.reason}; retry`,
+        );
+      }
+    };
+  }
+
   async #engineWithStoredCells(cellSpec?: CellSpec) {
     return this.#engine(await this.#store.listCells(), cellSpec);
   }
@@ -168,7 +205,14 @@ export class PlacementService {
         strategy,
         kind: 'placed',
       },
-      { actor, expectedFromCellId: undefined },
+      {
+        actor,
+        expectedFromCellId: undefined,
+        verify: this.#verifyMove(
+          await this.#catalog(),
+          input.allowProvisioning ? ['active', 'provisioning'] : ['active'],
+        ),
+      },
     );
     return { decision, record };
   }
@@ -235,7 +279,12 @@ export class PlacementService {
         strategy: 'cellId' in input.target ? 'manual' : input.strategy,
         kind: tenant.cellId ? 'migrated' : 'placed',
       },
-      { actor, expectedFromCellId: tenant.cellId },
+      {
+        actor,
+        expectedFromCellId: tenant.cellId,
+        // planMigration takes active cells only.
+        verify: this.#verifyMove(await this.#catalog(), ['active']),
+      },
     );
     return { plan, record };
   }

@@ -1,0 +1,165 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConflictError } from '@backstage/errors';
+import { RegionExpansionStore } from '../database/RegionExpansionStore';
+import { testDatabaseIds } from '../__testUtils__/testDatabases';
+import {
+  cellFixture,
+  controlPlaneFixture,
+  tenantFixture,
+} from '../__testUtils__/fixtures';
+import { RegionExpansionService } from './RegionExpansionService';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({ ids: testDatabaseIds() });
+
+/**
+ * The store, with `recordPlacement` held until `release()`: the placement
+ * has been decided and waits to be written, which is where a concurrent
+ * change slips in.
+ */
+function holdPlacements(store: RegionExpansionStore) {
+  let release!: () => void;
+  const gate = new Promise<void>(resolve => {
+    release = resolve;
+  });
+  let waiting!: () => void;
+  const decided = new Promise<void>(resolve => {
+    waiting = resolve;
+  });
+  const held = new Proxy(store, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target);
+      if (property === 'recordPlacement') {
+        return async (...args: unknown[]) => {
+          waiting();
+          await gate;
+          return value.apply(target, args);
+        };
+      }
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { store: held, decided, release };
+}
+
+async function createStore(databaseId: string) {
+  const knex = await databases.init(databaseId as any);
+  const store = await RegionExpansionStore.create({
+    database: mockServices.database({ knex }),
+  });
+  await store.addControlPlane(controlPlaneFixture);
+  return store;
+}
+
+/** 'ok', '409', or the unexpected error itself (a 500 to the caller). */
+async function outcome(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+    return 'ok';
+  } catch (error) {
+    if (error instanceof ConflictError) return '409';
+    return `${(error as Error).name}: ${(error as Error).message}`;
+  }
+}
+
+describe.each(databases.eachSupportedId())(
+  'placement under concurrency on %p',
+  id => {
+    it('never lands a tenant in a cell set to draining while the placement was decided', async () => {
+      const store = await createStore(id);
+      await store.addCells([
+        cellFixture({ id: 'cell-a', lifecycle: 'active' }),
+      ]);
+      await store.addTenant(tenantFixture({ id: 'late' }), {
+        actor: 'test',
+        reason: 'created',
+      });
+      const held = holdPlacements(store);
+      const service = RegionExpansionService.create({ store: held.store });
+
+      const placing = outcome(
+        service.placement.place(
+          {
+            tenantId: 'late',
+            strategy: 'pack',
+            allowUnknownReadiness: true,
+            allowProvisioning: false,
+          },
+          'test',
+        ),
+      );
+      await held.decided;
+      await service.updateCell('cell-a', { lifecycle: 'draining' });
+      held.release();
+
+      expect(await placing).toBe('409');
+      expect((await store.getTenant('late'))?.cellId).toBeUndefined();
+      expect((await store.getCell('cell-a'))?.usage.tenants).toBe(0);
+      expect(await store.listPlacementHistory('late')).toEqual([]);
+    });
+
+    it('answers opposite migrations at the same time with success or 409, never an error', async () => {
+      const store = await createStore(id);
+      await store.addCells([
+        cellFixture({
+          id: 'cell-a',
+          lifecycle: 'active',
+          capacity: { tenants: 50, loadUnits: 1000, quotas: {} },
+        }),
+        cellFixture({
+          id: 'cell-b',
+          lifecycle: 'active',
+          capacity: { tenants: 50, loadUnits: 1000, quotas: {} },
+        }),
+      ]);
+      const pairs = 12;
+      for (let i = 0; i < pairs; i++) {
+        await store.addTenant(
+          tenantFixture({ id: `a-${i}`, cellId: 'cell-a', loadUnits: 1 }),
+          { actor: 'test', reason: 'pinned' },
+        );
+        await store.addTenant(
+          tenantFixture({ id: `b-${i}`, cellId: 'cell-b', loadUnits: 1 }),
+          { actor: 'test', reason: 'pinned' },
+        );
+      }
+      const service = RegionExpansionService.create({ store });
+      const migrate = (tenantId: string, cellId: string) =>
+        outcome(
+          service.placement.planMigration(
+            { tenantId, target: { cellId }, strategy: 'pack', commit: true },
+            'test',
+          ),
+        );
+
+      const outcomes: string[] = [];
+      for (let round = 0; round < 3; round++) {
+        // a-* move from cell-a to cell-b while b-* move the other way,
+        // then back.
+        const [there, back] =
+          round % 2 === 0 ? ['cell-b', 'cell-a'] : ['cell-a', 'cell-b'];
+        const moves = await Promise.all(
+          Array.from({ length: pairs }, (_, i) => [
+            migrate(`a-${i}`, there),
+            migrate(`b-${i}`, back),
+          ]).flat(),
+        );
+        outcomes.push(...moves);
+      }
+      expect(outcomes.filter(o => o !== 'ok' && o !== '409')).toEqual([]);
+      expect(outcomes).toContain('ok');
+
+      // Usage follows exactly where the tenants are.
+      const tenants = (await store.listTenants({ offset: 0, limit: 100 }))
+        .items;
+      for (const cellId of ['cell-a', 'cell-b']) {
+        const inCell = tenants.filter(t => t.cellId === cellId);
+        expect((await store.getCell(cellId))?.usage).toMatchObject({
+          tenants: inCell.length,
+          loadUnits: inCell.length,
+        });
+      }
+    });
+  },
+);
