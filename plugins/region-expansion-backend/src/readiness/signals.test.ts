@@ -59,6 +59,32 @@ describe('capacitySignal', () => {
     expect(signal.status).toBe(status);
   });
 
+  it('leaves out a cell that breaks a rule, naming it, and never passes', () => {
+    const bad = cell(
+      'bad',
+      {},
+      {
+        isolation: 'dedicated',
+        capacity: { tenants: 2, loadUnits: 100, quotas: {} },
+      },
+    );
+    const withGood = capacitySignal(
+      'eu-central-1',
+      [cell('a', { tenants: 2 }), bad],
+      { warnRatio: 0.8 },
+    );
+    expect(withGood.status).toBe('warn');
+    expect(withGood.blockers).toEqual([
+      'cell bad is left out of placement: capacity.tenants: a dedicated cell belongs to one tenant, capacity is 2',
+    ]);
+    const alone = capacitySignal('eu-central-1', [bad], { warnRatio: 0.8 });
+    expect(alone.status).toBe('unknown');
+    expect(alone.blockers).toEqual(withGood.blockers);
+    expect(alone.detail).toMatch(
+      /no active cell in eu-central-1 that placement uses/,
+    );
+  });
+
   it('names the full cells', () => {
     const signal = capacitySignal(
       'eu-central-1',

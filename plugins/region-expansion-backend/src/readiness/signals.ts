@@ -7,6 +7,7 @@ import {
   ReadinessSignal,
   ReadinessSignalStatus,
 } from '@region-expansion/plugin-region-expansion-common';
+import { findCellOwnViolation } from '@region-expansion/plugin-region-expansion-node';
 
 const SEVERITY: Record<ReadinessSignalStatus, number> = {
   pass: 0,
@@ -47,6 +48,11 @@ export function combineSignals(
  * `pass`. Capacity never fails: a full location needs another cell, and the
  * placement engine only proposes cells in locations that are not `blocked`.
  *
+ * A stored cell that breaks a rule judged from the cell alone (such as a
+ * dedicated cell with room for two tenants) is left out by the placement
+ * engine; it is named as a blocker, its capacity does not count, and the
+ * signal is at least `warn`.
+ *
  * @public
  */
 export function capacitySignal(
@@ -54,16 +60,41 @@ export function capacitySignal(
   cells: readonly Cell[],
   options: { warnRatio: number },
 ): ReadinessSignal {
-  const active = cells.filter(
-    c => c.locationId === locationId && c.lifecycle === 'active',
-  );
+  const left: string[] = [];
+  const active = cells.filter(c => {
+    if (c.locationId !== locationId || c.lifecycle === 'retired') return false;
+    const violation = findCellOwnViolation(c);
+    if (violation) {
+      left.push(
+        `cell ${c.id} is left out of placement: ${violation.field}: ${violation.reason}`,
+      );
+      return false;
+    }
+    return c.lifecycle === 'active';
+  });
   if (!active.length) {
     return {
       status: 'unknown',
-      detail: `no active cell in ${locationId}: capacity cannot be judged, not passed`,
-      blockers: [],
+      detail: left.length
+        ? `no active cell in ${locationId} that placement uses: capacity cannot be judged, not passed`
+        : `no active cell in ${locationId}: capacity cannot be judged, not passed`,
+      blockers: left,
     };
   }
+  const judged = judgeCapacity(locationId, active, options);
+  if (!left.length) return judged;
+  return combineSignals(judged, {
+    status: 'warn',
+    detail: `${left.length} cell(s) in ${locationId} left out of placement because their stored data breaks a rule`,
+    blockers: left,
+  });
+}
+
+function judgeCapacity(
+  locationId: string,
+  active: readonly Cell[],
+  options: { warnRatio: number },
+): ReadinessSignal {
   const full = (cell: Cell): string[] => {
     const reasons: string[] = [];
     if (cell.usage.tenants >= cell.capacity.tenants) {

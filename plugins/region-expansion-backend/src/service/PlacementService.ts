@@ -102,6 +102,9 @@ export class PlacementService {
         cells: cells ?? [],
         cellSpec,
         readiness,
+        // One stored cell that breaks a rule must not stop placement for
+        // every tenant: the engine leaves it out and says so.
+        invalidCells: 'skip',
       }),
     );
   }

@@ -21,6 +21,7 @@ import {
 import {
   assertCellAllowed,
   assertControlPlaneAllowed,
+  findCellDefinitionViolation,
   LocationCatalog,
   ReadinessLookup,
 } from '@region-expansion/plugin-region-expansion-node';
@@ -244,11 +245,27 @@ export class RegionExpansionService {
     return cell;
   }
   /**
-   * Changes a cell. A lifecycle change must be a legal transition (else
-   * 409 naming the field and the legal moves); retiring needs an empty cell.
+   * Changes a cell. The changed cell must pass the rules of a new one (else
+   * 400 naming the field: a dedicated cell keeps room for one tenant). A
+   * lifecycle change must be a legal transition (else 409 naming the field
+   * and the legal moves); retiring needs an empty cell; capacity below the
+   * usage is a 409 from the store.
    */
   async updateCell(id: string, input: UpdateCellInput): Promise<Cell> {
+    const catalog = await this.catalog();
+    const controlPlanes = new Map(
+      (await this.#store.listControlPlanes()).map(c => [c.id, c]),
+    );
     return this.#store.updateCell(id, current => {
+      const next: Cell = {
+        ...current,
+        ...input,
+        capacity: input.capacity ?? current.capacity,
+      };
+      const violation = this.#cellViolation(catalog, controlPlanes, next);
+      if (violation) {
+        throw new InputError(`${violation.field}: ${violation.reason}`);
+      }
       if (input.lifecycle && input.lifecycle !== current.lifecycle) {
         if (!canTransition(current.lifecycle, input.lifecycle)) {
           const legal = CELL_TRANSITIONS[current.lifecycle];
@@ -266,6 +283,34 @@ export class RegionExpansionService {
       }
       return input;
     });
+  }
+
+  /** The first rule a (new or changed) cell breaks, by its field. */
+  #cellViolation(
+    catalog: LocationCatalog,
+    controlPlanes: Map<string, ControlPlane>,
+    cell: Cell,
+  ): { field: string; reason: string } | undefined {
+    const location = catalog.get(cell.locationId);
+    if (!location) {
+      return {
+        field: 'locationId',
+        reason: `'${cell.locationId}' is not a known location`,
+      };
+    }
+    const controlPlane = controlPlanes.get(cell.controlPlaneId);
+    if (!controlPlane) {
+      return {
+        field: 'controlPlaneId',
+        reason: `control plane '${cell.controlPlaneId}' does not exist`,
+      };
+    }
+    return findCellDefinitionViolation(
+      cell,
+      location,
+      controlPlane,
+      catalog.partition(location.partition),
+    );
   }
 
   // ------------------------------------------------------------------ tenants
