@@ -182,6 +182,33 @@ describe.each(databases.eachSupportedId())('RegionExpansionStore on %p', id => {
     expect((await store.getCell('cell-fra-1'))!.usage.loadUnits).toBe(0);
   });
 
+  it('keeps fractional load units, as the schemas accept them, on every database', async () => {
+    const { store } = await createStore(id);
+    await store.addCells([
+      cellFixture({
+        id: 'cell-frac',
+        capacity: { tenants: 3, loadUnits: 7.5, quotas: {} },
+      }),
+    ]);
+    await store.addTenant(
+      tenantFixture({ id: 'half', cellId: 'cell-frac', loadUnits: 2.5 }),
+      { actor: 'a', reason: 'r' },
+    );
+    expect((await store.getTenant('half'))!.loadUnits).toBe(2.5);
+    expect((await store.getCell('cell-frac'))!).toMatchObject({
+      capacity: { loadUnits: 7.5 },
+      usage: { tenants: 1, loadUnits: 2.5 },
+    });
+    await store.updateTenant('half', () => ({ loadUnits: 5.25 }));
+    expect((await store.getCell('cell-frac'))!.usage.loadUnits).toBe(5.25);
+    await expect(
+      store.addTenant(
+        tenantFixture({ id: 'over', cellId: 'cell-frac', loadUnits: 2.5 }),
+        { actor: 'a', reason: 'r' },
+      ),
+    ).rejects.toThrow(ConflictError);
+  });
+
   it('imports in one transaction: a bad row writes nothing', async () => {
     const { store } = await createStore(id);
     const rows = Array.from({ length: 1200 }, (_, i) =>

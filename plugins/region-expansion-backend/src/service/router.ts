@@ -50,6 +50,9 @@ import {
 /** Largest page of GET /tenants. */
 const MAX_PAGE_SIZE = 1000;
 
+/** A cell's or tenant's id in the path: checked before any lookup. */
+const idParamSchema = z.object({ id: idSchema });
+
 const partitionQuerySchema = z.strictObject({
   partition: idSchema.optional(),
 });
@@ -260,13 +263,15 @@ export async function createRouter(
 
   router.get('/cells/:id', async (req, res) => {
     await authorize(req, cellReadPermission);
-    res.json(await service.getCell(req.params.id));
+    const { id } = parseInput(idParamSchema, req.params);
+    res.json(await service.getCell(id));
   });
 
   router.patch('/cells/:id', async (req, res) => {
     await authorize(req, cellManagePermission);
+    const { id } = parseInput(idParamSchema, req.params);
     const input = parseInput(updateCellSchema, req.body);
-    res.json(await service.updateCell(req.params.id, input));
+    res.json(await service.updateCell(id, input));
   });
 
   // ------------------------------------------------------------------- tenants
@@ -289,18 +294,21 @@ export async function createRouter(
 
   router.get('/tenants/:id', async (req, res) => {
     await authorize(req, tenantReadPermission);
-    res.json(await service.getTenant(req.params.id));
+    const { id } = parseInput(idParamSchema, req.params);
+    res.json(await service.getTenant(id));
   });
 
   router.patch('/tenants/:id', async (req, res) => {
     await authorize(req, tenantManagePermission);
+    const { id } = parseInput(idParamSchema, req.params);
     const input = parseInput(updateTenantSchema, req.body);
-    res.json(await service.updateTenant(req.params.id, input));
+    res.json(await service.updateTenant(id, input));
   });
 
   router.get('/tenants/:id/history', async (req, res) => {
     await authorize(req, tenantReadPermission);
-    res.json({ items: await service.getTenantHistory(req.params.id) });
+    const { id } = parseInput(idParamSchema, req.params);
+    res.json({ items: await service.getTenantHistory(id) });
   });
 
   // ---------------------------------------------------------------- placements
