@@ -8,64 +8,39 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  encodePageCursor,
   governanceExportPermission,
+  governanceFilterQuerySchema,
+  governanceFindingsQuerySchema,
+  governanceFreshnessQuerySchema,
+  governanceHistoryQuerySchema,
   governanceReadPermission,
+  governanceSnapshotQuerySchema,
+  governanceSummaryQuerySchema,
+  governanceSyncBodySchema,
   governanceSyncPermission,
+  PageCursorList,
 } from '@region-expansion/plugin-region-expansion-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
+import { parseInput } from '../service/requestHelpers';
 import { writeEvidenceBundle } from './evidenceBundle';
 import { GovernanceStore } from './GovernanceStore';
 import { GovernanceSyncService } from './GovernanceSyncService';
 
-const text = z.string().min(1).max(1024);
-const filterSchema = z
-  .object({
-    partition: text.optional(),
-    region: text.optional(),
-    accountId: z
-      .string()
-      .regex(/^\d{12}$/, 'must be a 12-digit account id')
-      .optional(),
-    severity: text.optional(),
-    complianceStatus: text.optional(),
-    controlId: text.optional(),
-    workflowStatus: text.optional(),
-    recordState: text.optional(),
-    source: z
-      .enum([
-        'securityhub',
-        'securityhub-ocsf',
-        'resiliencehub',
-        'auditmanager',
-        'config',
-      ])
-      .optional(),
-  })
-  .strict();
-const summarySchema = filterSchema.extend({
-  groupBy: z
-    .enum(['partition', 'region', 'account', 'severity', 'control', 'status'])
-    .default('severity'),
-});
-const findingsSchema = filterSchema.extend({
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
-const syncSchema = z.object({ provider: text.optional() }).strict();
-
-function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const field =
-      issue.path.join('.') ||
-      (issue as { keys?: string[] }).keys?.join(', ') ||
-      'query';
-    throw new InputError(`Invalid ${field}: ${issue.message}`);
-  }
-  return result.data;
+/** A page as the routes answer it: the store's next key as an opaque cursor. */
+function pageOf<T>(
+  list: PageCursorList,
+  limit: number,
+  page: { items: T[]; nextKey?: string[] },
+) {
+  return {
+    items: page.items,
+    limit,
+    ...(page.nextKey
+      ? { nextCursor: encodePageCursor(list, page.nextKey) }
+      : {}),
+  };
 }
 
 /**
@@ -110,60 +85,78 @@ export async function createGovernanceRouter(
 
   router.get('/governance/summary', async (req, res) => {
     await authorize(req, governanceReadPermission);
-    const { groupBy, ...filter } = parse(summarySchema, req.query);
+    const { groupBy, ...filter } = parseInput(
+      governanceSummaryQuerySchema,
+      req.query,
+    );
     res.json({ groupBy, filter, groups: await store.summary(groupBy, filter) });
   });
 
   router.get('/governance/findings', async (req, res) => {
     await authorize(req, governanceReadPermission);
-    const { limit, offset, ...filter } = parse(findingsSchema, req.query);
-    const page = await store.listFindings(filter, { limit, offset });
-    res.json({ ...page, limit, offset });
+    const { limit, offset, cursor, ...filter } = parseInput(
+      governanceFindingsQuerySchema,
+      req.query,
+    );
+    const { total, ...page } = await store.listFindings(filter, {
+      limit,
+      offset,
+      after: cursor,
+    });
+    res.json({ ...pageOf('governance-findings', limit, page), total, offset });
   });
 
   router.get('/governance/freshness', async (req, res) => {
     await authorize(req, governanceReadPermission);
-    const filter = parse(
-      filterSchema.pick({ partition: true, source: true }).strict(),
-      req.query,
-    );
+    const filter = parseInput(governanceFreshnessQuerySchema, req.query);
     res.json({ items: await store.freshness(filter) });
   });
 
   router.get('/governance/history', async (req, res) => {
     await authorize(req, governanceReadPermission);
-    const filter = parse(
-      filterSchema.pick({ partition: true, source: true }).strict(),
+    const { limit, cursor, ...filter } = parseInput(
+      governanceHistoryQuerySchema,
       req.query,
     );
-    res.json({ items: await store.history(filter) });
+    const page = await store.pageHistory(filter, { limit, after: cursor });
+    res.json(pageOf('governance-history', limit, page));
   });
 
-  const scopeSchema = filterSchema
-    .pick({ partition: true, region: true, accountId: true })
-    .strict();
+  const resilienceQuery = governanceSnapshotQuerySchema(
+    'governance-resilience',
+  );
   router.get('/governance/resilience', async (req, res) => {
     await authorize(req, governanceReadPermission);
-    res.json({
-      items: await store.listResilienceApps(parse(scopeSchema, req.query)),
+    const { limit, cursor, ...scope } = parseInput(resilienceQuery, req.query);
+    const page = await store.pageResilienceApps(scope, {
+      limit,
+      after: cursor,
     });
+    res.json(pageOf('governance-resilience', limit, page));
   });
+  const auditQuery = governanceSnapshotQuerySchema('governance-audit');
   router.get('/governance/audit', async (req, res) => {
     await authorize(req, governanceReadPermission);
-    res.json({
-      items: await store.listAuditControls(parse(scopeSchema, req.query)),
-    });
+    const { limit, cursor, ...scope } = parseInput(auditQuery, req.query);
+    const page = await store.pageAuditControls(scope, { limit, after: cursor });
+    res.json(pageOf('governance-audit', limit, page));
   });
+  const conformanceQuery = governanceSnapshotQuerySchema(
+    'governance-conformance',
+  );
   router.get('/governance/conformance', async (req, res) => {
     await authorize(req, governanceReadPermission);
-    res.json({
-      items: await store.listConformanceScores(parse(scopeSchema, req.query)),
+    const { limit, cursor, ...scope } = parseInput(conformanceQuery, req.query);
+    const page = await store.pageConformanceScores(scope, {
+      limit,
+      after: cursor,
     });
+    res.json(pageOf('governance-conformance', limit, page));
   });
 
   router.get('/governance/evidence-bundle', async (req, res) => {
     const credentials = await authorize(req, governanceExportPermission);
-    const filter = parse(filterSchema, req.query);
+    const filter = parseInput(governanceFilterQuerySchema, req.query);
     const generatedAt = now();
     res.setHeader('content-type', 'application/zip');
     res.setHeader(
@@ -187,7 +180,7 @@ export async function createGovernanceRouter(
 
   router.post('/governance/sync', async (req, res) => {
     await authorize(req, governanceSyncPermission);
-    const { provider } = parse(syncSchema, req.body ?? {});
+    const { provider } = parseInput(governanceSyncBodySchema, req.body ?? {});
     try {
       res.status(202).json({ triggered: await sync.trigger(provider) });
     } catch (error) {
@@ -195,7 +188,7 @@ export async function createGovernanceRouter(
         error instanceof Error &&
         /Unknown governance provider/.test(error.message)
       )
-        throw new InputError(`Invalid provider: ${error.message}`);
+        throw new InputError(`provider: ${error.message}`);
       throw error;
     }
   });

@@ -521,7 +521,11 @@ export class ReadinessService {
   async getHistory(
     locationId: string,
     query: ReadinessHistoryQuery,
-  ): Promise<Omit<ReadinessHistoryPage, 'offset' | 'limit'>> {
+  ): Promise<
+    Omit<ReadinessHistoryPage, 'offset' | 'limit' | 'nextCursor'> & {
+      nextKey?: string[];
+    }
+  > {
     await this.#requireLocation(locationId);
     const [page, becameReadyAt, latest] = await Promise.all([
       this.#store.listHistory(locationId, query),
@@ -645,6 +649,14 @@ export class ReadinessService {
         );
       }
       seen.set(usage.code, index);
+  /** A page of waivers matching the filter, newest first (keyset `after`). */
+  async pageWaivers(
+    filter: ReadinessWaiverFilter,
+    page: { limit: number; after?: string[] },
+  ): Promise<{ items: StoredReadinessWaiver[]; nextKey?: string[] }> {
+    return this.#store.pageWaivers(filter, this.#now(), page);
+  }
+
     });
     const stored = await this.#store.putFootprint({
       id: DEFAULT_FOOTPRINT_ID,

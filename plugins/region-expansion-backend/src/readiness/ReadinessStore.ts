@@ -22,6 +22,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-node';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
+import { KeysetColumn, readKeysetPage } from '../database/keyset';
 
 const migrationsDir = resolvePackagePath(
   '@region-expansion/plugin-region-expansion-backend',
@@ -77,6 +78,8 @@ export interface ReadinessHistoryQuery {
   changesOnly?: boolean;
   offset: number;
   limit: number;
+  /** Only evaluations older than this one (the keyset: an evaluation id). */
+  before?: string;
 }
 
 /**
@@ -92,6 +95,12 @@ export interface ReadinessWaiverFilter {
 
 function toIso(value: string | Date): string {
   return new Date(value).toISOString();
+/** Order of the waiver list: newest first, ties by id. */
+const WAIVER_KEY: KeysetColumn[] = [
+  { column: 'created_at', order: 'desc' },
+  { column: 'id', order: 'asc' },
+];
+
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -265,14 +274,20 @@ export class ReadinessStore {
   }
 
   /**
-   * A page of a location's history, newest first. Each row carries the
-   * level before it, computed over the whole history (so `since` and paging
-   * do not change it).
+   * A page of a location's history, newest first: `offset` rows in, or
+   * after the evaluation `before` (keyset). Each row carries the level
+   * before it, computed over the whole history (so `since` and paging do
+   * not change it). `nextKey` is the id of the page's last row when older
+   * rows follow.
    */
   async listHistory(
     locationId: string,
     query: ReadinessHistoryQuery,
-  ): Promise<{ items: ReadinessHistoryItem[]; totalCount: number }> {
+  ): Promise<{
+    items: ReadinessHistoryItem[];
+    totalCount: number;
+    nextKey?: string[];
+  }> {
     const history = this.#db(EVALUATIONS)
       .select(
         '*',
@@ -287,12 +302,21 @@ export class ReadinessStore {
       );
     }
     const [{ n }] = await base.clone().count({ n: '*' });
-    const rows: EvaluationRow[] = await base
-      .select('*')
-      .orderBy('id', 'desc')
-      .offset(query.offset)
-      .limit(query.limit);
-    return { items: rows.map(rowToEvaluation), totalCount: Number(n) };
+    const page = base.select('*');
+    if (query.offset) page.offset(query.offset);
+    // Numeric, so SQLite compares it as the integer column it is.
+    if (query.before !== undefined) page.where('id', '<', Number(query.before));
+    const { rows, nextKey } = await readKeysetPage<EvaluationRow>(
+      page,
+      [{ column: 'id', order: 'desc' }],
+      { limit: query.limit },
+      row => [String(row.id)],
+    );
+    return {
+      items: rows.map(rowToEvaluation),
+      totalCount: Number(n),
+      ...(nextKey ? { nextKey } : {}),
+    };
   }
 
   /**
@@ -328,10 +352,35 @@ export class ReadinessStore {
     filter: ReadinessWaiverFilter,
     now: Date,
   ): Promise<StoredReadinessWaiver[]> {
-    const query = this.#db<WaiverRow>(WAIVERS).orderBy([
-      { column: 'created_at', order: 'desc' },
-      { column: 'id', order: 'asc' },
-    ]);
+    const query = this.#waiverQuery(filter, now).orderBy(
+      WAIVER_KEY.map(c => ({ column: c.column, order: c.order })),
+    );
+    return (await query).map(row => rowToWaiver(row, now));
+  }
+
+  /**
+   * A page of {@link ReadinessStore.listWaivers} after the keyset `after`
+   * (creation time, id); `nextKey` when more waivers follow.
+   */
+  async pageWaivers(
+    filter: ReadinessWaiverFilter,
+    now: Date,
+    page: { limit: number; after?: string[] },
+  ): Promise<{ items: StoredReadinessWaiver[]; nextKey?: string[] }> {
+    const { rows, nextKey } = await readKeysetPage<WaiverRow>(
+      this.#waiverQuery(filter, now),
+      WAIVER_KEY,
+      page,
+      row => [toIso(row.created_at), row.id],
+    );
+    return {
+      items: rows.map(row => rowToWaiver(row, now)),
+      ...(nextKey ? { nextKey } : {}),
+    };
+  }
+
+  #waiverQuery(filter: ReadinessWaiverFilter, now: Date) {
+    const query = this.#db<WaiverRow>(WAIVERS);
     if (filter.locationId) query.where('location_id', filter.locationId);
     if (filter.check) query.where('check_name', filter.check);
     const nowIso = now.toISOString();
@@ -342,7 +391,7 @@ export class ReadinessStore {
     if (filter.status === 'expired') {
       query.whereNull('revoked_at').where('expires_at', '<=', nowIso);
     }
-    return (await query).map(row => rowToWaiver(row, now));
+    return query;
   }
 
   /** Unrevoked, unexpired waivers, of one location or of all. */

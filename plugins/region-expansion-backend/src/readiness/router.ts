@@ -3,6 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
+  encodePageCursor,
   locationManagePermission,
   ReadinessCheck,
   readinessReadPermission,
@@ -175,13 +176,12 @@ export async function createReadinessRouter(
     await authorize(req, readinessReadPermission);
     const { locationId } = parseInput(locationParamSchema, req.params);
     const query = parseInput(historyQuerySchema, req.query);
-    const page = await readiness.getHistory(locationId, {
+    const { nextKey, ...page } = await readiness.getHistory(locationId, {
       since: query.since ? new Date(query.since).toISOString() : undefined,
       changesOnly: query.changesOnly === 'true',
       offset: query.offset,
       limit: query.limit,
     });
-    res.json({ ...page, offset: query.offset, limit: query.limit });
   });
 
   router.post('/readiness/:locationId/evaluate', async (req, res) => {
@@ -192,12 +192,20 @@ export async function createReadinessRouter(
 
   router.get('/waivers', async (req, res) => {
     await authorize(req, readinessReadPermission);
-    const query = parseInput(waiverQuerySchema, req.query);
+    const { limit, cursor, ...filter } = parseInput(
+      waiverQuerySchema,
+      req.query,
+    );
+    const page = await readiness.pageWaivers(
+      { ...filter, check: filter.check as ReadinessCheck | undefined },
+      { limit, after: cursor },
+    );
     res.json({
-      items: await readiness.listWaivers({
-        ...query,
-        check: query.check as ReadinessCheck | undefined,
-      }),
+      items: page.items,
+      limit,
+      ...(page.nextKey
+        ? { nextCursor: encodePageCursor('waivers', page.nextKey) }
+        : {}),
     });
   });
 
@@ -215,6 +223,15 @@ export async function createReadinessRouter(
     res.status(201).json(result);
   });
 
+      before: query.cursor?.[0],
+    });
+    res.json({
+      ...page,
+      offset: query.offset,
+      limit: query.limit,
+      ...(nextKey
+        ? { nextCursor: encodePageCursor('readiness-history', nextKey) }
+        : {}),
   router.delete('/waivers/:id', async (req, res) => {
     const credentials = await authorize(req, waiverManagePermission);
     const { id } = parseInput(waiverParamSchema, req.params);

@@ -3,13 +3,12 @@ import {
   dataClassificationSchema,
   idSchema,
   READINESS_CHECKS,
+  readinessHistoryQuerySchema,
   residencySchema,
   typeError,
+  waiverListQuerySchema,
 } from '@region-expansion/plugin-region-expansion-common';
 import { z } from 'zod';
-
-/** Largest page of GET /readiness/:locationId/history. */
-export const MAX_HISTORY_PAGE = 500;
 
 const text = (max: number) =>
   z
@@ -31,12 +30,6 @@ const levelSchema = z.enum(['blocked', 'pilot', 'ready'], {
   error: 'must be one of blocked, pilot, ready',
 });
 
-const pageNumber = (min: number) =>
-  z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(min, min === 0 ? 'must not be negative' : `must be at least ${min}`);
-
 /** Path parameter `:locationId`. */
 export const locationParamSchema = z.strictObject({ locationId: idSchema });
 
@@ -46,28 +39,11 @@ export const readinessListQuerySchema = z.strictObject({
   level: levelSchema.optional(),
 });
 
-/** Query of GET /readiness/:locationId/history. */
-export const historyQuerySchema = z.strictObject({
-  since: isoDateTime.optional(),
-  changesOnly: z
-    .enum(['true', 'false'], { error: 'must be true or false' })
-    .optional(),
-  offset: pageNumber(0).default(0),
-  limit: pageNumber(1)
-    .max(MAX_HISTORY_PAGE, `must be at most ${MAX_HISTORY_PAGE}`)
-    .default(50),
-});
+/** Query of GET /readiness/:locationId/history (paged; shared with the client). */
+export const historyQuerySchema = readinessHistoryQuerySchema;
 
-/** Query of GET /waivers. */
-export const waiverQuerySchema = z.strictObject({
-  locationId: idSchema.optional(),
-  check: checkSchema.optional(),
-  status: z
-    .enum(['active', 'expired', 'revoked'], {
-      error: 'must be one of active, expired, revoked',
-    })
-    .optional(),
-});
+/** Query of GET /waivers (paged; shared with the client). */
+export const waiverQuerySchema = waiverListQuerySchema;
 
 /** Body of POST /waivers. */
 export const createWaiverSchema = z.strictObject({

@@ -14,7 +14,9 @@ import {
   dataClassificationSchema,
   geographySchema,
   jurisdictionSchema,
+  MAX_PAGE_OFFSET,
   migrationRequestSchema,
+  PAGE_LIMITS,
   placementRequestSchema,
   placementStrategySchema,
   quotaPlanRequestSchema,
@@ -145,6 +147,8 @@ type Parameter = {
   name: string;
   in: string;
   schema?: SchemaObject;
+  /** A valid value, where no generic one is (an opaque cursor). */
+  example?: unknown;
 };
 type SchemaObject = {
   $ref?: string;
@@ -177,6 +181,9 @@ const SAMPLE_BY_NAME: Record<string, string> = {
 function sampleOf(param: Parameter): string {
   if (SAMPLE_BY_NAME[param.name]) {
     return SAMPLE_BY_NAME[param.name];
+  }
+  if (param.example !== undefined) {
+    return String(param.example);
   }
   let schema = param.schema ?? {};
   while (schema.$ref || schema.allOf) {
@@ -360,6 +367,36 @@ describe('openapi.yaml', () => {
       ...READINESS_CHECKS,
     ]);
   });
+
+  it.each<[string, { default: number; max: number }, boolean]>([
+    ['/governance/findings', PAGE_LIMITS.governanceFindings, true],
+    ['/governance/history', PAGE_LIMITS.governanceHistory, false],
+    ['/governance/resilience', PAGE_LIMITS.governanceSnapshots, false],
+    ['/governance/audit', PAGE_LIMITS.governanceSnapshots, false],
+    ['/governance/conformance', PAGE_LIMITS.governanceSnapshots, false],
+    ['/waivers', PAGE_LIMITS.waivers, false],
+    ['/readiness/{locationId}/history', PAGE_LIMITS.readinessHistory, true],
+  ])(
+    'documents the page size of GET %s as PAGE_LIMITS says',
+    (path, limits, takesOffset) => {
+      const params = ((document.paths[path].get as Operation).parameters ?? [])
+        .map(p => (p.$ref ? resolveRef<Parameter>(p.$ref) : (p as Parameter)))
+        .filter(p => p.in === 'query');
+      const schemaOf = (name: string) =>
+        params.find(p => p.name === name)?.schema as
+          | { default?: number; maximum?: number }
+          | undefined;
+      expect({
+        limit: [schemaOf('limit')?.default, schemaOf('limit')?.maximum],
+        offset: schemaOf('offset')?.maximum,
+        cursor: params.some(p => p.name === 'cursor'),
+      }).toEqual({
+        limit: [limits.default, limits.max],
+        offset: takesOffset ? MAX_PAGE_OFFSET : undefined,
+        cursor: true,
+      });
+    },
+  );
 
   it('documents the evidence bundle as a ZIP', () => {
     const op = document.paths['/governance/evidence-bundle'].get as {

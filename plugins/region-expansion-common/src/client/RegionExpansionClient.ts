@@ -18,13 +18,17 @@ import type {
   AuditControl,
   ConformanceScore,
   CreateReadinessWaiverInput,
+  CursorPage,
+  CursorPageQuery,
   EvidenceBundleDownload,
   FootprintAssessment,
   GovernanceFindingFilter,
   GovernanceFindingPage,
+  GovernanceFindingQuery,
   GovernanceFreshness,
   GovernanceGroupBy,
   GovernanceHistoryPoint,
+  GovernanceHistoryQuery,
   GovernanceScope,
   GovernanceSourceId,
   GovernanceSummary,
@@ -431,15 +435,12 @@ export class RegionExpansionClient {
     );
   }
 
-  /** GET /waivers */
+  /** GET /waivers: a page of waivers, newest first (default 100, at most 500). */
   async listWaivers(
     query: ReadinessWaiverQuery = {},
     o?: RegionExpansionRequestOptions,
-  ): Promise<StoredReadinessWaiver[]> {
-    return this.#items<StoredReadinessWaiver>('GET', '/waivers', {
-      ...o,
-      query,
-    });
+  ): Promise<CursorPage<StoredReadinessWaiver>> {
+    return this.#call('GET', '/waivers', { ...o, query });
   }
 
   /** POST /waivers: grants a waiver and re-evaluates its location. */
@@ -504,9 +505,9 @@ export class RegionExpansionClient {
     return this.#call('GET', '/governance/summary', { ...o, query });
   }
 
-  /** GET /governance/findings: a page of findings. */
+  /** GET /governance/findings: a page of findings, by `cursor` or `offset`. */
   async listGovernanceFindings(
-    query: GovernanceFindingFilter & { limit?: number; offset?: number } = {},
+    query: GovernanceFindingQuery = {},
     o?: RegionExpansionRequestOptions,
   ): Promise<GovernanceFindingPage> {
     return this.#call('GET', '/governance/findings', { ...o, query });
@@ -523,45 +524,45 @@ export class RegionExpansionClient {
     });
   }
 
-  /** GET /governance/history: daily points per source and partition. */
+  /**
+   * GET /governance/history: a page of daily points per source and
+   * partition, by day (default 500, at most 2000).
+   */
   async getGovernanceHistory(
-    query: { partition?: string; source?: GovernanceSourceId } = {},
+    query: GovernanceHistoryQuery = {},
     o?: RegionExpansionRequestOptions,
-  ): Promise<GovernanceHistoryPoint[]> {
-    return this.#items<GovernanceHistoryPoint>('GET', '/governance/history', {
-      ...o,
-      query,
-    });
+  ): Promise<CursorPage<GovernanceHistoryPoint>> {
+    return this.#call('GET', '/governance/history', { ...o, query });
   }
 
-  /** GET /governance/resilience: Resilience Hub applications. */
+  /** GET /governance/resilience: a page of Resilience Hub applications (default 100, at most 500). */
   async listResilienceApps(
-    scope: GovernanceScope = {},
+    scope: GovernanceScope & CursorPageQuery = {},
     o?: RegionExpansionRequestOptions,
-  ): Promise<ResilienceApp[]> {
-    return this.#items<ResilienceApp>('GET', '/governance/resilience', {
+  ): Promise<CursorPage<ResilienceApp>> {
+    return this.#call('GET', '/governance/resilience', {
       ...o,
       query: scopeOf(scope),
     });
   }
 
-  /** GET /governance/audit: Audit Manager controls. */
+  /** GET /governance/audit: a page of Audit Manager controls (default 100, at most 500). */
   async listAuditControls(
-    scope: GovernanceScope = {},
+    scope: GovernanceScope & CursorPageQuery = {},
     o?: RegionExpansionRequestOptions,
-  ): Promise<AuditControl[]> {
-    return this.#items<AuditControl>('GET', '/governance/audit', {
+  ): Promise<CursorPage<AuditControl>> {
+    return this.#call('GET', '/governance/audit', {
       ...o,
       query: scopeOf(scope),
     });
   }
 
-  /** GET /governance/conformance: AWS Config conformance pack scores. */
+  /** GET /governance/conformance: a page of AWS Config conformance pack scores (default 100, at most 500). */
   async listConformanceScores(
-    scope: GovernanceScope = {},
+    scope: GovernanceScope & CursorPageQuery = {},
     o?: RegionExpansionRequestOptions,
-  ): Promise<ConformanceScore[]> {
-    return this.#items<ConformanceScore>('GET', '/governance/conformance', {
+  ): Promise<CursorPage<ConformanceScore>> {
+    return this.#call('GET', '/governance/conformance', {
       ...o,
       query: scopeOf(scope),
     });
@@ -592,10 +593,14 @@ export class RegionExpansionClient {
 }
 
 /** The scope routes reject any other filter, so only these are sent. */
-function scopeOf(scope: GovernanceScope): GovernanceScope {
+function scopeOf(
+  scope: GovernanceScope & CursorPageQuery,
+): GovernanceScope & CursorPageQuery {
   return {
     partition: scope.partition,
     region: scope.region,
     accountId: scope.accountId,
+    limit: scope.limit,
+    cursor: scope.cursor,
   };
 }

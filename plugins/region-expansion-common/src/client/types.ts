@@ -95,10 +95,12 @@ export interface ReadinessHistoryPage {
   becameReadyAt?: string;
   /** Level of the latest evaluation; absent when never evaluated. */
   currentLevel?: ReadinessLevel;
-  /** Offset of this page. */
+  /** Offset of this page (0 when read with `cursor`). */
   offset: number;
   /** Page size. */
   limit: number;
+  /** Pass as `cursor` for the next (older) page; absent on the last page. */
+  nextCursor?: string;
 }
 
 /**
@@ -111,10 +113,39 @@ export interface ReadinessHistoryQuery {
   since?: string;
   /** Only evaluations whose level differs from the one before. */
   changesOnly?: boolean;
-  /** Evaluations to skip; default 0. */
+  /** Evaluations to skip; default 0, at most 10000 (deeper: `cursor`). */
   offset?: number;
-  /** Page size, at most 500. */
+  /** Page size; default 50, at most 500. */
   limit?: number;
+  /** `nextCursor` of the previous page; not with `offset`. */
+  cursor?: string;
+}
+
+/**
+ * A page of a list read with a keyset cursor: pass `nextCursor` back as
+ * `cursor` for the next page, until it is absent.
+ *
+ * @public
+ */
+export interface CursorPage<T> {
+  /** Rows of this page, in the list's order. */
+  items: T[];
+  /** Page size the server used. */
+  limit: number;
+  /** Opaque token of the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+/**
+ * How much of a cursor-paged list to read.
+ *
+ * @public
+ */
+export interface CursorPageQuery {
+  /** Page size; each list documents its default and maximum. */
+  limit?: number;
+  /** `nextCursor` of the previous page, unchanged. */
+  cursor?: string;
 }
 
 /**
@@ -152,7 +183,7 @@ export interface StoredReadinessWaiver extends ReadinessWaiver {
  *
  * @public
  */
-export interface ReadinessWaiverQuery {
+export interface ReadinessWaiverQuery extends CursorPageQuery {
   /** Only waivers of this location. */
   locationId?: string;
   /** Only waivers of this check. */
@@ -432,8 +463,37 @@ export interface GovernanceFindingPage {
   total: number;
   /** Page size (1 to 1000; default 100). */
   limit: number;
-  /** Offset of this page. */
+  /** Offset of this page (0 when read with `cursor`). */
   offset: number;
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+/**
+ * Query of `GET /governance/findings`: the filter and a page, by `cursor`
+ * (any depth) or by `offset` (at most 10000).
+ *
+ * @public
+ */
+export interface GovernanceFindingQuery
+  extends GovernanceFindingFilter,
+    CursorPageQuery {
+  /** Findings to skip; default 0, at most 10000; not with `cursor`. */
+  offset?: number;
+}
+
+/**
+ * Query of `GET /governance/history`.
+ *
+ * @public
+ */
+export interface GovernanceHistoryQuery extends CursorPageQuery {
+  /** Only this partition. */
+  partition?: string;
+  /** Only this source. */
+  source?: GovernanceSourceId;
+  /** First day (YYYY-MM-DD) to return. */
+  since?: string;
 }
 
 /**

@@ -6,3 +6,6 @@ export * from './controlPlanes';
 export * from './cells';
 export * from './tenants';
 export * from './placement';
+export * from './paging';
+export * from './governance';
+export * from './readiness';

@@ -9,21 +9,40 @@ import { InfoCard } from '@backstage/core-components';
 import type {
   AuditControl,
   ConformanceScore,
+  CursorPage,
 } from '@region-expansion/plugin-region-expansion-common';
+import { ShowMoreRows } from '../shared/ShowMoreRows';
+import { MorePages, useMorePages } from '../shared/useMorePages';
+
+/** "12" when every row is shown, "100+" while the server has more. */
+function countOf(pages: MorePages<unknown>): string {
+  return `${pages.items.length}${pages.hasMore ? '+' : ''}`;
+}
 
 /**
  * Audit evidence: Audit Manager controls (closed to new AWS customers since
- * 2026-04-30) and their successor, AWS Config conformance pack scores.
+ * 2026-04-30) and their successor, AWS Config conformance pack scores. Each
+ * list shows its first page and reads the next on request.
  */
 export function AuditPanel(props: {
-  controls: AuditControl[];
-  conformance: ConformanceScore[];
+  controls: CursorPage<AuditControl>;
+  conformance: CursorPage<ConformanceScore>;
+  loadControls: (cursor: string) => Promise<CursorPage<AuditControl>>;
+  loadConformance: (cursor: string) => Promise<CursorPage<ConformanceScore>>;
 }) {
-  const { controls, conformance } = props;
+  const controlPages = useMorePages(props.controls, props.loadControls);
+  const conformancePages = useMorePages(
+    props.conformance,
+    props.loadConformance,
+  );
+  const controls = controlPages.items;
+  const conformance = conformancePages.items;
   return (
     <InfoCard
       title="Audit Manager and AWS Config"
-      subheader={`${controls.length} Audit Manager controls · ${conformance.length} conformance packs`}
+      subheader={`${countOf(controlPages)} Audit Manager controls · ${countOf(
+        conformancePages,
+      )} conformance packs`}
     >
       <Stack useFlexGap spacing={2}>
         <Typography variant="subtitle1" component="h3">
@@ -63,6 +82,7 @@ export function AuditPanel(props: {
             </TableBody>
           </Table>
         )}
+        <ShowMoreRows pages={conformancePages} what="conformance packs" />
         <Typography variant="subtitle1" component="h3">
           Audit Manager controls
         </Typography>
@@ -103,6 +123,7 @@ export function AuditPanel(props: {
             </TableBody>
           </Table>
         )}
+        <ShowMoreRows pages={controlPages} what="Audit Manager controls" />
       </Stack>
     </InfoCard>
   );

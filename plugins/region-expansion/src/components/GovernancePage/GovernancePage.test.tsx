@@ -109,6 +109,87 @@ describe('GovernancePage', () => {
     expect(createObjectURL).toHaveBeenCalledTimes(1);
   });
 
+  it('reads the trend window page by page and the next page of a panel on request', async () => {
+    const point = (day: string, failed: number) => ({
+      day,
+      source: 'securityhub',
+      partition: 'aws',
+      total: 30,
+      failed,
+      criticalOrHighFailed: 1,
+      staleTargets: 0,
+    });
+    const app = (name: string) => ({
+      appArn: `arn:aws:resiliencehub:eu-central-1:111122223333:app/${name}`,
+      appName: name,
+      partition: 'aws',
+      accountId: '111122223333',
+      region: 'eu-central-1',
+      complianceStatus: 'PolicyMet',
+      disruptions: [],
+    });
+    server.use(
+      http.get(`${BASE_URL}/governance/history`, ({ request }) => {
+        const url = new URL(request.url);
+        requests.push(url);
+        return HttpResponse.json(
+          url.searchParams.get('cursor') === 'history-2'
+            ? { items: [point('2026-01-10', 12)], limit: 2000 }
+            : {
+                items: [point('2026-01-08', 10)],
+                limit: 2000,
+                nextCursor: 'history-2',
+              },
+        );
+      }),
+      http.get(`${BASE_URL}/governance/resilience`, ({ request }) => {
+        const url = new URL(request.url);
+        requests.push(url);
+        return HttpResponse.json(
+          url.searchParams.get('cursor') === 'apps-2'
+            ? { items: [app('payments')], limit: 100 }
+            : { items: [app('orders')], limit: 100, nextCursor: 'apps-2' },
+        );
+      }),
+    );
+    await renderWithPlugin(page, {
+      routeEntries: ['/region-expansion/governance?region=eu-central-1'],
+    });
+    // Both history pages make the chart: the window spans them.
+    expect(
+      await screen.findByRole('figure', {
+        name: 'Failed findings per day by source, 2026-01-08 to 2026-01-10',
+      }),
+    ).toBeInTheDocument();
+    const history = requests.filter(r => r.pathname.endsWith('/history'));
+    expect(history.map(r => r.searchParams.get('cursor'))).toEqual([
+      null,
+      'history-2',
+    ]);
+    expect(history[0].searchParams.get('limit')).toBe('2000');
+    expect(history[0].searchParams.get('since')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    expect(screen.getByText('orders')).toBeInTheDocument();
+    expect(screen.queryByText('payments')).not.toBeInTheDocument();
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Show more Resilience Hub applications',
+      }),
+    );
+    expect(await screen.findByText('payments')).toBeInTheDocument();
+    expect(screen.getByText('orders')).toBeInTheDocument();
+    const next = requests.find(
+      r => r.pathname.endsWith('/resilience') && r.searchParams.has('cursor'),
+    )!;
+    expect(next.searchParams.get('cursor')).toBe('apps-2');
+    expect(next.searchParams.get('region')).toBe('eu-central-1');
+    expect(
+      screen.queryByRole('button', {
+        name: 'Show more Resilience Hub applications',
+      }),
+    ).not.toBeInTheDocument();
+  });
+
   it('explains what to configure when there is no governance data', async () => {
     server.use(
       http.get(`${BASE_URL}/governance/summary`, () =>

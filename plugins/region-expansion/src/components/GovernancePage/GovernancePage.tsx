@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -9,6 +9,7 @@ import { regionExpansionApiRef } from '../../api';
 import { FilterSelect } from '../shared/FilterSelect';
 import { useUrlFilters } from '../shared/useUrlFilter';
 import { AsyncContent, hasStatus } from '../shared/EmptyOrError';
+import { readPages } from '../shared/useMorePages';
 import {
   filterFromSearchParams,
   filterWithout,
@@ -25,6 +26,22 @@ import { EvidenceBundleDownload, SyncNowButton } from './GovernanceActions';
 /** What to configure, said by every empty state of the dashboard. */
 const CONFIGURE_GOVERNANCE =
   'List the accounts and Regions to read under regionExpansion.governance.targets in app-config.yaml and install at least one governance module in packages/backend (Security Hub, Resilience Hub, Audit Manager or AWS Config: plugins/region-expansion-backend-module-*). The next scheduled sync, or "Sync now", then fills this dashboard.';
+
+/** Days of history the trend charts show. */
+const TREND_DAYS = 90;
+
+/**
+ * Pages of history read for the trends: at the route's largest page, 90
+ * days of 5 sources in 4 partitions fit in one.
+ */
+const TREND_MAX_PAGES = 5;
+
+/** The first day of the trend window, as `since` takes it. */
+function trendSince(now: Date): string {
+  return new Date(now.getTime() - (TREND_DAYS - 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+}
 
 /** Shown when the backend serves no governance routes at all. */
 function GovernanceNotInstalled() {
@@ -87,7 +104,16 @@ export function GovernancePage() {
       api.getGovernanceSummary({ ...filter, groupBy: 'severity' }),
       api.getGovernanceSummary({ ...filter, groupBy: 'control' }),
       api.getGovernanceFreshness({ partition: filter.partition }),
-      api.getGovernanceHistory({ partition: filter.partition }),
+      readPages(
+        cursor =>
+          api.getGovernanceHistory({
+            partition: filter.partition,
+            since: trendSince(new Date()),
+            limit: 2000,
+            cursor,
+          }),
+        TREND_MAX_PAGES,
+      ),
       api.listResilienceApps(scope),
       api.listAuditControls(scope),
       api.listConformanceScores(scope),
@@ -108,6 +134,21 @@ export function GovernancePage() {
       conformance,
     };
   }, [api, filter]);
+
+  // The panels read further pages of the same scope on request.
+  const loadResilience = useCallback(
+    (cursor: string) => api.listResilienceApps({ ...scopeOf(filter), cursor }),
+    [api, filter],
+  );
+  const loadAudit = useCallback(
+    (cursor: string) => api.listAuditControls({ ...scopeOf(filter), cursor }),
+    [api, filter],
+  );
+  const loadConformance = useCallback(
+    (cursor: string) =>
+      api.listConformanceScores({ ...scopeOf(filter), cursor }),
+    [api, filter],
+  );
 
   if (hasStatus(data.error, 404)) {
     return (
@@ -130,9 +171,9 @@ export function GovernancePage() {
             !filtered &&
             value.freshness.length === 0 &&
             value.severities.length === 0 &&
-            value.resilience.length === 0 &&
-            value.audit.length === 0 &&
-            value.conformance.length === 0;
+            value.resilience.items.length === 0 &&
+            value.audit.items.length === 0 &&
+            value.conformance.items.length === 0;
           if (empty) {
             return (
               <Stack useFlexGap spacing={3}>
@@ -200,10 +241,15 @@ export function GovernancePage() {
                 severities={value.severities}
                 controls={value.controls}
               />
-              <ResiliencePanel apps={value.resilience} />
+              <ResiliencePanel
+                apps={value.resilience}
+                loadPage={loadResilience}
+              />
               <AuditPanel
                 controls={value.audit}
                 conformance={value.conformance}
+                loadControls={loadAudit}
+                loadConformance={loadConformance}
               />
               <TrendCharts history={value.history} />
               <FreshnessPanel freshness={value.freshness} />

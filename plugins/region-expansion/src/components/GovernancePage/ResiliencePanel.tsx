@@ -5,7 +5,12 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { InfoCard } from '@backstage/core-components';
-import type { ResilienceApp } from '@region-expansion/plugin-region-expansion-common';
+import type {
+  CursorPage,
+  ResilienceApp,
+} from '@region-expansion/plugin-region-expansion-common';
+import { ShowMoreRows } from '../shared/ShowMoreRows';
+import { useMorePages } from '../shared/useMorePages';
 
 /** Seconds as the largest whole unit that fits ("4 h", "15 min", "30 s"). */
 export function formatDuration(seconds: number | undefined): string {
@@ -27,10 +32,15 @@ function versus(current?: number, target?: number): string {
 
 /**
  * Resilience Hub: per application and disruption type, the current RTO and
- * RPO against the resiliency policy's targets.
+ * RPO against the resiliency policy's targets. Shows the first page of
+ * applications and reads the next on request.
  */
-export function ResiliencePanel(props: { apps: ResilienceApp[] }) {
-  const { apps } = props;
+export function ResiliencePanel(props: {
+  apps: CursorPage<ResilienceApp>;
+  loadPage: (cursor: string) => Promise<CursorPage<ResilienceApp>>;
+}) {
+  const pages = useMorePages(props.apps, props.loadPage);
+  const apps = pages.items;
   return (
     <InfoCard
       title="Resilience Hub"
@@ -101,6 +111,7 @@ export function ResiliencePanel(props: { apps: ResilienceApp[] }) {
           </TableBody>
         </Table>
       )}
+      <ShowMoreRows pages={pages} what="Resilience Hub applications" />
     </InfoCard>
   );
 }

@@ -21,8 +21,10 @@ import {
   READINESS_CHECKS,
   waiverManagePermission,
   type EvaluatedReadinessSignal,
+  type CursorPage,
   type ReadinessBlocker,
   type ReadinessHistoryPage,
+  type ReadinessWaiverChange,
   type StoredReadinessEvaluation,
   type StoredReadinessWaiver,
 } from '@region-expansion/plugin-region-expansion-common';
@@ -34,6 +36,8 @@ import { SIGNAL_STATUS_COLOURS } from '../shared/readiness';
 import { ageOf, formatTime } from '../shared/charts';
 import { AsyncContent, hasStatus, serverMessage } from '../shared/EmptyOrError';
 import { MissingPermissionNote } from '../shared/MissingPermissionNote';
+import { ShowMoreRows } from '../shared/ShowMoreRows';
+import { useMorePages } from '../shared/useMorePages';
 import { ReadinessHistoryChart } from './ReadinessHistoryChart';
 import { WaiverForm } from './WaiverForm';
 import { WaiverTable } from './WaiverTable';
@@ -47,7 +51,8 @@ interface ReadinessDetails {
   evaluation?: StoredReadinessEvaluation;
   notEvaluatedReason?: string;
   history: ReadinessHistoryPage;
-  waivers: StoredReadinessWaiver[];
+  /** The first page of the location's waivers, newest first. */
+  waivers: CursorPage<StoredReadinessWaiver>;
   /** Where the footprint came from, when one is stored and readable. */
   footprintSource?: string;
   footprintServices?: number;
@@ -241,6 +246,48 @@ function EvaluateNowButton(props: {
 }
 
 /**
+ * The location's waivers: the first page, more on request, the revoke
+ * action and, with the permission, the form that adds one.
+ */
+function WaiversCard(props: {
+  locationId: string;
+  waivers: CursorPage<StoredReadinessWaiver>;
+  canManage?: boolean;
+  onChanged: (change: ReadinessWaiverChange) => void;
+}) {
+  const { locationId, canManage, onChanged } = props;
+  const api = useApi(regionExpansionApiRef);
+  const loadPage = useCallback(
+    (cursor: string) => api.listWaivers({ locationId, cursor }),
+    [api, locationId],
+  );
+  const pages = useMorePages(props.waivers, loadPage);
+  return (
+    <InfoCard
+      title={`Waivers (${pages.items.length}${pages.hasMore ? '+' : ''})`}
+    >
+      <Stack useFlexGap spacing={3}>
+        <WaiverTable
+          waivers={pages.items}
+          canManage={canManage}
+          onRevoked={onChanged}
+        />
+        <ShowMoreRows pages={pages} what="waivers" />
+        {canManage !== undefined &&
+          (canManage ? (
+            <WaiverForm locationId={locationId} onAdded={onChanged} />
+          ) : (
+            <MissingPermissionNote
+              action="Adding and revoking waivers"
+              permission={waiverManagePermission.name}
+            />
+          ))}
+      </Stack>
+    </InfoCard>
+  );
+}
+
+/**
  * Readiness of one location from its latest stored evaluation: level, each
  * signal with status and freshness, blockers with remediation, waivers,
  * availability gaps and the history of levels. "Evaluate now", "Add
@@ -383,27 +430,12 @@ export function ReadinessPanel(props: { locationId: string }) {
               </InfoCard>
             </Grid>
           </Grid>
-          <InfoCard title={`Waivers (${waivers.length})`}>
-            <Stack useFlexGap spacing={3}>
-              <WaiverTable
-                waivers={waivers}
-                canManage={permissionLoading ? undefined : canManage}
-                onRevoked={onWaiverChanged}
-              />
-              {!permissionLoading &&
-                (canManage ? (
-                  <WaiverForm
-                    locationId={locationId}
-                    onAdded={onWaiverChanged}
-                  />
-                ) : (
-                  <MissingPermissionNote
-                    action="Adding and revoking waivers"
-                    permission={waiverManagePermission.name}
-                  />
-                ))}
-            </Stack>
-          </InfoCard>
+          <WaiversCard
+            locationId={locationId}
+            waivers={waivers}
+            canManage={permissionLoading ? undefined : canManage}
+            onChanged={onWaiverChanged}
+          />
         </Stack>
       )}
     </AsyncContent>

@@ -276,6 +276,49 @@ describe('RegionPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the first page of waivers and reads the next one with its cursor on request', async () => {
+    const olderWaiver: StoredReadinessWaiver = {
+      ...auditWaiver,
+      id: '7d6f4c1e-0000-4000-8000-000000000002',
+      check: 'security',
+      reason: 'Security Hub is enabled next sprint',
+      status: 'expired',
+    };
+    const waiverRequests: URL[] = [];
+    server.use(
+      http.get(`${BASE_URL}/waivers`, ({ request }) => {
+        const url = new URL(request.url);
+        waiverRequests.push(url);
+        return HttpResponse.json(
+          url.searchParams.get('cursor') === 'page-2'
+            ? { items: [olderWaiver], limit: 100 }
+            : { items: [auditWaiver], limit: 100, nextCursor: 'page-2' },
+        );
+      }),
+    );
+    await renderWithPlugin(undefined, {
+      routeEntries: ['/region-expansion/regions/eu-central-1'],
+    });
+    expect(await screen.findByText('Waivers (1+)')).toBeInTheDocument();
+    expect(
+      screen.getByText('Showing the first 1 waivers; there are more.'),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Show more waivers' }));
+    expect(await screen.findByText('Waivers (2)')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Waivers' });
+    expect(
+      within(table).getByText('Security Hub is enabled next sprint'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Show more waivers' }),
+    ).not.toBeInTheDocument();
+    const next = waiverRequests.find(r => r.searchParams.has('cursor'))!;
+    expect(Object.fromEntries(next.searchParams)).toEqual({
+      locationId: 'eu-central-1',
+      cursor: 'page-2',
+    });
+  });
+
   it("keeps the dialog open with the server's message when a revocation is refused", async () => {
     const user = userEvent.setup();
     server.use(
