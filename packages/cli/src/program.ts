@@ -1,4 +1,9 @@
-import { Command, CommanderError, Option } from 'commander';
+import {
+  Command,
+  CommanderError,
+  InvalidArgumentError,
+  Option,
+} from 'commander';
 import { DATA_CLASSIFICATIONS } from '@region-expansion/plugin-region-expansion-common';
 import { EXIT, isInputError } from './errors';
 
@@ -34,19 +39,46 @@ function print(
   io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
 }
 
+/**
+ * A parser that refuses a value not matching `pattern`: a filter that can
+ * match no record would pass a CI check on an empty footprint.
+ */
+function matching(pattern: RegExp, reason: string) {
+  return (value: string) => {
+    if (!pattern.test(value)) throw new InvalidArgumentError(reason);
+    return value;
+  };
+}
+
 function filterOptions(command: Command): Command {
   return command
-    .option(
-      '--account <id>',
-      'CloudTrail: only records of this account (recipientAccountId)',
+    .addOption(
+      new Option(
+        '--account <id>',
+        'CloudTrail: only records of this account (recipientAccountId)',
+      ).argParser(matching(/^\d{12}$/, 'must be a 12-digit AWS account id')),
     )
-    .option(
-      '--region <region>',
-      'CloudTrail: only records of this Region (awsRegion)',
+    .addOption(
+      new Option(
+        '--region <region>',
+        'CloudTrail: only records of this Region (awsRegion)',
+      ).argParser(
+        matching(
+          /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/,
+          'must be a Region id such as eu-west-2',
+        ),
+      ),
     )
-    .option(
-      '--principal <arn>',
-      'CloudTrail: only records by this principal ARN (trailing * = prefix)',
+    .addOption(
+      new Option(
+        '--principal <arn>',
+        'CloudTrail: only records by this principal ARN (trailing * = prefix)',
+      ).argParser(
+        matching(
+          /^arn:[^:\s]+:[^:\s]*:[^:\s]*:[^:\s]*:\S+$/,
+          'must be an ARN such as arn:aws:iam::111122223333:role/app (a trailing * matches a prefix)',
+        ),
+      ),
     );
 }
 
@@ -59,6 +91,8 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
       'Assess infrastructure code and CloudTrail logs for expansion into an AWS Region or partition',
     )
     .exitOverride()
+    // An extra argument is a mistyped command line, not something to ignore.
+    .allowExcessArguments(false)
     .showSuggestionAfterError(false)
     .configureOutput({
       writeOut: io.stdout,

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import {
   capacitySchema,
   cellSpecSchema,
@@ -16,8 +14,11 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import {
   LocationCatalog,
+  parseJsonText,
+  parseYamlText,
   PlacementEngine,
   readinessFromMap,
+  readTextFile,
 } from '@region-expansion/plugin-region-expansion-node';
 import { CliInputError } from '../errors';
 
@@ -33,31 +34,16 @@ interface Schema<T> {
     | { success: false; error: { issues: Issue[] } };
 }
 
+/**
+ * Reads a YAML or JSON data file with the footprint readers' checks: size,
+ * UTF-8, folders and link loops, alias and nesting bounds; errors name the
+ * file, line and reason and never quote the file.
+ */
 async function readDataFile(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    throw new CliInputError(
-      `${file}: cannot read (${
-        (error as NodeJS.ErrnoException).code ?? error
-      })`,
-    );
-  }
-  try {
-    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      throw new CliInputError(
-        `${file}: line ${error.linePos?.[0].line ?? '?'}: malformed YAML: ${
-          error.message.split('\n')[0]
-        }`,
-      );
-    }
-    throw new CliInputError(
-      `${file}: malformed JSON: ${(error as Error).message}`,
-    );
-  }
+  const text = await readTextFile(file);
+  return file.endsWith('.json')
+    ? parseJsonText(text, file)
+    : parseYamlText(text, file);
 }
 
 function validate<T>(
