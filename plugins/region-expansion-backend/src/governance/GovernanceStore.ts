@@ -888,6 +888,7 @@ export class GovernanceStore {
     }
   }
 
+  /** Every Resilience Hub app in the scope, ordered by ARN. */
   async listResilienceApps(
     filter: GovernanceFilter = {},
   ): Promise<ResilienceAppRow[]> {
@@ -900,6 +901,24 @@ export class GovernanceStore {
     return rows.map(resilienceAppFromRecord);
   }
 
+  /** A page of {@link GovernanceStore.listResilienceApps}, after the keyset `after` (ARN). */
+  async pageResilienceApps(
+    filter: GovernanceFilter,
+    page: { limit: number; after?: string[] },
+  ): Promise<{ items: ResilienceAppRow[]; nextKey?: string[] }> {
+    const { rows, nextKey } = await readKeysetPage<any>(
+      this.#where(this.#db('governance_resilience_apps'), scopeOnly(filter)),
+      RESILIENCE_KEY,
+      page,
+      r => [r.app_arn],
+    );
+    return {
+      items: rows.map(resilienceAppFromRecord),
+      ...(nextKey ? { nextKey } : {}),
+    };
+  }
+
+  /** Every Audit Manager control in the scope, by assessment, control set and control. */
   async listAuditControls(
     filter: GovernanceFilter = {},
   ): Promise<AuditControlRow[]> {
@@ -912,6 +931,24 @@ export class GovernanceStore {
     return rows.map(auditControlFromRecord);
   }
 
+  /** A page of {@link GovernanceStore.listAuditControls}, after the keyset `after`. */
+  async pageAuditControls(
+    filter: GovernanceFilter,
+    page: { limit: number; after?: string[] },
+  ): Promise<{ items: AuditControlRow[]; nextKey?: string[] }> {
+    const { rows, nextKey } = await readKeysetPage<any>(
+      this.#where(this.#db('governance_audit_controls'), scopeOnly(filter)),
+      AUDIT_KEY,
+      page,
+      r => [r.assessment_id, r.control_set_id, r.control_id],
+    );
+    return {
+      items: rows.map(auditControlFromRecord),
+      ...(nextKey ? { nextKey } : {}),
+    };
+  }
+
+  /** Every conformance pack score in the scope, by partition, account, Region and pack. */
   async listConformanceScores(
     filter: GovernanceFilter = {},
   ): Promise<ConformanceScoreRow[]> {
@@ -952,7 +989,6 @@ export class GovernanceStore {
         failed: db.raw(
           "CASE WHEN compliance_status = 'FAILED' THEN count ELSE 0 END",
         ),
-  /** Every Resilience Hub app in the scope, ordered by ARN. */
       })
       .sum({
         severe: db.raw(
@@ -977,24 +1013,6 @@ export class GovernanceStore {
         source,
         partition,
         total: Number(t.total ?? 0),
-  /** A page of {@link GovernanceStore.listResilienceApps}, after the keyset `after` (ARN). */
-  async pageResilienceApps(
-    filter: GovernanceFilter,
-    page: { limit: number; after?: string[] },
-  ): Promise<{ items: ResilienceAppRow[]; nextKey?: string[] }> {
-    const { rows, nextKey } = await readKeysetPage<any>(
-      this.#where(this.#db('governance_resilience_apps'), scopeOnly(filter)),
-      RESILIENCE_KEY,
-      page,
-      r => [r.app_arn],
-    );
-    return {
-      items: rows.map(resilienceAppFromRecord),
-      ...(nextKey ? { nextKey } : {}),
-    };
-  }
-
-  /** Every Audit Manager control in the scope, by assessment, control set and control. */
         failed: Number(t.failed ?? 0),
         critical_or_high_failed: Number(t.severe ?? 0),
         stale_targets: staleBy.get(partition) ?? 0,
@@ -1013,24 +1031,6 @@ export class GovernanceStore {
     const rows = await this.#where(this.#db('governance_history'), filter)
       .orderBy(['day', 'source', 'partition'])
       .select();
-  /** A page of {@link GovernanceStore.listAuditControls}, after the keyset `after`. */
-  async pageAuditControls(
-    filter: GovernanceFilter,
-    page: { limit: number; after?: string[] },
-  ): Promise<{ items: AuditControlRow[]; nextKey?: string[] }> {
-    const { rows, nextKey } = await readKeysetPage<any>(
-      this.#where(this.#db('governance_audit_controls'), scopeOnly(filter)),
-      AUDIT_KEY,
-      page,
-      r => [r.assessment_id, r.control_set_id, r.control_id],
-    );
-    return {
-      items: rows.map(auditControlFromRecord),
-      ...(nextKey ? { nextKey } : {}),
-    };
-  }
-
-  /** Every conformance pack score in the scope, by partition, account, Region and pack. */
     return rows.map(historyPointFromRecord);
   }
 

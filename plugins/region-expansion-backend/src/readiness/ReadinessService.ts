@@ -556,6 +556,14 @@ export class ReadinessService {
     return this.#store.listWaivers(filter, this.#now());
   }
 
+  /** A page of waivers matching the filter, newest first (keyset `after`). */
+  async pageWaivers(
+    filter: ReadinessWaiverFilter,
+    page: { limit: number; after?: string[] },
+  ): Promise<{ items: StoredReadinessWaiver[]; nextKey?: string[] }> {
+    return this.#store.pageWaivers(filter, this.#now(), page);
+  }
+
   /**
    * Grants a waiver and re-evaluates its location. The location must exist,
    * `expiresAt` must lie in the future and at most the configured number of
@@ -649,14 +657,6 @@ export class ReadinessService {
         );
       }
       seen.set(usage.code, index);
-  /** A page of waivers matching the filter, newest first (keyset `after`). */
-  async pageWaivers(
-    filter: ReadinessWaiverFilter,
-    page: { limit: number; after?: string[] },
-  ): Promise<{ items: StoredReadinessWaiver[]; nextKey?: string[] }> {
-    return this.#store.pageWaivers(filter, this.#now(), page);
-  }
-
     });
     const stored = await this.#store.putFootprint({
       id: DEFAULT_FOOTPRINT_ID,

@@ -93,14 +93,14 @@ export interface ReadinessWaiverFilter {
   status?: ReadinessWaiverStatus;
 }
 
-function toIso(value: string | Date): string {
-  return new Date(value).toISOString();
 /** Order of the waiver list: newest first, ties by id. */
 const WAIVER_KEY: KeysetColumn[] = [
   { column: 'created_at', order: 'desc' },
   { column: 'id', order: 'asc' },
 ];
 
+function toIso(value: string | Date): string {
+  return new Date(value).toISOString();
 }
 
 function isUniqueViolation(error: unknown): boolean {

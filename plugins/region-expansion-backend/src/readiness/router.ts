@@ -181,6 +181,15 @@ export async function createReadinessRouter(
       changesOnly: query.changesOnly === 'true',
       offset: query.offset,
       limit: query.limit,
+      before: query.cursor?.[0],
+    });
+    res.json({
+      ...page,
+      offset: query.offset,
+      limit: query.limit,
+      ...(nextKey
+        ? { nextCursor: encodePageCursor('readiness-history', nextKey) }
+        : {}),
     });
   });
 
@@ -223,15 +232,6 @@ export async function createReadinessRouter(
     res.status(201).json(result);
   });
 
-      before: query.cursor?.[0],
-    });
-    res.json({
-      ...page,
-      offset: query.offset,
-      limit: query.limit,
-      ...(nextKey
-        ? { nextCursor: encodePageCursor('readiness-history', nextKey) }
-        : {}),
   router.delete('/waivers/:id', async (req, res) => {
     const credentials = await authorize(req, waiverManagePermission);
     const { id } = parseInput(waiverParamSchema, req.params);
