@@ -1057,6 +1057,31 @@ export class GovernanceStore {
     };
   }
 
+  /**
+   * Runs `read` against one consistent view of every table: on PostgreSQL
+   * a read-only REPEATABLE READ transaction (its snapshot is taken at its
+   * first query; concurrent syncs commit without waiting), on SQLite a
+   * transaction on the one connection (writes wait until it ends). The
+   * snapshot store and `db` are valid only until `read` settles.
+   */
+  async readSnapshot<T>(
+    read: (snapshot: GovernanceStore, db: Knex) => Promise<T>,
+  ): Promise<T> {
+    return this.#db.transaction(
+      tx => read(new GovernanceStore(tx), tx),
+      this.#isPg
+        ? { isolationLevel: 'repeatable read', readOnly: true }
+        : undefined,
+    );
+  }
+
+  /** How {@link GovernanceStore.readSnapshot} isolates its reads, for the record. */
+  get snapshotIsolation(): string {
+    return this.#isPg
+      ? 'PostgreSQL read-only REPEATABLE READ transaction'
+      : 'SQLite transaction';
+  }
+
   #where<T extends Knex.QueryBuilder>(query: T, filter: GovernanceFilter): T {
     for (const [key, value] of Object.entries(filter) as Array<
       [keyof GovernanceFilter, string | undefined]

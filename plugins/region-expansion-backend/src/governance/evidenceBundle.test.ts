@@ -1,8 +1,17 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
-import { GovernanceFindingRow } from '@region-expansion/plugin-region-expansion-node';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  ReadinessLevel,
+  READINESS_CHECKS,
+} from '@region-expansion/plugin-region-expansion-common';
+import {
+  evaluateReadiness,
+  GovernanceFindingRow,
+} from '@region-expansion/plugin-region-expansion-node';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { testDatabaseIds } from '../__testUtils__/testDatabases';
+import { ReadinessStore } from '../readiness/ReadinessStore';
 import { GovernanceStore } from './GovernanceStore';
 import { writeEvidenceBundle } from './evidenceBundle';
 
@@ -17,7 +26,7 @@ const unzipper: {
 } = require('unzipper');
 
 jest.setTimeout(60_000);
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const databases = TestDatabases.create({ ids: testDatabaseIds() });
 const migrations = path.resolve(__dirname, '../../migrations');
 
 function finding(i: number): GovernanceFindingRow {
@@ -162,8 +171,9 @@ describe('writeEvidenceBundle', () => {
   );
 
   it('fails instead of writing a truncated bundle when the store fails mid-stream', async () => {
+    // On the prototype: the bundle reads through a store bound to its snapshot.
     const spy = jest
-      .spyOn(store, 'streamFindings')
+      .spyOn(GovernanceStore.prototype, 'streamFindings')
       .mockImplementation(async function* broken() {
         yield [{ ...finding(1), source: 'securityhub' }];
         throw new Error('connection lost');
@@ -179,5 +189,234 @@ describe('writeEvidenceBundle', () => {
       }),
     ).rejects.toThrow(/connection lost/);
     spy.mockRestore();
+  });
+});
+
+/** A real evaluation at the given level, made by the domain function. */
+function evaluationOf(
+  locationId: string,
+  level: ReadinessLevel,
+  evaluatedAt: string,
+) {
+  const pass = { status: 'pass' as const, detail: 'ok', blockers: [] };
+  const signals = {
+    availability: pass,
+    sovereignty: pass,
+    security: pass,
+    resilience: pass,
+    audit: level === 'pilot' ? undefined : pass,
+    capacity:
+      level === 'blocked'
+        ? { status: 'fail' as const, detail: 'full', blockers: ['no headroom'] }
+        : pass,
+  };
+  return evaluateReadiness({ locationId, signals, now: new Date(evaluatedAt) });
+}
+
+describe.each(testDatabaseIds())('writeEvidenceBundle on %s', databaseId => {
+  it('reads findings CSV, JSON, summary, readiness decisions and waivers from one snapshot while a sync writes', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: migrations });
+    const store = GovernanceStore.fromKnex(knex);
+    const readiness = await ReadinessStore.create({
+      database: mockServices.database({ knex }),
+    });
+    // 1,200 findings in `aws` (two pages of the export's keyset reads).
+    const seeded = Array.from({ length: 1_800 }, (_, i) => finding(i)).filter(
+      f => f.partition === 'aws',
+    );
+    expect(seeded.length).toBeGreaterThan(1_000);
+    await store.upsertFindings('securityhub', seeded);
+    await readiness.addEvaluation(
+      evaluationOf('us-east-1', 'blocked', '2026-11-20T00:00:00.000Z'),
+      { partition: 'aws', trigger: 'scheduled' },
+    );
+    await readiness.addEvaluation(
+      evaluationOf('us-east-1', 'pilot', '2026-11-25T00:00:00.000Z'),
+      { partition: 'aws', trigger: 'manual' },
+    );
+    await readiness.addEvaluation(
+      evaluationOf('eu-west-1', 'ready', '2026-11-25T00:00:00.000Z'),
+      { partition: 'aws', trigger: 'scheduled' },
+    );
+    await readiness.addEvaluation(
+      evaluationOf('eusc-de-east-1', 'ready', '2026-11-25T00:00:00.000Z'),
+      { partition: 'aws-eusc', trigger: 'scheduled' },
+    );
+    const waiver = (locationId: string, check: 'audit' | 'capacity') => ({
+      locationId,
+      check,
+      reason: `${check} evidence from next quarter`,
+      approver: 'user:default/ciso',
+      expiresAt: '2026-12-31T00:00:00.000Z',
+    });
+    const now = new Date('2026-11-26T00:00:00.000Z');
+    await readiness.addWaiver(waiver('us-east-1', 'audit'), {
+      createdBy: 'user:default/admin',
+      now,
+    });
+    await readiness.addWaiver(waiver('eusc-de-east-1', 'audit'), {
+      createdBy: 'user:default/admin',
+      now,
+    });
+
+    // A sync writes after the export's first page of findings: it moves a
+    // finding already read to CRITICAL, adds one that sorts last, a newer
+    // evaluation and a waiver in scope.
+    let write: Promise<unknown> | undefined;
+    let wroteDuringExport = false;
+    const startWrite = () =>
+      Promise.all([
+        store.upsertFindings('securityhub', [
+          { ...seeded[0], severity: 'CRITICAL' },
+          finding(100_000),
+        ]),
+        readiness.addEvaluation(
+          evaluationOf('eu-west-1', 'blocked', '2026-11-26T00:00:00.000Z'),
+          { partition: 'aws', trigger: 'scheduled' },
+        ),
+        readiness.addWaiver(waiver('eu-west-1', 'capacity'), {
+          createdBy: 'user:default/admin',
+          now,
+        }),
+      ]).then(() => {
+        wroteDuringExport = true;
+      });
+    const original = GovernanceStore.prototype.streamFindings;
+    const spy = jest
+      .spyOn(GovernanceStore.prototype, 'streamFindings')
+      .mockImplementation(function interleaved(
+        this: GovernanceStore,
+        ...args: Parameters<GovernanceStore['streamFindings']>
+      ) {
+        const inner = original.apply(this, args);
+        return (async function* hooked() {
+          for await (const batch of inner) {
+            yield batch;
+            if (!write) {
+              write = startWrite();
+              // PostgreSQL commits the write at once; on SQLite it waits
+              // for the export's transaction (one connection).
+              await Promise.race([write, new Promise(r => setTimeout(r, 300))]);
+            }
+          }
+        })();
+      });
+    let files: Map<string, Buffer>;
+    try {
+      ({ files } = await bundle(store, { partition: 'aws' }));
+    } finally {
+      spy.mockRestore();
+    }
+    // On PostgreSQL the write really committed while the export read on.
+    expect(databaseId === 'SQLITE_3' || wroteDuringExport).toBe(true);
+    await write;
+
+    const bySeverity = (severities: string[]) =>
+      severities.reduce<Record<string, number>>(
+        (counts, s) => ({ ...counts, [s]: (counts[s] ?? 0) + 1 }),
+        {},
+      );
+    const csvLines = files
+      .get('securityhub/findings.csv')!
+      .toString()
+      .trimEnd()
+      .split('\n');
+    expect(csvLines[0].split(',')[5]).toBe('severity');
+    const csvRows = csvLines.length - 1;
+    const json = JSON.parse(files.get('securityhub/findings.json')!.toString());
+    const summaryFile = files.get('summary.json');
+    // CSV, JSON and summary say the same, and what was stored at the start.
+    expect({
+      csv: bySeverity(csvLines.slice(1).map(l => l.split(',')[5])),
+      json: bySeverity(json.map((f: GovernanceFindingRow) => f.severity)),
+      summary: summaryFile
+        ? Object.fromEntries(
+            JSON.parse(summaryFile.toString()).findings.bySeverity.map(
+              (g: { key: string; total: number }) => [g.key, g.total],
+            ),
+          )
+        : 'no summary.json',
+    }).toEqual({
+      csv: bySeverity(seeded.map(f => f.severity)),
+      json: bySeverity(seeded.map(f => f.severity)),
+      summary: bySeverity(seeded.map(f => f.severity)),
+    });
+    const summary = JSON.parse(files.get('summary.json')!.toString());
+    const manifest = JSON.parse(files.get('manifest.json')!.toString());
+    const severityTotal = summary.findings.bySeverity.reduce(
+      (n: number, g: { total: number }) => n + g.total,
+      0,
+    );
+    expect({
+      csvRows,
+      json: json.length,
+      summary: summary.findings.total,
+      severityTotal,
+      manifest: manifest.counts.findings,
+    }).toEqual({
+      csvRows: seeded.length,
+      json: seeded.length,
+      summary: seeded.length,
+      severityTotal: seeded.length,
+      manifest: seeded.length,
+    });
+
+    // Latest decision per location in scope, with its signals; waivers in scope.
+    const decisions = JSON.parse(
+      files.get('readiness/decisions.json')!.toString(),
+    );
+    expect(
+      decisions.map((d: any) => [d.locationId, d.level, d.trigger]),
+    ).toEqual([
+      ['eu-west-1', 'ready', 'scheduled'],
+      ['us-east-1', 'pilot', 'manual'],
+    ]);
+    expect(Object.keys(decisions[1].signals).sort()).toEqual(
+      [...READINESS_CHECKS].sort(),
+    );
+    expect(decisions[1].signals.audit).toMatchObject({
+      status: 'unknown',
+      waived: false,
+    });
+    const decisionsCsv = files
+      .get('readiness/decisions.csv')!
+      .toString()
+      .trimEnd()
+      .split('\n');
+    expect(decisionsCsv).toHaveLength(3);
+    expect(decisionsCsv[0]).toMatch(/^locationId,partition,level,/);
+    const waivers = JSON.parse(files.get('readiness/waivers.json')!.toString());
+    expect(waivers.map((w: any) => [w.locationId, w.check, w.status])).toEqual([
+      ['us-east-1', 'audit', 'active'],
+    ]);
+    expect(
+      files.get('readiness/waivers.csv')!.toString().trimEnd().split('\n'),
+    ).toHaveLength(2);
+    expect(summary.readiness).toEqual({
+      decisions: 2,
+      byLevel: { blocked: 0, pilot: 1, ready: 1 },
+      waivers: 1,
+      activeWaivers: 1,
+    });
+    expect(manifest.counts).toMatchObject({
+      readinessDecisions: 2,
+      waivers: 1,
+    });
+    expect(manifest.files.map((f: any) => f.path)).toEqual(
+      expect.arrayContaining([
+        'readiness/decisions.json',
+        'readiness/decisions.csv',
+        'readiness/waivers.json',
+        'readiness/waivers.csv',
+        'summary.json',
+      ]),
+    );
+
+    // The write did land: the next bundle has it.
+    const after = await bundle(store, { partition: 'aws' });
+    expect(
+      JSON.parse(after.files.get('securityhub/findings.json')!.toString()),
+    ).toHaveLength(seeded.length + 1);
   });
 });

@@ -4,6 +4,15 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import {
+  READINESS_CHECKS,
+  StoredReadinessEvaluation,
+  StoredReadinessWaiver,
+} from '@region-expansion/plugin-region-expansion-common';
+import {
+  ReadinessStore,
+  ReadinessWaiverFilter,
+} from '../readiness/ReadinessStore';
 import { GovernanceFilter, GovernanceStore } from './GovernanceStore';
 
 const FINDING_COLUMNS = [
@@ -105,17 +114,61 @@ async function* findingsCsv(
   }
 }
 
-/** Findings as one JSON array, written element by element. */
-async function* findingsJson(
-  store: GovernanceStore,
-  filter: GovernanceFilter,
+/** Waivers read per page of the store's keyset, for the export. */
+const WAIVER_BATCH = 500;
+
+async function* waiverBatches(
+  readiness: ReadinessStore,
+  filter: ReadinessWaiverFilter,
+  now: Date,
+): AsyncGenerator<StoredReadinessWaiver[]> {
+  let after: string[] | undefined;
+  do {
+    const page = await readiness.pageWaivers(filter, now, {
+      limit: WAIVER_BATCH,
+      after,
+    });
+    if (page.items.length) yield page.items;
+    after = page.nextKey;
+  } while (after);
+}
+
+const WAIVER_COLUMNS = [
+  'id',
+  'locationId',
+  'check',
+  'status',
+  'reason',
+  'approver',
+  'createdBy',
+  'createdAt',
+  'expiresAt',
+  'revokedAt',
+  'revokedBy',
+] as const;
+
+/** Waivers as CSV, page by page. */
+async function* waiversCsv(
+  batches: AsyncIterable<StoredReadinessWaiver[]>,
+): AsyncGenerator<string> {
+  yield stringify([WAIVER_COLUMNS as unknown as string[]]);
+  for await (const batch of batches) {
+    yield stringify(batch.map(w => WAIVER_COLUMNS.map(c => w[c] ?? '')));
+  }
+}
+
+/** Any batches as one JSON array, written element by element. */
+async function* jsonArray<T>(
+  batches: AsyncIterable<T[]>,
+  counted?: { rows: number },
 ): AsyncGenerator<string> {
   yield '[';
   let first = true;
-  for await (const batch of store.streamFindings(filter)) {
+  for await (const batch of batches) {
+    if (counted) counted.rows += batch.length;
     let chunk = '';
-    for (const f of batch) {
-      chunk += `${first ? '' : ','}${JSON.stringify(f)}`;
+    for (const item of batch) {
+      chunk += `${first ? '' : ','}${JSON.stringify(item)}`;
       first = false;
     }
     yield chunk;
@@ -123,23 +176,98 @@ async function* findingsJson(
   yield ']';
 }
 
+/** The latest decision per location: level, trigger, each signal's status. */
+function decisionsCsv(decisions: StoredReadinessEvaluation[]): string {
+  const describe = (blockers: StoredReadinessEvaluation['blockers']) =>
+    blockers.map(b => `${b.check}: ${b.detail}`).join(' | ');
+  return stringify(
+    decisions.map(d => [
+      d.locationId,
+      d.partition,
+      d.level,
+      d.trigger,
+      d.evaluatedAt,
+      ...READINESS_CHECKS.map(check => {
+        const signal = d.signals[check];
+        if (!signal) return 'unknown';
+        return signal.waived ? `${signal.status} (waived)` : signal.status;
+      }),
+      describe(d.blockers),
+      describe(d.openChecks),
+    ]),
+    {
+      header: true,
+      columns: [
+        'locationId',
+        'partition',
+        'level',
+        'trigger',
+        'evaluatedAt',
+        ...READINESS_CHECKS,
+        'blockers',
+        'openChecks',
+      ],
+    },
+  );
+}
+
+/** Findings as one JSON array, each with its source. */
+function findingsJson(
+  store: GovernanceStore,
+  filter: GovernanceFilter,
+): AsyncGenerator<string> {
+  return jsonArray(store.streamFindings(filter));
+}
+
 /**
- * Writes a ZIP evidence bundle for the filter to `out`: per source a CSV and a
- * JSON file, a PDF summary and, last, `manifest.json` with the SHA-256 and
- * size of every file. Findings are streamed from the store page by page
- * (keyset cursor) through the archive and a hashing pass-through, so memory
- * stays flat however many findings the scope holds; each file's digest is
- * complete when its last byte went into the archive.
+ * Options of {@link writeEvidenceBundle}.
  *
  * @public
  */
-export async function writeEvidenceBundle(options: {
+export interface EvidenceBundleOptions {
   store: GovernanceStore;
   filter: GovernanceFilter;
   out: Writable;
   generatedAt: Date;
   requestedBy?: string;
-}): Promise<void> {
+}
+
+/**
+ * Writes a ZIP evidence bundle for the filter to `out`: per source a CSV and
+ * a JSON file, the latest readiness decision of each location in scope (with
+ * its signals) and the waivers in scope, `summary.json` and `summary.pdf`
+ * and, last, `manifest.json` with the SHA-256 and size of every file and the
+ * row counts. Every part is read from one snapshot of the database
+ * ({@link GovernanceStore.readSnapshot}), so a sync running meanwhile
+ * changes none of them and the CSV, the JSON and the summary agree.
+ * Findings and waivers are streamed page by page (keyset) through the
+ * archive and a hashing pass-through, so memory stays flat however many the
+ * scope holds; each file's digest is complete when its last byte went into
+ * the archive.
+ *
+ * Readiness is scoped by `partition` and by `region` (the location id);
+ * the finding filters do not apply to it.
+ *
+ * @public
+ */
+export async function writeEvidenceBundle(
+  options: EvidenceBundleOptions,
+): Promise<void> {
+  const isolation = options.store.snapshotIsolation;
+  await options.store.readSnapshot((snapshot, db) =>
+    writeFromSnapshot(
+      { ...options, store: snapshot },
+      ReadinessStore.fromKnex(db),
+      isolation,
+    ),
+  );
+}
+
+async function writeFromSnapshot(
+  options: EvidenceBundleOptions,
+  readiness: ReadinessStore,
+  isolation: string,
+): Promise<void> {
   const { store, filter, out } = options;
   const archive = archiver('zip', { zlib: { level: 6 } });
   let failArchive!: (e: unknown) => void;
@@ -288,25 +416,85 @@ export async function writeEvidenceBundle(options: {
     ),
   );
 
+  const decisions = await readiness.listLatest({
+    partition: filter.partition,
+    locationId: filter.region,
+  });
+  addText('readiness/decisions.json', JSON.stringify(decisions, null, 2));
+  addText('readiness/decisions.csv', decisionsCsv(decisions));
+  const waiverScope: ReadinessWaiverFilter = {
+    partition: filter.partition,
+    locationId: filter.region,
+  };
+  const waiverCount = { rows: 0 };
+  const activeWaivers = { rows: 0 };
+  const waiversDone = add(
+    'readiness/waivers.json',
+    jsonArray(
+      (async function* counting() {
+        for await (const batch of waiverBatches(
+          readiness,
+          waiverScope,
+          options.generatedAt,
+        )) {
+          activeWaivers.rows += batch.filter(w => w.status === 'active').length;
+          yield batch;
+        }
+      })(),
+      waiverCount,
+    ),
+  );
+  add(
+    'readiness/waivers.csv',
+    waiversCsv(waiverBatches(readiness, waiverScope, options.generatedAt)),
+  );
+
   const bySeverity = await store.summary('severity', filter);
-  // The findings count in the summary is the one written to the CSV.
+  // The counts in the summary are the ones written to the CSV and JSON.
   await beforeClose(csvDone);
+  await beforeClose(waiversDone);
   const freshness = await store.freshness({ partition: filter.partition });
+  const stale = freshness.filter(f => f.status === 'stale');
+  const byLevel = { blocked: 0, pilot: 0, ready: 0 };
+  for (const d of decisions) byLevel[d.level] += 1;
+  const summary = {
+    generatedAt: options.generatedAt.toISOString(),
+    ...(options.requestedBy ? { requestedBy: options.requestedBy } : {}),
+    filter,
+    findings: { total: counted.rows, bySeverity },
+    resilienceApps: apps.length,
+    auditControls: controls.length,
+    conformancePacks: scores.length,
+    readiness: {
+      decisions: decisions.length,
+      byLevel,
+      waivers: waiverCount.rows,
+      activeWaivers: activeWaivers.rows,
+    },
+    staleTargets: stale.map(f => ({
+      source: f.source,
+      partition: f.partition,
+      accountId: f.accountId,
+      region: f.region,
+      reason: f.staleReason,
+    })),
+  };
+  addText('summary.json', JSON.stringify(summary, null, 2));
   const lines = [
-    `Generated: ${options.generatedAt.toISOString()}${
+    `Generated: ${summary.generatedAt}${
       options.requestedBy ? ` for ${options.requestedBy}` : ''
     }`,
     `Scope: ${JSON.stringify(filter)}`,
-    `Findings: ${counted.rows}`,
+    `Read from one snapshot: ${isolation}`,
+    `Findings: ${summary.findings.total}`,
     ...bySeverity.map(g => `  ${g.key}: ${g.total} (${g.failed} failed)`),
     `Resilience Hub apps: ${apps.length}; Audit Manager controls: ${controls.length}; conformance packs: ${scores.length}`,
-    `Stale targets: ${freshness.filter(f => f.status === 'stale').length}`,
-    ...freshness
-      .filter(f => f.status === 'stale')
-      .map(
-        f =>
-          `  ${f.source} ${f.partition}/${f.accountId}/${f.region}: ${f.staleReason}`,
-      ),
+    `Readiness decisions: ${decisions.length} (ready ${byLevel.ready}, pilot ${byLevel.pilot}, blocked ${byLevel.blocked}); waivers: ${waiverCount.rows} (${activeWaivers.rows} active)`,
+    `Stale targets: ${stale.length}`,
+    ...stale.map(
+      f =>
+        `  ${f.source} ${f.partition}/${f.accountId}/${f.region}: ${f.staleReason}`,
+    ),
   ];
   addText('summary.pdf', await pdfSummary(lines));
   const files = [];
@@ -318,6 +506,15 @@ export async function writeEvidenceBundle(options: {
       {
         generatedAt: options.generatedAt.toISOString(),
         filter,
+        snapshot: isolation,
+        counts: {
+          findings: counted.rows,
+          resilienceApps: apps.length,
+          auditControls: controls.length,
+          conformancePacks: scores.length,
+          readinessDecisions: decisions.length,
+          waivers: waiverCount.rows,
+        },
         files,
       },
       null,

@@ -91,6 +91,8 @@ export interface ReadinessWaiverFilter {
   locationId?: string;
   check?: ReadinessCheck;
   status?: ReadinessWaiverStatus;
+  /** Only waivers of locations evaluated in this partition. */
+  partition?: string;
 }
 
 /** Order of the waiver list: newest first, ties by id. */
@@ -195,6 +197,14 @@ export class ReadinessStore {
     return new ReadinessStore(client);
   }
 
+  /**
+   * A store over an already migrated knex client or transaction (the
+   * evidence bundle reads readiness in its governance snapshot).
+   */
+  static fromKnex(db: Knex): ReadinessStore {
+    return new ReadinessStore(db);
+  }
+
   private constructor(db: Knex) {
     this.#db = db;
   }
@@ -232,7 +242,11 @@ export class ReadinessStore {
 
   /** The latest evaluation of each location, ordered by location id. */
   async listLatest(
-    filter: { partition?: string; level?: ReadinessLevel } = {},
+    filter: {
+      partition?: string;
+      level?: ReadinessLevel;
+      locationId?: string;
+    } = {},
   ): Promise<StoredReadinessEvaluation[]> {
     const latestIds = this.#db(EVALUATIONS).max('id').groupBy('location_id');
     const query = this.#db<EvaluationRow>(EVALUATIONS)
@@ -240,6 +254,7 @@ export class ReadinessStore {
       .orderBy('location_id');
     if (filter.partition) query.where('partition', filter.partition);
     if (filter.level) query.where('level', filter.level);
+    if (filter.locationId) query.where('location_id', filter.locationId);
     return (await query).map(rowToEvaluation);
   }
 
@@ -381,6 +396,14 @@ export class ReadinessStore {
 
   #waiverQuery(filter: ReadinessWaiverFilter, now: Date) {
     const query = this.#db<WaiverRow>(WAIVERS);
+    if (filter.partition) {
+      query.whereIn(
+        'location_id',
+        this.#db(EVALUATIONS)
+          .distinct('location_id')
+          .where('partition', filter.partition),
+      );
+    }
     if (filter.locationId) query.where('location_id', filter.locationId);
     if (filter.check) query.where('check_name', filter.check);
     const nowIso = now.toISOString();
