@@ -91,7 +91,7 @@ export class CellGroup {
   #insertIfOpen(state: CellState): void {
     if (!state.canTakeAnyTenant()) return;
     const exhausted = state.exhaustedQuotas();
-    const key = JSON.stringify(exhausted);
+    const key = exhausted.length === 0 ? '' : JSON.stringify(exhausted);
     let list = this.#open.get(key);
     if (!list) {
       list = { exhausted, cells: new HeadroomList(this.#work) };

@@ -10,47 +10,91 @@ const MAX_BLOCK = 64;
 /** A block this small is merged into a neighbour when both fit in one. */
 const MIN_BLOCK = MAX_BLOCK / 4;
 
-interface Block {
-  /** Sorted by {@link compareHeadroom}. */
-  cells: CellState[];
-  /**
-   * Per quota that a cell of the block declares: the most any cell of the
-   * block has left (`Infinity` when some cell does not declare it, since an
-   * undeclared quota does not bound the cell).
-   */
-  quotaLeft: Map<string, number>;
-}
+/**
+ * Cells in headroom order, and per quota that some of them declare: how
+ * many declare it and the most any of those has left. A cell that does not
+ * declare a quota is not bounded by it, so while some cell of the block
+ * does not declare it, the block may fit any amount of it.
+ */
+class Block {
+  readonly cells: CellState[];
+  readonly #declaring = new Map<string, number>();
+  readonly #mostLeft = new Map<string, number>();
 
-function summarize(block: Block): void {
-  const left = new Map<string, number>();
-  const declaredBy = new Map<string, number>();
-  for (const state of block.cells) {
+  constructor(cells: CellState[]) {
+    this.cells = cells;
+    for (const state of cells) this.#count(state);
+  }
+
+  /** Inserts `state` at `index` of the sorted cells. */
+  insertAt(index: number, state: CellState): void {
+    this.cells.splice(index, 0, state);
+    this.#count(state);
+  }
+
+  /** Removes the cell at `index` of the sorted cells. */
+  removeAt(index: number): void {
+    const [state] = this.cells.splice(index, 1);
     for (const quota of state.quotaNames) {
-      const room = state.quotaLeft(quota);
-      const best = left.get(quota);
-      if (best === undefined || room > best) left.set(quota, room);
-      declaredBy.set(quota, (declaredBy.get(quota) ?? 0) + 1);
+      const declaring = this.#declaring.get(quota)! - 1;
+      if (declaring === 0) {
+        this.#declaring.delete(quota);
+        this.#mostLeft.delete(quota);
+        continue;
+      }
+      this.#declaring.set(quota, declaring);
+      // Only the cell that had the most left can lower the most.
+      if (state.quotaLeft(quota) >= this.#mostLeft.get(quota)!) {
+        let most = -Infinity;
+        for (const other of this.cells) {
+          if (other.capacityQuotas[quota] !== undefined) {
+            most = Math.max(most, other.quotaLeft(quota));
+          }
+        }
+        this.#mostLeft.set(quota, most);
+      }
     }
   }
-  for (const [quota, count] of declaredBy) {
-    if (count < block.cells.length) left.set(quota, Infinity);
-  }
-  block.quotaLeft = left;
-}
 
-function newBlock(cells: CellState[]): Block {
-  const block = { cells, quotaLeft: new Map<string, number>() };
-  summarize(block);
-  return block;
-}
-
-/** Whether some cell of the block may have every quota the demand uses. */
-function mayFit(block: Block, demand: Demand): boolean {
-  for (const [quota, amount] of demand.quotas) {
-    const left = block.quotaLeft.get(quota);
-    if (left !== undefined && left < amount) return false;
+  /** Moves the cells from `index` on into a new block. */
+  splitAt(index: number): Block {
+    const moved = this.cells.splice(index);
+    this.#declaring.clear();
+    this.#mostLeft.clear();
+    for (const state of this.cells) this.#count(state);
+    return new Block(moved);
   }
-  return true;
+
+  /** Appends the cells of the next block (all larger). */
+  absorb(next: Block): void {
+    for (const state of next.cells) {
+      this.cells.push(state);
+      this.#count(state);
+    }
+  }
+
+  /** Whether some cell of the block may have every quota the demand uses. */
+  mayFit(demand: Demand): boolean {
+    for (const [quota, amount] of demand.quotas) {
+      const declaring = this.#declaring.get(quota);
+      if (
+        declaring === this.cells.length &&
+        this.#mostLeft.get(quota)! < amount
+      ) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  #count(state: CellState): void {
+    for (const quota of state.quotaNames) {
+      this.#declaring.set(quota, (this.#declaring.get(quota) ?? 0) + 1);
+      const left = state.quotaLeft(quota);
+      const most = this.#mostLeft.get(quota);
+      if (most === undefined || left > most) this.#mostLeft.set(quota, left);
+    }
+  }
 }
 
 /** Index of the first cell of `sorted` not smaller than `state`. */
@@ -104,17 +148,16 @@ export class HeadroomList {
   insert(state: CellState): void {
     this.#size++;
     if (this.#blocks.length === 0) {
-      this.#blocks.push(newBlock([state]));
+      this.#blocks.push(new Block([state]));
       return;
     }
     const index = this.#blockOf(state);
     const block = this.#blocks[index];
-    block.cells.splice(lowerBound(block.cells, state), 0, state);
+    block.insertAt(lowerBound(block.cells, state), state);
     if (block.cells.length > MAX_BLOCK) {
-      const right = newBlock(block.cells.splice(block.cells.length >>> 1));
+      const right = block.splitAt(block.cells.length >>> 1);
       this.#blocks.splice(index + 1, 0, right);
     }
-    summarize(block);
   }
 
   /**
@@ -128,7 +171,7 @@ export class HeadroomList {
     if (block.cells[at] !== state) {
       throw new Error(`cell ${state.id} is not at its place in the index`);
     }
-    block.cells.splice(at, 1);
+    block.removeAt(at);
     this.#size--;
     if (block.cells.length === 0) {
       this.#blocks.splice(index, 1);
@@ -140,10 +183,9 @@ export class HeadroomList {
       next &&
       block.cells.length + next.cells.length <= MAX_BLOCK
     ) {
-      block.cells.push(...next.cells);
+      block.absorb(next);
       this.#blocks.splice(index + 1, 1);
     }
-    summarize(block);
   }
 
   /**
@@ -169,7 +211,7 @@ export class HeadroomList {
       const cells = blocks[b].cells;
       if (than && compareHeadroom(cells[0], than) > 0) return undefined;
       this.#work.blocksExamined++;
-      if (!mayFit(blocks[b], demand)) continue;
+      if (!blocks[b].mayFit(demand)) continue;
       for (
         let i = firstWithLoad(cells, demand.loadUnits);
         i < cells.length;
@@ -200,7 +242,7 @@ export class HeadroomList {
       if (largest.remainingLoad < demand.loadUnits) return undefined;
       if (than && compareHeadroom(largest, than) < 0) return undefined;
       this.#work.blocksExamined++;
-      if (!mayFit(blocks[b], demand)) continue;
+      if (!blocks[b].mayFit(demand)) continue;
       for (let i = cells.length - 1; i >= 0; i--) {
         const state = cells[i];
         if (state.remainingLoad < demand.loadUnits) return undefined;
