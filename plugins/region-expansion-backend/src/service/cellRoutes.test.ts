@@ -335,16 +335,36 @@ describe.each(databases.eachSupportedId())(
     });
 
     it.each([
-      ['an offset past any page', '/tenants?offset=100000000000000000000', /^offset: /],
-      ['a cell filter with a path in it', `/tenants?cellId=${encodeURIComponent('../x')}`, /^cellId: /],
-      ['an unknown tenant filter', '/tenants?colour=red', /^colour: is not a known field$/],
-      ['a limit that is not a number', '/tenants?limit=lots', /^limit: must be a number$/],
-    ])('GET /tenants with %s: 400 naming the field', async (_, path, message) => {
-      const res = await send('get', path);
-      expect({ status: res.status, message: res.body.error?.message }).toEqual(
-        { status: 400, message: expect.stringMatching(message) },
-      );
-    });
+      [
+        'an offset past any page',
+        '/tenants?offset=100000000000000000000',
+        /^offset: /,
+      ],
+      [
+        'a cell filter with a path in it',
+        `/tenants?cellId=${encodeURIComponent('../x')}`,
+        /^cellId: /,
+      ],
+      [
+        'an unknown tenant filter',
+        '/tenants?colour=red',
+        /^colour: is not a known field$/,
+      ],
+      [
+        'a limit that is not a number',
+        '/tenants?limit=lots',
+        /^limit: must be a number$/,
+      ],
+    ])(
+      'GET /tenants with %s: 400 naming the field',
+      async (_, path, message) => {
+        const res = await send('get', path);
+        expect({
+          status: res.status,
+          message: res.body.error?.message,
+        }).toEqual({ status: 400, message: expect.stringMatching(message) });
+      },
+    );
 
     it('answers malformed JSON with 400', async () => {
       const res = await request(server)
