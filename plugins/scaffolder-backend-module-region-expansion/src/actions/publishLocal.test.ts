@@ -91,6 +91,22 @@ describe('region-expansion:publish-local', () => {
     },
   );
 
+  it.each(['escape', 'escape/inner'])(
+    'refuses a sourcePath %s that leads out of the workspace through a link',
+    async sourcePath => {
+      dir.addContent({ secret: { inner: { 'key.pem': 'private' } } });
+      fs.symlinkSync(dir.resolve('secret'), dir.resolve('workspace/escape'));
+      const ctx = mockContext({
+        workspacePath: dir.resolve('workspace'),
+        input: { name: 'payments-de', sourcePath },
+      });
+      await expect(action().handler(ctx as any)).rejects.toThrow(
+        `sourcePath: '${sourcePath}' leads outside the workspace through a symbolic link`,
+      );
+      expect(fs.readdirSync(dir.resolve('out'))).toEqual([]);
+    },
+  );
+
   it('lets only one of two runs publishing the same name at once win', async () => {
     dir.addContent({ other: { 'README.md': '# another' } });
     const target = dir.resolve('out/payments-de');

@@ -1,9 +1,9 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { resolveInside } from '../domain/assessment';
 import {
   checkPublishTarget,
   listWorkspaceFiles,
   publishFiles,
+  resolvePublishSource,
   resolvePublishTarget,
 } from '../domain/publish';
 import { examples } from './publishLocal.examples';
@@ -62,9 +62,11 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
         options.outputDirectory,
         ctx.input.name,
       );
-      const sourcePath = ctx.input.sourcePath ?? '.';
-      const source = resolveInside(ctx.workspacePath, sourcePath, 'sourcePath');
-      const files = await listWorkspaceFiles(source, sourcePath);
+      const source = await resolvePublishSource(
+        ctx.workspacePath,
+        ctx.input.sourcePath ?? '.',
+      );
+      const files = await listWorkspaceFiles(source);
       if (ctx.isDryRun) {
         await checkPublishTarget(source, target, files);
         ctx.output('path', target);

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import fsSync from 'node:fs';
 import path from 'node:path';
+import { resolveInside } from './assessment';
 import { fieldError } from './errors';
 
 /**
@@ -66,24 +67,47 @@ export function resolvePublishTarget(root: string, name: string): string {
 }
 
 /**
- * Lists the regular files under a folder (relative paths, sorted); symbolic
- * links are refused naming `sourcePath` so nothing outside the workspace is
- * copied, and so is a `sourcePath` that is not a folder (`relative` is how
- * the user wrote it).
+ * The folder `relative` (the `sourcePath` input) of the workspace, as a real
+ * path: refused, naming `sourcePath`, when it is not a folder or leads out
+ * of the workspace, by `..` or through a symbolic link anywhere on the way
+ * (a lexical check alone would follow `links/escape` out).
  *
  * @public
  */
-export async function listWorkspaceFiles(
-  root: string,
-  relative = path.basename(root),
-): Promise<string[]> {
-  const stat = await fs.stat(root).catch(() => undefined);
+export async function resolvePublishSource(
+  workspace: string,
+  relative: string,
+): Promise<string> {
+  const lexical = resolveInside(workspace, relative, 'sourcePath');
+  const stat = await fs.stat(lexical).catch(() => undefined);
   if (!stat?.isDirectory()) {
     throw fieldError(
       'sourcePath',
       `'${relative}' is not a folder of the workspace`,
     );
   }
+  const [realWorkspace, real] = await Promise.all([
+    fs.realpath(workspace),
+    fs.realpath(lexical),
+  ]);
+  const rel = path.relative(realWorkspace, real);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw fieldError(
+      'sourcePath',
+      `'${relative}' leads outside the workspace through a symbolic link`,
+    );
+  }
+  return real;
+}
+
+/**
+ * Lists the regular files under a folder (relative paths, sorted); symbolic
+ * links are refused naming `sourcePath` so nothing outside the workspace is
+ * copied.
+ *
+ * @public
+ */
+export async function listWorkspaceFiles(root: string): Promise<string[]> {
   return listFiles(root, full =>
     fieldError(
       'sourcePath',
