@@ -15,8 +15,8 @@ const withStatus = (message: string, name: string, statusCode: number) =>
  * (`nameOversizedBody`) runs first and is kept; any other error passes
  * through untouched.
  */
-export function nameBodyErrors(): express.ErrorRequestHandler {
-  return (error, _req, _res, next) => {
+export function nameBodyErrors(): express.Handler {
+  const handler: express.ErrorRequestHandler = (error, _req, _res, next) => {
     switch (error?.type) {
       case 'entity.parse.failed':
         next(
@@ -70,4 +70,8 @@ export function nameBodyErrors(): express.ErrorRequestHandler {
         next(error);
     }
   };
+  // The plugin's HTTP router is an express router and calls a four-argument
+  // handler with the error of any route before it; its `use` is typed for
+  // request handlers only.
+  return handler as unknown as express.Handler;
 }
