@@ -4,16 +4,30 @@
 # BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING. The cluster lives in a
 # temporary folder and is stopped (and removed) when the calling shell exits.
 
-PG_TEST_PORT="${REGION_EXPANSION_PG_TEST_PORT:-5439}"
-
+# Finds a PostgreSQL server binary: on PATH, else in Debian's versioned
+# directories (newest first), which are on no PATH by default.
 pg_bin() {
   local name="$1" dir
   if command -v "$name" >/dev/null 2>&1; then
     command -v "$name"
     return 0
   fi
-  for dir in /usr/lib/postgresql/*/bin; do
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
     [ -x "$dir/$name" ] && { echo "$dir/$name"; return 0; }
+  done
+  return 1
+}
+
+pg_server_installed() {
+  pg_bin initdb >/dev/null && pg_bin pg_ctl >/dev/null
+}
+
+# runuser lives in /usr/sbin (or /sbin), which a minimal PATH lacks.
+runuser_bin() {
+  command -v runuser 2>/dev/null && return 0
+  local candidate
+  for candidate in /usr/sbin/runuser /sbin/runuser; do
+    [ -x "$candidate" ] && { echo "$candidate"; return 0; }
   done
   return 1
 }
@@ -23,6 +37,8 @@ port_in_use() {
 }
 
 start_throwaway_postgres() {
+  # Read at call time, so `REGION_EXPANSION_PG_TEST_PORT=5441 start_throwaway_postgres` works.
+  PG_TEST_PORT="${REGION_EXPANSION_PG_TEST_PORT:-5439}"
   local initdb pg_ctl
   initdb="$(pg_bin initdb)" && pg_ctl="$(pg_bin pg_ctl)" || {
     echo "error: PostgreSQL server binaries (initdb, pg_ctl) are missing: on Debian run 'apt-get install -y postgresql' (or set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING to an existing server)" >&2
@@ -40,7 +56,12 @@ start_throwaway_postgres() {
     local pg_user=postgres
     id "$pg_user" >/dev/null 2>&1 || pg_user=nobody
     chown "$pg_user" "$PG_TEST_DIR"
-    as_user=(runuser -u "$pg_user" --)
+    local runuser
+    runuser="$(runuser_bin)" || {
+      echo "error: runuser is missing (util-linux), so the throwaway PostgreSQL cannot run as $pg_user" >&2
+      return 1
+    }
+    as_user=("$runuser" -u "$pg_user" --)
   fi
   "${as_user[@]}" "$initdb" -D "$PG_TEST_DIR/data" -U postgres --auth=trust -E UTF8 >"$PG_TEST_DIR/initdb.log" 2>&1 || {
     echo "error: initdb failed, see $PG_TEST_DIR/initdb.log" >&2

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Tests of scripts/lib/system.sh and postgres.sh, run by ./scripts/portal test
+# (or alone: bash scripts/lib/system.test.sh). apt-get, id and sudo are fakes
+# put first on PATH, so the install branch runs without touching the machine;
+# the throwaway PostgreSQL is real, started with a minimal PATH.
+set -uo pipefail
+
+LIB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+T="$(mktemp -d /tmp/region-expansion-system-test.XXXXXX)"
+trap 'rm -rf "$T"' EXIT
+FAILED=0
+
+mkdir -p "$T/bin"
+# A fake apt-get: records each call (and the PATH it got); an install
+# "installs" chromium at CHROMIUM_PATH and postgresql as a marker file.
+cat >"$T/bin/apt-get" <<'FAKE'
+#!/bin/sh
+echo "apt-get $* | PATH=$PATH" >>"$FAKE_LOG"
+case "$*" in
+  *install*)
+    case " $* " in *" chromium "*) printf '#!/bin/sh\n' >"$CHROMIUM_PATH" && chmod +x "$CHROMIUM_PATH" ;; esac
+    case " $* " in *" postgresql "*) : >"$FAKE_PG_MARKER" ;; esac
+    ;;
+esac
+FAKE
+# A fake id: the uid of FAKE_UID when set, else the real answer.
+cat >"$T/bin/id" <<'FAKE'
+#!/bin/sh
+if [ "$1" = "-u" ] && [ -n "${FAKE_UID:-}" ]; then echo "$FAKE_UID"; exit 0; fi
+exec /usr/bin/id "$@"
+FAKE
+# A fake sudo: passwordless when FAKE_SUDO=yes, else refuses.
+cat >"$T/bin/sudo" <<'FAKE'
+#!/bin/sh
+[ "${FAKE_SUDO:-}" = "yes" ] || exit 1
+[ "$1" = "-n" ] && shift
+echo "sudo $*" >>"$FAKE_LOG.sudo"
+exec "$@"
+FAKE
+chmod +x "$T/bin/"*
+
+# Runs ensure_test_packages in a fresh shell with the fakes first on a
+# minimal PATH; prints its output, returns its status.
+run_ensure() {
+  env -i HOME="$HOME" PATH="$T/bin:/usr/bin:/bin" \
+    FAKE_LOG="$T/apt.log" FAKE_PG_MARKER="$T/pg-installed" \
+    ${FAKE_UID:+FAKE_UID="$FAKE_UID"} ${FAKE_SUDO:+FAKE_SUDO="$FAKE_SUDO"} \
+    ${CHROMIUM_PATH:+CHROMIUM_PATH="$CHROMIUM_PATH"} \
+    ${PG_MISSING:+PG_MISSING="$PG_MISSING"} \
+    LIB_DIR="$LIB_DIR" bash -c '
+      set -euo pipefail
+      source "$LIB_DIR/toolchain.sh"
+      source "$LIB_DIR/postgres.sh"
+      source "$LIB_DIR/system.sh"
+      # The server binaries are there, or (PG_MISSING) not until the fake
+      # apt-get installs postgresql, whatever this machine has.
+      pg_bin() {
+        if [ -n "${PG_MISSING:-}" ] && [ ! -e "$FAKE_PG_MARKER" ]; then return 1; fi
+        echo "/fake/$1"
+      }
+      ensure_test_packages "$@"
+    ' ensure "$@" 2>&1
+}
+
+reset() {
+  rm -f "$T/apt.log" "$T/apt.log.sudo" "$T/pg-installed" "$T/chromium"
+  unset FAKE_UID FAKE_SUDO PG_MISSING
+  CHROMIUM_PATH="$T/chromium"
+}
+
+check() {
+  local name="$1" condition="$2"
+  if eval "$condition"; then
+    echo "ok - $name"
+  else
+    echo "not ok - $name"
+    echo "  failed: $condition"
+    echo "  output: ${OUT:-}"
+    [ -f "$T/apt.log" ] && sed 's/^/  apt.log: /' "$T/apt.log"
+    FAILED=1
+  fi
+}
+
+calls() { grep -c "$1" "$T/apt.log" 2>/dev/null || true; }
+
+# --- ensure_test_packages ------------------------------------------------------
+
+reset
+printf '#!/bin/sh\n' >"$T/chromium" && chmod +x "$T/chromium"
+OUT="$(run_ensure chromium postgresql)"
+STATUS=$?
+check "installs nothing when Chromium and the PostgreSQL server are there" \
+  '[ "$STATUS" = 0 ] && [ ! -f "$T/apt.log" ] && [ -z "$OUT" ]'
+
+reset
+OUT="$(FAKE_UID=0 run_ensure chromium postgresql)"
+STATUS=$?
+check "as root, installs a missing Chromium with one apt-get update and one install, and says so" \
+  '[ "$STATUS" = 0 ] && [ "$(calls "apt-get update")" = 1 ] && [ "$(calls "apt-get install -y -qq chromium |")" = 1 ] && [ -x "$T/chromium" ] && [[ "$OUT" == *"==> installing chromium with apt-get"* ]]'
+check "gives apt-get the sbin directories dpkg needs, though the caller's PATH is minimal" \
+  'grep -q "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" "$T/apt.log"'
+
+reset
+OUT="$(FAKE_UID=0 PG_MISSING=1 run_ensure chromium postgresql)"
+STATUS=$?
+check "as root, installs Chromium and the PostgreSQL server together: one update, one install" \
+  '[ "$STATUS" = 0 ] && [ "$(calls "apt-get update")" = 1 ] && [ "$(calls "apt-get install -y -qq chromium postgresql |")" = 1 ] && [ "$(calls "apt-get install")" = 1 ]'
+
+reset
+OUT="$(FAKE_UID=1000 PG_MISSING=1 run_ensure chromium postgresql)"
+STATUS=$?
+check "without root or sudo, installs nothing and prints the fix in one line" \
+  '[ "$STATUS" != 0 ] && [ ! -f "$T/apt.log" ] && [ "$(printf "%s\n" "$OUT" | wc -l)" = 1 ] && [[ "$OUT" == "error: missing for the tests: Chromium (at $T/chromium), the PostgreSQL server (initdb, pg_ctl): run '"'"'sudo apt-get install -y chromium postgresql'"'"'"* ]]'
+
+reset
+OUT="$(FAKE_UID=1000 FAKE_SUDO=yes run_ensure chromium)"
+STATUS=$?
+check "with passwordless sudo, installs through sudo" \
+  '[ "$STATUS" = 0 ] && [ "$(calls "apt-get install -y -qq chromium |")" = 1 ] && grep -q "env DEBIAN_FRONTEND=noninteractive" "$T/apt.log.sudo" && [[ "$OUT" == *"running as sudo root"* ]]'
+
+reset
+OUT="$(FAKE_UID=0 PG_MISSING=1 run_ensure chromium)"
+STATUS=$?
+check "installs only what was asked for (e2e needs no PostgreSQL)" \
+  '[ "$STATUS" = 0 ] && [ "$(calls "apt-get install -y -qq chromium |")" = 1 ] && [ "$(calls postgresql)" = 0 ]'
+
+# --- start_throwaway_postgres with a minimal PATH ------------------------------
+
+if [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] &&
+  ! (source "$LIB_DIR/postgres.sh" && pg_server_installed); then
+  echo "ok - starts a throwaway PostgreSQL with PATH=/usr/bin:/bin # SKIP no server binaries here; BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING names a server"
+  exit "$FAILED"
+fi
+PORT=""
+for candidate in $(seq 5461 5479); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null || { PORT=$candidate; break; }
+done
+OUT="$(env -i HOME="$HOME" PATH=/usr/bin:/bin LIB_DIR="$LIB_DIR" PORT="$PORT" bash -c '
+  set -euo pipefail
+  source "$LIB_DIR/postgres.sh"
+  REGION_EXPANSION_PG_TEST_PORT=$PORT start_throwaway_postgres
+  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") && echo "listening"
+  dir="$PG_TEST_DIR"
+  stop_throwaway_postgres
+  [ ! -d "$dir" ] && echo "removed"
+' 2>&1)"
+STATUS=$?
+check "starts a throwaway PostgreSQL on the port given at call time, with PATH=/usr/bin:/bin, and removes it on stop" \
+  '[ -n "$PORT" ] && [ "$STATUS" = 0 ] && [[ "$OUT" == *"on 127.0.0.1:$PORT"* ]] && [[ "$OUT" == *listening* ]] && [[ "$OUT" == *removed* ]]'
+
+exit "$FAILED"
