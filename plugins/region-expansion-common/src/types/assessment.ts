@@ -50,14 +50,31 @@ export interface CrossRegionDependency {
   kind: CrossRegionDependencyKind;
   /** SSM service code concerned, when known. */
   service?: string;
-  /** The other Region involved, when known (e.g. `us-east-1`). */
+  /**
+   * The other Region involved, when known: always a Region code such as
+   * `us-east-1`, never a fragment of an unresolved expression.
+   */
   region?: string;
   /** File the dependency was found in. */
   file: string;
-  /** Location inside the file, e.g. `Resources.Cert.Properties.DomainName`. */
+  /**
+   * Location inside the file, e.g. `Resources.Cert.Properties.DomainName`;
+   * the first place the finding was seen.
+   */
   path: string;
   /** Human-readable description of what was found. */
   detail: string;
+  /**
+   * How many places in the file say the same thing (same kind, service and
+   * Region); present when more than one. Findings are folded so that a value
+   * repeated (or aliased) many times is one entry.
+   */
+  occurrences?: number;
+  /**
+   * Example places (at most 10, `path` first) when the finding was seen in
+   * more than one place.
+   */
+  paths?: string[];
 }
 
 /**

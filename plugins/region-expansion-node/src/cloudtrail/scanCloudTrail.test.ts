@@ -95,7 +95,9 @@ describe('scanCloudTrail', () => {
   });
 
   it('rejects a file whose decompressed size exceeds the cap, naming it', async () => {
-    await expect(scanCloudTrail([root], { maxFileBytes: 300 })).rejects.toThrow(
+    await expect(
+      scanCloudTrail([root], { maxInflatedBytes: 300 }),
+    ).rejects.toThrow(
       /\.json(\.gz)?: decompressed size exceeds the 300-byte limit/,
     );
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CloudTrailSummary } from '@region-expansion/plugin-region-expansion-common';
 import { FootprintInputError } from '../footprint/InputError';
+import { fsProblem, realPath, realPathInside } from '../footprint/fileSystem';
 import { MAX_INPUT_BYTES } from '../footprint/readInput';
 import { CLOUDTRAIL_WORKER_SOURCE } from './workerSource';
 
@@ -21,8 +22,17 @@ export interface CloudTrailScanOptions {
   principal?: string;
   /** Files read in parallel (worker threads); default: available cores. */
   concurrency?: number;
-  /** Decompressed size limit per file; default {@link MAX_INPUT_BYTES}. */
-  maxFileBytes?: number;
+  /**
+   * Largest size of one input after decompression, in bytes (a `.json.gz`
+   * as inflated, any other file as read); decompression stops as soon as it
+   * passes. Default {@link MAX_INPUT_BYTES}.
+   */
+  maxInflatedBytes?: number;
+  /**
+   * Folder every file read must resolve inside (symbolic links followed);
+   * default: anywhere.
+   */
+  root?: string;
   /** Called after each file. */
   onProgress?: (progress: { filesDone: number; filesTotal: number }) => void;
 }
@@ -68,20 +78,47 @@ export interface CloudTrailScan {
  */
 export async function listCloudTrailFiles(
   paths: string[],
-  filters: { account?: string; region?: string } = {},
+  filters: { account?: string; region?: string; root?: string } = {},
 ): Promise<{ files: string[]; digestFilesSkipped: number }> {
   const files: string[] = [];
   let digestFilesSkipped = 0;
-  const visit = async (entry: string): Promise<void> => {
-    const stat = await fs.stat(entry).catch(() => undefined);
-    if (!stat)
-      throw new FootprintInputError({
-        file: entry,
-        problem: 'no such file or directory',
-      });
+  const root = filters.root ? await realPath(filters.root) : undefined;
+  // Real paths of the folders being listed (a link back to one is a loop)
+  // and of every folder listed (one reached twice is read once).
+  const listed = new Set<string>();
+  const visit = async (entry: string, active: Set<string>): Promise<void> => {
+    let stat;
+    try {
+      stat = await fs.stat(entry);
+    } catch (error) {
+      throw new FootprintInputError({ file: entry, problem: fsProblem(error) });
+    }
+    if (root) {
+      await realPathInside({ file: entry, root, rootName: 'workspace' });
+    }
     if (stat.isDirectory()) {
-      const children = await fs.readdir(entry);
-      for (const child of children.sort()) await visit(path.join(entry, child));
+      const real = await realPath(entry);
+      if (active.has(real)) {
+        throw new FootprintInputError({
+          file: entry,
+          problem: 'symbolic link loop (leads back to a folder it is in)',
+        });
+      }
+      if (listed.has(real)) return;
+      listed.add(real);
+      let children: string[];
+      try {
+        children = await fs.readdir(entry);
+      } catch (error) {
+        throw new FootprintInputError({
+          file: entry,
+          problem: fsProblem(error),
+        });
+      }
+      const inside = new Set(active).add(real);
+      for (const child of children.sort()) {
+        await visit(path.join(entry, child), inside);
+      }
       return;
     }
     if (!/\.json(\.gz)?$/.test(entry)) return;
@@ -97,7 +134,7 @@ export async function listCloudTrailFiles(
     if (layout && filters.region && layout[2] !== filters.region) return;
     files.push(entry);
   };
-  for (const p of paths) await visit(p);
+  for (const p of paths) await visit(p, new Set());
   return { files, digestFilesSkipped };
 }
 
@@ -125,7 +162,7 @@ export async function scanCloudTrail(
     paths,
     options,
   );
-  const maxBytes = options.maxFileBytes ?? MAX_INPUT_BYTES;
+  const maxBytes = options.maxInflatedBytes ?? MAX_INPUT_BYTES;
   const workerCount = Math.max(
     1,
     Math.min(options.concurrency ?? os.availableParallelism(), files.length),

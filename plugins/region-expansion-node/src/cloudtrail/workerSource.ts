@@ -18,7 +18,7 @@ const principalPrefix = principal && principal.endsWith('*') ? principal.slice(0
 
 // One growable buffer per worker, reused for every file: no per-file
 // allocation of the decompressed text.
-let pool = Buffer.allocUnsafe(16 << 20);
+let pool = Buffer.allocUnsafe(Math.min(16 << 20, maxBytes));
 
 function readFile(file) {
   return new Promise((resolve, reject) => {
@@ -54,7 +54,13 @@ function readFile(file) {
 }
 
 function decode(buf, start, end, escaped) {
-  return escaped ? JSON.parse(buf.toString('utf8', start - 1, end + 1)) : buf.toString('utf8', start, end);
+  if (!escaped) return buf.toString('utf8', start, end);
+  try {
+    return JSON.parse(buf.toString('utf8', start - 1, end + 1));
+  } catch {
+    // Our own words: the parser's message may quote the file.
+    throw new Error('malformed JSON: bad escape in a string at byte ' + start);
+  }
 }
 
 // Keys the scanner recognises, as numeric ids (0: any other key).
@@ -184,6 +190,7 @@ function matchesPrincipal(arn, issuerArn) {
 
 async function processFile(file) {
   const buffer = await readFile(file);
+  if (buffer.length === 0) throw new Error('empty file (nothing after decompression)');
   if (!isUtf8(buffer)) throw new Error('not valid UTF-8 text');
   // counts: eventSource -> eventName -> eventType -> count
   const counts = new Map();

@@ -6,6 +6,51 @@ import type {
   UnknownFootprintItem,
 } from '@region-expansion/plugin-region-expansion-common';
 import { ServiceMapping } from '../availability/serviceMapping';
+import { FootprintInputError } from './InputError';
+import { isRegionCode } from './walk';
+
+/**
+ * Bounds of the work of one footprint, so that a small input cannot make the
+ * readers work or answer without end (a YAML alias bomb, a list shared by
+ * thousands of resources). Past a bound the build stops with a
+ * {@link FootprintInputError} naming the file.
+ *
+ * @public
+ */
+export interface FootprintLimits {
+  /**
+   * Most values (objects, lists, strings, numbers) the readers visit and
+   * findings they record for one footprint. Default 20,000,000: about a
+   * 256 MiB Terraform plan. A value reached through many YAML aliases is
+   * visited once.
+   */
+  maxNodes?: number;
+  /**
+   * Most distinct findings (cross-Region dependencies plus unknown items)
+   * of one footprint. Default 10,000, as many as
+   * `PUT /application-plane/footprint` accepts of each.
+   */
+  maxFindings?: number;
+}
+
+/**
+ * The default {@link FootprintLimits}.
+ *
+ * @public
+ */
+export const DEFAULT_FOOTPRINT_LIMITS: Readonly<Required<FootprintLimits>> = {
+  maxNodes: 20_000_000,
+  maxFindings: 10_000,
+};
+
+/** Example paths kept per folded cross-Region finding. */
+const MAX_EXAMPLE_PATHS = 10;
+
+interface FoldedDependency {
+  first: CrossRegionDependency;
+  occurrences: number;
+  paths: string[];
+}
 
 /**
  * Accumulates services, actions, cross-Region dependencies and unknown items
@@ -23,12 +68,48 @@ export class FootprintBuilder {
     string,
     { sources: Set<FootprintSource>; actions: Set<string> }
   >();
-  readonly #crossRegion = new Map<string, CrossRegionDependency>();
+  readonly #crossRegion = new Map<string, FoldedDependency>();
   readonly #unknown = new Map<string, UnknownFootprintItem>();
+  readonly #limits: Required<FootprintLimits>;
+  #visits = 0;
   #cloudTrail?: CloudTrailSummary;
 
-  constructor(mapping: ServiceMapping = ServiceMapping.default()) {
+  constructor(
+    mapping: ServiceMapping = ServiceMapping.default(),
+    limits: FootprintLimits = {},
+  ) {
     this.mapping = mapping;
+    this.#limits = { ...DEFAULT_FOOTPRINT_LIMITS, ...limits };
+  }
+
+  /**
+   * Counts values a reader visits in `file`; throws a
+   * {@link FootprintInputError} naming the file past `maxNodes`.
+   */
+  countVisits(file: string, count = 1): void {
+    this.#visits += count;
+    if (this.#visits > this.#limits.maxNodes) {
+      throw new FootprintInputError({
+        file,
+        problem: `more than ${
+          this.#limits.maxNodes
+        } values to read (bound of one footprint); is a YAML anchor aliased many times? Split the input`,
+      });
+    }
+  }
+
+  #checkFindings(file: string): void {
+    if (
+      this.#crossRegion.size + this.#unknown.size >=
+      this.#limits.maxFindings
+    ) {
+      throw new FootprintInputError({
+        file,
+        problem: `more than ${
+          this.#limits.maxFindings
+        } distinct findings (bound of one footprint); split the input`,
+      });
+    }
   }
 
   /** Records that a service (SSM code) is used, optionally with an action. */
@@ -67,22 +148,47 @@ export class FootprintBuilder {
     return entry.code;
   }
 
-  /** Records a cross-Region or cross-partition dependency (deduplicated). */
+  /**
+   * Records a cross-Region or cross-partition dependency. Findings that say
+   * the same thing (kind, service and Region, in one file) are folded into
+   * one, counted, with up to 10 example paths. A `region` that is not a
+   * Region code is dropped: the field holds a Region code or nothing.
+   */
   addCrossRegion(dependency: CrossRegionDependency): void {
-    const key = [
-      dependency.kind,
-      dependency.service,
-      dependency.region,
-      dependency.file,
-      dependency.path,
-    ].join('\u0000');
-    if (!this.#crossRegion.has(key)) this.#crossRegion.set(key, dependency);
+    this.countVisits(dependency.file);
+    const { region, ...rest } = dependency;
+    const clean: CrossRegionDependency = isRegionCode(region)
+      ? { ...rest, region }
+      : rest;
+    const key = [clean.kind, clean.service, clean.region, clean.file].join(
+      '\u0000',
+    );
+    const folded = this.#crossRegion.get(key);
+    if (folded) {
+      folded.occurrences++;
+      if (
+        folded.paths.length < MAX_EXAMPLE_PATHS &&
+        !folded.paths.includes(clean.path)
+      ) {
+        folded.paths.push(clean.path);
+      }
+      return;
+    }
+    this.#checkFindings(clean.file);
+    this.#crossRegion.set(key, {
+      first: clean,
+      occurrences: 1,
+      paths: [clean.path],
+    });
   }
 
   /** Records something that could not be mapped (deduplicated by value and file). */
   addUnknown(item: UnknownFootprintItem): void {
+    this.countVisits(item.file);
     const key = [item.kind, item.value, item.file].join('\u0000');
-    if (!this.#unknown.has(key)) this.#unknown.set(key, item);
+    if (this.#unknown.has(key)) return;
+    this.#checkFindings(item.file);
+    this.#unknown.set(key, item);
   }
 
   /** Sets the CloudTrail summary. */
@@ -109,7 +215,11 @@ export class FootprintBuilder {
       (a.path ?? '').localeCompare(b.path ?? '');
     return {
       services,
-      crossRegion: [...this.#crossRegion.values()].sort(byFileAndPath),
+      crossRegion: [...this.#crossRegion.values()]
+        .map(({ first, occurrences, paths }) =>
+          occurrences > 1 ? { ...first, occurrences, paths } : first,
+        )
+        .sort(byFileAndPath),
       unknown: [...this.#unknown.values()].sort(byFileAndPath),
       ...(this.#cloudTrail ? { cloudTrail: this.#cloudTrail } : {}),
     };

@@ -128,9 +128,10 @@ describe('buildFootprint', () => {
         'hardcoded-partition::',
       ]),
     );
+    // One finding per file, with the places it was seen as example paths.
     const hardcoded = footprint.crossRegion
       .filter(d => d.kind === 'hardcoded-partition')
-      .map(d => d.path);
+      .flatMap(d => d.paths ?? [d.path]);
     expect(hardcoded).toEqual(
       expect.arrayContaining([
         'Resources.Bucket.Properties.ReplicationConfiguration.Rules[0].Destination.Bucket',

@@ -6,12 +6,18 @@ import {
   scanCloudTrail,
   type CloudTrailScanOptions,
 } from '../cloudtrail/scanCloudTrail';
-import { FootprintBuilder } from './FootprintBuilder';
+import { FootprintBuilder, type FootprintLimits } from './FootprintBuilder';
 import { FootprintInputError } from './InputError';
 import { addCdkAssembly } from './cdkAssembly';
 import { addCloudFormationTemplate } from './cloudFormation';
+import { fsProblem, realPath, realPathInside, statInput } from './fileSystem';
 import { addTerraformPlan } from './terraformPlan';
-import { parseJsonText, parseYamlText, readTextFile } from './readInput';
+import {
+  MAX_INPUT_BYTES,
+  parseJsonText,
+  parseYamlText,
+  readTextFile,
+} from './readInput';
 import { isRecord } from './walk';
 
 /**
@@ -28,8 +34,21 @@ export type FootprintInputKind =
 
 const TEMPLATE_EXTENSIONS = /\.(ya?ml|json|template)$/i;
 
+async function readDirectory(directory: string) {
+  try {
+    return await fs.readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    throw new FootprintInputError({
+      file: directory,
+      problem: fsProblem(error),
+    });
+  }
+}
+
 async function head(file: string, bytes = 65536): Promise<string> {
-  const handle = await fs.open(file, 'r');
+  const handle = await fs.open(file, 'r').catch(error => {
+    throw new FootprintInputError({ file, problem: fsProblem(error) });
+  });
   try {
     const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
@@ -44,7 +63,7 @@ async function containsCloudTrailLogs(directory: string): Promise<boolean> {
   while (stack.length) {
     const current = stack.pop()!;
     if (/(^|[\\/])(CloudTrail|AWSLogs)$/.test(current)) return true;
-    for (const entry of await fs.readdir(current, { withFileTypes: true })) {
+    for (const entry of await readDirectory(current)) {
       if (entry.isDirectory()) stack.push(path.join(current, entry.name));
       else if (entry.name.endsWith('.json.gz')) return true;
     }
@@ -63,12 +82,7 @@ async function containsCloudTrailLogs(directory: string): Promise<boolean> {
 export async function detectInputKind(
   inputPath: string,
 ): Promise<FootprintInputKind> {
-  const stat = await fs.stat(inputPath).catch(() => undefined);
-  if (!stat)
-    throw new FootprintInputError({
-      file: inputPath,
-      problem: 'no such file or directory',
-    });
+  const stat = await statInput(inputPath);
   if (stat.isDirectory()) {
     const manifest = await fs
       .stat(path.join(inputPath, 'manifest.json'))
@@ -118,30 +132,63 @@ export interface BuildFootprintOptions extends CloudTrailScanOptions {
   mapping?: ServiceMapping;
   /** Called once per input path with the detected kind. */
   onInput?: (input: { path: string; kind: FootprintInputKind }) => void;
+  /**
+   * Bounds of the work of the footprint (values visited, distinct findings);
+   * default {@link DEFAULT_FOOTPRINT_LIMITS}.
+   */
+  limits?: FootprintLimits;
 }
 
 async function addTemplateFile(
   builder: FootprintBuilder,
   file: string,
+  maxBytes: number,
 ): Promise<void> {
-  const text = await readTextFile(file);
+  const text = await readTextFile(file, maxBytes);
   const document = text.trimStart().startsWith('{')
     ? parseJsonText(text, file)
     : parseYamlText(text, file);
   addCloudFormationTemplate(builder, document, file);
 }
 
-async function templateFilesUnder(directory: string): Promise<string[]> {
+/**
+ * Template and plan files under a folder, sorted. Symbolic links are
+ * followed (a dangling or looping one is an input error naming it); with
+ * `root`, each must resolve inside it. A folder reached again through a link
+ * back to one it is in is a loop.
+ */
+async function templateFilesUnder(
+  directory: string,
+  root: string | undefined,
+  active: Set<string> = new Set(),
+): Promise<string[]> {
+  const inside = new Set(active).add(await realPath(directory));
   const out: string[] = [];
-  for (const entry of await fs.readdir(directory, { withFileTypes: true })) {
+  for (const entry of await readDirectory(directory)) {
     const full = path.join(directory, entry.name);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const stat = await statInput(full);
+      if (root) {
+        await realPathInside({ file: full, root, rootName: 'workspace' });
+      }
+      isDirectory = stat.isDirectory();
+      isFile = stat.isFile();
+    }
     if (
-      entry.isDirectory() &&
+      isDirectory &&
       entry.name !== 'node_modules' &&
       !entry.name.startsWith('.')
     ) {
-      out.push(...(await templateFilesUnder(full)));
-    } else if (entry.isFile() && TEMPLATE_EXTENSIONS.test(entry.name)) {
+      if (inside.has(await realPath(full))) {
+        throw new FootprintInputError({
+          file: full,
+          problem: 'symbolic link loop (leads back to a folder it is in)',
+        });
+      }
+      out.push(...(await templateFilesUnder(full, root, inside)));
+    } else if (isFile && TEMPLATE_EXTENSIONS.test(entry.name)) {
       out.push(full);
     }
   }
@@ -151,7 +198,8 @@ async function templateFilesUnder(directory: string): Promise<string[]> {
 /**
  * Builds one footprint from any mix of infrastructure code and CloudTrail
  * paths, detecting the kind of each. Input errors abort with a
- * {@link FootprintInputError}; nothing partial is returned.
+ * {@link FootprintInputError}; nothing partial is returned. With `root`,
+ * every path given must resolve (symbolic links followed) inside it.
  *
  * @public
  */
@@ -159,14 +207,19 @@ export async function buildFootprint(
   paths: string[],
   options: BuildFootprintOptions = {},
 ): Promise<Footprint> {
-  const builder = new FootprintBuilder(options.mapping);
+  const builder = new FootprintBuilder(options.mapping, options.limits);
+  const maxBytes = options.maxInflatedBytes ?? MAX_INPUT_BYTES;
+  const root = options.root ? await realPath(options.root) : undefined;
   const cloudTrailPaths: string[] = [];
   for (const inputPath of paths) {
+    if (root) {
+      await realPathInside({ file: inputPath, root, rootName: 'workspace' });
+    }
     const kind = await detectInputKind(inputPath);
     options.onInput?.({ path: inputPath, kind });
     switch (kind) {
       case 'cloudformation':
-        await addTemplateFile(builder, inputPath);
+        await addTemplateFile(builder, inputPath, maxBytes);
         break;
       case 'cdk-assembly':
         await addCdkAssembly(
@@ -174,22 +227,23 @@ export async function buildFootprint(
           path.basename(inputPath) === 'manifest.json'
             ? path.dirname(inputPath)
             : inputPath,
+          { maxFileBytes: maxBytes },
         );
         break;
       case 'terraform-plan': {
-        const text = await readTextFile(inputPath);
+        const text = await readTextFile(inputPath, maxBytes);
         addTerraformPlan(builder, parseJsonText(text, inputPath), inputPath);
         break;
       }
       case 'iac-directory':
-        for (const file of await templateFilesUnder(inputPath)) {
+        for (const file of await templateFilesUnder(inputPath, root)) {
           const fileKind = await detectInputKind(file).catch(() => undefined);
           if (fileKind === 'cloudformation')
-            await addTemplateFile(builder, file);
+            await addTemplateFile(builder, file, maxBytes);
           else if (fileKind === 'terraform-plan') {
             addTerraformPlan(
               builder,
-              parseJsonText(await readTextFile(file), file),
+              parseJsonText(await readTextFile(file, maxBytes), file),
               file,
             );
           }
@@ -202,7 +256,10 @@ export async function buildFootprint(
     }
   }
   if (cloudTrailPaths.length) {
-    const scan = await scanCloudTrail(cloudTrailPaths, options);
+    const scan = await scanCloudTrail(cloudTrailPaths, {
+      ...options,
+      root: options.root,
+    });
     const where = cloudTrailPaths.join(',');
     for (const event of scan.events) {
       if (event.eventType !== 'AwsApiCall') continue;

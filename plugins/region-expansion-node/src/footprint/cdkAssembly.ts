@@ -3,11 +3,27 @@ import path from 'node:path';
 import { FootprintBuilder } from './FootprintBuilder';
 import { FootprintInputError } from './InputError';
 import { addCloudFormationTemplate } from './cloudFormation';
+import { isInside, realPath, realPathInside } from './fileSystem';
 import { parseJsonText, readTextFile } from './readInput';
-import { isRecord } from './walk';
+import { isRecord, isRegionCode } from './walk';
 
-async function readJsonFile(file: string): Promise<unknown> {
-  return parseJsonText(await readTextFile(file), file);
+/**
+ * Options of {@link addCdkAssembly}.
+ *
+ * @public
+ */
+export interface CdkAssemblyOptions {
+  /** Largest file read, in bytes; default `MAX_INPUT_BYTES`. */
+  maxFileBytes?: number;
+}
+
+interface AssemblyContext {
+  builder: FootprintBuilder;
+  /** Real path of the top assembly folder: nothing is read outside it. */
+  root: string;
+  regions: Map<string, string[]>;
+  seen: Set<string>;
+  maxFileBytes?: number;
 }
 
 /**
@@ -17,14 +33,27 @@ async function readJsonFile(file: string): Promise<unknown> {
  * (stages). Stacks deployed to more than one explicit Region are reported as
  * cross-Region.
  *
+ * Every file the manifests name (`templateFile`, `directoryName`,
+ * `aws:asset:path`) must resolve, symbolic links followed, inside the
+ * assembly folder; otherwise a {@link FootprintInputError} names the
+ * manifest and the field.
+ *
  * @public
  */
 export async function addCdkAssembly(
   builder: FootprintBuilder,
   directory: string,
+  options: CdkAssemblyOptions = {},
 ): Promise<void> {
-  const regions = new Map<string, string[]>();
-  await addAssembly(builder, directory, regions, new Set());
+  const context: AssemblyContext = {
+    builder,
+    root: await realPath(directory),
+    regions: new Map(),
+    seen: new Set(),
+    maxFileBytes: options.maxFileBytes,
+  };
+  await addAssembly(context, directory, new Set());
+  const { regions } = context;
   if (regions.size > 1) {
     for (const [region, stacks] of regions) {
       for (const stack of stacks) {
@@ -42,14 +71,84 @@ export async function addCdkAssembly(
   }
 }
 
+/**
+ * `relative` joined to `base`, refused unless it stays inside the assembly:
+ * first by its name (no `..` out, no absolute path), then by its real path.
+ */
+async function insideAssembly(
+  context: AssemblyContext,
+  base: string,
+  relative: string,
+  manifest: string,
+  field: string,
+): Promise<{ shown: string; real: string }> {
+  const shown = path.join(base, relative);
+  if (
+    path.isAbsolute(relative) ||
+    !isInside(path.resolve(base), path.resolve(shown)) ||
+    !isInside(context.root, path.resolve(await realPath(base), relative))
+  ) {
+    throw new FootprintInputError({
+      file: manifest,
+      field,
+      problem: 'points outside the cloud assembly',
+    });
+  }
+  const exists = await fs.lstat(shown).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) {
+    // Inside the assembly by name, so naming it shows nothing outside.
+    throw new FootprintInputError({
+      file: manifest,
+      field,
+      problem: `'${path.relative(
+        base,
+        shown,
+      )}' does not exist in the cloud assembly`,
+    });
+  }
+  const real = await realPathInside({
+    file: shown,
+    root: context.root,
+    rootName: 'cloud assembly',
+    reportAs: manifest,
+    field,
+  });
+  return { shown, real };
+}
+
+async function readJsonFile(
+  context: AssemblyContext,
+  file: string,
+  shown: string,
+): Promise<unknown> {
+  // Read at its real path; errors name the path as the manifest spells it.
+  return parseJsonText(
+    await readTextFile(file, context.maxFileBytes, shown),
+    shown,
+  );
+}
+
 async function addAssembly(
-  builder: FootprintBuilder,
+  context: AssemblyContext,
   directory: string,
-  regions: Map<string, string[]>,
-  seen: Set<string>,
+  active: Set<string>,
 ): Promise<void> {
   const manifestFile = path.join(directory, 'manifest.json');
-  const manifest = await readJsonFile(manifestFile);
+  const manifestReal = await realPathInside({
+    file: manifestFile,
+    root: context.root,
+    rootName: 'cloud assembly',
+  });
+  if (active.has(manifestReal)) {
+    throw new FootprintInputError({
+      file: manifestFile,
+      problem: 'nested assemblies form a loop',
+    });
+  }
+  const manifest = await readJsonFile(context, manifestReal, manifestFile);
   if (!isRecord(manifest) || !isRecord(manifest.artifacts)) {
     throw new FootprintInputError({
       file: manifestFile,
@@ -57,18 +156,22 @@ async function addAssembly(
       problem: 'not a CDK cloud assembly manifest',
     });
   }
+  const nestedActive = new Set(active).add(manifestReal);
   for (const [name, artifact] of Object.entries(manifest.artifacts)) {
     if (!isRecord(artifact) || !isRecord(artifact.properties)) continue;
+    const field = `artifacts.${name}.properties`;
     if (
       artifact.type === 'cdk:cloud-assembly' &&
       typeof artifact.properties.directoryName === 'string'
     ) {
-      await addAssembly(
-        builder,
-        path.join(directory, artifact.properties.directoryName),
-        regions,
-        seen,
+      const nested = await insideAssembly(
+        context,
+        directory,
+        artifact.properties.directoryName,
+        manifestFile,
+        `${field}.directoryName`,
       );
+      await addAssembly(context, nested.shown, nestedActive);
       continue;
     }
     if (artifact.type !== 'aws:cloudformation:stack') continue;
@@ -76,49 +179,78 @@ async function addAssembly(
     if (typeof templateFile !== 'string') {
       throw new FootprintInputError({
         file: manifestFile,
-        field: `artifacts.${name}.properties.templateFile`,
+        field: `${field}.templateFile`,
         problem: 'stack artifact has no templateFile',
       });
     }
-    const file = path.join(directory, templateFile);
+    const template = await insideAssembly(
+      context,
+      directory,
+      templateFile,
+      manifestFile,
+      `${field}.templateFile`,
+    );
     const region =
       typeof artifact.environment === 'string'
         ? artifact.environment.split('/').pop()
         : undefined;
-    if (region && !region.startsWith('unknown-')) {
-      regions.set(region, [...(regions.get(region) ?? []), file]);
+    if (isRegionCode(region)) {
+      context.regions.set(region, [
+        ...(context.regions.get(region) ?? []),
+        template.shown,
+      ]);
     }
-    await addStackTemplate(builder, directory, file, seen);
+    await addStackTemplate(context, directory, template);
   }
 }
 
 async function addStackTemplate(
-  builder: FootprintBuilder,
+  context: AssemblyContext,
   directory: string,
-  file: string,
-  seen: Set<string>,
+  file: { shown: string; real: string },
 ): Promise<void> {
-  if (seen.has(file)) return;
-  seen.add(file);
-  const template = await readJsonFile(file);
-  addCloudFormationTemplate(builder, template, file);
+  if (context.seen.has(file.real)) return;
+  context.seen.add(file.real);
+  const template = await readJsonFile(context, file.real, file.shown);
+  addCloudFormationTemplate(context.builder, template, file.shown);
   const resources =
     isRecord(template) && isRecord(template.Resources)
       ? template.Resources
       : {};
-  for (const resource of Object.values(resources)) {
+  for (const [logicalId, resource] of Object.entries(resources)) {
     if (!isRecord(resource) || resource.Type !== 'AWS::CloudFormation::Stack')
       continue;
     const assetPath = isRecord(resource.Metadata)
       ? resource.Metadata['aws:asset:path']
       : undefined;
-    if (typeof assetPath === 'string' && assetPath.endsWith('.json')) {
-      const nested = path.join(directory, assetPath);
-      const exists = await fs.stat(nested).then(
-        s => s.isFile(),
-        () => false,
-      );
-      if (exists) await addStackTemplate(builder, directory, nested, seen);
+    if (typeof assetPath !== 'string' || !assetPath.endsWith('.json')) continue;
+    const field = `Resources.${logicalId}.Metadata.aws:asset:path`;
+    const exists = await fs.lstat(path.join(directory, assetPath)).then(
+      () => true,
+      () => false,
+    );
+    // A nested template left out of the assembly is not read; one that
+    // points outside it is refused.
+    if (!exists) {
+      if (
+        path.isAbsolute(assetPath) ||
+        !isInside(path.resolve(directory), path.resolve(directory, assetPath))
+      ) {
+        throw new FootprintInputError({
+          file: file.shown,
+          field,
+          problem: 'points outside the cloud assembly',
+        });
+      }
+      continue;
     }
+    const nested = await insideAssembly(
+      context,
+      directory,
+      assetPath,
+      file.shown,
+      field,
+    );
+    await addStackTemplate(context, directory, nested);
   }
 }

@@ -4,4 +4,12 @@ export * from './cloudFormation';
 export * from './terraformPlan';
 export * from './cdkAssembly';
 export * from './buildFootprint';
-export { MAX_INPUT_BYTES, cloudFormationYamlTags } from './readInput';
+export {
+  MAX_INPUT_BYTES,
+  MAX_YAML_ALIAS_COUNT,
+  cloudFormationYamlTags,
+  parseJsonText,
+  parseYamlText,
+  readTextFile,
+} from './readInput';
+export { isRegionCode } from './walk';

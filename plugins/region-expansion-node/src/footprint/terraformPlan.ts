@@ -130,6 +130,25 @@ export function addTerraformPlan(
       problem: 'not a Terraform plan (no planned_values or resource_changes)',
     });
   }
+  // A plan whose resources are not where Terraform puts them would read as
+  // an empty footprint: refuse it instead.
+  if (
+    plan.resource_changes !== undefined &&
+    !Array.isArray(plan.resource_changes)
+  ) {
+    throw new FootprintInputError({
+      file,
+      field: 'resource_changes',
+      problem: 'must be a list',
+    });
+  }
+  if (plan.planned_values !== undefined && !isRecord(plan.planned_values)) {
+    throw new FootprintInputError({
+      file,
+      field: 'planned_values',
+      problem: 'must be a mapping',
+    });
+  }
   const configuration = isRecord(plan.configuration) ? plan.configuration : {};
   const providers = isRecord(configuration.provider_config)
     ? configuration.provider_config
@@ -181,17 +200,22 @@ export function addTerraformPlan(
     }
     addResourceSpecifics(builder, resource, file);
     addPolicies(builder, resource, file);
-    forEachString(resource.values, resource.path, (value, path) => {
-      if (HARDCODED_PARTITION.test(value)) {
-        builder.addCrossRegion({
-          kind: 'hardcoded-partition',
-          file,
-          path: path.replace(resource.path, resource.address),
-          detail:
-            "hard-coded 'arn:aws:' breaks in other partitions; use data.aws_partition.current.partition",
-        });
-      }
-    });
+    forEachString(
+      resource.values,
+      resource.path,
+      (value, path) => {
+        if (HARDCODED_PARTITION.test(value)) {
+          builder.addCrossRegion({
+            kind: 'hardcoded-partition',
+            file,
+            path: path.replace(resource.path, resource.address),
+            detail:
+              "hard-coded 'arn:aws:' breaks in other partitions; use data.aws_partition.current.partition",
+          });
+        }
+      },
+      () => builder.countVisits(file),
+    );
   }
 }
 
@@ -214,12 +238,13 @@ function addPolicies(
       } catch {
         continue;
       }
+      const count = () => builder.countVisits(file);
       forEachPolicyStatement(
         parsed,
         `${resource.address}.${key}`,
         (statement, path) => {
           for (const field of ['Action', 'NotAction']) {
-            for (const action of literalStrings(statement[field])) {
+            for (const action of literalStrings(statement[field], count)) {
               builder.addIamAction(action, 'iac', {
                 file,
                 path: childPath(path, field),
@@ -227,6 +252,7 @@ function addPolicies(
             }
           }
         },
+        count,
       );
     }
   }

@@ -13,26 +13,44 @@ export function childPath(path: string, key: string | number): string {
 }
 
 /**
+ * Called for every value a walk reaches; may throw to stop a walk past the
+ * work bound ({@link FootprintBuilder.countVisits}).
+ */
+export type OnValue = () => void;
+
+/**
  * Visits every string in a value (iteratively, so deep or large documents do
- * not overflow the stack), with its path.
+ * not overflow the stack), with its path. An object or list reached more than
+ * once (YAML aliases share one object) is walked the first time only, at the
+ * first path: a 12 KB template with thousands of aliases stays 12 KB of work.
  */
 export function forEachString(
   root: Json,
   rootPath: string,
   visit: (value: string, path: string) => void,
+  onValue?: OnValue,
 ): void {
+  const seen = new WeakSet<object>();
   const stack: Array<[Json, string]> = [[root, rootPath]];
   while (stack.length) {
     const [value, path] = stack.pop()!;
+    onValue?.();
     if (typeof value === 'string') visit(value, path);
-    else if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) {
-        stack.push([value[i], childPath(path, i)]);
-      }
-    } else if (isRecord(value)) {
-      const keys = Object.keys(value);
-      for (let i = keys.length - 1; i >= 0; i--) {
-        stack.push([value[keys[i]], childPath(path, keys[i])]);
+    else if (typeof value === 'object' && value !== null) {
+      if (seen.has(value)) continue;
+      seen.add(value);
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          stack.push([value[i], childPath(path, i)]);
+        }
+      } else {
+        const keys = Object.keys(value);
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push([
+            (value as Record<string, Json>)[keys[i]],
+            childPath(path, keys[i]),
+          ]);
+        }
       }
     }
   }
@@ -40,40 +58,69 @@ export function forEachString(
 
 /**
  * Visits every IAM policy statement (an object with `Effect` and `Action` or
- * `NotAction`) in a value, with its path.
+ * `NotAction`) in a value, with its path; each shared (aliased) object once.
  */
 export function forEachPolicyStatement(
   root: Json,
   rootPath: string,
   visit: (statement: Record<string, Json>, path: string) => void,
+  onValue?: OnValue,
 ): void {
+  const seen = new WeakSet<object>();
   const stack: Array<[Json, string]> = [[root, rootPath]];
   while (stack.length) {
     const [value, path] = stack.pop()!;
+    onValue?.();
+    if (typeof value !== 'object' || value === null || seen.has(value)) {
+      continue;
+    }
+    seen.add(value);
     if (Array.isArray(value)) {
       value.forEach((item, i) => stack.push([item, childPath(path, i)]));
-    } else if (isRecord(value)) {
-      if ('Effect' in value && ('Action' in value || 'NotAction' in value)) {
-        visit(value, path);
+    } else {
+      const record = value as Record<string, Json>;
+      if ('Effect' in record && ('Action' in record || 'NotAction' in record)) {
+        visit(record, path);
       }
-      for (const key of Object.keys(value)) {
-        stack.push([value[key], childPath(path, key)]);
+      for (const key of Object.keys(record)) {
+        stack.push([record[key], childPath(path, key)]);
       }
     }
   }
 }
 
 /** Literal strings of a value that may be a string, a list or an intrinsic. */
-export function literalStrings(value: Json): string[] {
+export function literalStrings(value: Json, onValue?: OnValue): string[] {
   const out: string[] = [];
-  forEachString(value, '', s => out.push(s));
+  forEachString(value, '', s => out.push(s), onValue);
   return out;
 }
 
-/** Region part of a literal ARN (`arn:partition:service:region:...`). */
+/**
+ * A Region code such as `us-east-1`, `us-gov-west-1`, `eusc-de-east-1` or
+ * `us-isob-east-1` (every Region of the location snapshot has this shape, a
+ * test checks it); partition ids and expression fragments do not match.
+ */
+const REGION_CODE = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+
+/**
+ * True when a value is shaped like a Region code (`us-east-1`,
+ * `eusc-de-east-1`, `us-gov-west-1`); partition ids and fragments of
+ * expressions are not.
+ *
+ * @public
+ */
+export function isRegionCode(value: unknown): value is string {
+  return typeof value === 'string' && REGION_CODE.test(value);
+}
+
+/**
+ * Region part of a literal ARN (`arn:partition:service:region:...`), only
+ * when it is a Region code: `arn:${AWS::Partition}:s3:::b` has none.
+ */
 export function regionOfArn(value: string): string | undefined {
   const parts = value.split(':');
-  return parts[0] === 'arn' && parts.length > 4 && parts[3]
+  return parts[0] === 'arn' && parts.length > 4 && isRegionCode(parts[3])
     ? parts[3]
     : undefined;
 }
