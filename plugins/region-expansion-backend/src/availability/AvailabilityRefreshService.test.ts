@@ -221,6 +221,44 @@ describe('AvailabilityRefreshService', () => {
     );
   });
 
+  it('stores no credential error text when a partition’s client cannot be built', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const logger = mockServices.logger.mock();
+    const service = AvailabilityRefreshService.create({
+      store: await AvailabilityStore.create({
+        database: mockServices.database({ knex }),
+      }),
+      logger,
+      enabled: true,
+      partitions: ['aws-eusc'],
+      clientFor: async () => {
+        throw new Error(
+          'AccessDenied: arn:aws-eusc:iam::444455556666:role/reader secret AKIDLEAK',
+        );
+      },
+      snapshot: SNAPSHOT,
+    });
+    const stored = await service.refresh({
+      trigger: 'manual',
+      requestedBy: 'a',
+    });
+    expect(stored.live.failures).toEqual([
+      {
+        locationId: 'eusc-de-east-1',
+        path: '/aws/service/global-infrastructure/regions/eusc-de-east-1/services',
+        page: 0,
+        error:
+          'no SSM client for partition aws-eusc: the credentials of its account could not be set up; the backend log has the error',
+      },
+    ]);
+    expect(JSON.stringify(await service.status())).not.toMatch(
+      /AKIDLEAK|444455556666/,
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('AKIDLEAK'),
+    );
+  });
+
   it('is a 404 to diff before the first refresh and 503 to refresh when disabled', async () => {
     const knex = await databases.init('SQLITE_3');
     const service = AvailabilityRefreshService.create({

@@ -329,8 +329,13 @@ export class AvailabilityRefreshService {
         client = await clientFor(partition);
       } catch (error) {
         read.push(partition);
-        // No client, no page: every Region of the partition is listed failed.
-        const message = error instanceof Error ? error.message : String(error);
+        // No client, no page: every Region of the partition is listed
+        // failed. The error may name roles, accounts or keys: it goes to
+        // the backend log only, readers get a fixed sentence.
+        this.#logger.warn(
+          `Availability refresh has no SSM client for partition ${partition}: ${error}`,
+        );
+        const message = `no SSM client for partition ${partition}: the credentials of its account could not be set up; the backend log has the error`;
         for (const locationId of regions) {
           locations[locationId] = [];
           incomplete.push(locationId);
