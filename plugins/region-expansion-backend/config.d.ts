@@ -146,5 +146,21 @@ export interface Config {
        */
       maxBodySize?: string;
     };
+    /** Bounds of POST /readiness/:locationId/assess (an uploaded file). */
+    assess?: {
+      /**
+       * Largest size of the uploaded file after decompression, in the
+       * notation of the `bytes` package (for example `64mb`) or a number of
+       * bytes. A `.json.gz` stops inflating as soon as it passes; the answer
+       * is 400 naming `content` and the limit. Defaults to `64mb`.
+       */
+      maxInflatedSize?: string | number;
+      /**
+       * Uploads assessed at once in one backend process; past it the route
+       * answers 429 with `Retry-After` before reading the body. Defaults
+       * to 2.
+       */
+      maxConcurrent?: number;
+    };
   };
 }

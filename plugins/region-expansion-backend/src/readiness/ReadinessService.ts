@@ -39,7 +39,38 @@ import {
   ReadinessWaiverFilter,
 } from './ReadinessStore';
 import { capacitySignal, combineSignals, findControlPlane } from './signals';
-import { FootprintUpload, footprintOfUpload } from './uploadedFootprint';
+import { ConcurrencyLimiter } from './ConcurrencyLimiter';
+import {
+  DEFAULT_MAX_INFLATED_BYTES,
+  FootprintUpload,
+  footprintOfUpload,
+} from './uploadedFootprint';
+
+/**
+ * Default bound of uploads assessed at once in one backend process.
+ *
+ * @public
+ */
+export const DEFAULT_MAX_CONCURRENT_ASSESSMENTS = 2;
+
+/**
+ * Seconds a caller refused for too many assessments at once is told to wait
+ * (`Retry-After`); an assessment takes a second or two.
+ *
+ * @public
+ */
+export const ASSESS_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A slot of the bounded concurrent assessments
+ * ({@link ReadinessService.reserveAssessment}).
+ *
+ * @public
+ */
+export interface AssessmentSlot {
+  /** Gives the slot back; calling it again does nothing. */
+  release(): void;
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -95,6 +126,17 @@ export interface ReadinessServiceOptions {
   maxWaiverDays?: number;
   /** Aggregate cell use at which capacity warns. Default 0.8. */
   capacityWarnRatio?: number;
+  /**
+   * Largest size of an uploaded file after decompression, in bytes
+   * (`regionExpansion.assess.maxInflatedSize`). Default 64 MiB.
+   */
+  maxInflatedBytes?: number;
+  /**
+   * Uploads assessed at once in this process
+   * (`regionExpansion.assess.maxConcurrent`); past it an assessment is
+   * refused with 429. Default 2.
+   */
+  maxConcurrentAssessments?: number;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -185,6 +227,8 @@ export class ReadinessService {
   readonly #maxWaiverDays: number;
   readonly #capacityWarnRatio: number;
   readonly #now: () => Date;
+  readonly #maxInflatedBytes: number;
+  readonly #assessments: ConcurrencyLimiter;
 
   /** Creates the service. */
   static create(options: ReadinessServiceOptions): ReadinessService {
@@ -203,6 +247,11 @@ export class ReadinessService {
     this.#maxWaiverDays = options.maxWaiverDays ?? 180;
     this.#capacityWarnRatio = options.capacityWarnRatio ?? 0.8;
     this.#now = options.now ?? (() => new Date());
+    this.#maxInflatedBytes =
+      options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
+    this.#assessments = new ConcurrencyLimiter(
+      options.maxConcurrentAssessments ?? DEFAULT_MAX_CONCURRENT_ASSESSMENTS,
+    );
   }
 
   /** Longest waiver in days. */
@@ -444,17 +493,60 @@ export class ReadinessService {
   }
 
   /**
+   * Takes one of the `maxConcurrentAssessments` slots for an upload, or
+   * throws a 429 error (with `retryAfterSeconds`) when all are taken. The
+   * router takes it before reading the request body, so waiting bodies do
+   * not pile up either.
+   */
+  reserveAssessment(): AssessmentSlot {
+    const release = this.#assessments.tryAcquire();
+    if (!release) {
+      throw Object.assign(
+        new Error(
+          `too many assessments at once: at most ${
+            this.#assessments.max
+          } run at a time on this server; retry in ${ASSESS_RETRY_AFTER_SECONDS} seconds`,
+        ),
+        {
+          name: 'TooManyRequestsError',
+          statusCode: 429,
+          retryAfterSeconds: ASSESS_RETRY_AFTER_SECONDS,
+        },
+      );
+    }
+    return { release };
+  }
+
+  /**
    * Assesses one uploaded file against a location: its footprint (built by
    * the node library as the CLI builds it) judged exactly as a stored
    * evaluation judges the application-plane footprint, with the location's
    * governance and capacity signals and active waivers. Nothing is stored.
    * `NotFoundError` for an unknown location, `InputError` for a file that
-   * cannot be read completely.
+   * cannot be read completely or passes the inflated-size or work bounds.
+   * Runs in a slot of the concurrent assessments: the given one (kept; its
+   * owner releases it), else one taken here and released at the end (429
+   * when none is free).
    */
   async assessUpload(
     locationId: string,
     upload: FootprintUpload,
     profile: AssessmentProfile = {},
+    slot?: AssessmentSlot,
+  ): Promise<FootprintAssessment> {
+    // Taken before the first await, so calls made together are counted.
+    const own = slot ? undefined : this.reserveAssessment();
+    try {
+      return await this.#assessUpload(locationId, upload, profile);
+    } finally {
+      own?.release();
+    }
+  }
+
+  async #assessUpload(
+    locationId: string,
+    upload: FootprintUpload,
+    profile: AssessmentProfile,
   ): Promise<FootprintAssessment> {
     const context = await this.#context(locationId);
     const location = context.catalog.get(locationId);
@@ -463,6 +555,7 @@ export class ReadinessService {
     }
     const { kind, footprint } = await footprintOfUpload(upload, {
       mapping: this.#mapping,
+      maxInflatedBytes: this.#maxInflatedBytes,
     });
     const { signals, details } = await this.#signalsOf(
       { ...context, footprint },

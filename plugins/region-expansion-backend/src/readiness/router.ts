@@ -127,30 +127,65 @@ export async function createReadinessRouter(
         : error,
     );
   };
+  // One slot of the bounded concurrent assessments per request, taken before
+  // the body is read and given back when the response ends; none free: 429.
+  const reserveSlot: express.RequestHandler = (_req, res, next) => {
+    try {
+      const slot = readiness.reserveAssessment();
+      res.locals.assessmentSlot = slot;
+      // A caller that hangs up mid-assessment does not free the slot early.
+      res.on('close', () => {
+        if (!res.locals.assessing) slot.release();
+      });
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
   const assess: express.RequestHandler = async (req, res) => {
-    const { locationId } = parseInput(locationParamSchema, req.params);
-    const input = parseInput(assessUploadSchema, req.body);
-    res.json(
-      await readiness.assessUpload(
-        locationId,
-        {
-          fileName: input.fileName,
-          content: Buffer.from(input.content, input.encoding),
-        },
-        {
-          residency: input.residency,
-          classification: input.classification,
-          homeCountry: input.homeCountry,
-        },
-      ),
-    );
+    const slot = res.locals.assessmentSlot;
+    res.locals.assessing = true;
+    try {
+      const { locationId } = parseInput(locationParamSchema, req.params);
+      const input = parseInput(assessUploadSchema, req.body);
+      res.json(
+        await readiness.assessUpload(
+          locationId,
+          {
+            fileName: input.fileName,
+            content: Buffer.from(input.content, input.encoding),
+          },
+          {
+            residency: input.residency,
+            classification: input.classification,
+            homeCountry: input.homeCountry,
+          },
+          slot,
+        ),
+      );
+    } finally {
+      slot.release();
+    }
+  };
+  const sayWhenToRetry: express.ErrorRequestHandler = (
+    error,
+    _req,
+    res,
+    next,
+  ) => {
+    if (error?.statusCode === 429 && error.retryAfterSeconds) {
+      res.set('Retry-After', String(error.retryAfterSeconds));
+    }
+    next(error);
   };
   router.post(
     '/readiness/:locationId/assess',
     authorizeAssess,
+    reserveSlot,
     express.json({ limit: assessBodyLimit }),
     nameOversizedContent,
     assess,
+    sayWhenToRetry,
   );
 
   router.use(express.json());

@@ -116,6 +116,12 @@ export const footprintSchema = z.strictObject({
         file: fileText,
         path: fileText,
         detail: fileText,
+        occurrences: z
+          .number(typeError('a number'))
+          .int('must be a whole number')
+          .min(1, 'must be at least 1')
+          .optional(),
+        paths: z.array(fileText, typeError('an array')).max(10).optional(),
       }),
       typeError('an array'),
     )

@@ -9,8 +9,17 @@ import type {
 import {
   buildFootprint,
   FootprintInputError,
+  FootprintLimits,
   ServiceMapping,
 } from '@region-expansion/plugin-region-expansion-node';
+
+/**
+ * Default largest size of an uploaded file after decompression: 64 MiB
+ * (`regionExpansion.assess.maxInflatedSize`).
+ *
+ * @public
+ */
+export const DEFAULT_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 
 /**
  * One uploaded file: its name (no folder) and bytes.
@@ -23,19 +32,39 @@ export interface FootprintUpload {
 }
 
 /**
+ * Options of {@link footprintOfUpload}.
+ *
+ * @public
+ */
+export interface FootprintOfUploadOptions {
+  /** Service mapping; default the bundled table. */
+  mapping?: ServiceMapping;
+  /**
+   * Largest size of the file after decompression (a `.json.gz` stops
+   * inflating as soon as it passes); default
+   * {@link DEFAULT_MAX_INFLATED_BYTES}.
+   */
+  maxInflatedBytes?: number;
+  /** Bounds of the work (values visited, distinct findings); default the node library's. */
+  limits?: FootprintLimits;
+}
+
+/**
  * The footprint of one uploaded file, built by the node library's
  * `buildFootprint` exactly as the CLI builds it from a path: the file is
  * written into a private temporary folder (removed afterwards) so the same
  * kind detection, parsers, size and UTF-8 checks and CloudTrail reader
- * apply. Paths in the answer and in errors name the upload, not the
- * temporary folder. Any input problem is an `InputError` naming the field
- * `content`.
+ * apply, with the upload's own bounds: the inflated size and the work of
+ * the readers (a YAML anchor aliased thousands of times is read once and
+ * its findings folded). Paths in the answer and in errors name the upload,
+ * not the temporary folder. Any input problem, a bound passed included, is
+ * an `InputError` naming the field `content`.
  *
  * @public
  */
 export async function footprintOfUpload(
   upload: FootprintUpload,
-  options: { mapping?: ServiceMapping } = {},
+  options: FootprintOfUploadOptions = {},
 ): Promise<{ kind: AssessedFileKind; footprint: Footprint }> {
   const directory = await fs.mkdtemp(
     path.join(os.tmpdir(), 'region-expansion-assess-'),
@@ -49,6 +78,9 @@ export async function footprintOfUpload(
       mapping: options.mapping,
       // One file: one CloudTrail worker, not one per core.
       concurrency: 1,
+      maxInflatedBytes: options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES,
+      limits: options.limits,
+      root: directory,
       onInput: input => {
         if (input.kind === 'cdk-assembly' || input.kind === 'iac-directory') {
           // A cdk.out manifest only points at templates that were not
