@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 import {
   capacitySchema,
   cellSpecSchema,
@@ -14,11 +16,8 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import {
   LocationCatalog,
-  parseJsonText,
-  parseYamlText,
   PlacementEngine,
   readinessFromMap,
-  readTextFile,
 } from '@region-expansion/plugin-region-expansion-node';
 import { CliInputError } from '../errors';
 
@@ -35,15 +34,43 @@ interface Schema<T> {
 }
 
 /**
- * Reads a YAML or JSON data file with the footprint readers' checks: size,
- * UTF-8, folders and link loops, alias and nesting bounds; errors name the
- * file, line and reason and never quote the file.
+ * Largest cells or tenants file: far above any real estate, and small
+ * enough that a YAML parser cannot spend minutes on one enormous line.
  */
+const MAX_DATA_FILE_BYTES = 16 * 1024 * 1024;
+
 async function readDataFile(file: string): Promise<unknown> {
-  const text = await readTextFile(file);
-  return file.endsWith('.json')
-    ? parseJsonText(text, file)
-    : parseYamlText(text, file);
+  let text: string;
+  try {
+    const { size } = await fs.stat(file);
+    if (size > MAX_DATA_FILE_BYTES) {
+      throw new CliInputError(
+        `${file}: file is ${size} bytes, over the ${MAX_DATA_FILE_BYTES}-byte limit of a cells or tenants file`,
+      );
+    }
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if (error instanceof CliInputError) throw error;
+    throw new CliInputError(
+      `${file}: cannot read (${
+        (error as NodeJS.ErrnoException).code ?? error
+      })`,
+    );
+  }
+  try {
+    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      throw new CliInputError(
+        `${file}: line ${error.linePos?.[0].line ?? '?'}: malformed YAML: ${
+          error.message.split('\n')[0]
+        }`,
+      );
+    }
+    throw new CliInputError(
+      `${file}: malformed JSON: ${(error as Error).message}`,
+    );
+  }
 }
 
 function validate<T>(
