@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CliCase } from './cases';
+import { CLI_BUDGET, CliRun } from './runner';
+
+/** What one case measured, and every promise it broke. */
+export interface CliFigures {
+  name: string;
+  category: string;
+  spawned: boolean;
+  code: number | null;
+  ms: number;
+  rssMb?: number;
+  heapGrowthMb?: number;
+  problems: string[];
+}
+
+/** Every promise of the corpus that `run` broke, one line each. */
+export function problemsOf(
+  c: CliCase,
+  run: CliRun,
+  spawned: boolean,
+): string[] {
+  const problems: string[] = [];
+  const bounded =
+    c.boundedOk &&
+    (run.code === 0 || run.code === 1) &&
+    !run.overflow &&
+    run.stdout.length <= c.boundedOk.maxBytes;
+  if (run.overflow) {
+    problems.push(
+      `wrote over ${CLI_BUDGET.outputBytes} bytes to ${run.overflow}`,
+    );
+  }
+  if (!bounded) {
+    const lines = run.stderr.trim().split('\n');
+    if (run.code !== 2) {
+      problems.push(
+        `exit ${run.code}, expected 2${
+          c.boundedOk
+            ? ` or a success printing at most ${c.boundedOk.maxBytes} bytes`
+            : ''
+        }: ${run.stderr.slice(0, 300).trim()}`,
+      );
+    } else {
+      if (run.stdout !== '')
+        problems.push(`stdout not empty: ${run.stdout.slice(0, 200)}`);
+      if (lines.length !== 1) {
+        problems.push(
+          `stderr has ${lines.length} lines, expected one: ${run.stderr.slice(
+            0,
+            300,
+          )}`,
+        );
+      }
+      if (!c.names.some(n => run.stderr.includes(n))) {
+        problems.push(
+          `stderr names none of ${c.names
+            .map(n => `'${n.slice(0, 80)}'`)
+            .join(', ')}: ${run.stderr.slice(0, 300).trim()}`,
+        );
+      }
+      if (!c.reason.test(run.stderr)) {
+        problems.push(
+          `stderr does not give the reason ${c.reason}: ${run.stderr
+            .slice(0, 300)
+            .trim()}`,
+        );
+      }
+    }
+  }
+  const budget = spawned ? CLI_BUDGET.spawnedMs : CLI_BUDGET.batchMs;
+  if (run.ms > budget) {
+    problems.push(
+      `took ${Math.round(run.ms)} ms, over the ${budget} ms budget`,
+    );
+  }
+  if (spawned && run.rssMb === undefined) {
+    problems.push('the process did not exit normally (no RSS figure)');
+  }
+  if (run.rssMb !== undefined && run.rssMb > CLI_BUDGET.spawnedRssMb) {
+    problems.push(
+      `peak RSS ${Math.round(run.rssMb)} MB, over ${
+        CLI_BUDGET.spawnedRssMb
+      } MB`,
+    );
+  }
+  return problems;
+}
+
+/** Where the figures of a run are written. */
+export function reportDirectory(): string {
+  return (
+    process.env.BAD_INPUT_REPORT_DIR ??
+    path.join(os.tmpdir(), 'region-expansion-bad-input')
+  );
+}
+
+/** Writes `cli.json` and prints the summary docs/reliability.md quotes. */
+export function writeCliFigures(figures: CliFigures[]): void {
+  const byCategory: Record<string, number> = {};
+  for (const f of figures)
+    byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
+  const slowest = (list: CliFigures[]) =>
+    [...list].sort((a, b) => b.ms - a.ms)[0];
+  const batch = figures.filter(f => !f.spawned);
+  const spawned = figures.filter(f => f.spawned);
+  const summary = {
+    surface: 'cli',
+    cases: figures.length,
+    spawned: spawned.length,
+    failing: figures.filter(f => f.problems.length).length,
+    byCategory,
+    slowestBatch: slowest(batch) && {
+      name: slowest(batch).name,
+      ms: Math.round(slowest(batch).ms),
+    },
+    slowestSpawned: slowest(spawned) && {
+      name: slowest(spawned).name,
+      ms: Math.round(slowest(spawned).ms),
+    },
+    peakRssMb: Math.round(Math.max(0, ...spawned.map(f => f.rssMb ?? 0))),
+    worstBatchHeapGrowthMb: Math.round(
+      Math.max(0, ...batch.map(f => f.heapGrowthMb ?? 0)),
+    ),
+  };
+  const dir = reportDirectory();
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'cli.json');
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify(
+      {
+        summary: {
+          ...summary,
+          failingCases: figures
+            .filter(f => f.problems.length)
+            .map(f => ({
+              name: f.name,
+              spawned: f.spawned,
+              problems: f.problems,
+            })),
+        },
+        cases: figures,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  // eslint-disable-next-line no-console
+  console.log(
+    `bad-input corpus (cli): ${JSON.stringify(
+      summary,
+      null,
+      2,
+    )}\nfigures written to ${file}`,
+  );
+}
