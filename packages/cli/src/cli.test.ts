@@ -117,6 +117,7 @@ beforeAll(() => {
     zlib.gzipSync(JSON.stringify({ Records: [] })).subarray(0, 10),
   );
   fs.writeFileSync(at('bad.yaml'), 'Resources:\n  A: [\n');
+  writeHostileInputs();
   fs.writeFileSync(
     at('cells.yaml'),
     [
@@ -135,6 +136,95 @@ beforeAll(() => {
   );
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A secret the error messages must never echo. */
+const SECRET = 'root:x:0:0:s3cr3t-hash';
+
+/**
+ * Inputs built to hurt: junk bytes, links that loop, deep nesting, enormous
+ * lines, YAML alias bombs, a cdk.out that points outside itself, a gzip
+ * bomb.
+ */
+function writeHostileInputs() {
+  const junk = Buffer.alloc(4096);
+  for (let i = 0; i < junk.length; i++) junk[i] = (i * 151 + 7) % 256;
+  junk[0] = 0xff;
+  fs.writeFileSync(at('junk.yaml'), junk);
+  fs.writeFileSync(at('junk.json.gz'), junk);
+  fs.symlinkSync('loop-b.yaml', at('loop-a.yaml'));
+  fs.symlinkSync('loop-a.yaml', at('loop-b.yaml'));
+  fs.mkdirSync(at('loops'));
+  fs.symlinkSync('b.yaml', at('loops', 'a.yaml'));
+  fs.symlinkSync('a.yaml', at('loops', 'b.yaml'));
+  const trailLoop = at('trail-loop', 'AWSLogs');
+  fs.mkdirSync(trailLoop, { recursive: true });
+  fs.writeFileSync(
+    path.join(trailLoop, 'a.json.gz'),
+    zlib.gzipSync(JSON.stringify({ Records: [] })),
+  );
+  fs.symlinkSync('..', path.join(trailLoop, 'up'));
+  fs.writeFileSync(
+    at('deep.yaml'),
+    `Resources: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
+  );
+  fs.writeFileSync(
+    at('long-key.yaml'),
+    `Resources:\n  ${'k'.repeat(8 * 1024 * 1024)}: 1\n`,
+  );
+  fs.writeFileSync(
+    at('long-line.json'),
+    `{"Resources": {"A": {"Type": "AWS::S3::Bucket", "Properties": {"X": "${'a'.repeat(
+      20 * 1024 * 1024,
+    )}`,
+  );
+  fs.writeFileSync(
+    at('aliases.yaml'),
+    `Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Metadata:\n      A: &a [x]\n      L: [${Array(
+      10_001,
+    )
+      .fill('*a')
+      .join(',')}]\n`,
+  );
+  fs.writeFileSync(at('secret.json'), `${SECRET}\n`);
+  fs.writeFileSync(at('secret-template.json'), `{"Resources": ${SECRET}}`);
+  fs.mkdirSync(at('cdk-out-escape'));
+  fs.writeFileSync(
+    at('cdk-out-escape', 'manifest.json'),
+    JSON.stringify({
+      version: '36.0.0',
+      artifacts: {
+        S: {
+          type: 'aws:cloudformation:stack',
+          properties: { templateFile: '../../etc/passwd' },
+        },
+      },
+    }),
+  );
+  fs.mkdirSync(at('cdk-out-link'));
+  fs.symlinkSync(at('secret.json'), at('cdk-out-link', 'S.template.json'));
+  fs.writeFileSync(
+    at('cdk-out-link', 'manifest.json'),
+    JSON.stringify({
+      version: '36.0.0',
+      artifacts: {
+        S: {
+          type: 'aws:cloudformation:stack',
+          properties: { templateFile: 'S.template.json' },
+        },
+      },
+    }),
+  );
+  // Gzip members of 1 MiB of spaces: 300 MiB of valid JSON in about 300 KB.
+  const mib = zlib.gzipSync(Buffer.alloc(1024 * 1024, ' '), { level: 9 });
+  fs.writeFileSync(
+    at('bomb.json.gz'),
+    Buffer.concat([
+      zlib.gzipSync('{"Records":['),
+      ...Array(300).fill(mib),
+      zlib.gzipSync(']}'),
+    ]),
+  );
+}
 
 describe('region-expansion CLI (spawned)', () => {
   it('footprint --json merges CloudFormation YAML, cdk.out, a Terraform plan and gzipped CloudTrail', () => {
@@ -343,4 +433,113 @@ describe('region-expansion CLI (spawned)', () => {
       expect(stderr.trim().split('\n')).toHaveLength(1);
     },
   );
+
+  it.each([
+    [
+      'binary junk named .yaml',
+      'junk.yaml',
+      /junk\.yaml: not valid UTF-8 text/,
+    ],
+    [
+      'binary junk named .json.gz',
+      'junk.json.gz',
+      /junk\.json\.gz: truncated or corrupt gzip/,
+    ],
+    ['a symbolic link loop', 'loop-a.yaml', /loop-a\.yaml: symbolic link loop/],
+    [
+      'a folder of looping links',
+      'loops',
+      /loops[\\/]a\.yaml: symbolic link loop/,
+    ],
+    [
+      'a CloudTrail folder with a link back up',
+      'trail-loop',
+      /trail-loop[\\/]AWSLogs[\\/]up: symbolic link loop/,
+    ],
+    ['100,000-deep YAML', 'deep.yaml', /deep\.yaml: .*nesting too deep/],
+    [
+      'an 8 MB line as a YAML key',
+      'long-key.yaml',
+      /long-key\.yaml: line 2: malformed YAML: implicit key longer than 1024 characters/,
+    ],
+    [
+      'a 20 MB unterminated line of JSON',
+      'long-line.json',
+      /long-line\.json: line 1: malformed JSON: unterminated string/,
+    ],
+    [
+      'more than 10,000 YAML alias expansions',
+      'aliases.yaml',
+      /aliases\.yaml: too many YAML alias expansions \(over 10000\)/,
+    ],
+    [
+      'a cdk.out manifest pointing at ../../etc/passwd',
+      'cdk-out-escape',
+      /manifest\.json: field artifacts\.S\.properties\.templateFile: points outside the cloud assembly/,
+    ],
+    [
+      'a cdk.out template that links outside the assembly',
+      'cdk-out-link',
+      /manifest\.json: field artifacts\.S\.properties\.templateFile: points outside the cloud assembly/,
+    ],
+    [
+      'a template whose JSON error would quote the file',
+      'secret-template.json',
+      /secret-template\.json: line 1: malformed JSON: unexpected character/,
+    ],
+    [
+      'a .json.gz inflating to 300 MiB',
+      'bomb.json.gz',
+      /bomb\.json\.gz: decompressed size exceeds the 268435456-byte limit/,
+    ],
+  ])(
+    'footprint of %s: exit 2, one line naming the file and the reason, no file contents',
+    (_name, file, message) => {
+      const started = Date.now();
+      const { code, stdout, stderr } = run('footprint', at(file), '--json');
+      expect(stderr).toMatch(message);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).not.toContain('s3cr3t');
+      expect(stderr).not.toContain('internal error');
+      expect(Date.now() - started).toBeLessThan(20_000);
+    },
+  );
+
+  it('folds a 12 KB template of 2,000 aliases into one bounded finding', () => {
+    const arns = Array.from(
+      { length: 200 },
+      (_, i) => `"arn:aws:s3:::b${i}"`,
+    ).join(',');
+    fs.writeFileSync(
+      at('amplified.yaml'),
+      `Metadata:\n  A: &a [${arns}]\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags: [${Array(
+        2000,
+      )
+        .fill('*a')
+        .join(',')}]\n`,
+    );
+    const { code, stdout } = run('footprint', at('amplified.yaml'), '--json');
+    expect(code).toBe(0);
+    expect(stdout.length).toBeLessThan(20_000);
+    const hardcoded = JSON.parse(stdout).crossRegion.filter(
+      (d: { kind: string }) => d.kind === 'hardcoded-partition',
+    );
+    expect(hardcoded).toHaveLength(1);
+    expect(hardcoded[0].occurrences).toBe(200);
+  });
+
+  it('place reads its files with the same checks: a parse error never quotes the file', () => {
+    const { code, stderr } = run(
+      'place',
+      '--cells',
+      at('secret.json'),
+      '--tenants',
+      at('tenants.yaml'),
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/secret\.json: line 1: malformed JSON/);
+    expect(stderr).not.toContain('s3cr3t');
+  });
 });

@@ -52,10 +52,11 @@ export function formatFootprint(
       `${footprint.crossRegion.length} cross-Region or cross-partition dependencies:`,
     );
     for (const d of footprint.crossRegion) {
+      const more = d.occurrences ? ` (and ${d.occurrences - 1} more)` : '';
       lines.push(
-        `  ${d.kind}${d.region ? ` → ${d.region}` : ''}: ${d.file} ${d.path}: ${
-          d.detail
-        }`,
+        `  ${d.kind}${d.region ? ` → ${d.region}` : ''}: ${d.file} ${
+          d.path
+        }${more}: ${d.detail}`,
       );
     }
   }
