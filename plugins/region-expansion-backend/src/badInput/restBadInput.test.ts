@@ -48,8 +48,10 @@ describe('REST bad-input corpus', () => {
     heapAtStartMb = settledHeapMb(gc);
   }, 120_000);
 
-  afterAll(() => {
+  afterAll(async () => {
+    const writeCounter = await harness.usesWriteCounter();
     writeFigures('rest', figures, {
+      digestSkippedWhileNothingWritten: writeCounter,
       heapGrowthMb: Math.round(settledHeapMb(gc) - heapAtStartMb),
       worstCaseHeapPeakGrowthMb: Math.round(
         Math.max(0, ...figures.map(f => f.heapGrowthMb ?? 0)),
