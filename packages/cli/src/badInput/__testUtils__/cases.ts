@@ -64,13 +64,7 @@ export function cliCases(f: CliFixtures): CliCase[] {
       /decompressed|limit|exceeds/i,
       { spawn: true },
     ],
-    [
-      'binary-junk',
-      'random bytes named .yaml',
-      at('junk.yaml'),
-      /UTF-8/,
-      { spawn: true },
-    ],
+    ['binary-junk', 'random bytes named .yaml', at('junk.yaml'), /UTF-8/],
     [
       'binary-junk',
       'random bytes named .template.json',
@@ -145,7 +139,6 @@ export function cliCases(f: CliFixtures): CliCase[] {
       '10,000-deep YAML',
       at('deep.yaml'),
       /Resources|deep|nest/i,
-      { spawn: true },
     ],
     [
       'enormous-line',
@@ -260,7 +253,6 @@ export function cliCases(f: CliFixtures): CliCase[] {
       ['footprint', '--bogus', tpl],
       ['--bogus'],
       /unknown option/,
-      true,
     ],
     [
       'unknown-flag',
@@ -402,7 +394,6 @@ export function cliCases(f: CliFixtures): CliCase[] {
       ['assess', '--target', 'mars-1', tpl],
       ["'mars-1'"],
       /[Uu]nknown location/,
-      true,
     ],
     [
       'option-value',
@@ -424,7 +415,6 @@ export function cliCases(f: CliFixtures): CliCase[] {
       ['availability', '../../etc/passwd'],
       ["'../../etc/passwd'"],
       /[Uu]nknown location/,
-      true,
     ],
     [
       'option-value',

@@ -89,7 +89,7 @@ export class BatchCli {
       } = {};
       const killer = setTimeout(() => {
         child.kill('SIGKILL');
-      }, CLI_BUDGET.batchMs * 2);
+      }, CLI_BUDGET.batchMs + 2_500);
       const done = (run: CliRun) => {
         clearTimeout(killer);
         child.off('message', listeners.message!);
@@ -168,7 +168,7 @@ export function runSpawned(args: string[]): Promise<CliRun> {
     });
     const killer = setTimeout(
       () => child.kill('SIGKILL'),
-      CLI_BUDGET.spawnedMs * 2,
+      CLI_BUDGET.spawnedMs + 5_000,
     );
     child.on('error', reject);
     child.on('close', code => {
