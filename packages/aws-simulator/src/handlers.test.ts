@@ -18,8 +18,12 @@ import {
   ResiliencehubClient,
 } from '@aws-sdk/client-resiliencehub';
 import {
+  GetAggregatorV2Command,
+  GetFindingAggregatorCommand,
   GetFindingsCommand,
   GetFindingsV2Command,
+  ListAggregatorsV2Command,
+  ListFindingAggregatorsCommand,
   SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
 import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
@@ -105,6 +109,108 @@ async function allFindings(client: SecurityHubClient, Filters: any) {
   } while (NextToken);
   return { findings: out, pages };
 }
+
+describe('Security Hub finding aggregators (restJson1)', () => {
+  it('links every Region of a partition but its last unused one by default', async () => {
+    const client = securityHub(aws.homeRegion, { endpoint: ENDPOINT });
+    const list = await client.send(new ListFindingAggregatorsCommand({}));
+    expect(list.FindingAggregators).toHaveLength(1);
+    const arn = list.FindingAggregators![0].FindingAggregatorArn!;
+    expect(arn).toMatch(
+      new RegExp(
+        `^arn:aws:securityhub:us-east-1:${awsAccount.id}:finding-aggregator/[0-9a-f-]{36}$`,
+      ),
+    );
+    const aggregator = await client.send(
+      new GetFindingAggregatorCommand({ FindingAggregatorArn: arn }),
+    );
+    // The organization uses 3 of the 4 Regions: ap-southeast-2 is left out.
+    expect(aggregator).toMatchObject({
+      FindingAggregatorArn: arn,
+      FindingAggregationRegion: 'us-east-1',
+      RegionLinkingMode: 'ALL_REGIONS_EXCEPT_SPECIFIED',
+      Regions: ['ap-southeast-2'],
+    });
+    await expect(
+      client.send(
+        new GetFindingAggregatorCommand({
+          FindingAggregatorArn: arn.replace(awsAccount.id, '999999999999'),
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+      $metadata: { httpStatusCode: 404 },
+    });
+  });
+
+  it('lists the linked Regions through the new Security Hub aggregator APIs', async () => {
+    const client = securityHub(aws.homeRegion, { endpoint: ENDPOINT });
+    const list = await client.send(new ListAggregatorsV2Command({}));
+    const arn = list.AggregatorsV2![0].AggregatorV2Arn!;
+    expect(arn).toMatch(/:aggregatorv2\//);
+    expect(
+      await client.send(new GetAggregatorV2Command({ AggregatorV2Arn: arn })),
+    ).toMatchObject({
+      AggregationRegion: 'us-east-1',
+      RegionLinkingMode: 'SPECIFIED_REGIONS',
+      LinkedRegions: ['eu-west-1', 'eu-central-1'],
+    });
+  });
+
+  it('shows in the aggregation Region only the findings of linked Regions', async () => {
+    const partitions = [
+      { ...aws, regions: ['us-east-1', 'eu-west-1', 'eu-central-1'] },
+    ];
+    const size = {
+      partitions,
+      accountsPerPartition: 1,
+      findingsPerAccountRegion: 5,
+    };
+    const linked = createSyntheticOrganization(5, {
+      ...size,
+      findingAggregation: {
+        aws: { linkingMode: 'SPECIFIED_REGIONS', regions: ['eu-west-1'] },
+      },
+    });
+    expect([...linked.unlinkedRegionsOf('aws')]).toEqual(['eu-central-1']);
+    const none = createSyntheticOrganization(5, {
+      ...size,
+      findingAggregation: { aws: null },
+    });
+    expect(none.findingAggregatorOf('aws')).toBeUndefined();
+    expect([...none.unlinkedRegionsOf('aws')]).toEqual([
+      'eu-west-1',
+      'eu-central-1',
+    ]);
+    server.use(...createAwsSimulatorHandlers(linked));
+    try {
+      const client = new SecurityHubClient({
+        region: 'us-east-1',
+        endpoint: ENDPOINT,
+        credentials: credentialsOf(linked.accounts[0].id),
+        maxAttempts: 1,
+      });
+      const { findings } = await allFindings(client, {});
+      expect(new Set(findings.map(f => f.Region))).toEqual(
+        new Set(['us-east-1', 'eu-west-1']),
+      );
+      expect(findings).toHaveLength(10);
+      // Read in eu-central-1 itself, its findings are there.
+      const local = await allFindings(
+        new SecurityHubClient({
+          region: 'eu-central-1',
+          endpoint: ENDPOINT,
+          credentials: credentialsOf(linked.accounts[0].id),
+          maxAttempts: 1,
+        }),
+        {},
+      );
+      expect(local.findings).toHaveLength(5);
+    } finally {
+      server.resetHandlers();
+    }
+  });
+});
 
 describe('Security Hub GetFindings (restJson1)', () => {
   it('pages through every finding of an account from the home Region, with ISO dates', async () => {

@@ -40,6 +40,47 @@ export interface SyntheticOrganizationSize {
   conformancePacksPerAccountRegion?: number;
   /** Time the generated history ends at, in epoch ms; default 2026-10-01. */
   baseTime?: number;
+  /**
+   * Security Hub cross-Region aggregation per partition id: the linking of
+   * the finding aggregator in the partition's home Region, or `null` for no
+   * aggregator. A partition not named gets the default of
+   * {@link SyntheticOrganization.findingAggregators}.
+   */
+  findingAggregation?: Record<
+    string,
+    { linkingMode: FindingAggregatorLinkingMode; regions?: string[] } | null
+  >;
+}
+
+/**
+ * How a Security Hub finding aggregator links Regions (the API's
+ * `RegionLinkingMode`).
+ *
+ * @public
+ */
+export type FindingAggregatorLinkingMode =
+  | 'ALL_REGIONS'
+  | 'ALL_REGIONS_EXCEPT_SPECIFIED'
+  | 'SPECIFIED_REGIONS'
+  | 'NO_REGIONS';
+
+/**
+ * The Security Hub finding aggregator of a partition: findings of the
+ * Regions it links are visible in its aggregation Region.
+ *
+ * @public
+ */
+export interface SimulatedFindingAggregator {
+  /** Partition id. */
+  partition: string;
+  /** Aggregation Region: the partition's home Region. */
+  region: string;
+  /** Last part of the ARN, `arn:<partition>:securityhub:<region>:<caller account>:finding-aggregator/<id>`. */
+  id: string;
+  /** How Regions are linked. */
+  linkingMode: FindingAggregatorLinkingMode;
+  /** Regions the mode names: linked (`SPECIFIED_REGIONS`) or left out (`ALL_REGIONS_EXCEPT_SPECIFIED`); empty otherwise. */
+  regions: string[];
 }
 
 /**
@@ -438,6 +479,19 @@ export class SyntheticOrganization {
   readonly conformancePacks: SimulatedConformancePack[] = [];
   /** Time the generated history ends at, in epoch milliseconds; the clock starts there. */
   readonly baseTime: number;
+  /**
+   * The finding aggregator of each partition that has one. By default each
+   * partition has one in its home Region with linking mode
+   * `ALL_REGIONS_EXCEPT_SPECIFIED`, leaving out the partition's last Region
+   * (in the order given) that the organization does not use, so some
+   * Regions are linked and one is not; `ALL_REGIONS` when the organization
+   * uses every Region.
+   */
+  readonly findingAggregators: SimulatedFindingAggregator[];
+  /** Regions whose findings the aggregation Region does not show, per partition. */
+  readonly #unlinked = new Map<string, Set<string>>();
+  /** Regions besides the home Region whose findings it shows, per partition. */
+  readonly #linked = new Map<string, string[]>();
   readonly #findingAccount: Uint32Array;
   readonly #findingRegion: Uint16Array;
   readonly #findingUpdatedAt: Float64Array;
@@ -466,6 +520,41 @@ export class SyntheticOrganization {
       );
       return { ...p, regions: [p.homeRegion, ...others].slice(0, count) };
     });
+    this.findingAggregators = size.partitions.flatMap(p => {
+      const used = new Set(this.partitions.find(x => x.id === p.id)!.regions);
+      const configured = size.findingAggregation?.[p.id];
+      if (configured === null) return [];
+      const unused = p.regions.filter(r => !used.has(r));
+      const linking = configured ?? {
+        linkingMode: unused.length
+          ? ('ALL_REGIONS_EXCEPT_SPECIFIED' as const)
+          : ('ALL_REGIONS' as const),
+        regions: unused.slice(-1),
+      };
+      return [
+        {
+          partition: p.id,
+          region: p.homeRegion,
+          id: uuidFrom(seed, hashOf(p.id), 8),
+          linkingMode: linking.linkingMode,
+          regions: [...(linking.regions ?? [])],
+        },
+      ];
+    });
+    for (const p of size.partitions) {
+      const aggregator = this.findingAggregators.find(
+        a => a.partition === p.id,
+      );
+      const others = p.regions.filter(r => r !== p.homeRegion);
+      this.#unlinked.set(
+        p.id,
+        new Set(others.filter(r => !linksRegion(aggregator, r))),
+      );
+      this.#linked.set(
+        p.id,
+        others.filter(r => linksRegion(aggregator, r)),
+      );
+    }
     this.accounts = [];
     this.regions = [];
     for (const partition of this.partitions) {
@@ -559,6 +648,31 @@ export class SyntheticOrganization {
     const partition = this.partitions.find(p => p.id === id);
     if (!partition) throw new Error(`Unknown partition ${id}`);
     return partition;
+  }
+
+  /** The finding aggregator of a partition; `undefined` when it has none. */
+  findingAggregatorOf(
+    partition: string,
+  ): SimulatedFindingAggregator | undefined {
+    return this.findingAggregators.find(a => a.partition === partition);
+  }
+
+  /**
+   * Regions of a partition whose findings its aggregation (home) Region
+   * does not show: not linked to its finding aggregator (every Region but
+   * the home Region when it has none).
+   */
+  unlinkedRegionsOf(partition: string): ReadonlySet<string> {
+    return this.#unlinked.get(partition) ?? new Set();
+  }
+
+  /**
+   * Regions of a partition, besides its home Region, whose findings the
+   * aggregation Region shows (as the new Security Hub's aggregator lists
+   * them).
+   */
+  linkedRegionsOf(partition: string): readonly string[] {
+    return this.#linked.get(partition) ?? [];
   }
 
   /** The partition a Region belongs to, if the organization uses it. */
@@ -889,6 +1003,25 @@ export class SyntheticOrganization {
       lastUpdated: Math.floor(this.baseTime / 1000),
       controlSets,
     };
+  }
+}
+
+/** Whether an aggregator links a Region besides its own. */
+function linksRegion(
+  aggregator: SimulatedFindingAggregator | undefined,
+  region: string,
+): boolean {
+  if (!aggregator) return false;
+  if (region === aggregator.region) return true;
+  switch (aggregator.linkingMode) {
+    case 'ALL_REGIONS':
+      return true;
+    case 'ALL_REGIONS_EXCEPT_SPECIFIED':
+      return !aggregator.regions.includes(region);
+    case 'SPECIFIED_REGIONS':
+      return aggregator.regions.includes(region);
+    default:
+      return false;
   }
 }
 

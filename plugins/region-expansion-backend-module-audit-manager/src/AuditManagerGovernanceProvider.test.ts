@@ -128,6 +128,52 @@ describe('AuditManagerGovernanceProvider', () => {
     }
   });
 
+  it('proves coverage of the Region where active assessments include the account; none where Audit Manager is not set up', async () => {
+    const p = provider();
+    const m = memory();
+    const unregistered = org.accounts[1].id;
+    faults.faults.auditManagerUnregisteredAccounts = [unregistered];
+    const report = await p.sync({ ...m.ctx(), targets: p.targets() });
+    const expected = report.outcomes.map(({ target }) => {
+      const { accountId, region } = target;
+      if (accountId === unregistered)
+        return { target, status: 'unavailable', coverage: undefined };
+      const active = org.auditAssessments.filter(
+        a =>
+          a.accountId === accountId &&
+          a.region === region &&
+          a.status === 'ACTIVE',
+      ).length;
+      return {
+        target,
+        status: 'ok',
+        coverage: {
+          regions: [
+            {
+              region,
+              method: 'active-assessments',
+              detail: `${active} active Audit Manager assessment${
+                active === 1 ? '' : 's'
+              } in ${region} with account ${accountId} in scope`,
+            },
+          ],
+          scope: expect.stringContaining(region),
+        },
+      };
+    });
+    expect(
+      report.outcomes.map(({ target, status, coverage }) => ({
+        target,
+        status,
+        coverage,
+      })),
+    ).toEqual(expected);
+    // Every account has an active assessment in this organization.
+    expect(
+      expected.filter(e => e.coverage?.regions[0].detail.startsWith('0 ')),
+    ).toEqual([]);
+  });
+
   it('states a reason for accounts where Audit Manager is not set up, without failing the others', async () => {
     const p = provider();
     const m = memory();

@@ -21,7 +21,12 @@ import {
   syncTargetsWithClient,
   TargetReadResult,
 } from '@region-expansion/plugin-region-expansion-node';
-import { auditControlRows, auditManagerStatusReason } from './mapAudit';
+import {
+  assessmentCoversAccount,
+  auditControlRows,
+  auditCoverage,
+  auditManagerStatusReason,
+} from './mapAudit';
 
 const PAGE_SIZE = 100;
 
@@ -133,6 +138,8 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
 
       const rows: AuditControlRow[] = [];
       let pages = 0;
+      let assessments = 0;
+      let covering = 0;
       const assessmentPages = paginate(
         token =>
           call(() =>
@@ -158,6 +165,9 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
             }),
           );
           if (!assessment) continue;
+          assessments += 1;
+          if (assessmentCoversAccount(assessment, target.accountId))
+            covering += 1;
           const folders: AssessmentEvidenceFolder[] = [];
           const folderPages = paginate(
             token =>
@@ -182,7 +192,12 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
         }
       }
       await ctx.sink.write(this.source, target, { auditControls: rows });
-      return { status: 'ok', pages, rows: rows.length };
+      return {
+        status: 'ok',
+        pages,
+        rows: rows.length,
+        coverage: auditCoverage(target, assessments, covering),
+      };
     } catch (error) {
       const failure = classifyAwsError(error, ctx.signal);
       if (failure.kind === 'not-subscribed') {

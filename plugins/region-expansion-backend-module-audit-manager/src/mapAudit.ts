@@ -4,6 +4,7 @@ import type {
 } from '@aws-sdk/client-auditmanager';
 import type {
   AuditControlRow,
+  GovernanceCoverage,
   GovernanceTarget,
 } from '@region-expansion/plugin-region-expansion-node';
 
@@ -93,4 +94,52 @@ export function auditControlRows(
     }
   }
   return rows;
+}
+
+/**
+ * Whether an assessment's scope includes the account (Audit Manager
+ * collects evidence in the assessment's own Region, so its Region is the
+ * target's).
+ *
+ * @public
+ */
+export function assessmentCoversAccount(
+  assessment: Assessment,
+  accountId: string,
+): boolean {
+  return !!assessment.metadata?.scope?.awsAccounts?.some(
+    a => a.id === accountId,
+  );
+}
+
+/**
+ * What a target's active assessments prove: Audit Manager watches the
+ * target's Region for its account when an active assessment there
+ * includes the account in its scope.
+ *
+ * @public
+ */
+export function auditCoverage(
+  target: GovernanceTarget,
+  activeAssessments: number,
+  covering: number,
+): GovernanceCoverage {
+  const where = `account ${target.accountId} in ${target.region}`;
+  if (covering === 0)
+    return {
+      regions: [],
+      scope:
+        activeAssessments === 0
+          ? `No active Audit Manager assessment in ${target.region} for ${where}.`
+          : `${activeAssessments} active Audit Manager assessment${
+              activeAssessments === 1 ? '' : 's'
+            } in ${target.region}, none with ${where} in its scope.`,
+    };
+  const detail = `${covering} active Audit Manager assessment${
+    covering === 1 ? '' : 's'
+  } in ${target.region} with account ${target.accountId} in scope`;
+  return {
+    regions: [{ region: target.region, method: 'active-assessments', detail }],
+    scope: `${detail}.`,
+  };
 }

@@ -114,6 +114,31 @@ describe('AwsConfigGovernanceProvider', () => {
     }
   });
 
+  it('proves coverage of each Region the aggregator aggregates and reports packs from', async () => {
+    const p = provider();
+    const m = memory();
+    const report = await p.sync({ ...m.ctx(), targets: p.targets() });
+    for (const outcome of report.outcomes) {
+      const packs = org.conformancePacks.filter(
+        x =>
+          x.accountId === outcome.target.accountId &&
+          x.region === outcome.target.region,
+      );
+      expect(outcome.coverage).toEqual({
+        regions: [
+          {
+            region: outcome.target.region,
+            method: 'config-aggregator',
+            detail: `${packs.length} conformance packs reported through AWS Config aggregator organization-aggregator`,
+          },
+        ],
+        scope: expect.stringContaining(
+          `account ${outcome.target.accountId} in ${outcome.target.region}`,
+        ),
+      });
+    }
+  });
+
   it('uses a configured aggregator, and states a reason when it does not exist', async () => {
     const m = memory();
     const missing = provider({ aggregatorName: 'no-such-aggregator' });

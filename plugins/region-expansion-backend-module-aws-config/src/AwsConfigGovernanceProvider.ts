@@ -18,7 +18,11 @@ import {
   TargetReadResult,
   withGovernanceClient,
 } from '@region-expansion/plugin-region-expansion-node';
-import { chooseAggregator, conformanceScoreRow } from './mapConformance';
+import {
+  chooseAggregatorOf,
+  conformanceCoverage,
+  conformanceScoreRow,
+} from './mapConformance';
 
 const PAGE_SIZE = 100;
 
@@ -27,7 +31,7 @@ const PAGE_SIZE = 100;
  * its name (`undefined`: none exists, with the reason).
  */
 type Aggregator =
-  | { at: GovernanceTarget; name: string }
+  | { at: GovernanceTarget; name: string; settings: ConfigurationAggregator }
   | { at: GovernanceTarget; name?: undefined; reason: string };
 
 /**
@@ -133,11 +137,7 @@ export class AwsConfigGovernanceProvider implements GovernanceProvider {
             reason: aggregator.reason,
             kind: 'not-enabled',
           };
-        return this.#readTarget(
-          ctx,
-          target,
-          aggregator as { at: GovernanceTarget; name: string },
-        );
+        return this.#readTarget(ctx, target, aggregator);
       },
     );
   }
@@ -190,8 +190,9 @@ export class AwsConfigGovernanceProvider implements GovernanceProvider {
         for await (const out of aggregatorPages) {
           found.push(...(out.ConfigurationAggregators ?? []));
         }
-        const name = chooseAggregator(found);
-        if (name) return { at, name };
+        const settings = chooseAggregatorOf(found);
+        const name = settings?.ConfigurationAggregatorName;
+        if (settings && name) return { at, name, settings };
         return {
           at,
           reason: `No AWS Config aggregator in account ${at.accountId} (${at.region}) of partition ${partition}`,
@@ -215,7 +216,11 @@ export class AwsConfigGovernanceProvider implements GovernanceProvider {
   #readTarget(
     ctx: GovernanceSyncContext,
     target: GovernanceTarget,
-    aggregator: { at: GovernanceTarget; name: string },
+    aggregator: {
+      at: GovernanceTarget;
+      name: string;
+      settings: ConfigurationAggregator;
+    },
   ): Promise<TargetReadResult> {
     const call = governanceCall(ctx.signal);
     return this.#withClient(aggregator.at, ctx.signal, async client => {
@@ -253,7 +258,12 @@ export class AwsConfigGovernanceProvider implements GovernanceProvider {
         ctx.onProgress?.(target, { pages, rows: rows.length });
       }
       await ctx.sink.write(this.source, target, { conformanceScores: rows });
-      return { status: 'ok', pages, rows: rows.length };
+      return {
+        status: 'ok',
+        pages,
+        rows: rows.length,
+        coverage: conformanceCoverage(target, aggregator.settings, rows.length),
+      };
     });
   }
 }

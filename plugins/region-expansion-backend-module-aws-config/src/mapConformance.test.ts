@@ -2,7 +2,12 @@ import type {
   AggregateComplianceByConformancePack,
   ConfigurationAggregator,
 } from '@aws-sdk/client-config-service';
-import { chooseAggregator, conformanceScoreRow } from './mapConformance';
+import {
+  aggregatorCovers,
+  chooseAggregator,
+  conformanceCoverage,
+  conformanceScoreRow,
+} from './mapConformance';
 
 describe('conformanceScoreRow', () => {
   const item = (compliance: Record<string, unknown>) =>
@@ -104,5 +109,79 @@ describe('chooseAggregator', () => {
     ['by name among equals', [a('y', 'some'), a('x', 'some')], 'x'],
   ])('%s', (_, input, expected) => {
     expect(chooseAggregator(input)).toBe(expected);
+  });
+});
+
+describe('aggregatorCovers', () => {
+  const organization = (source: object) => ({
+    ConfigurationAggregatorName: 'org',
+    OrganizationAggregationSource: { RoleArn: 'r', ...source },
+  });
+  it.each([
+    [
+      'an organization source over all Regions',
+      organization({ AllAwsRegions: true }),
+      true,
+    ],
+    [
+      'an organization source listing the Region',
+      organization({ AwsRegions: ['eu-west-1'] }),
+      true,
+    ],
+    [
+      'an organization source not listing it',
+      organization({ AwsRegions: ['us-east-1'] }),
+      false,
+    ],
+    [
+      'an account source listing the account, all Regions',
+      {
+        AccountAggregationSources: [
+          { AccountIds: ['111111111111'], AllAwsRegions: true },
+        ],
+      },
+      true,
+    ],
+    [
+      'an account source of other accounts',
+      {
+        AccountAggregationSources: [
+          { AccountIds: ['222222222222'], AllAwsRegions: true },
+        ],
+      },
+      false,
+    ],
+    [
+      'an account source of the account in other Regions',
+      {
+        AccountAggregationSources: [
+          { AccountIds: ['111111111111'], AwsRegions: ['us-east-1'] },
+        ],
+      },
+      false,
+    ],
+  ])('%s → %s', (_, aggregator, expected) => {
+    expect(aggregatorCovers(aggregator, '111111111111', 'eu-west-1')).toBe(
+      expected,
+    );
+    const coverage = conformanceCoverage(
+      { partition: 'aws', accountId: '111111111111', region: 'eu-west-1' },
+      aggregator,
+      3,
+    );
+    expect(coverage.regions.length).toBe(expected ? 1 : 0);
+  });
+
+  it('proves nothing for an aggregated Region without conformance packs', () => {
+    const coverage = conformanceCoverage(
+      { partition: 'aws', accountId: '111111111111', region: 'eu-west-1' },
+      organization({ AllAwsRegions: true }),
+      0,
+    );
+    expect(coverage).toEqual({
+      regions: [],
+      scope:
+        'AWS Config aggregator org aggregates account 111111111111 in eu-west-1 but reports no conformance pack there.',
+    });
   });
 });

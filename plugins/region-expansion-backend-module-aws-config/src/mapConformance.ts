@@ -2,7 +2,11 @@ import type {
   AggregateComplianceByConformancePack,
   ConfigurationAggregator,
 } from '@aws-sdk/client-config-service';
-import type { ConformanceScoreRow } from '@region-expansion/plugin-region-expansion-node';
+import type {
+  ConformanceScoreRow,
+  GovernanceCoverage,
+  GovernanceTarget,
+} from '@region-expansion/plugin-region-expansion-node';
 
 /**
  * A conformance pack's compliance in one account and Region, read through an
@@ -41,6 +45,17 @@ export function conformanceScoreRow(
 export function chooseAggregator(
   aggregators: readonly ConfigurationAggregator[],
 ): string | undefined {
+  return chooseAggregatorOf(aggregators)?.ConfigurationAggregatorName;
+}
+
+/**
+ * The aggregator {@link chooseAggregator} names, with its sources.
+ *
+ * @public
+ */
+export function chooseAggregatorOf(
+  aggregators: readonly ConfigurationAggregator[],
+): ConfigurationAggregator | undefined {
   const named = aggregators
     .filter(a => !!a.ConfigurationAggregatorName)
     .sort((a, b) =>
@@ -53,6 +68,67 @@ export function chooseAggregator(
     if (a.AccountAggregationSources?.some(s => s.AllAwsRegions)) return 1;
     return 2;
   };
-  const best = [...named].sort((a, b) => rank(a) - rank(b))[0];
-  return best?.ConfigurationAggregatorName;
+  return [...named].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/**
+ * Whether an aggregator aggregates an account in a Region: an organization
+ * source covers every account of the organization, an account source the
+ * accounts it lists; either in all Regions or in the Regions it lists.
+ *
+ * @public
+ */
+export function aggregatorCovers(
+  aggregator: ConfigurationAggregator,
+  accountId: string,
+  region: string,
+): boolean {
+  const inRegions = (source: {
+    AllAwsRegions?: boolean;
+    AwsRegions?: string[];
+  }) => !!source.AllAwsRegions || !!source.AwsRegions?.includes(region);
+  const organization = aggregator.OrganizationAggregationSource;
+  if (organization && inRegions(organization)) return true;
+  return (aggregator.AccountAggregationSources ?? []).some(
+    source => !!source.AccountIds?.includes(accountId) && inRegions(source),
+  );
+}
+
+/**
+ * What a target's read proves: the Region is covered when the aggregator
+ * aggregates the account there and reports conformance packs from it.
+ *
+ * @public
+ */
+export function conformanceCoverage(
+  target: GovernanceTarget,
+  aggregator: ConfigurationAggregator,
+  packs: number,
+): GovernanceCoverage {
+  const name = aggregator.ConfigurationAggregatorName ?? 'the aggregator';
+  const where = `account ${target.accountId} in ${target.region}`;
+  if (!aggregatorCovers(aggregator, target.accountId, target.region))
+    return {
+      regions: [],
+      scope: `AWS Config aggregator ${name} does not aggregate ${where}.`,
+    };
+  if (packs === 0)
+    return {
+      regions: [],
+      scope: `AWS Config aggregator ${name} aggregates ${where} but reports no conformance pack there.`,
+    };
+  return {
+    regions: [
+      {
+        region: target.region,
+        method: 'config-aggregator',
+        detail: `${packs} conformance pack${
+          packs === 1 ? '' : 's'
+        } reported through AWS Config aggregator ${name}`,
+      },
+    ],
+    scope: `AWS Config aggregator ${name} reports ${packs} conformance pack${
+      packs === 1 ? '' : 's'
+    } of ${where}.`,
+  };
 }

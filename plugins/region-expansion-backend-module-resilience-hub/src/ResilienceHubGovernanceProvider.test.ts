@@ -184,6 +184,44 @@ describe('ResilienceHubGovernanceProvider', () => {
     }
   });
 
+  it('proves coverage of a Region only where an application has a successful assessment', async () => {
+    const p = provider();
+    const m = memory();
+    const report = await p.sync({ ...m.ctx(), targets: p.targets() });
+    const expected = report.outcomes.map(outcome => {
+      const { accountId, region } = outcome.target;
+      const apps = org.resilienceApps.filter(
+        a => a.accountId === accountId && a.region === region,
+      );
+      const assessed = apps.filter(a =>
+        a.assessments.some(x => x.status === 'Success'),
+      ).length;
+      const counted = `${assessed} of ${
+        apps.length
+      } Resilience Hub application${
+        apps.length === 1 ? '' : 's'
+      } in account ${accountId} in ${region} ${
+        assessed === 1 ? 'has' : 'have'
+      } a successful assessment`;
+      if (apps.length === 0)
+        return {
+          regions: [],
+          scope: `No Resilience Hub application in account ${accountId} in ${region}.`,
+        };
+      return {
+        regions: assessed
+          ? [{ region, method: 'assessed-applications', detail: counted }]
+          : [],
+        scope: `${counted}.`,
+      };
+    });
+    expect(report.outcomes.map(o => o.coverage)).toEqual(expected);
+    // Both cases occur in this organization.
+    const proved = expected.filter(e => e.regions.length > 0).length;
+    expect(proved).toBeGreaterThan(0);
+    expect(proved).toBeLessThan(report.outcomes.length);
+  });
+
   it('finishes through 30% throttling and 5xx, and reports AccessDenied accounts with the reason', async () => {
     const p = provider();
     const m = memory();

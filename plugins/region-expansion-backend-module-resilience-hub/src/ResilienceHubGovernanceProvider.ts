@@ -21,7 +21,11 @@ import {
   syncTargetsWithClient,
   TargetReadResult,
 } from '@region-expansion/plugin-region-expansion-node';
-import { latestSuccessfulAssessment, resilienceAppRow } from './mapResilience';
+import {
+  latestSuccessfulAssessment,
+  resilienceAppRow,
+  resilienceCoverage,
+} from './mapResilience';
 
 const PAGE_SIZE = 100;
 
@@ -135,7 +139,12 @@ export class ResilienceHubGovernanceProvider implements GovernanceProvider {
       ctx.onProgress?.(target, { pages, rows: rows.length });
     }
     await ctx.sink.write(this.source, target, { resilienceApps: rows });
-    return { status: 'ok', pages, rows: rows.length };
+    return {
+      status: 'ok',
+      pages,
+      rows: rows.length,
+      coverage: resilienceCoverage(target, rows),
+    };
   }
 
   async #readApp(

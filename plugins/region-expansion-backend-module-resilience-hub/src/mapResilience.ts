@@ -4,6 +4,7 @@ import type {
   AppSummary,
 } from '@aws-sdk/client-resiliencehub';
 import type {
+  GovernanceCoverage,
   GovernanceTarget,
   ResilienceAppRow,
   ResilienceDisruptionRow,
@@ -120,4 +121,39 @@ export function resilienceAppRow(
   if (assessment?.endTime)
     row.assessedAt = new Date(assessment.endTime).toISOString();
   return row;
+}
+
+/**
+ * What a target's applications prove: Resilience Hub watches the target's
+ * Region when at least one application there has a successful assessment.
+ * Applications never assessed say nothing about RTO and RPO.
+ *
+ * @public
+ */
+export function resilienceCoverage(
+  target: GovernanceTarget,
+  apps: readonly ResilienceAppRow[],
+): GovernanceCoverage {
+  const assessed = apps.filter(a => !!a.assessmentArn).length;
+  const where = `account ${target.accountId} in ${target.region}`;
+  if (apps.length === 0)
+    return {
+      regions: [],
+      scope: `No Resilience Hub application in ${where}.`,
+    };
+  const counted = `${assessed} of ${apps.length} Resilience Hub application${
+    apps.length === 1 ? '' : 's'
+  } in ${where} ${assessed === 1 ? 'has' : 'have'} a successful assessment`;
+  return {
+    regions: assessed
+      ? [
+          {
+            region: target.region,
+            method: 'assessed-applications',
+            detail: counted,
+          },
+        ]
+      : [],
+    scope: `${counted}.`,
+  };
 }

@@ -9,7 +9,10 @@ import {
   GovernanceSyncContext,
   LocationCatalog,
 } from '@region-expansion/plugin-region-expansion-node';
+import { http, HttpResponse } from 'msw';
 import { SecurityHubGovernanceProvider } from './SecurityHubGovernanceProvider';
+
+jest.setTimeout(30_000);
 
 const catalog = LocationCatalog.fromSnapshot();
 const harness = createGovernanceTestHarness({
@@ -112,20 +115,22 @@ describe('SecurityHubGovernanceProvider', () => {
     });
 
     const writesBefore = m.writes;
-    const changed = org.advance(1);
     // The one-hour lookback re-reads what was updated in the hour before
     // the first run started, besides what changed since.
     const lookbackStart = firstRun.getTime() - 3_600_000;
-    const reread = Array.from({ length: org.findingCount }, (_, i) => i).filter(
-      i => org.findingUpdatedAt(i) >= lookbackStart,
-    );
-    expect(reread).toEqual(expect.arrayContaining(changed));
-    expect(reread.length).toBeGreaterThan(changed.length);
+    const inLookback = Array.from(
+      { length: org.findingCount },
+      (_, i) => i,
+    ).filter(i => org.findingUpdatedAt(i) >= lookbackStart);
+    expect(inLookback.length).toBeGreaterThan(0);
+    const changed = org.advance(1, org.clock + 60_000);
+    const reread = new Set([...inLookback, ...changed]);
+    expect(reread.size).toBeGreaterThan(changed.length);
     await provider.sync({
       ...m.ctx(undefined, new Date(org.clock + 1000)),
       targets,
     });
-    expect(m.writes - writesBefore).toBe(reread.length);
+    expect(m.writes - writesBefore).toBe(reread.size);
     for (const index of changed) {
       expect(m.findings.get(org.finding(index).id)!.updatedAt).toBe(
         new Date(org.clock).toISOString(),
@@ -287,6 +292,104 @@ describe('SecurityHubGovernanceProvider', () => {
     ],
   ])('rejects the invalid lookback %j naming the key', (securityHub, error) => {
     expect(() => contextFor('asff', securityHub)).toThrow(error);
+  });
+
+  describe('coverage', () => {
+    const awsRegions = catalog
+      .regions()
+      .filter(r => r.partition === 'aws')
+      .map(r => r.id)
+      .sort();
+
+    it.each(['asff', 'ocsf'] as const)(
+      'proves the aggregation Region and the Regions linked to the aggregator, not the one left out (%s)',
+      async api => {
+        const { provider } = contextFor(api);
+        const m = memory();
+        const report = await provider.sync({
+          ...m.ctx(),
+          targets: provider.targets(),
+        });
+        const aws = report.outcomes.find(o => o.target.partition === 'aws')!;
+        const eusc = report.outcomes.find(
+          o => o.target.partition === 'aws-eusc',
+        )!;
+        // The simulator leaves out the last aws Region the organization
+        // does not use: us-west-2.
+        expect(org.findingAggregatorOf('aws')?.regions).toEqual(['us-west-2']);
+        expect(aws.coverage!.regions.map(r => r.region).sort()).toEqual(
+          awsRegions.filter(r => r !== 'us-west-2'),
+        );
+        expect(
+          aws.coverage!.regions.find(r => r.region === 'us-east-1'),
+        ).toMatchObject({ method: 'aggregation-region' });
+        expect(
+          aws.coverage!.regions.find(r => r.region === 'eu-west-1'),
+        ).toMatchObject({
+          method: 'finding-aggregator',
+          detail: expect.stringContaining('us-east-1'),
+        });
+        // CSPM names the Region left out; the new Security Hub lists the
+        // linked ones.
+        expect(aws.coverage!.scope).toMatch(
+          api === 'asff'
+            ? /ALL_REGIONS_EXCEPT_SPECIFIED: .* except us-west-2\./
+            : /SPECIFIED_REGIONS: .* except us-west-2\./,
+        );
+        expect(eusc.coverage!.regions).toEqual([
+          expect.objectContaining({
+            region: 'eusc-de-east-1',
+            method: 'aggregation-region',
+          }),
+        ]);
+      },
+    );
+
+    it('proves only the aggregation Region when the aggregator cannot be read, and logs why', async () => {
+      const { provider } = contextFor();
+      const m = memory();
+      const warn = jest.fn();
+      faults.faults.serverErrorPercent = 0;
+      const target = provider.targets()[0];
+      // GetFindings works; ListFindingAggregators is refused.
+      harness.server.use(
+        http.get('*/findingAggregator/list', () =>
+          HttpResponse.json(
+            {
+              message:
+                'User: arn:aws:sts::1:assumed-role/R/x is not authorized',
+            },
+            {
+              status: 403,
+              headers: { 'x-amzn-errortype': 'AccessDeniedException' },
+            },
+          ),
+        ),
+      );
+      try {
+        const report = await provider.sync({
+          ...m.ctx(),
+          logger: { info: () => {}, warn },
+          targets: [target],
+        });
+        expect(report.outcomes[0]).toMatchObject({
+          status: 'ok',
+          coverage: {
+            regions: [
+              expect.objectContaining({
+                region: target.region,
+                method: 'aggregation-region',
+              }),
+            ],
+            scope: expect.stringContaining('access-denied'),
+          },
+        });
+        expect(report.outcomes[0].coverage!.scope).not.toContain('arn:');
+        expect(warn.mock.calls.join('\n')).toContain('arn:aws:sts::1');
+      } finally {
+        harness.server.resetHandlers();
+      }
+    });
   });
 
   it('reads through GetFindingsV2 (OCSF) when configured', async () => {

@@ -1,6 +1,10 @@
 import {
+  GetAggregatorV2Command,
+  GetFindingAggregatorCommand,
   GetFindingsCommand,
   GetFindingsV2Command,
+  ListAggregatorsV2Command,
+  ListFindingAggregatorsCommand,
   SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
 import { Config } from '@backstage/config';
@@ -8,6 +12,7 @@ import {
   classifyAwsError,
   GovernanceAwsContext,
   GovernanceCall,
+  GovernanceCoverage,
   GovernanceFindingRow,
   GovernanceProvider,
   GovernanceSource,
@@ -16,9 +21,12 @@ import {
   GovernanceTarget,
   readGovernanceChoice,
   readGovernanceDuration,
+  reasonKindOfFailure,
+  paginate,
   syncTargetsWithClient,
   TargetReadResult,
 } from '@region-expansion/plugin-region-expansion-node';
+import { findingAggregatorCoverage } from './findingAggregatorCoverage';
 import { rowFromAsff, rowFromOcsf } from './mapFindings';
 
 /**
@@ -224,7 +232,94 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
       JSON.stringify({ since: window.until } satisfies SecurityHubCursor),
     );
     ctx.onProgress?.(target, { pages, rows });
-    return { status: 'ok', pages, rows };
+    const coverage = await this.#readCoverage(client, ctx, call, target);
+    return { status: 'ok', pages, rows, coverage };
+  }
+
+  /**
+   * Which Regions the findings read in the target's Region cover: that
+   * Region itself, and those its finding aggregator links (CSPM
+   * ListFindingAggregators/GetFindingAggregator, or the new Security Hub's
+   * ListAggregatorsV2/GetAggregatorV2 with `api: 'ocsf'`). An aggregator
+   * that cannot be read proves nothing beyond the target's Region; the AWS
+   * text goes to the log, the scope names only the reason's class.
+   */
+  async #readCoverage(
+    client: SecurityHubClient,
+    ctx: GovernanceSyncContext,
+    call: GovernanceCall,
+    target: GovernanceTarget,
+  ): Promise<GovernanceCoverage> {
+    const allRegions = this.#context.regionsOf(target.partition);
+    const options = { abortSignal: ctx.signal };
+    try {
+      const arns: string[] = [];
+      const pages = paginate(
+        token =>
+          call(async () => {
+            if (this.#api === 'ocsf') {
+              const out = await client.send(
+                new ListAggregatorsV2Command({ NextToken: token }),
+                options,
+              );
+              return {
+                arns: (out.AggregatorsV2 ?? []).map(a => a.AggregatorV2Arn),
+                next: out.NextToken,
+              };
+            }
+            const out = await client.send(
+              new ListFindingAggregatorsCommand({ NextToken: token }),
+              options,
+            );
+            return {
+              arns: (out.FindingAggregators ?? []).map(
+                a => a.FindingAggregatorArn,
+              ),
+              next: out.NextToken,
+            };
+          }),
+        page => page.next,
+      );
+      for await (const page of pages)
+        arns.push(...page.arns.filter((a): a is string => !!a));
+      const aggregators = [];
+      for (const arn of arns) {
+        aggregators.push(
+          await call(async () => {
+            if (this.#api === 'ocsf') {
+              const out = await client.send(
+                new GetAggregatorV2Command({ AggregatorV2Arn: arn }),
+                options,
+              );
+              return {
+                aggregationRegion: out.AggregationRegion,
+                linkingMode: out.RegionLinkingMode,
+                regions: out.LinkedRegions ?? [],
+              };
+            }
+            const out = await client.send(
+              new GetFindingAggregatorCommand({ FindingAggregatorArn: arn }),
+              options,
+            );
+            return {
+              aggregationRegion: out.FindingAggregationRegion,
+              linkingMode: out.RegionLinkingMode,
+              regions: out.Regions ?? [],
+            };
+          }),
+        );
+      }
+      return findingAggregatorCoverage(target, aggregators, allRegions);
+    } catch (error) {
+      const failure = classifyAwsError(error, ctx.signal);
+      if (failure.kind === 'aborted') throw error;
+      ctx.logger.warn(
+        `Security Hub finding aggregator of ${target.partition}/${target.accountId}/${target.region} could not be read: ${failure.reason}`,
+      );
+      return findingAggregatorCoverage(target, [], allRegions, {
+        unreadable: reasonKindOfFailure(failure.kind),
+      });
+    }
   }
 
   async #fetchPage(

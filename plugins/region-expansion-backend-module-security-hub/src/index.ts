@@ -7,3 +7,4 @@
 export { regionExpansionModuleSecurityHub as default } from './module';
 export * from './SecurityHubGovernanceProvider';
 export * from './mapFindings';
+export * from './findingAggregatorCoverage';

@@ -1,4 +1,8 @@
-import type { SimulatedFinding, SyntheticOrganization } from '../organization';
+import type {
+  SimulatedFinding,
+  SimulatedFindingAggregator,
+  SyntheticOrganization,
+} from '../organization';
 import {
   decodeToken,
   encodeToken,
@@ -89,6 +93,11 @@ function* matchingFindings(
       : undefined;
   const [from, to] = org.findingRangeOf(query.partition, exactAccount);
   const windows = query.updated.map(d => dateWindow(d, org.clock));
+  // The aggregation Region shows the findings of the Regions linked to it.
+  const hidden =
+    query.region === query.homeRegion
+      ? org.unlinkedRegionsOf(query.partition)
+      : undefined;
   for (let i = Math.max(start, from); i < to; i++) {
     if (org.isWithheld(i)) continue;
     const updatedAt = org.findingUpdatedAt(i);
@@ -100,6 +109,7 @@ function* matchingFindings(
     const scope = org.findingScope(i);
     if (query.region !== query.homeRegion && scope.region !== query.region)
       continue;
+    if (hidden?.has(scope.region)) continue;
     if (
       query.accounts.length &&
       !query.accounts.some(f => matchString(scope.accountId, f))
@@ -272,12 +282,125 @@ export function toOcsf(f: SimulatedFinding) {
   };
 }
 
-/** Security Hub (restJson1): `POST /findings` (GetFindings) and `POST /findingsv2` (GetFindingsV2). */
+/** The CSPM (`findingAggregator`) and new Security Hub (`aggregatorv2`) APIs. */
+const AGGREGATOR_APIS = {
+  findingAggregator: {
+    list: 'ListFindingAggregators',
+    get: 'GetFindingAggregator',
+    resource: 'finding-aggregator',
+  },
+  aggregatorv2: {
+    list: 'ListAggregatorsV2',
+    get: 'GetAggregatorV2',
+    resource: 'aggregatorv2',
+  },
+} as const;
+
+function aggregatorArn(
+  aggregator: SimulatedFindingAggregator,
+  accountId: string,
+  resource: string,
+): string {
+  return `arn:${aggregator.partition}:securityhub:${aggregator.region}:${accountId}:${resource}/${aggregator.id}`;
+}
+
+/**
+ * Security Hub cross-Region aggregation (restJson1): `GET
+ * /findingAggregator/list` (ListFindingAggregators), `GET
+ * /findingAggregator/get/{FindingAggregatorArn+}` (GetFindingAggregator)
+ * and their new Security Hub counterparts under `/aggregatorv2/`
+ * (ListAggregatorsV2, GetAggregatorV2, which list the linked Regions with
+ * `SPECIFIED_REGIONS`). Every account of a partition sees the partition's
+ * aggregator under its own account id, from any Region of the partition.
+ */
+function handleFindingAggregators(
+  org: SyntheticOrganization,
+  req: SimulatedRequest,
+  path: string,
+): { operation: string; respond: () => Response } | undefined {
+  if (req.method !== 'GET') return undefined;
+  const [, prefix, verb] = path.split('/');
+  const api = AGGREGATOR_APIS[prefix as keyof typeof AGGREGATOR_APIS];
+  if (!api) return undefined;
+  const v2 = prefix === 'aggregatorv2';
+  const aggregator = org.findingAggregatorOf(req.partition.id);
+  const arnOf = (a: SimulatedFindingAggregator) =>
+    aggregatorArn(a, req.callerAccountId, api.resource);
+  if (verb === 'list' && path === `/${prefix}/list`) {
+    return {
+      operation: api.list,
+      respond: () => {
+        const max = req.url.searchParams.get('MaxResults');
+        if (max !== null && !(Number(max) >= 1 && Number(max) <= 100))
+          return restJsonError(
+            400,
+            'InvalidInputException',
+            'MaxResults must be between 1 and 100',
+          );
+        const arns = aggregator ? [arnOf(aggregator)] : [];
+        return jsonResponse(
+          v2
+            ? { AggregatorsV2: arns.map(a => ({ AggregatorV2Arn: a })) }
+            : {
+                FindingAggregators: arns.map(a => ({
+                  FindingAggregatorArn: a,
+                })),
+              },
+        );
+      },
+    };
+  }
+  const getPrefix = `/${prefix}/get/`;
+  if (verb === 'get' && path.startsWith(getPrefix)) {
+    return {
+      operation: api.get,
+      respond: () => {
+        const arn = path
+          .slice(getPrefix.length)
+          .split('/')
+          .map(decodeURIComponent)
+          .join('/');
+        if (!aggregator || arn !== arnOf(aggregator))
+          return restJsonError(
+            404,
+            'ResourceNotFoundException',
+            `The aggregator ${arn} does not exist`,
+          );
+        if (v2) {
+          const linked = org.linkedRegionsOf(aggregator.partition);
+          return jsonResponse({
+            AggregatorV2Arn: arn,
+            AggregationRegion: aggregator.region,
+            RegionLinkingMode: 'SPECIFIED_REGIONS',
+            ...(linked.length ? { LinkedRegions: linked } : {}),
+          });
+        }
+        return jsonResponse({
+          FindingAggregatorArn: arn,
+          FindingAggregationRegion: aggregator.region,
+          RegionLinkingMode: aggregator.linkingMode,
+          ...(aggregator.regions.length ? { Regions: aggregator.regions } : {}),
+        });
+      },
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Security Hub (restJson1): `POST /findings` (GetFindings), `POST
+ * /findingsv2` (GetFindingsV2) and the finding aggregator reads.
+ */
 export function handleSecurityHub(
   org: SyntheticOrganization,
   req: SimulatedRequest,
 ): { operation: string; respond: () => Response } | undefined {
   const path = req.url.pathname.replace(/\/+$/, '');
+  if (
+    path.startsWith('/findingAggregator/') ||
+    path.startsWith('/aggregatorv2/')
+  )
+    return handleFindingAggregators(org, req, path);
   if (req.method !== 'POST' || (path !== '/findings' && path !== '/findingsv2'))
     return undefined;
   const v2 = path === '/findingsv2';

@@ -12,6 +12,8 @@ import {
   evidenceFreshness,
   EvidenceFreshness,
   GovernanceReadinessSignals,
+  RegionCoverage,
+  regionCoverage,
   resilienceSignal,
   securitySignal,
 } from './GovernanceReadinessSignals';
@@ -34,6 +36,16 @@ const NONE: EvidenceFreshness = { state: 'none', reasons: [] };
 const UNAVAILABLE: EvidenceFreshness = {
   state: 'unavailable',
   reasons: ['auditmanager aws/1/r: not set up'],
+};
+const COVERED: RegionCoverage = {
+  covered: true,
+  proofs: ['linked to the finding aggregator in us-east-1 (ALL_REGIONS)'],
+  gaps: [],
+};
+const NOT_COVERED: RegionCoverage = {
+  covered: false,
+  proofs: [],
+  gaps: ['Security Hub: no finding aggregator (account 1)'],
 };
 
 describe('evidenceFreshness', () => {
@@ -99,7 +111,7 @@ describe('securitySignal', () => {
     ['none but stale warns', { critical: [], high: [] }, STALE, 'warn'],
     ['no data is unknown', { critical: [], high: [] }, NONE, 'unknown'],
   ] as const)('%s', (_, input, freshness, status) => {
-    const s = securitySignal(input, freshness);
+    const s = securitySignal(input, freshness, COVERED);
     expect(s.status).toBe(status);
     expect(s.blockers).toEqual([
       ...input.critical.map(
@@ -110,6 +122,39 @@ describe('securitySignal', () => {
         ? freshness.reasons
         : []),
     ]);
+  });
+
+  it.each([
+    [
+      'none, fresh but not covered, is unknown',
+      { critical: [], high: [] },
+      FRESH,
+      'unknown',
+    ],
+    [
+      'none, stale and not covered, is unknown',
+      { critical: [], high: [] },
+      STALE,
+      'unknown',
+    ],
+    [
+      'high without coverage still warns',
+      { critical: [], high },
+      FRESH,
+      'warn',
+    ],
+    [
+      'critical without coverage still fails',
+      { critical: crit, high: [] },
+      FRESH,
+      'fail',
+    ],
+  ] as const)('%s', (_, input, freshness, status) => {
+    const s = securitySignal(input, freshness, NOT_COVERED);
+    expect(s.status).toBe(status);
+    expect(s.detail).toContain(
+      'Security Hub: no finding aggregator (account 1)',
+    );
   });
 });
 
@@ -159,9 +204,11 @@ describe('resilienceSignal', () => {
       'fail',
     ],
     [
-      'unassessed warns',
+      'unassessed beside assessed warns',
       [
+        app({}),
         app({
+          appArn: 'b',
           assessmentArn: undefined,
           complianceStatus: 'NotAssessed',
           disruptions: [],
@@ -175,8 +222,25 @@ describe('resilienceSignal', () => {
     const s = resilienceSignal(
       apps as unknown as ResilienceAppRow[],
       freshness,
+      COVERED,
     );
     expect(s.status).toBe(status);
+  });
+
+  it('is unknown when no application has a successful assessment (no coverage)', () => {
+    const s = resilienceSignal(
+      [
+        app({
+          assessmentArn: undefined,
+          complianceStatus: 'NotAssessed',
+          disruptions: [],
+        }),
+      ],
+      FRESH,
+      { covered: false, proofs: [], gaps: ['0 of 1 assessed'] },
+    );
+    expect(s).toMatchObject({ status: 'unknown', blockers: [] });
+    expect(s.detail).toContain('0 of 1 assessed');
   });
 
   it('names each breached disruption type', () => {
@@ -195,6 +259,7 @@ describe('resilienceSignal', () => {
         }),
       ],
       FRESH,
+      COVERED,
     );
     expect(s.blockers).toEqual([
       'shop: Region RTO 30s > target 20s',
@@ -240,15 +305,52 @@ describe('auditSignal', () => {
         scores: [...scores],
         auditManager: am,
         config,
+        auditManagerCoverage: COVERED,
+        configCoverage: COVERED,
       },
       policy,
     );
     expect(s.status).toBe(status);
   });
 
+  it('passes only on data from a source that covers the location', () => {
+    const input = {
+      controls: [control(0)],
+      scores: [score(95)],
+      auditManager: FRESH,
+      config: FRESH,
+    };
+    const judged = (am: RegionCoverage, cfg: RegionCoverage) =>
+      auditSignal(
+        { ...input, auditManagerCoverage: am, configCoverage: cfg },
+        policy,
+      ).status;
+    expect(judged(NOT_COVERED, NOT_COVERED)).toBe('unknown');
+    expect(judged(COVERED, NOT_COVERED)).toBe('pass');
+    expect(judged(NOT_COVERED, COVERED)).toBe('pass');
+    expect(
+      auditSignal(
+        {
+          ...input,
+          scores: [score(50)],
+          auditManagerCoverage: NOT_COVERED,
+          configCoverage: NOT_COVERED,
+        },
+        policy,
+      ).status,
+    ).toBe('fail');
+  });
+
   it('states why audit evidence is missing', () => {
     const s = auditSignal(
-      { controls: [], scores: [], auditManager: UNAVAILABLE, config: NONE },
+      {
+        controls: [],
+        scores: [],
+        auditManager: UNAVAILABLE,
+        config: NONE,
+        auditManagerCoverage: NOT_COVERED,
+        configCoverage: NOT_COVERED,
+      },
       policy,
     );
     expect(s.detail).toMatch(/auditmanager aws\/1\/r: not set up/);
@@ -280,6 +382,7 @@ describe.each(databases.eachSupportedId())(
       accountId: '900000000001',
       region: REGION,
     };
+    /** A successful run that proved it covers the target's Region. */
     const ok = (
       store: GovernanceStore,
       source: any,
@@ -287,7 +390,22 @@ describe.each(databases.eachSupportedId())(
     ) =>
       store.recordOutcome(
         source,
-        { target, status: 'ok', pages: 1, rows: 1 },
+        {
+          target,
+          status: 'ok',
+          pages: 1,
+          rows: 1,
+          coverage: {
+            regions: [
+              {
+                region: REGION,
+                method: 'aggregation-region',
+                detail: 'read there',
+              },
+            ],
+            scope: `read in ${REGION}`,
+          },
+        },
         at,
       );
 
@@ -419,5 +537,308 @@ describe.each(databases.eachSupportedId())(
       expect(result.audit!.status).toBe('warn');
       expect(result.audit!.blockers.join()).toMatch(/last synced 2026-11-20/);
     });
+
+    it('is unknown, not pass, where the sources do not prove they cover the Region, and passes where they do', async () => {
+      const { store, signals } = await setup();
+      const home: GovernanceTarget = {
+        partition: 'aws',
+        accountId: '100000000001',
+        region: 'us-east-1',
+      };
+      const other: GovernanceTarget = { ...home, accountId: '100000000002' };
+      const at = '2026-11-26T11:00:00.000Z';
+      // Both accounts' finding aggregators link every Region but us-west-2;
+      // no failed finding anywhere.
+      for (const t of [home, other])
+        await store.recordOutcome(
+          'securityhub',
+          {
+            target: t,
+            status: 'ok',
+            pages: 1,
+            rows: 0,
+            coverage: {
+              regions: [
+                {
+                  region: 'us-east-1',
+                  method: 'aggregation-region',
+                  detail: 'findings are read in us-east-1',
+                },
+                {
+                  region: 'eu-west-1',
+                  method: 'finding-aggregator',
+                  detail:
+                    'linked to the finding aggregator in us-east-1 (ALL_REGIONS_EXCEPT_SPECIFIED)',
+                },
+              ],
+              scope:
+                'The finding aggregator in us-east-1 links ALL_REGIONS_EXCEPT_SPECIFIED: every Region of aws in the location catalog except us-west-2.',
+            },
+          },
+          at,
+        );
+      // Resilience Hub in us-west-2: applications, none assessed.
+      const west: GovernanceTarget = { ...home, region: 'us-west-2' };
+      await store.replaceResilienceApps(west, [
+        {
+          appArn: 'app-w',
+          appName: 'orders',
+          ...west,
+          complianceStatus: 'NotAssessed',
+          disruptions: [],
+        },
+      ]);
+      await store.recordOutcome(
+        'resiliencehub',
+        {
+          target: west,
+          status: 'ok',
+          pages: 1,
+          rows: 1,
+          coverage: {
+            regions: [],
+            scope:
+              '0 of 1 Resilience Hub application in account 100000000001 in us-west-2 have a successful assessment.',
+          },
+        },
+        at,
+      );
+      // Audit Manager controls in us-west-2 from an assessment whose scope
+      // is another account; AWS Config packs in eu-west-1, proved.
+      await store.replaceAuditControls(west, [
+        {
+          ...west,
+          assessmentId: 'a-1',
+          assessmentName: 'SOC 2 - other',
+          framework: 'SOC 2',
+          controlSetId: 'set',
+          controlId: 'c-1',
+          controlName: 'SOC-1.1',
+          controlStatus: 'REVIEWED',
+          evidenceCount: 3,
+          folders: [],
+        },
+      ]);
+      await store.recordOutcome(
+        'auditmanager',
+        {
+          target: west,
+          status: 'ok',
+          pages: 1,
+          rows: 1,
+          coverage: {
+            regions: [],
+            scope:
+              '1 active Audit Manager assessment in us-west-2, none with account 100000000001 in its scope.',
+          },
+        },
+        at,
+      );
+      const euWest: GovernanceTarget = { ...home, region: 'eu-west-1' };
+      await store.replaceConformanceScores(euWest, [
+        {
+          ...euWest,
+          packName: 'p',
+          complianceType: 'COMPLIANT',
+          compliantRules: 10,
+          nonCompliantRules: 0,
+          totalRules: 10,
+          score: 100,
+        },
+      ]);
+      await store.recordOutcome(
+        'config',
+        {
+          target: euWest,
+          status: 'ok',
+          pages: 1,
+          rows: 1,
+          coverage: {
+            regions: [
+              {
+                region: 'eu-west-1',
+                method: 'config-aggregator',
+                detail:
+                  '1 conformance pack reported through AWS Config aggregator org',
+              },
+            ],
+            scope: 'AWS Config aggregator org reports 1 conformance pack.',
+          },
+        },
+        at,
+      );
+
+      const west2 = await signals.signalsFor('us-west-2');
+      expect(west2.security).toEqual({
+        status: 'unknown',
+        detail: expect.stringContaining(
+          'no proof that Security Hub covers the location: Security Hub: The finding aggregator in us-east-1 links ALL_REGIONS_EXCEPT_SPECIFIED: every Region of aws in the location catalog except us-west-2. (accounts 100000000001, 100000000002)',
+        ),
+        blockers: [],
+      });
+      expect(west2.resilience).toMatchObject({
+        status: 'unknown',
+        detail: expect.stringContaining('0 of 1 Resilience Hub application'),
+      });
+      expect(west2.audit).toMatchObject({
+        status: 'unknown',
+        detail: expect.stringContaining('none with account 100000000001'),
+      });
+
+      const eu = await signals.signalsFor('eu-west-1');
+      expect(eu.security).toMatchObject({
+        status: 'pass',
+        detail: expect.stringContaining(
+          'covered: linked to the finding aggregator in us-east-1',
+        ),
+        observedAt: at,
+      });
+      expect(eu.audit).toMatchObject({
+        status: 'pass',
+        detail: expect.stringContaining('covered: 1 conformance pack'),
+      });
+      expect(eu.resilience!.status).toBe('unknown');
+
+      // One account without the proof: not every account's findings reach
+      // the aggregation Region, so no pass.
+      await store.recordOutcome(
+        'securityhub',
+        {
+          target: other,
+          status: 'ok',
+          pages: 1,
+          rows: 0,
+          coverage: {
+            regions: [
+              {
+                region: 'us-east-1',
+                method: 'aggregation-region',
+                detail: 'findings are read in us-east-1',
+              },
+            ],
+            scope:
+              'Account 100000000002 has no finding aggregator in us-east-1: findings of other Regions are not aggregated there, only us-east-1 is covered.',
+          },
+        },
+        at,
+      );
+      expect((await signals.signalsFor('eu-west-1')).security).toMatchObject({
+        status: 'unknown',
+        detail: expect.stringContaining(
+          'Account 100000000002 has no finding aggregator',
+        ),
+      });
+      // A failed run keeps the last good coverage (stale); an unavailable
+      // service has none.
+      await store.recordOutcome(
+        'config',
+        {
+          target: euWest,
+          status: 'unavailable',
+          reasonKind: 'not-enabled',
+          pages: 0,
+          rows: 0,
+        },
+        at,
+      );
+      expect((await store.coverage({ source: 'config' }))[0].proofs).toEqual(
+        [],
+      );
+    });
   },
 );
+
+describe('regionCoverage', () => {
+  const state = (patch: Partial<GovernanceFreshness>): GovernanceFreshness => ({
+    source: 'securityhub',
+    partition: 'aws',
+    accountId: '1',
+    region: 'us-east-1',
+    status: 'ok',
+    lastSuccessAt: '2026-11-26T10:00:00.000Z',
+    pages: 1,
+    rows: 1,
+    ...patch,
+  });
+  const proving = (accountId: string, region: string, regions: string[]) => ({
+    source: 'securityhub',
+    partition: 'aws',
+    accountId,
+    region,
+    scope: `scope of ${accountId}`,
+    proofs: regions.map(r => ({
+      region: r,
+      method: 'finding-aggregator',
+      detail: `linked ${r}`,
+    })),
+  });
+
+  it('needs every synced target to prove the Region under `every`', () => {
+    const states = [state({ accountId: '1' }), state({ accountId: '2' })];
+    const both = [
+      proving('1', 'us-east-1', ['eu-west-1']),
+      proving('2', 'us-east-1', ['eu-west-1']),
+    ];
+    expect(
+      regionCoverage(states, both, ['securityhub'], 'eu-west-1', 'every'),
+    ).toEqual({ covered: true, proofs: ['linked eu-west-1'], gaps: [] });
+    const one = [both[0], proving('2', 'us-east-1', [])];
+    expect(
+      regionCoverage(states, one, ['securityhub'], 'eu-west-1', 'every'),
+    ).toEqual({
+      covered: false,
+      proofs: ['linked eu-west-1'],
+      gaps: ['Security Hub: scope of 2 (account 2)'],
+    });
+  });
+
+  it('ignores unavailable and never-synced targets, and says so when nothing synced', () => {
+    const states = [
+      state({ accountId: '1', status: 'unavailable' }),
+      state({ accountId: '2', status: 'stale', lastSuccessAt: undefined }),
+    ];
+    expect(
+      regionCoverage(states, [], ['securityhub'], 'eu-west-1', 'every'),
+    ).toEqual({
+      covered: false,
+      proofs: [],
+      gaps: ['no successful Security Hub sync'],
+    });
+  });
+
+  it('needs one target proving the Region under `any`, and names what the targets there said', () => {
+    const states = [
+      state({ source: 'resiliencehub', accountId: '1', region: 'eu-west-1' }),
+      state({ source: 'resiliencehub', accountId: '2', region: 'eu-west-1' }),
+      state({ source: 'resiliencehub', accountId: '1', region: 'us-east-1' }),
+    ];
+    const coverage = [
+      { ...proving('1', 'eu-west-1', []), source: 'resiliencehub' },
+      { ...proving('2', 'eu-west-1', ['eu-west-1']), source: 'resiliencehub' },
+      { ...proving('1', 'us-east-1', ['us-east-1']), source: 'resiliencehub' },
+    ];
+    expect(
+      regionCoverage(states, coverage, ['resiliencehub'], 'eu-west-1', 'any')
+        .covered,
+    ).toBe(true);
+    const notThere = regionCoverage(
+      states,
+      coverage.slice(0, 1),
+      ['resiliencehub'],
+      'eu-west-1',
+      'any',
+    );
+    expect(notThere).toEqual({
+      covered: false,
+      proofs: [],
+      gaps: [
+        'Resilience Hub: scope of 1 (account 1)',
+        'Resilience Hub: the provider reported no coverage (account 2)',
+      ],
+    });
+    expect(
+      regionCoverage(states, coverage, ['resiliencehub'], 'ap-south-1', 'any')
+        .gaps,
+    ).toEqual(['Resilience Hub is not read in ap-south-1']);
+  });
+});

@@ -3,12 +3,17 @@ import type {
   ReadinessSignalStatus,
 } from '@region-expansion/plugin-region-expansion-common';
 import {
+  GOVERNANCE_SOURCE_NAMES,
   GovernanceCheck,
   GovernanceSignalSource,
   LocationCatalog,
   ResilienceAppRow,
 } from '@region-expansion/plugin-region-expansion-node';
-import type { GovernanceFreshness, GovernanceStore } from './GovernanceStore';
+import type {
+  GovernanceFreshness,
+  GovernanceStore,
+  GovernanceTargetCoverage,
+} from './GovernanceStore';
 
 /**
  * Thresholds of {@link GovernanceReadinessSignals}.
@@ -97,6 +102,131 @@ export function evidenceFreshness(
   return { state: reasons.length ? 'stale' : 'fresh', reasons, observedAt };
 }
 
+/**
+ * Whether the sources behind a check proved they watch a Region.
+ *
+ * @public
+ */
+export interface RegionCoverage {
+  /** True when the proofs satisfy the check's rule (see {@link regionCoverage}). */
+  covered: boolean;
+  /** How it was proved, one sentence each, without repeats. */
+  proofs: string[];
+  /** Why it was not (or not for every target), one sentence each. */
+  gaps: string[];
+}
+
+/**
+ * Judges the coverage of a Region from the stored coverage of the targets
+ * of some sources. Only targets that have synced successfully count
+ * (`unavailable` ones have no coverage). `every`: each such target must
+ * prove the Region (an aggregated source: every account's findings must
+ * reach the aggregation Region); `any`: one target proving it is enough (a
+ * regional source: some account watches the Region).
+ *
+ * @public
+ */
+export function regionCoverage(
+  states: readonly GovernanceFreshness[],
+  coverage: readonly GovernanceTargetCoverage[],
+  sources: readonly string[],
+  region: string,
+  rule: 'every' | 'any',
+): RegionCoverage {
+  const key = (t: {
+    source: string;
+    partition: string;
+    accountId: string;
+    region: string;
+  }) => [t.source, t.partition, t.accountId, t.region].join('\u0000');
+  const byTarget = new Map(coverage.map(c => [key(c), c]));
+  const synced = states.filter(
+    s =>
+      sources.includes(s.source) &&
+      s.status !== 'unavailable' &&
+      !!s.lastSuccessAt,
+  );
+  const proofs = new Set<string>();
+  const uncovered: Array<{ state: GovernanceFreshness; scope?: string }> = [];
+  for (const state of synced) {
+    const target = byTarget.get(key(state));
+    const proof = target?.proofs.find(p => p.region === region);
+    if (proof) proofs.add(proof.detail);
+    else uncovered.push({ state, scope: target?.scope });
+  }
+  const covered =
+    rule === 'every'
+      ? synced.length > 0 && uncovered.length === 0
+      : proofs.size > 0;
+  const name = (source: string) => GOVERNANCE_SOURCE_NAMES[source] ?? source;
+  let gaps: string[] = [];
+  if (synced.length === 0) {
+    gaps = [`no successful ${sources.map(name).join(' or ')} sync`];
+  } else if (!covered || rule === 'every') {
+    // Regional sources: only targets in the Region could have proved it.
+    const relevant =
+      rule === 'any'
+        ? uncovered.filter(u => u.state.region === region)
+        : uncovered;
+    const byScope = new Map<string, string[]>();
+    for (const u of relevant) {
+      const why = `${name(u.state.source)}: ${
+        u.scope ?? 'the provider reported no coverage'
+      }`;
+      byScope.set(why, [...(byScope.get(why) ?? []), u.state.accountId]);
+    }
+    // Scopes that name their account (`account 123…`) need no suffix.
+    gaps = [...byScope].map(([why, accounts]) =>
+      accounts.every(a => why.toLowerCase().includes(`account ${a}`))
+        ? why
+        : `${why} (account${accounts.length === 1 ? '' : 's'} ${accounts.join(
+            ', ',
+          )})`,
+    );
+    if (rule === 'any' && !covered && relevant.length === 0) {
+      const names = [...new Set(synced.map(u => name(u.source)))];
+      gaps = [
+        `${names.join(' and ')} ${
+          names.length === 1 ? 'is' : 'are'
+        } not read in ${region}`,
+      ];
+    }
+  }
+  return { covered, proofs: [...proofs], gaps };
+}
+
+/**
+ * A signal judged from data of a location passes only with proof that the
+ * sources watch it: without coverage a `pass` becomes `unknown` (absence of
+ * findings is not evidence); a `warn` or `fail` stands, with the coverage
+ * gap stated. Covered signals name how coverage was proved.
+ */
+function judged(
+  status: ReadinessSignalStatus,
+  detail: string,
+  blockers: string[],
+  freshness: EvidenceFreshness,
+  coverage: RegionCoverage,
+  source: string,
+): ReadinessSignal {
+  if (!coverage.covered && status === 'pass')
+    return signal(
+      'unknown',
+      `${detail}; no proof that ${source} covers the location: ${coverage.gaps.join(
+        '; ',
+      )}`,
+      [],
+    );
+  const note = coverage.covered
+    ? `covered: ${coverage.proofs.join('; ')}${
+        coverage.gaps.length
+          ? `; not proved for: ${coverage.gaps.join('; ')}`
+          : ''
+      }`
+    : `coverage not proved: ${coverage.gaps.join('; ')}`;
+  return withFreshness(status, `${detail}; ${note}`, blockers, freshness);
+}
+
 function statusOf(failing: boolean, warning: boolean): ReadinessSignalStatus {
   if (failing) return 'fail';
   return warning ? 'warn' : 'pass';
@@ -140,7 +270,9 @@ function withFreshness(
 /**
  * Security check from active failed Security Hub findings by severity and
  * control: any CRITICAL fails, any HIGH warns, none passes only with fresh
- * evidence.
+ * evidence and proof that Security Hub covers the location (its Region is
+ * the aggregation Region or linked to the finding aggregator, for every
+ * account); otherwise none is `unknown`.
  *
  * @public
  */
@@ -150,6 +282,7 @@ export function securitySignal(
     high: ReadonlyArray<{ controlId: string; count: number }>;
   },
   freshness: EvidenceFreshness,
+  coverage: RegionCoverage,
 ): ReadinessSignal {
   const name = (sev: string, c: { controlId: string; count: number }) =>
     `${sev} ${c.controlId}: ${c.count} active failed finding${
@@ -163,12 +296,13 @@ export function securitySignal(
   ];
   if (freshness.state === 'none' && blockers.length === 0)
     return signal('unknown', 'no Security Hub evidence for the location', []);
-  const status = statusOf(critical > 0, high > 0);
-  return withFreshness(
-    status,
+  return judged(
+    statusOf(critical > 0, high > 0),
     `${critical} CRITICAL and ${high} HIGH active failed findings`,
     blockers,
     freshness,
+    coverage,
+    'Security Hub',
   );
 }
 
@@ -193,13 +327,15 @@ function breaches(app: ResilienceAppRow): string[] {
 /**
  * Resilience check from the Resilience Hub applications in the location:
  * any breached RTO/RPO fails (named per app and disruption type);
- * unassessed apps warn; no apps is unknown (no evidence, not a pass).
+ * unassessed apps beside assessed ones warn; no apps, or none with a
+ * successful assessment (no coverage), is unknown: no evidence, not a pass.
  *
  * @public
  */
 export function resilienceSignal(
   apps: readonly ResilienceAppRow[],
   freshness: EvidenceFreshness,
+  coverage: RegionCoverage,
 ): ReadinessSignal {
   const breached = apps.flatMap(breaches);
   const unassessed = apps
@@ -214,14 +350,25 @@ export function resilienceSignal(
       [],
     );
   }
-  const status = statusOf(breached.length > 0, unassessed.length > 0);
-  return withFreshness(
-    status,
+  if (!coverage.covered && breached.length === 0)
+    return signal(
+      'unknown',
+      `${
+        apps.length
+      } applications, none with a successful assessment proving coverage: ${coverage.gaps.join(
+        '; ',
+      )}`,
+      [],
+    );
+  return judged(
+    statusOf(breached.length > 0, unassessed.length > 0),
     `${apps.length} applications, ${
       new Set(breached.map(b => b.split(':')[0])).size
     } breaching their RTO/RPO policy`,
     [...breached, ...unassessed],
     freshness,
+    coverage,
+    'Resilience Hub',
   );
 }
 
@@ -230,7 +377,10 @@ export function resilienceSignal(
  * scores in the location: a pack below `conformanceFailBelow` fails, below
  * `conformanceWarnBelow` warns; controls with compliance check issues warn.
  * Neither source with evidence (e.g. Audit Manager not subscribed and no
- * aggregator) is unknown with the stated reasons.
+ * aggregator) is unknown with the stated reasons. A source counts as
+ * evidence only where its coverage of the location is proved (an active
+ * assessment with the account in scope; packs reported through an
+ * aggregator that aggregates the Region): a pass needs at least one.
  *
  * @public
  */
@@ -249,6 +399,8 @@ export function auditSignal(
     }>;
     auditManager: EvidenceFreshness;
     config: EvidenceFreshness;
+    auditManagerCoverage: RegionCoverage;
+    configCoverage: RegionCoverage;
   },
   policy: Pick<
     GovernanceReadinessPolicy,
@@ -311,19 +463,43 @@ export function auditSignal(
     failing.length > 0,
     weak.length > 0 || issues.length > 0,
   );
-  return withFreshness(
+  const covering = [
+    ...(input.controls.length && input.auditManagerCoverage.covered
+      ? [input.auditManagerCoverage]
+      : []),
+    ...(input.scores.length && input.configCoverage.covered
+      ? [input.configCoverage]
+      : []),
+  ];
+  return judged(
     status,
     `${input.scores.length} conformance pack scores (${failing.length} failing, ${weak.length} below target), ${input.controls.length} audit controls (${issues.length} with issues)`,
     blockers,
     freshness,
+    covering.length
+      ? {
+          covered: true,
+          proofs: covering.flatMap(c => c.proofs),
+          gaps: [],
+        }
+      : {
+          covered: false,
+          proofs: [],
+          gaps: [
+            ...input.auditManagerCoverage.gaps,
+            ...input.configCoverage.gaps,
+          ],
+        },
+    'Audit Manager or AWS Config',
   );
 }
 
 /**
  * Security, resilience and audit readiness signals per location from the
- * governance store. A signal passes only on fresh evidence; missing or stale
- * data is `unknown` or `warn` with the reason. Pass it to the readiness
- * service as a governance source.
+ * governance store. A signal passes only on fresh evidence from sources
+ * that proved they cover the location; missing or stale data, or data
+ * without coverage, is `unknown` or `warn` with the reason. Pass it to the
+ * readiness service as a governance source.
  *
  * @public
  */
@@ -368,7 +544,12 @@ export class GovernanceReadinessSignals implements GovernanceSignalSource {
     const region = location.parentRegion ?? location.id;
     const partition = location.partition;
     const now = this.#now();
-    const states = await this.#store.freshness({ partition });
+    const [states, coverage] = await Promise.all([
+      this.#store.freshness({ partition }),
+      this.#store.coverage({ partition }),
+    ]);
+    const covered = (sources: string[], rule: 'every' | 'any') =>
+      regionCoverage(states, coverage, sources, region, rule);
     const fresh = (sources: string[], inRegion: boolean) =>
       evidenceFreshness(
         states.filter(
@@ -394,19 +575,28 @@ export class GovernanceReadinessSignals implements GovernanceSignalSource {
       this.#store.listAuditControls({ partition, region }),
       this.#store.listConformanceScores({ partition, region }),
     ]);
+    const securityHub = ['securityhub', 'securityhub-ocsf'];
     return {
-      // Security Hub aggregates every Region in the partition's home Region.
+      // Security Hub is read in the aggregation Region: its sync states are
+      // the partition's, and each account must prove the Region is linked.
       security: securitySignal(
         { critical, high },
-        fresh(['securityhub', 'securityhub-ocsf'], false),
+        fresh(securityHub, false),
+        covered(securityHub, 'every'),
       ),
-      resilience: resilienceSignal(apps, fresh(['resiliencehub'], true)),
+      resilience: resilienceSignal(
+        apps,
+        fresh(['resiliencehub'], true),
+        covered(['resiliencehub'], 'any'),
+      ),
       audit: auditSignal(
         {
           controls,
           scores,
           auditManager: fresh(['auditmanager'], true),
           config: fresh(['config'], true),
+          auditManagerCoverage: covered(['auditmanager'], 'any'),
+          configCoverage: covered(['config'], 'any'),
         },
         this.#policy,
       ),

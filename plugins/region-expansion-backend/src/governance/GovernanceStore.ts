@@ -670,7 +670,10 @@ export class GovernanceStore {
    * stale. The stored reason is the fixed sentence of the outcome's
    * `reasonKind` (`unknown-error` for a failure without one, `not-enabled`
    * for an unavailable service), never `outcome.reason`: that may hold the
-   * AWS error text, which the sync service logs instead.
+   * AWS error text, which the sync service logs instead. An `ok` outcome
+   * replaces the target's coverage with the one it reports (none when it
+   * reports none); an `unavailable` one removes it; a `failed` one keeps
+   * the last good run's.
    */
   async recordOutcome(
     source: GovernanceSource,
@@ -697,10 +700,81 @@ export class GovernanceStore {
             pages: outcome.pages,
             rows: outcome.rows,
           };
-    await this.#db('governance_sync_state')
-      .insert({ ...base, last_attempt_at: at, ...update })
-      .onConflict(['source', 'partition', 'account_id', 'region'])
-      .merge(update);
+    const coverage = coverageUpdate(outcome);
+    const state = coverage
+      ? { ...update, coverage_scope: coverage.coverage_scope }
+      : update;
+    await this.#write(async tx => {
+      await tx('governance_sync_state')
+        .insert({ ...base, last_attempt_at: at, ...state })
+        .onConflict(['source', 'partition', 'account_id', 'region'])
+        .merge(state);
+      if (!coverage) return;
+      await tx('governance_coverage').where(base).delete();
+      const proofs = [
+        ...new Map(coverage.proofs.map(p => [p.region, p])).values(),
+      ];
+      for (let i = 0; i < proofs.length; i += REPLACE_CHUNK) {
+        await tx('governance_coverage').insert(
+          proofs.slice(i, i + REPLACE_CHUNK).map(p => ({
+            ...base,
+            covered_region: p.region,
+            method: p.method,
+            detail: p.detail,
+          })),
+        );
+      }
+    });
+  }
+
+  /**
+   * Coverage of every target of the filter that has a sync state: its
+   * scope sentence and the Regions it proved, in target order.
+   */
+  async coverage(
+    filter: Pick<GovernanceFilter, 'partition' | 'source'> = {},
+  ): Promise<GovernanceTargetCoverage[]> {
+    const [states, proofs] = await Promise.all([
+      this.#where(this.#db('governance_sync_state'), filter)
+        .orderBy(['source', 'partition', 'account_id', 'region'])
+        .select(
+          'source',
+          'partition',
+          'account_id',
+          'region',
+          'coverage_scope',
+        ),
+      this.#where(this.#db('governance_coverage'), filter)
+        .orderBy([
+          'source',
+          'partition',
+          'account_id',
+          'region',
+          'covered_region',
+        ])
+        .select(),
+    ]);
+    const key = (r: any) =>
+      [r.source, r.partition, r.account_id, r.region].join('\u0000');
+    const byTarget = new Map<string, GovernanceTargetCoverage>();
+    for (const r of states) {
+      byTarget.set(key(r), {
+        source: r.source,
+        partition: r.partition,
+        accountId: r.account_id,
+        region: r.region,
+        scope: r.coverage_scope ?? undefined,
+        proofs: [],
+      });
+    }
+    for (const r of proofs) {
+      byTarget.get(key(r))?.proofs.push({
+        region: r.covered_region,
+        method: r.method,
+        detail: r.detail,
+      });
+    }
+    return [...byTarget.values()];
   }
 
   /** Sync state of every source and target. */
@@ -1090,6 +1164,23 @@ export class GovernanceStore {
     }
     return query;
   }
+}
+
+/** A target's new coverage after an outcome; `undefined` keeps the stored one (a failed run). */
+function coverageUpdate(outcome: GovernanceTargetOutcome):
+  | {
+      coverage_scope: string | null;
+      proofs: NonNullable<GovernanceTargetOutcome['coverage']>['regions'];
+    }
+  | undefined {
+  if (outcome.status === 'ok')
+    return {
+      coverage_scope: outcome.coverage?.scope ?? null,
+      proofs: outcome.coverage?.regions ?? [],
+    };
+  if (outcome.status === 'unavailable')
+    return { coverage_scope: null, proofs: [] };
+  return undefined;
 }
 
 function scopeOnly(filter: GovernanceFilter): GovernanceFilter {

@@ -96,6 +96,7 @@ export class GovernanceAwsContext {
    */
   readonly rateLimiter: GovernanceRateLimiter;
   readonly #credentials: AwsCredentialsManager;
+  readonly #catalog: Pick<LocationCatalog, 'regions'>;
   readonly #endpoint?: string;
   readonly #endpoints: Record<string, string>;
   readonly #maxAttempts: number;
@@ -105,6 +106,7 @@ export class GovernanceAwsContext {
   private constructor(options: {
     partitions: GovernancePartitionTargets[];
     credentials: AwsCredentialsManager;
+    catalog: Pick<LocationCatalog, 'regions'>;
     endpoint?: string;
     endpoints: Record<string, string>;
     maxAttempts: number;
@@ -115,6 +117,7 @@ export class GovernanceAwsContext {
   }) {
     this.partitions = options.partitions;
     this.#credentials = options.credentials;
+    this.#catalog = options.catalog;
     this.#endpoint = options.endpoint;
     this.#endpoints = options.endpoints;
     this.#maxAttempts = options.maxAttempts;
@@ -179,6 +182,7 @@ export class GovernanceAwsContext {
       credentials:
         options.credentialsManager ??
         DefaultAwsCredentialsManager.fromConfig(config),
+      catalog,
       endpoint: governance?.getOptionalString('endpoint'),
       endpoints,
       maxAttempts: governance?.getOptionalNumber('maxAttempts') ?? 5,
@@ -188,6 +192,18 @@ export class GovernanceAwsContext {
       concurrency: governance?.getOptionalNumber('concurrency') ?? 4,
       rateLimits,
     });
+  }
+
+  /**
+   * Every Region of a partition in the location catalog, sorted (Security
+   * Hub's `ALL_REGIONS` linking is expanded to these).
+   */
+  regionsOf(partition: string): string[] {
+    return this.#catalog
+      .regions()
+      .filter(r => r.partition === partition)
+      .map(r => r.id)
+      .sort();
   }
 
   /** One target per account in the home Region of each partition (aggregated sources). */

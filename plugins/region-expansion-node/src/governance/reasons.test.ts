@@ -16,6 +16,7 @@ function awsError(name: string, status: number | undefined, message: string) {
 }
 
 const ROLE_ARN = 'arn:aws:sts::123456789012:assumed-role/GovernanceReader/x';
+const NOTHING = { regions: [], scope: 'proves nothing' };
 const target = {
   partition: 'aws',
   accountId: '111111111111',
@@ -129,7 +130,7 @@ describe('syncTargets outcomes', () => {
           403,
           `User: ${ROLE_ARN} is not authorized`,
         );
-      return { status: 'ok', pages: 1, rows: 1 };
+      return { status: 'ok', pages: 1, rows: 1, coverage: NOTHING };
     });
     expect(report.outcomes[1]).toMatchObject({
       status: 'failed',
@@ -162,6 +163,7 @@ describe('syncTargets outcomes', () => {
         status: 'ok',
         pages: 1,
         rows: 1,
+        coverage: NOTHING,
       }),
     );
     expect(report.outcomes.map(o => o.reasonKind)).toEqual([

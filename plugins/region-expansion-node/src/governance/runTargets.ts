@@ -3,6 +3,7 @@ import { classifyAwsError } from './errors';
 import { mapWithConcurrency } from './limits';
 import { reasonKindOfFailure } from './reasons';
 import type {
+  GovernanceCoverage,
   GovernanceSource,
   GovernanceSyncContext,
   GovernanceSyncReport,
@@ -20,7 +21,13 @@ import type {
  * @public
  */
 export type TargetReadResult =
-  | { status: 'ok'; pages: number; rows: number }
+  | {
+      status: 'ok';
+      pages: number;
+      rows: number;
+      /** Regions this read proved the source watches; see {@link GovernanceCoverage}. */
+      coverage: GovernanceCoverage;
+    }
   | {
       status: 'unavailable' | 'failed';
       reason: string;
@@ -70,7 +77,13 @@ export async function syncTargets(
           rows: 0,
         };
       }
-      return { target, status: 'ok', pages: result.pages, rows: result.rows };
+      return {
+        target,
+        status: 'ok',
+        pages: result.pages,
+        rows: result.rows,
+        coverage: result.coverage,
+      };
     } catch (error) {
       const failure = classifyAwsError(error, ctx.signal);
       return {

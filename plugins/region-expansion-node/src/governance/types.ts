@@ -165,6 +165,62 @@ export interface GovernanceSyncContext {
 }
 
 /**
+ * How a provider proved that its source watches a Region:
+ *
+ * - `aggregation-region`: the Region the provider read in directly (Security
+ *   Hub's aggregation Region).
+ * - `finding-aggregator`: linked to the Security Hub finding aggregator the
+ *   provider read in (its linking mode and Regions).
+ * - `assessed-applications`: Resilience Hub applications in the Region with
+ *   a successful assessment.
+ * - `active-assessments`: active Audit Manager assessments in the Region
+ *   whose scope includes the account (Audit Manager collects evidence in the
+ *   Region of the assessment).
+ * - `config-aggregator`: the AWS Config aggregator aggregates the account in
+ *   the Region and reports conformance packs from it.
+ *
+ * @public
+ */
+export type GovernanceCoverageMethod =
+  | 'aggregation-region'
+  | 'finding-aggregator'
+  | 'assessed-applications'
+  | 'active-assessments'
+  | 'config-aggregator';
+
+/**
+ * Proof that a source watches one Region for the target's account.
+ *
+ * @public
+ */
+export interface GovernanceCoverageProof {
+  /** The Region watched. */
+  region: string;
+  /** How it was proved. */
+  method: GovernanceCoverageMethod;
+  /** One sentence for readers, e.g. `linked to the finding aggregator in us-east-1 (ALL_REGIONS)`; never AWS error text. */
+  detail: string;
+}
+
+/**
+ * What one target's read proved about the Regions its source watches.
+ * Without a proof for a Region, the readiness signals of that Region are
+ * `unknown`: an absence of findings there is not evidence.
+ *
+ * @public
+ */
+export interface GovernanceCoverage {
+  /** Regions proved in this run, each once. */
+  regions: GovernanceCoverageProof[];
+  /**
+   * One sentence for readers: what the source watches from this target and
+   * why other Regions are not covered (e.g. `the finding aggregator in
+   * us-east-1 links ALL_REGIONS_EXCEPT_SPECIFIED, excluding us-west-2`).
+   */
+  scope: string;
+}
+
+/**
  * Outcome of one target in a run.
  *
  * @public
@@ -190,6 +246,12 @@ export interface GovernanceTargetOutcome {
   pages: number;
   /** Rows read and handed to the sink in this run. */
   rows: number;
+  /**
+   * Regions the run proved the source watches, when `ok`; stored with the
+   * outcome (replacing the previous run's). A `failed` target keeps the
+   * coverage of its last good run (stale), an `unavailable` one has none.
+   */
+  coverage?: GovernanceCoverage;
 }
 
 /**
