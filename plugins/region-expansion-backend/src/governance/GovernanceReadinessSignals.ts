@@ -217,12 +217,10 @@ function judged(
       )}`,
       [],
     );
+  // One proof names how; the count says how many targets gave one.
+  const [first, ...more] = coverage.proofs;
   const note = coverage.covered
-    ? `covered: ${coverage.proofs.join('; ')}${
-        coverage.gaps.length
-          ? `; not proved for: ${coverage.gaps.join('; ')}`
-          : ''
-      }`
+    ? `covered: ${first}${more.length ? ` (and ${more.length} more)` : ''}`
     : `coverage not proved: ${coverage.gaps.join('; ')}`;
   return withFreshness(status, `${detail}; ${note}`, blockers, freshness);
 }
@@ -342,10 +340,11 @@ export function resilienceSignal(
     .filter(a => !a.assessmentArn)
     .map(a => `${a.appName}: no successful assessment`);
   if (apps.length === 0) {
+    const reasons = [...coverage.gaps, ...freshness.reasons];
     return signal(
       'unknown',
       `no Resilience Hub applications in the location${
-        freshness.reasons.length ? `: ${freshness.reasons.join('; ')}` : ''
+        reasons.length ? `: ${reasons.join('; ')}` : ''
       }`,
       [],
     );
@@ -436,7 +435,11 @@ export function auditSignal(
     ...(input.scores.length ? [input.config] : []),
   ];
   if (withData.length === 0) {
-    const reasons = [input.auditManager, input.config].flatMap(f => f.reasons);
+    const reasons = [
+      ...input.auditManagerCoverage.gaps,
+      ...input.configCoverage.gaps,
+      ...[input.auditManager, input.config].flatMap(f => f.reasons),
+    ];
     return signal(
       'unknown',
       `no Audit Manager controls or conformance pack scores for the location${
