@@ -366,6 +366,30 @@ describe.each(databases.eachSupportedId())(
       },
     );
 
+    it.each([
+      ['get', '/cells/eu-west-1-p01?bogusParam=1'],
+      ['patch', '/cells/eu-west-1-p01?bogusParam=1'],
+      ['get', '/tenants/tenant-00001?bogusParam=1'],
+      ['patch', '/tenants/tenant-00001?bogusParam=1'],
+      ['get', '/tenants/tenant-00001/history?bogusParam=1'],
+    ] as const)(
+      '%s %s: 400 naming the unknown query key',
+      async (method, path) => {
+        const res = await send(
+          method,
+          path,
+          method === 'patch' ? { name: 'Renamed' } : undefined,
+        );
+        expect({
+          status: res.status,
+          message: res.body.error?.message,
+        }).toEqual({
+          status: 400,
+          message: 'bogusParam: is not a known field',
+        });
+      },
+    );
+
     it('answers malformed JSON with 400', async () => {
       const res = await request(server)
         .post(`${API}/placements`)

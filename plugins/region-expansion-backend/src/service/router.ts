@@ -53,6 +53,9 @@ const MAX_PAGE_SIZE = 1000;
 /** A cell's or tenant's id in the path: checked before any lookup. */
 const idParamSchema = z.object({ id: idSchema });
 
+/** The query of a route that takes none: any key is unknown. */
+const noQuerySchema = z.strictObject({});
+
 const partitionQuerySchema = z.strictObject({
   partition: idSchema.optional(),
 });
@@ -263,12 +266,14 @@ export async function createRouter(
 
   router.get('/cells/:id', async (req, res) => {
     await authorize(req, cellReadPermission);
+    parseInput(noQuerySchema, req.query);
     const { id } = parseInput(idParamSchema, req.params);
     res.json(await service.getCell(id));
   });
 
   router.patch('/cells/:id', async (req, res) => {
     await authorize(req, cellManagePermission);
+    parseInput(noQuerySchema, req.query);
     const { id } = parseInput(idParamSchema, req.params);
     const input = parseInput(updateCellSchema, req.body);
     res.json(await service.updateCell(id, input));
@@ -294,12 +299,14 @@ export async function createRouter(
 
   router.get('/tenants/:id', async (req, res) => {
     await authorize(req, tenantReadPermission);
+    parseInput(noQuerySchema, req.query);
     const { id } = parseInput(idParamSchema, req.params);
     res.json(await service.getTenant(id));
   });
 
   router.patch('/tenants/:id', async (req, res) => {
     await authorize(req, tenantManagePermission);
+    parseInput(noQuerySchema, req.query);
     const { id } = parseInput(idParamSchema, req.params);
     const input = parseInput(updateTenantSchema, req.body);
     res.json(await service.updateTenant(id, input));
@@ -307,6 +314,7 @@ export async function createRouter(
 
   router.get('/tenants/:id/history', async (req, res) => {
     await authorize(req, tenantReadPermission);
+    parseInput(noQuerySchema, req.query);
     const { id } = parseInput(idParamSchema, req.params);
     res.json({ items: await service.getTenantHistory(id) });
   });
