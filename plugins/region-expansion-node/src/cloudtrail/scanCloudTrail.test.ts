@@ -196,6 +196,15 @@ describe('scanCloudTrail', () => {
     await expect(scanCloudTrail([file])).rejects.toThrow(message);
   });
 
+  it.each([
+    ['empty.json', /empty\.json: empty file/],
+    ['empty.json.gz', /empty\.json\.gz: truncated or corrupt gzip/],
+  ])('rejects an empty %s naming it', async (name, message) => {
+    const file = path.join(tmpDir(), name);
+    fs.writeFileSync(file, Buffer.alloc(0));
+    await expect(scanCloudTrail([file])).rejects.toThrow(message);
+  });
+
   it('rejects a JSON file that is not a CloudTrail log', async () => {
     const file = path.join(tmpDir(), 'x.json');
     fs.writeFileSync(file, '{"hello": 1}');

@@ -269,6 +269,51 @@ describe('buildFootprint', () => {
     },
   );
 
+  it.each([
+    [
+      'a folder with no template or plan',
+      { 'notes.txt': 'not infrastructure code' },
+      /: no CloudFormation template or Terraform plan JSON in this folder$/,
+    ],
+    [
+      'a folder of JSON that is not infrastructure code',
+      { 'package.json': '{"name": "x"}', 'tsconfig.json': '{ // comment\n}' },
+      /: no CloudFormation template or Terraform plan JSON in this folder$/,
+    ],
+    [
+      'a file named as a template that is junk',
+      {
+        'ok.template.json': '{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}',
+        'junk.template.json': Buffer.from([0xff, 0xfe, 0x00, 0x81]),
+      },
+      /junk\.template\.json: not valid UTF-8 text$/,
+    ],
+    [
+      'a Terraform plan whose resource_changes is not a list',
+      { 'plan.json': '{"format_version": "1.2", "resource_changes": "nope"}' },
+      /plan\.json: field resource_changes: must be a list$/,
+    ],
+  ])('rejects %s, naming it', async (name, files, message) => {
+    const folder = path.join(dir, name.replace(/\W+/g, '-'));
+    fs.mkdirSync(folder);
+    for (const [file, content] of Object.entries(files)) {
+      fs.writeFileSync(path.join(folder, file), content);
+    }
+    await expect(buildFootprint([folder])).rejects.toThrow(message);
+  });
+
+  it('skips JSON that is not infrastructure code beside templates', async () => {
+    const folder = path.join(dir, 'mixed');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'tsconfig.json'), '{ // comment\n}');
+    fs.writeFileSync(
+      path.join(folder, 'app.template.json'),
+      '{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}',
+    );
+    const footprint = await buildFootprint([folder]);
+    expect(footprint.services.map(s => s.code)).toEqual(['sqs']);
+  });
+
   it('rejects a truncated gzip naming the file', async () => {
     const root = path.join(dir, 'truncated');
     const file = path.join(

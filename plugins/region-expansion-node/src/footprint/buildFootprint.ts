@@ -33,6 +33,8 @@ export type FootprintInputKind =
   | 'iac-directory';
 
 const TEMPLATE_EXTENSIONS = /\.(ya?ml|json|template)$/i;
+/** Files whose name says they are CloudFormation templates. */
+const NAMED_AS_TEMPLATE = /\.template(\.(json|ya?ml))?$/i;
 
 async function readDirectory(directory: string) {
   try {
@@ -235,20 +237,38 @@ export async function buildFootprint(
         addTerraformPlan(builder, parseJsonText(text, inputPath), inputPath);
         break;
       }
-      case 'iac-directory':
+      case 'iac-directory': {
+        let read = 0;
         for (const file of await templateFilesUnder(inputPath, root)) {
-          const fileKind = await detectInputKind(file).catch(() => undefined);
-          if (fileKind === 'cloudformation')
+          // Other JSON in a repository (package.json, a tsconfig with
+          // comments) is skipped; a file named as a template must read.
+          const fileKind = await detectInputKind(file).catch(error => {
+            if (NAMED_AS_TEMPLATE.test(file)) throw error;
+            return undefined;
+          });
+          if (fileKind === 'cloudformation') {
             await addTemplateFile(builder, file, maxBytes);
-          else if (fileKind === 'terraform-plan') {
+            read++;
+          } else if (fileKind === 'terraform-plan') {
             addTerraformPlan(
               builder,
               parseJsonText(await readTextFile(file, maxBytes), file),
               file,
             );
+            read++;
           }
         }
+        // An empty footprint from a folder of nothing would pass a check
+        // that assessed nothing.
+        if (read === 0) {
+          throw new FootprintInputError({
+            file: inputPath,
+            problem:
+              'no CloudFormation template or Terraform plan JSON in this folder',
+          });
+        }
         break;
+      }
       case 'cloudtrail':
         cloudTrailPaths.push(inputPath);
         break;
