@@ -1,7 +1,13 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { mockContext } from '../__testUtils__/regionExpansionBackend';
+import {
+  assessInfrastructure,
+  DEFAULT_MAX_INFLATED_BYTES,
+} from '../domain/assessment';
 import { createAssessAction } from './assess';
 
 const workspace = createMockDirectory();
@@ -121,6 +127,191 @@ describe('region-expansion:assess', () => {
     await expect(createAssessAction().handler(ctx as any)).rejects.toThrow(
       /^targetLocation: unknown location 'mars-north-1'/,
     );
+  });
+
+  describe('reads nothing outside the workspace', () => {
+    const SECRET = 'root:x:0:0:s3cr3t-hash';
+    let outside: string;
+    beforeEach(() => {
+      outside = fs.mkdtempSync(path.join(os.tmpdir(), 'assess-outside-'));
+      fs.writeFileSync(path.join(outside, 'passwd'), `${SECRET}\n`);
+      fs.writeFileSync(
+        path.join(outside, 'stack.template.json'),
+        JSON.stringify(TEMPLATE),
+      );
+    });
+    afterEach(() => fs.rmSync(outside, { recursive: true, force: true }));
+
+    const stack = (templateFile: string) =>
+      JSON.stringify({
+        version: '36.0.0',
+        artifacts: {
+          S: {
+            type: 'aws:cloudformation:stack',
+            properties: { templateFile },
+          },
+        },
+      });
+
+    async function failure(paths: string[]) {
+      const ctx = mockContext({
+        workspacePath: workspace.path,
+        input: { targetLocation: 'eu-central-1', paths },
+      });
+      const error = await createAssessAction()
+        .handler(ctx as any)
+        .then(
+          () => undefined,
+          e => e,
+        );
+      const logged = JSON.stringify((ctx.logger as any).info?.mock?.calls);
+      return { error, logged, ctx };
+    }
+
+    it.each([
+      [
+        'a cdk.out templateFile of ../../etc/passwd',
+        () =>
+          workspace.addContent({
+            'cdk.out/manifest.json': stack('../../etc/passwd'),
+          }),
+        ['cdk.out'],
+        /^paths: \.\/cdk\.out\/manifest\.json: field artifacts\.S\.properties\.templateFile: points outside the cloud assembly/,
+      ],
+      [
+        'a cdk.out template that is a link out of the workspace',
+        () => {
+          workspace.addContent({ 'cdk.out/manifest.json': stack('S.json') });
+          fs.symlinkSync(
+            path.join(outside, 'passwd'),
+            path.join(workspace.path, 'cdk.out', 'S.json'),
+          );
+        },
+        ['cdk.out'],
+        /^paths: \.\/cdk\.out\/manifest\.json: field artifacts\.S\.properties\.templateFile: points outside the cloud assembly/,
+      ],
+      [
+        'a nested assembly outside the assembly',
+        () =>
+          workspace.addContent({
+            'cdk.out/manifest.json': JSON.stringify({
+              version: '36.0.0',
+              artifacts: {
+                Stage: {
+                  type: 'cdk:cloud-assembly',
+                  properties: { directoryName: '../../..' },
+                },
+              },
+            }),
+          }),
+        ['cdk.out'],
+        /^paths: \.\/cdk\.out\/manifest\.json: field artifacts\.Stage\.properties\.directoryName: points outside the cloud assembly/,
+      ],
+      [
+        'a nested stack asset outside the assembly',
+        () =>
+          workspace.addContent({
+            'cdk.out/manifest.json': stack('S.template.json'),
+            'cdk.out/S.template.json': JSON.stringify({
+              Resources: {
+                N: {
+                  Type: 'AWS::CloudFormation::Stack',
+                  Metadata: { 'aws:asset:path': '../../../etc/x.json' },
+                },
+              },
+            }),
+          }),
+        ['cdk.out'],
+        /^paths: \.\/cdk\.out\/S\.template\.json: field Resources\.N\.Metadata\.aws:asset:path: points outside the cloud assembly/,
+      ],
+      [
+        'a workspace folder that is a link out of it',
+        () => fs.symlinkSync(outside, path.join(workspace.path, 'linked')),
+        ['linked'],
+        /^paths\.0: 'linked' points outside the workspace/,
+      ],
+      [
+        'a template in a folder that links out of the workspace',
+        () =>
+          fs.symlinkSync(
+            path.join(outside, 'stack.template.json'),
+            path.join(workspace.path, 'infrastructure', 'linked.template.json'),
+          ),
+        ['infrastructure'],
+        /^paths: \.\/infrastructure\/linked\.template\.json: points outside the workspace/,
+      ],
+      [
+        'a template whose parse error would quote it',
+        () =>
+          workspace.addContent({
+            'broken/app.template.json': `{"Resources": ${SECRET}}`,
+          }),
+        ['broken/app.template.json'],
+        /^paths: \.\/broken\/app\.template\.json: line 1: malformed JSON: unexpected character/,
+      ],
+    ])(
+      '%s: the step fails naming the field, echoing no file contents',
+      async (_name, arrange, paths, message) => {
+        arrange();
+        const { error, logged, ctx } = await failure(paths);
+        expect(error?.name).toBe('InputError');
+        expect(error.message).toMatch(message);
+        expect(error.message).not.toContain('s3cr3t');
+        expect(logged ?? '').not.toContain('s3cr3t');
+        expect(ctx.output).not.toHaveBeenCalled();
+      },
+    );
+  });
+
+  it.each([
+    [
+      { residency: { partition: 'aws-mars' } },
+      /^residency\.partition: 'aws-mars' is not a known partition \(aws, /,
+    ],
+    [
+      { homeCountry: 'Germany' },
+      /^homeCountry: must be an ISO 3166-1 alpha-2 country code/,
+    ],
+    [
+      { paths: ['empty'] },
+      /^paths: \.\/empty: no CloudFormation template or Terraform plan JSON in this folder/,
+    ],
+  ])('refuses %j naming the field', async (input, message) => {
+    fs.mkdirSync(path.join(workspace.path, 'empty'), { recursive: true });
+    fs.writeFileSync(path.join(workspace.path, 'empty', 'notes.txt'), 'hi');
+    await expect(
+      createAssessAction().handler(
+        mockContext({
+          workspacePath: workspace.path,
+          input: { targetLocation: 'eu-central-1', ...input },
+        }) as any,
+      ),
+    ).rejects.toThrow(message);
+  });
+
+  it('stops inflating a CloudTrail log in the workspace at the action’s cap', async () => {
+    const trail = path.join(workspace.path, 'trail', 'AWSLogs');
+    fs.mkdirSync(trail, { recursive: true });
+    const mib = zlib.gzipSync(Buffer.alloc(1024 * 1024, ' '), { level: 9 });
+    fs.writeFileSync(
+      path.join(trail, 't.json.gz'),
+      Buffer.concat([
+        zlib.gzipSync('{"Records":['),
+        ...Array(3).fill(mib),
+        zlib.gzipSync(']}'),
+      ]),
+    );
+    await expect(
+      assessInfrastructure({
+        root: workspace.path,
+        paths: ['trail'],
+        targetLocation: 'eu-central-1',
+        maxInflatedBytes: 1024 * 1024,
+      }),
+    ).rejects.toThrow(
+      /^paths: \.\/trail\/AWSLogs\/t\.json\.gz: decompressed size exceeds the 1048576-byte limit/,
+    );
+    expect(DEFAULT_MAX_INFLATED_BYTES).toBe(64 * 1024 * 1024);
   });
 
   it('rejects paths outside the workspace and bad residency naming the field', async () => {

@@ -1,5 +1,7 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
+  countryCodeSchema,
   dataClassificationSchema,
   residencySchema,
   type AssessmentResult,
@@ -73,7 +75,21 @@ export interface AssessInfrastructureInput {
   now?: Date;
   /** Location catalog; default the bundled snapshot. */
   catalog?: LocationCatalog;
+  /**
+   * Largest size of one input file after decompression, in bytes; default
+   * {@link DEFAULT_MAX_INFLATED_BYTES}. The action runs in the backend, so
+   * a workspace cannot make it inflate a CloudTrail log without bound.
+   */
+  maxInflatedBytes?: number;
 }
+
+/**
+ * Default largest size of one assessed file after decompression: 64 MiB,
+ * as for files uploaded to the backend's assess route.
+ *
+ * @public
+ */
+export const DEFAULT_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 
 /**
  * Result of {@link assessInfrastructure}.
@@ -106,6 +122,43 @@ export function resolveInside(
 ): string {
   const resolved = path.resolve(root, relative);
   const rel = path.relative(root, resolved);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw fieldError(field, `'${relative}' points outside the workspace`);
+  }
+  return resolved;
+}
+
+/**
+ * Resolves a path relative to `root` like {@link resolveInside}, then
+ * follows symbolic links: a path whose real location leaves the workspace
+ * (a link to `/etc`) is refused naming `field`, and so is one that does not
+ * exist or loops.
+ *
+ * @public
+ */
+export async function resolveRealInside(
+  root: string,
+  relative: string,
+  field: string,
+): Promise<string> {
+  const resolved = resolveInside(root, relative, field);
+  let real: string;
+  try {
+    real = await fs.realpath(resolved);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reasons: Record<string, string> = {
+      ENOENT: 'does not exist in the workspace',
+      ELOOP: 'is a symbolic link loop',
+    };
+    throw fieldError(
+      field,
+      `'${relative}' ${
+        reasons[code ?? ''] ?? `cannot be read (${code ?? 'error'})`
+      }`,
+    );
+  }
+  const rel = path.relative(await fs.realpath(root), real);
   if (rel.startsWith('..') || path.isAbsolute(rel)) {
     throw fieldError(field, `'${relative}' points outside the workspace`);
   }
@@ -155,6 +208,22 @@ export async function assessInfrastructure(
     residencyInput === undefined
       ? undefined
       : parseField(residencySchema, residencyInput, 'residency');
+  if (
+    residency?.partition !== undefined &&
+    !catalog.partition(residency.partition)
+  ) {
+    throw fieldError(
+      'residency.partition',
+      `'${residency.partition}' is not a known partition (${catalog
+        .partitions()
+        .map(p => p.id)
+        .join(', ')})`,
+    );
+  }
+  const homeCountry =
+    input.homeCountry === undefined
+      ? undefined
+      : parseField(countryCodeSchema, input.homeCountry, 'homeCountry');
   const classification: DataClassification | undefined =
     input.classification === undefined
       ? undefined
@@ -171,15 +240,29 @@ export async function assessInfrastructure(
       );
     }
   });
-  const paths = (input.paths?.length ? input.paths : ['.']).map((p, index) =>
-    resolveInside(input.root, p, `paths.${index}`),
-  );
+  const paths: string[] = [];
+  for (const [index, p] of (input.paths?.length
+    ? input.paths
+    : ['.']
+  ).entries()) {
+    paths.push(await resolveRealInside(input.root, p, `paths.${index}`));
+  }
   let footprint: Footprint;
   try {
-    footprint = await buildFootprint(paths);
+    // Every file read, however it is reached (a manifest's templateFile, a
+    // link in a folder), must stay inside the workspace.
+    footprint = await buildFootprint(paths, {
+      root: input.root,
+      maxInflatedBytes: input.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES,
+    });
   } catch (error) {
     if (error instanceof FootprintInputError) {
-      throw fieldError('paths', error.message.split(input.root).join('.'));
+      const realRoot = await fs.realpath(input.root);
+      // The message names files and fields, never their contents.
+      throw fieldError(
+        'paths',
+        error.message.split(input.root).join('.').split(realRoot).join('.'),
+      );
     }
     throw error;
   }
@@ -188,7 +271,7 @@ export async function assessInfrastructure(
     target: location.id,
     residency,
     classification,
-    homeCountry: input.homeCountry,
+    homeCountry,
     catalog,
     waivers: (input.waivers ?? []).map(w => ({
       ...w,
