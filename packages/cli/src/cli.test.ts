@@ -172,6 +172,10 @@ function writeHostileInputs() {
     `Resources:\n  ${'k'.repeat(8 * 1024 * 1024)}: 1\n`,
   );
   fs.writeFileSync(
+    at('long-line.yaml'),
+    `Resources: "${'a'.repeat(50 * 1024 * 1024)}`,
+  );
+  fs.writeFileSync(
     at('long-line.json'),
     `{"Resources": {"A": {"Type": "AWS::S3::Bucket", "Properties": {"X": "${'a'.repeat(
       20 * 1024 * 1024,
@@ -460,7 +464,12 @@ describe('region-expansion CLI (spawned)', () => {
     [
       'an 8 MB line as a YAML key',
       'long-key.yaml',
-      /long-key\.yaml: line 2: malformed YAML: implicit key longer than 1024 characters/,
+      /long-key\.yaml: line 2: malformed YAML: line over the 1048576-character limit/,
+    ],
+    [
+      'a 50 MB unterminated quoted line of YAML',
+      'long-line.yaml',
+      /long-line\.yaml: line 1: malformed YAML: line over the 1048576-character limit/,
     ],
     [
       'a 20 MB unterminated line of JSON',

@@ -7,6 +7,7 @@ export * from './buildFootprint';
 export {
   MAX_INPUT_BYTES,
   MAX_YAML_ALIAS_COUNT,
+  MAX_YAML_LINE_LENGTH,
   cloudFormationYamlTags,
   parseJsonText,
   parseYamlText,

@@ -45,6 +45,10 @@ describe('parse errors name the line and the problem, never the text', () => {
       ).join('\n')}\n`,
       'too many YAML alias expansions (over 10000)',
     ],
+    [
+      `Resources: "${'a'.repeat(2 * 1024 * 1024)}\n`,
+      'line 1: malformed YAML: line over the 1048576-character limit (YAML templates and data files have short lines; JSON may be one line)',
+    ],
   ])('YAML %#', (text, problem) => {
     const error = failure(() => parseYamlText(text, 'f.yaml'));
     expect(error).toBeInstanceOf(FootprintInputError);

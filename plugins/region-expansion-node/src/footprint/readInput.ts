@@ -207,6 +207,30 @@ export const cloudFormationYamlTags: Tags = INTRINSICS.flatMap(([tag, key]) => [
  */
 export const MAX_YAML_ALIAS_COUNT = 10_000;
 
+/**
+ * Longest line of YAML read, in characters. The `yaml` parser spends
+ * seconds and gigabytes on one enormous line (an unterminated 50 MB quoted
+ * string); no template or data file has such a line, while JSON, parsed
+ * natively, may be one line of any length.
+ *
+ * @public
+ */
+export const MAX_YAML_LINE_LENGTH = 1024 * 1024;
+
+/** 1-based number of the first line longer than `max`, if any. */
+function firstLineLongerThan(text: string, max: number): number | undefined {
+  let start = 0;
+  let line = 1;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > max) return line;
+    start = end + 1;
+    line++;
+  }
+  return undefined;
+}
+
 /** YAML error codes in words; the library's messages may quote the text. */
 const YAML_PROBLEMS: Record<string, string> = {
   BAD_ALIAS: 'bad alias',
@@ -239,6 +263,14 @@ function yamlProblem(code: string): string {
  * @public
  */
 export function parseYamlText(text: string, file: string): unknown {
+  const long = firstLineLongerThan(text, MAX_YAML_LINE_LENGTH);
+  if (long !== undefined) {
+    throw new FootprintInputError({
+      file,
+      line: long,
+      problem: `malformed YAML: line over the ${MAX_YAML_LINE_LENGTH}-character limit (YAML templates and data files have short lines; JSON may be one line)`,
+    });
+  }
   const lineCounter = new LineCounter();
   let document;
   try {
