@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import {
   capacitySchema,
   cellSpecSchema,
@@ -16,8 +14,11 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import {
   LocationCatalog,
+  parseJsonText,
+  parseYamlText,
   PlacementEngine,
   readinessFromMap,
+  readTextFile,
 } from '@region-expansion/plugin-region-expansion-node';
 import { CliInputError } from '../errors';
 
@@ -35,42 +36,20 @@ interface Schema<T> {
 
 /**
  * Largest cells or tenants file: far above any real estate, and small
- * enough that a YAML parser cannot spend minutes on one enormous line.
+ * enough that a YAML parser cannot spend minutes on one.
  */
 const MAX_DATA_FILE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Reads a YAML or JSON data file with the footprint readers' checks: size,
+ * UTF-8, folders and link loops, line length, alias and nesting bounds;
+ * errors name the file, line and reason and never quote the file.
+ */
 async function readDataFile(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    const { size } = await fs.stat(file);
-    if (size > MAX_DATA_FILE_BYTES) {
-      throw new CliInputError(
-        `${file}: file is ${size} bytes, over the ${MAX_DATA_FILE_BYTES}-byte limit of a cells or tenants file`,
-      );
-    }
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if (error instanceof CliInputError) throw error;
-    throw new CliInputError(
-      `${file}: cannot read (${
-        (error as NodeJS.ErrnoException).code ?? error
-      })`,
-    );
-  }
-  try {
-    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      throw new CliInputError(
-        `${file}: line ${error.linePos?.[0].line ?? '?'}: malformed YAML: ${
-          error.message.split('\n')[0]
-        }`,
-      );
-    }
-    throw new CliInputError(
-      `${file}: malformed JSON: ${(error as Error).message}`,
-    );
-  }
+  const text = await readTextFile(file, MAX_DATA_FILE_BYTES);
+  return file.endsWith('.json')
+    ? parseJsonText(text, file)
+    : parseYamlText(text, file);
 }
 
 function validate<T>(
