@@ -66,6 +66,24 @@ describe('packages/backend/Dockerfile', () => {
     expect(from).toMatch(new RegExp(`^FROM node:${hostMajor}-`));
   });
 
+  it('gets the migrations of every workspace package that has them (the bundle holds only what `files` lists)', () => {
+    const unshipped = ['packages', 'plugins']
+      .flatMap(dir =>
+        fs
+          .readdirSync(path.join(ROOT, dir))
+          .map(name => path.join(ROOT, dir, name)),
+      )
+      .filter(dir => fs.existsSync(path.join(dir, 'migrations')))
+      .filter(dir => {
+        const files: string[] =
+          JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'))
+            .files ?? [];
+        return !files.includes('migrations');
+      })
+      .map(dir => path.relative(ROOT, dir));
+    expect(unshipped).toEqual([]);
+  });
+
   it('starts the backend with the production config stack', () => {
     expect(instructions[instructions.length - 1]).toBe(
       'CMD ["node", "packages/backend", "--config", "app-config.yaml", "--config", "app-config.production.yaml"]',
