@@ -15,5 +15,6 @@ export * from './domain/guardrails';
 export * from './domain/locations';
 export * from './domain/publish';
 export * from './domain/register';
+export * from './domain/workspace';
 export * from './render/applicationPlane';
 export * from './render/plan';

@@ -101,7 +101,7 @@ describe('region-expansion:publish-local', () => {
         input: { name: 'payments-de', sourcePath },
       });
       await expect(action().handler(ctx as any)).rejects.toThrow(
-        `sourcePath: '${sourcePath}' leads outside the workspace through a symbolic link`,
+        `sourcePath: '${sourcePath}' points outside the workspace through a symbolic link`,
       );
       expect(fs.readdirSync(dir.resolve('out'))).toEqual([]);
     },

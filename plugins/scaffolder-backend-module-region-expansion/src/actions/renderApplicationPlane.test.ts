@@ -72,4 +72,21 @@ describe('region-expansion:render-application-plane', () => {
   ])('rejects %j naming the field', async (input, message) => {
     await expect(run(input)).rejects.toThrow(message);
   });
+
+  describe('writes nothing outside the workspace, links included', () => {
+    const outside = createMockDirectory();
+    beforeEach(() => outside.setContent({ 'secret.txt': 'secret' }));
+
+    it.each([
+      ['targetPath is a link out of the workspace', 'escape', 'escape'],
+      ['a folder under targetPath is a link out of it', 'lib', '.'],
+    ])('refuses when %s', async (_, link, targetPath) => {
+      fs.symlinkSync(outside.path, path.join(workspace.path, link));
+      await expect(run({ targetPath })).rejects.toThrow(
+        /^targetPath: '.*' points outside the workspace through a symbolic link/,
+      );
+      expect(fs.readdirSync(outside.path)).toEqual(['secret.txt']);
+      expect(fs.readdirSync(workspace.path)).toEqual([link]);
+    });
+  });
 });

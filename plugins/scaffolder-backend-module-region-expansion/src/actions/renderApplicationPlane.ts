@@ -1,11 +1,9 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type {
   AvailabilityIndex,
   LocationCatalog,
 } from '@region-expansion/plugin-region-expansion-node';
-import { resolveInside } from '../domain/assessment';
+import { writeFilesInsideWorkspace } from '../domain/workspace';
 import { renderApplicationPlane } from '../render/applicationPlane';
 import { applicationPlanePlan } from '../render/plan';
 import { examples } from './renderApplicationPlane.examples';
@@ -91,19 +89,12 @@ export function createRenderApplicationPlaneAction(
         options.catalog,
         options.availability,
       );
-      const root = resolveInside(
+      const written = await writeFilesInsideWorkspace(
         ctx.workspacePath,
         ctx.input.targetPath ?? '.',
+        renderApplicationPlane(plan),
         'targetPath',
       );
-      const files = renderApplicationPlane(plan);
-      const written: string[] = [];
-      for (const [file, content] of Object.entries(files)) {
-        const full = path.join(root, file);
-        await fs.mkdir(path.dirname(full), { recursive: true });
-        await fs.writeFile(full, content, 'utf8');
-        written.push(path.relative(ctx.workspacePath, full));
-      }
       ctx.logger.info(
         `Rendered ${plan.cells.length} cell stacks for ${plan.locationId} (${plan.partition}, ${plan.encryptionTier})`,
       );

@@ -92,4 +92,44 @@ describe('region-expansion:render-guardrails', () => {
   ])('rejects %j naming the field', async (input, message) => {
     await expect(run(input)).rejects.toThrow(message);
   });
+
+  describe('writes nothing outside the workspace, links included', () => {
+    const outside = createMockDirectory();
+    beforeEach(() => outside.setContent({ 'secret.txt': 'secret' }));
+
+    it.each([
+      [
+        'targetPath is a link out of the workspace',
+        'escape',
+        '.',
+        'escape',
+        [],
+      ],
+      [
+        'a file under targetPath is a link out of it',
+        'guardrails/ou.json',
+        'secret.txt',
+        'guardrails',
+        ['ou.json'],
+      ],
+    ])('refuses when %s', async (_, link, to, targetPath, inFolder) => {
+      fs.mkdirSync(path.join(workspace.path, 'guardrails'), {
+        recursive: true,
+      });
+      fs.symlinkSync(
+        path.join(outside.path, to),
+        path.join(workspace.path, link),
+      );
+      await expect(run({ targetPath })).rejects.toThrow(
+        /^targetPath: '.*' points outside the workspace through a symbolic link/,
+      );
+      expect(
+        fs.readFileSync(path.join(outside.path, 'secret.txt'), 'utf8'),
+      ).toBe('secret');
+      expect(fs.readdirSync(outside.path)).toEqual(['secret.txt']);
+      expect(fs.readdirSync(path.join(workspace.path, 'guardrails'))).toEqual(
+        inFolder,
+      );
+    });
+  });
 });

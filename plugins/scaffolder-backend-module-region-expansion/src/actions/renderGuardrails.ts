@@ -1,9 +1,7 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
-import { resolveInside } from '../domain/assessment';
 import { renderGuardrails } from '../domain/guardrails';
+import { writeFilesInsideWorkspace } from '../domain/workspace';
 import { examples } from './renderGuardrails.examples';
 import { commonInputs } from './shared';
 
@@ -79,29 +77,22 @@ export function createRenderGuardrailsAction(
     },
     async handler(ctx) {
       const guardrails = renderGuardrails(ctx.input, options.catalog);
-      const dir = resolveInside(
+      const files = await writeFilesInsideWorkspace(
         ctx.workspacePath,
         ctx.input.targetPath ?? 'guardrails',
+        {
+          'scp.json': `${JSON.stringify(guardrails.scp, null, 2)}\n`,
+          'ou.json': `${JSON.stringify(
+            {
+              ...guardrails.organizationalUnit,
+              scpCharacters: guardrails.scpCharacters,
+              exemptedGlobalServices: guardrails.exemptedServices,
+            },
+            null,
+            2,
+          )}\n`,
+        },
         'targetPath',
-      );
-      await fs.mkdir(dir, { recursive: true });
-      const scpFile = path.join(dir, 'scp.json');
-      const ouFile = path.join(dir, 'ou.json');
-      await fs.writeFile(
-        scpFile,
-        `${JSON.stringify(guardrails.scp, null, 2)}\n`,
-      );
-      await fs.writeFile(
-        ouFile,
-        `${JSON.stringify(
-          {
-            ...guardrails.organizationalUnit,
-            scpCharacters: guardrails.scpCharacters,
-            exemptedGlobalServices: guardrails.exemptedServices,
-          },
-          null,
-          2,
-        )}\n`,
       );
       ctx.logger.info(
         `OU ${guardrails.organizationalUnit.pathString}; SCP ${guardrails.scpCharacters} characters`,
@@ -111,10 +102,7 @@ export function createRenderGuardrailsAction(
         guardrails.organizationalUnit.pathString,
       );
       ctx.output('scpCharacters', guardrails.scpCharacters);
-      ctx.output(
-        'files',
-        [scpFile, ouFile].map(f => path.relative(ctx.workspacePath, f)),
-      );
+      ctx.output('files', files);
     },
   });
 }

@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import {
   countryCodeSchema,
   dataClassificationSchema,
@@ -18,6 +17,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-node';
 import { fieldError, parseField } from './errors';
 import { requireLocation } from './locations';
+import { resolveInsideWorkspace } from './workspace';
 
 /**
  * A waiver as the wizard states it; the location is the assessed target.
@@ -110,62 +110,6 @@ export interface InfrastructureAssessment {
 }
 
 /**
- * Resolves a path relative to `root`, refusing one that leaves it; throws
- * naming `field`.
- *
- * @public
- */
-export function resolveInside(
-  root: string,
-  relative: string,
-  field: string,
-): string {
-  const resolved = path.resolve(root, relative);
-  const rel = path.relative(root, resolved);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw fieldError(field, `'${relative}' points outside the workspace`);
-  }
-  return resolved;
-}
-
-/**
- * Resolves a path relative to `root` like {@link resolveInside}, then
- * follows symbolic links: a path whose real location leaves the workspace
- * (a link to `/etc`) is refused naming `field`, and so is one that does not
- * exist or loops.
- *
- * @public
- */
-export async function resolveRealInside(
-  root: string,
-  relative: string,
-  field: string,
-): Promise<string> {
-  const resolved = resolveInside(root, relative, field);
-  let real: string;
-  try {
-    real = await fs.realpath(resolved);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reasons: Record<string, string> = {
-      ENOENT: 'does not exist in the workspace',
-      ELOOP: 'is a symbolic link loop',
-    };
-    throw fieldError(
-      field,
-      `'${relative}' ${
-        reasons[code ?? ''] ?? `cannot be read (${code ?? 'error'})`
-      }`,
-    );
-  }
-  const rel = path.relative(await fs.realpath(root), real);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw fieldError(field, `'${relative}' points outside the workspace`);
-  }
-  return resolved;
-}
-
-/**
  * A wizard's list fields default to empty arrays: an empty list states no
  * requirement, so it is dropped (the API's schema refuses empty lists), and a
  * residency with nothing left is no residency requirement at all.
@@ -245,7 +189,11 @@ export async function assessInfrastructure(
     ? input.paths
     : ['.']
   ).entries()) {
-    paths.push(await resolveRealInside(input.root, p, `paths.${index}`));
+    paths.push(
+      await resolveInsideWorkspace(input.root, p, `paths.${index}`, {
+        mustExist: true,
+      }),
+    );
   }
   let footprint: Footprint;
   try {

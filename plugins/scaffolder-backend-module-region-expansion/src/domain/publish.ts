@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import fsSync from 'node:fs';
 import path from 'node:path';
-import { resolveInside } from './assessment';
 import { fieldError } from './errors';
+import { resolveInsideWorkspace } from './workspace';
 
 /**
  * Default folder of generated code, relative to the repository root.
@@ -67,10 +67,10 @@ export function resolvePublishTarget(root: string, name: string): string {
 }
 
 /**
- * The folder `relative` (the `sourcePath` input) of the workspace, as a real
- * path: refused, naming `sourcePath`, when it is not a folder or leads out
- * of the workspace, by `..` or through a symbolic link anywhere on the way
- * (a lexical check alone would follow `links/escape` out).
+ * The folder `relative` (the `sourcePath` input) of the workspace: refused,
+ * naming `sourcePath`, when it is not a folder or leads out of the
+ * workspace, by `..` or through a symbolic link anywhere on the way (see
+ * {@link resolveInsideWorkspace}).
  *
  * @public
  */
@@ -78,26 +78,19 @@ export async function resolvePublishSource(
   workspace: string,
   relative: string,
 ): Promise<string> {
-  const lexical = resolveInside(workspace, relative, 'sourcePath');
-  const stat = await fs.stat(lexical).catch(() => undefined);
+  const source = await resolveInsideWorkspace(
+    workspace,
+    relative,
+    'sourcePath',
+  );
+  const stat = await fs.stat(source).catch(() => undefined);
   if (!stat?.isDirectory()) {
     throw fieldError(
       'sourcePath',
       `'${relative}' is not a folder of the workspace`,
     );
   }
-  const [realWorkspace, real] = await Promise.all([
-    fs.realpath(workspace),
-    fs.realpath(lexical),
-  ]);
-  const rel = path.relative(realWorkspace, real);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw fieldError(
-      'sourcePath',
-      `'${relative}' leads outside the workspace through a symbolic link`,
-    );
-  }
-  return real;
+  return source;
 }
 
 /**
