@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import type { Knex } from 'knex';
 import type { TestRole } from '../../__testUtils__/rolePolicy';
 
 /**
@@ -65,6 +66,12 @@ export interface RestCase {
   };
   /** Wall-time budget; default {@link BUDGET.caseMs}. */
   budgetMs?: number;
+  /**
+   * Reads what the case needs from the estate the corpus runs against (a
+   * cell that holds tenants, say) and returns the path and body to send
+   * instead; runs before the state digest, so it must write nothing.
+   */
+  prepare?: (knex: Knex) => Promise<Partial<Pick<RestCase, 'path' | 'body'>>>;
 }
 
 /** What one case measured, and every promise it broke. */

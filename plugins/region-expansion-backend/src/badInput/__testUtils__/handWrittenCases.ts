@@ -407,9 +407,34 @@ export function handWrittenCases(): RestCase[] {
       name: 'PATCH /cells/{id} out-of-range: capacity below the tenants it holds',
       category: 'out-of-range',
       method: 'PATCH',
-      path: '/cells/eu-west-1-p01',
-      body: json({ capacity: { tenants: 0, loadUnits: 0 } }),
-      expect: { status: [400, 409], fields: ['capacity', 'capacity.tenants'] },
+      path: '/cells/(a pooled cell holding tenants)',
+      // Which cells hold tenants is the placement engine's choice when the
+      // estate is seeded, so the cell is read from it: one tenant slot
+      // fewer than it holds, everything else of its capacity kept.
+      prepare: async knex => {
+        const cell = await knex('cells')
+          .where({ isolation: 'pooled' })
+          .andWhere('tenant_count', '>=', 2)
+          .orderBy('id')
+          .first('id', 'tenant_count', 'max_load_units', 'max_quotas');
+        if (!cell)
+          throw new Error('the corpus estate has no pooled cell with tenants');
+        return {
+          path: `/cells/${cell.id}`,
+          body: json({
+            capacity: {
+              tenants: Number(cell.tenant_count) - 1,
+              loadUnits: Number(cell.max_load_units),
+              quotas: JSON.parse(cell.max_quotas),
+            },
+          }),
+        };
+      },
+      expect: {
+        status: [400, 409],
+        fields: ['capacity.tenants'],
+        reason: /below the \d+ tenants/,
+      },
     },
 
     // ------------------------------------- authorization before the body

@@ -196,7 +196,9 @@ export function digestChanges(
  * Probes `GET /.backstage/health/v1/liveness` back to back (one request in
  * flight at a time, 25 ms apart) and samples the heap, until stopped. The
  * backend answers in the same process as the case, so a case that blocks
- * the event loop shows up as a slow probe.
+ * the event loop shows up as a slow probe. A probe is timed from when it
+ * was due, not from when it was sent: a block that starts while the probe
+ * waits its 25 ms would otherwise delay only the sending, and go unseen.
  */
 export function startLivenessProbe(port: number) {
   let stopped = false;
@@ -204,9 +206,9 @@ export function startLivenessProbe(port: number) {
   let probes = 0;
   let failures = 0;
   let heapPeak = process.memoryUsage().heapUsed;
-  const probeOnce = () =>
+  const probeOnce = (due = performance.now()) =>
     new Promise<void>(resolve => {
-      const started = performance.now();
+      const started = Math.min(due, performance.now());
       const req = http.get(
         {
           host: '127.0.0.1',
@@ -244,13 +246,15 @@ export function startLivenessProbe(port: number) {
     });
   const loop = (async () => {
     // At least one probe, and one more after the case ended.
+    let due = performance.now();
     do {
       heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-      await probeOnce();
+      await probeOnce(due);
       heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+      due = performance.now() + 25;
       if (!stopped) await pause();
     } while (!stopped);
-    await probeOnce();
+    await probeOnce(due);
   })();
   return {
     async stop() {
@@ -347,7 +351,11 @@ export class RestHarness {
   }
 
   /** Runs one case and returns its figures and every broken promise. */
-  async run(c: RestCase): Promise<CaseFigures> {
+  async run(declared: RestCase): Promise<CaseFigures> {
+    const c: RestCase = {
+      ...declared,
+      ...(await declared.prepare?.(this.knex)),
+    };
     const budgetMs = c.budgetMs ?? BUDGET.caseMs;
     const before = await this.digest();
     const body = c.body?.();
