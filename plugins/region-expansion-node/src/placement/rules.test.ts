@@ -3,7 +3,9 @@ import { DomainRuleError } from '../locations/errors';
 import {
   assertCellAllowed,
   assertControlPlaneAllowed,
+  assertCellTakesPin,
   assertTenantPinAllowed,
+  PIN_LIFECYCLES,
 } from './rules';
 import { planQuotas } from './quotas';
 import { catalog, cell, controlPlanes, spec, tenant } from './testFixtures';
@@ -195,6 +197,30 @@ describe('assertTenantPinAllowed', () => {
       field: 'cellId',
       reason: expect.stringMatching(reason),
     });
+  });
+});
+
+describe('assertCellTakesPin', () => {
+  it.each(['active', 'provisioning'] as const)(
+    'accepts a pin to a %s cell',
+    lifecycle => {
+      expect(() =>
+        assertCellTakesPin(cell({ locationId: 'eu-west-1', lifecycle })),
+      ).not.toThrow();
+    },
+  );
+  it.each(['planned', 'draining', 'retired'] as const)(
+    'rejects a pin to a %s cell, naming cellId',
+    lifecycle => {
+      const c = cell({ locationId: 'eu-west-1', lifecycle });
+      expect(ruleError(() => assertCellTakesPin(c))).toEqual({
+        field: 'cellId',
+        reason: `cell ${c.id} is ${lifecycle}; a tenant is pinned only to an active or provisioning cell`,
+      });
+    },
+  );
+  it('names exactly the lifecycles it accepts', () => {
+    expect([...PIN_LIFECYCLES]).toEqual(['active', 'provisioning']);
   });
 });
 

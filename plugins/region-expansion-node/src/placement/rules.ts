@@ -2,6 +2,7 @@ import {
   DEFAULT_TENANT_PARTITION,
   TIER_CELL_ISOLATION,
   type Cell,
+  type CellLifecycle,
   type ControlPlane,
   type Location,
   type Partition,
@@ -253,6 +254,39 @@ export function assertTenantPinAllowed(
     throw new DomainRuleError(
       'cellId',
       `cell ${cell.id} is ${cell.isolation}; a ${tenant.tier} tenant needs a ${isolation} cell`,
+    );
+  }
+}
+
+/**
+ * The lifecycle states of a cell a tenant may be pinned to (`cellId` when
+ * a tenant is created or imported): an active cell, or one still being
+ * provisioned, as a placement with `allowProvisioning` may choose. A
+ * planned cell does not exist yet, a draining cell is being emptied, and a
+ * retired cell must stay empty.
+ *
+ * @public
+ */
+export const PIN_LIFECYCLES: readonly CellLifecycle[] = [
+  'active',
+  'provisioning',
+];
+
+/**
+ * Checks that a cell takes a pinned tenant now, by its lifecycle (see
+ * {@link PIN_LIFECYCLES}). Separate from {@link assertTenantPinAllowed}:
+ * a tenant already living in a draining cell may still be changed there.
+ * Throws {@link DomainRuleError} naming `cellId`.
+ *
+ * @public
+ */
+export function assertCellTakesPin(cell: Pick<Cell, 'id' | 'lifecycle'>): void {
+  if (!PIN_LIFECYCLES.includes(cell.lifecycle)) {
+    throw new DomainRuleError(
+      'cellId',
+      `cell ${cell.id} is ${
+        cell.lifecycle
+      }; a tenant is pinned only to an ${PIN_LIFECYCLES.join(' or ')} cell`,
     );
   }
 }
