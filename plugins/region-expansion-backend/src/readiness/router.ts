@@ -17,6 +17,7 @@ import {
   authorizedCredentials,
   createAuthorize,
   nameOversizedBody,
+  noQuerySchema,
   parseInput,
 } from '../service/requestHelpers';
 import { ReadinessService } from './ReadinessService';
@@ -146,6 +147,7 @@ export async function createReadinessRouter(
     const slot = res.locals.assessmentSlot;
     res.locals.assessing = true;
     try {
+      parseInput(noQuerySchema, req.query);
       const { locationId } = parseInput(locationParamSchema, req.params);
       const input = parseInput(assessUploadSchema, req.body);
       res.json(
@@ -192,6 +194,7 @@ export async function createReadinessRouter(
 
   router.get('/application-plane/footprint', async (req, res) => {
     await authorize(req, readinessReadPermission);
+    parseInput(noQuerySchema, req.query);
     res.json(await readiness.getFootprint());
   });
 
@@ -203,6 +206,7 @@ export async function createReadinessRouter(
 
   router.get('/readiness/:locationId', async (req, res) => {
     await authorize(req, readinessReadPermission);
+    parseInput(noQuerySchema, req.query);
     const { locationId } = parseInput(locationParamSchema, req.params);
     res.json(await readiness.getLatest(locationId));
   });
@@ -230,6 +234,7 @@ export async function createReadinessRouter(
 
   router.post('/readiness/:locationId/evaluate', async (req, res) => {
     await authorize(req, waiverManagePermission);
+    parseInput(noQuerySchema, req.query);
     const { locationId } = parseInput(locationParamSchema, req.params);
     res.status(201).json(await readiness.evaluate(locationId, 'manual'));
   });
@@ -255,6 +260,7 @@ export async function createReadinessRouter(
 
   router.post('/waivers', async (req, res) => {
     const credentials = await authorize(req, waiverManagePermission);
+    parseInput(noQuerySchema, req.query);
     const input = parseInput(createWaiverSchema, req.body);
     const result = await readiness.addWaiver(
       {
@@ -269,6 +275,7 @@ export async function createReadinessRouter(
 
   router.delete('/waivers/:id', async (req, res) => {
     const credentials = await authorize(req, waiverManagePermission);
+    parseInput(noQuerySchema, req.query);
     const { id } = parseInput(waiverParamSchema, req.params);
     res.json(await readiness.revokeWaiver(id, actorOf(credentials)));
   });

@@ -20,6 +20,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import {
   assertCellAllowed,
+  assertCellTakesPin,
   assertControlPlaneAllowed,
   findCellDefinitionViolation,
   LocationCatalog,
@@ -32,6 +33,7 @@ import {
   TenantQuery,
 } from '../database/RegionExpansionStore';
 import { withDomainErrors } from './domainErrors';
+import { forEachInTurns } from './importRows';
 import { PlacementService } from './PlacementService';
 
 /**
@@ -336,12 +338,14 @@ export class RegionExpansionService {
   }
 
   /**
-   * Creates a tenant. A `cellId` pins it: the placement engine's rules
-   * (partition, residency, tier, lifecycle) must accept the cell.
+   * Creates a tenant. A `cellId` pins it: the cell must take tenants
+   * (active or provisioning, so a retired cell stays empty) and the
+   * placement engine's rules (partition, residency, tier) accept it.
    */
   async addTenant(input: CreateTenantInput, actor: string): Promise<Tenant> {
     if (input.cellId) {
       const cell = await this.getCellForPin(input.cellId, 'cellId');
+      withDomainErrors(() => assertCellTakesPin(cell));
       await this.#placement.assertPinAllowed(cell, input);
     }
     return this.#store.addTenant(input, {
@@ -371,8 +375,8 @@ export class RegionExpansionService {
 
   /**
    * Imports tenants: every row is validated against the domain first (cell
-   * exists, rules accept the pin, capacity holds), errors name the row; then
-   * the store writes all rows in one transaction.
+   * exists and takes tenants, rules accept the pin, capacity holds), errors
+   * name the row; then the store writes all rows in one transaction.
    */
   async importTenants(
     rows: TenantImportRow[],
@@ -382,7 +386,9 @@ export class RegionExpansionService {
     const cells = new Map(
       (await this.#store.listCells()).map(c => [c.id, structuredClone(c)]),
     );
-    rows.forEach((row, index) => {
+    // A chunk of rows per turn of the event loop: 50,000 pinned rows would
+    // otherwise hold it for seconds.
+    await forEachInTurns(rows, (row, index) => {
       if (!row.cellId) return;
       const cell = cells.get(row.cellId);
       if (!cell) {
@@ -390,6 +396,7 @@ export class RegionExpansionService {
           `rows[${index}].cellId: cell '${row.cellId}' does not exist`,
         );
       }
+      withDomainErrors(() => assertCellTakesPin(cell), `rows[${index}].`);
       this.#placement.assertPinAllowedSync(
         catalog,
         cell,

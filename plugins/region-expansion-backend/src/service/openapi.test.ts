@@ -45,6 +45,7 @@ import {
   createWaiverSchema,
   footprintSchema,
 } from '../readiness/schemas';
+import { MAX_IMPORT_ROWS, MAX_IMPORT_YAML_BYTES } from './importRows';
 import { RegionExpansionService } from './RegionExpansionService';
 import { createRouter } from './router';
 
@@ -349,6 +350,59 @@ describe('openapi.yaml', () => {
     expect(checked).toBeGreaterThanOrEqual(15);
   });
 
+  it('refuses an undocumented query key on every operation of the main router, naming it', async () => {
+    // The main router's own routes and its readiness routes. The governance
+    // and availability routers parse their own queries (their GETs are
+    // checked by the test above).
+    const elsewhere = new Set(['governance', 'availability']);
+    const checked: string[] = [];
+    const accepted: string[] = [];
+    for (const [path, method, op] of operations()) {
+      if (((op as { tags?: string[] }).tags ?? []).some(t => elsewhere.has(t)))
+        continue;
+      const url = path
+        .replace('{locationId}', 'eu-west-1')
+        .replace(/\{[^}]+\}/g, 'x');
+      const res = await (request(app) as any)
+        [method](url)
+        .query({ undocumented: 'x' });
+      const where = `${method.toUpperCase()} ${path}`;
+      checked.push(where);
+      if (
+        res.status !== 400 ||
+        !/(^|; )undocumented: /.test(res.body?.error?.message ?? '')
+      ) {
+        accepted.push(`${where}: ${res.status} ${JSON.stringify(res.body)}`);
+      }
+    }
+    expect(accepted).toEqual([]);
+    expect(checked.length).toBeGreaterThanOrEqual(29);
+  });
+
+  it('lists 400 on every operation: an unknown query key is refused anywhere', () => {
+    const missing = operations()
+      .filter(([, , op]) => !op.responses['400'])
+      .map(([path, method]) => `${method.toUpperCase()} ${path}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('lists 413 and 415 on every operation that reads a body', () => {
+    // The plugin refuses an unread body type (requireBodyType, 415), an
+    // encoding or charset it cannot read and a body over the route's limit
+    // (nameBodyErrors, 413/415) on every POST, PUT and PATCH.
+    const missing = operations()
+      .filter(([, method]) => ['post', 'put', 'patch'].includes(method))
+      .filter(
+        ([, , op]) =>
+          op.responses['413']?.$ref !==
+            '#/components/responses/PayloadTooLarge' ||
+          op.responses['415']?.$ref !==
+            '#/components/responses/UnsupportedMediaType',
+      )
+      .map(([path, method]) => `${method.toUpperCase()} ${path}`);
+    expect(missing).toEqual([]);
+  });
+
   it.each<[string, z.ZodEnum]>([
     ['TenantTier', tenantTierSchema],
     ['DataClassification', dataClassificationSchema],
@@ -397,6 +451,21 @@ describe('openapi.yaml', () => {
       });
     },
   );
+
+  it('documents the row cap and the YAML size limit of POST /tenants/import', () => {
+    const op = document.paths['/tenants/import'].post as {
+      requestBody: {
+        content: Record<
+          string,
+          { schema: { maxItems?: number; maxLength?: number } }
+        >;
+      };
+    };
+    expect({
+      rows: op.requestBody.content['application/json'].schema.maxItems,
+      yaml: op.requestBody.content['text/yaml'].schema.maxLength,
+    }).toEqual({ rows: MAX_IMPORT_ROWS, yaml: MAX_IMPORT_YAML_BYTES });
+  });
 
   it('documents the evidence bundle as a ZIP', () => {
     const op = document.paths['/governance/evidence-bundle'].get as {

@@ -13,6 +13,13 @@ import express from 'express';
 import { z } from 'zod';
 
 /**
+ * The query of a route that takes none: any key is unknown, a 400 naming it.
+ * Every route parses its query with a strict schema, this one when it
+ * documents no query parameter, so an unknown key is never ignored.
+ */
+export const noQuerySchema = z.strictObject({});
+
+/**
  * Validates `value` with a schema from the common package; a failure becomes
  * an `InputError` listing every field and reason, each prefixed with
  * `prefix` when given (for example `rows[17].`).

@@ -21,7 +21,6 @@ import {
   placementRequestSchema,
   quotaPlanRequestSchema,
   regionExpansionPermissions,
-  tenantImportRowSchema,
   tenantManagePermission,
   tenantReadPermission,
   tenantTierSchema,
@@ -31,12 +30,12 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AvailabilityRefreshService } from '../availability/AvailabilityRefreshService';
 import { createAvailabilityRouter } from '../availability/router';
 import { createReadinessRouter } from '../readiness/router';
 import { ReadinessService } from '../readiness/ReadinessService';
+import { parseImportRows, parseImportYaml } from './importRows';
 import { RegionExpansionService } from './RegionExpansionService';
 import {
   actorOf,
@@ -44,6 +43,7 @@ import {
   authorizedCredentials,
   createAuthorize,
   nameOversizedBody,
+  noQuerySchema,
   parseInput,
 } from './requestHelpers';
 
@@ -52,9 +52,6 @@ const MAX_PAGE_SIZE = 1000;
 
 /** A cell's or tenant's id in the path: checked before any lookup. */
 const idParamSchema = z.object({ id: idSchema });
-
-/** The query of a route that takes none: any key is unknown. */
-const noQuerySchema = z.strictObject({});
 
 const partitionQuerySchema = z.strictObject({
   partition: idSchema.optional(),
@@ -153,15 +150,10 @@ export async function createRouter(
     }),
     async (req: express.Request, res: express.Response) => {
       const credentials = authorizedCredentials(res);
+      parseInput(noQuerySchema, req.query);
       let body: unknown = req.body;
       if (typeof body === 'string') {
-        try {
-          body = parseYaml(body, { maxAliasCount: 100 });
-        } catch (error) {
-          throw new InputError(
-            `(root): not valid YAML: ${(error as Error).message}`,
-          );
-        }
+        body = parseImportYaml(body);
       } else if (!req.is('application/json')) {
         throw new InputError(
           `(root): send a JSON or YAML array with Content-Type application/json or ${YAML_TYPES.join(
@@ -172,9 +164,7 @@ export async function createRouter(
       if (!Array.isArray(body)) {
         throw new InputError('(root): must be an array of tenant rows');
       }
-      const rows = body.map((row, index) =>
-        parseInput(tenantImportRowSchema, row, `rows[${index}].`),
-      );
+      const rows = await parseImportRows(body);
       const result = await service.importTenants(rows, actorOf(credentials));
       res.status(201).json(result);
     },
@@ -209,6 +199,7 @@ export async function createRouter(
 
   router.get('/partitions', async (req, res) => {
     await authorize(req, locationReadPermission);
+    parseInput(noQuerySchema, req.query);
     res.json({ items: await service.listPartitions() });
   });
 
@@ -221,11 +212,13 @@ export async function createRouter(
   // Cell totals per location, for overviews that need no cell details.
   router.get('/locations/summary', async (req, res) => {
     await authorize(req, cellReadPermission);
+    parseInput(noQuerySchema, req.query);
     res.json({ items: await service.summarizeLocations() });
   });
 
   router.post('/locations', async (req, res) => {
     await authorize(req, locationManagePermission);
+    parseInput(noQuerySchema, req.query);
     const input = parseInput(createLocationSchema, req.body);
     res.status(201).json(await service.addLocation(input));
   });
@@ -240,6 +233,7 @@ export async function createRouter(
 
   router.post('/control-planes', async (req, res) => {
     await authorize(req, controlPlaneManagePermission);
+    parseInput(noQuerySchema, req.query);
     const input = parseInput(createControlPlaneSchema, req.body);
     res.status(201).json(await service.addControlPlane(input));
   });
@@ -254,12 +248,14 @@ export async function createRouter(
 
   router.post('/cells', async (req, res) => {
     await authorize(req, cellManagePermission);
+    parseInput(noQuerySchema, req.query);
     const input = parseInput(createCellSchema, req.body);
     res.status(201).json(await service.addCell(input));
   });
 
   router.post('/cells/quota-plan', async (req, res) => {
     await authorize(req, cellReadPermission);
+    parseInput(noQuerySchema, req.query);
     const input = parseInput(quotaPlanRequestSchema, req.body);
     res.json({ items: await service.placement.planQuotas(input) });
   });
@@ -293,6 +289,7 @@ export async function createRouter(
 
   router.post('/tenants', async (req, res) => {
     const credentials = await authorize(req, tenantManagePermission);
+    parseInput(noQuerySchema, req.query);
     const input = parseInput(createTenantSchema, req.body);
     res.status(201).json(await service.addTenant(input, actorOf(credentials)));
   });
@@ -323,6 +320,7 @@ export async function createRouter(
 
   router.post('/placements', async (req, res) => {
     const credentials = await authorize(req, placementExecutePermission);
+    parseInput(noQuerySchema, req.query);
     const input = parseInput(placementRequestSchema, withStrategy(req.body));
     const outcome = await service.placement.place(input, actorOf(credentials));
     res.status(outcome.record ? 201 : 200).json(outcome);
@@ -330,12 +328,14 @@ export async function createRouter(
 
   router.post('/placements/what-if', async (req, res) => {
     await authorize(req, cellReadPermission);
+    parseInput(noQuerySchema, req.query);
     const input = parseInput(whatIfRequestSchema, withStrategy(req.body));
     res.json(await service.placement.whatIf(input));
   });
 
   router.post('/placements/migration-plan', async (req, res) => {
     let credentials = await authorize(req, tenantReadPermission);
+    parseInput(noQuerySchema, req.query);
     const input = parseInput(migrationRequestSchema, withStrategy(req.body));
     if (input.commit) {
       credentials = await authorize(req, placementExecutePermission);

@@ -1,0 +1,262 @@
+import { performance } from 'node:perf_hooks';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { regionExpansionPlugin } from '../plugin';
+import { API, as, rolePermissionsFactory } from '../__testUtils__/rolePolicy';
+import { testDatabaseIds } from '../__testUtils__/testDatabases';
+import { MAX_IMPORT_ROWS, MAX_IMPORT_YAML_BYTES } from './importRows';
+
+jest.setTimeout(180_000);
+
+const databases = TestDatabases.create({ ids: testDatabaseIds() });
+const admin = as('platform-admin');
+
+const row = (i: number, extra: object = {}) => ({
+  id: `bulk-${i}`,
+  name: `Bulk ${i}`,
+  tier: 'pool',
+  classification: 'public',
+  loadUnits: 1,
+  ...extra,
+});
+
+/**
+ * Runs `work` while a 5 ms ticker records the longest gap between its
+ * ticks: how long the event loop was held, so how late a liveness probe
+ * (or any other request) would have been answered.
+ */
+async function longestBlockMs<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; blockMs: number }> {
+  let last = performance.now();
+  let worst = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+  }, 5);
+  try {
+    const result = await work();
+    worst = Math.max(worst, performance.now() - last);
+    return { result, blockMs: worst };
+  } finally {
+    clearInterval(ticker);
+  }
+}
+
+/**
+ * POST /tenants/import and POST /tenants over the demo estate: a big import
+ * neither holds the event loop nor passes the row cap, and no route pins a
+ * tenant to a cell that takes no tenants.
+ */
+describe.each(databases.eachSupportedId())(
+  'tenant import and pins on %p',
+  databaseId => {
+    let knex: Knex;
+    let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      ({ server } = await startTestBackend({
+        features: [
+          regionExpansionPlugin,
+          rolePermissionsFactory,
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: {
+              regionExpansion: { demoData: { enabled: true, tenants: 50 } },
+            },
+          }),
+        ],
+      }));
+    });
+
+    const post = (path: string, body: unknown) =>
+      request(server)
+        .post(`${API}${path}`)
+        .set('Authorization', admin)
+        .set('Content-Type', 'application/json')
+        .send(typeof body === 'string' ? body : JSON.stringify(body));
+
+    const tenantCount = async () =>
+      Number((await knex('tenants').count({ n: '*' }))[0].n);
+
+    it(`refuses an import of more than ${MAX_IMPORT_ROWS} rows with 413 naming rows, before reading a row, and writes nothing`, async () => {
+      expect(MAX_IMPORT_ROWS).toBe(10_000);
+      const before = await tenantCount();
+      // Every row is bad: a route that validated rows first would name one.
+      const rows = Array.from({ length: MAX_IMPORT_ROWS + 1 }, () => ({}));
+      const res = await post('/tenants/import', rows);
+      expect({ status: res.status, message: res.body.error?.message }).toEqual({
+        status: 413,
+        message: `rows: ${
+          MAX_IMPORT_ROWS + 1
+        } rows are more than the ${MAX_IMPORT_ROWS} one import takes; split the import into smaller files`,
+      });
+      expect(await tenantCount()).toBe(before);
+    });
+
+    it(`validates ${MAX_IMPORT_ROWS} rows without holding the event loop over 200 ms, and names the last bad row`, async () => {
+      const before = await tenantCount();
+      // Rows with residency lists, as a real estate export has them.
+      const body = JSON.stringify(
+        Array.from({ length: MAX_IMPORT_ROWS }, (_, i) =>
+          row(i, {
+            residencyCountries: 'DE;FR;IT;ES;NL;BE;AT;IE',
+            residencyJurisdictions: 'EU',
+            ...(i === MAX_IMPORT_ROWS - 1 ? { tier: 'platinum' } : {}),
+          }),
+        ),
+      );
+      const { result: res, blockMs } = await longestBlockMs(() =>
+        post('/tenants/import', body),
+      );
+      expect({ status: res.status, message: res.body.error?.message }).toEqual({
+        status: 400,
+        message: `rows[${
+          MAX_IMPORT_ROWS - 1
+        }].tier: must be one of pool, bridge, silo`,
+      });
+      expect(blockMs).toBeLessThan(200);
+      expect(await tenantCount()).toBe(before);
+    });
+
+    it(`imports ${MAX_IMPORT_ROWS} good rows, the most it takes, without holding the event loop over 500 ms`, async () => {
+      const before = await tenantCount();
+      const body = JSON.stringify(
+        Array.from({ length: MAX_IMPORT_ROWS }, (_, i) => row(i)),
+      );
+      const { result: res, blockMs } = await longestBlockMs(() =>
+        post('/tenants/import', body),
+      );
+      expect({ status: res.status, body: res.body }).toEqual({
+        status: 201,
+        body: { imported: MAX_IMPORT_ROWS, placed: 0 },
+      });
+      expect(blockMs).toBeLessThan(500);
+      expect(await tenantCount()).toBe(before + MAX_IMPORT_ROWS);
+    });
+
+    it('refuses a YAML import over its size limit with 413 naming (root), before parsing it, and writes nothing', async () => {
+      const before = await tenantCount();
+      const lines: string[] = [];
+      let size = 0;
+      for (let i = 0; size <= MAX_IMPORT_YAML_BYTES; i++) {
+        const line = `- { id: yaml-${i}, name: Yaml ${i}, tier: pool, classification: public, loadUnits: 1 }\n`;
+        lines.push(line);
+        size += line.length;
+      }
+      const res = await request(server)
+        .post(`${API}/tenants/import`)
+        .set('Authorization', admin)
+        .set('Content-Type', 'text/yaml')
+        .send(lines.join(''));
+      expect({ status: res.status, message: res.body.error?.message }).toEqual({
+        status: 413,
+        message: `(root): a YAML import is at most 256 KB, this one is ${Math.ceil(
+          size / 1024,
+        )} KB; send larger imports as JSON (application/json)`,
+      });
+      expect(await tenantCount()).toBe(before);
+    });
+
+    describe('a pin to a cell by its lifecycle', () => {
+      const cellIn = (lifecycle: string) => `eu-west-1-pin-${lifecycle}`;
+      beforeAll(async () => {
+        for (const lifecycle of [
+          'planned',
+          'provisioning',
+          'active',
+          'draining',
+          'retired',
+        ]) {
+          const res = await post('/cells', {
+            id: cellIn(lifecycle),
+            name: `Pin test ${lifecycle}`,
+            locationId: 'eu-west-1',
+            controlPlaneId: 'cp-aws-eu',
+            lifecycle,
+            isolation: 'pooled',
+            accountId: '999988887777',
+            specVersion: '2026.1',
+            capacity: { tenants: 10, loadUnits: 100 },
+          });
+          if (res.status !== 201) {
+            throw new Error(`POST /cells (${lifecycle}): ${res.status}`);
+          }
+        }
+      });
+
+      const usageOf = async (cellId: string) =>
+        (await knex('cells').where('id', cellId).first('tenant_count'))
+          .tenant_count;
+
+      it.each(['planned', 'draining', 'retired'])(
+        'POST /tenants refuses a pin to a %s cell, naming cellId, and writes nothing',
+        async lifecycle => {
+          const cellId = cellIn(lifecycle);
+          const before = await tenantCount();
+          const res = await post('/tenants', {
+            ...row(0, { id: `pin-${lifecycle}` }),
+            cellId,
+          });
+          expect({
+            status: res.status,
+            message: res.body.error?.message,
+          }).toEqual({
+            status: 400,
+            message: `cellId: cell ${cellId} is ${lifecycle}; a tenant is pinned only to an active or provisioning cell`,
+          });
+          expect(await tenantCount()).toBe(before);
+          expect(Number(await usageOf(cellId))).toBe(0);
+        },
+      );
+
+      it.each(['planned', 'draining', 'retired'])(
+        'POST /tenants/import refuses a row pinned to a %s cell, naming the row, and writes nothing',
+        async lifecycle => {
+          const cellId = cellIn(lifecycle);
+          const before = await tenantCount();
+          const res = await post('/tenants/import', [
+            row(0, { id: `import-ok-${lifecycle}`, cellId: cellIn('active') }),
+            row(1, { id: `import-pin-${lifecycle}`, cellId }),
+          ]);
+          expect({
+            status: res.status,
+            message: res.body.error?.message,
+          }).toEqual({
+            status: 400,
+            message: `rows[1].cellId: cell ${cellId} is ${lifecycle}; a tenant is pinned only to an active or provisioning cell`,
+          });
+          expect(await tenantCount()).toBe(before);
+          expect(Number(await usageOf(cellId))).toBe(0);
+          expect(Number(await usageOf(cellIn('active')))).toBe(0);
+        },
+      );
+
+      it.each(['provisioning', 'active'])(
+        'pins to a cell that is %s through both routes',
+        async lifecycle => {
+          const cellId = cellIn(lifecycle);
+          const one = await post('/tenants', {
+            ...row(0, { id: `pinned-one-${lifecycle}` }),
+            cellId,
+          });
+          expect(one.status).toBe(201);
+          const many = await post('/tenants/import', [
+            row(1, { id: `pinned-many-${lifecycle}`, cellId }),
+          ]);
+          expect({ status: many.status, body: many.body }).toEqual({
+            status: 201,
+            body: { imported: 1, placed: 1 },
+          });
+          expect(Number(await usageOf(cellId))).toBe(2);
+        },
+      );
+    });
+  },
+);
