@@ -231,6 +231,54 @@ describe('Assess infrastructure code', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('shows how often a folded cross-Region finding was seen and its example paths', async () => {
+    const user = userEvent.setup();
+    const paths = Array.from(
+      { length: 10 },
+      (_, i) => `Resources.Role${i}.Properties.Arn`,
+    );
+    server.use(
+      http.post(`${BASE_URL}/readiness/eu-central-1/assess`, () =>
+        HttpResponse.json({
+          ...assessment,
+          footprint: {
+            ...assessment.footprint,
+            crossRegion: [
+              ...assessment.footprint.crossRegion,
+              {
+                kind: 'hardcoded-partition',
+                file: 'stack.yaml',
+                path: paths[0],
+                detail: 'arn:aws: hard-coded',
+                occurrences: 2000,
+                paths,
+              },
+            ],
+          },
+        } satisfies FootprintAssessment),
+      ),
+    );
+    await renderRegion();
+    const assessForm = await form();
+    await user.upload(
+      within(assessForm).getByLabelText('Infrastructure code file'),
+      new File([TEMPLATE], 'stack.yaml', { type: 'application/yaml' }),
+    );
+    await user.click(
+      within(assessForm).getByRole('button', { name: 'Assess' }),
+    );
+    const list = await screen.findByRole('list', {
+      name: 'Cross-Region dependencies',
+    });
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map(item => item.textContent)).toEqual([
+      'replication: S3 replication to us-east-1Resources.Bucket.Properties.ReplicationConfiguration',
+      `hardcoded-partition: arn:aws: hard-coded (2,000 places)${paths.join(
+        ', ',
+      )} and 1,990 more`,
+    ]);
+  });
+
   it('refuses a file over the upload limit without sending it, pointing to the CLI', async () => {
     const user = userEvent.setup();
     const sent = jest.fn();

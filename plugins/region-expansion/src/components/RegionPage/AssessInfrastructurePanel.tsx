@@ -20,6 +20,7 @@ import {
   DATA_CLASSIFICATIONS,
   readinessReadPermission,
   type AssessedFileKind,
+  type CrossRegionDependency,
   type DataClassification,
   type FootprintAssessment,
 } from '@region-expansion/plugin-region-expansion-common';
@@ -63,6 +64,20 @@ function readAsBase64(file: File): Promise<string> {
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/**
+ * Where a cross-Region finding was seen: its path, or, for a finding folded
+ * from many places, the example paths and how many more there are.
+ */
+function foldedPaths(finding: CrossRegionDependency): string {
+  const paths = finding.paths?.length ? finding.paths : [finding.path];
+  const more = (finding.occurrences ?? paths.length) - paths.length;
+  return `${paths.join(', ')}${more > 0 ? ` and ${count(more)} more` : ''}`;
 }
 
 function Truncated(props: { shown: number; total: number }) {
@@ -207,8 +222,12 @@ function AssessmentResultView(props: {
             {footprint.crossRegion.slice(0, LIST_LIMIT).map((d, index) => (
               <ListItem key={`${d.path}-${index}`} disableGutters>
                 <ListItemText
-                  primary={`${d.kind}: ${d.detail}`}
-                  secondary={d.path}
+                  primary={`${d.kind}: ${d.detail}${
+                    d.occurrences && d.occurrences > 1
+                      ? ` (${count(d.occurrences)} places)`
+                      : ''
+                  }`}
+                  secondary={foldedPaths(d)}
                 />
               </ListItem>
             ))}

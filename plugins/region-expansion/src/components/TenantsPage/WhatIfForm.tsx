@@ -25,6 +25,7 @@ import {
   JURISDICTIONS,
   TENANT_TIERS,
   TIER_CELL_ISOLATION,
+  WHAT_IF_LIMITS,
   type Cell,
   type DataClassification,
   type Jurisdiction,
@@ -286,8 +287,12 @@ function WhatIfFormBody(props: {
       {...extra}
     />
   );
+  // The server's bound, shown before submitting instead of as a 400 after.
+  const maxTenants = WHAT_IF_LIMITS.tenants;
+  const countTooLarge = Number(form.count) > maxTenants;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (countTooLarge) return;
     submit();
   };
 
@@ -296,7 +301,16 @@ function WhatIfFormBody(props: {
       <form onSubmit={onSubmit} aria-label="What-if profile">
         <Grid container spacing={2}>
           <Grid item xs={6} md={2}>
-            {field('count', 'Number of tenants', { type: 'number' })}
+            {field('count', 'Number of tenants', {
+              type: 'number',
+              inputProps: { min: 1, max: maxTenants, step: 1 },
+              error: countTooLarge,
+              helperText: countTooLarge
+                ? `At most ${maxTenants.toLocaleString(
+                    'en-US',
+                  )} tenants in one what-if`
+                : `1 to ${maxTenants.toLocaleString('en-US')} per what-if`,
+            })}
           </Grid>
           <Grid item xs={6} md={2}>
             {field('tier', 'Tier', {
@@ -383,7 +397,7 @@ function WhatIfFormBody(props: {
           type="submit"
           variant="contained"
           sx={{ mt: 2 }}
-          disabled={state.loading}
+          disabled={state.loading || countTooLarge}
         >
           Run what-if
         </Button>
