@@ -1,6 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ssmGlobalInfrastructureHandlers } from '@region-expansion/aws-simulator';
+import { assess } from '@region-expansion/plugin-region-expansion-node';
 import { setupServer } from 'msw/node';
 import {
   AvailabilityRefreshService,
@@ -165,6 +166,44 @@ describe('AvailabilityRefreshService', () => {
     expect(index.has('kms', 'eu-west-2')).toBe(false);
   });
 
+  it('dates the availability signal of a location the refresh did not read with the snapshot’s date', async () => {
+    const ssm = ssmGlobalInfrastructureHandlers({ regions: LIVE });
+    server.use(...ssm.handlers);
+    const { service } = await create();
+    await service.refresh({
+      trigger: 'manual',
+      requestedBy: 'user:default/platform-admin',
+      partitions: ['aws'],
+    });
+
+    const index = await service.currentIndex();
+    const signalOf = (target: string) =>
+      assess({
+        footprint: {
+          services: [{ code: 'kms', sources: ['iac'], actions: [] }],
+          crossRegion: [],
+          unknown: [],
+        },
+        target,
+        availability: index,
+        now: new Date('2026-11-20T11:00:00Z'),
+      }).signals.availability;
+    expect(signalOf('eu-west-1')).toMatchObject({
+      status: 'pass',
+      observedAt: '2026-11-20T10:00:00.000Z',
+    });
+    // aws-eusc was not read: its data, and the gap found in it, are the
+    // snapshot's of 2026-01-01, not the refresh's.
+    expect(signalOf('eusc-de-east-1')).toMatchObject({
+      status: 'fail',
+      observedAt: '2026-01-01',
+      blockers: [
+        expect.stringContaining('per availability data of 2026-01-01'),
+      ],
+    });
+    expect(index.snapshotDate).toBe('2026-01-01');
+  });
+
   it('keeps a failing page as failed and stores every other page', async () => {
     const ssm = ssmGlobalInfrastructureHandlers({
       regions: LIVE,
@@ -247,6 +286,7 @@ describe('AvailabilityRefreshService', () => {
         locationId: 'eusc-de-east-1',
         path: '/aws/service/global-infrastructure/regions/eusc-de-east-1/services',
         page: 0,
+        reasonKind: 'invalid-credentials',
         error:
           'no SSM client for partition aws-eusc: the credentials of its account could not be set up; the backend log has the error',
       },

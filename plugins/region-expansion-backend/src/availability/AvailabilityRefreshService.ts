@@ -106,7 +106,8 @@ export interface AvailabilityRefreshView {
   /** Partitions asked for but not read, each with the reason. */
   skipped: AvailabilitySkippedPartition[];
   pages: { ok: number; failed: number };
-  failures: SsmPageFailure[];
+  /** Failed pages, each with its fixed reader-facing sentence. */
+  failures: Array<Omit<SsmPageFailure, 'reasonKind'>>;
   incomplete: string[];
   locations: Array<{
     locationId: string;
@@ -158,7 +159,16 @@ export function availabilityRefreshView(
     requestedBy: refresh.requestedBy,
     skipped: refresh.skipped,
     pages: { ok: refresh.pagesOk, failed: refresh.pagesFailed },
-    failures: refresh.live.failures,
+    // The documented shape of GET /availability (SsmPageFailure in the
+    // OpenAPI contract): the sentence, not the kind.
+    failures: refresh.live.failures.map(
+      ({ locationId, path, page, error }) => ({
+        locationId,
+        path,
+        page,
+        error,
+      }),
+    ),
     incomplete: refresh.live.incomplete,
     locations: Object.entries(refresh.live.locations).map(
       ([locationId, codes]) => ({
@@ -343,6 +353,7 @@ export class AvailabilityRefreshService {
             locationId,
             path: regionServicesPath(locationId),
             page: 0,
+            reasonKind: 'invalid-credentials',
             error: message,
           });
         }
@@ -374,6 +385,12 @@ export class AvailabilityRefreshService {
           locations: regions,
           concurrency: this.#concurrency,
           now: this.#now,
+          // The AWS error text may name roles and accounts: the log has it,
+          // the stored failure only its classified reason.
+          onPageError: (failure, detail) =>
+            this.#logger.warn(
+              `Availability refresh: page ${failure.page} of ${failure.path} failed (${failure.reasonKind}): ${detail}`,
+            ),
         });
         Object.assign(locations, live.locations);
         incomplete.push(...live.incomplete);
@@ -434,8 +451,9 @@ export class AvailabilityRefreshService {
 
   /**
    * The availability readiness judges against: the latest refresh that read
-   * at least one page, merged over the snapshot and dated with its fetch
-   * time; the snapshot alone when there is none.
+   * at least one page, merged over the snapshot, each location dated by
+   * where its data came from (`mergeLiveAvailability`); the snapshot alone
+   * when there is none.
    */
   async currentIndex(): Promise<AvailabilityIndex> {
     const latest = await this.#store.latest({ withPagesRead: true });

@@ -20,7 +20,9 @@ const refreshAt = (
         locationId: 'eu-west-2',
         path: '/aws/service/global-infrastructure/regions/eu-west-2/services',
         page: 1,
-        error: 'simulated page failure',
+        reasonKind: 'service-error',
+        error:
+          'SSM answered the SSM listing of eu-west-2 (page 1) with server errors or unreadable responses beyond the retries; the next refresh tries again.',
       },
     ],
   },
@@ -35,9 +37,10 @@ const refreshAt = (
 
 describe.each(databases.eachSupportedId())('AvailabilityStore (%s)', id => {
   let store: AvailabilityStore;
+  let knex: Awaited<ReturnType<typeof databases.init>>;
 
   beforeAll(async () => {
-    const knex = await databases.init(id);
+    knex = await databases.init(id);
     store = await AvailabilityStore.create({
       database: mockServices.database({ knex }),
     });
@@ -74,5 +77,44 @@ describe.each(databases.eachSupportedId())('AvailabilityStore (%s)', id => {
     expect(latest?.live.locations['eu-west-1']).toEqual(['kms', 's3']);
     // The newest refresh read no page: readiness keeps the one before.
     await expect(store.latest({ withPagesRead: true })).resolves.toEqual(first);
+  });
+
+  it('reads a refresh stored before failures were classified without its AWS error text', async () => {
+    // Rows written by earlier versions kept the SDK's message, which may
+    // name role ARNs and account ids; GET /availability shows this value.
+    await knex('availability_refreshes').insert({
+      fetched_at: new Date('2026-11-22T10:00:00.000Z'),
+      partitions: JSON.stringify(['aws']),
+      skipped: JSON.stringify([]),
+      trigger: 'scheduled',
+      requested_by: 'scheduler',
+      pages_ok: 1,
+      pages_failed: 1,
+      live: JSON.stringify({
+        locations: { 'eu-west-1': [] },
+        incomplete: ['eu-west-1'],
+        failures: [
+          {
+            locationId: 'eu-west-1',
+            path: '/aws/service/global-infrastructure/regions/eu-west-1/services',
+            page: 0,
+            error:
+              'User: arn:aws:sts::123456789012:assumed-role/Reader/x is not authorized to perform: ssm:GetParametersByPath',
+          },
+        ],
+      }),
+    });
+    const latest = await store.latest();
+    expect(latest?.live.failures).toEqual([
+      {
+        locationId: 'eu-west-1',
+        path: '/aws/service/global-infrastructure/regions/eu-west-1/services',
+        page: 0,
+        reasonKind: 'unknown-error',
+        error:
+          'Reading the SSM listing of eu-west-1 (page 0) failed with an unexpected error; the backend log has the details.',
+      },
+    ]);
+    expect(JSON.stringify(latest)).not.toMatch(/arn:|123456789012/);
   });
 });

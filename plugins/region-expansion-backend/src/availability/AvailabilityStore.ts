@@ -2,7 +2,11 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import type { LiveAvailability } from '@region-expansion/plugin-region-expansion-node';
+import {
+  type LiveAvailability,
+  type SsmPageFailure,
+  ssmPageFailureSentence,
+} from '@region-expansion/plugin-region-expansion-node';
 import { Knex } from 'knex';
 
 const migrationsDir = resolvePackagePath(
@@ -117,11 +121,36 @@ interface RefreshRow {
   live: string;
 }
 
+/**
+ * A failure as readers may see it. Rows stored before failures were
+ * classified hold the SDK's message (it may name role ARNs and account
+ * ids): they read as `unknown-error` with its fixed sentence.
+ */
+function readFailure(
+  failure: Omit<SsmPageFailure, 'reasonKind'> & { reasonKind?: string },
+): SsmPageFailure {
+  if (failure.reasonKind) return failure as SsmPageFailure;
+  return {
+    locationId: failure.locationId,
+    path: failure.path,
+    page: failure.page,
+    reasonKind: 'unknown-error',
+    error: ssmPageFailureSentence('unknown-error', failure),
+  };
+}
+
 function toRefresh(row: RefreshRow): StoredAvailabilityRefresh {
-  const live = JSON.parse(row.live) as Omit<LiveAvailability, 'fetchedAt'>;
+  const { failures, ...live } = JSON.parse(row.live) as Omit<
+    LiveAvailability,
+    'fetchedAt'
+  >;
   return {
     id: Number(row.id),
-    live: { fetchedAt: new Date(row.fetched_at).toISOString(), ...live },
+    live: {
+      fetchedAt: new Date(row.fetched_at).toISOString(),
+      ...live,
+      failures: failures.map(readFailure),
+    },
     partitions: JSON.parse(row.partitions),
     skipped: JSON.parse(row.skipped),
     trigger: row.trigger as AvailabilityRefreshTrigger,

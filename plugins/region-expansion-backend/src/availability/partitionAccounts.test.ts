@@ -54,21 +54,21 @@ const SNAPSHOT = {
   },
 };
 
+const GLOBAL_INFRASTRUCTURE = {
+  regions: Object.entries(SNAPSHOT.partitions).flatMap(
+    ([partition, { regions }]) => regions.map(id => ({ id, partition })),
+  ),
+  services: [
+    { code: 's3', regions: Object.keys(SNAPSHOT.locations) },
+    { code: 'kms', regions: ['eu-west-1', 'eusc-de-east-1'] },
+  ],
+};
+
 const server = setupServer(
   ...createAwsSimulatorHandlers(
     org,
     {},
-    {
-      globalInfrastructure: {
-        regions: Object.entries(SNAPSHOT.partitions).flatMap(
-          ([partition, { regions }]) => regions.map(id => ({ id, partition })),
-        ),
-        services: [
-          { code: 's3', regions: Object.keys(SNAPSHOT.locations) },
-          { code: 'kms', regions: ['eu-west-1', 'eusc-de-east-1'] },
-        ],
-      },
-    },
+    { globalInfrastructure: GLOBAL_INFRASTRUCTURE },
   ),
 );
 
@@ -192,6 +192,49 @@ describe('live availability credentials per partition', () => {
         skipped: [expect.objectContaining({ partition: 'aws-us-gov' })],
       }),
     );
+  });
+
+  it('stores and shows a classified reason, never the AWS error text, when SSM denies a partition’s account', async () => {
+    // The simulator denies like IAM: the message names the caller's
+    // assumed-role ARN and account id.
+    server.use(
+      ...createAwsSimulatorHandlers(
+        org,
+        { accessDeniedAccounts: [EUSC_ACCOUNT] },
+        { globalInfrastructure: GLOBAL_INFRASTRUCTURE },
+      ),
+    );
+    try {
+      const { service, logger } = await create({
+        enabled: true,
+        partitions: ['aws', 'aws-eusc'],
+        accounts: { aws: AWS_ACCOUNT, 'aws-eusc': EUSC_ACCOUNT },
+      });
+      const stored = await service.refresh({
+        trigger: 'manual',
+        requestedBy: 'user:default/platform-admin',
+      });
+
+      expect(stored.live.incomplete).toEqual(['eusc-de-east-1']);
+      expect(stored.live.failures).toEqual([
+        {
+          locationId: 'eusc-de-east-1',
+          path: '/aws/service/global-infrastructure/regions/eusc-de-east-1/services',
+          page: 0,
+          reasonKind: 'access-denied',
+          error: expect.stringMatching(/^SSM refused access to/),
+        },
+      ]);
+      const leak = new RegExp(`arn:|${EUSC_ACCOUNT}|GovernanceReader`);
+      expect(JSON.stringify(stored)).not.toMatch(leak);
+      // GET /availability answers with this status.
+      expect(JSON.stringify(await service.status())).not.toMatch(leak);
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining(`arn:aws-eusc:sts::${EUSC_ACCOUNT}:`),
+      );
+    } finally {
+      server.resetHandlers();
+    }
   });
 
   it('takes a partition’s account from its governance targets by default', async () => {

@@ -204,8 +204,9 @@ function toSummary(evaluation: StoredReadinessEvaluation): ReadinessSummary {
  * - availability: the stored application-plane footprint against the
  *   availability data (the node library's `assess`): the latest stored live
  *   SSM refresh merged over the snapshot when `availabilitySource` gives
- *   one, dated with its fetch time; no footprint or no availability data for
- *   the location: `unknown`.
+ *   one, the signal dated with the fetch time where the refresh read the
+ *   location completely and the snapshot's date elsewhere; no footprint or
+ *   no availability data for the location: `unknown`.
  * - sovereignty: residency and partition rules of the footprint (`assess`),
  *   plus a suitable control plane managing the location whose home may hold
  *   the tenant metadata (`evaluateResidency`); no footprint: `unknown`

@@ -57,6 +57,9 @@ function availabilitySignal(
   mapping: ServiceMapping,
 ): { signal: ReadinessSignal; blockers: ReadinessBlocker[] } {
   const blockers: ReadinessBlocker[] = [];
+  // The date of this location's data: a live refresh dates only the
+  // locations it read.
+  const observedAt = availability.observedAt(availabilityLocation);
   for (const usage of input.footprint.services) {
     if (availability.has(usage.code, availabilityLocation)) continue;
     const name = mapping.byCode(usage.code)?.name ?? usage.code;
@@ -70,13 +73,12 @@ function availabilitySignal(
       service: usage.code,
       detail: `${name} is not offered in ${
         input.target
-      } per availability data of ${
-        availability.snapshotDate
-      }; used by ${usage.sources.join(' and ')}${actions}`,
+      } per availability data of ${observedAt}; used by ${usage.sources.join(
+        ' and ',
+      )}${actions}`,
       remediation: `replace ${usage.code} with a service offered in ${input.target}, refresh availability from SSM if the data is stale, or waive with an approved plan`,
     });
   }
-  const observedAt = availability.snapshotDate;
   if (blockers.length) {
     return {
       signal: {
@@ -188,6 +190,6 @@ export function assess(input: AssessInput): AssessmentResult {
     crossRegion: input.footprint.crossRegion,
     unknown: input.footprint.unknown,
     residencyViolations: violations,
-    availabilityDate: availability.snapshotDate,
+    availabilityDate: availability.observedAt(availabilityLocation),
   };
 }

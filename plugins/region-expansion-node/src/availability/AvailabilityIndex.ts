@@ -8,8 +8,16 @@ import { UnknownLocationError } from '../locations/errors';
  * @public
  */
 export interface AvailabilitySnapshot {
-  /** Date (YYYY-MM-DD) the data describes. */
+  /**
+   * Date (YYYY-MM-DD) the data describes; where locations are dated apart
+   * (`observedAt`), the oldest of their dates.
+   */
   snapshotDate: string;
+  /**
+   * ISO 8601 date or time each location's data was observed, for locations
+   * dated apart from `snapshotDate` (read live after the snapshot).
+   */
+  observedAt?: Record<string, string>;
   /** Where the data came from. */
   source: string;
   /** Regions per partition id. */
@@ -56,6 +64,15 @@ export class AvailabilityIndex {
   /** Date (YYYY-MM-DD) of the data. */
   get snapshotDate(): string {
     return this.#snapshot.snapshotDate;
+  }
+
+  /**
+   * ISO 8601 date or time the location's data was observed: its own date
+   * when it was read apart from the rest (live), else `snapshotDate` (also
+   * for a location the data does not know: that is as old as the data).
+   */
+  observedAt(locationId: string): string {
+    return this.#snapshot.observedAt?.[locationId] ?? this.snapshotDate;
   }
 
   /** Where the data came from. */

@@ -1,6 +1,14 @@
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { setupServer } from 'msw/node';
-import { ssmGlobalInfrastructureHandlers } from '@region-expansion/aws-simulator';
+import {
+  accessKeyIdFor,
+  createAwsSimulatorHandlers,
+  createSyntheticOrganization,
+  SIMULATOR_TEST_ENDPOINT,
+  simulatedPartitionsOf,
+  ssmGlobalInfrastructureHandlers,
+} from '@region-expansion/aws-simulator';
+import { LocationCatalog } from '../locations';
 import {
   diffAvailability,
   mergeLiveAvailability,
@@ -70,6 +78,71 @@ describe('refreshFromSsm', () => {
       expect.objectContaining({ locationId: 'eu-west-2', path, page: 1 }),
     ]);
   });
+
+  it('stores a classified reason, never the AWS error text, and hands that text to onPageError', async () => {
+    // The simulator denies the account like IAM does, naming the caller's
+    // assumed-role ARN and account id in the message.
+    const org = createSyntheticOrganization(1, {
+      partitions: simulatedPartitionsOf(LocationCatalog.fromSnapshot(), [
+        'aws',
+      ]),
+      accountsPerPartition: 1,
+      findingsPerAccountRegion: 0,
+    });
+    const account = org.accounts[0].id;
+    server.use(
+      ...createAwsSimulatorHandlers(
+        org,
+        { accessDeniedAccounts: [account] },
+        {
+          globalInfrastructure: {
+            regions: [{ id: 'eu-west-1', partition: 'aws' }],
+            services: [{ code: 's3', regions: ['eu-west-1'] }],
+          },
+        },
+      ),
+    );
+    const logged: Array<{ locationId: string; detail: string }> = [];
+    const live = await refreshFromSsm(
+      new SSMClient({
+        region: 'us-east-1',
+        endpoint: SIMULATOR_TEST_ENDPOINT,
+        maxAttempts: 1,
+        credentials: {
+          accessKeyId: accessKeyIdFor(account),
+          secretAccessKey: 'simulated',
+        },
+      }),
+      {
+        locations: ['eu-west-1'],
+        now,
+        onPageError: (failure, detail) =>
+          logged.push({ locationId: failure.locationId, detail }),
+      },
+    );
+
+    expect(live.incomplete).toEqual(['eu-west-1']);
+    expect(live.failures).toEqual([
+      {
+        locationId: 'eu-west-1',
+        path: '/aws/service/global-infrastructure/regions/eu-west-1/services',
+        page: 0,
+        reasonKind: 'access-denied',
+        error: expect.stringMatching(/refused access/),
+      },
+    ]);
+    expect(JSON.stringify(live)).not.toMatch(
+      new RegExp(`arn:|${account}|GovernanceReader`),
+    );
+    expect(logged).toEqual([
+      {
+        locationId: 'eu-west-1',
+        detail: expect.stringContaining(
+          `arn:aws:sts::${account}:assumed-role/`,
+        ),
+      },
+    ]);
+  });
 });
 
 describe('diffAvailability', () => {
@@ -136,8 +209,38 @@ describe('diffAvailability', () => {
       failures: [],
     });
     const index = AvailabilityIndex.fromSnapshot(merged);
-    expect(index.snapshotDate).toBe('2026-11-20');
+    // eu-west-2 was not read: it keeps the snapshot's services and date.
+    expect(index.observedAt('eu-west-1')).toBe('2026-11-20T10:00:00.000Z');
     expect(index.has('bedrock', 'eu-west-1')).toBe(true);
     expect(index.has('lambda', 'eu-west-2')).toBe(true);
+  });
+
+  it('dates each merged location by where its data came from', () => {
+    const threeLocations = {
+      ...snapshot,
+      partitions: {
+        aws: { regions: ['eu-west-1', 'eu-west-2', 'eu-west-3'] },
+      },
+      locations: { ...snapshot.locations, 'eu-west-3': ['s3'] },
+    };
+    // eu-west-1 read completely, eu-west-2 stopped at a failed page,
+    // eu-west-3 not read at all.
+    const merged = mergeLiveAvailability(threeLocations, {
+      fetchedAt: '2026-11-20T10:00:00.000Z',
+      locations: { 'eu-west-1': ['s3', 'bedrock'], 'eu-west-2': ['s3'] },
+      incomplete: ['eu-west-2'],
+      failures: [],
+    });
+    const index = AvailabilityIndex.fromSnapshot(merged);
+    expect(index.observedAt('eu-west-1')).toBe('2026-11-20T10:00:00.000Z');
+    // What a partial listing did not show (lambda) is the snapshot's word.
+    expect(index.has('lambda', 'eu-west-2')).toBe(true);
+    expect(index.observedAt('eu-west-2')).toBe('2026-01-01');
+    expect(index.observedAt('eu-west-3')).toBe('2026-01-01');
+    // The whole data is as old as its oldest part.
+    expect(index.snapshotDate).toBe('2026-01-01');
+    expect(index.source).toMatch(
+      /^SSM public parameters read 2026-11-20T10:00:00\.000Z for 1 of 3 locations over test$/,
+    );
   });
 });

@@ -3,6 +3,9 @@ import {
   type GetParametersByPathCommandOutput,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
+import type { GovernanceReasonKind } from '@region-expansion/plugin-region-expansion-common';
+import { classifyAwsError } from '../governance/errors';
+import { reasonKindOfFailure } from '../governance/reasons';
 import type { AvailabilitySnapshot } from './AvailabilityIndex';
 import { ServiceMapping } from './serviceMapping';
 
@@ -18,8 +21,46 @@ export interface SsmPageFailure {
   path: string;
   /** Zero-based page number within the path. */
   page: number;
-  /** Message of the error the `GetParametersByPath` call threw. */
+  /**
+   * Class of the failure: the governance classification of the error the
+   * `GetParametersByPath` call threw (`classifyAwsError`).
+   */
+  reasonKind: GovernanceReasonKind;
+  /**
+   * The fixed sentence of `reasonKind` ({@link ssmPageFailureSentence}),
+   * never the AWS error text: that may hold role ARNs and account ids and
+   * goes to `onPageError` (the backend log) only.
+   */
   error: string;
+}
+
+/**
+ * The one sentence readers get for a failed SSM page: fixed per kind,
+ * naming the location and page and nothing the AWS service said.
+ *
+ * @public
+ */
+export function ssmPageFailureSentence(
+  kind: GovernanceReasonKind | string,
+  where: { locationId: string; page: number },
+): string {
+  const listing = `the SSM listing of ${where.locationId} (page ${where.page})`;
+  switch (kind) {
+    case 'access-denied':
+      return `SSM refused access to ${listing}: the configured role lacks permission for ssm:GetParametersByPath. The backend log has the error.`;
+    case 'invalid-credentials':
+      return `SSM rejected the credentials configured for ${listing} (unknown, expired or wrongly signed). The backend log has the error.`;
+    case 'throttled':
+      return `SSM kept throttling ${listing} beyond the retries; the next refresh tries again.`;
+    case 'endpoint-unreachable':
+      return `The SSM endpoint could not be reached or timed out for ${listing}; the next refresh tries again.`;
+    case 'service-error':
+      return `SSM answered ${listing} with server errors or unreadable responses beyond the retries; the next refresh tries again.`;
+    case 'interrupted':
+      return `Reading ${listing} was interrupted; the next refresh tries again.`;
+    default:
+      return `Reading ${listing} failed with an unexpected error; the backend log has the details.`;
+  }
 }
 
 /**
@@ -50,6 +91,12 @@ export interface RefreshFromSsmOptions {
   concurrency?: number;
   /** Clock, for tests. */
   now?: () => Date;
+  /**
+   * Told of each failed page with the AWS error as one line (name, HTTP
+   * status, message), for the backend log: the failure itself carries only
+   * the classified reason.
+   */
+  onPageError?: (failure: SsmPageFailure, detail: string) => void;
 }
 
 /**
@@ -64,6 +111,7 @@ export function regionServicesPath(locationId: string): string {
 async function readRegion(
   client: SSMClient,
   locationId: string,
+  onPageError: RefreshFromSsmOptions['onPageError'],
 ): Promise<{ codes: string[]; failure?: SsmPageFailure }> {
   const path = regionServicesPath(locationId);
   const codes: string[] = [];
@@ -80,15 +128,17 @@ async function readRegion(
         }),
       );
     } catch (error) {
-      return {
-        codes,
-        failure: {
-          locationId,
-          path,
-          page,
-          error: error instanceof Error ? error.message : String(error),
-        },
+      const classified = classifyAwsError(error);
+      const reasonKind = reasonKindOfFailure(classified.kind);
+      const failure: SsmPageFailure = {
+        locationId,
+        path,
+        page,
+        reasonKind,
+        error: ssmPageFailureSentence(reasonKind, { locationId, page }),
       };
+      onPageError?.(failure, classified.reason);
+      return { codes, failure };
     }
     for (const parameter of output.Parameters ?? []) {
       const code = parameter.Value ?? parameter.Name?.split('/').pop();
@@ -119,7 +169,7 @@ export async function refreshFromSsm(
   const incomplete: string[] = [];
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const result = await readRegion(client, id);
+      const result = await readRegion(client, id, options.onPageError);
       locations[id] = [...new Set(result.codes)].sort();
       if (result.failure) {
         failures.push(result.failure);
@@ -187,8 +237,11 @@ export function diffAvailability(
 
 /**
  * Applies live data over a snapshot: complete live listings replace the
- * snapshot's, partial ones only add services. The result is dated with the
- * live fetch date.
+ * snapshot's, partial ones only add services. Each location is dated by
+ * where its data came from: a completely read one with the live fetch time,
+ * every other one (not read, or partial, whose missing services are still
+ * the snapshot's word) with the snapshot's date; `snapshotDate` becomes the
+ * oldest of those dates.
  *
  * @public
  */
@@ -198,17 +251,35 @@ export function mergeLiveAvailability(
   mapping: ServiceMapping = ServiceMapping.default(),
 ): AvailabilitySnapshot {
   const locations = { ...snapshot.locations };
+  const observedAt = { ...snapshot.observedAt };
   const incomplete = new Set(live.incomplete);
+  let refreshed = 0;
   for (const [locationId, liveCodes] of Object.entries(live.locations)) {
     const mapped = liveCodes.filter(code => mapping.byCode(code));
-    locations[locationId] = incomplete.has(locationId)
-      ? [...new Set([...(locations[locationId] ?? []), ...mapped])].sort()
-      : [...new Set(mapped)].sort();
+    if (incomplete.has(locationId)) {
+      locations[locationId] = [
+        ...new Set([...(locations[locationId] ?? []), ...mapped]),
+      ].sort();
+      // A location new to the snapshot has only the live listing to go by.
+      if (!(locationId in snapshot.locations)) {
+        observedAt[locationId] = live.fetchedAt;
+      }
+    } else {
+      locations[locationId] = [...new Set(mapped)].sort();
+      observedAt[locationId] = live.fetchedAt;
+      refreshed += 1;
+    }
   }
+  const dates = Object.keys(locations).map(id =>
+    (observedAt[id] ?? snapshot.snapshotDate).slice(0, 10),
+  );
   return {
     ...snapshot,
-    snapshotDate: live.fetchedAt.slice(0, 10),
-    source: `SSM public parameters read ${live.fetchedAt} over ${snapshot.source}`,
+    snapshotDate: dates.length ? dates.sort()[0] : snapshot.snapshotDate,
+    source: `SSM public parameters read ${live.fetchedAt} for ${refreshed} of ${
+      Object.keys(locations).length
+    } locations over ${snapshot.source}`,
+    observedAt,
     locations,
   };
 }
