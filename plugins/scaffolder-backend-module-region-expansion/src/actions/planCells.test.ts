@@ -107,7 +107,24 @@ describe('region-expansion:plan-cells', () => {
       /^cellSpec\.version: /,
     ],
     [{ name: 'Bad Name' }, /^name: /],
+    [
+      { controlPlaneId: '../../etc' },
+      /^controlPlaneId: must be 1-64 lower-case letters, digits or hyphens/,
+    ],
   ])('rejects %j naming the field', async (input, message) => {
     await expect(run(input)).rejects.toThrow(message);
   });
+
+  it.each([
+    ['targetLocation', { targetLocation: 'a'.repeat(10 * 1024) }],
+    ['name', { name: 'A'.repeat(10 * 1024) }],
+    ['controlPlaneId', { controlPlaneId: 'A'.repeat(10 * 1024) }],
+  ])(
+    'names a 10 KB %s with its length instead of echoing it',
+    async (field, input) => {
+      const error = await run(input).catch(e => e);
+      expect(error.message).toMatch(new RegExp(`^${field}: `));
+      expect(error.message.length).toBeLessThan(400);
+    },
+  );
 });

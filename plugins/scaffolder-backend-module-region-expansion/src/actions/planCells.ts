@@ -1,8 +1,8 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
-import { planCells } from '../domain/cellPlan';
+import { MAX_CELLS_PER_PLAN, planCells } from '../domain/cellPlan';
 import { examples } from './planCells.examples';
-import { commonInputs, plannedCellSchema } from './shared';
+import { accountIdInput, commonInputs, plannedCellSchema } from './shared';
 
 /**
  * Options of {@link createPlanCellsAction}.
@@ -38,10 +38,16 @@ export function createPlanCellsAction(options: PlanCellsActionOptions = {}) {
             .describe(
               'Cell specification: version, isolation (pooled|dedicated), capacity {tenants, loadUnits, quotas}, serviceQuotas [{serviceCode, quotaCode, quotaName, perCell}]',
             ),
-        cellCount: z => z.number().describe('Number of cells (1-99)'),
+        cellCount: z =>
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(MAX_CELLS_PER_PLAN)
+            .describe(`Number of cells (1-${MAX_CELLS_PER_PLAN})`),
         accountIds: z =>
           z
-            .array(z.string())
+            .array(accountIdInput(z))
             .describe(
               '12-digit AWS account ids; cells are spread over them in turn',
             ),

@@ -6,11 +6,10 @@ import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { RegionExpansionClient } from '@region-expansion/plugin-region-expansion-common';
 import { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
-import { planControlPlane } from '../domain/controlPlane';
-import { fieldError } from '../domain/errors';
-import { diffRegistration } from '../domain/register';
+import { backendRefusal } from '../domain/errors';
+import { diffRegistration, planRegistration } from '../domain/register';
 import { examples } from './register.examples';
-import { commonInputs, plannedCellSchema } from './shared';
+import { commonInputs, plannedCellsInput } from './shared';
 
 /**
  * Options of {@link createRegisterAction}.
@@ -41,9 +40,12 @@ export function regionPlanLink(locationId: string): string {
 /**
  * `region-expansion:register`: records the control plane and the planned
  * cells in the region-expansion backend, on behalf of the task's initiator.
- * Idempotent: objects that already exist with the same definition are
- * accepted, a conflicting one fails the task with the reason. In a dry run
- * it only validates and reports what it would create.
+ * The whole plan is checked first ({@link planRegistration}: name, control
+ * plane, every cell with the shared schemas and rules), so bad input writes
+ * nothing; a refusal of the backend fails the task with the backend's
+ * reason and the field. Idempotent: objects that already exist with the
+ * same definition are accepted, a conflicting one fails the task with the
+ * reason. In a dry run it only validates and reports what it would create.
  *
  * @public
  */
@@ -53,7 +55,7 @@ export function createRegisterAction(options: RegisterActionOptions) {
   return createTemplateAction({
     id: 'region-expansion:register',
     description:
-      'Records the Region plan (control plane and planned cells) in the region-expansion control plane',
+      'Records the Region plan (control plane and up to 99 planned cells) in the region-expansion control plane, after checking all of it',
     examples,
     supportsDryRun: true,
     schema: {
@@ -62,10 +64,7 @@ export function createRegisterAction(options: RegisterActionOptions) {
         targetLocation: commonInputs.targetLocation,
         controlPlaneMode: commonInputs.controlPlaneMode,
         controlPlaneId: commonInputs.controlPlaneId,
-        cells: z =>
-          z
-            .array(plannedCellSchema(z))
-            .describe('Cells from region-expansion:plan-cells'),
+        cells: plannedCellsInput,
       },
       output: {
         controlPlaneId: z => z.string().describe('Id of the control plane'),
@@ -78,23 +77,7 @@ export function createRegisterAction(options: RegisterActionOptions) {
       },
     },
     async handler(ctx) {
-      const controlPlane = planControlPlane(ctx.input, catalog);
-      const cells = ctx.input.cells;
-      if (!cells.length) throw fieldError('cells', 'the plan has no cells');
-      cells.forEach((cell, index) => {
-        if (cell.controlPlaneId !== controlPlane.id) {
-          throw fieldError(
-            `cells.${index}.controlPlaneId`,
-            `'${cell.controlPlaneId}' differs from the plan's control plane '${controlPlane.id}'`,
-          );
-        }
-        if (cell.locationId !== ctx.input.targetLocation) {
-          throw fieldError(
-            `cells.${index}.locationId`,
-            `'${cell.locationId}' differs from targetLocation '${ctx.input.targetLocation}'`,
-          );
-        }
-      });
+      const { controlPlane, cells } = planRegistration(ctx.input, catalog);
       const cellIds = cells.map(c => c.id);
       ctx.output('controlPlaneId', controlPlane.id);
       ctx.output('cellIds', cellIds);
@@ -137,16 +120,26 @@ export function createRegisterAction(options: RegisterActionOptions) {
             key: `region-expansion.register.control-plane.${toCreate.id}`,
             fn: async () =>
               (
-                await client.addControlPlane(toCreate, { token })
+                await client
+                  .addControlPlane(toCreate, { token })
+                  .catch(error => {
+                    throw backendRefusal(error, 'controlPlane');
+                  })
               ).id,
           }),
         );
       }
       for (const cell of diff.createCells) {
+        const field = `cells.${cellIds.indexOf(cell.id)}`;
         createdIds.push(
           await ctx.checkpoint({
             key: `region-expansion.register.cell.${cell.id}`,
-            fn: async () => (await client.addCell(cell, { token })).id,
+            fn: async () =>
+              (
+                await client.addCell(cell, { token }).catch(error => {
+                  throw backendRefusal(error, field);
+                })
+              ).id,
           }),
         );
       }

@@ -59,7 +59,14 @@ describe('region-expansion:render-application-plane', () => {
       /^residencyCountries: eu-central-1 is in DE/,
     ],
     [{ cells: [] }, /^cells: /],
-    [{ targetPath: '../outside' }, /^targetPath: /],
+    [
+      { residencyCountries: ['DE', 'Narnia'] },
+      /^residencyCountries\.1: must be an ISO 3166-1 alpha-2 country code/,
+    ],
+    [
+      { targetPath: '../outside' },
+      /^targetPath: '\.\.\/outside' points outside the workspace$/,
+    ],
     [
       {
         targetLocation: 'eusc-de-east-1',
@@ -72,6 +79,53 @@ describe('region-expansion:render-application-plane', () => {
   ])('rejects %j naming the field', async (input, message) => {
     await expect(run(input)).rejects.toThrow(message);
   });
+
+  it.each([
+    [
+      'cell id ../../etc/passwd',
+      [{ ...base.cells[0], id: '../../etc/passwd' }],
+      /^cells\.0\.id: must be 1-64 lower-case letters, digits or hyphens/,
+    ],
+    [
+      'cell account 123',
+      [{ ...base.cells[0], accountId: '123' }],
+      /^cells\.0\.accountId: must be a 12-digit AWS account id/,
+    ],
+    [
+      'cell capacity of -1 tenants',
+      [{ ...base.cells[0], capacity: { tenants: -1, loadUnits: 1 } }],
+      /^cells\.0\.capacity\.tenants: must not be negative/,
+    ],
+    [
+      'cell capacity over CAPACITY_LIMITS.tenants',
+      [{ ...base.cells[0], capacity: { tenants: 1_000_001, loadUnits: 1 } }],
+      /^cells\.0\.capacity\.tenants: must be at most 1000000/,
+    ],
+    [
+      'two cells with one id',
+      [base.cells[0], base.cells[0]],
+      /^cells\.1\.id: 'payments-de-cell-01' is also the id of cells\.0/,
+    ],
+    [
+      'a dedicated cell for pool isolation',
+      [{ ...base.cells[0], isolation: 'dedicated' }],
+      /^cells\.0\.isolation: /,
+    ],
+    [
+      '100 cells',
+      Array.from({ length: 100 }, (_, i) => ({
+        ...base.cells[0],
+        id: `payments-de-cell-${i}`,
+      })),
+      /^cells: 100 cells are more than the 99 one plan may hold/,
+    ],
+  ])(
+    'rejects %s naming the field, writing nothing',
+    async (_, cells, message) => {
+      await expect(run({ cells })).rejects.toThrow(message);
+      expect(fs.readdirSync(workspace.path)).toEqual([]);
+    },
+  );
 
   describe('writes nothing outside the workspace, links included', () => {
     const outside = createMockDirectory();

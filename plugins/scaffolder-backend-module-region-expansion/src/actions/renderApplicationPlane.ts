@@ -3,11 +3,12 @@ import type {
   AvailabilityIndex,
   LocationCatalog,
 } from '@region-expansion/plugin-region-expansion-node';
+import { parsePlannedCells } from '../domain/cellPlan';
 import { writeFilesInsideWorkspace } from '../domain/workspace';
 import { renderApplicationPlane } from '../render/applicationPlane';
 import { applicationPlanePlan } from '../render/plan';
 import { examples } from './renderApplicationPlane.examples';
-import { commonInputs, plannedCellSchema } from './shared';
+import { commonInputs, plannedCellsInput } from './shared';
 
 /**
  * Options of {@link createRenderApplicationPlaneAction}.
@@ -28,8 +29,10 @@ export interface RenderApplicationPlaneActionOptions {
  * `region-expansion:render-application-plane`: writes the AWS CDK
  * TypeScript application of the Regional application plane into the
  * workspace, shaped by partition, Region, control-plane mode, isolation
- * model, encryption tier and cells. Writes only inside the workspace, so it
- * runs the same in a dry run.
+ * model, encryption tier and cells (1 to `MAX_CELLS_PER_PLAN`, each checked
+ * with the shared cell schema). Writes only inside the workspace, links
+ * included (see {@link writeFilesInsideWorkspace}), and nothing when any
+ * input is refused, so it runs the same in a dry run.
  *
  * @public
  */
@@ -57,16 +60,13 @@ export function createRenderApplicationPlaneAction(
               'external-key-store',
             ])
             .describe('Encryption tier of the data stores'),
-        cells: z =>
-          z
-            .array(plannedCellSchema(z))
-            .describe('Cells from region-expansion:plan-cells'),
+        cells: plannedCellsInput,
         residencyCountries: z =>
           z
             .array(z.string())
             .optional()
             .describe(
-              'Countries the data must stay in; the target must be one of them',
+              'ISO 3166-1 alpha-2 codes of the countries the data must stay in; the target must be one of them',
             ),
         targetPath: z =>
           z
@@ -89,6 +89,9 @@ export function createRenderApplicationPlaneAction(
         options.catalog,
         options.availability,
       );
+      // Every field of every cell, as register will send it: a plan that
+      // renders must also register.
+      parsePlannedCells(ctx.input.cells);
       const written = await writeFilesInsideWorkspace(
         ctx.workspacePath,
         ctx.input.targetPath ?? '.',

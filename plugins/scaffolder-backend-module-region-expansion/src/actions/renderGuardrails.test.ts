@@ -79,6 +79,12 @@ describe('region-expansion:render-guardrails', () => {
       /^allowedRegions\.0: eusc-de-east-1 is in partition aws-eusc/,
     ],
     [{ industry: 'Finance & Co' }, /^industry: /],
+    [{ name: 'Payments DE' }, /^name: 'Payments DE' must be 1-48 lower-case/],
+    [{ name: '../../etc' }, /^name: '..\/..\/etc' must be 1-48 lower-case/],
+    [
+      { accountIds: ['111122223333', '123'] },
+      /^accountIds\.1: must be a 12-digit AWS account id/,
+    ],
     [{ additionalExemptions: ['not an action'] }, /^additionalExemptions\.0: /],
     [
       {
@@ -132,4 +138,22 @@ describe('region-expansion:render-guardrails', () => {
       );
     });
   });
+
+  it.each([
+    ['industry', { industry: 'a'.repeat(10 * 1024) }],
+    ['allowedRegions.0', { allowedRegions: ['a'.repeat(10 * 1024)] }],
+    [
+      'additionalExemptions.0',
+      { additionalExemptions: ['a'.repeat(10 * 1024)] },
+    ],
+    ['targetPath', { targetPath: `../${'a'.repeat(10 * 1024)}` }],
+  ])(
+    'names a 10 KB %s with its length instead of echoing it',
+    async (field, input) => {
+      const error = await run(input).catch(e => e);
+      expect(error.message.startsWith(`${field}: `)).toBe(true);
+      expect(error.message).toMatch(/\(10\d{3} characters\)/);
+      expect(error.message.length).toBeLessThan(400);
+    },
+  );
 });

@@ -3,7 +3,7 @@ import type { LocationCatalog } from '@region-expansion/plugin-region-expansion-
 import { renderGuardrails } from '../domain/guardrails';
 import { writeFilesInsideWorkspace } from '../domain/workspace';
 import { examples } from './renderGuardrails.examples';
-import { commonInputs } from './shared';
+import { accountIdInput, commonInputs } from './shared';
 
 /**
  * Options of {@link createRenderGuardrailsAction}.
@@ -19,8 +19,10 @@ export interface RenderGuardrailsActionOptions {
  * `region-expansion:render-guardrails`: the organization unit path by
  * geography and industry and the Region-deny SCP of the target's partition,
  * written to `guardrails/ou.json` and `guardrails/scp.json`. Fails naming
- * the field when the SCP exceeds 5,120 characters. Writes only inside the
- * workspace, so it runs the same in a dry run.
+ * the field when the SCP exceeds 5,120 characters, or the plan name or an
+ * account id is malformed. Writes only inside the workspace, links included
+ * (see {@link writeFilesInsideWorkspace}), so it runs the same in a dry
+ * run.
  *
  * @public
  */
@@ -53,9 +55,11 @@ export function createRenderGuardrailsAction(
             ),
         accountIds: z =>
           z
-            .array(z.string())
+            .array(accountIdInput(z))
             .optional()
-            .describe('Accounts that go into the organization unit'),
+            .describe(
+              '12-digit AWS account ids that go into the organization unit',
+            ),
         targetPath: z =>
           z
             .string()

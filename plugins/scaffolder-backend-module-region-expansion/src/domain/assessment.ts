@@ -15,7 +15,7 @@ import {
   FootprintInputError,
   LocationCatalog,
 } from '@region-expansion/plugin-region-expansion-node';
-import { fieldError, parseField } from './errors';
+import { fieldError, parseField, quote } from './errors';
 import { requireLocation } from './locations';
 import { resolveInsideWorkspace } from './workspace';
 
@@ -158,7 +158,7 @@ export async function assessInfrastructure(
   ) {
     throw fieldError(
       'residency.partition',
-      `'${residency.partition}' is not a known partition (${catalog
+      `${quote(residency.partition)} is not a known partition (${catalog
         .partitions()
         .map(p => p.id)
         .join(', ')})`,
@@ -180,7 +180,7 @@ export async function assessInfrastructure(
     if (Number.isNaN(Date.parse(waiver.expiresAt))) {
       throw fieldError(
         `waivers.${index}.expiresAt`,
-        `'${waiver.expiresAt}' is not an ISO 8601 time`,
+        `${quote(waiver.expiresAt)} is not an ISO 8601 time`,
       );
     }
   });

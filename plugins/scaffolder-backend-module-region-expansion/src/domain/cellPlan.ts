@@ -1,6 +1,7 @@
 import {
   accountIdSchema,
   cellSpecSchema,
+  createCellSchema,
   TIER_CELL_ISOLATION,
   type Capacity,
   type CellIsolation,
@@ -15,12 +16,16 @@ import {
   LocationCatalog,
   planQuotas,
 } from '@region-expansion/plugin-region-expansion-node';
-import { fieldError, parseField, withFieldPrefix } from './errors';
+import { fieldError, parseField, quote, withFieldPrefix } from './errors';
 import { planControlPlane } from './controlPlane';
 import { requireLocation } from './locations';
 
 /**
- * Largest number of cells one plan may hold.
+ * Largest number of cells one plan may hold: `plan-cells`,
+ * `render-application-plane` and `register` refuse more, naming `cellCount`
+ * or `cells`. Each cell is one CDK stack and one write to the backend, so a
+ * plan stays a size one task renders and records in seconds; a larger
+ * estate is several plans.
  *
  * @public
  */
@@ -156,9 +161,80 @@ export function assertPlanName(name: string): void {
   if (!PLAN_NAME_PATTERN.test(name)) {
     throw fieldError(
       'name',
-      `'${name}' must be 1-48 lower-case letters, digits or hyphens, starting with a letter or digit (it prefixes the cell and control-plane ids)`,
+      `${quote(
+        name,
+      )} must be 1-48 lower-case letters, digits or hyphens, starting with a letter or digit (it prefixes the cell and control-plane ids)`,
     );
   }
+}
+
+/**
+ * Checks the size of a plan's `cells`: at least one, at most
+ * {@link MAX_CELLS_PER_PLAN}; throws naming `cells`.
+ *
+ * @public
+ */
+export function assertCellCount(cells: readonly unknown[]): void {
+  if (!cells.length) {
+    throw fieldError(
+      'cells',
+      'the plan has no cells; run region-expansion:plan-cells first',
+    );
+  }
+  if (cells.length > MAX_CELLS_PER_PLAN) {
+    throw fieldError(
+      'cells',
+      `${cells.length} cells are more than the ${MAX_CELLS_PER_PLAN} one plan may hold; split the plan`,
+    );
+  }
+}
+
+/**
+ * Checks that no two cells share an id; throws naming the later one's
+ * `cells.<index>.id`.
+ *
+ * @public
+ */
+export function assertDistinctCellIds(cells: ReadonlyArray<{ id: string }>) {
+  const seen = new Map<string, number>();
+  cells.forEach((cell, index) => {
+    const first = seen.get(cell.id);
+    if (first !== undefined) {
+      throw fieldError(
+        `cells.${index}.id`,
+        `${quote(cell.id)} is also the id of cells.${first}`,
+      );
+    }
+    seen.set(cell.id, index);
+  });
+}
+
+/**
+ * Validates cells as `region-expansion:plan-cells` outputs them, before
+ * anything is written: their number ({@link assertCellCount}), each cell
+ * with the shared `createCellSchema` (the body the backend accepts: ids,
+ * 12-digit account, capacity within `CAPACITY_LIMITS`), lifecycle
+ * `planned`, and distinct ids. Throws naming `cells.<index>.<field>`;
+ * returns the cells as parsed.
+ *
+ * @public
+ */
+export function parsePlannedCells(cells: readonly unknown[]): PlannedCell[] {
+  assertCellCount(cells);
+  const parsed = cells.map((cell, index) => {
+    const valid = parseField(createCellSchema, cell, `cells.${index}`);
+    if (valid.lifecycle !== 'planned') {
+      throw fieldError(
+        `cells.${index}.lifecycle`,
+        `${quote(
+          valid.lifecycle,
+        )} is not 'planned': a plan records new cells, which then move on through the cell routes`,
+      );
+    }
+    return { ...valid, lifecycle: 'planned' as const };
+  });
+  assertDistinctCellIds(parsed);
+  return parsed;
 }
 
 /**

@@ -1,12 +1,14 @@
-import type {
-  ControlPlane,
-  ControlPlaneMode,
+import {
+  createControlPlaneSchema,
+  idSchema,
+  type ControlPlane,
+  type ControlPlaneMode,
 } from '@region-expansion/plugin-region-expansion-common';
 import {
   assertControlPlaneAllowed,
   LocationCatalog,
 } from '@region-expansion/plugin-region-expansion-node';
-import { fieldError, withFieldPrefix } from './errors';
+import { fieldError, parseField, quote, withFieldPrefix } from './errors';
 import { regionOf, requireLocation } from './locations';
 
 /**
@@ -21,7 +23,10 @@ export interface PlanControlPlaneInput {
   targetLocation: string;
   /** Chosen control-plane mode. */
   controlPlaneMode: ControlPlaneMode;
-  /** Id of the control plane; default `<name>-cp`. */
+  /**
+   * Id of the control plane, checked with the shared `idSchema`; default
+   * `<name>-cp`.
+   */
   controlPlaneId?: string;
 }
 
@@ -31,8 +36,9 @@ export interface PlanControlPlaneInput {
  * but `aws`, notably `aws-eusc`) only allows mode `partition`, and mode
  * `partition` is only for such partitions. A global control plane runs in the
  * partition's home Region, a regional or partition control plane in the
- * target's Region. Throws input errors naming `controlPlaneMode` or
- * `targetLocation`.
+ * target's Region. Throws input errors naming `controlPlaneId`,
+ * `controlPlaneMode` or `targetLocation`; the control plane returned passes
+ * the shared `createControlPlaneSchema` (the body the backend accepts).
  *
  * @public
  */
@@ -45,13 +51,20 @@ export function planControlPlane(
     input.targetLocation,
     'targetLocation',
   );
+  if (input.controlPlaneId !== undefined) {
+    parseField(idSchema, input.controlPlaneId, 'controlPlaneId');
+  }
   if (
     partition.requiresOwnControlPlane &&
     input.controlPlaneMode !== 'partition'
   ) {
     throw fieldError(
       'controlPlaneMode',
-      `'${input.controlPlaneMode}' is forbidden in partition ${partition.id} (${partition.name}): it shares no credentials, global services or metadata with other partitions, so its cells need a control plane inside it; use 'partition'`,
+      `${quote(input.controlPlaneMode)} is forbidden in partition ${
+        partition.id
+      } (${
+        partition.name
+      }): it shares no credentials, global services or metadata with other partitions, so its cells need a control plane inside it; use 'partition'`,
     );
   }
   if (
@@ -78,5 +91,5 @@ export function planControlPlane(
   withFieldPrefix('controlPlane', () =>
     assertControlPlaneAllowed(controlPlane, catalog),
   );
-  return controlPlane;
+  return parseField(createControlPlaneSchema, controlPlane, 'controlPlane');
 }

@@ -1,4 +1,11 @@
-import { InputError } from '@backstage/errors';
+import {
+  AuthenticationError,
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ResponseError,
+} from '@backstage/errors';
 import { DomainRuleError } from '@region-expansion/plugin-region-expansion-node';
 
 /**
@@ -11,7 +18,23 @@ export function fieldError(field: string, reason: string): InputError {
   return new InputError(`${field}: ${reason}`);
 }
 
-/** What a zod schema of any major version offers for safe parsing. */
+/** Longest value {@link quote} shows whole. */
+const QUOTED_CHARACTERS = 64;
+
+/**
+ * A value of the input, quoted for a message: whole up to 64 characters,
+ * else its start and its length, so a 10 KB value cannot flood the task
+ * log.
+ *
+ * @public
+ */
+export function quote(value: unknown): string {
+  const text = String(value);
+  return text.length <= QUOTED_CHARACTERS
+    ? `'${text}'`
+    : `'${text.slice(0, 40)}…' (${text.length} characters)`;
+}
+
 /**
  * What {@link parseField} needs of a schema: zod's `safeParse` shape.
  *
@@ -62,5 +85,50 @@ export function withFieldPrefix<T>(prefix: string, fn: () => T): T {
       throw fieldError(`${prefix}.${error.field}`, error.reason);
     }
     throw error;
+  }
+}
+
+/** A message in the API's `field: reason` form: its field, and the rest. */
+const FIELD_MESSAGE = /^([A-Za-z0-9_.()[\]-]+): ([\s\S]+)$/;
+
+/**
+ * The task error for a refusal of the region-expansion backend while it
+ * records `field` (`controlPlane`, `cells.3`): the backend's own message
+ * (the `ResponseError` body's, `field: reason`) with its field prefixed by
+ * `field`, as an error of the same kind (400 → InputError, 401, 403, 404,
+ * 409 …). A server failure keeps only its status; an error that is not a
+ * `ResponseError` is returned as it is.
+ *
+ * @public
+ */
+export function backendRefusal(error: unknown, field: string): Error {
+  if (!(error instanceof ResponseError)) return error as Error;
+  const status = error.statusCode;
+  if (status >= 500) {
+    return new Error(
+      `${field}: the region-expansion backend failed with ${status} ${error.statusText}; retry the task`,
+    );
+  }
+  const message: string = error.body?.error?.message || error.message;
+  const match = FIELD_MESSAGE.exec(message);
+  const named = !match
+    ? `${field}: ${message}`
+    : `${match[1] === '(root)' ? field : `${field}.${match[1]}`}: ${match[2]}`;
+  switch (status) {
+    case 401:
+      return new AuthenticationError(named);
+    case 403:
+      return new NotAllowedError(named);
+    case 404:
+      return new NotFoundError(named);
+    case 409:
+      return new ConflictError(named);
+    case 400:
+    case 413:
+    case 415:
+    case 422:
+      return new InputError(named);
+    default:
+      return new Error(`${named} (the backend answered ${status})`);
   }
 }

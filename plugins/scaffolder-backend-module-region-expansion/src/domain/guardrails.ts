@@ -1,9 +1,11 @@
+import { accountIdSchema } from '@region-expansion/plugin-region-expansion-common';
 import {
   AvailabilityIndex,
   LocationCatalog,
   ServiceMapping,
 } from '@region-expansion/plugin-region-expansion-node';
-import { fieldError } from './errors';
+import { assertPlanName } from './cellPlan';
+import { fieldError, parseField, quote } from './errors';
 import { regionOf, requireLocation } from './locations';
 
 /**
@@ -19,7 +21,10 @@ export const SCP_MAX_CHARACTERS = 5120;
  * @public
  */
 export interface GuardrailsInput {
-  /** Plan name; the SCP is named `<name>-region-deny`. */
+  /**
+   * Plan name matching `PLAN_NAME_PATTERN`; the SCP is named
+   * `<name>-region-deny`.
+   */
   name: string;
   /**
    * Id of the target location: its Region is always allowed, and its
@@ -32,7 +37,10 @@ export interface GuardrailsInput {
   allowedRegions?: string[];
   /** Further `NotAction` entries, e.g. `support:*`. */
   additionalExemptions?: string[];
-  /** Accounts that go into the organization unit. */
+  /**
+   * 12-digit AWS account ids (the shared `accountIdSchema`) that go into the
+   * organization unit.
+   */
   accountIds?: string[];
 }
 
@@ -120,8 +128,9 @@ export function globalServicesOf(
  * The organization unit (by geography, country and industry) and the
  * Region-deny SCP for the target's partition: deny every action whose
  * `aws:RequestedRegion` is not an allowed Region, except the partition's
- * global services. Throws naming the field: unknown location, an allowed
- * Region outside the partition, a malformed exemption, or an SCP over
+ * global services. Throws naming the field: a malformed plan name or
+ * account id, unknown location, an allowed Region outside the partition, a
+ * malformed exemption, or an SCP over
  * {@link SCP_MAX_CHARACTERS} minified characters. Pure.
  *
  * @public
@@ -132,6 +141,7 @@ export function renderGuardrails(
   availability?: AvailabilityIndex,
   mapping?: ServiceMapping,
 ): Guardrails {
+  assertPlanName(input.name);
   const { location, partition } = requireLocation(
     catalog,
     input.targetLocation,
@@ -140,7 +150,9 @@ export function renderGuardrails(
   if (!INDUSTRY.test(input.industry)) {
     throw fieldError(
       'industry',
-      `'${input.industry}' must be a slug of 1-40 lower-case letters, digits or hyphens such as financial-services`,
+      `${quote(
+        input.industry,
+      )} must be a slug of 1-40 lower-case letters, digits or hyphens such as financial-services`,
     );
   }
   const regions = new Set([regionOf(location)]);
@@ -149,7 +161,7 @@ export function renderGuardrails(
     if (!region || region.kind !== 'region') {
       throw fieldError(
         `allowedRegions.${index}`,
-        `'${id}' is not a known Region`,
+        `${quote(id)} is not a known Region`,
       );
     }
     if (region.partition !== partition.id) {
@@ -160,11 +172,16 @@ export function renderGuardrails(
     }
     regions.add(id);
   });
+  (input.accountIds ?? []).forEach((id, index) =>
+    parseField(accountIdSchema, id, `accountIds.${index}`),
+  );
   (input.additionalExemptions ?? []).forEach((action, index) => {
     if (!ACTION.test(action)) {
       throw fieldError(
         `additionalExemptions.${index}`,
-        `'${action}' must be an IAM action such as support:* or sts:GetCallerIdentity`,
+        `${quote(
+          action,
+        )} must be an IAM action such as support:* or sts:GetCallerIdentity`,
       );
     }
   });

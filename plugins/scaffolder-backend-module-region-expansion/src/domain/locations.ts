@@ -3,7 +3,7 @@ import type {
   Partition,
 } from '@region-expansion/plugin-region-expansion-common';
 import { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
-import { fieldError } from './errors';
+import { fieldError, quote } from './errors';
 
 /**
  * A location of the catalog with its partition; throws an input error naming
@@ -20,14 +20,18 @@ export function requireLocation(
   if (!location) {
     throw fieldError(
       field,
-      `unknown location '${locationId}'; use a Region, Local Zone or Outpost id such as eu-central-1 or eusc-de-east-1`,
+      `unknown location ${quote(
+        locationId,
+      )}; use a Region, Local Zone or Outpost id such as eu-central-1 or eusc-de-east-1`,
     );
   }
   const partition = catalog.partition(location.partition);
   if (!partition) {
     throw fieldError(
       field,
-      `location '${locationId}' names unknown partition '${location.partition}'`,
+      `location ${quote(locationId)} names unknown partition '${
+        location.partition
+      }'`,
     );
   }
   return { location, partition };

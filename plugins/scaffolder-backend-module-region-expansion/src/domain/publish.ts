@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import fsSync from 'node:fs';
 import path from 'node:path';
-import { fieldError } from './errors';
+import { fieldError, quote } from './errors';
 import { resolveInsideWorkspace } from './workspace';
 
 /**
@@ -55,13 +55,18 @@ export function resolvePublishTarget(root: string, name: string): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) || name.includes('..')) {
     throw fieldError(
       'name',
-      `'${name}' must be one folder name of letters, digits, dots, hyphens or underscores (no path separators or '..')`,
+      `${quote(
+        name,
+      )} must be one folder name of letters, digits, dots, hyphens or underscores (no path separators or '..')`,
     );
   }
   const target = path.resolve(root, name);
   const rel = path.relative(root, target);
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw fieldError('name', `'${name}' escapes the output directory ${root}`);
+    throw fieldError(
+      'name',
+      `${quote(name)} escapes the output directory ${root}`,
+    );
   }
   return target;
 }
@@ -87,7 +92,7 @@ export async function resolvePublishSource(
   if (!stat?.isDirectory()) {
     throw fieldError(
       'sourcePath',
-      `'${relative}' is not a folder of the workspace`,
+      `${quote(relative)} is not a folder of the workspace`,
     );
   }
   return source;

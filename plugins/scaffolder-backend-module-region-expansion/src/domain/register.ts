@@ -1,8 +1,95 @@
 import type {
   Cell,
   ControlPlane,
+  ControlPlaneMode,
 } from '@region-expansion/plugin-region-expansion-common';
-import type { PlannedCell } from './cellPlan';
+import {
+  assertCellAllowed,
+  LocationCatalog,
+} from '@region-expansion/plugin-region-expansion-node';
+import {
+  assertPlanName,
+  parsePlannedCells,
+  type PlannedCell,
+} from './cellPlan';
+import { planControlPlane } from './controlPlane';
+import { fieldError, quote, withFieldPrefix } from './errors';
+import { requireLocation } from './locations';
+
+/**
+ * Input of {@link planRegistration}: the wizard's choices and the cells of
+ * `region-expansion:plan-cells`.
+ *
+ * @public
+ */
+export interface RegistrationInput {
+  /** Plan name matching `PLAN_NAME_PATTERN`. */
+  name: string;
+  /** Id of the location the cells are planned in. */
+  targetLocation: string;
+  /** Control-plane mode, checked against the target's partition. */
+  controlPlaneMode: ControlPlaneMode;
+  /** Id of the control plane; default `<name>-cp`. */
+  controlPlaneId?: string;
+  /** The planned cells, as `region-expansion:plan-cells` outputs them. */
+  cells: readonly unknown[];
+}
+
+/**
+ * What registering a plan writes, checked whole before the first write: the
+ * plan name, the control plane (the shared `createControlPlaneSchema` and
+ * the partition rules), and every cell (see `parsePlannedCells`) managed by
+ * that control plane, in the target location, and allowed there by the
+ * node library's `assertCellAllowed`, as the backend will check it. Throws
+ * an input error naming the field (`name`, `controlPlaneId`,
+ * `cells.<index>.<field>`). Pure.
+ *
+ * @public
+ */
+export function planRegistration(
+  input: RegistrationInput,
+  catalog: LocationCatalog,
+): { controlPlane: ControlPlane; cells: PlannedCell[] } {
+  assertPlanName(input.name);
+  const { location, partition } = requireLocation(
+    catalog,
+    input.targetLocation,
+    'targetLocation',
+  );
+  const controlPlane = planControlPlane(input, catalog);
+  const cells = parsePlannedCells(input.cells);
+  cells.forEach((cell, index) => {
+    if (cell.controlPlaneId !== controlPlane.id) {
+      throw fieldError(
+        `cells.${index}.controlPlaneId`,
+        `${quote(cell.controlPlaneId)} differs from the plan's control plane '${
+          controlPlane.id
+        }'`,
+      );
+    }
+    if (cell.locationId !== location.id) {
+      throw fieldError(
+        `cells.${index}.locationId`,
+        `${quote(cell.locationId)} differs from targetLocation '${
+          location.id
+        }'`,
+      );
+    }
+    withFieldPrefix(`cells.${index}`, () =>
+      assertCellAllowed(
+        {
+          ...cell,
+          partition: location.partition,
+          usage: { tenants: 0, loadUnits: 0, quotas: {} },
+        },
+        location,
+        controlPlane,
+        partition,
+      ),
+    );
+  });
+  return { controlPlane, cells };
+}
 
 /**
  * What registering a plan must do, given what the control plane already

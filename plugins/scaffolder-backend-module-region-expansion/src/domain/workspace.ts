@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fieldError } from './errors';
+import { fieldError, quote } from './errors';
 
 /**
  * Options of {@link resolveInsideWorkspace}.
@@ -28,12 +28,12 @@ const unreadable = (relative: string, field: string, error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   return fieldError(
     field,
-    `'${relative}' ${REASONS[code] ?? `cannot be read (${code})`}`,
+    `${quote(relative)} ${REASONS[code] ?? `cannot be read (${code})`}`,
   );
 };
 
 const outside = (relative: string, field: string, how = '') =>
-  fieldError(field, `'${relative}' points outside the workspace${how}`);
+  fieldError(field, `${quote(relative)} points outside the workspace${how}`);
 
 /**
  * Resolves `relative` (the value of the input `field`) against the
@@ -90,7 +90,10 @@ export async function resolveInsideWorkspace(
     throw outside(relative, field, ' through a symbolic link');
   }
   if (missing && options.mustExist) {
-    throw fieldError(field, `'${relative}' does not exist in the workspace`);
+    throw fieldError(
+      field,
+      `${quote(relative)} does not exist in the workspace`,
+    );
   }
   return lexical;
 }
@@ -112,6 +115,8 @@ export async function writeFilesInsideWorkspace(
   files: Record<string, string>,
   field: string,
 ): Promise<string[]> {
+  // The folder first, so a refusal names the value as given.
+  await resolveInsideWorkspace(workspace, targetPath, field);
   const targets: Array<[string, string]> = [];
   for (const [file, content] of Object.entries(files)) {
     targets.push([

@@ -1,15 +1,26 @@
-import type {
-  ControlPlaneMode,
-  EncryptionTier,
-  TenantTier,
+import {
+  accountIdSchema,
+  capacitySchema,
+  cellIsolationSchema,
+  countryCodeSchema,
+  idSchema,
+  TIER_CELL_ISOLATION,
+  type ControlPlaneMode,
+  type EncryptionTier,
+  type TenantTier,
 } from '@region-expansion/plugin-region-expansion-common';
 import {
   AvailabilityIndex,
   LocationCatalog,
 } from '@region-expansion/plugin-region-expansion-node';
-import { assertPlanName, type PlannedCell } from '../domain/cellPlan';
+import {
+  assertCellCount,
+  assertDistinctCellIds,
+  assertPlanName,
+  type PlannedCell,
+} from '../domain/cellPlan';
 import { planControlPlane } from '../domain/controlPlane';
-import { fieldError } from '../domain/errors';
+import { fieldError, parseField } from '../domain/errors';
 import { regionOf, requireLocation } from '../domain/locations';
 import type { ApplicationPlanePlan } from './applicationPlane';
 
@@ -37,15 +48,20 @@ export interface ApplicationPlaneChoices {
    */
   encryptionTier: EncryptionTier;
   /**
-   * Cells from `region-expansion:plan-cells`: at least one, all planned for
-   * `targetLocation`.
+   * Cells from `region-expansion:plan-cells`: 1 to `MAX_CELLS_PER_PLAN`,
+   * with distinct ids, all planned for `targetLocation` with the isolation
+   * the isolation model needs; ids, account ids and tenants are checked
+   * with the shared schemas, as they are written into the generated code.
    */
   cells: Array<
     Pick<PlannedCell, 'id' | 'accountId' | 'isolation' | 'locationId'> & {
       capacity: { tenants: number };
     }
   >;
-  /** Countries the data must stay in; the target must be one of them. */
+  /**
+   * ISO 3166-1 alpha-2 codes of the countries the data must stay in; the
+   * target must be one of them.
+   */
   residencyCountries?: string[];
 }
 
@@ -54,7 +70,8 @@ export interface ApplicationPlaneChoices {
  * generator renders. Throws naming the field: unknown `targetLocation`, a
  * `controlPlaneMode` the partition forbids, `residencyCountries` the target
  * is not in, `encryptionTier` `cloudhsm` where CloudHSM is not offered, and
- * `cells` that are empty or planned for another location. Pure.
+ * `cells` that are empty, too many, malformed, duplicated, planned for
+ * another location or of the wrong isolation. Pure.
  *
  * @public
  */
@@ -70,7 +87,9 @@ export function applicationPlanePlan(
     'targetLocation',
   );
   const controlPlane = planControlPlane(choices, catalog);
-  const countries = choices.residencyCountries ?? [];
+  const countries = (choices.residencyCountries ?? []).map((code, index) =>
+    parseField(countryCodeSchema, code, `residencyCountries.${index}`),
+  );
   if (countries.length && !countries.includes(location.country)) {
     throw fieldError(
       'residencyCountries',
@@ -92,20 +111,32 @@ export function applicationPlanePlan(
       `CloudHSM is not offered in ${region} per availability data of ${availability.snapshotDate}; choose external-key-store or customer-managed-kms-key`,
     );
   }
-  if (!choices.cells.length) {
-    throw fieldError(
-      'cells',
-      'the plan has no cells; run region-expansion:plan-cells first',
-    );
-  }
+  assertCellCount(choices.cells);
+  const isolation = TIER_CELL_ISOLATION[choices.isolationModel];
   choices.cells.forEach((cell, index) => {
+    const at = (field: string) => `cells.${index}.${field}`;
+    parseField(idSchema, cell.id, at('id'));
+    parseField(accountIdSchema, cell.accountId, at('accountId'));
+    parseField(cellIsolationSchema, cell.isolation, at('isolation'));
+    parseField(
+      capacitySchema.shape.tenants,
+      cell.capacity?.tenants,
+      at('capacity.tenants'),
+    );
     if (cell.locationId !== location.id) {
       throw fieldError(
-        `cells.${index}.locationId`,
+        at('locationId'),
         `cell ${cell.id} is planned for ${cell.locationId}, not ${location.id}`,
       );
     }
+    if (cell.isolation !== isolation) {
+      throw fieldError(
+        at('isolation'),
+        `cell ${cell.id} is ${cell.isolation}; ${choices.isolationModel} tenants need ${isolation} cells`,
+      );
+    }
   });
+  assertDistinctCellIds(choices.cells);
   return {
     name: choices.name,
     partition: partition.id,
