@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Config } from '@backstage/config';
+import { Config, ConfigReader } from '@backstage/config';
 import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
 import { ServiceFactoryTester } from '@backstage/backend-test-utils';
 
@@ -64,13 +64,34 @@ function simulatorAccounts(config: Config): string[] {
   ) ?? []) {
     found.push(...target.getStringArray('accounts'));
   }
-  const live = config.getOptionalString(
-    'regionExpansion.availability.live.account',
+  // Live availability reads each partition with its own account.
+  const live = config.getOptionalConfig(
+    'regionExpansion.availability.live.accounts',
   );
-  if (live) found.push(live);
+  for (const partition of live?.keys() ?? []) {
+    found.push(live!.getString(partition));
+  }
   // The simulator's synthetic organization numbers its accounts 2000010000xx.
   return found.filter(id => /^ASIASIM|^2000010000\d\d$/.test(id));
 }
+
+describe('simulatorAccounts', () => {
+  it('finds a simulator account set only as a partition’s live availability account', () => {
+    expect(
+      simulatorAccounts(
+        new ConfigReader({
+          regionExpansion: {
+            availability: {
+              live: {
+                accounts: { aws: '200001000000', 'aws-eusc': '123456789012' },
+              },
+            },
+          },
+        }),
+      ),
+    ).toEqual(['200001000000']);
+  });
+});
 
 describe('the production config stack (app-config.yaml + app-config.production.yaml, as the image loads it)', () => {
   let config: Config;
