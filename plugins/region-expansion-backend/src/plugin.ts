@@ -13,6 +13,7 @@ import {
   readAvailabilityConfig,
   ssmClientFactory,
 } from './availability';
+import { BackgroundWork } from './BackgroundWork';
 import { notConfigured, readDefaultStrategy } from './config';
 import { RegionExpansionStore } from './database/RegionExpansionStore';
 import { seedDemoData } from './demo/seedDemoData';
@@ -61,6 +62,7 @@ export const regionExpansionPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         logger,
@@ -70,6 +72,7 @@ export const regionExpansionPlugin = createBackendPlugin({
         httpAuth,
         permissions,
         scheduler,
+        lifecycle,
       }) {
         const readinessConfig = readReadinessConfig(config);
         const assessConfig = readAssessConfig(config);
@@ -137,15 +140,20 @@ export const regionExpansionPlugin = createBackendPlugin({
           });
           await readiness.seedFootprint(DEMO_FOOTPRINT, DEMO_FOOTPRINT_SOURCE);
         }
+        // Scheduled runs stop, and are waited for, before the database
+        // closes on shutdown.
+        const background = new BackgroundWork();
+        lifecycle.addShutdownHook(() => background.stop());
         // Locations never evaluated get a level at once; the scheduled tasks
         // (each one run across replicas) keep levels and governance current.
         await readiness.evaluateAll('startup', { onlyUnevaluated: true });
         await scheduler.scheduleTask({
           id: 'region-expansion-readiness',
           ...readinessConfig.schedule,
-          fn: async () => {
-            await readiness.evaluateAll('scheduled');
-          },
+          fn: signal =>
+            background.run(signal, stop =>
+              readiness.evaluateAll('scheduled', { signal: stop }),
+            ),
         });
         await governanceSync.start();
         if (availabilityConfig.enabled) {
@@ -153,17 +161,19 @@ export const regionExpansionPlugin = createBackendPlugin({
           await scheduler.scheduleTask({
             id: 'region-expansion-availability',
             ...availabilityConfig.schedule,
-            fn: async () => {
-              try {
-                await availability.refresh({
-                  trigger: 'scheduled',
-                  requestedBy: 'scheduler',
-                });
-              } catch (error) {
-                if ((error as Error).name !== 'ConflictError') throw error;
-                logger.info(`Availability refresh skipped: ${error}`);
-              }
-            },
+            fn: signal =>
+              background.run(signal, async stop => {
+                try {
+                  await availability.refresh({
+                    trigger: 'scheduled',
+                    requestedBy: 'scheduler',
+                    signal: stop,
+                  });
+                } catch (error) {
+                  if ((error as Error).name !== 'ConflictError') throw error;
+                  logger.info(`Availability refresh skipped: ${error}`);
+                }
+              }),
           });
         }
 

@@ -235,12 +235,15 @@ export class AvailabilityRefreshService {
    * Reads SSM now and stores the result. `partitions` narrows the configured
    * ones (`InputError` naming the entry otherwise). `ConflictError` while a
    * refresh runs on any replica; `ServiceUnavailableError` when live refresh
-   * is disabled.
+   * is disabled. An aborted `signal` (shutdown) ends the reads early: the
+   * page being read fails as `interrupted`, unread locations are left out
+   * (they keep the snapshot's services) and what was read is stored.
    */
   async refresh(options: {
     trigger: AvailabilityRefreshTrigger;
     requestedBy: string;
     partitions?: string[];
+    signal?: AbortSignal;
   }): Promise<StoredAvailabilityRefresh> {
     if (!this.#enabled || !this.#clientFor) {
       throw new ServiceUnavailableError(
@@ -290,6 +293,7 @@ export class AvailabilityRefreshService {
       const { read, skipped, ...refresh } = await this.#read(
         this.#clientFor,
         partitions,
+        options.signal,
       );
       const stored = await this.#store.add({
         ...refresh,
@@ -319,6 +323,7 @@ export class AvailabilityRefreshService {
   async #read(
     clientFor: SsmClientFactory,
     partitions: string[],
+    signal: AbortSignal | undefined,
   ): Promise<{
     live: LiveAvailability;
     pagesOk: number;
@@ -333,6 +338,7 @@ export class AvailabilityRefreshService {
     const read: string[] = [];
     const skipped: AvailabilitySkippedPartition[] = [];
     for (const partition of partitions) {
+      if (signal?.aborted) break;
       const regions = this.#snapshot.partitions[partition]?.regions ?? [];
       let client: SSMClient | undefined;
       try {
@@ -385,6 +391,7 @@ export class AvailabilityRefreshService {
           locations: regions,
           concurrency: this.#concurrency,
           now: this.#now,
+          signal,
           // The AWS error text may name roles and accounts: the log has it,
           // the stored failure only its classified reason.
           onPageError: (failure, detail) =>

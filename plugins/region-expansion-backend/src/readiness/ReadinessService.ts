@@ -280,11 +280,13 @@ export class ReadinessService {
 
   /**
    * Evaluates every known location and stores each evaluation. With
-   * `onlyUnevaluated`, only locations that have no evaluation yet.
+   * `onlyUnevaluated`, only locations that have no evaluation yet. An
+   * aborted `signal` stops the run between two locations (the one being
+   * stored is finished): the evaluations stored so far are returned.
    */
   async evaluateAll(
     trigger: ReadinessTrigger,
-    options: { onlyUnevaluated?: boolean } = {},
+    options: { onlyUnevaluated?: boolean; signal?: AbortSignal } = {},
   ): Promise<StoredReadinessEvaluation[]> {
     const context = await this.#context();
     const evaluated = options.onlyUnevaluated
@@ -296,6 +298,7 @@ export class ReadinessService {
       .filter(l => !evaluated.has(l.id))
       .sort((a, b) => a.id.localeCompare(b.id));
     for (const location of locations) {
+      if (options.signal?.aborted) break;
       results.push(await this.#evaluateAndStore(context, location, trigger));
     }
     const counts = results.reduce<Record<string, number>>((acc, r) => {
@@ -303,8 +306,10 @@ export class ReadinessService {
       return acc;
     }, {});
     this.#logger.info(
-      `Readiness (${trigger}): evaluated ${
-        results.length
+      `Readiness (${trigger}): evaluated ${results.length}${
+        results.length < locations.length
+          ? ` of ${locations.length} (stopped)`
+          : ''
       } locations ${JSON.stringify(counts)}`,
     );
     return results;

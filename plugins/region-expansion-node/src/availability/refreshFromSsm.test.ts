@@ -79,6 +79,41 @@ describe('refreshFromSsm', () => {
     ]);
   });
 
+  it('ends early when its signal aborts: the page in flight is interrupted, unread locations are left out', async () => {
+    const ssm = ssmGlobalInfrastructureHandlers({
+      regions: {
+        'eu-west-1': ['s3'],
+        'eu-west-2': ['s3'],
+        'eu-west-3': ['s3'],
+      },
+    });
+    server.use(...ssm.handlers);
+    const controller = new AbortController();
+    const onRequest = () => {
+      if (ssm.requests.length === 1) controller.abort();
+    };
+    server.events.on('request:start', onRequest);
+    try {
+      const live = await refreshFromSsm(client(), {
+        locations: ['eu-west-1', 'eu-west-2', 'eu-west-3'],
+        concurrency: 1,
+        now,
+        signal: controller.signal,
+      });
+      expect(live.locations).toEqual({ 'eu-west-1': ['s3'], 'eu-west-2': [] });
+      expect(live.incomplete).toEqual(['eu-west-2']);
+      expect(live.failures).toEqual([
+        expect.objectContaining({
+          locationId: 'eu-west-2',
+          page: 0,
+          reasonKind: 'interrupted',
+        }),
+      ]);
+    } finally {
+      server.events.removeListener('request:start', onRequest);
+    }
+  });
+
   it('stores a classified reason, never the AWS error text, and hands that text to onPageError', async () => {
     // The simulator denies the account like IAM does, naming the caller's
     // assumed-role ARN and account id in the message.

@@ -97,6 +97,11 @@ export interface RefreshFromSsmOptions {
    * the classified reason.
    */
   onPageError?: (failure: SsmPageFailure, detail: string) => void;
+  /**
+   * Aborting it ends the refresh early: the page in flight fails as
+   * `interrupted` and locations not started are left out of the result.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -111,7 +116,7 @@ export function regionServicesPath(locationId: string): string {
 async function readRegion(
   client: SSMClient,
   locationId: string,
-  onPageError: RefreshFromSsmOptions['onPageError'],
+  options: Pick<RefreshFromSsmOptions, 'onPageError' | 'signal'>,
 ): Promise<{ codes: string[]; failure?: SsmPageFailure }> {
   const path = regionServicesPath(locationId);
   const codes: string[] = [];
@@ -126,9 +131,10 @@ async function readRegion(
           NextToken: nextToken,
           MaxResults: 10,
         }),
+        { abortSignal: options.signal },
       );
     } catch (error) {
-      const classified = classifyAwsError(error);
+      const classified = classifyAwsError(error, options.signal);
       const reasonKind = reasonKindOfFailure(classified.kind);
       const failure: SsmPageFailure = {
         locationId,
@@ -137,7 +143,7 @@ async function readRegion(
         reasonKind,
         error: ssmPageFailureSentence(reasonKind, { locationId, page }),
       };
-      onPageError?.(failure, classified.reason);
+      options.onPageError?.(failure, classified.reason);
       return { codes, failure };
     }
     for (const parameter of output.Parameters ?? []) {
@@ -169,7 +175,9 @@ export async function refreshFromSsm(
   const incomplete: string[] = [];
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const result = await readRegion(client, id, options.onPageError);
+      // Left out, not listed empty: an unread location keeps its snapshot.
+      if (options.signal?.aborted) break;
+      const result = await readRegion(client, id, options);
       locations[id] = [...new Set(result.codes)].sort();
       if (result.failure) {
         failures.push(result.failure);
