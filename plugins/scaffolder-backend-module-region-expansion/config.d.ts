@@ -12,6 +12,17 @@ export interface Config {
        * backend runs from `packages/backend`. Defaults to `.data/generated`.
        */
       outputDirectory?: string;
+      /** Configuration of `region-expansion:assess`. */
+      assess?: {
+        /**
+         * Largest size of one assessed file (template, Terraform plan,
+         * CloudTrail log) after decompression, in bytes. A larger file fails
+         * the step naming it. Inflating costs time up to this limit before a
+         * gzip bomb is refused, so keep it near the largest real file.
+         * Defaults to 16777216 (16 MiB).
+         */
+        maxInflatedBytes?: number;
+      };
     };
   };
 }

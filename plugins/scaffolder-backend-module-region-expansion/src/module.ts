@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   createAssessAction,
@@ -12,6 +13,20 @@ import {
   createRenderGuardrailsAction,
 } from './actions';
 import { resolveOutputRoot } from './domain/publish';
+
+const MAX_INFLATED_BYTES_KEY =
+  'regionExpansion.scaffolder.assess.maxInflatedBytes';
+
+/** The assess action's per-file limit from config; a bad value stops startup. */
+function readMaxInflatedBytes(config: Config): number | undefined {
+  const value = config.getOptionalNumber(MAX_INFLATED_BYTES_KEY);
+  if (value !== undefined && !(Number.isSafeInteger(value) && value > 0)) {
+    throw new Error(
+      `${MAX_INFLATED_BYTES_KEY}: must be a whole number of bytes above 0, got ${value}`,
+    );
+  }
+  return value;
+}
 
 /**
  * Scaffolder module of Region Expansion: registers the `region-expansion:*`
@@ -39,7 +54,9 @@ export const scaffolderModuleRegionExpansion = createBackendModule({
           process.cwd(),
         );
         scaffolderActions.addActions(
-          createAssessAction(),
+          createAssessAction({
+            maxInflatedBytes: readMaxInflatedBytes(config),
+          }),
           createPlanCellsAction(),
           createRenderApplicationPlaneAction(),
           createRenderGuardrailsAction(),

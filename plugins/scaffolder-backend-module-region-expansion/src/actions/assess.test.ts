@@ -311,8 +311,67 @@ describe('region-expansion:assess', () => {
     ).rejects.toThrow(
       /^paths: \.\/trail\/AWSLogs\/t\.json\.gz: decompressed size exceeds the 1048576-byte limit/,
     );
-    expect(DEFAULT_MAX_INFLATED_BYTES).toBe(64 * 1024 * 1024);
+    expect(DEFAULT_MAX_INFLATED_BYTES).toBe(16 * 1024 * 1024);
   });
+
+  it('refuses a file inflating past 16 MiB by default, naming the setting that raises it', async () => {
+    const trail = path.join(workspace.path, 'trail', 'AWSLogs');
+    fs.mkdirSync(trail, { recursive: true });
+    const mib = zlib.gzipSync(Buffer.alloc(1024 * 1024, ' '), { level: 9 });
+    fs.writeFileSync(
+      path.join(trail, 't.json.gz'),
+      Buffer.concat([
+        zlib.gzipSync('{"Records":['),
+        ...Array(17).fill(mib),
+        zlib.gzipSync(']}'),
+      ]),
+    );
+    const run = (action: ReturnType<typeof createAssessAction>) => {
+      const ctx = mockContext({
+        workspacePath: workspace.path,
+        input: { targetLocation: 'eu-central-1', paths: ['trail'] },
+      });
+      return action.handler(ctx as any).then(() => ctx);
+    };
+    await expect(run(createAssessAction())).rejects.toThrow(
+      /^paths: \.\/trail\/AWSLogs\/t\.json\.gz: decompressed size exceeds the 16777216-byte limit; .*regionExpansion\.scaffolder\.assess\.maxInflatedBytes/,
+    );
+    const ctx = await run(
+      createAssessAction({ maxInflatedBytes: 32 * 1024 * 1024 }),
+    );
+    expect(ctx.output).toHaveBeenCalledWith('level', expect.any(String));
+  });
+
+  it.each([
+    ['root', { root: '/', paths: ['etc'] }, /^paths\.0: 'etc' does not exist/],
+    [
+      'maxInflatedBytes',
+      { maxInflatedBytes: 1e12, paths: ['trail'] },
+      /^paths: .*exceeds the 16777216-byte limit/,
+    ],
+  ])(
+    'takes no %s from the step input, only from the workspace and configuration',
+    async (_, input, message) => {
+      const trail = path.join(workspace.path, 'trail', 'AWSLogs');
+      fs.mkdirSync(trail, { recursive: true });
+      const mib = zlib.gzipSync(Buffer.alloc(1024 * 1024, ' '), { level: 9 });
+      fs.writeFileSync(
+        path.join(trail, 't.json.gz'),
+        Buffer.concat([
+          zlib.gzipSync('{"Records":['),
+          ...Array(17).fill(mib),
+          zlib.gzipSync(']}'),
+        ]),
+      );
+      const ctx = mockContext({
+        workspacePath: workspace.path,
+        input: { targetLocation: 'eu-central-1', ...input },
+      });
+      await expect(createAssessAction().handler(ctx as any)).rejects.toThrow(
+        message,
+      );
+    },
+  );
 
   it('rejects paths outside the workspace and bad residency naming the field', async () => {
     await expect(

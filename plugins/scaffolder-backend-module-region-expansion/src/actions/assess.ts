@@ -12,13 +12,21 @@ import { examples } from './assess.examples';
 export interface AssessActionOptions {
   /** Location catalog; default the bundled snapshot. */
   catalog?: LocationCatalog;
+  /**
+   * Largest size of one assessed file after decompression, in bytes
+   * (`regionExpansion.scaffolder.assess.maxInflatedBytes`); default 16 MiB
+   * (`DEFAULT_MAX_INFLATED_BYTES`).
+   */
+  maxInflatedBytes?: number;
 }
 
 /**
  * `region-expansion:assess`: the footprint of the workspace's (or the given
  * paths') infrastructure code against a target location, residency and
  * classification. Fails the task on unwaived blockers; outputs the level and
- * the report. Read-only, so it runs the same in a dry run.
+ * the report. Reads only inside the workspace, links included, and refuses
+ * a file that inflates past `maxInflatedBytes`. Read-only, so it runs the
+ * same in a dry run.
  *
  * @public
  */
@@ -102,9 +110,11 @@ export function createAssessAction(options: AssessActionOptions = {}) {
     },
     async handler(ctx) {
       const { footprint, result } = await assessInfrastructure({
-        root: ctx.workspacePath,
         ...ctx.input,
+        // After the input: a step cannot choose what is read, or how much.
+        root: ctx.workspacePath,
         catalog: options.catalog,
+        maxInflatedBytes: options.maxInflatedBytes,
       });
       ctx.logger.info(
         `Assessed ${footprint.services.length} services against ${result.target} (${result.partition}): ${result.level}`,

@@ -84,12 +84,21 @@ export interface AssessInfrastructureInput {
 }
 
 /**
- * Default largest size of one assessed file after decompression: 64 MiB,
- * as for files uploaded to the backend's assess route.
+ * Default largest size of one assessed file after decompression: 16 MiB.
+ * A file is refused only once this much has been inflated, and inflating
+ * costs about 10 ms per MiB on one core (several times that on a busy
+ * one), so a gzip bomb in a workspace costs a task at most this much work;
+ * 64 MiB took over 5 s on a shared 2-core machine. A CloudFormation
+ * template is at most 1 MB; a larger Terraform plan or CloudTrail log needs
+ * `regionExpansion.scaffolder.assess.maxInflatedBytes`.
  *
  * @public
  */
-export const DEFAULT_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+
+/** The configuration key that sets the assess action's limit. */
+const MAX_INFLATED_BYTES_KEY =
+  'regionExpansion.scaffolder.assess.maxInflatedBytes';
 
 /**
  * Result of {@link assessInfrastructure}.
@@ -195,21 +204,29 @@ export async function assessInfrastructure(
       }),
     );
   }
+  const maxInflatedBytes = input.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
   let footprint: Footprint;
   try {
     // Every file read, however it is reached (a manifest's templateFile, a
     // link in a folder), must stay inside the workspace.
     footprint = await buildFootprint(paths, {
       root: input.root,
-      maxInflatedBytes: input.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES,
+      maxInflatedBytes,
     });
   } catch (error) {
     if (error instanceof FootprintInputError) {
       const realRoot = await fs.realpath(input.root);
       // The message names files and fields, never their contents.
+      const message = error.message
+        .split(input.root)
+        .join('.')
+        .split(realRoot)
+        .join('.');
       throw fieldError(
         'paths',
-        error.message.split(input.root).join('.').split(realRoot).join('.'),
+        message.includes(`${maxInflatedBytes}-byte limit`)
+          ? `${message}; a larger file needs a higher ${MAX_INFLATED_BYTES_KEY}`
+          : message,
       );
     }
     throw error;
