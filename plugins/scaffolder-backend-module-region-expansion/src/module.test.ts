@@ -10,7 +10,9 @@ import scaffolderModule from './index';
 
 jest.setTimeout(120_000);
 
-const startWith = (scaffolder: Record<string, unknown>) =>
+const startWith = (scaffolder: {
+  assess: { maxInflatedBytes: number | string };
+}) =>
   startTestBackend({
     features: [
       scaffolderBackend,
