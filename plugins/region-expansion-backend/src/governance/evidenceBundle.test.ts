@@ -192,6 +192,71 @@ describe('writeEvidenceBundle', () => {
   });
 });
 
+describe('writeEvidenceBundle to a slow reader', () => {
+  it('releases its database snapshot before the download is read, and still sends every file', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await knex.migrate.latest({ directory: migrations });
+    const store = GovernanceStore.fromKnex(knex);
+    // Enough hard-to-compress findings that the ZIP is far larger than
+    // the output's buffer: a reader that does not read holds the writer.
+    const seeded = Array.from({ length: 4_000 }, (_, i) => ({
+      ...finding(i),
+      title: createHash('sha256').update(String(i)).digest('hex'),
+      resourceId: createHash('sha256').update(`r${i}`).digest('hex'),
+    }));
+    await store.upsertFindings('securityhub', seeded);
+
+    // Told when the bundle's snapshot has read its first page.
+    let reading!: () => void;
+    const started = new Promise<void>(resolve => {
+      reading = resolve;
+    });
+    const original = GovernanceStore.prototype.streamFindings;
+    jest
+      .spyOn(GovernanceStore.prototype, 'streamFindings')
+      .mockImplementation(function told(
+        this: GovernanceStore,
+        ...args: Parameters<GovernanceStore['streamFindings']>
+      ) {
+        const inner = original.apply(this, args);
+        return (async function* tell() {
+          for await (const batch of inner) {
+            reading();
+            yield batch;
+          }
+        })();
+      });
+
+    const out = new PassThrough({ highWaterMark: 1024 });
+    const written = writeEvidenceBundle({
+      store,
+      filter: {},
+      out,
+      generatedAt: new Date('2026-11-26T12:00:00Z'),
+    });
+    written.catch(() => undefined);
+    await started;
+    jest.restoreAllMocks();
+    // Nothing is read from `out`. SQLite has one connection: this write
+    // waits for the bundle's transaction, so it lands only once that is over.
+    const landed = await Promise.race([
+      store.upsertFindings('securityhub', [finding(200_000)]).then(() => true),
+      new Promise<false>(resolve => setTimeout(() => resolve(false), 10_000)),
+    ]);
+    expect(landed).toBe(true);
+
+    const chunks: Buffer[] = [];
+    out.on('data', c => chunks.push(c));
+    await written;
+    const zip = await unzipper.Open.buffer(Buffer.concat(chunks));
+    const json = zip.files.find(f => f.path === 'securityhub/findings.json')!;
+    // The bundle is the snapshot from before the write.
+    expect(JSON.parse((await json.buffer()).toString())).toHaveLength(
+      seeded.length,
+    );
+  });
+});
+
 /** A real evaluation at the given level, made by the domain function. */
 function evaluationOf(
   locationId: string,

@@ -1,6 +1,11 @@
 import archiver from 'archiver';
 import { stringify } from 'csv-stringify/sync';
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -245,6 +250,11 @@ export interface EvidenceBundleOptions {
  * scope holds; each file's digest is complete when its last byte went into
  * the archive.
  *
+ * The ZIP is written to a temporary file while the snapshot is open and
+ * sent to `out` only after it closed, so a slow download never holds a
+ * database connection; the file (as large as the download) is removed
+ * when the download ends or fails. A failure while reading sends nothing.
+ *
  * Readiness is scoped by `partition` and by `region` (the location id);
  * the finding filters do not apply to it.
  *
@@ -254,13 +264,29 @@ export async function writeEvidenceBundle(
   options: EvidenceBundleOptions,
 ): Promise<void> {
   const isolation = options.store.snapshotIsolation;
-  await options.store.readSnapshot((snapshot, db) =>
-    writeFromSnapshot(
-      { ...options, store: snapshot },
-      ReadinessStore.fromKnex(db),
-      isolation,
-    ),
-  );
+  const dir = await mkdtemp(join(tmpdir(), 'region-expansion-evidence-'));
+  const file = join(dir, 'bundle.zip');
+  try {
+    await options.store.readSnapshot(async (snapshot, db) => {
+      const temp = createWriteStream(file);
+      try {
+        await writeFromSnapshot(
+          { ...options, store: snapshot, out: temp },
+          ReadinessStore.fromKnex(db),
+          isolation,
+        );
+      } finally {
+        // Read the file back only once its descriptor is closed.
+        if (!temp.closed) {
+          temp.destroy();
+          await once(temp, 'close');
+        }
+      }
+    });
+    await pipeline(createReadStream(file), options.out);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 async function writeFromSnapshot(
