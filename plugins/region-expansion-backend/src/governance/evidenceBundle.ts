@@ -235,6 +235,12 @@ export interface EvidenceBundleOptions {
   out: Writable;
   generatedAt: Date;
   requestedBy?: string;
+  /**
+   * Called once the bundle is complete, just before its first byte goes to
+   * `out` (and never when building it failed): the moment to label the
+   * response a ZIP attachment, so an error is not sent under that label.
+   */
+  beforeSend?: () => void;
 }
 
 /**
@@ -253,7 +259,8 @@ export interface EvidenceBundleOptions {
  * The ZIP is written to a temporary file while the snapshot is open and
  * sent to `out` only after it closed, so a slow download never holds a
  * database connection; the file (as large as the download) is removed
- * when the download ends or fails. A failure while reading sends nothing.
+ * when the download ends or fails. A failure while reading sends nothing
+ * and does not call `beforeSend`.
  *
  * Readiness is scoped by `partition` and by `region` (the location id);
  * the finding filters do not apply to it.
@@ -283,6 +290,7 @@ export async function writeEvidenceBundle(
         }
       }
     });
+    options.beforeSend?.();
     await pipeline(createReadStream(file), options.out);
   } finally {
     await rm(dir, { recursive: true, force: true });

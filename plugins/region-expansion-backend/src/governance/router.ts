@@ -158,13 +158,6 @@ export async function createGovernanceRouter(
     const credentials = await authorize(req, governanceExportPermission);
     const filter = parseInput(governanceFilterQuerySchema, req.query);
     const generatedAt = now();
-    res.setHeader('content-type', 'application/zip');
-    res.setHeader(
-      'content-disposition',
-      `attachment; filename="governance-evidence-${generatedAt
-        .toISOString()
-        .slice(0, 10)}.zip"`,
-    );
     const principal = credentials.principal as {
       userEntityRef?: string;
       subject?: string;
@@ -175,6 +168,16 @@ export async function createGovernanceRouter(
       out: res,
       generatedAt,
       requestedBy: principal.userEntityRef ?? principal.subject,
+      // Labelled a ZIP only once it is built: a failure before is a JSON error.
+      beforeSend: () => {
+        res.setHeader('content-type', 'application/zip');
+        res.setHeader(
+          'content-disposition',
+          `attachment; filename="governance-evidence-${generatedAt
+            .toISOString()
+            .slice(0, 10)}.zip"`,
+        );
+      },
     });
   });
 
