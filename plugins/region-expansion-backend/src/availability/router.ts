@@ -13,14 +13,13 @@ import { z } from 'zod';
 import {
   actorOf,
   createAuthorize,
+  noQuerySchema,
   parseInput,
 } from '../service/requestHelpers';
 import {
   AvailabilityRefreshService,
   availabilityRefreshView,
 } from './AvailabilityRefreshService';
-
-const emptyQuerySchema = z.strictObject({});
 
 const refreshBodySchema = z.strictObject({
   partitions: z
@@ -56,18 +55,19 @@ export async function createAvailabilityRouter(
 
   router.get('/availability', async (req, res) => {
     await authorize(req, locationReadPermission);
-    parseInput(emptyQuerySchema, req.query);
+    parseInput(noQuerySchema, req.query);
     res.json(await availability.status());
   });
 
   router.get('/availability/diff', async (req, res) => {
     await authorize(req, locationReadPermission);
-    parseInput(emptyQuerySchema, req.query);
+    parseInput(noQuerySchema, req.query);
     res.json(await availability.diff());
   });
 
   router.post('/availability/refresh', async (req, res) => {
     const credentials = await authorize(req, locationManagePermission);
+    parseInput(noQuerySchema, req.query);
     const input = parseInput(refreshBodySchema, req.body ?? {});
     const stored = await availability.refresh({
       trigger: 'manual',

@@ -23,7 +23,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { parseInput } from '../service/requestHelpers';
+import { noQuerySchema, parseInput } from '../service/requestHelpers';
 import { writeEvidenceBundle } from './evidenceBundle';
 import { GovernanceStore } from './GovernanceStore';
 import { GovernanceSyncService } from './GovernanceSyncService';
@@ -183,6 +183,7 @@ export async function createGovernanceRouter(
 
   router.post('/governance/sync', async (req, res) => {
     await authorize(req, governanceSyncPermission);
+    parseInput(noQuerySchema, req.query);
     const { provider } = parseInput(governanceSyncBodySchema, req.body ?? {});
     try {
       res.status(202).json({ triggered: await sync.trigger(provider) });
