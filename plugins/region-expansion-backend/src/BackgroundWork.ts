@@ -1,6 +1,6 @@
 /**
- * The plugin's background runs (scheduled readiness evaluations and
- * availability refreshes), stopped and waited for when the plugin shuts
+ * The plugin's background runs (scheduled readiness evaluations,
+ * availability refreshes and governance syncs), stopped and waited for when the plugin shuts
  * down: the database closes after the plugins' shutdown hooks, and a run
  * the scheduler merely signalled would go on querying it.
  */

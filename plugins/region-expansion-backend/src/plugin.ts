@@ -109,13 +109,6 @@ export const regionExpansionPlugin = createBackendPlugin({
           ],
           availabilitySource: () => availability.currentIndex(),
         });
-        const governanceSync = GovernanceSyncService.create({
-          store: governanceStore,
-          providers: governanceProviders,
-          logger,
-          scheduler,
-          config,
-        });
 
         // Production starts with none of the demo's settings: say once what
         // is still off, so an empty dashboard is not mistaken for a fault.
@@ -144,6 +137,14 @@ export const regionExpansionPlugin = createBackendPlugin({
         // closes on shutdown.
         const background = new BackgroundWork();
         lifecycle.addShutdownHook(() => background.stop());
+        const governanceSync = GovernanceSyncService.create({
+          store: governanceStore,
+          providers: governanceProviders,
+          logger,
+          scheduler,
+          config,
+          background,
+        });
         // Locations never evaluated get a level at once; the scheduled tasks
         // (each one run across replicas) keep levels and governance current.
         await readiness.evaluateAll('startup', { onlyUnevaluated: true });

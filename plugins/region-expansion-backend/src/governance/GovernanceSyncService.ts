@@ -12,6 +12,7 @@ import type {
   GovernanceSyncReport,
   GovernanceTarget,
 } from '@region-expansion/plugin-region-expansion-node';
+import { BackgroundWork } from '../BackgroundWork';
 import { GovernanceStore } from './GovernanceStore';
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -149,6 +150,7 @@ export class GovernanceSyncService {
   readonly #schedule: SchedulerServiceTaskScheduleDefinition;
   readonly #now: () => Date;
   readonly #writeQueuePages: number;
+  readonly #background: BackgroundWork;
 
   private constructor(options: {
     store: GovernanceStore;
@@ -158,6 +160,7 @@ export class GovernanceSyncService {
     schedule: SchedulerServiceTaskScheduleDefinition;
     now: () => Date;
     writeQueuePages: number;
+    background: BackgroundWork;
   }) {
     this.#store = options.store;
     this.#providers = options.providers;
@@ -166,13 +169,15 @@ export class GovernanceSyncService {
     this.#schedule = options.schedule;
     this.#now = options.now;
     this.#writeQueuePages = options.writeQueuePages;
+    this.#background = options.background;
   }
 
   /**
    * Reads the schedule from `regionExpansion.governance.schedule` (default
    * every 30 minutes). `writeQueuePages` bounds the findings pages of a
    * target queued for writing while its provider reads on (default
-   * {@link DEFAULT_WRITE_QUEUE_PAGES}).
+   * {@link DEFAULT_WRITE_QUEUE_PAGES}). Scheduled runs go through
+   * `background` (the plugin's, which its shutdown hook stops and waits for).
    */
   static create(options: {
     store: GovernanceStore;
@@ -182,6 +187,7 @@ export class GovernanceSyncService {
     config?: Config;
     now?: () => Date;
     writeQueuePages?: number;
+    background?: BackgroundWork;
   }): GovernanceSyncService {
     const scheduleConfig = options.config?.getOptionalConfig(
       'regionExpansion.governance.schedule',
@@ -199,6 +205,7 @@ export class GovernanceSyncService {
         : DEFAULT_SCHEDULE,
       now: options.now ?? (() => new Date()),
       writeQueuePages,
+      background: options.background ?? new BackgroundWork(),
     });
   }
 
@@ -211,7 +218,11 @@ export class GovernanceSyncService {
     return `region-expansion-governance:${providerId}`;
   }
 
-  /** Schedules one task per provider. */
+  /**
+   * Schedules one task per provider. A run aborts when the scheduler's
+   * signal does or the background work stops (shutdown), and the stop waits
+   * for its pages and outcomes to be stored.
+   */
   async start(): Promise<void> {
     if (!this.#scheduler)
       throw new Error('GovernanceSyncService.start needs a scheduler');
@@ -220,9 +231,10 @@ export class GovernanceSyncService {
         id: GovernanceSyncService.taskId(provider.id),
         ...this.#schedule,
         scope: 'global',
-        fn: async signal => {
-          await this.runProvider(provider.id, signal as AbortSignal);
-        },
+        fn: signal =>
+          this.#background.run(signal as AbortSignal, stop =>
+            this.runProvider(provider.id, stop),
+          ),
       });
     }
   }
