@@ -637,11 +637,17 @@ export class RegionExpansionStore {
    * Adds a tenant; `ConflictError` when the id exists. A tenant pinned to a
    * cell (`cellId`) is counted in the cell's usage (guarded by capacity) and
    * gets a history row, all in one transaction. Whether the pin honours
-   * residency and tier is the caller's decision.
+   * residency and tier is the caller's decision; `verifyCell` sees the cell
+   * as it is now, locked, and throws to refuse (for example when it was
+   * retired after the caller checked it).
    */
   async addTenant(
     tenant: Tenant,
-    options: { actor: string; reason: string },
+    options: {
+      actor: string;
+      reason: string;
+      verifyCell?: (cell: Cell) => void;
+    },
   ): Promise<Tenant> {
     const now = new Date().toISOString();
     await this.#insert('tenant', tenant.id, async trx => {
@@ -649,6 +655,10 @@ export class RegionExpansionStore {
       // lock the cell before the usage update locks it for writing, and two
       // such inserts into one cell deadlock on PostgreSQL.
       if (tenant.cellId) {
+        const cell = (await this.#lockCells(trx, [tenant.cellId])).get(
+          tenant.cellId,
+        );
+        if (cell) options.verifyCell?.(cell);
         await this.#changeUsage(trx, tenant.cellId, usageOf(tenant, 1));
       }
       await trx('tenants').insert(tenantToRow(tenant, now));
@@ -711,14 +721,19 @@ export class RegionExpansionStore {
   /**
    * Imports tenants in ONE transaction, in chunks. Rows may name the cell
    * they already live in; the cells' usage grows accordingly, guarded by
-   * capacity. Any failure (duplicate id, missing cell, overflow) rolls back
-   * every row. Validation of the rows' content is the caller's job.
+   * capacity. Any failure (duplicate id, missing cell, overflow, a cell
+   * `verifyCell` refuses as it is now, locked) rolls back every row.
+   * Validation of the rows' content is the caller's job.
    *
    * @returns the number of tenants written.
    */
   async importTenants(
     tenants: Tenant[],
-    options: { actor: string; reasons?: ReadonlyMap<string, string> },
+    options: {
+      actor: string;
+      reasons?: ReadonlyMap<string, string>;
+      verifyCell?: (cell: Cell) => void;
+    },
   ): Promise<{ imported: number; placed: number }> {
     const seen = new Map<string, number>();
     tenants.forEach((tenant, index) => {
@@ -760,6 +775,8 @@ export class RegionExpansionStore {
         }
       }
       // Cells in one global order (by id), as every writer locks them.
+      const cells = await this.#lockCells(trx, [...perCell.keys()]);
+      for (const cell of cells.values()) options.verifyCell?.(cell);
       for (const cellId of [...perCell.keys()].sort(compareIds)) {
         await this.#changeUsage(trx, cellId, perCell.get(cellId)!);
       }

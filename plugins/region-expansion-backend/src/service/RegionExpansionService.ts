@@ -32,7 +32,7 @@ import {
   TenantPage,
   TenantQuery,
 } from '../database/RegionExpansionStore';
-import { withDomainErrors } from './domainErrors';
+import { withConflictErrors, withDomainErrors } from './domainErrors';
 import { forEachInTurns } from './importRows';
 import { PlacementService } from './PlacementService';
 
@@ -353,6 +353,8 @@ export class RegionExpansionService {
       reason: input.cellId
         ? `Pinned to cell ${input.cellId} at creation`
         : 'Created',
+      // Again on the locked cell: it may have been retired meanwhile.
+      verifyCell: cell => withConflictErrors(() => assertCellTakesPin(cell)),
     });
   }
 
@@ -388,8 +390,10 @@ export class RegionExpansionService {
     );
     // A chunk of rows per turn of the event loop: 50,000 pinned rows would
     // otherwise hold it for seconds.
+    const firstRow = new Map<string, number>();
     await forEachInTurns(rows, (row, index) => {
       if (!row.cellId) return;
+      if (!firstRow.has(row.cellId)) firstRow.set(row.cellId, index);
       const cell = cells.get(row.cellId);
       if (!cell) {
         throw new InputError(
@@ -414,7 +418,16 @@ export class RegionExpansionService {
         );
       }
     });
-    return this.#store.importTenants(rows, { actor });
+    // Again on the locked cells, naming each cell's first row: a cell may
+    // have been drained or retired meanwhile.
+    return this.#store.importTenants(rows, {
+      actor,
+      verifyCell: cell =>
+        withConflictErrors(
+          () => assertCellTakesPin(cell),
+          `rows[${firstRow.get(cell.id)}].`,
+        ),
+    });
   }
 
   async getCellForPin(cellId: string, field: string): Promise<Cell> {

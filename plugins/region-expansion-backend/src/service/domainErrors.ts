@@ -1,4 +1,4 @@
-import { InputError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
   DomainRuleError,
   UnknownLocationError,
@@ -28,4 +28,21 @@ export function toInputError(error: unknown, prefix = ''): unknown {
     );
   }
   return error;
+}
+
+/**
+ * Runs a domain rule again inside a write's transaction, on the rows as
+ * they are now: a rule error there is a `ConflictError` (409) keeping the
+ * field and the reason, since the state changed after the request was
+ * checked and asking again may be answered differently.
+ */
+export function withConflictErrors<T>(fn: () => T, prefix = ''): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (!(error instanceof DomainRuleError)) throw error;
+    throw new ConflictError(
+      `${prefix}${error.field}: ${error.reason} (it changed while the request was checked; nothing was written)`,
+    );
+  }
 }

@@ -14,11 +14,14 @@ jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: testDatabaseIds() });
 
 /**
- * The store, with `recordPlacement` held until `release()`: the placement
- * has been decided and waits to be written, which is where a concurrent
- * change slips in.
+ * The store, with `method` (`recordPlacement` unless named) held until
+ * `release()`: the write has been decided and waits to be written, which is
+ * where a concurrent change slips in.
  */
-function holdPlacements(store: RegionExpansionStore) {
+function holdPlacements(
+  store: RegionExpansionStore,
+  method: keyof RegionExpansionStore = 'recordPlacement',
+) {
   let release!: () => void;
   const gate = new Promise<void>(resolve => {
     release = resolve;
@@ -30,7 +33,7 @@ function holdPlacements(store: RegionExpansionStore) {
   const held = new Proxy(store, {
     get(target, property) {
       const value = Reflect.get(target, property, target);
-      if (property === 'recordPlacement') {
+      if (property === method) {
         return async (...args: unknown[]) => {
           waiting();
           await gate;
@@ -60,6 +63,19 @@ async function outcome(work: Promise<unknown>): Promise<string> {
   } catch (error) {
     if (error instanceof ConflictError) return '409';
     return `${(error as Error).name}: ${(error as Error).message}`;
+  }
+}
+
+/** 'ok', or `409 <message>`, or the unexpected error itself. */
+async function conflict(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+    return 'ok';
+  } catch (error) {
+    const { name, message } = error as Error;
+    return error instanceof ConflictError
+      ? `409 ${message}`
+      : `${name}: ${message}`;
   }
 }
 
@@ -97,6 +113,67 @@ describe.each(databases.eachSupportedId())(
       expect((await store.getTenant('late'))?.cellId).toBeUndefined();
       expect((await store.getCell('cell-a'))?.usage.tenants).toBe(0);
       expect(await store.listPlacementHistory('late')).toEqual([]);
+    });
+
+    it('never pins a new tenant to a cell retired while its pin was checked', async () => {
+      const store = await createStore(id);
+      await store.addCells([
+        cellFixture({ id: 'cell-a', lifecycle: 'provisioning' }),
+      ]);
+      const held = holdPlacements(store, 'addTenant');
+      const service = RegionExpansionService.create({ store: held.store });
+
+      const adding = conflict(
+        service.addTenant(
+          tenantFixture({ id: 'late', cellId: 'cell-a' }),
+          'test',
+        ),
+      );
+      await held.decided;
+      await service.updateCell('cell-a', { lifecycle: 'retired' });
+      held.release();
+
+      expect(await adding).toMatch(
+        /^409 cellId: cell cell-a is retired; a tenant is pinned only to an active or provisioning cell/,
+      );
+      expect(await store.getTenant('late')).toBeUndefined();
+      expect((await store.getCell('cell-a'))?.usage.tenants).toBe(0);
+      expect(await store.listPlacementHistory('late')).toEqual([]);
+    });
+
+    it('never imports a tenant into a cell set to draining while the import was checked', async () => {
+      const store = await createStore(id);
+      await store.addCells([
+        cellFixture({ id: 'cell-a', lifecycle: 'active' }),
+        cellFixture({ id: 'cell-b', lifecycle: 'active' }),
+      ]);
+      const held = holdPlacements(store, 'importTenants');
+      const service = RegionExpansionService.create({ store: held.store });
+
+      const importing = conflict(
+        service.importTenants(
+          [
+            tenantFixture({ id: 'first', cellId: 'cell-a' }),
+            tenantFixture({ id: 'unplaced' }),
+            tenantFixture({ id: 'second', cellId: 'cell-b' }),
+            tenantFixture({ id: 'third', cellId: 'cell-b' }),
+          ],
+          'test',
+        ),
+      );
+      await held.decided;
+      await service.updateCell('cell-b', { lifecycle: 'draining' });
+      held.release();
+
+      // The first row pinned to the cell is named.
+      expect(await importing).toMatch(
+        /^409 rows\[2\]\.cellId: cell cell-b is draining; a tenant is pinned only to an active or provisioning cell/,
+      );
+      for (const tenantId of ['first', 'unplaced', 'second', 'third']) {
+        expect(await store.getTenant(tenantId)).toBeUndefined();
+      }
+      expect((await store.getCell('cell-a'))?.usage.tenants).toBe(0);
+      expect((await store.getCell('cell-b'))?.usage.tenants).toBe(0);
     });
 
     it('answers opposite migrations at the same time with success or 409, never an error', async () => {
