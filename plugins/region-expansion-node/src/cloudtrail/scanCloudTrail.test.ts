@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import {
   cloudTrailRecord,
   tmpDir,
@@ -203,6 +205,72 @@ describe('scanCloudTrail', () => {
     const file = path.join(tmpDir(), name);
     fs.writeFileSync(file, Buffer.alloc(0));
     await expect(scanCloudTrail([file])).rejects.toThrow(message);
+  });
+
+  it('refuses a gzip bomb by its compression ratio after inflating about 1 MiB of 300', async () => {
+    // Concatenated gzip members, each 1 MiB of one byte in about 1 KB: valid
+    // CloudTrail JSON inflating to 300 MiB, past the 256 MiB default cap.
+    const mebibyte = zlib.gzipSync(Buffer.alloc(1 << 20, 'a'), { level: 9 });
+    const file = path.join(tmpDir(), 'bomb.json.gz');
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        zlib.gzipSync('{"Records":[{"eventSource":"s3.amazonaws.com","pad":"'),
+        ...Array(300).fill(mebibyte),
+        zlib.gzipSync('"}]}'),
+      ]),
+    );
+    const error: Error = await scanCloudTrail([file]).then(
+      () => {
+        throw new Error('the bomb was read');
+      },
+      e => e,
+    );
+    expect(error.message).toMatch(
+      /bomb\.json\.gz: compression ratio over 200:1 after \d+ decompressed bytes from \d+ compressed/,
+    );
+    const inflated = Number(
+      /after (\d+) decompressed bytes/.exec(error.message)![1],
+    );
+    expect(inflated).toBeGreaterThanOrEqual(1 << 20);
+    expect(inflated).toBeLessThanOrEqual(4 << 20);
+  });
+
+  it('reads a real-shaped repetitive CloudTrail file (about 22:1) and a small very compressible one', async () => {
+    // One role calling one KMS action all day: only the ids and the time
+    // differ, the most compressible a real log gets.
+    const records = Array.from({ length: 4000 }, (_, i) => ({
+      ...cloudTrailRecord({
+        eventSource: 'kms.amazonaws.com',
+        eventName: 'Decrypt',
+      }),
+      eventTime: new Date(Date.UTC(2026, 10, 1, 0, 0, i)).toISOString(),
+      eventID: randomUUID(),
+      requestID: randomUUID(),
+      requestParameters: { encryptionAlgorithm: 'SYMMETRIC_DEFAULT' },
+      resources: [
+        {
+          type: 'AWS::KMS::Key',
+          ARN: 'arn:aws:kms:eu-west-2:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+        },
+      ],
+    }));
+    const dir = tmpDir();
+    const body = Buffer.from(JSON.stringify({ Records: records }));
+    const gz = zlib.gzipSync(body, { level: 9 });
+    expect(body.length).toBeGreaterThan(1 << 20);
+    expect(body.length / gz.length).toBeGreaterThan(10);
+    fs.writeFileSync(path.join(dir, 'busy.json.gz'), gz);
+    // Under 1 MiB inflated the ratio is not judged: 500 KB of spaces.
+    fs.writeFileSync(
+      path.join(dir, 'spaces.json.gz'),
+      zlib.gzipSync(`{"Records":[${' '.repeat(500_000)}]}`, { level: 9 }),
+    );
+    const scan = await scanCloudTrail([
+      path.join(dir, 'busy.json.gz'),
+      path.join(dir, 'spaces.json.gz'),
+    ]);
+    expect(scan.summary.records).toBe(4000);
   });
 
   it('rejects a JSON file that is not a CloudTrail log', async () => {

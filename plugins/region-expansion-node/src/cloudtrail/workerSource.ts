@@ -1,6 +1,7 @@
 /**
  * Source of the worker that reads one CloudTrail file at a time: streams it
- * through gunzip with a decompressed-size cap into a reused buffer, checks
+ * through gunzip with a decompressed-size cap and a compression-ratio bound
+ * into a reused buffer, checks
  * UTF-8, scans the JSON structure once without building objects and
  * aggregates (eventType, eventSource, eventName) counts after the
  * account, Region and principal filters. Plain JavaScript evaluated by
@@ -19,6 +20,14 @@ const principalPrefix = principal && principal.endsWith('*') ? principal.slice(0
 // One growable buffer per worker, reused for every file: no per-file
 // allocation of the decompressed text.
 let pool = Buffer.allocUnsafe(Math.min(16 << 20, maxBytes));
+
+// A gzip bomb is refused by its ratio as soon as it shows, not after
+// inflating the whole cap (about 10 ms per MiB). Every real CloudTrail
+// record carries a random eventID and requestID, so even one role calling
+// one action all day compresses about 22:1 (typical logs about 10:1); past
+// MAX_RATIO:1 once RATIO_AFTER_BYTES are inflated the file is no log.
+const MAX_RATIO = 200;
+const RATIO_AFTER_BYTES = 1 << 20;
 
 function readFile(file) {
   return new Promise((resolve, reject) => {
@@ -39,6 +48,13 @@ function readFile(file) {
       if (failed) return;
       if (size + chunk.length > maxBytes) {
         fail('decompressed size exceeds the ' + maxBytes + '-byte limit');
+        return;
+      }
+      // bytesWritten: compressed bytes the inflater consumed so far (not
+      // the read-ahead), counted before this chunk was pushed.
+      const inflated = size + chunk.length;
+      if (stream !== input && inflated >= RATIO_AFTER_BYTES && inflated > MAX_RATIO * stream.bytesWritten) {
+        fail('compression ratio over ' + MAX_RATIO + ':1 after ' + inflated + ' decompressed bytes from ' + stream.bytesWritten + ' compressed (a gzip bomb, not a CloudTrail log file)');
         return;
       }
       if (size + chunk.length > pool.length) {
