@@ -291,6 +291,10 @@ describe('AvailabilityRefreshService', () => {
           'no SSM client for partition aws-eusc: the credentials of its account could not be set up; the backend log has the error',
       },
     ]);
+    // GET /availability answers each failure with its class and sentence.
+    expect((await service.status()).latest?.failures).toEqual(
+      stored.live.failures,
+    );
     expect(JSON.stringify(await service.status())).not.toMatch(
       /AKIDLEAK|444455556666/,
     );

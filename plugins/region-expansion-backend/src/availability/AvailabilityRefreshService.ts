@@ -106,8 +106,8 @@ export interface AvailabilityRefreshView {
   /** Partitions asked for but not read, each with the reason. */
   skipped: AvailabilitySkippedPartition[];
   pages: { ok: number; failed: number };
-  /** Failed pages, each with its fixed reader-facing sentence. */
-  failures: Array<Omit<SsmPageFailure, 'reasonKind'>>;
+  /** Failed pages, each with its class and fixed reader-facing sentence. */
+  failures: SsmPageFailure[];
   incomplete: string[];
   locations: Array<{
     locationId: string;
@@ -160,12 +160,13 @@ export function availabilityRefreshView(
     skipped: refresh.skipped,
     pages: { ok: refresh.pagesOk, failed: refresh.pagesFailed },
     // The documented shape of GET /availability (SsmPageFailure in the
-    // OpenAPI contract): the sentence, not the kind.
+    // OpenAPI contract): the class and its fixed sentence, nothing else.
     failures: refresh.live.failures.map(
-      ({ locationId, path, page, error }) => ({
+      ({ locationId, path, page, reasonKind, error }) => ({
         locationId,
         path,
         page,
+        reasonKind,
         error,
       }),
     ),

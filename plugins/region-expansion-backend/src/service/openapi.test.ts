@@ -35,6 +35,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { GOVERNANCE_REASON_KINDS } from '@region-expansion/plugin-region-expansion-node';
 import { AvailabilityRefreshService, AvailabilityStore } from '../availability';
 import { RegionExpansionStore } from '../database/RegionExpansionStore';
 import { createGovernanceRouter, GovernanceStore } from '../governance';
@@ -422,6 +423,17 @@ describe('openapi.yaml', () => {
     ['Geography', geographySchema],
   ])('enum %s matches the common schema', (name, schema) => {
     expect(document.components.schemas[name].enum).toEqual(schema.options);
+  });
+
+  it('enum GovernanceReasonKind matches GOVERNANCE_REASON_KINDS, and a failed SSM page carries it', () => {
+    expect(document.components.schemas.GovernanceReasonKind.enum).toEqual([
+      ...GOVERNANCE_REASON_KINDS,
+    ]);
+    const failure = document.components.schemas.SsmPageFailure;
+    expect(failure.required).toContain('reasonKind');
+    expect(Object.keys(failure.properties ?? {}).sort()).toEqual(
+      ['error', 'locationId', 'page', 'path', 'reasonKind'].sort(),
+    );
   });
 
   it('enum ReadinessCheck matches READINESS_CHECKS', () => {

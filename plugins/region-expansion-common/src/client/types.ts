@@ -516,6 +516,32 @@ export type GovernanceReasonKind =
   | 'unknown-error';
 
 /**
+ * A page of SSM public parameters that a live availability refresh could
+ * not read, as GET /availability answers it (and as it is stored).
+ *
+ * @public
+ */
+export interface SsmPageFailure {
+  /** Location (Region) id whose listing failed. */
+  locationId: string;
+  /** SSM parameter path being listed. */
+  path: string;
+  /** Zero-based page number within the path. */
+  page: number;
+  /**
+   * Class of the failure: the governance classification of the error the
+   * `GetParametersByPath` call threw.
+   */
+  reasonKind: GovernanceReasonKind;
+  /**
+   * The fixed sentence of `reasonKind`, naming the location and page and
+   * never the AWS error text: that may hold role ARNs and account ids and
+   * goes to the backend log only.
+   */
+  error: string;
+}
+
+/**
  * Sync state of one source and target (partition, account, Region).
  * `stale` keeps the last good data and says why in `staleReason`.
  *

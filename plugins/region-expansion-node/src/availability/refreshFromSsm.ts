@@ -3,36 +3,18 @@ import {
   type GetParametersByPathCommandOutput,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
-import type { GovernanceReasonKind } from '@region-expansion/plugin-region-expansion-common';
+import type {
+  GovernanceReasonKind,
+  SsmPageFailure,
+} from '@region-expansion/plugin-region-expansion-common';
 import { classifyAwsError } from '../governance/errors';
 import { reasonKindOfFailure } from '../governance/reasons';
 import type { AvailabilitySnapshot } from './AvailabilityIndex';
 import { ServiceMapping } from './serviceMapping';
 
-/**
- * A page of SSM public parameters that could not be read.
- *
- * @public
- */
-export interface SsmPageFailure {
-  /** Location (Region) id whose listing failed. */
-  locationId: string;
-  /** SSM parameter path being listed, see {@link regionServicesPath}. */
-  path: string;
-  /** Zero-based page number within the path. */
-  page: number;
-  /**
-   * Class of the failure: the governance classification of the error the
-   * `GetParametersByPath` call threw (`classifyAwsError`).
-   */
-  reasonKind: GovernanceReasonKind;
-  /**
-   * The fixed sentence of `reasonKind` ({@link ssmPageFailureSentence}),
-   * never the AWS error text: that may hold role ARNs and account ids and
-   * goes to `onPageError` (the backend log) only.
-   */
-  error: string;
-}
+// The API's type, declared once in the common package; exported here too
+// for the library's callers.
+export type { SsmPageFailure };
 
 /**
  * The one sentence readers get for a failed SSM page: fixed per kind,
