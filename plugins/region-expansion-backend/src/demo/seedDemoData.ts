@@ -5,7 +5,7 @@ import { DEMO_CONTROL_PLANES, demoCells, demoTenants } from './syntheticEstate';
 
 /**
  * Seeds the deterministic synthetic estate (control planes in four
- * partitions including aws-eusc, about 60 cells in nine Regions, tenants
+ * partitions including aws-eusc, 53 cells in nine Regions, tenants
  * placed by the placement engine). Idempotent: does nothing when any cell
  * exists.
  */

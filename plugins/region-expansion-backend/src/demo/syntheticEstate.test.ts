@@ -17,4 +17,22 @@ describe('the synthetic demo estate', () => {
       cells: cells.length,
     });
   });
+
+  it.each([
+    ['app-config.demo.yaml', '../../../../app-config.demo.yaml'],
+    ['seedDemoData.ts', './seedDemoData.ts'],
+    ['syntheticEstate.ts', './syntheticEstate.ts'],
+  ])('is what %s says it holds, to the cell', (_name, file) => {
+    const text = fs
+      .readFileSync(path.resolve(__dirname, file), 'utf8')
+      .replace(/\s*(#|\*)\s*/g, ' ');
+    // Every count of cells the file states, as a number: no "about".
+    const stated = [
+      ...text.matchAll(/(~|about )?(\d+) cells|cells \((~|about )?(\d+)\)/g),
+    ];
+    expect(stated.length).toBeGreaterThan(0);
+    expect(stated.map(m => `${m[1] ?? m[3] ?? ''}${m[2] ?? m[4]}`)).toEqual(
+      stated.map(() => String(demoCells().length)),
+    );
+  });
 });

@@ -74,7 +74,7 @@ export const DEMO_CONTROL_PLANES: ControlPlane[] = [
   },
 ]; // prettier-ignore
 
-/** The synthetic estate's cells (about 60), all active and empty. */
+/** The synthetic estate's cells (53), all active and empty. */
 export function demoCells(): Cell[] {
   const cells: Cell[] = [];
   for (const region of DEMO_REGIONS) {
