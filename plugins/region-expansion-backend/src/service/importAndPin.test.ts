@@ -164,6 +164,27 @@ describe.each(databases.eachSupportedId())(
       expect(await tenantCount()).toBe(before);
     });
 
+    it.each([
+      ['10,000-deep nesting', `${'['.repeat(10_000)}${']'.repeat(10_000)}`],
+      ['an unclosed quote', `- id: "quoted-secret\n  name: x\n`],
+      ['a tab as indentation', `- id: t1\n\tname: secret-value\n`],
+    ])(
+      'answers YAML with %s with a 400 naming (root) and the line, never quoting the body',
+      async (_label, body) => {
+        const before = await tenantCount();
+        const res = await request(server)
+          .post(`${API}/tenants/import`)
+          .set('Authorization', admin)
+          .set('Content-Type', 'text/yaml')
+          .send(body);
+        expect(res.status).toBe(400);
+        const message: string = res.body.error.message;
+        expect(message).toMatch(/^\(root\): (line \d+: )?malformed YAML: /);
+        expect(message).not.toMatch(/\[\[|secret|call stack/i);
+        expect(await tenantCount()).toBe(before);
+      },
+    );
+
     describe('a pin to a cell by its lifecycle', () => {
       const cellIn = (lifecycle: string) => `eu-west-1-pin-${lifecycle}`;
       beforeAll(async () => {

@@ -5,7 +5,10 @@ import {
   TenantImportRow,
   tenantImportRowSchema,
 } from '@region-expansion/plugin-region-expansion-common';
-import { parse as parseYaml } from 'yaml';
+import {
+  FootprintInputError,
+  parseYamlText,
+} from '@region-expansion/plugin-region-expansion-node';
 import { parseInput } from './requestHelpers';
 
 /**
@@ -97,8 +100,14 @@ export function parseImportYaml(text: string): unknown {
     );
   }
   try {
-    return parseYaml(text, { maxAliasCount: 100 });
+    // The node library's YAML reader names the line and the problem in its
+    // own words: the parser's messages quote the body back, and a deep
+    // nesting surfaces as a stack overflow.
+    return parseYamlText(text, '(root)');
   } catch (error) {
-    throw new InputError(`(root): not valid YAML: ${(error as Error).message}`);
+    if (error instanceof FootprintInputError) {
+      throw new InputError(error.message);
+    }
+    throw error;
   }
 }
