@@ -214,8 +214,8 @@ export interface GovernanceCoverage {
   regions: GovernanceCoverageProof[];
   /**
    * One sentence for readers: what the source watches from this target and
-   * why other Regions are not covered (e.g. `the finding aggregator in
-   * us-east-1 links ALL_REGIONS_EXCEPT_SPECIFIED, excluding us-west-2`).
+   * why other Regions are not covered, for example "the finding aggregator
+   * in us-east-1 links ALL_REGIONS_EXCEPT_SPECIFIED, excluding us-west-2".
    */
   scope: string;
 }

@@ -91,7 +91,9 @@ export interface PlacementEngineOptions {
  * @public
  */
 export interface SkippedCell {
+  /** The stored cell left out. */
   cellId: string;
+  /** Its location. */
   locationId: string;
   /** The offending field, such as `capacity.tenants`. */
   field: string;
