@@ -8,6 +8,7 @@ export * from './types/readiness';
 export * from './types/assessment';
 export * from './types';
 export * from './permissions';
+export * from './random';
 export * from './schemas';
 export * from './client/RegionExpansionClient';
 export * from './client/types';
