@@ -10,5 +10,6 @@ export * from './types';
 export * from './permissions';
 export * from './random';
 export * from './schemas';
+export * from './rules';
 export * from './client/RegionExpansionClient';
 export * from './client/types';

@@ -13,3 +13,4 @@ export * from './assessment';
 export * from './locations';
 export * from './placement';
 export * from './governance';
+export * from './validation';

@@ -12,7 +12,6 @@ export * from './domain/cellPlan';
 export * from './domain/controlPlane';
 export * from './domain/errors';
 export * from './domain/guardrails';
-export * from './domain/locations';
 export * from './domain/publish';
 export * from './domain/register';
 export * from './domain/workspace';

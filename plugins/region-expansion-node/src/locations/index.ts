@@ -2,3 +2,4 @@ export * from './errors';
 export * from './regionFacts';
 export * from './deriveLocationsSnapshot';
 export * from './LocationCatalog';
+export * from './requireLocation';

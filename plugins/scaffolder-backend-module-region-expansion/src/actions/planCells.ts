@@ -1,6 +1,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
 import { MAX_CELLS_PER_PLAN, planCells } from '../domain/cellPlan';
+import { asInputErrors } from '../domain/errors';
 import { examples } from './planCells.examples';
 import { accountIdInput, commonInputs, plannedCellSchema } from './shared';
 
@@ -73,7 +74,7 @@ export function createPlanCellsAction(options: PlanCellsActionOptions = {}) {
       },
     },
     async handler(ctx) {
-      const plan = planCells(ctx.input, options.catalog);
+      const plan = asInputErrors(() => planCells(ctx.input, options.catalog));
       ctx.logger.info(
         `Planned ${plan.cells.length} ${plan.cells[0].isolation} cells in ${plan.targetLocation} over ${plan.quotaRequests.length} accounts`,
       );

@@ -6,7 +6,7 @@ import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { RegionExpansionClient } from '@region-expansion/plugin-region-expansion-common';
 import { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
-import { backendRefusal } from '../domain/errors';
+import { asInputErrors, backendRefusal } from '../domain/errors';
 import { diffRegistration, planRegistration } from '../domain/register';
 import { examples } from './register.examples';
 import { commonInputs, plannedCellsInput } from './shared';
@@ -77,7 +77,9 @@ export function createRegisterAction(options: RegisterActionOptions) {
       },
     },
     async handler(ctx) {
-      const { controlPlane, cells } = planRegistration(ctx.input, catalog);
+      const { controlPlane, cells } = asInputErrors(() =>
+        planRegistration(ctx.input, catalog),
+      );
       const cellIds = cells.map(c => c.id);
       ctx.output('controlPlaneId', controlPlane.id);
       ctx.output('cellIds', cellIds);

@@ -4,6 +4,7 @@ import type {
   LocationCatalog,
 } from '@region-expansion/plugin-region-expansion-node';
 import { parsePlannedCells } from '../domain/cellPlan';
+import { asInputErrors } from '../domain/errors';
 import { writeFilesInsideWorkspace } from '../domain/workspace';
 import { renderApplicationPlane } from '../render/applicationPlane';
 import { applicationPlanePlan } from '../render/plan';
@@ -84,14 +85,17 @@ export function createRenderApplicationPlaneAction(
       },
     },
     async handler(ctx) {
-      const plan = applicationPlanePlan(
-        ctx.input,
-        options.catalog,
-        options.availability,
-      );
-      // Every field of every cell, as register will send it: a plan that
-      // renders must also register.
-      parsePlannedCells(ctx.input.cells);
+      const plan = asInputErrors(() => {
+        const planned = applicationPlanePlan(
+          ctx.input,
+          options.catalog,
+          options.availability,
+        );
+        // Every field of every cell, as register will send it: a plan that
+        // renders must also register.
+        parsePlannedCells(ctx.input.cells);
+        return planned;
+      });
       const written = await writeFilesInsideWorkspace(
         ctx.workspacePath,
         ctx.input.targetPath ?? '.',

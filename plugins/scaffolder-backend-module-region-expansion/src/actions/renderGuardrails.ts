@@ -1,5 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
+import { asInputErrors } from '../domain/errors';
 import { renderGuardrails } from '../domain/guardrails';
 import { writeFilesInsideWorkspace } from '../domain/workspace';
 import { examples } from './renderGuardrails.examples';
@@ -80,7 +81,9 @@ export function createRenderGuardrailsAction(
       },
     },
     async handler(ctx) {
-      const guardrails = renderGuardrails(ctx.input, options.catalog);
+      const guardrails = asInputErrors(() =>
+        renderGuardrails(ctx.input, options.catalog),
+      );
       const files = await writeFilesInsideWorkspace(
         ctx.workspacePath,
         ctx.input.targetPath ?? 'guardrails',

@@ -14,9 +14,11 @@ import {
   buildFootprint,
   FootprintInputError,
   LocationCatalog,
+  parseField,
+  quoteValue,
+  requireLocation,
 } from '@region-expansion/plugin-region-expansion-node';
-import { fieldError, parseField, quote } from './errors';
-import { requireLocation } from './locations';
+import { asInputErrors, fieldError } from './errors';
 import { resolveInsideWorkspace } from './workspace';
 
 /**
@@ -138,19 +140,11 @@ function withoutEmptyLists(residency: unknown): unknown {
   return stated.length ? Object.fromEntries(stated) : undefined;
 }
 
-/**
- * Builds the footprint of infrastructure code (CloudFormation, CDK cloud
- * assembly, Terraform plan) and assesses it against the target location with
- * the residency requirement, classification and waivers, using the node
- * library's `buildFootprint` and `assess`. Input problems are thrown as
- * input errors naming the field.
- *
- * @public
- */
-export async function assessInfrastructure(
+/** The target and the profile of the data, checked with the shared schemas. */
+function checkedProfile(
   input: AssessInfrastructureInput,
-): Promise<InfrastructureAssessment> {
-  const catalog = input.catalog ?? LocationCatalog.fromSnapshot();
+  catalog: LocationCatalog,
+) {
   const { location } = requireLocation(
     catalog,
     input.targetLocation,
@@ -167,7 +161,7 @@ export async function assessInfrastructure(
   ) {
     throw fieldError(
       'residency.partition',
-      `${quote(residency.partition)} is not a known partition (${catalog
+      `${quoteValue(residency.partition)} is not a known partition (${catalog
         .partitions()
         .map(p => p.id)
         .join(', ')})`,
@@ -189,10 +183,29 @@ export async function assessInfrastructure(
     if (Number.isNaN(Date.parse(waiver.expiresAt))) {
       throw fieldError(
         `waivers.${index}.expiresAt`,
-        `${quote(waiver.expiresAt)} is not an ISO 8601 time`,
+        `${quoteValue(waiver.expiresAt)} is not an ISO 8601 time`,
       );
     }
   });
+  return { location, residency, homeCountry, classification };
+}
+
+/**
+ * Builds the footprint of infrastructure code (CloudFormation, CDK cloud
+ * assembly, Terraform plan) and assesses it against the target location with
+ * the residency requirement, classification and waivers, using the node
+ * library's `buildFootprint` and `assess`. Input problems are thrown as
+ * input errors naming the field.
+ *
+ * @public
+ */
+export async function assessInfrastructure(
+  input: AssessInfrastructureInput,
+): Promise<InfrastructureAssessment> {
+  const catalog = input.catalog ?? LocationCatalog.fromSnapshot();
+  const { location, residency, homeCountry, classification } = asInputErrors(
+    () => checkedProfile(input, catalog),
+  );
   const paths: string[] = [];
   for (const [index, p] of (input.paths?.length
     ? input.paths

@@ -14,11 +14,14 @@ import {
 import {
   assertCellAllowed,
   LocationCatalog,
+  parseField,
   planQuotas,
+  quoteValue,
+  requireLocation,
+  withFieldPrefix,
 } from '@region-expansion/plugin-region-expansion-node';
-import { fieldError, parseField, quote, withFieldPrefix } from './errors';
+import { fieldError } from './errors';
 import { planControlPlane } from './controlPlane';
-import { requireLocation } from './locations';
 
 /**
  * Largest number of cells one plan may hold: `plan-cells`,
@@ -161,7 +164,7 @@ export function assertPlanName(name: string): void {
   if (!PLAN_NAME_PATTERN.test(name)) {
     throw fieldError(
       'name',
-      `${quote(
+      `${quoteValue(
         name,
       )} must be 1-48 lower-case letters, digits or hyphens, starting with a letter or digit (it prefixes the cell and control-plane ids)`,
     );
@@ -202,7 +205,7 @@ export function assertDistinctCellIds(cells: ReadonlyArray<{ id: string }>) {
     if (first !== undefined) {
       throw fieldError(
         `cells.${index}.id`,
-        `${quote(cell.id)} is also the id of cells.${first}`,
+        `${quoteValue(cell.id)} is also the id of cells.${first}`,
       );
     }
     seen.set(cell.id, index);
@@ -226,7 +229,7 @@ export function parsePlannedCells(cells: readonly unknown[]): PlannedCell[] {
     if (valid.lifecycle !== 'planned') {
       throw fieldError(
         `cells.${index}.lifecycle`,
-        `${quote(
+        `${quoteValue(
           valid.lifecycle,
         )} is not 'planned': a plan records new cells, which then move on through the cell routes`,
       );

@@ -1,15 +1,19 @@
 import {
   createControlPlaneSchema,
   idSchema,
+  regionOf,
   type ControlPlane,
   type ControlPlaneMode,
 } from '@region-expansion/plugin-region-expansion-common';
 import {
   assertControlPlaneAllowed,
   LocationCatalog,
+  parseField,
+  quoteValue,
+  requireLocation,
+  withFieldPrefix,
 } from '@region-expansion/plugin-region-expansion-node';
-import { fieldError, parseField, quote, withFieldPrefix } from './errors';
-import { regionOf, requireLocation } from './locations';
+import { fieldError } from './errors';
 
 /**
  * Input of {@link planControlPlane}.
@@ -60,7 +64,7 @@ export function planControlPlane(
   ) {
     throw fieldError(
       'controlPlaneMode',
-      `${quote(input.controlPlaneMode)} is forbidden in partition ${
+      `${quoteValue(input.controlPlaneMode)} is forbidden in partition ${
         partition.id
       } (${
         partition.name

@@ -18,72 +18,17 @@ export function fieldError(field: string, reason: string): InputError {
   return new InputError(`${field}: ${reason}`);
 }
 
-/** Longest value {@link quote} shows whole. */
-const QUOTED_CHARACTERS = 64;
-
 /**
- * A value of the input, quoted for a message: whole up to 64 characters,
- * else its start and its length, so a 10 KB value cannot flood the task
- * log.
- *
- * @public
+ * Runs node-library rules for an action and turns their
+ * {@link @region-expansion/plugin-region-expansion-node#DomainRuleError}
+ * into the input error the task log shows (`field: reason`); other errors
+ * pass through unchanged.
  */
-export function quote(value: unknown): string {
-  const text = String(value);
-  return text.length <= QUOTED_CHARACTERS
-    ? `'${text}'`
-    : `'${text.slice(0, 40)}…' (${text.length} characters)`;
-}
-
-/**
- * What {@link parseField} needs of a schema: zod's `safeParse` shape.
- *
- * @public
- */
-export interface SafeParser<T> {
-  /**
-   * Parses `value` without throwing: the parsed data, or the issues, each
-   * with its path inside the value and a message.
-   */
-  safeParse(value: unknown):
-    | { success: true; data: T }
-    | {
-        success: false;
-        error: { issues: Array<{ path: PropertyKey[]; message: string }> };
-      };
-}
-
-/**
- * Validates a value with one of the shared `-common` schemas and reports the
- * first problem as `field.path: message`.
- *
- * @public
- */
-export function parseField<T>(
-  schema: SafeParser<T>,
-  value: unknown,
-  field: string,
-): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = [field, ...issue.path.map(p => String(p))].join('.');
-  throw fieldError(where, issue.message);
-}
-
-/**
- * Runs a domain rule check and re-throws its {@link @region-expansion/plugin-region-expansion-node#DomainRuleError} as an
- * input error whose field is prefixed with `prefix`.
- *
- * @public
- */
-export function withFieldPrefix<T>(prefix: string, fn: () => T): T {
+export function asInputErrors<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof DomainRuleError) {
-      throw fieldError(`${prefix}.${error.field}`, error.reason);
-    }
+    if (error instanceof DomainRuleError) throw new InputError(error.message);
     throw error;
   }
 }

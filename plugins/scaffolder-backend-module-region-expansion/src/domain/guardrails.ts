@@ -1,12 +1,17 @@
-import { accountIdSchema } from '@region-expansion/plugin-region-expansion-common';
+import {
+  accountIdSchema,
+  regionOf,
+} from '@region-expansion/plugin-region-expansion-common';
 import {
   AvailabilityIndex,
   LocationCatalog,
+  parseField,
+  quoteValue,
+  requireLocation,
   ServiceMapping,
 } from '@region-expansion/plugin-region-expansion-node';
 import { assertPlanName } from './cellPlan';
-import { fieldError, parseField, quote } from './errors';
-import { regionOf, requireLocation } from './locations';
+import { fieldError } from './errors';
 
 /**
  * Largest service control policy AWS Organizations accepts, in characters.
@@ -150,7 +155,7 @@ export function renderGuardrails(
   if (!INDUSTRY.test(input.industry)) {
     throw fieldError(
       'industry',
-      `${quote(
+      `${quoteValue(
         input.industry,
       )} must be a slug of 1-40 lower-case letters, digits or hyphens such as financial-services`,
     );
@@ -161,7 +166,7 @@ export function renderGuardrails(
     if (!region || region.kind !== 'region') {
       throw fieldError(
         `allowedRegions.${index}`,
-        `${quote(id)} is not a known Region`,
+        `${quoteValue(id)} is not a known Region`,
       );
     }
     if (region.partition !== partition.id) {
@@ -179,7 +184,7 @@ export function renderGuardrails(
     if (!ACTION.test(action)) {
       throw fieldError(
         `additionalExemptions.${index}`,
-        `${quote(
+        `${quoteValue(
           action,
         )} must be an IAM action such as support:* or sts:GetCallerIdentity`,
       );

@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import fsSync from 'node:fs';
 import path from 'node:path';
-import { fieldError, quote } from './errors';
+import { quoteValue } from '@region-expansion/plugin-region-expansion-node';
+import { fieldError } from './errors';
 import { resolveInsideWorkspace } from './workspace';
 
 /**
@@ -55,7 +56,7 @@ export function resolvePublishTarget(root: string, name: string): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) || name.includes('..')) {
     throw fieldError(
       'name',
-      `${quote(
+      `${quoteValue(
         name,
       )} must be one folder name of letters, digits, dots, hyphens or underscores (no path separators or '..')`,
     );
@@ -65,7 +66,7 @@ export function resolvePublishTarget(root: string, name: string): string {
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) {
     throw fieldError(
       'name',
-      `${quote(name)} escapes the output directory ${root}`,
+      `${quoteValue(name)} escapes the output directory ${root}`,
     );
   }
   return target;
@@ -92,7 +93,7 @@ export async function resolvePublishSource(
   if (!stat?.isDirectory()) {
     throw fieldError(
       'sourcePath',
-      `${quote(relative)} is not a folder of the workspace`,
+      `${quoteValue(relative)} is not a folder of the workspace`,
     );
   }
   return source;

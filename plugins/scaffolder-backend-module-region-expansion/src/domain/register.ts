@@ -6,6 +6,9 @@ import type {
 import {
   assertCellAllowed,
   LocationCatalog,
+  quoteValue,
+  requireLocation,
+  withFieldPrefix,
 } from '@region-expansion/plugin-region-expansion-node';
 import {
   assertPlanName,
@@ -13,8 +16,7 @@ import {
   type PlannedCell,
 } from './cellPlan';
 import { planControlPlane } from './controlPlane';
-import { fieldError, quote, withFieldPrefix } from './errors';
-import { requireLocation } from './locations';
+import { fieldError } from './errors';
 
 /**
  * Input of {@link planRegistration}: the wizard's choices and the cells of
@@ -62,15 +64,15 @@ export function planRegistration(
     if (cell.controlPlaneId !== controlPlane.id) {
       throw fieldError(
         `cells.${index}.controlPlaneId`,
-        `${quote(cell.controlPlaneId)} differs from the plan's control plane '${
-          controlPlane.id
-        }'`,
+        `${quoteValue(
+          cell.controlPlaneId,
+        )} differs from the plan's control plane '${controlPlane.id}'`,
       );
     }
     if (cell.locationId !== location.id) {
       throw fieldError(
         `cells.${index}.locationId`,
-        `${quote(cell.locationId)} differs from targetLocation '${
+        `${quoteValue(cell.locationId)} differs from targetLocation '${
           location.id
         }'`,
       );

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fieldError, quote } from './errors';
+import { quoteValue } from '@region-expansion/plugin-region-expansion-node';
+import { fieldError } from './errors';
 
 /**
  * Options of {@link resolveInsideWorkspace}.
@@ -28,12 +29,15 @@ const unreadable = (relative: string, field: string, error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   return fieldError(
     field,
-    `${quote(relative)} ${REASONS[code] ?? `cannot be read (${code})`}`,
+    `${quoteValue(relative)} ${REASONS[code] ?? `cannot be read (${code})`}`,
   );
 };
 
 const outside = (relative: string, field: string, how = '') =>
-  fieldError(field, `${quote(relative)} points outside the workspace${how}`);
+  fieldError(
+    field,
+    `${quoteValue(relative)} points outside the workspace${how}`,
+  );
 
 /**
  * Resolves `relative` (the value of the input `field`) against the
@@ -92,7 +96,7 @@ export async function resolveInsideWorkspace(
   if (missing && options.mustExist) {
     throw fieldError(
       field,
-      `${quote(relative)} does not exist in the workspace`,
+      `${quoteValue(relative)} does not exist in the workspace`,
     );
   }
   return lexical;

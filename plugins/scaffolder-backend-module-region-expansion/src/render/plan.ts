@@ -4,6 +4,7 @@ import {
   cellIsolationSchema,
   countryCodeSchema,
   idSchema,
+  regionOf,
   TIER_CELL_ISOLATION,
   type ControlPlaneMode,
   type EncryptionTier,
@@ -12,6 +13,8 @@ import {
 import {
   AvailabilityIndex,
   LocationCatalog,
+  parseField,
+  requireLocation,
 } from '@region-expansion/plugin-region-expansion-node';
 import {
   assertCellCount,
@@ -20,8 +23,7 @@ import {
   type PlannedCell,
 } from '../domain/cellPlan';
 import { planControlPlane } from '../domain/controlPlane';
-import { fieldError, parseField } from '../domain/errors';
-import { regionOf, requireLocation } from '../domain/locations';
+import { fieldError } from '../domain/errors';
 import type { ApplicationPlanePlan } from './applicationPlane';
 
 /**

@@ -2,12 +2,14 @@ import type {
   Location,
   Partition,
 } from '@region-expansion/plugin-region-expansion-common';
-import { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
-import { fieldError, quote } from './errors';
+import { quoteValue } from '../validation/fields';
+import { DomainRuleError } from './errors';
+import type { LocationCatalog } from './LocationCatalog';
 
 /**
- * A location of the catalog with its partition; throws an input error naming
- * `field` for an unknown location.
+ * A location of the catalog with its partition; throws a
+ * {@link DomainRuleError} naming `field` for an unknown location (or one
+ * whose partition the catalog does not hold).
  *
  * @public
  */
@@ -18,31 +20,21 @@ export function requireLocation(
 ): { location: Location; partition: Partition } {
   const location = catalog.get(locationId);
   if (!location) {
-    throw fieldError(
+    throw new DomainRuleError(
       field,
-      `unknown location ${quote(
+      `unknown location ${quoteValue(
         locationId,
       )}; use a Region, Local Zone or Outpost id such as eu-central-1 or eusc-de-east-1`,
     );
   }
   const partition = catalog.partition(location.partition);
   if (!partition) {
-    throw fieldError(
+    throw new DomainRuleError(
       field,
-      `location ${quote(locationId)} names unknown partition '${
+      `location ${quoteValue(locationId)} names unknown partition '${
         location.partition
       }'`,
     );
   }
   return { location, partition };
-}
-
-/**
- * The Region a location runs in: itself, or the parent Region of a Local Zone
- * or Outpost.
- *
- * @public
- */
-export function regionOf(location: Location): string {
-  return location.parentRegion ?? location.id;
 }
