@@ -111,7 +111,9 @@ describe('addCdkAssembly reads nothing outside the assembly', () => {
               },
             }),
           },
-          { 'N.nested.template.json': path.join(outside, 'Stack.template.json') },
+          {
+            'N.nested.template.json': path.join(outside, 'Stack.template.json'),
+          },
         ),
       /S\.template\.json: field Resources\.N\.Metadata\.aws:asset:path: points outside the cloud assembly/,
     ],
@@ -132,13 +134,18 @@ describe('addCdkAssembly reads nothing outside the assembly', () => {
         }),
       /S\.template\.json: line 1: malformed JSON: unexpected character$/,
     ],
-  ])('refuses %s, naming the field, quoting nothing', async (_name, make, message) => {
-    const dir = make();
-    const error = await addCdkAssembly(new FootprintBuilder(), dir).catch(e => e);
-    expect(error).toBeInstanceOf(FootprintInputError);
-    expect(error.message).toMatch(message);
-    expect(error.message).not.toContain('s3cr3t');
-  });
+  ])(
+    'refuses %s, naming the field, quoting nothing',
+    async (_name, make, message) => {
+      const dir = make();
+      const error = await addCdkAssembly(new FootprintBuilder(), dir).catch(
+        e => e,
+      );
+      expect(error).toBeInstanceOf(FootprintInputError);
+      expect(error.message).toMatch(message);
+      expect(error.message).not.toContain('s3cr3t');
+    },
+  );
 
   it('reads stacks, stages and nested stacks inside the assembly', async () => {
     const dir = assembly('fine', {

@@ -16,24 +16,46 @@ describe('parse errors name the line and the problem, never the text', () => {
   it.each([
     [`root:x:0:0:${SECRET}:/root:/bin/bash`, 1, 'unexpected character'],
     [`{"a": 1,\n "b": ${SECRET}}`, 2, 'unexpected character'],
-    [`{"aaaaaaaaaaaaaaaaaaaaaaaaa": 1,\n"b": x${SECRET}xxxxxxxxxxxxxxx}`, 2, 'unexpected character'],
+    [
+      `{"aaaaaaaaaaaaaaaaaaaaaaaaa": 1,\n"b": x${SECRET}xxxxxxxxxxxxxxx}`,
+      2,
+      'unexpected character',
+    ],
     [`{"a": "${SECRET}`, 1, 'unterminated string'],
     [`{"a": 1,}`, 1, 'expected double-quoted property name'],
-    [`{"a": 1}} ${SECRET}`, 1, 'unexpected non-whitespace character after the JSON value'],
+    [
+      `{"a": 1}} ${SECRET}`,
+      1,
+      'unexpected non-whitespace character after the JSON value',
+    ],
     [`{"a": "\\q${SECRET}"}`, 1, 'bad escaped character'],
     ['{"a":', 1, 'unexpected end of input (truncated?)'],
   ])('JSON %#', (text, line, problem) => {
     const error = failure(() => parseJsonText(text, 'f.json'));
     expect(error).toBeInstanceOf(FootprintInputError);
-    expect(error.message).toBe(`f.json: line ${line}: malformed JSON: ${problem}`);
+    expect(error.message).toBe(
+      `f.json: line ${line}: malformed JSON: ${problem}`,
+    );
     expect(error.line).toBe(line);
   });
 
   it.each([
-    [`a: "\\q${SECRET}"\n`, 'line 1: malformed YAML: invalid escape in a double-quoted string'],
-    [`a: 1\na: ${SECRET}\n`, 'line 2: malformed YAML: duplicate key in a mapping'],
-    [`a: *${SECRET}\n`, 'malformed YAML: an alias names no anchor defined before it'],
-    [`a: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, 'line 1: malformed YAML: nesting too deep'],
+    [
+      `a: "\\q${SECRET}"\n`,
+      'line 1: malformed YAML: invalid escape in a double-quoted string',
+    ],
+    [
+      `a: 1\na: ${SECRET}\n`,
+      'line 2: malformed YAML: duplicate key in a mapping',
+    ],
+    [
+      `a: *${SECRET}\n`,
+      'malformed YAML: an alias names no anchor defined before it',
+    ],
+    [
+      `a: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`,
+      'line 1: malformed YAML: nesting too deep',
+    ],
     [
       `a: &a [x]\nb: [${Array(10_001).fill('*a').join(',')}]\n`,
       'too many YAML alias expansions (over 10000)',
@@ -41,7 +63,8 @@ describe('parse errors name the line and the problem, never the text', () => {
     [
       `l0: &l0 [a,a,a,a,a,a,a,a,a,a]\n${Array.from(
         { length: 9 },
-        (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(',')}]`,
+        (_, i) =>
+          `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(',')}]`,
       ).join('\n')}\n`,
       'too many YAML alias expansions (over 10000)',
     ],
@@ -52,7 +75,9 @@ describe('parse errors name the line and the problem, never the text', () => {
   ])('YAML %#', (text, problem) => {
     const error = failure(() => parseYamlText(text, 'f.yaml'));
     expect(error).toBeInstanceOf(FootprintInputError);
-    expect(error.message).toMatch(new RegExp(`^f\\.yaml: ${problem.replace(/[()]/g, '\\$&')}$`));
+    expect(error.message).toMatch(
+      new RegExp(`^f\\.yaml: ${problem.replace(/[()]/g, '\\$&')}$`),
+    );
     expect(error.message).not.toContain(SECRET);
   });
 
