@@ -1,5 +1,6 @@
 import { delay, http, HttpHandler } from 'msw';
 import { AwsSimulatorFaults, FaultInjector } from './faults';
+import type { GlobalInfrastructureSnapshot } from './globalInfrastructure';
 import type { SyntheticOrganization } from './organization';
 import {
   awsJsonError,
@@ -9,68 +10,12 @@ import {
   restJsonError,
   SimulatedRequest,
 } from './protocol';
-import {
-  AUDIT_MANAGER_NOT_REGISTERED_MESSAGE,
-  handleAuditManager,
-} from './services/auditManager';
-import {
-  GlobalInfrastructureSnapshot,
-  handleConfig,
-  handlePricing,
-  handleSsm,
-} from './services/jsonServices';
-import { handleResilienceHub } from './services/resilienceHub';
-import {
-  accountsNamedBySecurityHubRequest,
-  handleSecurityHub,
-} from './services/securityHub';
-import { handleSts } from './services/sts';
-
-type Protocol = 'restJson1' | 'awsJson1_1' | 'awsQuery';
-
-const SERVICES: Record<
-  string,
-  { protocol: Protocol; throttle: [number, string]; serverError: string }
-> = {
-  securityhub: {
-    protocol: 'restJson1',
-    throttle: [429, 'TooManyRequestsException'],
-    serverError: 'InternalException',
-  },
-  resiliencehub: {
-    protocol: 'restJson1',
-    throttle: [429, 'ThrottlingException'],
-    serverError: 'InternalServerException',
-  },
-  auditmanager: {
-    protocol: 'restJson1',
-    throttle: [429, 'ThrottlingException'],
-    serverError: 'InternalServerException',
-  },
-  config: {
-    protocol: 'awsJson1_1',
-    throttle: [400, 'ThrottlingException'],
-    serverError: 'InternalServerException',
-  },
-  ssm: {
-    protocol: 'awsJson1_1',
-    throttle: [400, 'ThrottlingException'],
-    serverError: 'InternalServerError',
-  },
-  pricing: {
-    protocol: 'awsJson1_1',
-    throttle: [429, 'ThrottlingException'],
-    serverError: 'InternalErrorException',
-  },
-  sts: {
-    protocol: 'awsQuery',
-    throttle: [400, 'Throttling'],
-    serverError: 'InternalFailure',
-  },
-};
+import { AUDIT_MANAGER_NOT_REGISTERED_MESSAGE } from './services/auditManager/handlers';
+import { SIMULATED_SERVICES } from './services';
+import type { WireProtocol } from './services/types';
 
 function errorOf(
-  protocol: Protocol,
+  protocol: WireProtocol,
   status: number,
   type: string,
   message: string,
@@ -125,43 +70,24 @@ export function createAwsSimulatorHandlers(
     faults instanceof FaultInjector ? faults : new FaultInjector(faults);
   const knobs = injector.faults;
 
-  const route = (req: SimulatedRequest) => {
-    const target = req.headers.get('x-amz-target') ?? '';
-    switch (req.service) {
-      case 'securityhub':
-        return handleSecurityHub(org, req);
-      case 'resiliencehub':
-        return handleResilienceHub(org, req);
-      case 'auditmanager':
-        return handleAuditManager(
-          org,
-          req,
-          knobs.auditManagerUnregisteredAccounts ?? [],
-          knobs.auditManagerNotSubscribedAccounts ?? [],
-        );
-      case 'config':
-        return handleConfig(org, req, target);
-      case 'ssm':
-        return handleSsm(req, target, options.globalInfrastructure);
-      case 'pricing':
-        return handlePricing(org, req, target, options.globalInfrastructure);
-      case 'sts':
-        return handleSts(org, req, id => injector.isDenied(id));
-      default:
-        return undefined;
-    }
-  };
-
   return [
     http.all('*', async ({ request }) => {
-      const identified = identifyRequest(org, request);
+      const identified = identifyRequest(org, request, SIMULATED_SERVICES);
       if (!identified) return undefined;
-      const service = SERVICES[identified.service];
+      const service = SIMULATED_SERVICES.find(
+        s => s.signingName === identified.service,
+      )!;
       const req: SimulatedRequest = {
         ...identified,
         body: await request.text(),
       };
-      const handler = route(req);
+      const handler = service.route({
+        org,
+        req,
+        target: req.headers.get('x-amz-target') ?? '',
+        faults: injector,
+        globalInfrastructure: options.globalInfrastructure,
+      });
       if (!handler) {
         return errorOf(
           service.protocol,
@@ -172,12 +98,9 @@ export function createAwsSimulatorHandlers(
       }
       injector.count(handler.operation);
       if (knobs.latencyMs) await delay(knobs.latencyMs);
-      const named =
-        req.service === 'securityhub'
-          ? accountsNamedBySecurityHubRequest(req.body)
-          : [];
+      const named = service.accountsNamed?.(req.body) ?? [];
       if (
-        req.service !== 'sts' &&
+        service.deniesAccess &&
         (injector.isDenied(req.callerAccountId) ||
           named.some(id => injector.isDenied(id)))
       ) {

@@ -5,6 +5,22 @@
  * @packageDocumentation
  */
 export * from './organization';
+export type {
+  FindingAggregatorLinkingMode,
+  SimulatedControl,
+  SimulatedFinding,
+  SimulatedFindingAggregator,
+} from './services/securityHub/data';
+export type {
+  DisruptionType,
+  SimulatedAppAssessment,
+  SimulatedResilienceApp,
+} from './services/resilienceHub/data';
+export type {
+  SimulatedAuditAssessment,
+  SimulatedAuditControl,
+} from './services/auditManager/data';
+export type { SimulatedConformancePack } from './services/config/data';
 export { TokenBucket, FaultInjector, DEFAULT_RATE_LIMITS } from './faults';
 export type { AwsSimulatorFaults, OperationRateLimit } from './faults';
 export {
@@ -13,12 +29,10 @@ export {
   SIMULATED_DENIED_ROLE_NAME,
 } from './handlers';
 export type { AwsSimulatorHandlerOptions } from './handlers';
-export type { GlobalInfrastructureSnapshot } from './services/jsonServices';
-export {
-  globalInfrastructureParameters,
-  SIMULATED_CONFIG_AGGREGATOR_NAME,
-} from './services/jsonServices';
+export type { GlobalInfrastructureSnapshot } from './globalInfrastructure';
+export { globalInfrastructureParameters } from './services/ssm/data';
+export { SIMULATED_CONFIG_AGGREGATOR_NAME } from './services/config/handlers';
 export { accessKeyIdFor } from './protocol';
 export * from './server';
 export * from './testing';
-export * from './ssmGlobalInfrastructureHandlers';
+export * from './services/ssm/globalInfrastructureHandlers';

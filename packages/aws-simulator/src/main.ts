@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SimulatedPartition } from './organization';
-import { GlobalInfrastructureSnapshot } from './services/jsonServices';
+import type { GlobalInfrastructureSnapshot } from './globalInfrastructure';
 import { startAwsSimulator } from './server';
 
 /**

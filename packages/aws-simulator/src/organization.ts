@@ -1,4 +1,23 @@
-import { createRandom, hashOf, mix, pick } from './random';
+import { createRandom, hashOf } from './random';
+import { createAuditAssessment } from './services/auditManager/data';
+import type { SimulatedAuditAssessment } from './services/auditManager/data';
+import { createConformancePacks } from './services/config/data';
+import type { SimulatedConformancePack } from './services/config/data';
+import {
+  advanceResilienceApps,
+  createResilienceApps,
+} from './services/resilienceHub/data';
+import type { SimulatedResilienceApp } from './services/resilienceHub/data';
+import {
+  CONTROLS,
+  findingAggregation,
+  SimulatedFindings,
+} from './services/securityHub/data';
+import type {
+  FindingAggregatorLinkingMode,
+  SimulatedFinding,
+  SimulatedFindingAggregator,
+} from './services/securityHub/data';
 
 /**
  * A partition the synthetic organization spans, as plain data (take it from
@@ -53,37 +72,6 @@ export interface SyntheticOrganizationSize {
 }
 
 /**
- * How a Security Hub finding aggregator links Regions (the API's
- * `RegionLinkingMode`).
- *
- * @public
- */
-export type FindingAggregatorLinkingMode =
-  | 'ALL_REGIONS'
-  | 'ALL_REGIONS_EXCEPT_SPECIFIED'
-  | 'SPECIFIED_REGIONS'
-  | 'NO_REGIONS';
-
-/**
- * The Security Hub finding aggregator of a partition: findings of the
- * Regions it links are visible in its aggregation Region.
- *
- * @public
- */
-export interface SimulatedFindingAggregator {
-  /** Partition id. */
-  partition: string;
-  /** Aggregation Region: the partition's home Region. */
-  region: string;
-  /** Last part of the ARN, `arn:<partition>:securityhub:<region>:<caller account>:finding-aggregator/<id>`. */
-  id: string;
-  /** How Regions are linked. */
-  linkingMode: FindingAggregatorLinkingMode;
-  /** Regions the mode names: linked (`SPECIFIED_REGIONS`) or left out (`ALL_REGIONS_EXCEPT_SPECIFIED`); empty otherwise. */
-  regions: string[];
-}
-
-/**
  * A member account of the synthetic organization.
  *
  * @public
@@ -110,347 +98,12 @@ export interface SimulatedRegion {
 }
 
 /**
- * A Security Hub security control the generator draws findings from.
- *
- * @public
- */
-export interface SimulatedControl {
-  /** Security control id, e.g. `S3.1`; findings report it as their control id. */
-  id: string;
-  /** Control title; also the title and description of its findings. */
-  title: string;
-  /** ASFF type of the checked resource, e.g. `AwsS3Bucket`; `AwsAccount` for account-level controls. */
-  resourceType: string;
-}
-
-/**
- * A disruption type of Resilience Hub: RTO and RPO are targeted and estimated
- * per type.
- *
- * @public
- */
-export type DisruptionType = 'Software' | 'Hardware' | 'AZ' | 'Region';
-
-/**
- * A Resilience Hub application with its resiliency policy and assessments.
- * Times are epoch seconds, as Resilience Hub returns them.
- *
- * @public
- */
-export interface SimulatedResilienceApp {
-  /** App ARN, `arn:<partition>:resiliencehub:<region>:<account>:app/<uuid>`. */
-  arn: string;
-  /** App name, `<account name>-app-<n>`. */
-  name: string;
-  /** Account the app belongs to. */
-  accountId: string;
-  /** Partition of the account. */
-  partition: string;
-  /** Region of the app, drawn from the Regions the organization uses in the partition. */
-  region: string;
-  /** Creation time in epoch seconds (120 days before `baseTime`). */
-  createdAt: number;
-  /** Target RTO and RPO in seconds per disruption type (RPO is half the RTO). */
-  policy: Record<DisruptionType, { rtoInSecs: number; rpoInSecs: number }>;
-  /** Assessments, newest first (2 or 3 generated a week apart); `advance` may add newer ones. */
-  assessments: SimulatedAppAssessment[];
-}
-
-/**
- * One assessment of a Resilience Hub application.
- *
- * @public
- */
-export interface SimulatedAppAssessment {
-  /** Assessment ARN, `arn:<partition>:resiliencehub:<region>:<account>:app-assessment/<id>`. */
-  arn: string;
-  /** Assessment name: `assessment-<n>` as generated, `scheduled-<clock>` when added by `advance`. */
-  name: string;
-  /** Assessment status; the generator only produces `Success` and `Failed`. */
-  status: 'Success' | 'Failed' | 'InProgress' | 'Pending';
-  /** `PolicyMet`, `PolicyBreached` (a current RTO or RPO exceeds the policy) or `AssessmentFailed`. */
-  complianceStatus: string;
-  /** `NotChecked`, `NotDetected` or `Detected`; always `Detected` for assessments added by `advance`. */
-  driftStatus: string;
-  /** Start time in epoch seconds. */
-  startTime: number;
-  /** End time in epoch seconds; the newest generated assessment ends at `baseTime`. */
-  endTime: number;
-  /** Resiliency score from 0 to 100, with two decimals. */
-  resiliencyScore: number;
-  /** Estimated current RTO and RPO in seconds per disruption type, compared with the app's policy. */
-  current: Record<DisruptionType, { rtoInSecs: number; rpoInSecs: number }>;
-}
-
-/**
- * A control of an Audit Manager assessment, with its evidence folders.
- *
- * @public
- */
-export interface SimulatedAuditControl {
-  /** Control id, a UUID. */
-  id: string;
-  /** Control name, `<first word of the framework>-<set>.<control>`, e.g. `AWS-1.2`. */
-  name: string;
-  /** Review status of the control, drawn at random. */
-  status: 'UNDER_REVIEW' | 'REVIEWED' | 'INACTIVE';
-  /** Evidence of the control: the sum of `totalEvidence` over its folders. */
-  evidenceCount: number;
-  /**
-   * Evidence folders (1 to 3), one per day back from `baseTime` (`date` in
-   * epoch seconds); `totalEvidence` is the sum of the compliance-check,
-   * configuration-data, user-activity and manual counts.
-   */
-  folders: Array<{
-    id: string;
-    date: number;
-    dataSource: string;
-    totalEvidence: number;
-    complianceCheckCount: number;
-    complianceCheckIssuesCount: number;
-    configurationDataCount: number;
-    userActivityCount: number;
-    manualCount: number;
-  }>;
-}
-
-/**
- * An Audit Manager assessment of one account. Times are epoch seconds, as
- * Audit Manager returns them.
- *
- * @public
- */
-export interface SimulatedAuditAssessment {
-  /** Assessment id, a UUID. */
-  id: string;
-  /** Assessment ARN, `arn:<partition>:auditmanager:<region>:<account>:assessment/<id>`. */
-  arn: string;
-  /** Assessment name, `<framework name> - <account name>`. */
-  name: string;
-  /** Account assessed, which also owns the assessment. */
-  accountId: string;
-  /** Partition of the account. */
-  partition: string;
-  /** Region of the assessment: always the partition's home Region. */
-  region: string;
-  /** Always `ACTIVE` for an account's first assessment; further ones are drawn at random. */
-  status: 'ACTIVE' | 'INACTIVE';
-  /** Framework id, a UUID derived from the seed and the framework name. */
-  frameworkId: string;
-  /** Framework name, e.g. `SOC 2`; also reported as the compliance type. */
-  frameworkName: string;
-  /** Creation time in epoch seconds (60 days before `baseTime`). */
-  createdAt: number;
-  /** Last update in epoch seconds (`baseTime`). */
-  lastUpdated: number;
-  /**
-   * Control sets (2 or 3, of 3 to 5 controls each); a set's `id` is also its
-   * description, e.g. `AWS control set 1`.
-   */
-  controlSets: Array<{ id: string; controls: SimulatedAuditControl[] }>;
-}
-
-/**
- * An AWS Config conformance pack deployed in one account and Region, as the
- * organization aggregator reports it.
- *
- * @public
- */
-export interface SimulatedConformancePack {
-  /**
-   * Pack name, one of three `Operational-Best-Practices-for-*` names (repeating
-   * beyond three per account and Region).
-   */
-  name: string;
-  /** Account the pack is deployed in. */
-  accountId: string;
-  /** Partition of the account. */
-  partition: string;
-  /** Region the pack is deployed in. */
-  region: string;
-  /** Rules evaluated compliant. */
-  compliantRuleCount: number;
-  /** Rules evaluated non-compliant; the pack is `NON_COMPLIANT` when there are any. */
-  nonCompliantRuleCount: number;
-  /** Rules in the pack (10 to 49): compliant plus non-compliant. */
-  totalRuleCount: number;
-  /**
-   * Last evaluation in epoch milliseconds (not seconds, unlike the Resilience
-   * Hub and Audit Manager records), within the day before `baseTime`.
-   */
-  lastUpdated: number;
-}
-
-const CONTROLS: SimulatedControl[] = [
-  {
-    id: 'S3.1',
-    title:
-      'S3 general purpose buckets should have block public access settings enabled',
-    resourceType: 'AwsS3Bucket',
-  },
-  {
-    id: 'S3.5',
-    title: 'S3 general purpose buckets should require requests to use SSL',
-    resourceType: 'AwsS3Bucket',
-  },
-  {
-    id: 'IAM.1',
-    title: 'IAM policies should not allow full "*" administrative privileges',
-    resourceType: 'AwsIamPolicy',
-  },
-  {
-    id: 'EC2.2',
-    title:
-      'VPC default security groups should not allow inbound or outbound traffic',
-    resourceType: 'AwsEc2SecurityGroup',
-  },
-  {
-    id: 'EC2.19',
-    title:
-      'Security groups should not allow unrestricted access to ports with high risk',
-    resourceType: 'AwsEc2SecurityGroup',
-  },
-  {
-    id: 'KMS.4',
-    title: 'AWS KMS key rotation should be enabled',
-    resourceType: 'AwsKmsKey',
-  },
-  {
-    id: 'RDS.3',
-    title: 'RDS DB instances should have encryption at-rest enabled',
-    resourceType: 'AwsRdsDbInstance',
-  },
-  {
-    id: 'Lambda.2',
-    title: 'Lambda functions should use supported runtimes',
-    resourceType: 'AwsLambdaFunction',
-  },
-  {
-    id: 'CloudTrail.1',
-    title: 'CloudTrail should be enabled with at least one multi-Region trail',
-    resourceType: 'AwsAccount',
-  },
-  {
-    id: 'GuardDuty.1',
-    title: 'GuardDuty should be enabled',
-    resourceType: 'AwsAccount',
-  },
-  {
-    id: 'Config.1',
-    title: 'AWS Config should be enabled',
-    resourceType: 'AwsAccount',
-  },
-  {
-    id: 'DynamoDB.2',
-    title: 'DynamoDB tables should have point-in-time recovery enabled',
-    resourceType: 'AwsDynamoDbTable',
-  },
-];
-
-/** Severity labels weighted: INFORMATIONAL 10, LOW 30, MEDIUM 35, HIGH 20, CRITICAL 5 (per 100). */
-const SEVERITY_BY_PERCENT = [
-  ...Array(10).fill('INFORMATIONAL'),
-  ...Array(30).fill('LOW'),
-  ...Array(35).fill('MEDIUM'),
-  ...Array(20).fill('HIGH'),
-  ...Array(5).fill('CRITICAL'),
-] as string[];
-const SEVERITY_NORMALIZED: Record<string, number> = {
-  INFORMATIONAL: 0,
-  LOW: 1,
-  MEDIUM: 40,
-  HIGH: 70,
-  CRITICAL: 90,
-};
-const COMPLIANCE_BY_PERCENT = [
-  ...Array(60).fill('PASSED'),
-  ...Array(35).fill('FAILED'),
-  ...Array(3).fill('WARNING'),
-  ...Array(2).fill('NOT_AVAILABLE'),
-] as string[];
-const WORKFLOW = ['NEW', 'NEW', 'NEW', 'NOTIFIED', 'SUPPRESSED', 'RESOLVED'];
-const FRAMEWORKS = [
-  'AWS Foundational Security Best Practices',
-  'CIS AWS Benchmark v1.4.0',
-  'General Data Protection Regulation (GDPR) 2016',
-  'SOC 2',
-];
-const DISRUPTIONS: DisruptionType[] = ['Software', 'Hardware', 'AZ', 'Region'];
-const DAY = 86_400_000;
-
-function complianceOf(
-  status: SimulatedAppAssessment['status'],
-  breached: boolean,
-): string {
-  if (status === 'Failed') return 'AssessmentFailed';
-  return breached ? 'PolicyBreached' : 'PolicyMet';
-}
-
-/**
- * One Security Hub finding in plain fields.
- *
- * @public
- */
-export interface SimulatedFinding {
-  /** Position of the finding in the organization, from 0 to `findingCount - 1`. */
-  index: number;
-  /**
-   * Finding ARN,
-   * `arn:<partition>:securityhub:<region>:<account>:security-control/<control id>/finding/<uuid>`.
-   */
-  id: string;
-  /** Partition of the account. */
-  partition: string;
-  /** Account the finding is about. */
-  accountId: string;
-  /** Region the finding was generated in. */
-  region: string;
-  /** The security control that produced the finding. */
-  control: SimulatedControl;
-  /** `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH` or `CRITICAL` (weighted 10, 30, 35, 20 and 5 %). */
-  severityLabel: string;
-  /** ASFF normalized severity of the label: 0, 1, 40, 70 or 90. */
-  severityNormalized: number;
-  /** `PASSED`, `FAILED`, `WARNING` or `NOT_AVAILABLE`; may change once `advance` updates the finding. */
-  complianceStatus: string;
-  /** `NEW`, `NOTIFIED`, `SUPPRESSED` or `RESOLVED`; always `RESOLVED` when compliance is `PASSED`. */
-  workflowStatus: string;
-  /** `ARCHIVED` for the few findings `advance` archives, otherwise `ACTIVE`. */
-  recordState: 'ACTIVE' | 'ARCHIVED';
-  /**
-   * Id of the checked resource: `AWS::::Account:<account>` for account-level
-   * controls, else a synthetic ARN.
-   */
-  resourceId: string;
-  /** Creation time in epoch milliseconds, within the 90 days before `baseTime`. */
-  createdAt: number;
-  /**
-   * Last update in epoch milliseconds; set to the organization's clock when
-   * `advance` changes the finding.
-   */
-  updatedAt: number;
-}
-
-function uuidFrom(seed: number, index: number, salt: number): string {
-  const hex = [0, 1, 2, 3]
-    .map(k =>
-      mix(seed * 31 + index * 7 + salt * 131 + k * 1_000_003)
-        .toString(16)
-        .padStart(8, '0'),
-    )
-    .join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(
-    13,
-    16,
-  )}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-/**
  * A seeded, deterministic, mutable organization: accounts across partitions
- * and Regions, Security Hub findings, Resilience Hub applications, Audit
- * Manager assessments and AWS Config conformance packs. Findings are stored
- * by column (only `UpdatedAt` is mutable), so a million of them fit in a few
- * megabytes; the other fields are derived from the seed on read.
+ * and Regions, and each simulated service's data about them (Security Hub
+ * findings, Resilience Hub applications, Audit Manager assessments, AWS
+ * Config conformance packs; generated by `services/<service>/data.ts`).
+ * Findings are stored by column, so a million of them fit in a few
+ * megabytes.
  *
  * @public
  */
@@ -489,17 +142,10 @@ export class SyntheticOrganization {
    */
   readonly findingAggregators: SimulatedFindingAggregator[];
   /** Regions whose findings the aggregation Region does not show, per partition. */
-  readonly #unlinked = new Map<string, Set<string>>();
+  readonly #unlinked: Map<string, Set<string>>;
   /** Regions besides the home Region whose findings it shows, per partition. */
-  readonly #linked = new Map<string, string[]>();
-  readonly #findingAccount: Uint32Array;
-  readonly #findingRegion: Uint16Array;
-  readonly #findingUpdatedAt: Float64Array;
-  readonly #archived = new Set<number>();
-  /** Findings Security Hub has not made visible yet (ingestion delay). */
-  readonly #withheld = new Set<number>();
-  /** First finding position of each account; accounts of a partition are contiguous. */
-  readonly #accountStart: number[] = [];
+  readonly #linked: Map<string, string[]>;
+  readonly #findings: SimulatedFindings;
   #clock: number;
 
   constructor(seed: number, size: SyntheticOrganizationSize) {
@@ -520,41 +166,15 @@ export class SyntheticOrganization {
       );
       return { ...p, regions: [p.homeRegion, ...others].slice(0, count) };
     });
-    this.findingAggregators = size.partitions.flatMap(p => {
-      const used = new Set(this.partitions.find(x => x.id === p.id)!.regions);
-      const configured = size.findingAggregation?.[p.id];
-      if (configured === null) return [];
-      const unused = p.regions.filter(r => !used.has(r));
-      const linking = configured ?? {
-        linkingMode: unused.length
-          ? ('ALL_REGIONS_EXCEPT_SPECIFIED' as const)
-          : ('ALL_REGIONS' as const),
-        regions: unused.slice(-1),
-      };
-      return [
-        {
-          partition: p.id,
-          region: p.homeRegion,
-          id: uuidFrom(seed, hashOf(p.id), 8),
-          linkingMode: linking.linkingMode,
-          regions: [...(linking.regions ?? [])],
-        },
-      ];
+    const aggregation = findingAggregation({
+      seed,
+      partitions: size.partitions,
+      used: this.partitions,
+      configured: size.findingAggregation,
     });
-    for (const p of size.partitions) {
-      const aggregator = this.findingAggregators.find(
-        a => a.partition === p.id,
-      );
-      const others = p.regions.filter(r => r !== p.homeRegion);
-      this.#unlinked.set(
-        p.id,
-        new Set(others.filter(r => !linksRegion(aggregator, r))),
-      );
-      this.#linked.set(
-        p.id,
-        others.filter(r => linksRegion(aggregator, r)),
-      );
-    }
+    this.findingAggregators = aggregation.aggregators;
+    this.#unlinked = aggregation.unlinked;
+    this.#linked = aggregation.linked;
     this.accounts = [];
     this.regions = [];
     for (const partition of this.partitions) {
@@ -570,72 +190,62 @@ export class SyntheticOrganization {
         });
       }
     }
-
-    let total = 0;
-    for (const account of this.accounts) {
-      total +=
-        this.regionsOf(account.partition).length *
-        size.findingsPerAccountRegion;
-    }
-    this.#findingAccount = new Uint32Array(total);
-    this.#findingRegion = new Uint16Array(total);
-    this.#findingUpdatedAt = new Float64Array(total);
-    let i = 0;
-    this.accounts.forEach((account, accountIndex) => {
-      this.#accountStart[accountIndex] = i;
-      for (const region of this.regionsOf(account.partition)) {
-        const regionIndex = this.regions.indexOf(region);
-        for (let f = 0; f < size.findingsPerAccountRegion; f++, i++) {
-          this.#findingAccount[i] = accountIndex;
-          this.#findingRegion[i] = regionIndex;
-          const created = this.#createdAt(i);
-          this.#findingUpdatedAt[i] =
-            created +
-            (mix(seed ^ (i * 5)) %
-              (created < this.baseTime - DAY ? DAY : 60_000));
-        }
-      }
+    this.#findings = new SimulatedFindings({
+      seed,
+      baseTime: this.baseTime,
+      accounts: this.accounts,
+      regions: this.regions,
+      perAccountRegion: size.findingsPerAccountRegion,
     });
 
+    // One stream for every service's records, account by account, so the
+    // same seed and size always give the same records.
     const random = createRandom(seed);
+    const baseTime = this.baseTime;
     for (const account of this.accounts) {
       const partitionRegions = this.regionsOf(account.partition);
       const home = this.partitionOf(account.partition).homeRegion;
-      for (let a = 0; a < (size.appsPerAccount ?? 2); a++) {
-        const region = pick(partitionRegions, Math.floor(random() * 1e6)).id;
-        this.resilienceApps.push(this.#createApp(account, region, a, random));
-      }
+      this.resilienceApps.push(
+        ...createResilienceApps({
+          seed,
+          firstIndex: this.resilienceApps.length,
+          account,
+          regions: partitionRegions,
+          count: size.appsPerAccount ?? 2,
+          baseTime,
+          random,
+        }),
+      );
       for (let a = 0; a < (size.assessmentsPerAccount ?? 1); a++) {
         this.auditAssessments.push(
-          this.#createAssessment(account, home, a, random),
+          createAuditAssessment({
+            seed,
+            index: this.auditAssessments.length,
+            account,
+            region: home,
+            ordinal: a,
+            baseTime,
+            random,
+          }),
         );
       }
       for (const region of partitionRegions) {
-        for (let c = 0; c < (size.conformancePacksPerAccountRegion ?? 2); c++) {
-          const ruleCount = 10 + Math.floor(random() * 40);
-          const nonCompliant = Math.floor(random() * random() * ruleCount);
-          this.conformancePacks.push({
-            name: [
-              'Operational-Best-Practices-for-Encryption',
-              'Operational-Best-Practices-for-Logging',
-              'Operational-Best-Practices-for-NIST-CSF',
-            ][c % 3],
-            accountId: account.id,
-            partition: account.partition,
+        this.conformancePacks.push(
+          ...createConformancePacks({
+            account,
             region: region.id,
-            compliantRuleCount: ruleCount - nonCompliant,
-            nonCompliantRuleCount: nonCompliant,
-            totalRuleCount: ruleCount,
-            lastUpdated: this.baseTime - Math.floor(random() * DAY),
-          });
-        }
+            count: size.conformancePacksPerAccountRegion ?? 2,
+            baseTime,
+            random,
+          }),
+        );
       }
     }
   }
 
   /** Number of findings. */
   get findingCount(): number {
-    return this.#findingUpdatedAt.length;
+    return this.#findings.count;
   }
 
   /** The organization's clock: the latest time anything changed, epoch ms. */
@@ -693,64 +303,17 @@ export class SyntheticOrganization {
 
   /** The finding at an index, all fields derived. */
   finding(index: number): SimulatedFinding {
-    const account = this.accounts[this.#findingAccount[index]];
-    const region = this.regions[this.#findingRegion[index]].id;
-    const h = mix(this.seed * 977 + index);
-    const control = pick(CONTROLS, h);
-    const severityLabel = SEVERITY_BY_PERCENT[(h >>> 8) % 100];
-    const updatedAt = this.#findingUpdatedAt[index];
-    const changed = updatedAt > this.baseTime;
-    const complianceStatus =
-      COMPLIANCE_BY_PERCENT[((h >>> 12) + (changed ? 37 : 0)) % 100];
-    const findingUuid = uuidFrom(this.seed, index, 1);
-    return {
-      index,
-      id: `arn:${account.partition}:securityhub:${region}:${account.id}:security-control/${control.id}/finding/${findingUuid}`,
-      partition: account.partition,
-      accountId: account.id,
-      region,
-      control,
-      severityLabel,
-      severityNormalized: SEVERITY_NORMALIZED[severityLabel],
-      complianceStatus,
-      workflowStatus:
-        complianceStatus === 'PASSED' ? 'RESOLVED' : pick(WORKFLOW, h >>> 16),
-      recordState: this.#archived.has(index) ? 'ARCHIVED' : 'ACTIVE',
-      resourceId:
-        control.resourceType === 'AwsAccount'
-          ? `AWS::::Account:${account.id}`
-          : `arn:${account.partition}:${control.id
-              .split('.')[0]
-              .toLowerCase()}:${region}:${
-              account.id
-            }:resource/${findingUuid.slice(0, 8)}`,
-      createdAt: this.#createdAt(index),
-      updatedAt,
-    };
+    return this.#findings.finding(index);
   }
 
   /** Positions `[from, to)` of the findings of a partition, or of one account in it. */
   findingRangeOf(partition: string, accountId?: string): [number, number] {
-    const indexes = this.accounts
-      .map((a, index) => ({ a, index }))
-      .filter(
-        ({ a }) =>
-          a.partition === partition && (!accountId || a.id === accountId),
-      )
-      .map(({ index }) => index);
-    if (indexes.length === 0) return [0, 0];
-    const first = indexes[0];
-    const last = indexes[indexes.length - 1];
-    const end =
-      last + 1 < this.accounts.length
-        ? this.#accountStart[last + 1]
-        : this.findingCount;
-    return [this.#accountStart[first], end];
+    return this.#findings.rangeOf(partition, accountId);
   }
 
   /** `UpdatedAt` of a finding, epoch ms, without deriving the rest. */
   findingUpdatedAt(index: number): number {
-    return this.#findingUpdatedAt[index];
+    return this.#findings.updatedAt(index);
   }
 
   /**
@@ -760,8 +323,7 @@ export class SyntheticOrganization {
    * can pass its `UpdatedAt` before it ever sees it.
    */
   withholdFinding(index: number): void {
-    this.#checkIndex(index);
-    this.#withheld.add(index);
+    this.#findings.withhold(index);
   }
 
   /**
@@ -770,35 +332,24 @@ export class SyntheticOrganization {
    * late finding.
    */
   releaseFinding(index: number, updatedAt: number): void {
-    this.#checkIndex(index);
-    this.#withheld.delete(index);
-    this.#findingUpdatedAt[index] = updatedAt;
+    this.#findings.release(index, updatedAt);
   }
 
   /** Whether a finding is withheld (not yet visible to any read). */
   isWithheld(index: number): boolean {
-    return this.#withheld.has(index);
-  }
-
-  #checkIndex(index: number) {
-    if (!(Number.isInteger(index) && index >= 0 && index < this.findingCount))
-      throw new Error(
-        `Finding index ${index} is outside 0..${this.findingCount - 1}`,
-      );
+    return this.#findings.isWithheld(index);
   }
 
   /** Account index and Region index of a finding, for fast filtering. */
   findingScope(index: number): { accountId: string; region: string } {
-    return {
-      accountId: this.accounts[this.#findingAccount[index]].id,
-      region: this.regions[this.#findingRegion[index]].id,
-    };
+    return this.#findings.scope(index);
   }
 
   /**
    * Changes `changePercent` % of the findings (chosen by the seed and the
    * clock): their `UpdatedAt` moves to the new clock, their compliance may
-   * flip and a few are archived. Returns the indexes changed.
+   * flip and a few are archived; some Resilience Hub apps get a new
+   * assessment. Returns the indexes of the findings changed.
    */
   advance(
     changePercent: number,
@@ -807,221 +358,14 @@ export class SyntheticOrganization {
     this.#clock = Math.max(at, this.#clock + 1);
     const count = Math.round((this.findingCount * changePercent) / 100);
     const random = createRandom(hashOf(String(this.#clock), this.seed));
-    const changed = new Set<number>();
-    while (changed.size < Math.min(count, this.findingCount)) {
-      changed.add(Math.floor(random() * this.findingCount));
-    }
-    for (const index of changed) {
-      this.#findingUpdatedAt[index] = this.#clock;
-      if (random() < 0.1) this.#archived.add(index);
-    }
-    for (const app of this.resilienceApps) {
-      if (random() * 100 < changePercent * 10) {
-        const latest = app.assessments[0];
-        app.assessments.unshift({
-          ...latest,
-          arn: `${app.arn.replace(':app/', ':app-assessment/')}-${this.#clock}`,
-          name: `scheduled-${this.#clock}`,
-          startTime: Math.floor(this.#clock / 1000) - 600,
-          endTime: Math.floor(this.#clock / 1000),
-          driftStatus: 'Detected',
-        });
-      }
-    }
-    return [...changed].sort((a, b) => a - b);
-  }
-
-  #createdAt(index: number): number {
-    return (
-      this.baseTime -
-      (1 + (mix(this.seed * 13 + index) % (90 * 24 * 60))) * 60_000
+    const changed = this.#findings.advance(count, this.#clock, random);
+    advanceResilienceApps(
+      this.resilienceApps,
+      changePercent,
+      this.#clock,
+      random,
     );
-  }
-
-  #createApp(
-    account: SimulatedAccount,
-    region: string,
-    ordinal: number,
-    random: () => number,
-  ): SimulatedResilienceApp {
-    const appId = uuidFrom(this.seed, this.resilienceApps.length, 2);
-    const arn = `arn:${account.partition}:resiliencehub:${region}:${account.id}:app/${appId}`;
-    const tier = [
-      { Software: 300, Hardware: 3600, AZ: 3600, Region: 86400 },
-      { Software: 900, Hardware: 14400, AZ: 14400, Region: 172800 },
-    ][ordinal % 2];
-    const policy = Object.fromEntries(
-      DISRUPTIONS.map(d => [
-        d,
-        { rtoInSecs: tier[d], rpoInSecs: Math.floor(tier[d] / 2) },
-      ]),
-    ) as SimulatedResilienceApp['policy'];
-    const assessments: SimulatedAppAssessment[] = [];
-    const count = 2 + Math.floor(random() * 2);
-    for (let k = 0; k < count; k++) {
-      const end = Math.floor((this.baseTime - k * 7 * DAY) / 1000);
-      const status: SimulatedAppAssessment['status'] =
-        k === 0 && random() < 0.2 ? 'Failed' : 'Success';
-      const current = Object.fromEntries(
-        DISRUPTIONS.map(d => {
-          const factor = 0.5 + random();
-          return [
-            d,
-            {
-              rtoInSecs: Math.round(tier[d] * factor),
-              rpoInSecs: Math.round((tier[d] / 2) * factor),
-            },
-          ];
-        }),
-      ) as SimulatedAppAssessment['current'];
-      const breached = DISRUPTIONS.some(
-        d =>
-          current[d].rtoInSecs > policy[d].rtoInSecs ||
-          current[d].rpoInSecs > policy[d].rpoInSecs,
-      );
-      assessments.push({
-        arn: `arn:${account.partition}:resiliencehub:${region}:${
-          account.id
-        }:app-assessment/${uuidFrom(
-          this.seed,
-          this.resilienceApps.length * 10 + k,
-          3,
-        )}`,
-        name: `assessment-${k + 1}`,
-        status,
-        complianceStatus: complianceOf(status, breached),
-        driftStatus: pick(
-          ['NotChecked', 'NotDetected', 'Detected'],
-          Math.floor(random() * 1e6),
-        ),
-        startTime: end - 900,
-        endTime: end,
-        resiliencyScore: Math.round(random() * 10000) / 100,
-        current,
-      });
-    }
-    return {
-      arn,
-      name: `${account.name}-app-${ordinal + 1}`,
-      accountId: account.id,
-      partition: account.partition,
-      region,
-      createdAt: Math.floor((this.baseTime - 120 * DAY) / 1000),
-      policy,
-      assessments,
-    };
-  }
-
-  #createAssessment(
-    account: SimulatedAccount,
-    region: string,
-    ordinal: number,
-    random: () => number,
-  ): SimulatedAuditAssessment {
-    const id = uuidFrom(this.seed, this.auditAssessments.length, 4);
-    const framework = pick(FRAMEWORKS, hashOf(account.id, ordinal));
-    const controlSets = Array.from(
-      { length: 2 + Math.floor(random() * 2) },
-      (_, s) => ({
-        id: `${framework.split(' ')[0]} control set ${s + 1}`,
-        controls: Array.from(
-          { length: 3 + Math.floor(random() * 3) },
-          (__, c) => {
-            const folders = Array.from(
-              { length: 1 + Math.floor(random() * 3) },
-              (___, f) => {
-                const complianceCheckCount = Math.floor(random() * 40);
-                const configurationDataCount = Math.floor(random() * 20);
-                const userActivityCount = Math.floor(random() * 10);
-                const manualCount = random() < 0.2 ? 1 : 0;
-                return {
-                  id: uuidFrom(
-                    this.seed,
-                    this.auditAssessments.length * 1000 + s * 100 + c * 10 + f,
-                    5,
-                  ),
-                  date: Math.floor((this.baseTime - f * DAY) / 1000),
-                  dataSource: pick(
-                    [
-                      'AWS Security Hub',
-                      'AWS Config',
-                      'AWS CloudTrail',
-                      'AWS API calls',
-                    ],
-                    c + f,
-                  ),
-                  totalEvidence:
-                    complianceCheckCount +
-                    configurationDataCount +
-                    userActivityCount +
-                    manualCount,
-                  complianceCheckCount,
-                  complianceCheckIssuesCount: Math.floor(
-                    complianceCheckCount * random() * 0.3,
-                  ),
-                  configurationDataCount,
-                  userActivityCount,
-                  manualCount,
-                };
-              },
-            );
-            return {
-              id: uuidFrom(
-                this.seed,
-                this.auditAssessments.length * 1000 + s * 100 + c,
-                6,
-              ),
-              name: `${framework.split(' ')[0]}-${s + 1}.${c + 1}`,
-              status: pick(
-                ['UNDER_REVIEW', 'REVIEWED', 'INACTIVE'] as const,
-                Math.floor(random() * 1e6),
-              ),
-              evidenceCount: folders.reduce(
-                (sum, f) => sum + f.totalEvidence,
-                0,
-              ),
-              folders,
-            };
-          },
-        ),
-      }),
-    );
-    return {
-      id,
-      arn: `arn:${account.partition}:auditmanager:${region}:${account.id}:assessment/${id}`,
-      name: `${framework} - ${account.name}`,
-      accountId: account.id,
-      partition: account.partition,
-      region,
-      status:
-        ordinal === 0
-          ? 'ACTIVE'
-          : pick(['ACTIVE', 'INACTIVE'] as const, Math.floor(random() * 1e6)),
-      frameworkId: uuidFrom(this.seed, hashOf(framework), 7),
-      frameworkName: framework,
-      createdAt: Math.floor((this.baseTime - 60 * DAY) / 1000),
-      lastUpdated: Math.floor(this.baseTime / 1000),
-      controlSets,
-    };
-  }
-}
-
-/** Whether an aggregator links a Region besides its own. */
-function linksRegion(
-  aggregator: SimulatedFindingAggregator | undefined,
-  region: string,
-): boolean {
-  if (!aggregator) return false;
-  if (region === aggregator.region) return true;
-  switch (aggregator.linkingMode) {
-    case 'ALL_REGIONS':
-      return true;
-    case 'ALL_REGIONS_EXCEPT_SPECIFIED':
-      return !aggregator.regions.includes(region);
-    case 'SPECIFIED_REGIONS':
-      return aggregator.regions.includes(region);
-    default:
-      return false;
+    return changed.sort((a, b) => a - b);
   }
 }
 

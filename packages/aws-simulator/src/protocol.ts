@@ -1,5 +1,6 @@
 import { HttpResponse } from 'msw';
 import type { SimulatedPartition, SyntheticOrganization } from './organization';
+import type { SimulatedService } from './services/types';
 
 /**
  * What the simulator knows about one incoming AWS request.
@@ -21,17 +22,6 @@ const SCOPE =
   /Credential=([^/,\s]+)\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/;
 const SIMULATED_KEY = /SIM(\d{12})/;
 
-/** Signing name by the first label(s) of an endpoint host. */
-const HOST_PREFIXES: Array<[string, string]> = [
-  ['api.pricing.', 'pricing'],
-  ['securityhub.', 'securityhub'],
-  ['resiliencehub.', 'resiliencehub'],
-  ['auditmanager.', 'auditmanager'],
-  ['config.', 'config'],
-  ['ssm.', 'ssm'],
-  ['sts.', 'sts'],
-];
-
 /**
  * The access key id the simulated STS hands out for an account. The account
  * is encoded so later requests are attributed to it.
@@ -49,6 +39,9 @@ export function accessKeyIdFor(accountId: string): string {
 export function identifyRequest(
   org: SyntheticOrganization,
   request: Request,
+  services: ReadonlyArray<
+    Pick<SimulatedService, 'signingName' | 'hostPrefix' | 'anyRegion'>
+  >,
 ): Omit<SimulatedRequest, 'body'> | undefined {
   const url = new URL(request.url);
   const authorization = request.headers.get('authorization') ?? '';
@@ -59,20 +52,19 @@ export function identifyRequest(
   if (scope) {
     [, accessKeyId, region, service] = scope;
   } else {
-    const prefix = HOST_PREFIXES.find(([p]) => url.hostname.startsWith(p));
-    if (!prefix) return undefined;
-    service = prefix[1];
-    region = url.hostname.slice(prefix[0].length).split('.')[0];
+    const byHost = services.find(s => url.hostname.startsWith(s.hostPrefix));
+    if (!byHost) return undefined;
+    service = byHost.signingName;
+    region = url.hostname.slice(byHost.hostPrefix.length).split('.')[0];
   }
-  if (!HOST_PREFIXES.some(([, s]) => s === service)) return undefined;
+  const simulated = services.find(s => s.signingName === service);
+  if (!simulated) return undefined;
   const partition =
     org.partitionOfRegion(region) ??
     org.partitions.find(
       p => url.hostname.endsWith(p.dnsSuffix) && region === p.homeRegion,
     ) ??
-    (service === 'pricing' || service === 'sts' || service === 'ssm'
-      ? org.partitions[0]
-      : undefined);
+    (simulated.anyRegion ? org.partitions[0] : undefined);
   if (!partition) return undefined;
   const encoded = accessKeyId
     ? SIMULATED_KEY.exec(accessKeyId)?.[1]
@@ -197,4 +189,30 @@ function fingerprint(text: string): string {
   for (let i = 0; i < text.length; i++)
     h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
   return (h >>> 0).toString(36);
+}
+
+/** The JSON body of a request; `{}` when empty. */
+export function parseJsonBody(req: SimulatedRequest): any {
+  return req.body ? JSON.parse(req.body) : {};
+}
+
+/**
+ * One page of `items` from the position a token names (the first page
+ * without one); `undefined` for a token of another query.
+ */
+export function pageOf<T>(
+  items: T[],
+  token: string | undefined | null,
+  limit: number,
+  query: string,
+): { slice: T[]; next?: string } | undefined {
+  const start = decodeToken(token, query);
+  if (start === undefined) return undefined;
+  return {
+    slice: items.slice(start, start + limit),
+    next:
+      start + limit < items.length
+        ? encodeToken(start + limit, query)
+        : undefined,
+  };
 }

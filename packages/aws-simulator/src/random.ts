@@ -1,7 +1,9 @@
 /**
  * Deterministic pseudo-random numbers: the same seed always yields the same
- * synthetic organization.
+ * synthetic organization. The seeded generator itself is the shared one of
+ * `-common` (`createSeededRandom`); these are the simulator's hashes.
  */
+export { createSeededRandom as createRandom } from '@region-expansion/plugin-region-expansion-common';
 
 /** A 32-bit hash of a string and a number, stable across runs. */
 export function hashOf(text: string, salt = 0): number {
@@ -24,19 +26,25 @@ export function mix(value: number): number {
   return h >>> 0;
 }
 
-/** A seeded generator of floats in [0, 1) (mulberry32). */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Picks an element by a 32-bit value. */
 export function pick<T>(items: readonly T[], value: number): T {
   return items[value % items.length];
 }
+
+/** A version-4-shaped UUID derived from the seed, a position and a salt (one salt per kind of record). */
+export function uuidFrom(seed: number, index: number, salt: number): string {
+  const hex = [0, 1, 2, 3]
+    .map(k =>
+      mix(seed * 31 + index * 7 + salt * 131 + k * 1_000_003)
+        .toString(16)
+        .padStart(8, '0'),
+    )
+    .join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(
+    13,
+    16,
+  )}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** One day in milliseconds. */
+export const DAY = 86_400_000;

@@ -1,15 +1,12 @@
-import type {
-  SimulatedAppAssessment,
-  SimulatedResilienceApp,
-  SyntheticOrganization,
-} from '../organization';
+import type { SyntheticOrganization } from '../../organization';
 import {
-  decodeToken,
-  encodeToken,
   jsonResponse,
+  pageOf,
   restJsonError,
   SimulatedRequest,
-} from '../protocol';
+} from '../../protocol';
+import type { SimulatedOperation, SimulatedService } from '../types';
+import type { SimulatedAppAssessment, SimulatedResilienceApp } from './data';
 
 /** Fields an assessment has in both its summary and its description. */
 function assessmentFields(
@@ -30,22 +27,6 @@ function assessmentFields(
   };
 }
 
-function pageOf<T>(
-  items: T[],
-  token: string | null,
-  maxResults: number,
-  fingerprint: string,
-) {
-  const start = decodeToken(token, fingerprint);
-  if (start === undefined) return undefined;
-  const slice = items.slice(start, start + maxResults);
-  const next =
-    start + maxResults < items.length
-      ? encodeToken(start + maxResults, fingerprint)
-      : undefined;
-  return { slice, next };
-}
-
 function maxResultsOf(
   value: string | null,
   fallback: number,
@@ -60,7 +41,7 @@ function maxResultsOf(
 export function handleResilienceHub(
   org: SyntheticOrganization,
   req: SimulatedRequest,
-): { operation: string; respond: () => Response } | undefined {
+): SimulatedOperation | undefined {
   const path = req.url.pathname.replace(/\/+$/, '');
   const q = req.url.searchParams;
   const apps = org.resilienceApps.filter(
@@ -227,3 +208,14 @@ export function handleResilienceHub(
   }
   return undefined;
 }
+
+/** Resilience Hub: apps and their assessments. */
+export const resilienceHubService: SimulatedService = {
+  signingName: 'resiliencehub',
+  hostPrefix: 'resiliencehub.',
+  protocol: 'restJson1',
+  throttle: [429, 'ThrottlingException'],
+  serverError: 'InternalServerException',
+  deniesAccess: true,
+  route: ({ org, req }) => handleResilienceHub(org, req),
+};

@@ -1,11 +1,12 @@
-import type { SyntheticOrganization } from '../organization';
+import type { SyntheticOrganization } from '../../organization';
 import {
   decodeToken,
   encodeToken,
   jsonResponse,
   restJsonError,
   SimulatedRequest,
-} from '../protocol';
+} from '../../protocol';
+import type { SimulatedOperation, SimulatedService } from '../types';
 
 /**
  * Message Audit Manager returns when the account has not been set up.
@@ -43,7 +44,7 @@ export function handleAuditManager(
   req: SimulatedRequest,
   unregisteredAccounts: string[],
   notSubscribedAccounts: string[] = [],
-): { operation: string; respond: () => Response } | undefined {
+): SimulatedOperation | undefined {
   const path = req.url.pathname.replace(/\/+$/, '');
   const q = req.url.searchParams;
   const registered = !unregisteredAccounts.includes(req.callerAccountId);
@@ -238,3 +239,20 @@ export function handleAuditManager(
   }
   return undefined;
 }
+
+/** Audit Manager: account status, assessments and evidence folders. */
+export const auditManagerService: SimulatedService = {
+  signingName: 'auditmanager',
+  hostPrefix: 'auditmanager.',
+  protocol: 'restJson1',
+  throttle: [429, 'ThrottlingException'],
+  serverError: 'InternalServerException',
+  deniesAccess: true,
+  route: ({ org, req, faults }) =>
+    handleAuditManager(
+      org,
+      req,
+      faults.faults.auditManagerUnregisteredAccounts ?? [],
+      faults.faults.auditManagerNotSubscribedAccounts ?? [],
+    ),
+};

@@ -1,11 +1,12 @@
 import { HttpResponse } from 'msw';
-import type { SyntheticOrganization } from '../organization';
+import type { SyntheticOrganization } from '../../organization';
 import {
   accessKeyIdFor,
   escapeXml,
   queryError,
   SimulatedRequest,
-} from '../protocol';
+} from '../../protocol';
+import type { SimulatedOperation, SimulatedService } from '../types';
 
 const NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
@@ -21,7 +22,7 @@ export function handleSts(
   org: SyntheticOrganization,
   req: SimulatedRequest,
   isDenied: (accountId: string) => boolean,
-): { operation: string; respond: () => Response } | undefined {
+): SimulatedOperation | undefined {
   if (req.method !== 'POST') return undefined;
   const params = new URLSearchParams(req.body);
   const action = params.get('Action');
@@ -86,3 +87,19 @@ export function handleSts(
   }
   return undefined;
 }
+
+/**
+ * STS (any Region answers): it refuses a denied account's AssumeRole
+ * itself, so the common AccessDenied check does not apply.
+ */
+export const stsService: SimulatedService = {
+  signingName: 'sts',
+  hostPrefix: 'sts.',
+  protocol: 'awsQuery',
+  throttle: [400, 'Throttling'],
+  serverError: 'InternalFailure',
+  anyRegion: true,
+  deniesAccess: false,
+  route: ({ org, req, faults }) =>
+    handleSts(org, req, id => faults.isDenied(id)),
+};
