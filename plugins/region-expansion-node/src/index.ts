@@ -12,5 +12,6 @@ export * from './readiness';
 export * from './assessment';
 export * from './locations';
 export * from './placement';
+export * from './controlPlane';
 export * from './governance';
 export * from './validation';

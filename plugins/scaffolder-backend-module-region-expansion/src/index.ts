@@ -9,7 +9,6 @@ export { scaffolderModuleRegionExpansion as default } from './module';
 export * from './actions';
 export * from './domain/assessment';
 export * from './domain/cellPlan';
-export * from './domain/controlPlane';
 export * from './domain/errors';
 export * from './domain/guardrails';
 export * from './domain/publish';

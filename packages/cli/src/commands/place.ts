@@ -13,6 +13,8 @@ import {
   type WhatIfResult,
 } from '@region-expansion/plugin-region-expansion-common';
 import {
+  assertControlPlaneAllowed,
+  DomainRuleError,
   LocationCatalog,
   parseJsonText,
   parseYamlText,
@@ -99,14 +101,25 @@ export async function readCellsFile(
   );
   const controlPlanes = (
     Array.isArray(data.controlPlanes) ? data.controlPlanes : []
-  ).map((c, i) =>
-    validate(
+  ).map((c, i) => {
+    const controlPlane = validate(
       createControlPlaneSchema as Schema<ControlPlane>,
       c,
       file,
       `controlPlanes.${i}`,
-    ),
-  );
+    );
+    // The rules the backend applies before it stores a control plane, so a
+    // what-if never plans with one the backend would refuse.
+    try {
+      assertControlPlaneAllowed(controlPlane, catalog);
+    } catch (error) {
+      if (!(error instanceof DomainRuleError)) throw error;
+      throw new CliInputError(
+        `${file}: field controlPlanes.${i}.${error.field}: ${error.reason}`,
+      );
+    }
+    return controlPlane;
+  });
   if (!Array.isArray(data.cells))
     throw new CliInputError(`${file}: field cells: must be a list`);
   const cells = data.cells.map((raw, i) => {

@@ -1,4 +1,5 @@
 import type { ControlPlane } from '@region-expansion/plugin-region-expansion-common';
+import { controlPlaneModeProblem } from '../controlPlane/controlPlaneMode';
 import { DomainRuleError } from '../locations/errors';
 import {
   assertCellAllowed,
@@ -154,6 +155,27 @@ describe('assertControlPlaneAllowed', () => {
       reason: expect.stringMatching(/nothing crosses a partition/),
     });
   });
+  it.each([
+    {
+      name: 'a global control plane inside aws-eusc',
+      cp: { ...euscCp, mode: 'global' as const },
+      mode: 'global',
+    },
+    {
+      name: "mode 'partition' in aws",
+      cp: { ...globalCp, mode: 'partition' as const },
+      mode: 'partition',
+    },
+  ])(
+    'rejects $name naming mode, with the one wording of the mode rule',
+    ({ cp, mode }) => {
+      const error = ruleError(() => assertControlPlaneAllowed(cp, catalog));
+      expect(error.field).toBe('mode');
+      expect(error.reason).toBe(
+        controlPlaneModeProblem(mode, catalog.partition(cp.partition)!),
+      );
+    },
+  );
   it('rejects a home outside the partition', () => {
     expect(
       ruleError(() =>

@@ -8,6 +8,7 @@ import {
   type Partition,
   type Tenant,
 } from '@region-expansion/plugin-region-expansion-common';
+import { assertControlPlaneMode } from '../controlPlane/controlPlaneMode';
 import { DomainRuleError } from '../locations/errors';
 import { matchesResidency } from '../locations/LocationCatalog';
 import type { LocationCatalog } from '../locations/LocationCatalog';
@@ -177,9 +178,11 @@ export function assertCellAllowed(
 }
 
 /**
- * Checks that a control plane stays inside its partition: its home and every
- * managed location must exist and be in the control plane's partition.
- * Throws {@link DomainRuleError} naming the field.
+ * Checks that a control plane may exist as described: its mode suits its
+ * partition (see {@link controlPlaneModeProblem}), and it stays inside its
+ * partition: its home and every managed location must exist and be in the
+ * control plane's partition. Throws {@link DomainRuleError} naming the
+ * field.
  *
  * @public
  */
@@ -187,12 +190,14 @@ export function assertControlPlaneAllowed(
   controlPlane: ControlPlane,
   catalog: LocationCatalog,
 ): void {
-  if (!catalog.partition(controlPlane.partition)) {
+  const partition = catalog.partition(controlPlane.partition);
+  if (!partition) {
     throw new DomainRuleError(
       'partition',
       `'${controlPlane.partition}' is not a known partition`,
     );
   }
+  assertControlPlaneMode(controlPlane.mode, partition, 'mode');
   const home = catalog.get(controlPlane.homeLocation);
   if (!home) {
     throw new DomainRuleError(

@@ -15,13 +15,13 @@ import {
   assertCellAllowed,
   LocationCatalog,
   parseField,
+  planControlPlane,
   planQuotas,
   quoteValue,
   requireLocation,
   withFieldPrefix,
 } from '@region-expansion/plugin-region-expansion-node';
 import { fieldError } from './errors';
-import { planControlPlane } from './controlPlane';
 
 /**
  * Largest number of cells one plan may hold: `plan-cells`,

@@ -6,6 +6,7 @@ import type {
 import {
   assertCellAllowed,
   LocationCatalog,
+  planControlPlane,
   quoteValue,
   requireLocation,
   withFieldPrefix,
@@ -15,7 +16,6 @@ import {
   parsePlannedCells,
   type PlannedCell,
 } from './cellPlan';
-import { planControlPlane } from './controlPlane';
 import { fieldError } from './errors';
 
 /**

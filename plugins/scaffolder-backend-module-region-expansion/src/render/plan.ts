@@ -14,6 +14,7 @@ import {
   AvailabilityIndex,
   LocationCatalog,
   parseField,
+  planControlPlane,
   requireLocation,
 } from '@region-expansion/plugin-region-expansion-node';
 import {
@@ -22,7 +23,6 @@ import {
   assertPlanName,
   type PlannedCell,
 } from '../domain/cellPlan';
-import { planControlPlane } from '../domain/controlPlane';
 import { fieldError } from '../domain/errors';
 import type { ApplicationPlanePlan } from './applicationPlane';
 

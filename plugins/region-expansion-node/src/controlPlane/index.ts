@@ -1,0 +1,2 @@
+export * from './controlPlaneMode';
+export * from './planControlPlane';
