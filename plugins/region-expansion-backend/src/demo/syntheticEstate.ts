@@ -1,23 +1,12 @@
 import {
   Cell,
   ControlPlane,
+  createSeededRandom,
   Residency,
   Tenant,
   TenantTier,
   DataClassification,
 } from '@region-expansion/plugin-region-expansion-common';
-
-/** Deterministic PRNG (mulberry32), so every seeded estate is identical. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Regions of the synthetic estate: partition, pooled and dedicated cells. */
 export const DEMO_REGIONS: Array<{
@@ -138,7 +127,7 @@ function pick<T>(rand: () => number, weighted: Array<[number, T]>): T {
 
 /** `count` unplaced tenants with mixed tiers and residency, deterministic. */
 export function demoTenants(count: number, seed = 20260701): Tenant[] {
-  const rand = random(seed);
+  const rand = createSeededRandom(seed);
   return Array.from({ length: count }, (_, i) => {
     const tier = pick<TenantTier>(rand, [
       [0.84, 'pool'],

@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { createSeededRandom } from '@region-expansion/plugin-region-expansion-common';
 import { LocationCatalog } from '../locations';
 import { classifyAwsError, withRetries } from './errors';
 import {
@@ -145,15 +146,6 @@ async function admittedAt(
   return times;
 }
 
-/** Deterministic pseudo-random numbers in [0, 1). */
-function seeded(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 /** Requests the simulator's bucket (the documented limit) throttles. */
 function throttledByServer(
   limit: { ratePerSecond: number; burst: number },
@@ -222,7 +214,7 @@ describe('GovernanceRateLimiter', () => {
 
   it('never exceeds the documented bucket even when arrivals jitter', async () => {
     const limit = DEFAULT_GOVERNANCE_RATE_LIMITS.GetFindings;
-    const random = seeded(7);
+    const random = createSeededRandom(7);
     const sent = await admittedAt(limit, 300);
     // Requests reach the server 0–340 ms after they leave, in any order.
     const arrivals = sent.map(t => t + random() * 340);
@@ -234,7 +226,7 @@ describe('GovernanceRateLimiter', () => {
       safetyMargin: 1,
       burstReserve: 0,
     });
-    const random2 = seeded(7);
+    const random2 = createSeededRandom(7);
     expect(
       throttledByServer(
         limit,

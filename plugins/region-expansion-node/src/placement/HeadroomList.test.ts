@@ -1,18 +1,7 @@
+import { createSeededRandom } from '@region-expansion/plugin-region-expansion-common';
 import type { Cell } from '@region-expansion/plugin-region-expansion-common';
 import { CellState, compareHeadroom, type Demand } from './cellState';
 import { HeadroomList } from './HeadroomList';
-
-/** Mulberry32, as in the equivalence test: a failing seed can be replayed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomCell(random: () => number, i: number): Cell {
   const quotas: Record<string, number> = {};
@@ -53,7 +42,7 @@ describe('HeadroomList', () => {
   it.each([1, 2, 3])(
     'answers like a scan of the sorted cells while blocks split and merge (seed %i)',
     seed => {
-      const random = prng(seed);
+      const random = createSeededRandom(seed);
       const work = { cellsExamined: 0, blocksExamined: 0 };
       const list = new HeadroomList(work);
       const held: CellState[] = [];

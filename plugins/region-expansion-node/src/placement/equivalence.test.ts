@@ -1,3 +1,4 @@
+import { createSeededRandom } from '@region-expansion/plugin-region-expansion-common';
 import type {
   Cell,
   CellLifecycle,
@@ -10,18 +11,6 @@ import { PlacementEngine } from './PlacementEngine';
 import { naivePlace } from './naivePlace';
 import { readinessFromMap } from './readiness';
 import { catalog, controlPlanes, spec } from './testFixtures';
-
-/** Mulberry32: small seeded PRNG so a failing seed can be replayed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LOCATIONS = [
   'eu-west-1',
@@ -59,7 +48,7 @@ const TIERS: TenantTier[] = ['pool', 'pool', 'bridge', 'silo'];
  * and add a second quota that some cells declare and some tenants use.
  */
 function randomWorld(seed: number, large = false) {
-  const random = prng(seed);
+  const random = createSeededRandom(seed);
   const pick = <T>(items: readonly T[]) =>
     items[Math.floor(random() * items.length)];
   const locations = large ? LOCATIONS.slice(0, 2) : LOCATIONS;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { createSeededRandom } from '@region-expansion/plugin-region-expansion-common';
 
 /** Depth of every "deep nesting" file. */
 export const DEEP = 10_000;
@@ -9,14 +10,9 @@ export const DEEP = 10_000;
 /** Deterministic bytes that are neither UTF-8 nor gzip. */
 export function binaryJunk(bytes: number): Buffer {
   const out = Buffer.alloc(bytes);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < bytes; i++) {
-    // xorshift32: repeatable junk without a dependency.
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = (x >>> 0) & 0xff;
-  }
+  // Repeatable junk: the same bytes on every run.
+  const random = createSeededRandom(0x9e3779b9);
+  for (let i = 0; i < bytes; i++) out[i] = Math.floor(random() * 256);
   out[0] = 0xff;
   out[1] = 0xfe;
   return out;

@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { createSeededRandom } from '@region-expansion/plugin-region-expansion-common';
 
 /** Depth of every "deep nesting" payload of the corpus. */
 export const DEEP = 10_000;
@@ -87,14 +88,9 @@ export function gzipBomb(inflatedBytes: number): Buffer {
 /** Deterministic bytes that are neither UTF-8 nor gzip. */
 export function binaryJunk(bytes: number): Buffer {
   const out = Buffer.alloc(bytes);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < bytes; i++) {
-    // xorshift32: repeatable junk without a dependency.
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = (x >>> 0) & 0xff;
-  }
+  // Repeatable junk: the same bytes on every run.
+  const random = createSeededRandom(0x9e3779b9);
+  for (let i = 0; i < bytes; i++) out[i] = Math.floor(random() * 256);
   // Invalid UTF-8 for certain, and no gzip magic at the start.
   out[0] = 0xff;
   out[1] = 0xfe;

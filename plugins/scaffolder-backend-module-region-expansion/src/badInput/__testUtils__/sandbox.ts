@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { createSeededRandom } from '@region-expansion/plugin-region-expansion-common';
 
 /** Depth of the "deep nesting" template. */
 const DEEP = 10_000;
@@ -24,13 +25,9 @@ function gzipBomb(bytes: number): Buffer {
 /** Deterministic bytes that are neither UTF-8 nor gzip. */
 function binaryJunk(bytes: number): Buffer {
   const out = Buffer.alloc(bytes);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < bytes; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = (x >>> 0) & 0xff;
-  }
+  // Repeatable junk: the same bytes on every run.
+  const random = createSeededRandom(0x9e3779b9);
+  for (let i = 0; i < bytes; i++) out[i] = Math.floor(random() * 256);
   out[0] = 0xff;
   return out;
 }
