@@ -7,7 +7,7 @@ import {
   RouteCase,
   startWithRoles,
 } from './__testUtils__/rolePolicy';
-import { DEFAULT_CELL_SPEC } from './service/RegionExpansionService';
+import { DEFAULT_CELL_SPEC } from './placement/defaultCellSpec';
 
 jest.setTimeout(120_000);
 

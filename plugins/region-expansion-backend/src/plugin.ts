@@ -15,7 +15,7 @@ import {
 } from './availability';
 import { BackgroundWork } from './BackgroundWork';
 import { notConfigured, readDefaultStrategy } from './config';
-import { RegionExpansionStore } from './database/RegionExpansionStore';
+import { applyDatabaseMigrations } from './database/migrations';
 import { seedDemoData } from './demo/seedDemoData';
 import {
   createGovernanceRouter,
@@ -32,9 +32,14 @@ import {
 } from './readiness';
 import { readAssessConfig } from './readiness/assessConfig';
 import { nameBodyErrors } from './service/nameBodyErrors';
-import { RegionExpansionService } from './service/RegionExpansionService';
 import { requireBodyType } from './service/requireBodyType';
 import { createRouter } from './service/router';
+import { EstateService } from './estate/EstateService';
+import { KnexEstateStore } from './estate/KnexEstateStore';
+import { KnexPlacementStore } from './placement/KnexPlacementStore';
+import { PlacementService } from './placement/PlacementService';
+import { KnexTenantStore } from './tenants/KnexTenantStore';
+import { TenantService } from './tenants/TenantService';
 
 /**
  * The region-expansion backend plugin: partitions, locations, control planes,
@@ -76,7 +81,9 @@ export const regionExpansionPlugin = createBackendPlugin({
       }) {
         const readinessConfig = readReadinessConfig(config);
         const assessConfig = readAssessConfig(config);
-        const store = await RegionExpansionStore.create({ database });
+        const client = await applyDatabaseMigrations(database);
+        const estateStore = KnexEstateStore.create({ client });
+        const tenantStore = KnexTenantStore.create({ client });
         const readinessStore = await ReadinessStore.create({ database });
         const governanceStore = await GovernanceStore.create({ database });
         const availabilityConfig = readAvailabilityConfig(config);
@@ -91,14 +98,22 @@ export const regionExpansionPlugin = createBackendPlugin({
               )
             : undefined,
         });
-        const service = RegionExpansionService.create({
-          store,
+        const estate = EstateService.create({ store: estateStore });
+        const placement = PlacementService.create({
+          store: KnexPlacementStore.create({ client }),
+          estate,
+          tenants: tenantStore,
           defaultStrategy: readDefaultStrategy(config),
           readiness: () => readinessStore.readinessLookup(),
         });
+        const tenants = TenantService.create({
+          store: tenantStore,
+          estate,
+          placement,
+        });
         const readiness = ReadinessService.create({
           store: readinessStore,
-          estate: service,
+          estate,
           logger,
           maxWaiverDays: readinessConfig.maxWaiverDays,
           capacityWarnRatio: readinessConfig.capacityWarnRatio,
@@ -124,8 +139,10 @@ export const regionExpansionPlugin = createBackendPlugin({
         }
         if (config.getOptionalBoolean('regionExpansion.demoData.enabled')) {
           await seedDemoData({
-            store,
-            service,
+            estateStore,
+            tenantStore,
+            estate,
+            placement,
             logger,
             tenants: config.getOptionalNumber(
               'regionExpansion.demoData.tenants',
@@ -195,7 +212,9 @@ export const regionExpansionPlugin = createBackendPlugin({
           await createRouter({
             httpAuth,
             permissions,
-            service,
+            estate,
+            tenants,
+            placement,
             readiness,
             availability,
             importBodyLimit: config.getOptionalString(

@@ -1,6 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { RegionExpansionStore } from '../database/RegionExpansionStore';
-import { RegionExpansionService } from '../service/RegionExpansionService';
+import { EstateService } from '../estate/EstateService';
+import { EstateStore } from '../estate/EstateStore';
+import { PlacementService } from '../placement/PlacementService';
+import { TenantStore } from '../tenants/TenantStore';
 import { DEMO_CONTROL_PLANES, demoCells, demoTenants } from './syntheticEstate';
 
 /**
@@ -10,28 +12,30 @@ import { DEMO_CONTROL_PLANES, demoCells, demoTenants } from './syntheticEstate';
  * exists.
  */
 export async function seedDemoData(options: {
-  store: RegionExpansionStore;
-  service: RegionExpansionService;
+  estateStore: EstateStore;
+  tenantStore: TenantStore;
+  estate: EstateService;
+  placement: PlacementService;
   logger: LoggerService;
   tenants?: number;
 }): Promise<void> {
-  const { store, service, logger } = options;
-  if ((await store.countCells()) > 0) {
+  const { estate, placement, logger } = options;
+  if ((await options.estateStore.countCells()) > 0) {
     logger.info('Region expansion demo data: cells exist, not seeding');
     return;
   }
   for (const controlPlane of DEMO_CONTROL_PLANES) {
-    await service.addControlPlane(controlPlane);
+    await estate.addControlPlane(controlPlane);
   }
   const cells = demoCells();
   for (const { partition: _p, usage: _u, ...cell } of cells) {
-    await service.addCell(cell);
+    await estate.addCell(cell);
   }
-  const { tenants, reasons } = await service.placement.placeBatch(
+  const { tenants, reasons } = await placement.placeBatch(
     demoTenants(options.tenants ?? 2000),
     cells,
   );
-  const result = await store.importTenants(tenants, {
+  const result = await options.tenantStore.importTenants(tenants, {
     actor: 'region-expansion:demo-data',
     reasons,
   });

@@ -1,9 +1,12 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, InputError } from '@backstage/errors';
 import { GovernanceSignalSource } from '@region-expansion/plugin-region-expansion-node';
-import { RegionExpansionStore } from '../database/RegionExpansionStore';
+import {
+  createEstateServices,
+  createEstateStores,
+  migrated,
+} from '../__testUtils__/estate';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
-import { RegionExpansionService } from '../service/RegionExpansionService';
 import { DEMO_FOOTPRINT } from './demoFootprint';
 import { ReadinessService } from './ReadinessService';
 import { ReadinessStore } from './ReadinessStore';
@@ -19,21 +22,20 @@ async function setup(
 ) {
   const knex = await databases.init(databaseId as any);
   const database = mockServices.database({ knex });
-  const store = await RegionExpansionStore.create({ database });
+  const stores = createEstateStores(await migrated(knex));
   const readinessStore = await ReadinessStore.create({ database });
-  const service = RegionExpansionService.create({
-    store,
+  const service = createEstateServices(stores, {
     readiness: () => readinessStore.readinessLookup(),
   });
   let now = new Date('2026-11-26T12:00:00.000Z');
   const readiness = ReadinessService.create({
     store: readinessStore,
-    estate: service,
+    estate: service.estate,
     logger: mockServices.logger.mock(),
     governanceSources,
     now: () => now,
   });
-  await service.addControlPlane({
+  await service.estate.addControlPlane({
     id: 'cp-global',
     name: 'Global',
     mode: 'global',
@@ -45,7 +47,7 @@ async function setup(
     ['hkg-1', 'ap-east-1'],
     ['iad-1', 'us-east-1'],
   ]) {
-    await service.addCell({
+    await service.estate.addCell({
       id,
       name: id,
       locationId,
@@ -122,7 +124,7 @@ describe.each(databases.eachSupportedId())('ReadinessService on %p', id => {
     expect((await readiness.getLatest('us-east-1')).level).toBe('pilot');
 
     // Placement sees the stored level: the only cell a HK tenant may use is blocked.
-    await service.addTenant(
+    await service.tenants.addTenant(
       {
         id: 'hk-tenant',
         name: 'HK',
@@ -259,7 +261,7 @@ describe.each(databases.eachSupportedId())('ReadinessService on %p', id => {
         remediation: expect.stringMatching(/mode 'partition'/),
       }),
     ]);
-    await service.addControlPlane({
+    await service.estate.addControlPlane({
       id: 'cp-eusc',
       name: 'EUSC',
       mode: 'partition',

@@ -10,8 +10,9 @@ import { evaluateReadiness } from '@region-expansion/plugin-region-expansion-nod
 import express from 'express';
 import request from 'supertest';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
-import { RegionExpansionStore } from '../database/RegionExpansionStore';
-import { RegionExpansionService } from '../service/RegionExpansionService';
+import { EstateService } from '../estate/EstateService';
+import { KnexEstateStore } from '../estate/KnexEstateStore';
+import { migrated } from '../__testUtils__/estate';
 import { ReadinessService } from './ReadinessService';
 import { ReadinessStore } from './ReadinessStore';
 import { createReadinessRouter } from './router';
@@ -74,8 +75,8 @@ describe.each(testDatabaseIds())('readiness list routes on %s', databaseId => {
       knex,
       migrations: { skip: false },
     });
-    const estate = RegionExpansionService.create({
-      store: await RegionExpansionStore.create({ database }),
+    const estate = EstateService.create({
+      store: KnexEstateStore.create({ client: await migrated(knex) }),
     });
     store = await ReadinessStore.create({ database });
     // 620 evaluations; the level changes every 7th one.

@@ -9,7 +9,7 @@ import request from 'supertest';
 import { regionExpansionPlugin } from '../plugin';
 import { API, as, rolePermissionsFactory } from '../__testUtils__/rolePolicy';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
-import { DEFAULT_CELL_SPEC } from './RegionExpansionService';
+import { DEFAULT_CELL_SPEC } from '../placement/defaultCellSpec';
 
 jest.setTimeout(180_000);
 

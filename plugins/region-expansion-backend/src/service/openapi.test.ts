@@ -37,7 +37,11 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { GOVERNANCE_REASON_KINDS } from '@region-expansion/plugin-region-expansion-node';
 import { AvailabilityRefreshService, AvailabilityStore } from '../availability';
-import { RegionExpansionStore } from '../database/RegionExpansionStore';
+import {
+  createEstateServices,
+  createEstateStores,
+  migrated,
+} from '../__testUtils__/estate';
 import { createGovernanceRouter, GovernanceStore } from '../governance';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { ReadinessStore } from '../readiness/ReadinessStore';
@@ -47,7 +51,6 @@ import {
   footprintSchema,
 } from '../readiness/schemas';
 import { MAX_IMPORT_ROWS, MAX_IMPORT_YAML_BYTES } from './importRows';
-import { RegionExpansionService } from './RegionExpansionService';
 import { createRouter } from './router';
 
 jest.setTimeout(60_000);
@@ -216,11 +219,12 @@ describe('openapi.yaml', () => {
       knex,
       migrations: { skip: false },
     });
-    const store = await RegionExpansionStore.create({ database });
-    const service = RegionExpansionService.create({ store });
+    const services = createEstateServices(
+      createEstateStores(await migrated(knex)),
+    );
     const readiness = ReadinessService.create({
       store: await ReadinessStore.create({ database }),
-      estate: service,
+      estate: services.estate,
       logger: mockServices.logger.mock(),
     });
     const httpAuth = mockServices.httpAuth();
@@ -229,7 +233,7 @@ describe('openapi.yaml', () => {
     const router = await createRouter({
       httpAuth,
       permissions,
-      service,
+      ...services,
       readiness,
       availability: AvailabilityRefreshService.create({
         store: await AvailabilityStore.create({ database }),

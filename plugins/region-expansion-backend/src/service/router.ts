@@ -36,7 +36,9 @@ import { createAvailabilityRouter } from '../availability/router';
 import { createReadinessRouter } from '../readiness/router';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { parseImportRows, parseImportYaml } from './importRows';
-import { RegionExpansionService } from './RegionExpansionService';
+import { EstateService } from '../estate/EstateService';
+import { PlacementService } from '../placement/PlacementService';
+import { TenantService } from '../tenants/TenantService';
 import {
   actorOf,
   authorizeBeforeBody,
@@ -95,8 +97,12 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   /** Decides each request's permission. */
   permissions: PermissionsService;
-  /** The operations the routes call. */
-  service: RegionExpansionService;
+  /** Partitions, locations, control planes and cells. */
+  estate: EstateService;
+  /** Tenants, their pins, imports and history. */
+  tenants: TenantService;
+  /** Placement, what-if, migration and quota planning. */
+  placement: PlacementService;
   /** Body size limit of POST /tenants/import, for example `50mb`. */
   importBodyLimit?: string;
   /** Readiness, waivers and the application-plane footprint, when given. */
@@ -114,7 +120,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, service } = options;
+  const { httpAuth, permissions, estate, tenants, placement } = options;
   const importBodyLimit = options.importBodyLimit ?? '50mb';
   const router = Router();
 
@@ -129,7 +135,7 @@ export async function createRouter(
   /** Request bodies without a strategy get the configured default. */
   const withStrategy = (body: unknown): unknown =>
     body && typeof body === 'object' && !Array.isArray(body)
-      ? { strategy: service.placement.defaultStrategy, ...body }
+      ? { strategy: placement.defaultStrategy, ...body }
       : body;
 
   const importRouter = Router();
@@ -165,7 +171,7 @@ export async function createRouter(
         throw new InputError('(root): must be an array of tenant rows');
       }
       const rows = await parseImportRows(body);
-      const result = await service.importTenants(rows, actorOf(credentials));
+      const result = await tenants.importTenants(rows, actorOf(credentials));
       res.status(201).json(result);
     },
   );
@@ -200,27 +206,27 @@ export async function createRouter(
   router.get('/partitions', async (req, res) => {
     await authorize(req, locationReadPermission);
     parseInput(noQuerySchema, req.query);
-    res.json({ items: await service.listPartitions() });
+    res.json({ items: await estate.listPartitions() });
   });
 
   router.get('/locations', async (req, res) => {
     await authorize(req, locationReadPermission);
     const query = parseInput(partitionQuerySchema, req.query);
-    res.json({ items: await service.listLocations(query) });
+    res.json({ items: await estate.listLocations(query) });
   });
 
   // Cell totals per location, for overviews that need no cell details.
   router.get('/locations/summary', async (req, res) => {
     await authorize(req, cellReadPermission);
     parseInput(noQuerySchema, req.query);
-    res.json({ items: await service.summarizeLocations() });
+    res.json({ items: await estate.summarizeLocations() });
   });
 
   router.post('/locations', async (req, res) => {
     await authorize(req, locationManagePermission);
     parseInput(noQuerySchema, req.query);
     const input = parseInput(createLocationSchema, req.body);
-    res.status(201).json(await service.addLocation(input));
+    res.status(201).json(await estate.addLocation(input));
   });
 
   // ------------------------------------------------------------ control planes
@@ -228,14 +234,14 @@ export async function createRouter(
   router.get('/control-planes', async (req, res) => {
     await authorize(req, locationReadPermission);
     const query = parseInput(partitionQuerySchema, req.query);
-    res.json({ items: await service.listControlPlanes(query) });
+    res.json({ items: await estate.listControlPlanes(query) });
   });
 
   router.post('/control-planes', async (req, res) => {
     await authorize(req, controlPlaneManagePermission);
     parseInput(noQuerySchema, req.query);
     const input = parseInput(createControlPlaneSchema, req.body);
-    res.status(201).json(await service.addControlPlane(input));
+    res.status(201).json(await estate.addControlPlane(input));
   });
 
   // --------------------------------------------------------------------- cells
@@ -243,28 +249,28 @@ export async function createRouter(
   router.get('/cells', async (req, res) => {
     await authorize(req, cellReadPermission);
     const query = parseInput(cellQuerySchema, req.query);
-    res.json({ items: await service.listCells(query) });
+    res.json({ items: await estate.listCells(query) });
   });
 
   router.post('/cells', async (req, res) => {
     await authorize(req, cellManagePermission);
     parseInput(noQuerySchema, req.query);
     const input = parseInput(createCellSchema, req.body);
-    res.status(201).json(await service.addCell(input));
+    res.status(201).json(await estate.addCell(input));
   });
 
   router.post('/cells/quota-plan', async (req, res) => {
     await authorize(req, cellReadPermission);
     parseInput(noQuerySchema, req.query);
     const input = parseInput(quotaPlanRequestSchema, req.body);
-    res.json({ items: await service.placement.planQuotas(input) });
+    res.json({ items: await placement.planQuotas(input) });
   });
 
   router.get('/cells/:id', async (req, res) => {
     await authorize(req, cellReadPermission);
     parseInput(noQuerySchema, req.query);
     const { id } = parseInput(idParamSchema, req.params);
-    res.json(await service.getCell(id));
+    res.json(await estate.getCell(id));
   });
 
   router.patch('/cells/:id', async (req, res) => {
@@ -272,7 +278,7 @@ export async function createRouter(
     parseInput(noQuerySchema, req.query);
     const { id } = parseInput(idParamSchema, req.params);
     const input = parseInput(updateCellSchema, req.body);
-    res.json(await service.updateCell(id, input));
+    res.json(await estate.updateCell(id, input));
   });
 
   // ------------------------------------------------------------------- tenants
@@ -280,7 +286,7 @@ export async function createRouter(
   router.get('/tenants', async (req, res) => {
     await authorize(req, tenantReadPermission);
     const { unplaced, ...query } = parseInput(tenantQuerySchema, req.query);
-    const page = await service.listTenants({
+    const page = await tenants.listTenants({
       ...query,
       unplaced: unplaced === undefined ? undefined : unplaced === 'true',
     });
@@ -291,14 +297,14 @@ export async function createRouter(
     const credentials = await authorize(req, tenantManagePermission);
     parseInput(noQuerySchema, req.query);
     const input = parseInput(createTenantSchema, req.body);
-    res.status(201).json(await service.addTenant(input, actorOf(credentials)));
+    res.status(201).json(await tenants.addTenant(input, actorOf(credentials)));
   });
 
   router.get('/tenants/:id', async (req, res) => {
     await authorize(req, tenantReadPermission);
     parseInput(noQuerySchema, req.query);
     const { id } = parseInput(idParamSchema, req.params);
-    res.json(await service.getTenant(id));
+    res.json(await tenants.getTenant(id));
   });
 
   router.patch('/tenants/:id', async (req, res) => {
@@ -306,14 +312,14 @@ export async function createRouter(
     parseInput(noQuerySchema, req.query);
     const { id } = parseInput(idParamSchema, req.params);
     const input = parseInput(updateTenantSchema, req.body);
-    res.json(await service.updateTenant(id, input));
+    res.json(await tenants.updateTenant(id, input));
   });
 
   router.get('/tenants/:id/history', async (req, res) => {
     await authorize(req, tenantReadPermission);
     parseInput(noQuerySchema, req.query);
     const { id } = parseInput(idParamSchema, req.params);
-    res.json({ items: await service.getTenantHistory(id) });
+    res.json({ items: await tenants.getTenantHistory(id) });
   });
 
   // ---------------------------------------------------------------- placements
@@ -322,7 +328,7 @@ export async function createRouter(
     const credentials = await authorize(req, placementExecutePermission);
     parseInput(noQuerySchema, req.query);
     const input = parseInput(placementRequestSchema, withStrategy(req.body));
-    const outcome = await service.placement.place(input, actorOf(credentials));
+    const outcome = await placement.place(input, actorOf(credentials));
     res.status(outcome.record ? 201 : 200).json(outcome);
   });
 
@@ -330,7 +336,7 @@ export async function createRouter(
     await authorize(req, cellReadPermission);
     parseInput(noQuerySchema, req.query);
     const input = parseInput(whatIfRequestSchema, withStrategy(req.body));
-    res.json(await service.placement.whatIf(input));
+    res.json(await placement.whatIf(input));
   });
 
   router.post('/placements/migration-plan', async (req, res) => {
@@ -340,10 +346,7 @@ export async function createRouter(
     if (input.commit) {
       credentials = await authorize(req, placementExecutePermission);
     }
-    const outcome = await service.placement.planMigration(
-      input,
-      actorOf(credentials),
-    );
+    const outcome = await placement.planMigration(input, actorOf(credentials));
     res.status(outcome.record ? 201 : 200).json(outcome);
   });
 

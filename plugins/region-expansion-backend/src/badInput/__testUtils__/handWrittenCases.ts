@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import { DEFAULT_CELL_SPEC } from '../../service/RegionExpansionService';
+import { DEFAULT_CELL_SPEC } from '../../placement/defaultCellSpec';
 import { RestCase } from './corpus';
 import {
   aliasAmplificationTemplate,

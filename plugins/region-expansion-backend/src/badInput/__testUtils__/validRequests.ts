@@ -1,4 +1,4 @@
-import { DEFAULT_CELL_SPEC } from '../../service/RegionExpansionService';
+import { DEFAULT_CELL_SPEC } from '../../placement/defaultCellSpec';
 
 /**
  * A valid value of every path parameter, by the documented path, against

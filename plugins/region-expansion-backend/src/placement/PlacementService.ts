@@ -25,8 +25,11 @@ import {
   ReadinessLookup,
   unknownReadiness,
 } from '@region-expansion/plugin-region-expansion-node';
-import { RegionExpansionStore } from '../database/RegionExpansionStore';
-import { withDomainErrors } from './domainErrors';
+import { withDomainErrors } from '../errors/domainErrors';
+import { EstateService } from '../estate/EstateService';
+import { TenantStore } from '../tenants/TenantStore';
+import { DEFAULT_CELL_SPEC } from './defaultCellSpec';
+import { PlacementStore } from './PlacementStore';
 
 /**
  * Result of a placement request: the engine's decision and, when it placed
@@ -54,32 +57,58 @@ export interface MigrationOutcome {
 }
 
 /**
+ * What placement reads of the estate: the catalog with the stored extra
+ * locations, control planes and cells.
+ *
+ * @public
+ */
+export type PlacementEstate = Pick<
+  EstateService,
+  'catalog' | 'listControlPlanes' | 'listCells'
+>;
+
+/**
  * Placement operations: load the current cells, let the placement engine of
  * the node library decide, and write the decision through the store.
  *
  * @public
  */
 export class PlacementService {
-  readonly #store: RegionExpansionStore;
-  readonly #catalog: () => Promise<LocationCatalog>;
+  readonly #store: PlacementStore;
+  readonly #estate: PlacementEstate;
+  readonly #tenants: Pick<TenantStore, 'getTenant'>;
   readonly #defaultStrategy: PlacementStrategy;
   readonly #cellSpec: CellSpec;
   readonly #readiness: () => Promise<ReadinessLookup>;
 
-  constructor(
-    store: RegionExpansionStore,
-    catalog: () => Promise<LocationCatalog>,
-    options: {
-      defaultStrategy: PlacementStrategy;
-      cellSpec: CellSpec;
-      /** Latest readiness levels; without it every location is `unknown`. */
-      readiness?: () => Promise<ReadinessLookup>;
-    },
-  ) {
-    this.#store = store;
-    this.#catalog = catalog;
-    this.#defaultStrategy = options.defaultStrategy;
-    this.#cellSpec = options.cellSpec;
+  /** Creates the service over the placement store, the estate and the tenants. */
+  static create(options: {
+    store: PlacementStore;
+    estate: PlacementEstate;
+    tenants: Pick<TenantStore, 'getTenant'>;
+    /** Strategy of requests that name none; default `pack`. */
+    defaultStrategy?: PlacementStrategy;
+    /** Spec of the cell the engine proposes; default {@link DEFAULT_CELL_SPEC}. */
+    cellSpec?: CellSpec;
+    /** Latest readiness levels; without it every location is `unknown`. */
+    readiness?: () => Promise<ReadinessLookup>;
+  }): PlacementService {
+    return new PlacementService(options);
+  }
+
+  private constructor(options: {
+    store: PlacementStore;
+    estate: PlacementEstate;
+    tenants: Pick<TenantStore, 'getTenant'>;
+    defaultStrategy?: PlacementStrategy;
+    cellSpec?: CellSpec;
+    readiness?: () => Promise<ReadinessLookup>;
+  }) {
+    this.#store = options.store;
+    this.#estate = options.estate;
+    this.#tenants = options.tenants;
+    this.#defaultStrategy = options.defaultStrategy ?? 'pack';
+    this.#cellSpec = options.cellSpec ?? DEFAULT_CELL_SPEC;
     this.#readiness = options.readiness ?? (async () => unknownReadiness);
   }
 
@@ -92,8 +121,8 @@ export class PlacementService {
     cells?: Cell[],
     cellSpec: CellSpec = this.#cellSpec,
   ): Promise<PlacementEngine> {
-    const catalog = await this.#catalog();
-    const controlPlanes = await this.#store.listControlPlanes();
+    const catalog = await this.#estate.catalog();
+    const controlPlanes = await this.#estate.listControlPlanes({});
     const readiness = await this.#readiness();
     return withDomainErrors(() =>
       PlacementEngine.create({
@@ -145,11 +174,11 @@ export class PlacementService {
   }
 
   async #engineWithStoredCells(cellSpec?: CellSpec) {
-    return this.#engine(await this.#store.listCells(), cellSpec);
+    return this.#engine(await this.#estate.listCells({}), cellSpec);
   }
 
   async #tenant(id: string): Promise<Tenant> {
-    const tenant = await this.#store.getTenant(id);
+    const tenant = await this.#tenants.getTenant(id);
     if (!tenant) {
       throw new NotFoundError(`Tenant '${id}' does not exist`);
     }
@@ -158,7 +187,7 @@ export class PlacementService {
 
   /** Throws `InputError` unless the engine's rules accept `tenant` in `cell`. */
   async assertPinAllowed(cell: Cell, tenant: CreateTenantInput | Tenant) {
-    this.assertPinAllowedSync(await this.#catalog(), cell, tenant);
+    this.assertPinAllowedSync(await this.#estate.catalog(), cell, tenant);
   }
 
   /** Like {@link PlacementService.assertPinAllowed} with a loaded catalog. */
@@ -212,7 +241,7 @@ export class PlacementService {
         actor,
         expectedFromCellId: undefined,
         verify: this.#verifyMove(
-          await this.#catalog(),
+          await this.#estate.catalog(),
           input.allowProvisioning ? ['active', 'provisioning'] : ['active'],
         ),
       },
@@ -286,10 +315,15 @@ export class PlacementService {
         actor,
         expectedFromCellId: tenant.cellId,
         // planMigration takes active cells only.
-        verify: this.#verifyMove(await this.#catalog(), ['active']),
+        verify: this.#verifyMove(await this.#estate.catalog(), ['active']),
       },
     );
     return { plan, record };
+  }
+
+  /** Placement history of a tenant, oldest first. */
+  async listHistory(tenantId: string): Promise<PlacementRecord[]> {
+    return this.#store.listPlacementHistory(tenantId);
   }
 
   /** Quota increases N cells of a spec need. */

@@ -3,116 +3,49 @@ import {
   canTransition,
   CELL_TRANSITIONS,
   Cell,
-  CellSpec,
   ControlPlane,
   CreateCellInput,
   CreateControlPlaneInput,
   CreateLocationInput,
-  CreateTenantInput,
   Location,
   LocationCellSummary,
   Partition,
-  PlacementStrategy,
-  Tenant,
-  TenantImportRow,
   UpdateCellInput,
-  UpdateTenantInput,
 } from '@region-expansion/plugin-region-expansion-common';
 import {
   assertCellAllowed,
-  assertCellTakesPin,
   assertControlPlaneAllowed,
   findCellDefinitionViolation,
   LocationCatalog,
-  ReadinessLookup,
 } from '@region-expansion/plugin-region-expansion-node';
-import {
-  CellFilter,
-  RegionExpansionStore,
-  TenantPage,
-  TenantQuery,
-} from '../database/RegionExpansionStore';
-import { withConflictErrors, withDomainErrors } from './domainErrors';
-import { forEachInTurns } from './importRows';
-import { PlacementService } from './PlacementService';
+import { withDomainErrors } from '../errors/domainErrors';
+import { CellFilter, EstateStore } from './EstateStore';
 
 /**
- * Cell spec the placement engine names when it proposes a new cell, unless
- * the service is created with another.
+ * The estate's operations (partitions, locations, control planes, cells):
+ * each validates against the domain (location catalog, control-plane and
+ * cell rules, lifecycle transitions) and writes through the store.
  *
  * @public
  */
-export const DEFAULT_CELL_SPEC: CellSpec = {
-  version: '2026.1',
-  isolation: 'pooled',
-  capacity: {
-    tenants: 80,
-    loadUnits: 600,
-    quotas: { dedicatedDataStores: 12 },
-  },
-  serviceQuotas: [
-    {
-      serviceCode: 'lambda',
-      quotaCode: 'L-B99A9384',
-      quotaName: 'Concurrent executions',
-      perCell: 3000,
-    },
-  ],
-};
-
-/**
- * The region-expansion backend's operations: each validates against the
- * domain (location catalog, lifecycle rules, placement engine) and writes
- * through the store.
- *
- * @public
- */
-export class RegionExpansionService {
-  readonly #store: RegionExpansionStore;
+export class EstateService {
+  readonly #store: EstateStore;
   readonly #baseCatalog: LocationCatalog;
-  readonly #placement: PlacementService;
 
   /** Creates the service over a store and the bundled location snapshot. */
   static create(options: {
-    store: RegionExpansionStore;
+    store: EstateStore;
     catalog?: LocationCatalog;
-    defaultStrategy?: PlacementStrategy;
-    cellSpec?: CellSpec;
-    /** Latest readiness levels for placement; default: all `unknown`. */
-    readiness?: () => Promise<ReadinessLookup>;
-  }): RegionExpansionService {
-    return new RegionExpansionService(
+  }): EstateService {
+    return new EstateService(
       options.store,
       options.catalog ?? LocationCatalog.fromSnapshot(),
-      {
-        defaultStrategy: options.defaultStrategy ?? 'pack',
-        cellSpec: options.cellSpec ?? DEFAULT_CELL_SPEC,
-        readiness: options.readiness,
-      },
     );
   }
 
-  private constructor(
-    store: RegionExpansionStore,
-    catalog: LocationCatalog,
-    placement: {
-      defaultStrategy: PlacementStrategy;
-      cellSpec: CellSpec;
-      readiness?: () => Promise<ReadinessLookup>;
-    },
-  ) {
+  private constructor(store: EstateStore, catalog: LocationCatalog) {
     this.#store = store;
     this.#baseCatalog = catalog;
-    this.#placement = new PlacementService(
-      store,
-      () => this.catalog(),
-      placement,
-    );
-  }
-
-  /** Placement, what-if, migration and quota planning. */
-  get placement(): PlacementService {
-    return this.#placement;
   }
 
   /** The snapshot's locations plus the Local Zones and Outposts stored. */
@@ -315,121 +248,7 @@ export class RegionExpansionService {
     );
   }
 
-  // ------------------------------------------------------------------ tenants
-
-  /** A page of tenants. */
-  async listTenants(query: TenantQuery): Promise<TenantPage> {
-    return this.#store.listTenants(query);
-  }
-
-  /** One tenant; `NotFoundError` when absent. */
-  async getTenant(id: string): Promise<Tenant> {
-    const tenant = await this.#store.getTenant(id);
-    if (!tenant) {
-      throw new NotFoundError(`Tenant '${id}' does not exist`);
-    }
-    return tenant;
-  }
-
-  /** Placement history of a tenant; `NotFoundError` for an unknown tenant. */
-  async getTenantHistory(id: string) {
-    await this.getTenant(id);
-    return this.#store.listPlacementHistory(id);
-  }
-
-  /**
-   * Creates a tenant. A `cellId` pins it: the cell must take tenants
-   * (active or provisioning, so a retired cell stays empty) and the
-   * placement engine's rules (partition, residency, tier) accept it.
-   */
-  async addTenant(input: CreateTenantInput, actor: string): Promise<Tenant> {
-    if (input.cellId) {
-      const cell = await this.getCellForPin(input.cellId, 'cellId');
-      withDomainErrors(() => assertCellTakesPin(cell));
-      await this.#placement.assertPinAllowed(cell, input);
-    }
-    return this.#store.addTenant(input, {
-      actor,
-      reason: input.cellId
-        ? `Pinned to cell ${input.cellId} at creation`
-        : 'Created',
-      // Again on the locked cell: it may have been retired meanwhile.
-      verifyCell: cell => withConflictErrors(() => assertCellTakesPin(cell)),
-    });
-  }
-
-  /**
-   * Changes a tenant. When it lives in a cell, the changed tenant must still
-   * be allowed there (residency, tier); usage follows load and quota changes.
-   */
-  async updateTenant(id: string, input: UpdateTenantInput): Promise<Tenant> {
-    const catalog = await this.catalog();
-    return this.#store.updateTenant(id, (current, cell) => {
-      if (cell) {
-        this.#placement.assertPinAllowedSync(catalog, cell, {
-          ...current,
-          ...input,
-        });
-      }
-      return input;
-    });
-  }
-
-  /**
-   * Imports tenants: every row is validated against the domain first (cell
-   * exists and takes tenants, rules accept the pin, capacity holds), errors
-   * name the row; then the store writes all rows in one transaction.
-   */
-  async importTenants(
-    rows: TenantImportRow[],
-    actor: string,
-  ): Promise<{ imported: number; placed: number }> {
-    const catalog = await this.catalog();
-    const cells = new Map(
-      (await this.#store.listCells()).map(c => [c.id, structuredClone(c)]),
-    );
-    // A chunk of rows per turn of the event loop: 50,000 pinned rows would
-    // otherwise hold it for seconds.
-    const firstRow = new Map<string, number>();
-    await forEachInTurns(rows, (row, index) => {
-      if (!row.cellId) return;
-      if (!firstRow.has(row.cellId)) firstRow.set(row.cellId, index);
-      const cell = cells.get(row.cellId);
-      if (!cell) {
-        throw new InputError(
-          `rows[${index}].cellId: cell '${row.cellId}' does not exist`,
-        );
-      }
-      withDomainErrors(() => assertCellTakesPin(cell), `rows[${index}].`);
-      this.#placement.assertPinAllowedSync(
-        catalog,
-        cell,
-        row,
-        `rows[${index}].`,
-      );
-      cell.usage.tenants += 1;
-      cell.usage.loadUnits += row.loadUnits;
-      if (
-        cell.usage.tenants > cell.capacity.tenants ||
-        cell.usage.loadUnits > cell.capacity.loadUnits
-      ) {
-        throw new InputError(
-          `rows[${index}].cellId: cell '${cell.id}' is full (capacity ${cell.capacity.tenants} tenants, ${cell.capacity.loadUnits} load units)`,
-        );
-      }
-    });
-    // Again on the locked cells, naming each cell's first row: a cell may
-    // have been drained or retired meanwhile.
-    return this.#store.importTenants(rows, {
-      actor,
-      verifyCell: cell =>
-        withConflictErrors(
-          () => assertCellTakesPin(cell),
-          `rows[${firstRow.get(cell.id)}].`,
-        ),
-    });
-  }
-
+  /** The cell a tenant is to be pinned to; `InputError` on `field` when absent. */
   async getCellForPin(cellId: string, field: string): Promise<Cell> {
     const cell = await this.#store.getCell(cellId);
     if (!cell) {

@@ -1,27 +1,33 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
-import { RegionExpansionStore } from '../database/RegionExpansionStore';
+import {
+  createEstateServices,
+  createEstateStores,
+  EstateStores,
+  migrated,
+} from '../__testUtils__/estate';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import {
   cellFixture,
   controlPlaneFixture,
   tenantFixture,
 } from '../__testUtils__/fixtures';
-import { RegionExpansionService } from './RegionExpansionService';
 
 jest.setTimeout(120_000);
 
 const databases = TestDatabases.create({ ids: testDatabaseIds() });
 
 /**
- * The store, with `method` (`recordPlacement` unless named) held until
+ * The stores, with the write `method` of one of them held until
  * `release()`: the write has been decided and waits to be written, which is
  * where a concurrent change slips in.
  */
-function holdPlacements(
-  store: RegionExpansionStore,
-  method: keyof RegionExpansionStore = 'recordPlacement',
+function holdWrite<K extends keyof EstateStores>(
+  stores: EstateStores,
+  which: K,
+  method: keyof EstateStores[K],
 ) {
+  const store = stores[which];
   let release!: () => void;
   const gate = new Promise<void>(resolve => {
     release = resolve;
@@ -32,7 +38,7 @@ function holdPlacements(
   });
   const held = new Proxy(store, {
     get(target, property) {
-      const value = Reflect.get(target, property, target);
+      const value = Reflect.get(target, property, target) as Function;
       if (property === method) {
         return async (...args: unknown[]) => {
           waiting();
@@ -43,16 +49,14 @@ function holdPlacements(
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  return { store: held, decided, release };
+  return { stores: { ...stores, [which]: held }, decided, release };
 }
 
-async function createStore(databaseId: string) {
+async function createStores(databaseId: string) {
   const knex = await databases.init(databaseId as any);
-  const store = await RegionExpansionStore.create({
-    database: mockServices.database({ knex }),
-  });
-  await store.addControlPlane(controlPlaneFixture);
-  return store;
+  const stores = createEstateStores(await migrated(knex));
+  await stores.estate.addControlPlane(controlPlaneFixture);
+  return stores;
 }
 
 /** 'ok', '409', or the unexpected error itself (a 500 to the caller). */
@@ -83,16 +87,17 @@ describe.each(databases.eachSupportedId())(
   'placement under concurrency on %p',
   id => {
     it('never lands a tenant in a cell set to draining while the placement was decided', async () => {
-      const store = await createStore(id);
-      await store.addCells([
+      const stores = await createStores(id);
+      const { estate, tenants, placements } = stores;
+      await estate.addCells([
         cellFixture({ id: 'cell-a', lifecycle: 'active' }),
       ]);
-      await store.addTenant(tenantFixture({ id: 'late' }), {
+      await tenants.addTenant(tenantFixture({ id: 'late' }), {
         actor: 'test',
         reason: 'created',
       });
-      const held = holdPlacements(store);
-      const service = RegionExpansionService.create({ store: held.store });
+      const held = holdWrite(stores, 'placements', 'recordPlacement');
+      const service = createEstateServices(held.stores);
 
       const placing = outcome(
         service.placement.place(
@@ -106,52 +111,54 @@ describe.each(databases.eachSupportedId())(
         ),
       );
       await held.decided;
-      await service.updateCell('cell-a', { lifecycle: 'draining' });
+      await service.estate.updateCell('cell-a', { lifecycle: 'draining' });
       held.release();
 
       expect(await placing).toBe('409');
-      expect((await store.getTenant('late'))?.cellId).toBeUndefined();
-      expect((await store.getCell('cell-a'))?.usage.tenants).toBe(0);
-      expect(await store.listPlacementHistory('late')).toEqual([]);
+      expect((await tenants.getTenant('late'))?.cellId).toBeUndefined();
+      expect((await estate.getCell('cell-a'))?.usage.tenants).toBe(0);
+      expect(await placements.listPlacementHistory('late')).toEqual([]);
     });
 
     it('never pins a new tenant to a cell retired while its pin was checked', async () => {
-      const store = await createStore(id);
-      await store.addCells([
+      const stores = await createStores(id);
+      const { estate, tenants, placements } = stores;
+      await estate.addCells([
         cellFixture({ id: 'cell-a', lifecycle: 'provisioning' }),
       ]);
-      const held = holdPlacements(store, 'addTenant');
-      const service = RegionExpansionService.create({ store: held.store });
+      const held = holdWrite(stores, 'tenants', 'addTenant');
+      const service = createEstateServices(held.stores);
 
       const adding = conflict(
-        service.addTenant(
+        service.tenants.addTenant(
           tenantFixture({ id: 'late', cellId: 'cell-a' }),
           'test',
         ),
       );
       await held.decided;
-      await service.updateCell('cell-a', { lifecycle: 'retired' });
+      await service.estate.updateCell('cell-a', { lifecycle: 'retired' });
       held.release();
 
       expect(await adding).toMatch(
         /^409 cellId: cell cell-a is retired; a tenant is pinned only to an active or provisioning cell/,
       );
-      expect(await store.getTenant('late')).toBeUndefined();
-      expect((await store.getCell('cell-a'))?.usage.tenants).toBe(0);
-      expect(await store.listPlacementHistory('late')).toEqual([]);
+      expect(await tenants.getTenant('late')).toBeUndefined();
+      expect((await estate.getCell('cell-a'))?.usage.tenants).toBe(0);
+      expect(await placements.listPlacementHistory('late')).toEqual([]);
     });
 
     it('never imports a tenant into a cell set to draining while the import was checked', async () => {
-      const store = await createStore(id);
-      await store.addCells([
+      const stores = await createStores(id);
+      const { estate, tenants } = stores;
+      await estate.addCells([
         cellFixture({ id: 'cell-a', lifecycle: 'active' }),
         cellFixture({ id: 'cell-b', lifecycle: 'active' }),
       ]);
-      const held = holdPlacements(store, 'importTenants');
-      const service = RegionExpansionService.create({ store: held.store });
+      const held = holdWrite(stores, 'tenants', 'importTenants');
+      const service = createEstateServices(held.stores);
 
       const importing = conflict(
-        service.importTenants(
+        service.tenants.importTenants(
           [
             tenantFixture({ id: 'first', cellId: 'cell-a' }),
             tenantFixture({ id: 'unplaced' }),
@@ -162,7 +169,7 @@ describe.each(databases.eachSupportedId())(
         ),
       );
       await held.decided;
-      await service.updateCell('cell-b', { lifecycle: 'draining' });
+      await service.estate.updateCell('cell-b', { lifecycle: 'draining' });
       held.release();
 
       // The first row pinned to the cell is named.
@@ -170,15 +177,16 @@ describe.each(databases.eachSupportedId())(
         /^409 rows\[2\]\.cellId: cell cell-b is draining; a tenant is pinned only to an active or provisioning cell/,
       );
       for (const tenantId of ['first', 'unplaced', 'second', 'third']) {
-        expect(await store.getTenant(tenantId)).toBeUndefined();
+        expect(await tenants.getTenant(tenantId)).toBeUndefined();
       }
-      expect((await store.getCell('cell-a'))?.usage.tenants).toBe(0);
-      expect((await store.getCell('cell-b'))?.usage.tenants).toBe(0);
+      expect((await estate.getCell('cell-a'))?.usage.tenants).toBe(0);
+      expect((await estate.getCell('cell-b'))?.usage.tenants).toBe(0);
     });
 
     it('answers opposite migrations at the same time with success or 409, never an error', async () => {
-      const store = await createStore(id);
-      await store.addCells([
+      const stores = await createStores(id);
+      const { estate, tenants } = stores;
+      await estate.addCells([
         cellFixture({
           id: 'cell-a',
           lifecycle: 'active',
@@ -192,16 +200,16 @@ describe.each(databases.eachSupportedId())(
       ]);
       const pairs = 12;
       for (let i = 0; i < pairs; i++) {
-        await store.addTenant(
+        await tenants.addTenant(
           tenantFixture({ id: `a-${i}`, cellId: 'cell-a', loadUnits: 1 }),
           { actor: 'test', reason: 'pinned' },
         );
-        await store.addTenant(
+        await tenants.addTenant(
           tenantFixture({ id: `b-${i}`, cellId: 'cell-b', loadUnits: 1 }),
           { actor: 'test', reason: 'pinned' },
         );
       }
-      const service = RegionExpansionService.create({ store });
+      const service = createEstateServices(stores);
       const migrate = (tenantId: string, cellId: string) =>
         outcome(
           service.placement.planMigration(
@@ -228,11 +236,11 @@ describe.each(databases.eachSupportedId())(
       expect(outcomes).toContain('ok');
 
       // Usage follows exactly where the tenants are.
-      const tenants = (await store.listTenants({ offset: 0, limit: 100 }))
+      const stored = (await tenants.listTenants({ offset: 0, limit: 100 }))
         .items;
       for (const cellId of ['cell-a', 'cell-b']) {
-        const inCell = tenants.filter(t => t.cellId === cellId);
-        expect((await store.getCell(cellId))?.usage).toMatchObject({
+        const inCell = stored.filter(t => t.cellId === cellId);
+        expect((await estate.getCell(cellId))?.usage).toMatchObject({
           tenants: inCell.length,
           loadUnits: inCell.length,
         });

@@ -1,0 +1,58 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { PlacementStrategy } from '@region-expansion/plugin-region-expansion-common';
+import { ReadinessLookup } from '@region-expansion/plugin-region-expansion-node';
+import { Knex } from 'knex';
+import { applyDatabaseMigrations } from '../database/migrations';
+import { EstateService } from '../estate/EstateService';
+import { EstateStore } from '../estate/EstateStore';
+import { KnexEstateStore } from '../estate/KnexEstateStore';
+import { KnexPlacementStore } from '../placement/KnexPlacementStore';
+import { PlacementService } from '../placement/PlacementService';
+import { PlacementStore } from '../placement/PlacementStore';
+import { KnexTenantStore } from '../tenants/KnexTenantStore';
+import { TenantService } from '../tenants/TenantService';
+import { TenantStore } from '../tenants/TenantStore';
+
+/** A test database's client with the plugin's migrations applied, as at plugin start. */
+export async function migrated(knex: Knex): Promise<Knex> {
+  return applyDatabaseMigrations(mockServices.database({ knex }));
+}
+
+/** The estate's, tenants' and placement's stores. */
+export interface EstateStores {
+  estate: EstateStore;
+  tenants: TenantStore;
+  placements: PlacementStore;
+}
+
+/** The Knex stores of the estate, tenants and placement over a migrated client. */
+export function createEstateStores(client: Knex): EstateStores {
+  return {
+    estate: KnexEstateStore.create({ client }),
+    tenants: KnexTenantStore.create({ client }),
+    placements: KnexPlacementStore.create({ client }),
+  };
+}
+
+/** The services over the stores, wired as `plugin.ts` wires them. */
+export function createEstateServices(
+  stores: EstateStores,
+  options: {
+    defaultStrategy?: PlacementStrategy;
+    readiness?: () => Promise<ReadinessLookup>;
+  } = {},
+) {
+  const estate = EstateService.create({ store: stores.estate });
+  const placement = PlacementService.create({
+    store: stores.placements,
+    estate,
+    tenants: stores.tenants,
+    ...options,
+  });
+  const tenants = TenantService.create({
+    store: stores.tenants,
+    estate,
+    placement,
+  });
+  return { estate, placement, tenants };
+}
