@@ -13,5 +13,6 @@ export * from './assessment';
 export * from './locations';
 export * from './placement';
 export * from './controlPlane';
+export * from './planning';
 export * from './governance';
 export * from './validation';

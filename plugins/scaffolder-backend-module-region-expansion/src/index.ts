@@ -8,11 +8,8 @@
 export { scaffolderModuleRegionExpansion as default } from './module';
 export * from './actions';
 export * from './domain/assessment';
-export * from './domain/cellPlan';
 export * from './domain/errors';
 export * from './domain/guardrails';
 export * from './domain/publish';
-export * from './domain/register';
 export * from './domain/workspace';
 export * from './render/applicationPlane';
-export * from './render/plan';

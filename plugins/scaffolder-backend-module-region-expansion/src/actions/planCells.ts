@@ -1,6 +1,9 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
-import { MAX_CELLS_PER_PLAN, planCells } from '../domain/cellPlan';
+import {
+  MAX_CELLS_PER_PLAN,
+  planCells,
+  type LocationCatalog,
+} from '@region-expansion/plugin-region-expansion-node';
 import { asInputErrors } from '../domain/errors';
 import { examples } from './planCells.examples';
 import { accountIdInput, commonInputs, plannedCellSchema } from './shared';

@@ -5,9 +5,12 @@ import type {
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { RegionExpansionClient } from '@region-expansion/plugin-region-expansion-common';
-import { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
+import {
+  diffRegistration,
+  LocationCatalog,
+  planRegistration,
+} from '@region-expansion/plugin-region-expansion-node';
 import { asInputErrors, backendRefusal } from '../domain/errors';
-import { diffRegistration, planRegistration } from '../domain/register';
 import { examples } from './register.examples';
 import { commonInputs, plannedCellsInput } from './shared';
 

@@ -1,13 +1,13 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type {
-  AvailabilityIndex,
-  LocationCatalog,
+import {
+  applicationPlanePlan,
+  parsePlannedCells,
+  type AvailabilityIndex,
+  type LocationCatalog,
 } from '@region-expansion/plugin-region-expansion-node';
-import { parsePlannedCells } from '../domain/cellPlan';
 import { asInputErrors } from '../domain/errors';
 import { writeFilesInsideWorkspace } from '../domain/workspace';
 import { renderApplicationPlane } from '../render/applicationPlane';
-import { applicationPlanePlan } from '../render/plan';
 import { examples } from './renderApplicationPlane.examples';
 import { commonInputs, plannedCellsInput } from './shared';
 

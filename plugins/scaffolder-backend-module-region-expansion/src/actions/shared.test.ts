@@ -5,7 +5,10 @@ import {
   idSchema,
 } from '@region-expansion/plugin-region-expansion-common';
 import { toJSONSchema, type ZodType } from 'zod';
-import { MAX_CELLS_PER_PLAN, PLAN_NAME_PATTERN } from '../domain/cellPlan';
+import {
+  MAX_CELLS_PER_PLAN,
+  PLAN_NAME_PATTERN,
+} from '@region-expansion/plugin-region-expansion-node';
 import { createPlanCellsAction } from './planCells';
 import { createRegisterAction } from './register';
 import { createRenderApplicationPlaneAction } from './renderApplicationPlane';

@@ -6,7 +6,10 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import { toJSONSchema, type ZodType } from 'zod';
 import type { z as zImpl } from 'zod/v3';
-import { MAX_CELLS_PER_PLAN, PLAN_NAME_PATTERN } from '../domain/cellPlan';
+import {
+  MAX_CELLS_PER_PLAN,
+  PLAN_NAME_PATTERN,
+} from '@region-expansion/plugin-region-expansion-node';
 
 /**
  * The pattern of a shared `-common` string schema. The scaffolder builds an

@@ -3,6 +3,7 @@ import {
   regionOf,
 } from '@region-expansion/plugin-region-expansion-common';
 import {
+  assertPlanName,
   AvailabilityIndex,
   LocationCatalog,
   parseField,
@@ -10,7 +11,6 @@ import {
   requireLocation,
   ServiceMapping,
 } from '@region-expansion/plugin-region-expansion-node';
-import { assertPlanName } from './cellPlan';
 import { fieldError } from './errors';
 
 /**

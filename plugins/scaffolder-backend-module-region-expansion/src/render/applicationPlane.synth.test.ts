@@ -5,11 +5,11 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { EncryptionTier } from '@region-expansion/plugin-region-expansion-common';
 import {
+  applicationPlanePlan,
   AvailabilityIndex,
   buildFootprint,
 } from '@region-expansion/plugin-region-expansion-node';
 import { renderApplicationPlane } from './applicationPlane';
-import { applicationPlanePlan } from './plan';
 
 jest.setTimeout(180_000);
 

@@ -1,8 +1,5 @@
-import type {
-  ControlPlaneMode,
-  EncryptionTier,
-  TenantTier,
-} from '@region-expansion/plugin-region-expansion-common';
+import type { EncryptionTier } from '@region-expansion/plugin-region-expansion-common';
+import type { ApplicationPlanePlan } from '@region-expansion/plugin-region-expansion-node';
 
 /**
  * Version of aws-cdk-lib the generated application pins.
@@ -10,57 +7,6 @@ import type {
  * @public
  */
 export const GENERATED_CDK_VERSION = '2.270.0';
-
-/**
- * One cell of the generated application plane.
- *
- * @public
- */
-export interface ApplicationPlaneCell {
-  /** Planned cell id, e.g. `payments-de-cell-01`; also the id of its stack. */
-  id: string;
-  /** 12-digit AWS account id the cell's stack deploys to. */
-  accountId: string;
-  /** Isolation of the cell: shared by tenants or dedicated to one. */
-  isolation: 'pooled' | 'dedicated';
-  /** Number of tenants the cell has room for (its capacity). */
-  tenants: number;
-}
-
-/**
- * Everything that shapes the generated CDK application. Plain data; the
- * generated `lib/plan.ts` holds it verbatim.
- *
- * @public
- */
-export interface ApplicationPlanePlan {
-  /**
-   * Plan name: names the generated package, tags every stack and prefixes
-   * the SSM parameter paths the cells read.
-   */
-  name: string;
-  /** Partition id of the target location, e.g. `aws` or `aws-eusc`. */
-  partition: string;
-  /** Region the cells deploy to (the parent Region of a Local Zone). */
-  region: string;
-  /** Target location id (Region, Local Zone or Outpost). */
-  locationId: string;
-  /** Countries the data must stay in (informational tags and README). */
-  residencyCountries: string[];
-  /** Mode of the control plane the cells report to. */
-  controlPlaneMode: ControlPlaneMode;
-  /** Region of the control plane the cells report to. */
-  controlPlaneRegion: string;
-  /**
-   * Tenant isolation model; `silo` keys the cell tables by `pk` rather than
-   * `tenantId`.
-   */
-  isolationModel: TenantTier;
-  /** Encryption tier; decides the key setup of the cells' data stores. */
-  encryptionTier: EncryptionTier;
-  /** The cells, one stack each in the cell's account and `region`. */
-  cells: ApplicationPlaneCell[];
-}
 
 const ENCRYPTION_CODE: Record<EncryptionTier, string> = {
   'aws-managed-key': `/**

@@ -11,17 +11,13 @@ import {
   type QuotaRequest,
   type TenantTier,
 } from '@region-expansion/plugin-region-expansion-common';
-import {
-  assertCellAllowed,
-  LocationCatalog,
-  parseField,
-  planControlPlane,
-  planQuotas,
-  quoteValue,
-  requireLocation,
-  withFieldPrefix,
-} from '@region-expansion/plugin-region-expansion-node';
-import { fieldError } from './errors';
+import { planControlPlane } from '../controlPlane/planControlPlane';
+import { DomainRuleError } from '../locations/errors';
+import { LocationCatalog } from '../locations/LocationCatalog';
+import { requireLocation } from '../locations/requireLocation';
+import { planQuotas } from '../placement/quotas';
+import { assertCellAllowed } from '../placement/rules';
+import { parseField, quoteValue, withFieldPrefix } from '../validation/fields';
 
 /**
  * Largest number of cells one plan may hold: `plan-cells`,
@@ -162,7 +158,7 @@ export interface CellPlan {
  */
 export function assertPlanName(name: string): void {
   if (!PLAN_NAME_PATTERN.test(name)) {
-    throw fieldError(
+    throw new DomainRuleError(
       'name',
       `${quoteValue(
         name,
@@ -179,13 +175,13 @@ export function assertPlanName(name: string): void {
  */
 export function assertCellCount(cells: readonly unknown[]): void {
   if (!cells.length) {
-    throw fieldError(
+    throw new DomainRuleError(
       'cells',
       'the plan has no cells; run region-expansion:plan-cells first',
     );
   }
   if (cells.length > MAX_CELLS_PER_PLAN) {
-    throw fieldError(
+    throw new DomainRuleError(
       'cells',
       `${cells.length} cells are more than the ${MAX_CELLS_PER_PLAN} one plan may hold; split the plan`,
     );
@@ -203,7 +199,7 @@ export function assertDistinctCellIds(cells: ReadonlyArray<{ id: string }>) {
   cells.forEach((cell, index) => {
     const first = seen.get(cell.id);
     if (first !== undefined) {
-      throw fieldError(
+      throw new DomainRuleError(
         `cells.${index}.id`,
         `${quoteValue(cell.id)} is also the id of cells.${first}`,
       );
@@ -227,7 +223,7 @@ export function parsePlannedCells(cells: readonly unknown[]): PlannedCell[] {
   const parsed = cells.map((cell, index) => {
     const valid = parseField(createCellSchema, cell, `cells.${index}`);
     if (valid.lifecycle !== 'planned') {
-      throw fieldError(
+      throw new DomainRuleError(
         `cells.${index}.lifecycle`,
         `${quoteValue(
           valid.lifecycle,
@@ -267,13 +263,13 @@ export function planCells(
     input.cellCount < 1 ||
     input.cellCount > MAX_CELLS_PER_PLAN
   ) {
-    throw fieldError(
+    throw new DomainRuleError(
       'cellCount',
       `must be a whole number from 1 to ${MAX_CELLS_PER_PLAN}, got ${input.cellCount}`,
     );
   }
   if (input.accountIds.length === 0) {
-    throw fieldError(
+    throw new DomainRuleError(
       'accountIds',
       'name at least one AWS account for the cells',
     );
@@ -283,19 +279,19 @@ export function planCells(
   );
   const needed = TIER_CELL_ISOLATION[input.isolationModel];
   if (spec.isolation !== needed) {
-    throw fieldError(
+    throw new DomainRuleError(
       'cellSpec.isolation',
       `the plan cannot satisfy isolation model '${input.isolationModel}': ${input.isolationModel} tenants need ${needed} cells, the cell spec builds ${spec.isolation} cells`,
     );
   }
   if (spec.isolation === 'dedicated' && spec.capacity.tenants !== 1) {
-    throw fieldError(
+    throw new DomainRuleError(
       'cellSpec.capacity.tenants',
       `a dedicated (silo) cell holds exactly one tenant, the spec says ${spec.capacity.tenants}`,
     );
   }
   if (spec.isolation === 'pooled' && spec.capacity.tenants < 2) {
-    throw fieldError(
+    throw new DomainRuleError(
       'cellSpec.capacity.tenants',
       `a pooled cell is shared by tenants, so it needs room for at least 2, the spec says ${spec.capacity.tenants}`,
     );
@@ -304,7 +300,7 @@ export function planCells(
     input.isolationModel === 'silo' &&
     new Set(input.accountIds).size < input.cellCount
   ) {
-    throw fieldError(
+    throw new DomainRuleError(
       'accountIds',
       `silo isolation puts each dedicated cell in its own account: ${
         input.cellCount

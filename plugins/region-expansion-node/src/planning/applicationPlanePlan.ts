@@ -10,21 +10,69 @@ import {
   type EncryptionTier,
   type TenantTier,
 } from '@region-expansion/plugin-region-expansion-common';
-import {
-  AvailabilityIndex,
-  LocationCatalog,
-  parseField,
-  planControlPlane,
-  requireLocation,
-} from '@region-expansion/plugin-region-expansion-node';
+import { AvailabilityIndex } from '../availability/AvailabilityIndex';
+import { planControlPlane } from '../controlPlane/planControlPlane';
+import { DomainRuleError } from '../locations/errors';
+import { LocationCatalog } from '../locations/LocationCatalog';
+import { requireLocation } from '../locations/requireLocation';
+import { parseField } from '../validation/fields';
 import {
   assertCellCount,
   assertDistinctCellIds,
   assertPlanName,
   type PlannedCell,
-} from '../domain/cellPlan';
-import { fieldError } from '../domain/errors';
-import type { ApplicationPlanePlan } from './applicationPlane';
+} from './cellPlan';
+
+/**
+ * One cell of the generated application plane.
+ *
+ * @public
+ */
+export interface ApplicationPlaneCell {
+  /** Planned cell id, e.g. `payments-de-cell-01`; also the id of its stack. */
+  id: string;
+  /** 12-digit AWS account id the cell's stack deploys to. */
+  accountId: string;
+  /** Isolation of the cell: shared by tenants or dedicated to one. */
+  isolation: 'pooled' | 'dedicated';
+  /** Number of tenants the cell has room for (its capacity). */
+  tenants: number;
+}
+
+/**
+ * Everything that shapes the generated CDK application. Plain data; the
+ * generated `lib/plan.ts` holds it verbatim.
+ *
+ * @public
+ */
+export interface ApplicationPlanePlan {
+  /**
+   * Plan name: names the generated package, tags every stack and prefixes
+   * the SSM parameter paths the cells read.
+   */
+  name: string;
+  /** Partition id of the target location, e.g. `aws` or `aws-eusc`. */
+  partition: string;
+  /** Region the cells deploy to (the parent Region of a Local Zone). */
+  region: string;
+  /** Target location id (Region, Local Zone or Outpost). */
+  locationId: string;
+  /** Countries the data must stay in (informational tags and README). */
+  residencyCountries: string[];
+  /** Mode of the control plane the cells report to. */
+  controlPlaneMode: ControlPlaneMode;
+  /** Region of the control plane the cells report to. */
+  controlPlaneRegion: string;
+  /**
+   * Tenant isolation model; `silo` keys the cell tables by `pk` rather than
+   * `tenantId`.
+   */
+  isolationModel: TenantTier;
+  /** Encryption tier; decides the key setup of the cells' data stores. */
+  encryptionTier: EncryptionTier;
+  /** The cells, one stack each in the cell's account and `region`. */
+  cells: ApplicationPlaneCell[];
+}
 
 /**
  * Input of {@link applicationPlanePlan}: the wizard's choices and the cells
@@ -93,7 +141,7 @@ export function applicationPlanePlan(
     parseField(countryCodeSchema, code, `residencyCountries.${index}`),
   );
   if (countries.length && !countries.includes(location.country)) {
-    throw fieldError(
+    throw new DomainRuleError(
       'residencyCountries',
       `${location.id} is in ${
         location.country
@@ -108,7 +156,7 @@ export function applicationPlanePlan(
     availability.knows(region) &&
     !availability.has('cloudhsm', region)
   ) {
-    throw fieldError(
+    throw new DomainRuleError(
       'encryptionTier',
       `CloudHSM is not offered in ${region} per availability data of ${availability.snapshotDate}; choose external-key-store or customer-managed-kms-key`,
     );
@@ -126,13 +174,13 @@ export function applicationPlanePlan(
       at('capacity.tenants'),
     );
     if (cell.locationId !== location.id) {
-      throw fieldError(
+      throw new DomainRuleError(
         at('locationId'),
         `cell ${cell.id} is planned for ${cell.locationId}, not ${location.id}`,
       );
     }
     if (cell.isolation !== isolation) {
-      throw fieldError(
+      throw new DomainRuleError(
         at('isolation'),
         `cell ${cell.id} is ${cell.isolation}; ${choices.isolationModel} tenants need ${isolation} cells`,
       );

@@ -3,20 +3,17 @@ import type {
   ControlPlane,
   ControlPlaneMode,
 } from '@region-expansion/plugin-region-expansion-common';
-import {
-  assertCellAllowed,
-  LocationCatalog,
-  planControlPlane,
-  quoteValue,
-  requireLocation,
-  withFieldPrefix,
-} from '@region-expansion/plugin-region-expansion-node';
+import { planControlPlane } from '../controlPlane/planControlPlane';
+import { DomainRuleError } from '../locations/errors';
+import type { LocationCatalog } from '../locations/LocationCatalog';
+import { requireLocation } from '../locations/requireLocation';
+import { assertCellAllowed } from '../placement/rules';
+import { quoteValue, withFieldPrefix } from '../validation/fields';
 import {
   assertPlanName,
   parsePlannedCells,
   type PlannedCell,
 } from './cellPlan';
-import { fieldError } from './errors';
 
 /**
  * Input of {@link planRegistration}: the wizard's choices and the cells of
@@ -62,7 +59,7 @@ export function planRegistration(
   const cells = parsePlannedCells(input.cells);
   cells.forEach((cell, index) => {
     if (cell.controlPlaneId !== controlPlane.id) {
-      throw fieldError(
+      throw new DomainRuleError(
         `cells.${index}.controlPlaneId`,
         `${quoteValue(
           cell.controlPlaneId,
@@ -70,7 +67,7 @@ export function planRegistration(
       );
     }
     if (cell.locationId !== location.id) {
-      throw fieldError(
+      throw new DomainRuleError(
         `cells.${index}.locationId`,
         `${quoteValue(cell.locationId)} differs from targetLocation '${
           location.id

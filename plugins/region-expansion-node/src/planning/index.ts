@@ -1,0 +1,3 @@
+export * from './cellPlan';
+export * from './registration';
+export * from './applicationPlanePlan';
