@@ -102,23 +102,13 @@ export class EstateService {
 
   /**
    * Adds a control plane. Its home and managed locations must be known and in
-   * its partition (nothing crosses a partition); a partition that requires
-   * its own control plane gets mode `partition`, and only such partitions do.
+   * its partition (nothing crosses a partition), and its mode must suit the
+   * partition: the node library's `assertControlPlaneAllowed`, the rule the
+   * scaffolder and the CLI apply too.
    */
   async addControlPlane(input: CreateControlPlaneInput): Promise<ControlPlane> {
     const catalog = await this.catalog();
     withDomainErrors(() => assertControlPlaneAllowed(input, catalog));
-    const partition = catalog.partition(input.partition)!;
-    if (partition.requiresOwnControlPlane && input.mode !== 'partition') {
-      throw new InputError(
-        `mode: partition '${partition.id}' requires its own control plane, so mode must be 'partition'`,
-      );
-    }
-    if (!partition.requiresOwnControlPlane && input.mode === 'partition') {
-      throw new InputError(
-        `mode: 'partition' is for separate partitions; '${partition.id}' uses 'global' or 'regional'`,
-      );
-    }
     return this.#store.addControlPlane(input);
   }
 
