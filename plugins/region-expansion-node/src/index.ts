@@ -14,5 +14,6 @@ export * from './locations';
 export * from './placement';
 export * from './controlPlane';
 export * from './planning';
+export * from './guardrails';
 export * from './governance';
 export * from './validation';

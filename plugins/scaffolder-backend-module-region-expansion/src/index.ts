@@ -9,7 +9,6 @@ export { scaffolderModuleRegionExpansion as default } from './module';
 export * from './actions';
 export * from './domain/assessment';
 export * from './domain/errors';
-export * from './domain/guardrails';
 export * from './domain/publish';
 export * from './domain/workspace';
 export * from './render/applicationPlane';

@@ -1,7 +1,9 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
+import {
+  renderGuardrails,
+  type LocationCatalog,
+} from '@region-expansion/plugin-region-expansion-node';
 import { asInputErrors } from '../domain/errors';
-import { renderGuardrails } from '../domain/guardrails';
 import { writeFilesInsideWorkspace } from '../domain/workspace';
 import { examples } from './renderGuardrails.examples';
 import { accountIdInput, commonInputs } from './shared';

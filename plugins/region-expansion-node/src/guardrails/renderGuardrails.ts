@@ -2,16 +2,13 @@ import {
   accountIdSchema,
   regionOf,
 } from '@region-expansion/plugin-region-expansion-common';
-import {
-  assertPlanName,
-  AvailabilityIndex,
-  LocationCatalog,
-  parseField,
-  quoteValue,
-  requireLocation,
-  ServiceMapping,
-} from '@region-expansion/plugin-region-expansion-node';
-import { fieldError } from './errors';
+import { AvailabilityIndex } from '../availability/AvailabilityIndex';
+import { ServiceMapping } from '../availability/serviceMapping';
+import { DomainRuleError } from '../locations/errors';
+import { LocationCatalog } from '../locations/LocationCatalog';
+import { requireLocation } from '../locations/requireLocation';
+import { assertPlanName } from '../planning/cellPlan';
+import { parseField, quoteValue } from '../validation/fields';
 
 /**
  * Largest service control policy AWS Organizations accepts, in characters.
@@ -133,9 +130,9 @@ export function globalServicesOf(
  * The organization unit (by geography, country and industry) and the
  * Region-deny SCP for the target's partition: deny every action whose
  * `aws:RequestedRegion` is not an allowed Region, except the partition's
- * global services. Throws naming the field: a malformed plan name or
- * account id, unknown location, an allowed Region outside the partition, a
- * malformed exemption, or an SCP over
+ * global services. Throws a {@link DomainRuleError} naming the field: a
+ * malformed plan name or account id, unknown location, an allowed Region
+ * outside the partition, a malformed exemption, or an SCP over
  * {@link SCP_MAX_CHARACTERS} minified characters. Pure.
  *
  * @public
@@ -153,7 +150,7 @@ export function renderGuardrails(
     'targetLocation',
   );
   if (!INDUSTRY.test(input.industry)) {
-    throw fieldError(
+    throw new DomainRuleError(
       'industry',
       `${quoteValue(
         input.industry,
@@ -164,13 +161,13 @@ export function renderGuardrails(
   (input.allowedRegions ?? []).forEach((id, index) => {
     const region = catalog.get(id);
     if (!region || region.kind !== 'region') {
-      throw fieldError(
+      throw new DomainRuleError(
         `allowedRegions.${index}`,
         `${quoteValue(id)} is not a known Region`,
       );
     }
     if (region.partition !== partition.id) {
-      throw fieldError(
+      throw new DomainRuleError(
         `allowedRegions.${index}`,
         `${id} is in partition ${region.partition}; an SCP of ${partition.id} can only allow Regions of ${partition.id}`,
       );
@@ -182,7 +179,7 @@ export function renderGuardrails(
   );
   (input.additionalExemptions ?? []).forEach((action, index) => {
     if (!ACTION.test(action)) {
-      throw fieldError(
+      throw new DomainRuleError(
         `additionalExemptions.${index}`,
         `${quoteValue(
           action,
@@ -221,7 +218,7 @@ export function renderGuardrails(
     const field = input.additionalExemptions?.length
       ? 'additionalExemptions'
       : 'allowedRegions';
-    throw fieldError(
+    throw new DomainRuleError(
       field,
       `the Region-deny SCP is ${scpText.length} characters minified, over the AWS Organizations limit of ${SCP_MAX_CHARACTERS}; list fewer entries (use wildcards such as service:*)`,
     );
