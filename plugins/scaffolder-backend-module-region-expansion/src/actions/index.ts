@@ -13,7 +13,6 @@ export {
 } from './renderGuardrails';
 export {
   createRegisterAction,
-  regionPlanLink,
   type RegisterActionOptions,
 } from './register';
 export {

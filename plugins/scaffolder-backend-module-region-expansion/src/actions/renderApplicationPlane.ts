@@ -32,7 +32,7 @@ export interface RenderApplicationPlaneActionOptions {
  * workspace, shaped by partition, Region, control-plane mode, isolation
  * model, encryption tier and cells (1 to `MAX_CELLS_PER_PLAN`, each checked
  * with the shared cell schema). Writes only inside the workspace, links
- * included (see {@link writeFilesInsideWorkspace}), and nothing when any
+ * included (see `writeFilesInsideWorkspace`), and nothing when any
  * input is refused, so it runs the same in a dry run.
  *
  * @public

@@ -24,7 +24,7 @@ export interface RenderGuardrailsActionOptions {
  * written to `guardrails/ou.json` and `guardrails/scp.json`. Fails naming
  * the field when the SCP exceeds 5,120 characters, or the plan name or an
  * account id is malformed. Writes only inside the workspace, links included
- * (see {@link writeFilesInsideWorkspace}), so it runs the same in a dry
+ * (see `writeFilesInsideWorkspace`), so it runs the same in a dry
  * run.
  *
  * @public
