@@ -46,9 +46,10 @@ export function regionPlanLink(locationId: string): string {
  * The whole plan is checked first (the node library's `planRegistration`:
  * name, control plane, every cell with the shared schemas and rules), so
  * bad input writes nothing; a refusal of the backend fails the task with
- * the backend's reason and the field. Idempotent: objects that already exist with the
- * same definition are accepted, a conflicting one fails the task with the
- * reason. In a dry run it only validates and reports what it would create.
+ * the backend's reason and the field. Idempotent: objects that already
+ * exist with the same definition are accepted, a conflicting one fails the
+ * task with the reason. In a dry run it only validates and reports what it
+ * would create.
  *
  * @public
  */
@@ -101,13 +102,11 @@ export function createRegisterAction(options: RegisterActionOptions) {
         targetPluginId: 'region-expansion',
       });
       const [controlPlanes, storedCells] = await Promise.all([
-        client
-          .listControlPlanes(
-            { query: { partition: controlPlane.partition } },
-            { token },
-          )
-          .then(r => r.items),
-        client.listCells({}, { token }).then(r => r.items),
+        client.listControlPlanes(
+          { partition: controlPlane.partition },
+          { token },
+        ),
+        client.listCells({}, { token }),
       ]);
       const diff = diffRegistration(
         { controlPlane, cells },
@@ -128,7 +127,7 @@ export function createRegisterAction(options: RegisterActionOptions) {
             fn: async () =>
               (
                 await client
-                  .addControlPlane({ body: toCreate }, { token })
+                  .addControlPlane(toCreate, { token })
                   .catch(error => {
                     throw backendRefusal(error, 'controlPlane');
                   })
@@ -143,11 +142,9 @@ export function createRegisterAction(options: RegisterActionOptions) {
             key: `region-expansion.register.cell.${cell.id}`,
             fn: async () =>
               (
-                await client
-                  .addCell({ body: cell }, { token })
-                  .catch(error => {
-                    throw backendRefusal(error, field);
-                  })
+                await client.addCell(cell, { token }).catch(error => {
+                  throw backendRefusal(error, field);
+                })
               ).id,
           }),
         );
