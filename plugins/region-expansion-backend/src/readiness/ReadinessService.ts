@@ -3,8 +3,6 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   Cell,
   ControlPlane,
-  DataClassification,
-  EvaluatedReadinessSignal,
   Footprint,
   FootprintAssessment,
   Location,
@@ -13,22 +11,20 @@ import {
   ReadinessEvaluation,
   ReadinessHistoryPage,
   ReadinessLevel,
-  ReadinessSignal,
   ReadinessSignals,
   ReadinessSummary,
   ReadinessTrigger,
   ReadinessWaiver,
-  Residency,
   StoredFootprint,
   StoredReadinessEvaluation,
   StoredReadinessWaiver,
 } from '@region-expansion/plugin-region-expansion-common';
 import {
-  assess,
+  AssessmentProfile,
   AvailabilityIndex,
   collectGovernanceSignals,
+  composeReadinessSignals,
   evaluateReadiness,
-  evaluateResidency,
   GovernanceSignalSource,
   LocationCatalog,
   ServiceMapping,
@@ -38,7 +34,6 @@ import {
   ReadinessStore,
   ReadinessWaiverFilter,
 } from './ReadinessStore';
-import { capacitySignal, combineSignals, findControlPlane } from './signals';
 import { ConcurrencyLimiter } from './ConcurrencyLimiter';
 import {
   DEFAULT_MAX_INFLATED_BYTES,
@@ -76,12 +71,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Footprint id of the one application plane. */
 const DEFAULT_FOOTPRINT_ID = 'default';
-
-const EMPTY_FOOTPRINT: Footprint = {
-  services: [],
-  crossRegion: [],
-  unknown: [],
-};
 
 /**
  * Where the readiness service reads locations, control planes and cells.
@@ -148,21 +137,6 @@ export interface ReadinessServiceOptions {
  */
 export type CreateWaiverInput = ReadinessWaiver;
 
-/**
- * Whose data an assessed footprint carries (see
- * {@link ReadinessService.assessUpload}); every field is optional.
- *
- * @public
- */
-export interface AssessmentProfile {
-  /** Residency requirement of the data. */
-  residency?: Residency;
-  /** Highest classification of the data; default `internal`. */
-  classification?: DataClassification;
-  /** Country of the data subjects; default the location's country. */
-  homeCountry?: string;
-}
-
 interface EvaluationContext {
   catalog: LocationCatalog;
   controlPlanes: ControlPlane[];
@@ -171,11 +145,6 @@ interface EvaluationContext {
   waivers: ReadinessWaiver[];
   availability: AvailabilityIndex;
   now: Date;
-}
-
-function plainSignal(signal: EvaluatedReadinessSignal): ReadinessSignal {
-  const { check: _check, waived: _waived, waiver: _waiver, ...plain } = signal;
-  return plain;
 }
 
 function toSummary(evaluation: StoredReadinessEvaluation): ReadinessSummary {
@@ -193,27 +162,19 @@ function toSummary(evaluation: StoredReadinessEvaluation): ReadinessSummary {
 }
 
 /**
- * Readiness of locations: gathers the typed signals of a location, lets the
- * node library's `evaluateReadiness` decide the level (with the unexpired
- * waivers), and stores every evaluation.
+ * Readiness of locations: reads what the estate holds, collects the
+ * governance sources' signals, lets the node library compose the typed
+ * signals of a location (`composeReadinessSignals`) and decide the level
+ * with the unexpired waivers (`evaluateReadiness`), and stores every
+ * evaluation.
  *
  * @remarks
  *
- * Signals, per location:
- *
- * - availability: the stored application-plane footprint against the
- *   availability data (the node library's `assess`): the latest stored live
- *   SSM refresh merged over the snapshot when `availabilitySource` gives
- *   one, the signal dated with the fetch time where the refresh read the
- *   location completely and the snapshot's date elsewhere; no footprint or
- *   no availability data for the location: `unknown`.
- * - sovereignty: residency and partition rules of the footprint (`assess`),
- *   plus a suitable control plane managing the location whose home may hold
- *   the tenant metadata (`evaluateResidency`); no footprint: `unknown`
- *   combined with the control-plane finding.
- * - capacity: headroom of the location's active cells, combined with a
- *   governance source's Service Quotas signal when one reports it.
- * - security, resilience, audit: the governance sources; none: `unknown`.
+ * The availability signal is judged against the latest stored live SSM
+ * refresh merged over the snapshot when `availabilitySource` gives one,
+ * dated with the fetch time where the refresh read the location completely
+ * and the snapshot's date elsewhere. Without governance sources the
+ * security, resilience and audit checks are `unknown`, never `pass`.
  *
  * @public
  */
@@ -365,110 +326,16 @@ export class ReadinessService {
 
   /**
    * The typed signals of a location and the structured blockers behind
-   * them (every one, waived or not: waivers apply in `evaluateReadiness`).
-   * `profile` states whose data the footprint carries; the stored
-   * evaluation uses the default (internal data from the location's
-   * country).
+   * them (the node library's `composeReadinessSignals`, over the
+   * governance sources' signals collected here). `profile` states whose
+   * data the footprint carries; the stored evaluation uses the default
+   * (internal data from the location's country).
    */
   async #signalsOf(
     context: EvaluationContext,
     location: Location,
     profile: AssessmentProfile = {},
   ): Promise<{ signals: ReadinessSignals; details: ReadinessBlocker[] }> {
-    const { catalog, footprint, availability: availabilityData, now } = context;
-    const availabilityKnown =
-      availabilityData.knows(location.id) ||
-      Boolean(
-        location.parentRegion && availabilityData.knows(location.parentRegion),
-      );
-    const assessed = assess({
-      footprint:
-        footprint && availabilityKnown
-          ? footprint
-          : { ...(footprint ?? EMPTY_FOOTPRINT), services: [] },
-      target: location.id,
-      residency: profile.residency,
-      classification: profile.classification,
-      homeCountry: profile.homeCountry,
-      catalog,
-      availability: availabilityData,
-      mapping: this.#mapping,
-      now,
-    });
-    const details: ReadinessBlocker[] = [];
-
-    let availability: ReadinessSignal;
-    if (!footprint) {
-      availability = {
-        status: 'unknown',
-        detail:
-          'no application-plane footprint stored: upload the output of `yarn region-expansion footprint --json` with PUT /application-plane/footprint',
-        blockers: [],
-      };
-    } else if (!availabilityKnown) {
-      availability = {
-        status: 'unknown',
-        detail: `no availability data for ${location.id}${
-          location.parentRegion ? ` or ${location.parentRegion}` : ''
-        } (data of ${availabilityData.snapshotDate})`,
-        blockers: [],
-      };
-    } else {
-      availability = plainSignal(assessed.signals.availability);
-      details.push(
-        ...assessed.blockers.filter(b => b.check === 'availability'),
-      );
-    }
-
-    let sovereignty: ReadinessSignal = footprint
-      ? plainSignal(assessed.signals.sovereignty)
-      : {
-          status: 'unknown',
-          detail:
-            'no application-plane footprint stored: cross-Region and cross-partition dependencies cannot be checked',
-          blockers: [],
-        };
-    if (footprint) {
-      details.push(...assessed.blockers.filter(b => b.check === 'sovereignty'));
-    }
-    const found = findControlPlane(
-      location,
-      catalog.partition(location.partition),
-      context.controlPlanes,
-    );
-    details.push(...found.blockers);
-    if (found.controlPlane) {
-      const cp = found.controlPlane;
-      const violations = evaluateResidency(
-        EMPTY_FOOTPRINT,
-        location,
-        { controlPlaneLocation: cp.homeLocation },
-        catalog,
-      );
-      const blockers = violations.map(v => ({
-        check: 'sovereignty' as const,
-        detail: `[${v.regime}/${v.rule}] ${v.detail}`,
-        remediation: v.remediation,
-      }));
-      details.push(...blockers);
-      sovereignty = combineSignals(
-        sovereignty,
-        blockers.length
-          ? {
-              status: 'fail',
-              detail: `control plane ${cp.id} at ${cp.homeLocation} may not hold the tenant metadata of ${location.id}`,
-              blockers: blockers.map(b => b.detail),
-            }
-          : {
-              status: 'pass',
-              detail: `control plane ${cp.id} (${cp.mode}, home ${cp.homeLocation}) manages ${location.id}`,
-              blockers: [],
-            },
-      );
-    } else if (found.signal) {
-      sovereignty = combineSignals(sovereignty, found.signal);
-    }
-
     const governance = await collectGovernanceSignals(
       this.#governance,
       location.id,
@@ -478,24 +345,19 @@ export class ReadinessService {
         `Readiness of ${location.id}: governance source ${source} failed, its checks stay unknown: ${error}`,
       );
     }
-    const capacity = combineSignals(
-      capacitySignal(location.id, context.cells, {
-        warnRatio: this.#capacityWarnRatio,
-      }),
-      governance.signals.capacity,
-    );
-
-    return {
-      signals: {
-        availability,
-        sovereignty,
-        security: governance.signals.security,
-        resilience: governance.signals.resilience,
-        audit: governance.signals.audit,
-        capacity,
-      },
-      details,
-    };
+    return composeReadinessSignals({
+      location,
+      catalog: context.catalog,
+      footprint: context.footprint,
+      availability: context.availability,
+      mapping: this.#mapping,
+      controlPlanes: context.controlPlanes,
+      cells: context.cells,
+      governance: governance.signals,
+      capacityWarnRatio: this.#capacityWarnRatio,
+      profile,
+      now: context.now,
+    });
   }
 
   /**

@@ -1,8 +1,8 @@
 import type {
   ReadinessSignal,
   ReadinessSignals,
-  ReadinessSignalStatus,
 } from '@region-expansion/plugin-region-expansion-common';
+import { combineSignals } from './combineSignals';
 
 /**
  * Readiness checks a governance source can report.
@@ -26,13 +26,6 @@ export interface GovernanceSignalSource {
     locationId: string,
   ): Promise<Partial<Record<GovernanceCheck, ReadinessSignal>>>;
 }
-
-const SEVERITY: Record<ReadinessSignalStatus, number> = {
-  pass: 0,
-  unknown: 1,
-  warn: 2,
-  fail: 3,
-};
 
 /**
  * Asks every source for a location's signals. When two sources report the
@@ -66,16 +59,7 @@ export async function collectGovernanceSignals(
       [GovernanceCheck, ReadinessSignal]
     >) {
       const current = signals[check];
-      if (!current) signals[check] = signal;
-      else {
-        const worse =
-          SEVERITY[signal.status] > SEVERITY[current.status] ? signal : current;
-        signals[check] = {
-          ...worse,
-          detail: `${current.detail}; ${signal.detail}`,
-          blockers: [...current.blockers, ...signal.blockers],
-        };
-      }
+      signals[check] = current ? combineSignals(current, signal) : signal;
     }
   });
   return { signals, errors };

@@ -1,7 +1,27 @@
-import { Cell } from '@region-expansion/plugin-region-expansion-common';
-import { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
-import { cellFixture, controlPlaneFixture } from '../__testUtils__/fixtures';
-import { capacitySignal, combineSignals, findControlPlane } from './signals';
+import type { Cell } from '@region-expansion/plugin-region-expansion-common';
+import { capacitySignal } from './capacitySignal';
+
+/** An active pooled cell in Frankfurt, changed by `overrides`. */
+function cellFixture(overrides: Partial<Cell> = {}): Cell {
+  return {
+    id: 'cell-fra-1',
+    name: 'Frankfurt 1',
+    locationId: 'eu-central-1',
+    partition: 'aws',
+    controlPlaneId: 'cp-eu',
+    lifecycle: 'active',
+    isolation: 'pooled',
+    accountId: '111122223333',
+    specVersion: '2024.1',
+    capacity: {
+      tenants: 3,
+      loadUnits: 100,
+      quotas: { dedicatedDataStores: 1 },
+    },
+    usage: { tenants: 0, loadUnits: 0, quotas: {} },
+    ...overrides,
+  };
+}
 
 const cell = (
   id: string,
@@ -92,63 +112,5 @@ describe('capacitySignal', () => {
       { warnRatio: 0.8 },
     );
     expect(signal.blockers).toEqual(['cell a is full (tenants 10/10)']);
-  });
-});
-
-describe('combineSignals', () => {
-  const pass = { status: 'pass' as const, detail: 'p', blockers: [] };
-  const unknown = { status: 'unknown' as const, detail: 'u', blockers: [] };
-  const fail = { status: 'fail' as const, detail: 'f', blockers: ['x'] };
-  it.each([
-    [pass, undefined, 'pass'],
-    [pass, unknown, 'unknown'],
-    [unknown, pass, 'unknown'],
-    [fail, unknown, 'fail'],
-  ] as const)('%o + %o → %s', (a, b, status) => {
-    expect(combineSignals(a, b).status).toBe(status);
-  });
-  it('keeps both details and blockers', () => {
-    expect(
-      combineSignals(fail, { ...fail, detail: 'g', blockers: ['y'] }),
-    ).toEqual({ status: 'fail', detail: 'f; g', blockers: ['x', 'y'] });
-  });
-});
-
-describe('findControlPlane', () => {
-  const catalog = LocationCatalog.fromSnapshot();
-  it('finds the control plane managing a Region', () => {
-    const found = findControlPlane(
-      catalog.require('eu-west-1'),
-      catalog.partition('aws'),
-      [controlPlaneFixture],
-    );
-    expect(found.controlPlane?.id).toBe('cp-eu');
-    expect(found.signal).toBeUndefined();
-  });
-  it('warns when no control plane manages a commercial Region', () => {
-    const found = findControlPlane(
-      catalog.require('eu-west-2'),
-      catalog.partition('aws'),
-      [controlPlaneFixture],
-    );
-    expect(found.signal?.status).toBe('warn');
-    expect(found.blockers).toEqual([]);
-  });
-  it('fails in aws-eusc without a partition control plane', () => {
-    const found = findControlPlane(
-      catalog.require('eusc-de-east-1'),
-      catalog.partition('aws-eusc'),
-      [
-        {
-          ...controlPlaneFixture,
-          partition: 'aws-eusc',
-          mode: 'regional',
-          homeLocation: 'eusc-de-east-1',
-          managedLocations: ['eusc-de-east-1'],
-        },
-      ],
-    );
-    expect(found.signal?.status).toBe('fail');
-    expect(found.blockers[0].check).toBe('sovereignty');
   });
 });

@@ -1,40 +1,9 @@
-import {
+import type {
   Cell,
-  ControlPlane,
-  Location,
-  Partition,
-  ReadinessBlocker,
   ReadinessSignal,
-  ReadinessSignalStatus,
 } from '@region-expansion/plugin-region-expansion-common';
-import { findCellOwnViolation } from '@region-expansion/plugin-region-expansion-node';
-
-const SEVERITY: Record<ReadinessSignalStatus, number> = {
-  pass: 0,
-  unknown: 1,
-  warn: 2,
-  fail: 3,
-};
-
-/**
- * Combines two signals of the same check: the worse status wins, details
- * and blockers of both are kept. `unknown` is worse than `pass`, so a
- * missing piece of evidence can never be hidden by a passing one.
- *
- * @public
- */
-export function combineSignals(
-  a: ReadinessSignal,
-  b: ReadinessSignal | undefined,
-): ReadinessSignal {
-  if (!b) return a;
-  const worse = SEVERITY[b.status] > SEVERITY[a.status] ? b : a;
-  return {
-    ...worse,
-    detail: `${a.detail}; ${b.detail}`,
-    blockers: [...a.blockers, ...b.blockers],
-  };
-}
+import { findCellOwnViolation } from '../placement/rules';
+import { combineSignals } from './combineSignals';
 
 /**
  * The capacity signal of a location from its cells.
@@ -156,68 +125,6 @@ function judgeCapacity(
   return {
     status: 'pass',
     detail: `${active.length} active cells in ${locationId} have headroom (${usage})`,
-    blockers: [],
-  };
-}
-
-/**
- * The control-plane half of the sovereignty signal: does a suitable control
- * plane manage the location? Suitable means in the location's partition,
- * managing the location (or the parent Region of a Local Zone or Outpost),
- * and, in a partition that requires its own control plane, of mode
- * `partition`.
- *
- * @remarks
- *
- * Without one: `fail` in a partition that requires its own control plane
- * (tenant metadata would have to leave the partition), `warn` elsewhere (no
- * tenant can be placed yet). Whether the control plane's own location may
- * hold the tenant metadata is judged by the residency rules of the node
- * library; this function only finds the control plane.
- *
- * @public
- */
-export function findControlPlane(
-  location: Location,
-  partition: Partition | undefined,
-  controlPlanes: readonly ControlPlane[],
-): {
-  controlPlane?: ControlPlane;
-  signal?: ReadinessSignal;
-  blockers: ReadinessBlocker[];
-} {
-  const managed = [location.id, location.parentRegion].filter(
-    (id): id is string => Boolean(id),
-  );
-  const candidates = controlPlanes.filter(
-    cp =>
-      cp.partition === location.partition &&
-      (managed.includes(cp.homeLocation) ||
-        cp.managedLocations.some(id => managed.includes(id))),
-  );
-  const suitable = partition?.requiresOwnControlPlane
-    ? candidates.filter(cp => cp.mode === 'partition')
-    : candidates;
-  if (suitable.length) return { controlPlane: suitable[0], blockers: [] };
-  if (partition?.requiresOwnControlPlane) {
-    const detail = `partition ${location.partition} requires its own control plane inside it; none of mode 'partition' manages ${location.id}`;
-    return {
-      signal: { status: 'fail', detail, blockers: [detail] },
-      blockers: [
-        {
-          check: 'sovereignty',
-          detail,
-          remediation: `run a control plane of mode 'partition' in ${partition.homeRegion} with the partition's own credentials and let it manage ${location.id}`,
-        },
-      ],
-    };
-  }
-  return {
-    signal: {
-      status: 'warn',
-      detail: `no control plane manages ${location.id} yet, so no tenant can be placed there; add it to a control plane of partition ${location.partition}`,
-      blockers: [],
-    },
     blockers: [],
   };
 }
