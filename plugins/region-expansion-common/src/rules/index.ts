@@ -1,1 +1,2 @@
 export * from './regionOf';
+export * from './readinessLevels';

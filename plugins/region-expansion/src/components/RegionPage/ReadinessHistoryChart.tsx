@@ -7,15 +7,15 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type {
-  ReadinessHistoryItem,
-  ReadinessLevel,
+import {
+  READINESS_LEVELS,
+  type ReadinessHistoryItem,
 } from '@region-expansion/plugin-region-expansion-common';
 import { ChartFigure, formatTime } from '../shared/charts';
 import { READINESS_COLOURS } from '../shared/readiness';
 
 /** Levels on the chart's y axis, worst at the bottom. */
-const LEVEL_ORDER: readonly ReadinessLevel[] = ['blocked', 'pilot', 'ready'];
+const LEVEL_ORDER = READINESS_LEVELS;
 
 /**
  * A location's readiness level over time as a step line (oldest left), with

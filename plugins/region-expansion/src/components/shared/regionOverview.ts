@@ -1,8 +1,9 @@
-import type {
-  Location,
-  LocationCellSummary,
-  Partition,
-  PlacementReadinessLevel,
+import {
+  regionOf,
+  type Location,
+  type LocationCellSummary,
+  type Partition,
+  type PlacementReadinessLevel,
 } from '@region-expansion/plugin-region-expansion-common';
 import { readinessLevelOf, type ReadinessByLocation } from './readiness';
 
@@ -35,11 +36,9 @@ export function buildRegionOverviews(
 ): RegionOverview[] {
   const byId = new Map(locations.map(location => [location.id, location]));
   const rootOf = (location: Location): Location =>
-    location.kind !== 'region' &&
-    location.parentRegion &&
-    byId.has(location.parentRegion)
-      ? byId.get(location.parentRegion)!
-      : location;
+    location.kind === 'region'
+      ? location
+      : byId.get(regionOf(location)) ?? location;
 
   const overviews = new Map<string, RegionOverview>();
   for (const location of locations) {
