@@ -76,3 +76,37 @@ describe('readCellsFile', () => {
     },
   );
 });
+
+describe('readCellsFile readiness levels', () => {
+  it.each(['blocked', 'pilot', 'ready', 'unknown'])('takes %s', async level => {
+    const file = path.join(dir, `levels-${level}.yaml`);
+    fs.writeFileSync(
+      file,
+      [
+        'spec: { version: "1", isolation: pooled, capacity: { tenants: 10, loadUnits: 100 }, serviceQuotas: [] }',
+        'cells: []',
+        `readiness: { eu-west-2: ${level} }`,
+        '',
+      ].join('\n'),
+    );
+    expect((await readCellsFile(file, catalog)).readiness).toEqual({
+      'eu-west-2': level,
+    });
+  });
+
+  it('refuses another level, naming the location and the levels', async () => {
+    const file = path.join(dir, 'levels-bad.yaml');
+    fs.writeFileSync(
+      file,
+      [
+        'spec: { version: "1", isolation: pooled, capacity: { tenants: 10, loadUnits: 100 }, serviceQuotas: [] }',
+        'cells: []',
+        'readiness: { eu-west-2: green }',
+        '',
+      ].join('\n'),
+    );
+    await expect(readCellsFile(file, catalog)).rejects.toThrow(
+      `${file}: field readiness.eu-west-2: must be one of blocked, pilot, ready, unknown`,
+    );
+  });
+});

@@ -3,6 +3,7 @@ import {
   cellSpecSchema,
   createCellSchema,
   createControlPlaneSchema,
+  READINESS_LEVELS,
   whatIfRequestSchema,
   type Cell,
   type CellSpec,
@@ -79,6 +80,9 @@ function record(
   return value as Record<string, unknown>;
 }
 
+/** Levels a cells file may give a location: an evaluated one, or `unknown`. */
+const PLACEMENT_LEVELS: readonly string[] = [...READINESS_LEVELS, 'unknown'];
+
 /** What a cells file holds: spec, control planes, cells and readiness levels. */
 export interface CellsFile {
   spec: CellSpec;
@@ -154,9 +158,11 @@ export async function readCellsFile(
       ? {}
       : record(data.readiness, file, 'readiness');
   for (const [id, level] of Object.entries(readiness)) {
-    if (!['blocked', 'pilot', 'ready', 'unknown'].includes(String(level))) {
+    if (!PLACEMENT_LEVELS.includes(String(level))) {
       throw new CliInputError(
-        `${file}: field readiness.${id}: must be one of blocked, pilot, ready, unknown`,
+        `${file}: field readiness.${id}: must be one of ${PLACEMENT_LEVELS.join(
+          ', ',
+        )}`,
       );
     }
   }
