@@ -1,4 +1,7 @@
-import { RootConfigService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
 
 const PLACEMENT_STRATEGIES = ['pack', 'spread'] as const;
 
@@ -54,4 +57,31 @@ export function notConfigured(
     );
   }
   return missing;
+}
+
+/**
+ * Says once, at start, what is still switched off for want of
+ * configuration (see {@link notConfigured}), so an empty dashboard is not
+ * mistaken for a fault; says nothing when everything is configured.
+ */
+export function logNotConfigured(
+  logger: LoggerService,
+  config: RootConfigService,
+  options: { governanceProviders: number },
+): void {
+  const missing = notConfigured(config, options);
+  if (missing.length > 0) {
+    logger.info(
+      `region-expansion: not configured: ${missing.join(
+        ', ',
+      )}; see docs/configuration.md`,
+    );
+  }
+}
+
+/** Body size limit of `POST /tenants/import` (`regionExpansion.import.maxBodySize`). */
+export function readImportBodyLimit(
+  config: RootConfigService,
+): string | undefined {
+  return config.getOptionalString('regionExpansion.import.maxBodySize');
 }

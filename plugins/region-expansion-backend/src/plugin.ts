@@ -2,42 +2,41 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import {
-  GovernanceProvider,
-  regionExpansionGovernanceExtensionPoint,
-} from '@region-expansion/plugin-region-expansion-node';
-import {
-  AvailabilityRefreshService,
-  AvailabilityStore,
-  availabilityAwsContext,
-  readAvailabilityConfig,
-  ssmClientFactory,
-} from './availability';
+import { regionExpansionGovernanceExtensionPoint } from '@region-expansion/plugin-region-expansion-node';
+import { availabilityFromConfig } from './availability/availabilityFromConfig';
+import { KnexAvailabilityStore } from './availability/KnexAvailabilityStore';
+import { scheduleAvailabilityRefresh } from './availability/scheduleAvailabilityRefresh';
 import { BackgroundWork } from './BackgroundWork';
-import { notConfigured, readDefaultStrategy } from './config';
+import {
+  logNotConfigured,
+  readDefaultStrategy,
+  readImportBodyLimit,
+} from './config';
 import { applyDatabaseMigrations } from './database/migrations';
 import { seedDemoData } from './demo/seedDemoData';
-import {
-  createGovernanceRouter,
-  GovernanceReadinessSignals,
-  GovernanceStore,
-  GovernanceSyncService,
-} from './governance';
+import { EstateService } from './estate/EstateService';
+import { KnexEstateStore } from './estate/KnexEstateStore';
+import { createEvidenceSnapshots } from './governance/evidenceSnapshot';
+import { GovernanceProviders } from './governance/GovernanceProviders';
+import { GovernanceReadinessSignals } from './governance/GovernanceReadinessSignals';
+import { GovernanceService } from './governance/GovernanceService';
+import { createGovernanceStores } from './governance/governanceStores';
+import { GovernanceSyncService } from './governance/GovernanceSyncService';
+import { createGovernanceRouter } from './governance/router';
+import { KnexPlacementStore } from './placement/KnexPlacementStore';
+import { PlacementService } from './placement/PlacementService';
+import { readAssessConfig } from './readiness/assessConfig';
+import { readReadinessConfig } from './readiness/config';
 import {
   DEMO_FOOTPRINT,
   DEMO_FOOTPRINT_SOURCE,
-  ReadinessService,
-  ReadinessStore,
-  readReadinessConfig,
-} from './readiness';
-import { readAssessConfig } from './readiness/assessConfig';
+} from './readiness/demoFootprint';
+import { KnexReadinessStore } from './readiness/KnexReadinessStore';
+import { ReadinessService } from './readiness/ReadinessService';
+import { scheduleReadinessEvaluation } from './readiness/scheduleReadinessEvaluation';
 import { nameBodyErrors } from './service/nameBodyErrors';
 import { requireBodyType } from './service/requireBodyType';
 import { createRouter } from './service/router';
-import { EstateService } from './estate/EstateService';
-import { KnexEstateStore } from './estate/KnexEstateStore';
-import { KnexPlacementStore } from './placement/KnexPlacementStore';
-import { PlacementService } from './placement/PlacementService';
 import { KnexTenantStore } from './tenants/KnexTenantStore';
 import { TenantService } from './tenants/TenantService';
 
@@ -51,12 +50,11 @@ import { TenantService } from './tenants/TenantService';
 export const regionExpansionPlugin = createBackendPlugin({
   pluginId: 'region-expansion',
   register(env) {
-    const governanceProviders: GovernanceProvider[] = [];
-    env.registerExtensionPoint(regionExpansionGovernanceExtensionPoint, {
-      addProvider(provider) {
-        governanceProviders.push(provider);
-      },
-    });
+    const governanceProviders = new GovernanceProviders();
+    env.registerExtensionPoint(
+      regionExpansionGovernanceExtensionPoint,
+      governanceProviders,
+    );
 
     env.registerInit({
       deps: {
@@ -81,23 +79,18 @@ export const regionExpansionPlugin = createBackendPlugin({
       }) {
         const readinessConfig = readReadinessConfig(config);
         const assessConfig = readAssessConfig(config);
+        logNotConfigured(logger, config, {
+          governanceProviders: governanceProviders.list().length,
+        });
+
+        // Stores, over the database migrated once.
         const client = await applyDatabaseMigrations(database);
         const estateStore = KnexEstateStore.create({ client });
         const tenantStore = KnexTenantStore.create({ client });
-        const readinessStore = await ReadinessStore.create({ database });
-        const governanceStore = await GovernanceStore.create({ database });
-        const availabilityConfig = readAvailabilityConfig(config);
-        const availability = AvailabilityRefreshService.create({
-          store: await AvailabilityStore.create({ database }),
-          logger,
-          enabled: availabilityConfig.enabled,
-          partitions: availabilityConfig.partitions,
-          clientFor: availabilityConfig.enabled
-            ? ssmClientFactory(
-                availabilityAwsContext(config, availabilityConfig),
-              )
-            : undefined,
-        });
+        const readinessStore = KnexReadinessStore.create({ client });
+        const governanceStores = createGovernanceStores(client);
+
+        // Services.
         const estate = EstateService.create({ store: estateStore });
         const placement = PlacementService.create({
           store: KnexPlacementStore.create({ client }),
@@ -111,6 +104,15 @@ export const regionExpansionPlugin = createBackendPlugin({
           estate,
           placement,
         });
+        const availability = availabilityFromConfig({
+          config,
+          store: KnexAvailabilityStore.create({ client }),
+          logger,
+        });
+        const governance = GovernanceService.create({
+          stores: governanceStores,
+          evidence: createEvidenceSnapshots(client),
+        });
         const readiness = ReadinessService.create({
           store: readinessStore,
           estate,
@@ -120,23 +122,23 @@ export const regionExpansionPlugin = createBackendPlugin({
           maxInflatedBytes: assessConfig.maxInflatedBytes,
           maxConcurrentAssessments: assessConfig.maxConcurrent,
           governanceSources: [
-            GovernanceReadinessSignals.create({ store: governanceStore }),
+            GovernanceReadinessSignals.create({ store: governance }),
           ],
-          availabilitySource: () => availability.currentIndex(),
+          availabilitySource: () => availability.service.currentIndex(),
+        });
+        // Scheduled runs stop, and are waited for, before the database
+        // closes on shutdown.
+        const background = new BackgroundWork();
+        lifecycle.addShutdownHook(() => background.stop());
+        const governanceSync = GovernanceSyncService.create({
+          stores: governanceStores,
+          providers: governanceProviders.list(),
+          logger,
+          scheduler,
+          config,
+          background,
         });
 
-        // Production starts with none of the demo's settings: say once what
-        // is still off, so an empty dashboard is not mistaken for a fault.
-        const missing = notConfigured(config, {
-          governanceProviders: governanceProviders.length,
-        });
-        if (missing.length > 0) {
-          logger.info(
-            `region-expansion: not configured: ${missing.join(
-              ', ',
-            )}; see docs/configuration.md`,
-          );
-        }
         if (config.getOptionalBoolean('regionExpansion.demoData.enabled')) {
           await seedDemoData({
             estateStore,
@@ -150,48 +152,24 @@ export const regionExpansionPlugin = createBackendPlugin({
           });
           await readiness.seedFootprint(DEMO_FOOTPRINT, DEMO_FOOTPRINT_SOURCE);
         }
-        // Scheduled runs stop, and are waited for, before the database
-        // closes on shutdown.
-        const background = new BackgroundWork();
-        lifecycle.addShutdownHook(() => background.stop());
-        const governanceSync = GovernanceSyncService.create({
-          store: governanceStore,
-          providers: governanceProviders,
-          logger,
-          scheduler,
-          config,
-          background,
-        });
+
         // Locations never evaluated get a level at once; the scheduled tasks
         // (each one run across replicas) keep levels and governance current.
         await readiness.evaluateAll('startup', { onlyUnevaluated: true });
-        await scheduler.scheduleTask({
-          id: 'region-expansion-readiness',
-          ...readinessConfig.schedule,
-          fn: signal =>
-            background.run(signal, stop =>
-              readiness.evaluateAll('scheduled', { signal: stop }),
-            ),
+        await scheduleReadinessEvaluation({
+          scheduler,
+          schedule: readinessConfig.schedule,
+          background,
+          readiness,
         });
         await governanceSync.start();
-        if (availabilityConfig.enabled) {
-          // Once across replicas; a run while a manual one is going is skipped.
-          await scheduler.scheduleTask({
-            id: 'region-expansion-availability',
-            ...availabilityConfig.schedule,
-            fn: signal =>
-              background.run(signal, async stop => {
-                try {
-                  await availability.refresh({
-                    trigger: 'scheduled',
-                    requestedBy: 'scheduler',
-                    signal: stop,
-                  });
-                } catch (error) {
-                  if ((error as Error).name !== 'ConflictError') throw error;
-                  logger.info(`Availability refresh skipped: ${error}`);
-                }
-              }),
+        if (availability.settings.enabled) {
+          await scheduleAvailabilityRefresh({
+            scheduler,
+            schedule: availability.settings.schedule,
+            background,
+            availability: availability.service,
+            logger,
           });
         }
 
@@ -216,15 +194,13 @@ export const regionExpansionPlugin = createBackendPlugin({
             tenants,
             placement,
             readiness,
-            availability,
-            importBodyLimit: config.getOptionalString(
-              'regionExpansion.import.maxBodySize',
-            ),
+            availability: availability.service,
+            importBodyLimit: readImportBodyLimit(config),
           }),
         );
         httpRouter.use(
           await createGovernanceRouter({
-            store: governanceStore,
+            store: governance,
             sync: governanceSync,
             httpAuth,
             permissions,

@@ -1,8 +1,6 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { PlacementStrategy } from '@region-expansion/plugin-region-expansion-common';
 import { ReadinessLookup } from '@region-expansion/plugin-region-expansion-node';
 import { Knex } from 'knex';
-import { applyDatabaseMigrations } from '../database/migrations';
 import { EstateService } from '../estate/EstateService';
 import { EstateStore } from '../estate/EstateStore';
 import { KnexEstateStore } from '../estate/KnexEstateStore';
@@ -13,10 +11,7 @@ import { KnexTenantStore } from '../tenants/KnexTenantStore';
 import { TenantService } from '../tenants/TenantService';
 import { TenantStore } from '../tenants/TenantStore';
 
-/** A test database's client with the plugin's migrations applied, as at plugin start. */
-export async function migrated(knex: Knex): Promise<Knex> {
-  return applyDatabaseMigrations(mockServices.database({ knex }));
-}
+export { migrated } from './database';
 
 /** The estate's, tenants' and placement's stores. */
 export interface EstateStores {

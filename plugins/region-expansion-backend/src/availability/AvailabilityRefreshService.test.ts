@@ -7,8 +7,9 @@ import {
   AvailabilityRefreshService,
   ssmClientFactory,
 } from './AvailabilityRefreshService';
-import { AvailabilityStore } from './AvailabilityStore';
+import { KnexAvailabilityStore } from './KnexAvailabilityStore';
 import { availabilityAwsContext, readAvailabilityConfig } from './config';
+import { migrated } from '../__testUtils__/database';
 
 jest.setTimeout(60_000);
 
@@ -74,9 +75,7 @@ const CONFIG = {
 
 async function create(now = () => new Date('2026-11-20T10:00:00Z')) {
   const knex = await databases.init('SQLITE_3');
-  const store = await AvailabilityStore.create({
-    database: mockServices.database({ knex }),
-  });
+  const store = KnexAvailabilityStore.create({ client: await migrated(knex) });
   const config = new ConfigReader(CONFIG);
   const live = readAvailabilityConfig(config, {
     knownPartitions: Object.keys(SNAPSHOT.partitions),
@@ -264,9 +263,7 @@ describe('AvailabilityRefreshService', () => {
     const knex = await databases.init('SQLITE_3');
     const logger = mockServices.logger.mock();
     const service = AvailabilityRefreshService.create({
-      store: await AvailabilityStore.create({
-        database: mockServices.database({ knex }),
-      }),
+      store: KnexAvailabilityStore.create({ client: await migrated(knex) }),
       logger,
       enabled: true,
       partitions: ['aws-eusc'],
@@ -306,9 +303,7 @@ describe('AvailabilityRefreshService', () => {
   it('is a 404 to diff before the first refresh and 503 to refresh when disabled', async () => {
     const knex = await databases.init('SQLITE_3');
     const service = AvailabilityRefreshService.create({
-      store: await AvailabilityStore.create({
-        database: mockServices.database({ knex }),
-      }),
+      store: KnexAvailabilityStore.create({ client: await migrated(knex) }),
       logger: mockServices.logger.mock(),
       enabled: false,
       partitions: ['aws'],

@@ -1,4 +1,5 @@
 export * from './AvailabilityStore';
+export * from './KnexAvailabilityStore';
 export * from './AvailabilityRefreshService';
 export * from './config';
 export * from './router';

@@ -16,8 +16,9 @@ import {
   AvailabilityRefreshService,
   ssmClientFactory,
 } from './AvailabilityRefreshService';
-import { AvailabilityStore } from './AvailabilityStore';
+import { KnexAvailabilityStore } from './KnexAvailabilityStore';
 import { availabilityAwsContext, readAvailabilityConfig } from './config';
+import { migrated } from '../__testUtils__/database';
 
 /**
  * Live availability reads each partition with that partition's account
@@ -121,9 +122,7 @@ async function create(live: object) {
   const knex = await databases.init('SQLITE_3');
   const logger = mockServices.logger.mock();
   const service = AvailabilityRefreshService.create({
-    store: await AvailabilityStore.create({
-      database: mockServices.database({ knex }),
-    }),
+    store: KnexAvailabilityStore.create({ client: await migrated(knex) }),
     logger,
     enabled: liveConfig.enabled,
     partitions: liveConfig.partitions,

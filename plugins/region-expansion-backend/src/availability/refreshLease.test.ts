@@ -9,8 +9,9 @@ import {
   AvailabilityRefreshService,
   ssmClientFactory,
 } from './AvailabilityRefreshService';
-import { AvailabilityStore } from './AvailabilityStore';
+import { KnexAvailabilityStore } from './KnexAvailabilityStore';
 import { availabilityAwsContext, readAvailabilityConfig } from './config';
+import { migrated } from '../__testUtils__/database';
 
 /**
  * "One refresh at a time" holds across replicas: the guard is a lease row in
@@ -89,9 +90,7 @@ function gatedSsm() {
 }
 
 async function replica(knex: Knex, now: () => Date) {
-  const store = await AvailabilityStore.create({
-    database: mockServices.database({ knex }),
-  });
+  const store = KnexAvailabilityStore.create({ client: await migrated(knex) });
   const live = readAvailabilityConfig(CONFIG, { knownPartitions: ['aws'] });
   const service = AvailabilityRefreshService.create({
     store,

@@ -17,7 +17,9 @@ import {
   resilienceSignal,
   securitySignal,
 } from './GovernanceReadinessSignals';
-import { GovernanceFreshness, GovernanceStore } from './GovernanceStore';
+import { createGovernance } from '../__testUtils__/governance';
+import { GovernanceStores } from './governanceStores';
+import { GovernanceFreshness } from './GovernanceSyncStateStore';
 
 jest.setTimeout(60_000);
 
@@ -369,13 +371,13 @@ describe.each(databases.eachSupportedId())(
     async function setup() {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrations });
-      const store = GovernanceStore.fromKnex(knex);
+      const { stores, service } = createGovernance(knex);
       const signals = GovernanceReadinessSignals.create({
-        store,
+        store: service,
         catalog,
         now: () => NOW,
       });
-      return { store, signals };
+      return { stores, signals };
     }
     const target: GovernanceTarget = {
       partition: 'aws-eusc',
@@ -384,11 +386,11 @@ describe.each(databases.eachSupportedId())(
     };
     /** A successful run that proved it covers the target's Region. */
     const ok = (
-      store: GovernanceStore,
+      stores: GovernanceStores,
       source: any,
       at = '2026-11-26T11:00:00.000Z',
     ) =>
-      store.recordOutcome(
+      stores.syncState.recordOutcome(
         source,
         {
           target,
@@ -419,8 +421,8 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('fails and warns with named blockers from stored findings, apps and scores', async () => {
-      const { store, signals } = await setup();
-      await store.upsertFindings('securityhub', [
+      const { stores, signals } = await setup();
+      await stores.findings.upsertFindings('securityhub', [
         {
           findingId: 'f-1',
           ...target,
@@ -442,8 +444,8 @@ describe.each(databases.eachSupportedId())(
           updatedAt: '2026-11-01T00:00:00.000Z',
         },
       ]);
-      await ok(store, 'securityhub');
-      await store.replaceResilienceApps(target, [
+      await ok(stores, 'securityhub');
+      await stores.snapshots.replaceResilienceApps(target, [
         {
           appArn: 'app-1',
           appName: 'payments',
@@ -459,8 +461,8 @@ describe.each(databases.eachSupportedId())(
           ],
         },
       ]);
-      await ok(store, 'resiliencehub');
-      await store.replaceConformanceScores(target, [
+      await ok(stores, 'resiliencehub');
+      await stores.snapshots.replaceConformanceScores(target, [
         {
           ...target,
           packName: 'Operational-Best-Practices-for-Encryption',
@@ -471,8 +473,8 @@ describe.each(databases.eachSupportedId())(
           score: 80,
         },
       ]);
-      await ok(store, 'config');
-      await store.recordOutcome(
+      await ok(stores, 'config');
+      await stores.syncState.recordOutcome(
         'auditmanager',
         {
           target,
@@ -498,10 +500,10 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('passes only on fresh evidence and turns stale data into warn with the reason', async () => {
-      const { store, signals } = await setup();
-      await ok(store, 'securityhub');
-      await ok(store, 'config');
-      await store.replaceConformanceScores(target, [
+      const { stores, signals } = await setup();
+      await ok(stores, 'securityhub');
+      await ok(stores, 'config');
+      await stores.snapshots.replaceConformanceScores(target, [
         {
           ...target,
           packName: 'p',
@@ -515,7 +517,7 @@ describe.each(databases.eachSupportedId())(
       let result = await signals.signalsFor(REGION);
       expect(result.security!.status).toBe('pass');
       expect(result.audit!.status).toBe('pass');
-      await store.recordOutcome(
+      await stores.syncState.recordOutcome(
         'securityhub',
         {
           target,
@@ -527,7 +529,7 @@ describe.each(databases.eachSupportedId())(
         },
         '2026-11-26T11:30:00.000Z',
       );
-      await ok(store, 'config', '2026-11-20T00:00:00.000Z');
+      await ok(stores, 'config', '2026-11-20T00:00:00.000Z');
       result = await signals.signalsFor(REGION);
       expect(result.security!.status).toBe('warn');
       expect(result.security!.blockers.join()).toContain(
@@ -539,7 +541,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('is unknown, not pass, where the sources do not prove they cover the Region, and passes where they do', async () => {
-      const { store, signals } = await setup();
+      const { stores, signals } = await setup();
       const home: GovernanceTarget = {
         partition: 'aws',
         accountId: '100000000001',
@@ -550,7 +552,7 @@ describe.each(databases.eachSupportedId())(
       // Both accounts' finding aggregators link every Region but us-west-2;
       // no failed finding anywhere.
       for (const t of [home, other])
-        await store.recordOutcome(
+        await stores.syncState.recordOutcome(
           'securityhub',
           {
             target: t,
@@ -579,7 +581,7 @@ describe.each(databases.eachSupportedId())(
         );
       // Resilience Hub in us-west-2: applications, none assessed.
       const west: GovernanceTarget = { ...home, region: 'us-west-2' };
-      await store.replaceResilienceApps(west, [
+      await stores.snapshots.replaceResilienceApps(west, [
         {
           appArn: 'app-w',
           appName: 'orders',
@@ -588,7 +590,7 @@ describe.each(databases.eachSupportedId())(
           disruptions: [],
         },
       ]);
-      await store.recordOutcome(
+      await stores.syncState.recordOutcome(
         'resiliencehub',
         {
           target: west,
@@ -605,7 +607,7 @@ describe.each(databases.eachSupportedId())(
       );
       // Audit Manager controls in us-west-2 from an assessment whose scope
       // is another account; AWS Config packs in eu-west-1, proved.
-      await store.replaceAuditControls(west, [
+      await stores.snapshots.replaceAuditControls(west, [
         {
           ...west,
           assessmentId: 'a-1',
@@ -619,7 +621,7 @@ describe.each(databases.eachSupportedId())(
           folders: [],
         },
       ]);
-      await store.recordOutcome(
+      await stores.syncState.recordOutcome(
         'auditmanager',
         {
           target: west,
@@ -635,7 +637,7 @@ describe.each(databases.eachSupportedId())(
         at,
       );
       const euWest: GovernanceTarget = { ...home, region: 'eu-west-1' };
-      await store.replaceConformanceScores(euWest, [
+      await stores.snapshots.replaceConformanceScores(euWest, [
         {
           ...euWest,
           packName: 'p',
@@ -646,7 +648,7 @@ describe.each(databases.eachSupportedId())(
           score: 100,
         },
       ]);
-      await store.recordOutcome(
+      await stores.syncState.recordOutcome(
         'config',
         {
           target: euWest,
@@ -701,7 +703,7 @@ describe.each(databases.eachSupportedId())(
 
       // One account without the proof: not every account's findings reach
       // the aggregation Region, so no pass.
-      await store.recordOutcome(
+      await stores.syncState.recordOutcome(
         'securityhub',
         {
           target: other,
@@ -730,7 +732,7 @@ describe.each(databases.eachSupportedId())(
       });
       // A failed run keeps the last good coverage (stale); an unavailable
       // service has none.
-      await store.recordOutcome(
+      await stores.syncState.recordOutcome(
         'config',
         {
           target: euWest,
@@ -741,9 +743,9 @@ describe.each(databases.eachSupportedId())(
         },
         at,
       );
-      expect((await store.coverage({ source: 'config' }))[0].proofs).toEqual(
-        [],
-      );
+      expect(
+        (await stores.syncState.coverage({ source: 'config' }))[0].proofs,
+      ).toEqual([]);
     });
   },
 );

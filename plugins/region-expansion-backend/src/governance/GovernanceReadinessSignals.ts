@@ -9,11 +9,11 @@ import {
   LocationCatalog,
   ResilienceAppRow,
 } from '@region-expansion/plugin-region-expansion-node';
+import type { GovernanceService } from './GovernanceService';
 import type {
   GovernanceFreshness,
-  GovernanceStore,
   GovernanceTargetCoverage,
-} from './GovernanceStore';
+} from './GovernanceSyncStateStore';
 
 /**
  * Thresholds of {@link GovernanceReadinessSignals}.
@@ -508,13 +508,13 @@ export function auditSignal(
  */
 export class GovernanceReadinessSignals implements GovernanceSignalSource {
   readonly id = 'governance';
-  readonly #store: GovernanceStore;
+  readonly #store: GovernanceService;
   readonly #catalog: Pick<LocationCatalog, 'get'>;
   readonly #policy: GovernanceReadinessPolicy;
   readonly #now: () => Date;
 
   private constructor(options: {
-    store: GovernanceStore;
+    store: GovernanceService;
     catalog: Pick<LocationCatalog, 'get'>;
     policy: GovernanceReadinessPolicy;
     now: () => Date;
@@ -526,7 +526,7 @@ export class GovernanceReadinessSignals implements GovernanceSignalSource {
   }
 
   static create(options: {
-    store: GovernanceStore;
+    store: GovernanceService;
     catalog?: Pick<LocationCatalog, 'get'>;
     policy?: Partial<GovernanceReadinessPolicy>;
     now?: () => Date;

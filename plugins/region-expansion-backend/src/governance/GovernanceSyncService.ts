@@ -13,7 +13,8 @@ import type {
   GovernanceTarget,
 } from '@region-expansion/plugin-region-expansion-node';
 import { BackgroundWork } from '../BackgroundWork';
-import { GovernanceStore } from './GovernanceStore';
+import { GovernanceFindingStore } from './GovernanceFindingStore';
+import { GovernanceStores } from './governanceStores';
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 30 },
@@ -48,7 +49,7 @@ function targetId(target: GovernanceTarget): string {
 class FindingsWriter {
   readonly source: GovernanceSource;
   readonly target: GovernanceTarget;
-  readonly #store: GovernanceStore;
+  readonly #store: GovernanceFindingStore;
   readonly #queuePages: number;
   #buffer: GovernanceFindingRow[] = [];
   #pages = 0;
@@ -60,7 +61,7 @@ class FindingsWriter {
   #error: unknown;
 
   constructor(
-    store: GovernanceStore,
+    store: GovernanceFindingStore,
     source: GovernanceSource,
     target: GovernanceTarget,
     queuePages: number,
@@ -143,7 +144,7 @@ class FindingsWriter {
  * @public
  */
 export class GovernanceSyncService {
-  readonly #store: GovernanceStore;
+  readonly #stores: GovernanceStores;
   readonly #providers: GovernanceProvider[];
   readonly #scheduler?: SchedulerService;
   readonly #logger: LoggerService;
@@ -153,7 +154,7 @@ export class GovernanceSyncService {
   readonly #background: BackgroundWork;
 
   private constructor(options: {
-    store: GovernanceStore;
+    stores: GovernanceStores;
     providers: GovernanceProvider[];
     scheduler?: SchedulerService;
     logger: LoggerService;
@@ -162,7 +163,7 @@ export class GovernanceSyncService {
     writeQueuePages: number;
     background: BackgroundWork;
   }) {
-    this.#store = options.store;
+    this.#stores = options.stores;
     this.#providers = options.providers;
     this.#scheduler = options.scheduler;
     this.#logger = options.logger;
@@ -180,7 +181,8 @@ export class GovernanceSyncService {
    * `background` (the plugin's, which its shutdown hook stops and waits for).
    */
   static create(options: {
-    store: GovernanceStore;
+    /** Where the syncs write: findings, snapshots, sync state and history. */
+    stores: GovernanceStores;
     providers: GovernanceProvider[];
     logger: LoggerService;
     scheduler?: SchedulerService;
@@ -259,17 +261,21 @@ export class GovernanceSyncService {
   ): Promise<GovernanceSyncReport> {
     const provider = this.#providers.find(p => p.id === providerId);
     if (!provider) throw new Error(`Unknown governance provider ${providerId}`);
-    const store = this.#store;
+    const { findings, snapshots, syncState, history } = this.#stores;
     const targets = provider.targets();
     const startedAt = this.#now();
-    await store.markRunning(provider.source, targets, startedAt.toISOString());
+    await syncState.markRunning(
+      provider.source,
+      targets,
+      startedAt.toISOString(),
+    );
     const writers = new Map<string, FindingsWriter>();
     const writerOf = (source: GovernanceSource, target: GovernanceTarget) => {
       const key = `${source}|${targetId(target)}`;
       let writer = writers.get(key);
       if (!writer) {
         writer = new FindingsWriter(
-          store,
+          findings,
           source,
           target,
           this.#writeQueuePages,
@@ -297,7 +303,7 @@ export class GovernanceSyncService {
         now: () => startedAt,
         logger: this.#logger,
         cursors: {
-          get: (source, target) => store.getCursor(source, target),
+          get: (source, target) => syncState.getCursor(source, target),
           set: (source, target, cursor) =>
             writerOf(source, target).commit(cursor),
         },
@@ -306,11 +312,14 @@ export class GovernanceSyncService {
             if (rows.findings)
               await writerOf(source, target).add(rows.findings);
             if (rows.resilienceApps)
-              await store.replaceResilienceApps(target, rows.resilienceApps);
+              await snapshots.replaceResilienceApps(
+                target,
+                rows.resilienceApps,
+              );
             if (rows.auditControls)
-              await store.replaceAuditControls(target, rows.auditControls);
+              await snapshots.replaceAuditControls(target, rows.auditControls);
             if (rows.conformanceScores)
-              await store.replaceConformanceScores(
+              await snapshots.replaceConformanceScores(
                 target,
                 rows.conformanceScores,
               );
@@ -322,7 +331,7 @@ export class GovernanceSyncService {
             writers.get(`${provider.source}|${targetId(target)}`)?.hasFindings
           )
             return;
-          store
+          syncState
             .recordProgress(provider.source, target, progress)
             .catch(error =>
               this.#logger.warn(`progress not recorded: ${error}`),
@@ -361,9 +370,9 @@ export class GovernanceSyncService {
             outcome.reason ?? 'no reason given'
           }`,
         );
-      await store.recordOutcome(provider.source, outcome, finishedAt);
+      await syncState.recordOutcome(provider.source, outcome, finishedAt);
     }
-    await store.recordHistory(provider.source, finishedAt.slice(0, 10));
+    await history.recordHistory(provider.source, finishedAt.slice(0, 10));
     const failed = outcomes.filter(o => o.status === 'failed').length;
     this.#logger.info(
       `Governance sync ${provider.id}: ${

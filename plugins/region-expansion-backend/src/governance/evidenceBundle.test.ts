@@ -1,4 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   ReadinessLevel,
   READINESS_CHECKS,
@@ -11,9 +11,14 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
-import { ReadinessStore } from '../readiness/ReadinessStore';
-import { GovernanceStore } from './GovernanceStore';
+import { KnexReadinessStore } from '../readiness/KnexReadinessStore';
 import { writeEvidenceBundle } from './evidenceBundle';
+import {
+  createEvidenceSnapshots,
+  EvidenceSnapshotSource,
+} from './evidenceSnapshot';
+import { createGovernanceStores, GovernanceStores } from './governanceStores';
+import { KnexGovernanceFindingStore } from './KnexGovernanceFindingStore';
 
 // unzipper ships no types; only Open.buffer is used.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -51,14 +56,14 @@ function finding(i: number): GovernanceFindingRow {
 }
 
 async function bundle(
-  store: GovernanceStore,
+  snapshots: EvidenceSnapshotSource,
   filter: Parameters<typeof writeEvidenceBundle>[0]['filter'],
 ) {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', c => chunks.push(c));
   await writeEvidenceBundle({
-    store,
+    snapshots,
     filter,
     out,
     generatedAt: new Date('2026-11-26T12:00:00Z'),
@@ -71,15 +76,17 @@ async function bundle(
 }
 
 describe('writeEvidenceBundle', () => {
-  let store: GovernanceStore;
+  let stores: GovernanceStores;
+  let evidence: EvidenceSnapshotSource;
   const rows = Array.from({ length: 2_600 }, (_, i) => finding(i));
 
   beforeAll(async () => {
     const knex = await databases.init('SQLITE_3');
     await knex.migrate.latest({ directory: migrations });
-    store = GovernanceStore.fromKnex(knex);
-    await store.upsertFindings('securityhub', rows);
-    await store.replaceResilienceApps(
+    stores = createGovernanceStores(knex);
+    evidence = createEvidenceSnapshots(knex);
+    await stores.findings.upsertFindings('securityhub', rows);
+    await stores.snapshots.replaceResilienceApps(
       { partition: 'aws-eusc', accountId: '100000000000', region: 'x' },
       [
         {
@@ -93,7 +100,7 @@ describe('writeEvidenceBundle', () => {
         },
       ],
     );
-    await store.replaceResilienceApps(
+    await stores.snapshots.replaceResilienceApps(
       { partition: 'aws', accountId: '100000000001', region: 'x' },
       [
         {
@@ -127,7 +134,7 @@ describe('writeEvidenceBundle', () => {
       minimumFindings: number,
       appPartitions: unknown,
     ) => {
-      const { order, files } = await bundle(store, filter);
+      const { order, files } = await bundle(evidence, filter);
       expect(order[order.length - 1]).toBe('manifest.json');
       const manifest = JSON.parse(files.get('manifest.json')!.toString());
       expect(manifest.filter).toEqual(filter);
@@ -173,7 +180,7 @@ describe('writeEvidenceBundle', () => {
   it('fails instead of writing a truncated bundle when the store fails mid-stream', async () => {
     // On the prototype: the bundle reads through a store bound to its snapshot.
     const spy = jest
-      .spyOn(GovernanceStore.prototype, 'streamFindings')
+      .spyOn(KnexGovernanceFindingStore.prototype, 'streamFindings')
       .mockImplementation(async function* broken() {
         yield [{ ...finding(1), source: 'securityhub' }];
         throw new Error('connection lost');
@@ -182,7 +189,7 @@ describe('writeEvidenceBundle', () => {
     out.resume();
     await expect(
       writeEvidenceBundle({
-        store,
+        snapshots: evidence,
         filter: {},
         out,
         generatedAt: new Date('2026-11-26T12:00:00Z'),
@@ -196,7 +203,8 @@ describe('writeEvidenceBundle to a slow reader', () => {
   it('releases its database snapshot before the download is read, and still sends every file', async () => {
     const knex = await databases.init('SQLITE_3');
     await knex.migrate.latest({ directory: migrations });
-    const store = GovernanceStore.fromKnex(knex);
+    const stores = createGovernanceStores(knex);
+    const evidence = createEvidenceSnapshots(knex);
     // Enough hard-to-compress findings that the ZIP is far larger than
     // the output's buffer: a reader that does not read holds the writer.
     const seeded = Array.from({ length: 4_000 }, (_, i) => ({
@@ -204,19 +212,19 @@ describe('writeEvidenceBundle to a slow reader', () => {
       title: createHash('sha256').update(String(i)).digest('hex'),
       resourceId: createHash('sha256').update(`r${i}`).digest('hex'),
     }));
-    await store.upsertFindings('securityhub', seeded);
+    await stores.findings.upsertFindings('securityhub', seeded);
 
     // Told when the bundle's snapshot has read its first page.
     let reading!: () => void;
     const started = new Promise<void>(resolve => {
       reading = resolve;
     });
-    const original = GovernanceStore.prototype.streamFindings;
+    const original = KnexGovernanceFindingStore.prototype.streamFindings;
     jest
-      .spyOn(GovernanceStore.prototype, 'streamFindings')
+      .spyOn(KnexGovernanceFindingStore.prototype, 'streamFindings')
       .mockImplementation(function told(
-        this: GovernanceStore,
-        ...args: Parameters<GovernanceStore['streamFindings']>
+        this: KnexGovernanceFindingStore,
+        ...args: Parameters<KnexGovernanceFindingStore['streamFindings']>
       ) {
         const inner = original.apply(this, args);
         return (async function* tell() {
@@ -229,7 +237,7 @@ describe('writeEvidenceBundle to a slow reader', () => {
 
     const out = new PassThrough({ highWaterMark: 1024 });
     const written = writeEvidenceBundle({
-      store,
+      snapshots: evidence,
       filter: {},
       out,
       generatedAt: new Date('2026-11-26T12:00:00Z'),
@@ -240,7 +248,9 @@ describe('writeEvidenceBundle to a slow reader', () => {
     // Nothing is read from `out`. SQLite has one connection: this write
     // waits for the bundle's transaction, so it lands only once that is over.
     const landed = await Promise.race([
-      store.upsertFindings('securityhub', [finding(200_000)]).then(() => true),
+      stores.findings
+        .upsertFindings('securityhub', [finding(200_000)])
+        .then(() => true),
       new Promise<false>(resolve => setTimeout(() => resolve(false), 10_000)),
     ]);
     expect(landed).toBe(true);
@@ -282,16 +292,15 @@ describe.each(testDatabaseIds())('writeEvidenceBundle on %s', databaseId => {
   it('reads findings CSV, JSON, summary, readiness decisions and waivers from one snapshot while a sync writes', async () => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory: migrations });
-    const store = GovernanceStore.fromKnex(knex);
-    const readiness = await ReadinessStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const stores = createGovernanceStores(knex);
+    const evidence = createEvidenceSnapshots(knex);
+    const readiness = KnexReadinessStore.create({ client: knex });
     // 1,200 findings in `aws` (two pages of the export's keyset reads).
     const seeded = Array.from({ length: 1_800 }, (_, i) => finding(i)).filter(
       f => f.partition === 'aws',
     );
     expect(seeded.length).toBeGreaterThan(1_000);
-    await store.upsertFindings('securityhub', seeded);
+    await stores.findings.upsertFindings('securityhub', seeded);
     await readiness.addEvaluation(
       evaluationOf('us-east-1', 'blocked', '2026-11-20T00:00:00.000Z'),
       { partition: 'aws', trigger: 'scheduled' },
@@ -332,7 +341,7 @@ describe.each(testDatabaseIds())('writeEvidenceBundle on %s', databaseId => {
     let wroteDuringExport = false;
     const startWrite = () =>
       Promise.all([
-        store.upsertFindings('securityhub', [
+        stores.findings.upsertFindings('securityhub', [
           { ...seeded[0], severity: 'CRITICAL' },
           finding(100_000),
         ]),
@@ -347,12 +356,12 @@ describe.each(testDatabaseIds())('writeEvidenceBundle on %s', databaseId => {
       ]).then(() => {
         wroteDuringExport = true;
       });
-    const original = GovernanceStore.prototype.streamFindings;
+    const original = KnexGovernanceFindingStore.prototype.streamFindings;
     const spy = jest
-      .spyOn(GovernanceStore.prototype, 'streamFindings')
+      .spyOn(KnexGovernanceFindingStore.prototype, 'streamFindings')
       .mockImplementation(function interleaved(
-        this: GovernanceStore,
-        ...args: Parameters<GovernanceStore['streamFindings']>
+        this: KnexGovernanceFindingStore,
+        ...args: Parameters<KnexGovernanceFindingStore['streamFindings']>
       ) {
         const inner = original.apply(this, args);
         return (async function* hooked() {
@@ -369,7 +378,7 @@ describe.each(testDatabaseIds())('writeEvidenceBundle on %s', databaseId => {
       });
     let files: Map<string, Buffer>;
     try {
-      ({ files } = await bundle(store, { partition: 'aws' }));
+      ({ files } = await bundle(evidence, { partition: 'aws' }));
     } finally {
       spy.mockRestore();
     }
@@ -479,7 +488,7 @@ describe.each(testDatabaseIds())('writeEvidenceBundle on %s', databaseId => {
     );
 
     // The write did land: the next bundle has it.
-    const after = await bundle(store, { partition: 'aws' });
+    const after = await bundle(evidence, { partition: 'aws' });
     expect(
       JSON.parse(after.files.get('securityhub/findings.json')!.toString()),
     ).toHaveLength(seeded.length + 1);

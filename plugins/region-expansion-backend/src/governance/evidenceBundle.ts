@@ -1,228 +1,28 @@
 import archiver from 'archiver';
-import { stringify } from 'csv-stringify/sync';
-import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
-import { Readable, Transform, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { ReadinessWaiverFilter } from '../readiness/ReadinessStore';
 import {
-  READINESS_CHECKS,
-  StoredReadinessEvaluation,
-  StoredReadinessWaiver,
-} from '@region-expansion/plugin-region-expansion-common';
-import {
-  ReadinessStore,
-  ReadinessWaiverFilter,
-} from '../readiness/ReadinessStore';
-import { GovernanceFilter, GovernanceStore } from './GovernanceStore';
-
-const FINDING_COLUMNS = [
-  'source',
-  'findingId',
-  'partition',
-  'accountId',
-  'region',
-  'severity',
-  'complianceStatus',
-  'controlId',
-  'workflowStatus',
-  'recordState',
-  'resourceType',
-  'resourceId',
-  'productName',
-  'generatorId',
-  'createdAt',
-  'updatedAt',
-] as const;
-
-function pdfSummary(lines: string[]): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 50,
-      info: { Title: 'Governance evidence summary', CreationDate: new Date(0) },
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', c => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.fontSize(16).text('Governance evidence summary');
-    doc.moveDown();
-    doc.fontSize(10);
-    for (const line of lines) doc.text(line);
-    doc.end();
-  });
-}
-
-/** Size and SHA-256 of a file, known once its last byte went through. */
-interface Digest {
-  sha256: string;
-  bytes: number;
-}
-
-/**
- * Feeds `source` through a hashing pass-through; the returned stream is the
- * archive entry, `digest` settles when the source ended (or failed).
- */
-function hashing(
-  source: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
-): {
-  stream: Transform;
-  digest: Promise<Digest>;
-} {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  let settle!: (d: Digest) => void;
-  let fail!: (e: unknown) => void;
-  const digest = new Promise<Digest>((resolve, reject) => {
-    settle = resolve;
-    fail = reject;
-  });
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      callback(null, chunk);
-    },
-    flush(callback) {
-      settle({ sha256: hash.digest('hex'), bytes });
-      callback();
-    },
-  });
-  pipeline(Readable.from(source, { objectMode: false }), stream).catch(
-    error => {
-      fail(error);
-      stream.destroy(error);
-    },
-  );
-  // The caller awaits `digest`; this only keeps an early failure from being unhandled.
-  digest.catch(() => undefined);
-  return { stream, digest };
-}
-
-/** Findings as CSV, one csv-stringify call per page of the keyset cursor. */
-async function* findingsCsv(
-  store: GovernanceStore,
-  filter: GovernanceFilter,
-  counted: { rows: number },
-): AsyncGenerator<string> {
-  yield stringify([FINDING_COLUMNS as unknown as string[]]);
-  for await (const batch of store.streamFindings(filter)) {
-    counted.rows += batch.length;
-    yield stringify(
-      batch.map(f => FINDING_COLUMNS.map(c => (f as any)[c] ?? '')),
-    );
-  }
-}
-
-/** Waivers read per page of the store's keyset, for the export. */
-const WAIVER_BATCH = 500;
-
-async function* waiverBatches(
-  readiness: ReadinessStore,
-  filter: ReadinessWaiverFilter,
-  now: Date,
-): AsyncGenerator<StoredReadinessWaiver[]> {
-  let after: string[] | undefined;
-  do {
-    const page = await readiness.pageWaivers(filter, now, {
-      limit: WAIVER_BATCH,
-      after,
-    });
-    if (page.items.length) yield page.items;
-    after = page.nextKey;
-  } while (after);
-}
-
-const WAIVER_COLUMNS = [
-  'id',
-  'locationId',
-  'check',
-  'status',
-  'reason',
-  'approver',
-  'createdBy',
-  'createdAt',
-  'expiresAt',
-  'revokedAt',
-  'revokedBy',
-] as const;
-
-/** Waivers as CSV, page by page. */
-async function* waiversCsv(
-  batches: AsyncIterable<StoredReadinessWaiver[]>,
-): AsyncGenerator<string> {
-  yield stringify([WAIVER_COLUMNS as unknown as string[]]);
-  for await (const batch of batches) {
-    yield stringify(batch.map(w => WAIVER_COLUMNS.map(c => w[c] ?? '')));
-  }
-}
-
-/** Any batches as one JSON array, written element by element. */
-async function* jsonArray<T>(
-  batches: AsyncIterable<T[]>,
-  counted?: { rows: number },
-): AsyncGenerator<string> {
-  yield '[';
-  let first = true;
-  for await (const batch of batches) {
-    if (counted) counted.rows += batch.length;
-    let chunk = '';
-    for (const item of batch) {
-      chunk += `${first ? '' : ','}${JSON.stringify(item)}`;
-      first = false;
-    }
-    yield chunk;
-  }
-  yield ']';
-}
-
-/** The latest decision per location: level, trigger, each signal's status. */
-function decisionsCsv(decisions: StoredReadinessEvaluation[]): string {
-  const describe = (blockers: StoredReadinessEvaluation['blockers']) =>
-    blockers.map(b => `${b.check}: ${b.detail}`).join(' | ');
-  return stringify(
-    decisions.map(d => [
-      d.locationId,
-      d.partition,
-      d.level,
-      d.trigger,
-      d.evaluatedAt,
-      ...READINESS_CHECKS.map(check => {
-        const signal = d.signals[check];
-        if (!signal) return 'unknown';
-        return signal.waived ? `${signal.status} (waived)` : signal.status;
-      }),
-      describe(d.blockers),
-      describe(d.openChecks),
-    ]),
-    {
-      header: true,
-      columns: [
-        'locationId',
-        'partition',
-        'level',
-        'trigger',
-        'evaluatedAt',
-        ...READINESS_CHECKS,
-        'blockers',
-        'openChecks',
-      ],
-    },
-  );
-}
-
-/** Findings as one JSON array, each with its source. */
-function findingsJson(
-  store: GovernanceStore,
-  filter: GovernanceFilter,
-): AsyncGenerator<string> {
-  return jsonArray(store.streamFindings(filter));
-}
+  auditControlsCsv,
+  conformanceScoresCsv,
+  decisionsCsv,
+  Digest,
+  findingsCsv,
+  findingsJson,
+  hashing,
+  jsonArray,
+  pdfSummary,
+  resilienceAppsCsv,
+  waiverBatches,
+  waiversCsv,
+} from './evidenceFiles';
+import { EvidenceSnapshot, EvidenceSnapshotSource } from './evidenceSnapshot';
+import { GovernanceFilter } from './governanceFilter';
 
 /**
  * Options of {@link writeEvidenceBundle}.
@@ -230,7 +30,8 @@ function findingsJson(
  * @public
  */
 export interface EvidenceBundleOptions {
-  store: GovernanceStore;
+  /** Where the bundle's one snapshot of the database comes from. */
+  snapshots: EvidenceSnapshotSource;
   filter: GovernanceFilter;
   out: Writable;
   generatedAt: Date;
@@ -249,7 +50,7 @@ export interface EvidenceBundleOptions {
  * its signals) and the waivers in scope, `summary.json` and `summary.pdf`
  * and, last, `manifest.json` with the SHA-256 and size of every file and the
  * row counts. Every part is read from one snapshot of the database
- * ({@link GovernanceStore.readSnapshot}), so a sync running meanwhile
+ * ({@link EvidenceSnapshotSource.read}), so a sync running meanwhile
  * changes none of them and the CSV, the JSON and the summary agree.
  * Findings and waivers are streamed page by page (keyset) through the
  * archive and a hashing pass-through, so memory stays flat however many the
@@ -270,17 +71,16 @@ export interface EvidenceBundleOptions {
 export async function writeEvidenceBundle(
   options: EvidenceBundleOptions,
 ): Promise<void> {
-  const isolation = options.store.snapshotIsolation;
   const dir = await mkdtemp(join(tmpdir(), 'region-expansion-evidence-'));
   const file = join(dir, 'bundle.zip');
   try {
-    await options.store.readSnapshot(async (snapshot, db) => {
+    await options.snapshots.read(async snapshot => {
       const temp = createWriteStream(file);
       try {
         await writeFromSnapshot(
-          { ...options, store: snapshot, out: temp },
-          ReadinessStore.fromKnex(db),
-          isolation,
+          { ...options, out: temp },
+          snapshot,
+          options.snapshots.isolation,
         );
       } finally {
         // Read the file back only once its descriptor is closed.
@@ -299,10 +99,11 @@ export async function writeEvidenceBundle(
 
 async function writeFromSnapshot(
   options: EvidenceBundleOptions,
-  readiness: ReadinessStore,
+  snapshot: EvidenceSnapshot,
   isolation: string,
 ): Promise<void> {
-  const { store, filter, out } = options;
+  const { filter, out } = options;
+  const { findings, snapshots, syncState, readiness } = snapshot;
   const archive = archiver('zip', { zlib: { level: 6 } });
   let failArchive!: (e: unknown) => void;
   const done = new Promise<void>((resolve, reject) => {
@@ -342,113 +143,24 @@ async function writeFromSnapshot(
   const counted = { rows: 0 };
   const csvDone = add(
     'securityhub/findings.csv',
-    findingsCsv(store, filter, counted),
+    findingsCsv(findings, filter, counted),
   );
-  add('securityhub/findings.json', findingsJson(store, filter));
+  add('securityhub/findings.json', findingsJson(findings, filter));
 
   const scope = {
     partition: filter.partition,
     region: filter.region,
     accountId: filter.accountId,
   };
-  const apps = await store.listResilienceApps(scope);
+  const apps = await snapshots.listResilienceApps(scope);
   addText('resiliencehub/apps.json', JSON.stringify(apps, null, 2));
-  addText(
-    'resiliencehub/apps.csv',
-    stringify(
-      apps.flatMap(a =>
-        (a.disruptions.length ? a.disruptions : [{ disruptionType: '' }]).map(
-          d => [
-            a.partition,
-            a.accountId,
-            a.region,
-            a.appName,
-            a.complianceStatus,
-            a.resiliencyScore ?? '',
-            d.disruptionType,
-            (d as any).currentRtoInSecs ?? '',
-            (d as any).targetRtoInSecs ?? '',
-            (d as any).currentRpoInSecs ?? '',
-            (d as any).targetRpoInSecs ?? '',
-          ],
-        ),
-      ),
-      {
-        header: true,
-        columns: [
-          'partition',
-          'accountId',
-          'region',
-          'app',
-          'compliance',
-          'score',
-          'disruption',
-          'currentRto',
-          'targetRto',
-          'currentRpo',
-          'targetRpo',
-        ],
-      },
-    ),
-  );
-  const controls = await store.listAuditControls(scope);
+  addText('resiliencehub/apps.csv', resilienceAppsCsv(apps));
+  const controls = await snapshots.listAuditControls(scope);
   addText('auditmanager/controls.json', JSON.stringify(controls, null, 2));
-  addText(
-    'auditmanager/controls.csv',
-    stringify(
-      controls.map(c => [
-        c.partition,
-        c.accountId,
-        c.region,
-        c.framework,
-        c.assessmentName,
-        c.controlSetId,
-        c.controlName,
-        c.controlStatus,
-        c.evidenceCount,
-      ]),
-      {
-        header: true,
-        columns: [
-          'partition',
-          'accountId',
-          'region',
-          'framework',
-          'assessment',
-          'controlSet',
-          'control',
-          'status',
-          'evidence',
-        ],
-      },
-    ),
-  );
-  const scores = await store.listConformanceScores(scope);
+  addText('auditmanager/controls.csv', auditControlsCsv(controls));
+  const scores = await snapshots.listConformanceScores(scope);
   addText('config/conformance-packs.json', JSON.stringify(scores, null, 2));
-  addText(
-    'config/conformance-packs.csv',
-    stringify(
-      scores.map(s => [
-        s.partition,
-        s.accountId,
-        s.region,
-        s.packName,
-        s.complianceType,
-        s.score,
-      ]),
-      {
-        header: true,
-        columns: [
-          'partition',
-          'accountId',
-          'region',
-          'pack',
-          'compliance',
-          'score',
-        ],
-      },
-    ),
-  );
+  addText('config/conformance-packs.csv', conformanceScoresCsv(scores));
 
   const decisions = await readiness.listLatest({
     partition: filter.partition,
@@ -483,11 +195,11 @@ async function writeFromSnapshot(
     waiversCsv(waiverBatches(readiness, waiverScope, options.generatedAt)),
   );
 
-  const bySeverity = await store.summary('severity', filter);
+  const bySeverity = await findings.summary('severity', filter);
   // The counts in the summary are the ones written to the CSV and JSON.
   await beforeClose(csvDone);
   await beforeClose(waiversDone);
-  const freshness = await store.freshness({ partition: filter.partition });
+  const freshness = await syncState.freshness({ partition: filter.partition });
   const stale = freshness.filter(f => f.status === 'stale');
   const byLevel = { blocked: 0, pilot: 0, ready: 0 };
   for (const d of decisions) byLevel[d.level] += 1;

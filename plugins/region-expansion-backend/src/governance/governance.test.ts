@@ -17,7 +17,8 @@ import path from 'node:path';
 import request from 'supertest';
 import { createHash } from 'node:crypto';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
-import { GovernanceStore } from './GovernanceStore';
+import { createGovernance } from '../__testUtils__/governance';
+import { KnexGovernanceFindingStore } from './KnexGovernanceFindingStore';
 import { GovernanceSyncService } from './GovernanceSyncService';
 import { createGovernanceRouter } from './router';
 
@@ -56,10 +57,10 @@ function finding(
   };
 }
 
-async function storeFor(id: Parameters<typeof databases.init>[0]) {
+async function governanceFor(id: Parameters<typeof databases.init>[0]) {
   const knex = await databases.init(id);
   await knex.migrate.latest({ directory: migrations });
-  return GovernanceStore.fromKnex(knex);
+  return createGovernance(knex);
 }
 
 /** FAILED, PASSED, or none (every 11th). */
@@ -69,18 +70,21 @@ function statusOf(i: number): string | undefined {
 }
 
 describe.each(databases.eachSupportedId())(
-  'GovernanceStore on %s',
+  'governance stores on %s',
   databaseId => {
     it('upserts by natural key and keeps the summary in step with the findings', async () => {
-      const store = await storeFor(databaseId);
+      const { stores } = await governanceFor(databaseId);
       const rows = Array.from({ length: 450 }, (_, i) => finding(i));
-      await store.upsertFindings('securityhub', rows);
-      await store.upsertFindings('securityhub', rows);
-      await store.upsertFindings('securityhub', [
+      await stores.findings.upsertFindings('securityhub', rows);
+      await stores.findings.upsertFindings('securityhub', rows);
+      await stores.findings.upsertFindings('securityhub', [
         finding(0, { severity: 'LOW', complianceStatus: 'PASSED' }),
         finding(1, { recordState: 'ARCHIVED' }),
       ]);
-      const page = await store.listFindings({}, { limit: 10, offset: 0 });
+      const page = await stores.findings.listFindings(
+        {},
+        { limit: 10, offset: 0 },
+      );
       expect(page.total).toBe(450);
       for (const groupBy of [
         'severity',
@@ -89,33 +93,31 @@ describe.each(databases.eachSupportedId())(
         'account',
         'region',
       ] as const) {
-        const fromSummary = await store.summary(groupBy, {});
-        const fromFindings = await store.summary(groupBy, {
+        const fromSummary = await stores.findings.summary(groupBy, {});
+        const fromFindings = await stores.findings.summary(groupBy, {
           workflowStatus: 'NEW',
         });
         expect(fromSummary).toEqual(fromFindings);
       }
-      const bySeverity = await store.summary('severity', { partition: 'aws' });
+      const bySeverity = await stores.findings.summary('severity', {
+        partition: 'aws',
+      });
       expect(bySeverity.reduce((n, g) => n + g.total, 0)).toBe(225);
-      expect((await store.summary('control', {})).map(g => g.key)).toEqual([
-        'S3.0',
-        'S3.1',
-        'S3.2',
-        'S3.3',
-        'S3.4',
-      ]);
+      expect(
+        (await stores.findings.summary('control', {})).map(g => g.key),
+      ).toEqual(['S3.0', 'S3.1', 'S3.2', 'S3.3', 'S3.4']);
     });
 
     it('keeps every rollup equal to a fresh GROUP BY over the findings after changes and re-runs', async () => {
-      const store = await storeFor(databaseId);
+      const { stores } = await governanceFor(databaseId);
       const rows = Array.from({ length: 1200 }, (_, i) =>
         finding(i, {
           controlId: i % 7 === 0 ? undefined : `S3.${i % 5}`,
           complianceStatus: statusOf(i),
         }),
       );
-      await store.upsertFindings('securityhub', rows);
-      await store.upsertFindings('securityhub', rows);
+      await stores.findings.upsertFindings('securityhub', rows);
+      await stores.findings.upsertFindings('securityhub', rows);
       // Severity, status, state, control and scope changes, duplicates in one
       // batch (the last one wins) and a second source with the same ids.
       const changed = rows.slice(0, 400).map((r, i) => ({
@@ -126,13 +128,16 @@ describe.each(databases.eachSupportedId())(
         controlId: i % 6 === 0 ? 'EC2.1' : r.controlId,
         region: i % 9 === 0 ? 'region-9' : r.region,
       }));
-      await store.upsertFindings('securityhub', [
+      await stores.findings.upsertFindings('securityhub', [
         finding(3, { severity: 'INFORMATIONAL' }),
         ...changed,
       ]);
-      await store.upsertFindings('securityhub', changed.slice(0, 50));
-      await store.upsertFindings('securityhub-ocsf', rows.slice(0, 30));
-      const { stored, expected } = await store.verifyRollups();
+      await stores.findings.upsertFindings('securityhub', changed.slice(0, 50));
+      await stores.findings.upsertFindings(
+        'securityhub-ocsf',
+        rows.slice(0, 30),
+      );
+      const { stored, expected } = await stores.findings.verifyRollups();
       expect(stored).toEqual(expected);
       expect(stored.length).toBeGreaterThan(0);
 
@@ -164,14 +169,14 @@ describe.each(databases.eachSupportedId())(
           'control',
         ] as const) {
           // workflowStatus is kept by no rollup: the findings table answers.
-          const fromFindings = await store.summary(groupBy, {
+          const fromFindings = await stores.findings.summary(groupBy, {
             ...filter,
             workflowStatus: 'NEW',
           });
           expect({
             groupBy,
             filter,
-            groups: await store.summary(groupBy, filter),
+            groups: await stores.findings.summary(groupBy, filter),
           }).toEqual({
             groupBy,
             filter,
@@ -182,24 +187,24 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('keeps stale targets with their reason and last good data; replaces snapshot sources', async () => {
-      const store = await storeFor(databaseId);
+      const { stores } = await governanceFor(databaseId);
       const target: GovernanceTarget = {
         partition: 'aws-eusc',
         accountId: '900000000001',
         region: 'region-1',
       };
-      await store.markRunning(
+      await stores.syncState.markRunning(
         'securityhub',
         [target],
         '2026-11-26T10:00:00.000Z',
       );
-      await store.setCursor('securityhub', target, '{"since":"x"}');
-      await store.recordOutcome(
+      await stores.syncState.setCursor('securityhub', target, '{"since":"x"}');
+      await stores.syncState.recordOutcome(
         'securityhub',
         { target, status: 'ok', pages: 2, rows: 150 },
         '2026-11-26T10:01:00.000Z',
       );
-      await store.recordOutcome(
+      await stores.syncState.recordOutcome(
         'securityhub',
         {
           target,
@@ -211,7 +216,7 @@ describe.each(databases.eachSupportedId())(
         },
         '2026-11-26T11:01:00.000Z',
       );
-      const [state] = await store.freshness();
+      const [state] = await stores.syncState.freshness();
       expect(state).toMatchObject({
         status: 'stale',
         reasonKind: 'access-denied',
@@ -223,7 +228,7 @@ describe.each(databases.eachSupportedId())(
         lastSuccessAt: '2026-11-26T10:01:00.000Z',
         rows: 150,
       });
-      expect(await store.getCursor('securityhub', target)).toBe(
+      expect(await stores.syncState.getCursor('securityhub', target)).toBe(
         '{"since":"x"}',
       );
       const app = {
@@ -235,20 +240,20 @@ describe.each(databases.eachSupportedId())(
           { disruptionType: 'AZ', currentRtoInSecs: 5, targetRtoInSecs: 10 },
         ],
       };
-      await store.replaceResilienceApps(target, [
+      await stores.snapshots.replaceResilienceApps(target, [
         app,
         { ...app, appArn: 'app-2' },
       ]);
-      await store.replaceResilienceApps(target, [app]);
-      expect(await store.listResilienceApps({ partition: 'aws-eusc' })).toEqual(
-        [app],
-      );
-      await store.upsertFindings('securityhub', [
+      await stores.snapshots.replaceResilienceApps(target, [app]);
+      expect(
+        await stores.snapshots.listResilienceApps({ partition: 'aws-eusc' }),
+      ).toEqual([app]);
+      await stores.findings.upsertFindings('securityhub', [
         finding(1, { partition: 'aws-eusc' }),
       ]);
-      await store.recordHistory('securityhub', '2026-11-26');
-      await store.recordHistory('securityhub', '2026-11-26');
-      expect(await store.history({ partition: 'aws-eusc' })).toEqual([
+      await stores.history.recordHistory('securityhub', '2026-11-26');
+      await stores.history.recordHistory('securityhub', '2026-11-26');
+      expect(await stores.history.history({ partition: 'aws-eusc' })).toEqual([
         {
           day: '2026-11-26',
           source: 'securityhub',
@@ -265,7 +270,7 @@ describe.each(databases.eachSupportedId())(
 
 describe('GovernanceSyncService', () => {
   it('runs a provider, records outcomes per target and schedules one global task per provider', async () => {
-    const store = await storeFor('SQLITE_3');
+    const { stores } = await governanceFor('SQLITE_3');
     const ok: GovernanceTarget = {
       partition: 'aws',
       accountId: '100000000001',
@@ -297,7 +302,7 @@ describe('GovernanceSyncService', () => {
     };
     const scheduler = mockServices.scheduler.mock();
     const sync = GovernanceSyncService.create({
-      store,
+      stores,
       providers: [provider],
       logger: mockServices.logger.mock(),
       scheduler,
@@ -318,11 +323,11 @@ describe('GovernanceSyncService', () => {
       }),
     );
     await sync.runProvider('securityhub');
-    const states = await store.freshness();
+    const states = await stores.syncState.freshness();
     expect(states.map(s => s.status)).toEqual(['ok', 'stale']);
-    expect((await store.listFindings({}, { limit: 5, offset: 0 })).total).toBe(
-      1,
-    );
+    expect(
+      (await stores.findings.listFindings({}, { limit: 5, offset: 0 })).total,
+    ).toBe(1);
   });
 });
 
@@ -381,13 +386,13 @@ describe('GovernanceSyncService writes', () => {
   it.each(databases.eachSupportedId())(
     'writes each page with its cursor and progress in one transaction, one page at a time per target (%s)',
     async databaseId => {
-      const store = await storeFor(databaseId);
+      const { stores } = await governanceFor(databaseId);
       const log: string[] = [];
-      const upsert = store.upsertFindings.bind(store);
+      const upsert = stores.findings.upsertFindings.bind(stores.findings);
       let writing = 0;
       let maxWriting = 0;
       jest
-        .spyOn(store, 'upsertFindings')
+        .spyOn(stores.findings, 'upsertFindings')
         .mockImplementation(async (source, rows, commit) => {
           writing += 1;
           maxWriting = Math.max(maxWriting, writing);
@@ -397,7 +402,7 @@ describe('GovernanceSyncService writes', () => {
           writing -= 1;
         });
       const sync = GovernanceSyncService.create({
-        store,
+        stores,
         providers: [pagingProvider(5, log)],
         logger: mockServices.logger.mock(),
       });
@@ -406,13 +411,13 @@ describe('GovernanceSyncService writes', () => {
       // The next page is read while the previous one is written.
       expect(log.slice(0, 3)).toEqual(['read 0', 'write 1', 'read 1']);
       expect(maxWriting).toBe(1);
-      expect(await store.getCursor('securityhub', target)).toBe('5');
-      const [state] = await store.freshness();
+      expect(await stores.syncState.getCursor('securityhub', target)).toBe('5');
+      const [state] = await stores.syncState.freshness();
       expect(state).toMatchObject({ status: 'ok', pages: 5, rows: 500 });
       expect(
-        (await store.listFindings({}, { limit: 1, offset: 0 })).total,
+        (await stores.findings.listFindings({}, { limit: 1, offset: 0 })).total,
       ).toBe(500);
-      const { stored, expected } = await store.verifyRollups();
+      const { stored, expected } = await stores.findings.verifyRollups();
       expect(stored).toEqual(expected);
     },
   );
@@ -420,13 +425,13 @@ describe('GovernanceSyncService writes', () => {
   it.each(databases.eachSupportedId())(
     'keeps reading while earlier pages wait to be written, at most the queue size ahead, and writes them in order (%s)',
     async databaseId => {
-      const store = await storeFor(databaseId);
+      const { stores } = await governanceFor(databaseId);
       const log: string[] = [];
-      const upsert = store.upsertFindings.bind(store);
+      const upsert = stores.findings.upsertFindings.bind(stores.findings);
       let firstWriteDone = false;
       let readsBeforeFirstWrite = 0;
       jest
-        .spyOn(store, 'upsertFindings')
+        .spyOn(stores.findings, 'upsertFindings')
         .mockImplementation(async (source, rows, commit) => {
           log.push(`write ${commit?.cursor}`);
           // A slow first write: it lets a few turns of the event loop pass,
@@ -443,7 +448,7 @@ describe('GovernanceSyncService writes', () => {
           firstWriteDone = true;
         });
       const sync = GovernanceSyncService.create({
-        store,
+        stores,
         providers: [pagingProvider(10, log)],
         logger: mockServices.logger.mock(),
         writeQueuePages: 3,
@@ -456,13 +461,15 @@ describe('GovernanceSyncService writes', () => {
       expect(log.filter(l => l.startsWith('write'))).toEqual(
         Array.from({ length: 10 }, (_, p) => `write ${p + 1}`),
       );
-      expect(await store.getCursor('securityhub', target)).toBe('10');
-      expect((await store.freshness())[0]).toMatchObject({
+      expect(await stores.syncState.getCursor('securityhub', target)).toBe(
+        '10',
+      );
+      expect((await stores.syncState.freshness())[0]).toMatchObject({
         status: 'ok',
         pages: 10,
         rows: 1000,
       });
-      const { stored, expected } = await store.verifyRollups();
+      const { stored, expected } = await stores.findings.verifyRollups();
       expect(stored).toEqual(expected);
     },
   );
@@ -470,17 +477,17 @@ describe('GovernanceSyncService writes', () => {
   it.each(databases.eachSupportedId())(
     'stops at the last stored page when a write fails and resumes exactly from its cursor (%s)',
     async databaseId => {
-      const store = await storeFor(databaseId);
-      const upsert = store.upsertFindings.bind(store);
+      const { stores } = await governanceFor(databaseId);
+      const upsert = stores.findings.upsertFindings.bind(stores.findings);
       const spy = jest
-        .spyOn(store, 'upsertFindings')
+        .spyOn(stores.findings, 'upsertFindings')
         .mockImplementation(async (source, rows, commit) => {
           if (commit?.cursor === '3') throw new Error('connection lost');
           await upsert(source, rows, commit);
         });
       const log: string[] = [];
       const sync = GovernanceSyncService.create({
-        store,
+        stores,
         providers: [pagingProvider(6, log)],
         logger: mockServices.logger.mock(),
       });
@@ -490,16 +497,18 @@ describe('GovernanceSyncService writes', () => {
         reason: expect.stringMatching(/connection lost/),
       });
       // Pages 0 and 1 are stored with cursor 2; nothing after the failure.
-      expect(await store.getCursor('securityhub', target)).toBe('2');
+      expect(await stores.syncState.getCursor('securityhub', target)).toBe('2');
       expect(
-        (await store.listFindings({}, { limit: 1, offset: 0 })).total,
+        (await stores.findings.listFindings({}, { limit: 1, offset: 0 })).total,
       ).toBe(200);
-      expect((await store.freshness())[0]).toMatchObject({ status: 'stale' });
+      expect((await stores.syncState.freshness())[0]).toMatchObject({
+        status: 'stale',
+      });
 
       spy.mockRestore();
       const resumed: string[] = [];
       const again = GovernanceSyncService.create({
-        store,
+        stores,
         providers: [pagingProvider(6, resumed)],
         logger: mockServices.logger.mock(),
       });
@@ -508,9 +517,9 @@ describe('GovernanceSyncService writes', () => {
       );
       expect(resumed[0]).toBe('read 2');
       expect(
-        (await store.listFindings({}, { limit: 1, offset: 0 })).total,
+        (await stores.findings.listFindings({}, { limit: 1, offset: 0 })).total,
       ).toBe(600);
-      const { stored, expected } = await store.verifyRollups();
+      const { stored, expected } = await stores.findings.verifyRollups();
       expect(stored).toEqual(expected);
     },
   );
@@ -520,14 +529,14 @@ describe('createGovernanceRouter', () => {
   async function appWith(
     permissionResult: AuthorizeResult = AuthorizeResult.ALLOW,
   ) {
-    const store = await storeFor('SQLITE_3');
-    await store.upsertFindings(
+    const { stores, service } = await governanceFor('SQLITE_3');
+    await stores.findings.upsertFindings(
       'securityhub',
       Array.from({ length: 30 }, (_, i) => finding(i)),
     );
     const trigger = jest.fn(async (p?: string) => (p ? [p] : ['securityhub']));
     const router = await createGovernanceRouter({
-      store,
+      store: service,
       sync: { trigger },
       httpAuth: mockServices.httpAuth({
         defaultCredentials: mockCredentials.user(),
@@ -646,7 +655,7 @@ describe('createGovernanceRouter', () => {
     const { app } = await appWith();
     // On the prototype: the bundle reads through a store bound to its snapshot.
     const spy = jest
-      .spyOn(GovernanceStore.prototype, 'streamFindings')
+      .spyOn(KnexGovernanceFindingStore.prototype, 'streamFindings')
       .mockImplementation(async function* broken() {
         yield [{ ...finding(1), source: 'securityhub' }];
         throw new Error('connection lost');

@@ -15,7 +15,9 @@ import express from 'express';
 import path from 'node:path';
 import request from 'supertest';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
-import { GovernanceStore } from './GovernanceStore';
+import { createGovernance } from '../__testUtils__/governance';
+import { GovernanceService } from './GovernanceService';
+import { GovernanceStores } from './governanceStores';
 import { createGovernanceRouter } from './router';
 
 jest.setTimeout(120_000);
@@ -49,18 +51,18 @@ const TARGETS: GovernanceTarget[] = [0, 1, 2].map(i => ({
   region: `region-${i % 2}`,
 }));
 
-async function seed(store: GovernanceStore) {
-  await store.upsertFindings(
+async function seed(stores: GovernanceStores) {
+  await stores.findings.upsertFindings(
     'securityhub',
     Array.from({ length: 1234 }, (_, i) => finding(i)),
   );
   // Ids of their own, so a finding id names one row in these tests.
-  await store.upsertFindings(
+  await stores.findings.upsertFindings(
     'securityhub-ocsf',
     Array.from({ length: 40 }, (_, i) => ocsfFinding(i)),
   );
   for (const [t, target] of TARGETS.entries()) {
-    await store.replaceResilienceApps(
+    await stores.snapshots.replaceResilienceApps(
       target,
       Array.from({ length: 90 }, (_, i) => ({
         appArn: `arn:${target.partition}:resiliencehub:${target.region}:${target.accountId}:app/${i}`,
@@ -70,7 +72,7 @@ async function seed(store: GovernanceStore) {
         disruptions: [],
       })),
     );
-    await store.replaceAuditControls(
+    await stores.snapshots.replaceAuditControls(
       target,
       Array.from({ length: 80 }, (_, i) => ({
         ...target,
@@ -85,7 +87,7 @@ async function seed(store: GovernanceStore) {
         folders: [],
       })),
     );
-    await store.replaceConformanceScores(
+    await stores.snapshots.replaceConformanceScores(
       target,
       Array.from({ length: 80 }, (_, i) => ({
         ...target,
@@ -101,14 +103,14 @@ async function seed(store: GovernanceStore) {
   // 130 days × 2 sources × 2 partitions = 520 points.
   for (let d = 0; d < 130; d++) {
     const day = new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10);
-    await store.recordHistory('securityhub', day);
-    await store.recordHistory('securityhub-ocsf', day);
+    await stores.history.recordHistory('securityhub', day);
+    await stores.history.recordHistory('securityhub-ocsf', day);
   }
 }
 
-async function appFor(store: GovernanceStore) {
+async function appFor(governance: GovernanceService) {
   const router = await createGovernanceRouter({
-    store,
+    store: governance,
     sync: { trigger: async () => [] },
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.user(),
@@ -150,15 +152,16 @@ async function readAllPages(
 }
 
 describe.each(testDatabaseIds())('governance list routes on %s', databaseId => {
-  let store: GovernanceStore;
+  let stores: GovernanceStores;
   let app: express.Express;
 
   beforeAll(async () => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory: migrations });
-    store = GovernanceStore.fromKnex(knex);
-    await seed(store);
-    app = await appFor(store);
+    const governance = createGovernance(knex);
+    stores = governance.stores;
+    await seed(stores);
+    app = await appFor(governance.service);
   });
 
   const keyOf: Record<string, (item: any) => string> = {
@@ -181,18 +184,22 @@ describe.each(testDatabaseIds())('governance list routes on %s', databaseId => {
       const expected = {
         findings: async () => {
           const all: string[] = [];
-          for await (const batch of store.streamFindings({ partition: 'aws' }))
+          for await (const batch of stores.findings.streamFindings({
+            partition: 'aws',
+          }))
             all.push(...batch.map(f => f.findingId));
           return all;
         },
-        history: async () => (await store.history()).map(keyOf.history),
+        history: async () =>
+          (await stores.history.history()).map(keyOf.history),
         resilience: async () =>
-          (await store.listResilienceApps()).map(keyOf.resilience),
-        audit: async () => (await store.listAuditControls()).map(keyOf.audit),
+          (await stores.snapshots.listResilienceApps()).map(keyOf.resilience),
+        audit: async () =>
+          (await stores.snapshots.listAuditControls()).map(keyOf.audit),
         conformance: async () =>
-          (await store.listConformanceScores({ partition: 'aws' })).map(
-            keyOf.conformance,
-          ),
+          (
+            await stores.snapshots.listConformanceScores({ partition: 'aws' })
+          ).map(keyOf.conformance),
       }[list]!;
       const want = await expected();
       expect(want.length).toBeGreaterThan(2 * limit);
@@ -216,7 +223,7 @@ describe.each(testDatabaseIds())('governance list routes on %s', databaseId => {
       .query({ source: 'securityhub-ocsf', limit: 15 });
     expect(first.body.items).toHaveLength(15);
     // Rows before and after the cursor: offset paging would repeat one.
-    await store.upsertFindings('securityhub-ocsf', [
+    await stores.findings.upsertFindings('securityhub-ocsf', [
       { ...finding(0), findingId: 'ocsf-00000a' },
       { ...finding(1), findingId: 'ocsf-99999' },
     ]);

@@ -24,8 +24,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { noQuerySchema, parseInput } from '../service/requestHelpers';
-import { writeEvidenceBundle } from './evidenceBundle';
-import { GovernanceStore } from './GovernanceStore';
+import { GovernanceService } from './GovernanceService';
 import { GovernanceSyncService } from './GovernanceSyncService';
 
 /** A page as the routes answer it: the store's next key as an opaque cursor. */
@@ -49,7 +48,7 @@ function pageOf<T>(
  * @public
  */
 export interface GovernanceRouterOptions {
-  store: GovernanceStore;
+  store: GovernanceService;
   sync: Pick<GovernanceSyncService, 'trigger'>;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
@@ -162,8 +161,7 @@ export async function createGovernanceRouter(
       userEntityRef?: string;
       subject?: string;
     };
-    await writeEvidenceBundle({
-      store,
+    await store.writeEvidenceBundle({
       filter,
       out: res,
       generatedAt,

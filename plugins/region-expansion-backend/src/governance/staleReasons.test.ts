@@ -23,7 +23,8 @@ import path from 'node:path';
 import request from 'supertest';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { GovernanceReadinessSignals } from './GovernanceReadinessSignals';
-import { GovernanceStore } from './GovernanceStore';
+import { createGovernance } from '../__testUtils__/governance';
+import { KnexGovernanceSyncStateStore } from './KnexGovernanceSyncStateStore';
 import { GovernanceSyncService } from './GovernanceSyncService';
 import { createGovernanceRouter } from './router';
 
@@ -85,12 +86,12 @@ describe.each(databases.eachSupportedId())(
       faults.faults.accessDeniedAccounts = [denied.id];
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrations });
-      const store = GovernanceStore.fromKnex(knex);
+      const { stores, service } = createGovernance(knex);
       const config = new ConfigReader(harness.config());
       const context = GovernanceAwsContext.fromConfig(config, { catalog });
       const logger = mockServices.logger.mock();
       const sync = GovernanceSyncService.create({
-        store,
+        stores,
         providers: [providerOverTheSdk(context)],
         logger,
       });
@@ -102,7 +103,7 @@ describe.each(databases.eachSupportedId())(
       ).toContain(roleArn);
 
       const router = await createGovernanceRouter({
-        store,
+        store: service,
         sync: { trigger: async () => [] },
         httpAuth: mockServices.httpAuth({
           defaultCredentials: mockCredentials.user(),
@@ -152,7 +153,7 @@ describe.each(databases.eachSupportedId())(
 
       // Readiness repeats the stored sentence, not the AWS text.
       const signals = await GovernanceReadinessSignals.create({
-        store,
+        store: service,
         catalog,
       }).signalsFor(target.region);
       expect(JSON.stringify(signals)).not.toContain('arn:');
@@ -195,7 +196,9 @@ describe.each(databases.eachSupportedId())(
         },
       ]);
       await knex.migrate.latest({ directory: migrations });
-      const states = await GovernanceStore.fromKnex(knex).freshness();
+      const states = await KnexGovernanceSyncStateStore.create({
+        client: knex,
+      }).freshness();
       expect(states).toEqual([
         expect.objectContaining({ source: 'config', status: 'ok' }),
         expect.objectContaining({

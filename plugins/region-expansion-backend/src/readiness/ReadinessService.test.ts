@@ -9,7 +9,7 @@ import {
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { DEMO_FOOTPRINT } from './demoFootprint';
 import { ReadinessService } from './ReadinessService';
-import { ReadinessStore } from './ReadinessStore';
+import { KnexReadinessStore } from './KnexReadinessStore';
 
 jest.setTimeout(60_000);
 
@@ -21,9 +21,9 @@ async function setup(
   governanceSources?: GovernanceSignalSource[],
 ) {
   const knex = await databases.init(databaseId as any);
-  const database = mockServices.database({ knex });
-  const stores = createEstateStores(await migrated(knex));
-  const readinessStore = await ReadinessStore.create({ database });
+  const client = await migrated(knex);
+  const stores = createEstateStores(client);
+  const readinessStore = KnexReadinessStore.create({ client });
   const service = createEstateServices(stores, {
     readiness: () => readinessStore.readinessLookup(),
   });

@@ -1,4 +1,5 @@
 export * from './ReadinessStore';
+export * from './KnexReadinessStore';
 export * from './ReadinessService';
 export * from './router';
 export * from './config';

@@ -15,6 +15,7 @@ import { KnexEstateStore } from '../estate/KnexEstateStore';
 import { migrated } from '../__testUtils__/estate';
 import { ReadinessService } from './ReadinessService';
 import { ReadinessStore } from './ReadinessStore';
+import { KnexReadinessStore } from './KnexReadinessStore';
 import { createReadinessRouter } from './router';
 
 jest.setTimeout(120_000);
@@ -71,14 +72,11 @@ describe.each(testDatabaseIds())('readiness list routes on %s', databaseId => {
 
   beforeAll(async () => {
     const knex = await databases.init(databaseId);
-    const database = mockServices.database({
-      knex,
-      migrations: { skip: false },
-    });
+    const client = await migrated(knex);
     const estate = EstateService.create({
-      store: KnexEstateStore.create({ client: await migrated(knex) }),
+      store: KnexEstateStore.create({ client }),
     });
-    store = await ReadinessStore.create({ database });
+    store = KnexReadinessStore.create({ client });
     // 620 evaluations; the level changes every 7th one.
     for (let i = 0; i < 620; i++) {
       const level = (['ready', 'pilot', 'blocked'] as const)[

@@ -1,6 +1,6 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { regionExpansionPlugin } from '../plugin';
-import { ReadinessStore } from './ReadinessStore';
+import { KnexReadinessStore } from './KnexReadinessStore';
 
 jest.setTimeout(120_000);
 
@@ -27,13 +27,16 @@ describe('readiness work when the backend stops', () => {
 
     // Every location was evaluated once at startup; slow each store down
     // so the scheduled run is surely mid-way when the backend stops.
-    const original = ReadinessStore.prototype.addEvaluation;
+    const original = KnexReadinessStore.prototype.addEvaluation;
     const stored: string[] = [];
     let stopped = false;
     const afterStop: string[] = [];
     jest
-      .spyOn(ReadinessStore.prototype, 'addEvaluation')
-      .mockImplementation(async function slow(this: ReadinessStore, ...args) {
+      .spyOn(KnexReadinessStore.prototype, 'addEvaluation')
+      .mockImplementation(async function slow(
+        this: KnexReadinessStore,
+        ...args
+      ) {
         if (stopped) afterStop.push(args[0].locationId);
         await new Promise(resolve => setTimeout(resolve, 50));
         const result = await original.apply(this, args);

@@ -36,15 +36,19 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { GOVERNANCE_REASON_KINDS } from '@region-expansion/plugin-region-expansion-node';
-import { AvailabilityRefreshService, AvailabilityStore } from '../availability';
+import {
+  AvailabilityRefreshService,
+  KnexAvailabilityStore,
+} from '../availability';
 import {
   createEstateServices,
   createEstateStores,
   migrated,
 } from '../__testUtils__/estate';
-import { createGovernanceRouter, GovernanceStore } from '../governance';
+import { createGovernance } from '../__testUtils__/governance';
+import { createGovernanceRouter } from '../governance';
 import { ReadinessService } from '../readiness/ReadinessService';
-import { ReadinessStore } from '../readiness/ReadinessStore';
+import { KnexReadinessStore } from '../readiness/KnexReadinessStore';
 import {
   assessUploadSchema,
   createWaiverSchema,
@@ -215,15 +219,10 @@ describe('openapi.yaml', () => {
 
   beforeAll(async () => {
     const knex = await databases.init('SQLITE_3');
-    const database = mockServices.database({
-      knex,
-      migrations: { skip: false },
-    });
-    const services = createEstateServices(
-      createEstateStores(await migrated(knex)),
-    );
+    const client = await migrated(knex);
+    const services = createEstateServices(createEstateStores(client));
     const readiness = ReadinessService.create({
-      store: await ReadinessStore.create({ database }),
+      store: KnexReadinessStore.create({ client }),
       estate: services.estate,
       logger: mockServices.logger.mock(),
     });
@@ -236,14 +235,14 @@ describe('openapi.yaml', () => {
       ...services,
       readiness,
       availability: AvailabilityRefreshService.create({
-        store: await AvailabilityStore.create({ database }),
+        store: KnexAvailabilityStore.create({ client }),
         logger: mockServices.logger.mock(),
         enabled: false,
         partitions: ['aws'],
       }),
     });
     const governanceRouter = await createGovernanceRouter({
-      store: await GovernanceStore.create({ database }),
+      store: createGovernance(client).service,
       sync: { trigger: async () => [] },
       httpAuth,
       permissions,

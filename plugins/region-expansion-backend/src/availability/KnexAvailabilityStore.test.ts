@@ -1,6 +1,8 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { AvailabilityStore, NewAvailabilityRefresh } from './AvailabilityStore';
+import { KnexAvailabilityStore } from './KnexAvailabilityStore';
+import { migrated } from '../__testUtils__/database';
 
 jest.setTimeout(60_000);
 
@@ -41,9 +43,7 @@ describe.each(databases.eachSupportedId())('AvailabilityStore (%s)', id => {
 
   beforeAll(async () => {
     knex = await databases.init(id);
-    store = await AvailabilityStore.create({
-      database: mockServices.database({ knex }),
-    });
+    store = KnexAvailabilityStore.create({ client: await migrated(knex) });
   });
 
   it('has nothing before the first refresh', async () => {

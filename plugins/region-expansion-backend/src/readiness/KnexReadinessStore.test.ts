@@ -1,4 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   ReadinessEvaluation,
@@ -6,7 +6,8 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import { evaluateReadiness } from '@region-expansion/plugin-region-expansion-node';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
-import { ReadinessStore } from './ReadinessStore';
+import { KnexReadinessStore } from './KnexReadinessStore';
+import { migrated } from '../__testUtils__/database';
 
 jest.setTimeout(60_000);
 
@@ -14,9 +15,7 @@ const databases = TestDatabases.create({ ids: testDatabaseIds() });
 
 async function createStore(databaseId: string) {
   const knex = await databases.init(databaseId as any);
-  const store = await ReadinessStore.create({
-    database: mockServices.database({ knex }),
-  });
+  const store = KnexReadinessStore.create({ client: await migrated(knex) });
   return { knex, store };
 }
 

@@ -1,0 +1,41 @@
+import type { GovernanceSource } from '@region-expansion/plugin-region-expansion-node';
+import { GovernanceKeysetPage } from './GovernanceSnapshotStore';
+
+/**
+ * One day of a source's finding totals in a partition.
+ *
+ * @public
+ */
+export interface GovernanceHistoryRow {
+  day: string;
+  source: string;
+  partition: string;
+  total: number;
+  failed: number;
+  criticalOrHighFailed: number;
+  staleTargets: number;
+}
+
+/**
+ * A daily point per source and partition: active findings, failed ones,
+ * failed critical or high ones, and stale targets, as a sync left them.
+ *
+ * @public
+ */
+export interface GovernanceHistoryStore {
+  /** Writes (or overwrites) today's history point per partition of a source. */
+  recordHistory(source: GovernanceSource, day: string): Promise<void>;
+  /** Every history point, by day, source and partition. */
+  history(filter?: {
+    partition?: string;
+    source?: string;
+  }): Promise<GovernanceHistoryRow[]>;
+  /**
+   * A page of history points from `since` (a day, inclusive), by day,
+   * source and partition, after the keyset `after`.
+   */
+  pageHistory(
+    filter: { partition?: string; source?: string; since?: string },
+    page: { limit: number; after?: string[] },
+  ): Promise<GovernanceKeysetPage<GovernanceHistoryRow>>;
+}

@@ -1,0 +1,411 @@
+import type {
+  GovernanceFindingRow,
+  GovernanceSource,
+} from '@region-expansion/plugin-region-expansion-node';
+import { Knex } from 'knex';
+import { KeysetColumn, readKeysetPage } from '../database/keyset';
+import { retryTransaction } from '../database/retryTransaction';
+import { isPostgres } from '../database/writeTransaction';
+import {
+  FILTER_COLUMN,
+  GovernanceFilter,
+  whereFilter,
+} from './governanceFilter';
+import {
+  GovernanceFindingStore,
+  GovernanceGroupBy,
+  GovernanceSummaryGroup,
+} from './GovernanceFindingStore';
+import {
+  addRollupDelta,
+  compareRollupRows,
+  lockOrder,
+  ROLLUP_KEY,
+  ROLLUP_LEVELS,
+  RollupDims,
+  RollupRow,
+} from './governanceRollups';
+import { GovernanceFindingsCommit } from './GovernanceSyncStateStore';
+import { commitSyncState } from './KnexGovernanceSyncStateStore';
+
+/**
+ * Rows per multi-row insert: on PostgreSQL 17 columns × 1,000 rows = 17,000
+ * binds (limit 65,535); knex writes SQLite's as a compound SELECT, limited
+ * to 500 terms.
+ */
+const CHUNK = { pg: 1000, sqlite: 400 };
+
+const GROUP_COLUMN: Record<GovernanceGroupBy, string> = {
+  partition: 'partition',
+  region: 'region',
+  account: 'account_id',
+  severity: 'severity',
+  control: 'control_id',
+  status: 'compliance_status',
+};
+
+/** Keyset order of the findings pages: ends with the table's primary key. */
+const FINDING_KEY: KeysetColumn[] = [
+  { column: 'source', order: 'asc' },
+  { column: 'finding_id', order: 'asc' },
+];
+
+/** A PostgreSQL text[] literal (one bind instead of one per id). */
+function pgTextArray(values: string[]): string {
+  return `{${values
+    .map(v => `"${v.replace(/[\\"]/g, c => `\\${c}`)}"`)
+    .join(',')}}`;
+}
+
+/** Groups in key order, missing values (`NONE`) in place, on every database. */
+function byKey(x: { key: string }, y: { key: string }): number {
+  if (x.key === y.key) return 0;
+  return x.key < y.key ? -1 : 1;
+}
+
+function findingFromRecord(r: any): GovernanceFindingRow {
+  return {
+    findingId: r.finding_id,
+    partition: r.partition,
+    accountId: r.account_id,
+    region: r.region,
+    severity: r.severity,
+    complianceStatus: r.compliance_status ?? undefined,
+    controlId: r.control_id ?? undefined,
+    workflowStatus: r.workflow_status ?? undefined,
+    recordState: r.record_state,
+    resourceType: r.resource_type ?? undefined,
+    resourceId: r.resource_id ?? undefined,
+    productName: r.product_name ?? undefined,
+    generatorId: r.generator_id ?? undefined,
+    title: r.title ?? undefined,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/**
+ * The {@link GovernanceFindingStore} over the plugin's database (tables
+ * `governance_findings` and `governance_rollups`; a page's cursor goes to
+ * `governance_sync_state` in the page's transaction).
+ *
+ * @public
+ */
+export class KnexGovernanceFindingStore implements GovernanceFindingStore {
+  readonly #db: Knex;
+
+  /** A store over the plugin's migrated database client (or a transaction). */
+  static create(options: { client: Knex }): KnexGovernanceFindingStore {
+    return new KnexGovernanceFindingStore(options.client);
+  }
+
+  private constructor(db: Knex) {
+    this.#db = db;
+  }
+
+  get #chunk(): number {
+    return isPostgres(this.#db) ? CHUNK.pg : CHUNK.sqlite;
+  }
+
+  /**
+   * Upserts findings by (source, finding id) and moves their rollup counts
+   * from the old groups to the new ones in the same transaction: per chunk
+   * one select of the existing rows, one multi-row upsert of the findings,
+   * one multi-row upsert of the rollup deltas (computed in memory) and, with
+   * `commit`, the target's cursor and progress (in the last chunk's
+   * transaction, so a run killed midway resumes exactly after the stored
+   * rows). Re-running the same rows changes nothing.
+   */
+  async upsertFindings(
+    source: GovernanceSource,
+    rows: GovernanceFindingRow[],
+    commit?: GovernanceFindingsCommit,
+  ): Promise<void> {
+    const unique = [...new Map(rows.map(r => [r.findingId, r])).values()];
+    if (unique.length === 0) {
+      if (commit)
+        await retryTransaction(this.#db, tx =>
+          commitSyncState(tx, source, commit),
+        );
+      return;
+    }
+    const size = this.#chunk;
+    for (let i = 0; i < unique.length; i += size) {
+      const chunk = unique.slice(i, i + size);
+      const last = i + size >= unique.length;
+      await retryTransaction(this.#db, async tx => {
+        // The target's own state row first: the shared rollup rows, locked
+        // by the chunk's last statement, are then held only until COMMIT.
+        if (last && commit) await commitSyncState(tx, source, commit);
+        await this.#upsertChunk(tx, source, chunk);
+      });
+    }
+  }
+
+  async #upsertChunk(
+    tx: Knex.Transaction,
+    source: GovernanceSource,
+    chunk: GovernanceFindingRow[],
+  ) {
+    const ids = chunk.map(r => r.findingId);
+    let existing: RollupDims[];
+    if (isPostgres(this.#db)) {
+      // One array parameter instead of one bind per id: far less work in
+      // knex and in PostgreSQL's parser than a 100-value IN list. One
+      // primary-key lookup per id (LATERAL): with `finding_id = ANY (...)`
+      // and no statistics yet (a table filling up before autovacuum has
+      // analyzed it), PostgreSQL scanned every row of the source per page.
+      const result = await tx.raw(
+        `SELECT f.partition, f.account_id, f.region, f.severity, f.control_id, f.compliance_status, f.record_state
+           FROM unnest(?::text[]) AS ids (finding_id)
+          CROSS JOIN LATERAL (
+                SELECT partition, account_id, region, severity, control_id, compliance_status, record_state
+                  FROM governance_findings
+                 WHERE source = ? AND finding_id = ids.finding_id
+                   FOR UPDATE
+               ) f`,
+        [pgTextArray(ids), source],
+      );
+      existing = result.rows;
+    } else {
+      existing = await tx('governance_findings')
+        .where('source', source)
+        .whereIn('finding_id', ids)
+        .select(
+          'partition',
+          'account_id',
+          'region',
+          'severity',
+          'control_id',
+          'compliance_status',
+          'record_state',
+        );
+    }
+    const deltas = new Map<string, RollupRow>();
+    for (const old of existing) addRollupDelta(deltas, source, old, -1);
+    const records = chunk.map(r => ({
+      source,
+      finding_id: r.findingId,
+      partition: r.partition,
+      account_id: r.accountId,
+      region: r.region,
+      severity: r.severity,
+      compliance_status: r.complianceStatus ?? null,
+      control_id: r.controlId ?? null,
+      workflow_status: r.workflowStatus ?? null,
+      record_state: r.recordState,
+      resource_type: r.resourceType ?? null,
+      resource_id: r.resourceId ?? null,
+      product_name: r.productName ?? null,
+      generator_id: r.generatorId ?? null,
+      title: r.title ?? null,
+      created_at: r.createdAt,
+      updated_at: r.updatedAt,
+    }));
+    for (const record of records) addRollupDelta(deltas, source, record, 1);
+    const changes = [...deltas.values()]
+      .filter(d => d.count !== 0)
+      .sort(lockOrder);
+    if (isPostgres(this.#db)) {
+      // Rows as one JSON parameter (json_populate_recordset keeps their order,
+      // so rollup rows are locked in lockOrder).
+      const columns = Object.keys(records[0]);
+      await tx.raw(
+        `INSERT INTO governance_findings
+         SELECT * FROM json_populate_recordset(NULL::governance_findings, ?::json)
+         ON CONFLICT (source, finding_id) DO UPDATE SET ${columns
+           .filter(c => c !== 'source' && c !== 'finding_id')
+           .map(c => `${c} = EXCLUDED.${c}`)
+           .join(', ')}`,
+        [JSON.stringify(records)],
+      );
+      if (changes.length)
+        await tx.raw(
+          `INSERT INTO governance_rollups
+           SELECT * FROM json_populate_recordset(NULL::governance_rollups, ?::json)
+           ON CONFLICT (${ROLLUP_KEY.join(', ')})
+           DO UPDATE SET count = governance_rollups.count + EXCLUDED.count`,
+          [JSON.stringify(changes)],
+        );
+      return;
+    }
+    await tx('governance_findings')
+      .insert(records)
+      .onConflict(['source', 'finding_id'])
+      .merge();
+    for (let i = 0; i < changes.length; i += this.#chunk) {
+      await tx('governance_rollups')
+        .insert(changes.slice(i, i + this.#chunk))
+        .onConflict([...ROLLUP_KEY])
+        .merge({
+          count: tx.raw('?? + ??', [
+            'governance_rollups.count',
+            'excluded.count',
+          ]),
+        });
+    }
+  }
+
+  /**
+   * Counts of findings per group, read from the smallest rollup level that
+   * keeps the group column and every filtered column (indexed by level and
+   * account, Region, control, severity); filters no level keeps
+   * (`workflowStatus`) read the findings table.
+   */
+  async summary(
+    groupBy: GovernanceGroupBy,
+    filter: GovernanceFilter = {},
+  ): Promise<GovernanceSummaryGroup[]> {
+    const db = this.#db;
+    const column = GROUP_COLUMN[groupBy];
+    const needed = [
+      column,
+      ...(Object.keys(filter) as Array<keyof GovernanceFilter>)
+        .filter(k => filter[k] !== undefined)
+        .map(k => FILTER_COLUMN[k]),
+    ];
+    const rollup = ROLLUP_LEVELS.find(l =>
+      needed.every(c => l.columns.includes(c)),
+    );
+    if (rollup) {
+      const rows = await whereFilter(
+        db('governance_rollups').where('level', rollup.level),
+        filter,
+      )
+        .select({ key: column })
+        .sum({ total: 'count' })
+        .sum({
+          failed: db.raw(
+            "CASE WHEN compliance_status = 'FAILED' THEN count ELSE 0 END",
+          ),
+        })
+        .groupBy(column)
+        .orderBy(column);
+      return rows
+        .map((r: any) => ({
+          key: r.key === '' ? 'NONE' : r.key,
+          total: Number(r.total),
+          failed: Number(r.failed),
+        }))
+        .filter(r => r.total > 0)
+        .sort(byKey);
+    }
+    const rows = await whereFilter(db('governance_findings'), filter)
+      .select({ key: column })
+      .count({ total: '*' })
+      .sum({
+        failed: db.raw(
+          "CASE WHEN compliance_status = 'FAILED' THEN 1 ELSE 0 END",
+        ),
+      })
+      .groupBy(column)
+      .orderBy(column);
+    return rows
+      .map((r: any) => ({
+        key: r.key ?? 'NONE',
+        total: Number(r.total),
+        failed: Number(r.failed),
+      }))
+      .sort(byKey);
+  }
+
+  /**
+   * The stored rollup rows with a non-zero count next to the rows recomputed
+   * from the findings table, both in key order (consistency checks).
+   */
+  async verifyRollups(): Promise<{
+    stored: Array<Record<string, string | number>>;
+    expected: Array<Record<string, string | number>>;
+  }> {
+    const columns = [
+      'source',
+      'partition',
+      'account_id',
+      'region',
+      'severity',
+      'control_id',
+      'compliance_status',
+      'record_state',
+    ];
+    const groups = await this.#db('governance_findings')
+      .select(columns)
+      .count({ n: '*' })
+      .groupBy(columns);
+    const deltas = new Map<string, RollupRow>();
+    for (const g of groups as any[])
+      addRollupDelta(deltas, g.source, g, Number(g.n));
+    const stored = (
+      await this.#db('governance_rollups').whereNot('count', 0).select()
+    ).map((r: any) => {
+      const row = {} as RollupRow;
+      for (const column of ROLLUP_KEY) row[column] = r[column];
+      row.count = Number(r.count);
+      return row;
+    });
+    return {
+      stored: stored.sort(compareRollupRows),
+      expected: [...deltas.values()].sort(compareRollupRows),
+    };
+  }
+
+  /**
+   * A page of findings ordered by source and id: after the keyset `after`
+   * (source, finding id), or `offset` rows in. `nextKey` is the key of the
+   * page's last row when more rows follow.
+   */
+  async listFindings(
+    filter: GovernanceFilter,
+    page: { limit: number; offset?: number; after?: string[] },
+  ): Promise<{
+    items: GovernanceFindingRow[];
+    total: number;
+    nextKey?: string[];
+  }> {
+    const [{ total }] = await whereFilter(
+      this.#db('governance_findings'),
+      filter,
+    ).count({ total: '*' });
+    const query = whereFilter(this.#db('governance_findings'), filter);
+    if (page.offset) query.offset(page.offset);
+    const { rows, nextKey } = await readKeysetPage<any>(
+      query,
+      FINDING_KEY,
+      page,
+      r => [r.source, r.finding_id],
+    );
+    return {
+      items: rows.map(findingFromRecord),
+      total: Number(total),
+      ...(nextKey ? { nextKey } : {}),
+    };
+  }
+
+  /** Every finding matching the filter, in batches (for exports). */
+  async *streamFindings(
+    filter: GovernanceFilter,
+    batchSize = 1000,
+  ): AsyncGenerator<Array<GovernanceFindingRow & { source: string }>> {
+    let after: [string, string] | undefined;
+    for (;;) {
+      let query = whereFilter(this.#db('governance_findings'), filter);
+      if (after) {
+        const [source, id] = after;
+        query = query.where(q =>
+          q
+            .where('source', '>', source)
+            .orWhere(q2 =>
+              q2.where('source', source).where('finding_id', '>', id),
+            ),
+        );
+      }
+      const rows = await query
+        .orderBy(['source', 'finding_id'])
+        .limit(batchSize)
+        .select();
+      if (rows.length === 0) return;
+      yield rows.map(r => ({ ...findingFromRecord(r), source: r.source }));
+      const last = rows[rows.length - 1];
+      after = [last.source, last.finding_id];
+    }
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Rollups of governance findings: counts per group kept on write, so a
+ * summary reads a few rows instead of every finding.
+ */
+
+/** Columns every rollup level keeps. */
+const ALWAYS = ['source', 'partition', 'compliance_status', 'record_state'];
+
+/**
+ * Rollup levels, smallest first: each keeps {@link ALWAYS} plus its own
+ * dimensions; the others are stored as ''. A summary reads the first level
+ * that has its group column and every filtered column. `lockRank` orders a
+ * write's rows by how many targets share them (see {@link lockOrder}): 0 for
+ * a target's own rows (levels with an account), then a control in a Region,
+ * a Region, and the partition, which every write touches.
+ */
+export const ROLLUP_LEVELS: Array<{
+  level: string;
+  columns: string[];
+  lockRank: number;
+}> = [
+  { level: 'partition', columns: ['severity'], lockRank: 3 },
+  { level: 'region', columns: ['region', 'severity'], lockRank: 2 },
+  { level: 'account', columns: ['account_id', 'severity'], lockRank: 0 },
+  {
+    level: 'control',
+    columns: ['region', 'control_id', 'severity'],
+    lockRank: 1,
+  },
+  {
+    level: 'scope',
+    columns: ['account_id', 'region', 'severity'],
+    lockRank: 0,
+  },
+  {
+    level: 'fine',
+    columns: ['account_id', 'region', 'control_id', 'severity'],
+    lockRank: 0,
+  },
+].map(l => ({ ...l, columns: [...ALWAYS, ...l.columns] }));
+
+/** The primary key of `governance_rollups`. */
+export const ROLLUP_KEY = [
+  'level',
+  'account_id',
+  'region',
+  'control_id',
+  'severity',
+  'compliance_status',
+  'record_state',
+  'source',
+  'partition',
+] as const;
+
+/** One row of `governance_rollups`. */
+export type RollupRow = Record<(typeof ROLLUP_KEY)[number], string> & {
+  count: number;
+};
+
+/** The dimensions of a finding that the rollups count by. */
+export type RollupDims = {
+  partition: string;
+  account_id: string;
+  region: string;
+  severity: string;
+  control_id: string | null;
+  compliance_status: string | null;
+  record_state: string;
+};
+
+/** Adds `delta` to every level's row of a finding. */
+export function addRollupDelta(
+  deltas: Map<string, RollupRow>,
+  source: string,
+  dims: RollupDims,
+  delta: number,
+) {
+  const values: Record<string, string> = {
+    source,
+    partition: dims.partition,
+    account_id: dims.account_id,
+    region: dims.region,
+    severity: dims.severity,
+    control_id: dims.control_id ?? '',
+    compliance_status: dims.compliance_status ?? '',
+    record_state: dims.record_state,
+  };
+  for (const { level, columns } of ROLLUP_LEVELS) {
+    const row = { level } as RollupRow;
+    for (const column of ROLLUP_KEY) {
+      if (column !== 'level')
+        row[column] = columns.includes(column) ? values[column] : '';
+    }
+    const id = ROLLUP_KEY.map(c => row[c]).join('\u0000');
+    const entry = deltas.get(id);
+    if (entry) entry.count += delta;
+    else deltas.set(id, { ...row, count: delta });
+  }
+}
+
+const LOCK_RANK = new Map(ROLLUP_LEVELS.map(l => [l.level, l.lockRank]));
+
+/**
+ * Write order of rollup rows: by level from a target's own rows to the
+ * partition's, which every concurrent write needs, then by key. Writers
+ * lock shared rows in one order (no deadlocks), and the most shared ones
+ * last, so they are held only for the end of the statement and the COMMIT.
+ */
+export function lockOrder(x: RollupRow, y: RollupRow): number {
+  return (
+    LOCK_RANK.get(x.level)! - LOCK_RANK.get(y.level)! || compareRollupRows(x, y)
+  );
+}
+
+/** Orders rollup rows by key. */
+export function compareRollupRows(x: RollupRow, y: RollupRow): number {
+  for (const column of ROLLUP_KEY) {
+    if (x[column] !== y[column]) return x[column] < y[column] ? -1 : 1;
+  }
+  return 0;
+}
