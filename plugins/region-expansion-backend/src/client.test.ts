@@ -30,38 +30,49 @@ describe('RegionExpansionClient against the real router', () => {
     });
     const token = mockCredentials.user.token('user:default/platform-admin');
 
-    const partitions = await client.listPartitions({ token });
-    expect(partitions.map(p => p.id)).toContain('aws-eusc');
-    const cells = await client.listCells({ partition: 'aws-eusc' }, { token });
-    expect(cells.length).toBeGreaterThan(0);
-    const page = await client.listTenants({ limit: 10 }, { token });
+    const partitions = await client.listPartitions({}, { token });
+    expect(partitions.items.map(p => p.id)).toContain('aws-eusc');
+    const cells = await client.listCells(
+      { query: { partition: 'aws-eusc' } },
+      { token },
+    );
+    expect(cells.items.length).toBeGreaterThan(0);
+    const page = await client.listTenants({ query: { limit: 10 } }, { token });
     expect(page).toMatchObject({ totalCount: 50, limit: 10 });
     expect(
       await client.importTenants(
         {
-          yaml: '- {id: y1, name: Y, tier: pool, classification: public, loadUnits: 1}\n',
+          body: '- {id: y1, name: Y, tier: pool, classification: public, loadUnits: 1}\n',
+          contentType: 'text/yaml',
         },
         { token },
       ),
     ).toEqual({ imported: 1, placed: 0 });
 
     const error = await client
-      .updateCell(cells[0].id, { lifecycle: 'planned' }, { token })
+      .updateCell(
+        { path: { id: cells.items[0].id }, body: { lifecycle: 'planned' } },
+        { token },
+      )
       .catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.response.status).toBe(409);
     expect(error.body.error.message).toMatch(/lifecycle: cannot move/);
-    await expect(client.getTenant('missing', { token })).rejects.toMatchObject({
+    await expect(
+      client.getTenant({ path: { id: 'missing' } }, { token }),
+    ).rejects.toMatchObject({
       response: { status: 404 },
     });
 
     const assessment = await client.assessFootprint(
-      'eu-west-1',
       {
-        fileName: 'stack.json',
-        content: JSON.stringify({
-          Resources: { Table: { Type: 'AWS::DynamoDB::Table' } },
-        }),
+        path: { locationId: 'eu-west-1' },
+        body: {
+          fileName: 'stack.json',
+          content: JSON.stringify({
+            Resources: { Table: { Type: 'AWS::DynamoDB::Table' } },
+          }),
+        },
       },
       { token },
     );
@@ -72,8 +83,10 @@ describe('RegionExpansionClient against the real router', () => {
     });
     const badFile = await client
       .assessFootprint(
-        'eu-west-1',
-        { fileName: 'stack.json', content: '{"Resources": 1}' },
+        {
+          path: { locationId: 'eu-west-1' },
+          body: { fileName: 'stack.json', content: '{"Resources": 1}' },
+        },
         { token },
       )
       .catch(e => e);
@@ -84,15 +97,20 @@ describe('RegionExpansionClient against the real router', () => {
 
     const granted = await client.addWaiver(
       {
-        locationId: 'eu-west-1',
-        check: 'audit',
-        reason: 'evidence from next quarter',
-        approver: 'user:default/ciso',
-        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        body: {
+          locationId: 'eu-west-1',
+          check: 'audit',
+          reason: 'evidence from next quarter',
+          approver: 'user:default/ciso',
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        },
       },
       { token },
     );
-    const revoked = await client.revokeWaiver(granted.waiver.id, { token });
+    const revoked = await client.revokeWaiver(
+      { path: { id: granted.waiver.id } },
+      { token },
+    );
     expect(revoked.waiver.status).toBe('revoked');
     expect(revoked.evaluation.signals.audit.waived).toBe(false);
   });

@@ -1,6 +1,7 @@
 /**
  * Isomorphic parts of the Region Expansion plugin: domain types, permissions,
- * request schemas and the typed API client.
+ * the REST API's route table, request and response schemas and the typed
+ * API client.
  *
  * @packageDocumentation
  */
@@ -12,4 +13,4 @@ export * from './random';
 export * from './schemas';
 export * from './rules';
 export * from './client/RegionExpansionClient';
-export * from './client/types';
+export * from './routes';

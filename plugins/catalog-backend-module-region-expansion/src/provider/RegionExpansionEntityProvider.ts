@@ -145,8 +145,8 @@ export class RegionExpansionEntityProvider implements EntityProvider {
       throw new Error(`${this.getProviderName()} is not connected yet`);
     }
     const [locations, cells] = await Promise.all([
-      this.#client.listLocations(),
-      this.#client.listCells(),
+      this.#client.listLocations().then(r => r.items),
+      this.#client.listCells().then(r => r.items),
     ]);
     const entities = locationsAndCellsToEntities({
       locations,

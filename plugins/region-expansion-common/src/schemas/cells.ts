@@ -13,20 +13,18 @@ import {
  *
  * @public
  */
-export const cellLifecycleSchema = z.enum([
-  'planned',
-  'provisioning',
-  'active',
-  'draining',
-  'retired',
-]);
+export const cellLifecycleSchema = z
+  .enum(['planned', 'provisioning', 'active', 'draining', 'retired'])
+  .meta({ id: 'CellLifecycle' });
 
 /**
  * A cell isolation model.
  *
  * @public
  */
-export const cellIsolationSchema = z.enum(['pooled', 'dedicated']);
+export const cellIsolationSchema = z
+  .enum(['pooled', 'dedicated'])
+  .meta({ id: 'CellIsolation' });
 
 /**
  * Bounds of the numbers a cell, a tenant or a what-if may state. Far above
@@ -54,10 +52,12 @@ export const CAPACITY_LIMITS = {
  *
  * @public
  */
-export const loadUnitsSchema = amountSchema.refine(
-  v => v <= CAPACITY_LIMITS.loadUnits,
-  `must be at most ${CAPACITY_LIMITS.loadUnits}`,
-);
+export const loadUnitsSchema = amountSchema
+  .max(
+    CAPACITY_LIMITS.loadUnits,
+    `must be at most ${CAPACITY_LIMITS.loadUnits}`,
+  )
+  .meta({ id: 'LoadUnits' });
 
 /**
  * Named quotas with their amounts (a cell's limits or usage, a tenant's
@@ -75,29 +75,48 @@ export const quotaAmountsSchema = z
         CAPACITY_LIMITS.quotaNameLength,
         `quota name must be at most ${CAPACITY_LIMITS.quotaNameLength} characters`,
       ),
-    amountSchema.refine(
-      v => v <= CAPACITY_LIMITS.quotaAmount,
+    amountSchema.max(
+      CAPACITY_LIMITS.quotaAmount,
       `must be at most ${CAPACITY_LIMITS.quotaAmount}`,
     ),
   )
   .refine(
     quotas => Object.keys(quotas).length <= CAPACITY_LIMITS.quotaNames,
     `must name at most ${CAPACITY_LIMITS.quotaNames} quotas`,
-  );
+  )
+  .meta({
+    id: 'Quotas',
+    description: `At most ${CAPACITY_LIMITS.quotaNames} quota names of at most ${CAPACITY_LIMITS.quotaNameLength} characters`,
+    maxProperties: CAPACITY_LIMITS.quotaNames,
+  });
 
 /**
  * A capacity vector (limits or usage).
  *
  * @public
  */
-export const capacitySchema = z.strictObject({
-  tenants: countSchema.max(
-    CAPACITY_LIMITS.tenants,
-    `must be at most ${CAPACITY_LIMITS.tenants}`,
-  ),
-  loadUnits: loadUnitsSchema,
-  quotas: quotaAmountsSchema.default({}),
-});
+export const capacitySchema = z
+  .strictObject({
+    tenants: countSchema
+      .max(
+        CAPACITY_LIMITS.tenants,
+        `must be at most ${CAPACITY_LIMITS.tenants}`,
+      )
+      .describe('Number of tenants'),
+    loadUnits: loadUnitsSchema.describe(
+      'Abstract load units (requests, storage, compute: whatever the spec sizes)',
+    ),
+    quotas: quotaAmountsSchema
+      .default({})
+      .describe(
+        'Named, bounded resources, keyed by quota name (for example `dedicatedDataStores`). A quota the cell does not list is not bounded by the cell spec.',
+      ),
+  })
+  .meta({
+    id: 'Capacity',
+    description:
+      "A capacity vector: used both for a cell's limits and for its current usage",
+  });
 
 /**
  * A cell spec version: letters, digits, dots and hyphens.
@@ -109,7 +128,8 @@ export const specVersionSchema = z
   .regex(
     /^[A-Za-z0-9][A-Za-z0-9.-]{0,31}$/,
     'must be 1-32 letters, digits, dots or hyphens such as 2024.1',
-  );
+  )
+  .meta({ id: 'SpecVersion' });
 
 /**
  * Body of "create a cell". Partition comes from the location; lifecycle
@@ -117,17 +137,19 @@ export const specVersionSchema = z
  *
  * @public
  */
-export const createCellSchema = z.strictObject({
-  id: idSchema,
-  name: nameSchema,
-  locationId: idSchema,
-  controlPlaneId: idSchema,
-  lifecycle: cellLifecycleSchema.default('planned'),
-  isolation: cellIsolationSchema,
-  accountId: accountIdSchema,
-  specVersion: specVersionSchema,
-  capacity: capacitySchema,
-});
+export const createCellSchema = z
+  .strictObject({
+    id: idSchema,
+    name: nameSchema,
+    locationId: idSchema,
+    controlPlaneId: idSchema,
+    lifecycle: cellLifecycleSchema.default('planned'),
+    isolation: cellIsolationSchema,
+    accountId: accountIdSchema,
+    specVersion: specVersionSchema,
+    capacity: capacitySchema,
+  })
+  .meta({ id: 'CreateCell' });
 
 /**
  * Validated body of "create a cell".
@@ -149,7 +171,8 @@ export const updateCellSchema = z
     specVersion: specVersionSchema.optional(),
     capacity: capacitySchema.optional(),
   })
-  .refine(v => Object.keys(v).length > 0, 'must change at least one field');
+  .refine(v => Object.keys(v).length > 0, 'must change at least one field')
+  .meta({ id: 'UpdateCell', minProperties: 1 });
 
 /**
  * Validated body of "change a cell".
@@ -166,37 +189,43 @@ const MAX_SPEC_SERVICE_QUOTAS = 50;
  *
  * @public
  */
-export const cellSpecSchema = z.strictObject({
-  version: specVersionSchema,
-  isolation: cellIsolationSchema,
-  capacity: capacitySchema,
-  serviceQuotas: z
-    .array(
-      z.strictObject({
-        serviceCode: z
-          .string(typeError('a string'))
-          .regex(
-            /^[a-z0-9-]+$/,
-            'must be a Service Quotas service code such as lambda',
+export const cellSpecSchema = z
+  .strictObject({
+    version: specVersionSchema,
+    isolation: cellIsolationSchema,
+    capacity: capacitySchema,
+    serviceQuotas: z
+      .array(
+        z.strictObject({
+          serviceCode: z
+            .string(typeError('a string'))
+            .regex(
+              /^[a-z0-9-]+$/,
+              'must be a Service Quotas service code such as lambda',
+            ),
+          quotaCode: z
+            .string(typeError('a string'))
+            .regex(
+              /^L-[0-9A-F]{8}$/,
+              'must be a Service Quotas quota code such as L-B99A9384',
+            ),
+          quotaName: nameSchema,
+          perCell: amountSchema.max(
+            CAPACITY_LIMITS.quotaAmount,
+            `must be at most ${CAPACITY_LIMITS.quotaAmount}`,
           ),
-        quotaCode: z
-          .string(typeError('a string'))
-          .regex(
-            /^L-[0-9A-F]{8}$/,
-            'must be a Service Quotas quota code such as L-B99A9384',
-          ),
-        quotaName: nameSchema,
-        perCell: amountSchema.refine(
-          v => v <= CAPACITY_LIMITS.quotaAmount,
-          `must be at most ${CAPACITY_LIMITS.quotaAmount}`,
-        ),
-      }),
-    )
-    .max(
-      MAX_SPEC_SERVICE_QUOTAS,
-      `must list at most ${MAX_SPEC_SERVICE_QUOTAS} service quotas`,
-    ),
-});
+        }),
+      )
+      .max(
+        MAX_SPEC_SERVICE_QUOTAS,
+        `must list at most ${MAX_SPEC_SERVICE_QUOTAS} service quotas`,
+      ),
+  })
+  .meta({
+    id: 'CellSpec',
+    description:
+      'The standard resource specification of a cell, with the service quotas one cell needs',
+  });
 
 /**
  * Validated cell specification.
@@ -204,3 +233,34 @@ export const cellSpecSchema = z.strictObject({
  * @public
  */
 export type CellSpecInput = z.infer<typeof cellSpecSchema>;
+
+/**
+ * A cell as the API answers it.
+ *
+ * @public
+ */
+export const cellSchema = z
+  .object({
+    id: z.string().describe('Unique id'),
+    name: z.string().describe('Human name'),
+    locationId: z.string().describe('Location the cell runs in'),
+    partition: z
+      .string()
+      .describe('Partition of the location (denormalised for filtering)'),
+    controlPlaneId: z.string().describe('Control plane that manages the cell'),
+    lifecycle: cellLifecycleSchema,
+    isolation: cellIsolationSchema,
+    accountId: z
+      .string()
+      .describe('AWS account id (12 digits) the cell lives in'),
+    specVersion: z
+      .string()
+      .describe('Version of the cell spec the cell was built from'),
+    capacity: capacitySchema.describe('Limits'),
+    usage: capacitySchema.describe('Current usage; never above `capacity`'),
+  })
+  .meta({
+    id: 'Cell',
+    description:
+      'One standard, capacity-bounded copy of the application plane in a location',
+  });

@@ -12,36 +12,70 @@ import { accountIdSchema } from './primitives';
 const text = z
   .string(typeError('a string'))
   .min(1, 'must not be empty')
-  .max(1024, 'must be at most 1024 characters');
+  .max(1024, 'must be at most 1024 characters')
+  .meta({ id: 'GovernanceText' });
 
-const governanceSourceSchema = z.enum(
-  [
-    'securityhub',
-    'securityhub-ocsf',
-    'resiliencehub',
-    'auditmanager',
-    'config',
-  ],
-  {
+/**
+ * A governance data source.
+ *
+ * @public
+ */
+export const governanceSourceSchema = z
+  .enum(
+    [
+      'securityhub',
+      'securityhub-ocsf',
+      'resiliencehub',
+      'auditmanager',
+      'config',
+    ],
+    {
+      error:
+        'must be one of securityhub, securityhub-ocsf, resiliencehub, auditmanager, config',
+    },
+  )
+  .meta({ id: 'GovernanceSource' });
+
+/**
+ * A dimension `GET /governance/summary` groups by.
+ *
+ * @public
+ */
+export const governanceGroupBySchema = z
+  .enum(['partition', 'region', 'account', 'severity', 'control', 'status'], {
     error:
-      'must be one of securityhub, securityhub-ocsf, resiliencehub, auditmanager, config',
-  },
-);
+      'must be one of partition, region, account, severity, control, status',
+  })
+  .meta({ id: 'GovernanceGroupBy' });
 
 const scopeShape = {
-  partition: text.optional(),
-  region: text.optional(),
+  partition: text
+    .optional()
+    .describe('Only this partition, e.g. `aws` or `aws-eusc`'),
+  region: text.optional().describe('Only this Region, e.g. `eu-central-1`'),
   accountId: accountIdSchema.optional(),
 };
 
 const filterShape = {
   ...scopeShape,
-  severity: text.optional(),
-  complianceStatus: text.optional(),
-  controlId: text.optional(),
-  workflowStatus: text.optional(),
-  recordState: text.optional(),
-  source: governanceSourceSchema.optional(),
+  severity: text
+    .optional()
+    .describe('INFORMATIONAL, LOW, MEDIUM, HIGH or CRITICAL (open set)'),
+  complianceStatus: text
+    .optional()
+    .describe('PASSED, FAILED, WARNING or NOT_AVAILABLE (open set)'),
+  controlId: text
+    .optional()
+    .describe('Security control id, for example `S3.1`'),
+  workflowStatus: text
+    .optional()
+    .describe('NEW, NOTIFIED, SUPPRESSED or RESOLVED (open set)'),
+  recordState: text.optional().describe('ACTIVE or ARCHIVED'),
+  source: governanceSourceSchema
+    .optional()
+    .describe(
+      'Only findings read through this source: `securityhub` (ASFF) or `securityhub-ocsf` (OCSF)',
+    ),
 };
 
 /**
@@ -59,12 +93,7 @@ export const governanceFilterQuerySchema = z.strictObject(filterShape);
  */
 export const governanceSummaryQuerySchema = z.strictObject({
   ...filterShape,
-  groupBy: z
-    .enum(['partition', 'region', 'account', 'severity', 'control', 'status'], {
-      error:
-        'must be one of partition, region, account, severity, control, status',
-    })
-    .default('severity'),
+  groupBy: governanceGroupBySchema.default('severity'),
 });
 
 /**
@@ -78,7 +107,12 @@ export const governanceFindingsQuerySchema = z
     ...filterShape,
     limit: pageLimitSchema(PAGE_LIMITS.governanceFindings),
     offset: pageOffsetSchema.default(0),
-    cursor: pageCursorSchema('governance-findings', 2).optional(),
+    cursor: pageCursorSchema('governance-findings', 2).optional().meta({
+      description:
+        '`nextCursor` of the previous page, unchanged; the findings after its page',
+      example:
+        'WyJnb3Zlcm5hbmNlLWZpbmRpbmdzIiwic2VjdXJpdHlodWIiLCJhcm46YXdzOnNlY3VyaXR5aHViOmV1LWNlbnRyYWwtMToxMTExMjIyMjMzMzM6ZmluZGluZy8wMDAxIl0',
+    }),
   })
   .superRefine(cursorWithoutOffset);
 
@@ -108,10 +142,29 @@ export const governanceHistoryQuerySchema = z.strictObject({
       day => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)),
       'must be a day such as 2026-11-26',
     )
-    .optional(),
+    .optional()
+    .meta({
+      description: 'First day to return (YYYY-MM-DD)',
+      example: '2026-11-01',
+    }),
   limit: pageLimitSchema(PAGE_LIMITS.governanceHistory),
-  cursor: pageCursorSchema('governance-history', 3).optional(),
+  cursor: pageCursorSchema('governance-history', 3).optional().meta({
+    description:
+      '`nextCursor` of the previous page, unchanged; the points after its page',
+    example:
+      'WyJnb3Zlcm5hbmNlLWhpc3RvcnkiLCIyMDI2LTExLTI2Iiwic2VjdXJpdHlodWIiLCJhd3MiXQ',
+  }),
 });
+
+/** A valid cursor of each snapshot list, for the document. */
+const SNAPSHOT_CURSOR_EXAMPLES = {
+  'governance-resilience':
+    'WyJnb3Zlcm5hbmNlLXJlc2lsaWVuY2UiLCJhcm46YXdzOnJlc2lsaWVuY2VodWI6ZXUtY2VudHJhbC0xOjExMTEyMjIyMzMzMzphcHAvb3JkZXJzIl0',
+  'governance-audit':
+    'WyJnb3Zlcm5hbmNlLWF1ZGl0IiwiYTEiLCJzZXQtMSIsImNvbnRyb2wtMSJd',
+  'governance-conformance':
+    'WyJnb3Zlcm5hbmNlLWNvbmZvcm1hbmNlIiwiYXdzIiwiMTExMTIyMjIzMzMzIiwiZXUtY2VudHJhbC0xIiwib3BlcmF0aW9uYWwtYmVzdC1wcmFjdGljZXMiXQ',
+};
 
 /**
  * Query of the snapshot lists (`GET /governance/resilience`, `/audit`,
@@ -131,7 +184,11 @@ export function governanceSnapshotQuerySchema(
   return z.strictObject({
     ...scopeShape,
     limit: pageLimitSchema(PAGE_LIMITS.governanceSnapshots),
-    cursor: pageCursorSchema(list, keyLength).optional(),
+    cursor: pageCursorSchema(list, keyLength).optional().meta({
+      description:
+        '`nextCursor` of the previous page, unchanged; the rows after its page',
+      example: SNAPSHOT_CURSOR_EXAMPLES[list],
+    }),
   });
 }
 
@@ -140,6 +197,10 @@ export function governanceSnapshotQuerySchema(
  *
  * @public
  */
-export const governanceSyncBodySchema = z.strictObject({
-  provider: text.optional(),
-});
+export const governanceSyncBodySchema = z
+  .strictObject({
+    provider: text
+      .optional()
+      .describe('One provider id; without it every provider syncs'),
+  })
+  .meta({ id: 'GovernanceSyncRequest' });

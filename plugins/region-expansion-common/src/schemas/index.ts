@@ -8,4 +8,7 @@ export * from './tenants';
 export * from './placement';
 export * from './paging';
 export * from './governance';
+export * from './governanceData';
 export * from './readiness';
+export * from './footprint';
+export * from './availability';

@@ -114,18 +114,29 @@ export function decodePageCursor(
  * @public
  */
 export function pageCursorSchema(list: PageCursorList, keyLength: number) {
-  return z.string(typeError('a string')).transform((token, ctx) => {
-    const key = decodePageCursor(list, token, keyLength);
-    if (!key) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          'must be the nextCursor of an earlier page of this list, unchanged',
-      });
-      return z.NEVER;
-    }
-    return key;
-  });
+  return (
+    z
+      .string(typeError('a string'))
+      .transform((token, ctx) => {
+        const key = decodePageCursor(list, token, keyLength);
+        if (!key) {
+          ctx.addIssue({
+            code: 'custom',
+            message:
+              'must be the nextCursor of an earlier page of this list, unchanged',
+          });
+          return z.NEVER;
+        }
+        return key;
+      })
+      // The decoder checks the token's form; the document states it.
+      .meta({
+        description:
+          "Opaque keyset cursor: the `nextCursor` of a page of the same list. Another list's cursor, or any other text, is a 400 naming `cursor`.",
+        maxLength: MAX_CURSOR_LENGTH,
+        pattern: '^[A-Za-z0-9_-]+$',
+      })
+  );
 }
 
 /**
@@ -135,8 +146,9 @@ export function pageCursorSchema(list: PageCursorList, keyLength: number) {
  * @public
  */
 export function pageLimitSchema(limits: { default: number; max: number }) {
+  // Typed as a number for callers; the query string carries text.
   return z.coerce
-    .number({ error: 'must be a number' })
+    .number<number>({ error: 'must be a number' })
     .int('must be a whole number')
     .min(1, 'must be at least 1')
     .max(limits.max, `must be at most ${limits.max}`)
@@ -149,7 +161,7 @@ export function pageLimitSchema(limits: { default: number; max: number }) {
  * @public
  */
 export const pageOffsetSchema = z.coerce
-  .number({ error: 'must be a number' })
+  .number<number>({ error: 'must be a number' })
   .int('must be a whole number')
   .min(0, 'must not be negative')
   .max(
@@ -174,4 +186,21 @@ export function cursorWithoutOffset(
       message: 'cannot be combined with offset; pass one of them',
     });
   }
+}
+
+/**
+ * A page of a list read with a keyset cursor: pass `nextCursor` back as
+ * `cursor` for the next page, until it is absent.
+ *
+ * @public
+ */
+export function cursorPageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item).describe("Rows of this page, in the list's order"),
+    limit: z.number().int().describe('Page size the server used'),
+    nextCursor: z
+      .string()
+      .optional()
+      .describe('Cursor of the next page; absent on the last page'),
+  });
 }

@@ -14,7 +14,8 @@ export const idSchema = z
   .regex(
     /^[a-z0-9][a-z0-9-]{0,63}$/,
     'must be 1-64 lower-case letters, digits or hyphens, starting with a letter or digit',
-  );
+  )
+  .meta({ id: 'Id' });
 
 /**
  * Human display name: trimmed, 1 to 200 characters.
@@ -25,7 +26,8 @@ export const nameSchema = z
   .string(typeError('a string'))
   .trim()
   .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters');
+  .max(200, 'must be at most 200 characters')
+  .meta({ id: 'Name' });
 
 /**
  * An ISO 3166-1 alpha-2 country code, checked against the shipped list.
@@ -40,7 +42,13 @@ export const countryCodeSchema = z
   .refine(
     isIsoCountryCode,
     'must be an ISO 3166-1 alpha-2 country code such as DE or GB',
-  );
+  )
+  // The list check has no JSON Schema form; the document states its shape.
+  .meta({
+    id: 'CountryCode',
+    description: 'ISO 3166-1 alpha-2 (lower case is upper-cased)',
+    pattern: '^[A-Za-z]{2}$',
+  });
 
 /**
  * A 12-digit AWS account id.
@@ -49,7 +57,8 @@ export const countryCodeSchema = z
  */
 export const accountIdSchema = z
   .string(typeError('a string'))
-  .regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
+  .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+  .meta({ id: 'AccountId' });
 
 /**
  * A non-negative whole number.
@@ -59,7 +68,8 @@ export const accountIdSchema = z
 export const countSchema = z
   .number(typeError('a number'))
   .int('must be a whole number')
-  .nonnegative('must not be negative');
+  .nonnegative('must not be negative')
+  .meta({ id: 'Count' });
 
 /**
  * A non-negative finite number.
@@ -69,4 +79,5 @@ export const countSchema = z
 export const amountSchema = z
   .number(typeError('a number'))
   .nonnegative('must not be negative')
-  .refine(Number.isFinite, 'must be finite');
+  .refine(Number.isFinite, 'must be finite')
+  .meta({ id: 'Amount' });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loadUnitsSchema, quotaAmountsSchema } from './cells';
 import { jurisdictionSchema } from './locations';
 import { countryCodeSchema, idSchema, nameSchema } from './primitives';
+import { listOrText, ref } from './jsonSchema';
 
 /** Countries one residency requirement may list (ISO 3166-1 has 249). */
 const MAX_RESIDENCY_COUNTRIES = 249;
@@ -13,44 +14,49 @@ const MAX_RESIDENCY_JURISDICTIONS = 16;
  *
  * @public
  */
-export const tenantTierSchema = z.enum(['pool', 'bridge', 'silo']);
+export const tenantTierSchema = z
+  .enum(['pool', 'bridge', 'silo'])
+  .meta({ id: 'TenantTier' });
 
 /**
  * A data classification.
  *
  * @public
  */
-export const dataClassificationSchema = z.enum([
-  'public',
-  'internal',
-  'confidential',
-  'restricted',
-]);
+export const dataClassificationSchema = z
+  .enum(['public', 'internal', 'confidential', 'restricted'])
+  .meta({ id: 'DataClassification' });
 
 /**
  * A residency requirement; every stated dimension must hold.
  *
  * @public
  */
-export const residencySchema = z.strictObject({
-  countries: z
-    .array(countryCodeSchema)
-    .min(1, 'must name at least one country when present')
-    .max(
-      MAX_RESIDENCY_COUNTRIES,
-      `must name at most ${MAX_RESIDENCY_COUNTRIES} countries`,
-    )
-    .optional(),
-  jurisdictions: z
-    .array(jurisdictionSchema)
-    .min(1, 'must name at least one jurisdiction when present')
-    .max(
-      MAX_RESIDENCY_JURISDICTIONS,
-      `must name at most ${MAX_RESIDENCY_JURISDICTIONS} jurisdictions`,
-    )
-    .optional(),
-  partition: idSchema.optional(),
-});
+export const residencySchema = z
+  .strictObject({
+    countries: z
+      .array(countryCodeSchema)
+      .min(1, 'must name at least one country when present')
+      .max(
+        MAX_RESIDENCY_COUNTRIES,
+        `must name at most ${MAX_RESIDENCY_COUNTRIES} countries`,
+      )
+      .optional(),
+    jurisdictions: z
+      .array(jurisdictionSchema)
+      .min(1, 'must name at least one jurisdiction when present')
+      .max(
+        MAX_RESIDENCY_JURISDICTIONS,
+        `must name at most ${MAX_RESIDENCY_JURISDICTIONS} jurisdictions`,
+      )
+      .optional(),
+    partition: idSchema.optional(),
+  })
+  .meta({
+    id: 'Residency',
+    description:
+      'Where data may live; every stated dimension must hold, an omitted one does not constrain',
+  });
 
 /**
  * Named quotas a tenant consumes in its cell.
@@ -65,16 +71,22 @@ export const quotaUsageSchema = quotaAmountsSchema;
  *
  * @public
  */
-export const createTenantSchema = z.strictObject({
-  id: idSchema,
-  name: nameSchema,
-  tier: tenantTierSchema,
-  residency: residencySchema.default({}),
-  classification: dataClassificationSchema,
-  loadUnits: loadUnitsSchema,
-  quotaUsage: quotaUsageSchema.optional(),
-  cellId: idSchema.optional(),
-});
+export const createTenantSchema = z
+  .strictObject({
+    id: idSchema,
+    name: nameSchema,
+    tier: tenantTierSchema,
+    residency: residencySchema.default({}),
+    classification: dataClassificationSchema,
+    loadUnits: loadUnitsSchema,
+    quotaUsage: quotaUsageSchema.optional(),
+    cellId: idSchema
+      .optional()
+      .describe(
+        'Pins the tenant to this cell, which must be `active` or `provisioning`',
+      ),
+  })
+  .meta({ id: 'CreateTenant' });
 
 /**
  * Validated body of "create a tenant".
@@ -98,7 +110,8 @@ export const updateTenantSchema = z
     loadUnits: loadUnitsSchema.optional(),
     quotaUsage: quotaUsageSchema.optional(),
   })
-  .refine(v => Object.keys(v).length > 0, 'must change at least one field');
+  .refine(v => Object.keys(v).length > 0, 'must change at least one field')
+  .meta({ id: 'UpdateTenant', minProperties: 1 });
 
 /**
  * Validated body of "change a tenant".
@@ -132,20 +145,30 @@ export const tenantImportRowSchema = z
     name: nameSchema,
     tier: tenantTierSchema,
     classification: dataClassificationSchema,
-    loadUnits: z.preprocess(
-      v => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
-      loadUnitsSchema,
-    ),
-    residencyCountries: z.preprocess(
-      splitList,
-      z.array(countryCodeSchema).optional(),
-    ),
-    residencyJurisdictions: z.preprocess(
-      splitList,
-      z.array(jurisdictionSchema).optional(),
-    ),
-    residencyPartition: z.preprocess(emptyToUndefined, idSchema.optional()),
-    cellId: z.preprocess(emptyToUndefined, idSchema.optional()),
+    // What a row may hold before the preprocessing is stated for the
+    // document: JSON Schema has no form for "converted first".
+    loadUnits: z
+      .preprocess(
+        v => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
+        loadUnitsSchema,
+      )
+      .meta({ jsonSchema: { oneOf: [ref('LoadUnits'), { type: 'string' }] } }),
+    residencyCountries: z
+      .preprocess(splitList, z.array(countryCodeSchema).optional())
+      .meta({ jsonSchema: listOrText('CountryCode') }),
+    residencyJurisdictions: z
+      .preprocess(splitList, z.array(jurisdictionSchema).optional())
+      .meta({ jsonSchema: listOrText('Jurisdiction') }),
+    residencyPartition: z
+      .preprocess(emptyToUndefined, idSchema.optional())
+      .meta({ jsonSchema: { type: 'string' } }),
+    cellId: z.preprocess(emptyToUndefined, idSchema.optional()).meta({
+      jsonSchema: {
+        type: 'string',
+        description:
+          'Pins the tenant to this cell, which must be `active` or `provisioning`',
+      },
+    }),
   })
   .transform(
     (row): CreateTenantInput => ({
@@ -167,7 +190,12 @@ export const tenantImportRowSchema = z
       },
       ...(row.cellId ? { cellId: row.cellId } : {}),
     }),
-  );
+  )
+  .meta({
+    id: 'TenantImportRow',
+    description:
+      'One import row. Numbers may be strings; lists may be strings separated by `;`, `|` or spaces; empty strings mean "not given".',
+  });
 
 /**
  * Validated tenant import row, already in the shape of a create request.
@@ -175,3 +203,81 @@ export const tenantImportRowSchema = z
  * @public
  */
 export type TenantImportRow = z.output<typeof tenantImportRowSchema>;
+
+/**
+ * A tenant as the API answers it.
+ *
+ * @public
+ */
+export const tenantSchema = z
+  .object({
+    id: z.string().describe('Unique id'),
+    name: z.string().describe('Human name'),
+    tier: tenantTierSchema,
+    residency: residencySchema,
+    classification: dataClassificationSchema,
+    loadUnits: z.number().describe('Load units the tenant adds to its cell'),
+    quotaUsage: z
+      .record(z.string(), z.number())
+      .optional()
+      .describe(
+        "Named cell quotas the tenant consumes, keyed like a cell's quotas",
+      ),
+    cellId: z
+      .string()
+      .optional()
+      .describe('Cell the tenant lives in, once placed'),
+  })
+  .meta({ id: 'Tenant', description: 'A customer of the SaaS product' });
+
+/** Largest page of `GET /tenants`. */
+const MAX_TENANT_PAGE = 1000;
+
+/**
+ * Query of `GET /tenants`: the filter and a page by `offset`.
+ *
+ * @public
+ */
+export const tenantListQuerySchema = z.strictObject({
+  cellId: idSchema.optional().describe('Only tenants in this cell'),
+  tier: tenantTierSchema.optional(),
+  partition: idSchema
+    .optional()
+    .describe('Only tenants whose cell is in this partition'),
+  locationId: idSchema
+    .optional()
+    .describe('Only tenants whose cell is in this location'),
+  unplaced: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      '`true`: only tenants without a cell; `false`: only placed tenants',
+    ),
+  // Typed as numbers for callers; the query string carries text.
+  offset: z.coerce
+    .number<number>({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .default(0),
+  limit: z.coerce
+    .number<number>({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(MAX_TENANT_PAGE, `must be at most ${MAX_TENANT_PAGE}`)
+    .default(100),
+});
+
+/**
+ * Answer of `GET /tenants`: a page of tenants ordered by id.
+ *
+ * @public
+ */
+export const tenantListSchema = z.object({
+  items: z.array(tenantSchema).describe('Tenants of this page'),
+  totalCount: z
+    .number()
+    .int()
+    .describe('Tenants matching the filter across all pages'),
+  offset: z.number().int().describe('Offset of this page'),
+  limit: z.number().int().describe('Page size'),
+});

@@ -1,3 +1,10 @@
+import type { z } from 'zod';
+import type {
+  assessUploadSchema,
+  footprintAssessmentSchema,
+  footprintSchema,
+  storedFootprintSchema,
+} from '../schemas/footprint';
 import type {
   EvaluatedReadinessSignal,
   ReadinessBlocker,
@@ -17,14 +24,8 @@ export type FootprintSource = 'iac' | 'cloudtrail';
  *
  * @public
  */
-export interface ServiceUsage {
-  /** SSM global-infrastructure service code, e.g. `s3`. */
-  code: string;
-  /** Where the service was seen: infrastructure code, CloudTrail or both. */
-  sources: FootprintSource[];
-  /** API action names without the service prefix, e.g. `PutObject`. */
-  actions: string[];
-}
+
+export type ServiceUsage = Footprint['services'][number];
 
 /**
  * Kind of a dependency that reaches outside the target Region or partition.
@@ -45,37 +46,8 @@ export type CrossRegionDependencyKind =
  *
  * @public
  */
-export interface CrossRegionDependency {
-  /** How the dependency crosses the boundary. */
-  kind: CrossRegionDependencyKind;
-  /** SSM service code concerned, when known. */
-  service?: string;
-  /**
-   * The other Region involved, when known: always a Region code such as
-   * `us-east-1`, never a fragment of an unresolved expression.
-   */
-  region?: string;
-  /** File the dependency was found in. */
-  file: string;
-  /**
-   * Location inside the file, e.g. `Resources.Cert.Properties.DomainName`;
-   * the first place the finding was seen.
-   */
-  path: string;
-  /** Human-readable description of what was found. */
-  detail: string;
-  /**
-   * How many places in the file say the same thing (same kind, service and
-   * Region); present when more than one. Findings are folded so that a value
-   * repeated (or aliased) many times is one entry.
-   */
-  occurrences?: number;
-  /**
-   * Example places (at most 10, `path` first) when the finding was seen in
-   * more than one place.
-   */
-  paths?: string[];
-}
+
+export type CrossRegionDependency = Footprint['crossRegion'][number];
 
 /**
  * Something in the input that could not be mapped to a service. Reported,
@@ -83,24 +55,8 @@ export interface CrossRegionDependency {
  *
  * @public
  */
-export interface UnknownFootprintItem {
-  /**
-   * What could not be mapped: a CloudFormation or Terraform resource type, a
-   * CloudTrail event source or an IAM action.
-   */
-  kind: 'resource-type' | 'event-source' | 'iam-action';
-  /** The unmapped resource type, event source or IAM action, as found. */
-  value: string;
-  /**
-   * File it was found in; for CloudTrail, the scanned paths joined by commas.
-   */
-  file: string;
-  /**
-   * Location inside the file (template path or Terraform address); absent for
-   * CloudTrail event sources.
-   */
-  path?: string;
-}
+
+export type UnknownFootprintItem = Footprint['unknown'][number];
 
 /**
  * The set of AWS services and API actions an application plane uses, with its
@@ -108,16 +64,8 @@ export interface UnknownFootprintItem {
  *
  * @public
  */
-export interface Footprint {
-  /** Services used, one entry per SSM service code. */
-  services: ServiceUsage[];
-  /** Dependencies that cross a Region or partition boundary. */
-  crossRegion: CrossRegionDependency[];
-  /** Items that could not be mapped to a service. */
-  unknown: UnknownFootprintItem[];
-  /** Summary of the CloudTrail input, when there was any. */
-  cloudTrail?: CloudTrailSummary;
-}
+
+export type Footprint = z.output<typeof footprintSchema>;
 
 /**
  * What a CloudTrail scan read. API calls make up the footprint; service
@@ -125,24 +73,8 @@ export interface Footprint {
  *
  * @public
  */
-export interface CloudTrailSummary {
-  /** Log files read (`.json.gz` or `.json`), digest files excluded. */
-  files: number;
-  /** Digest files skipped (`CloudTrail-Digest`). */
-  digestFilesSkipped: number;
-  /** Records read, before filters. */
-  records: number;
-  /** `AwsApiCall` records that passed the filters. */
-  apiCalls: number;
-  /** `AwsServiceEvent` records that passed the filters, by eventSource. */
-  serviceEvents: Record<string, number>;
-  /** `AwsConsoleSignIn` records that passed the filters. */
-  consoleSignIns: number;
-  /** Accounts (recipientAccountId) seen in matching records. */
-  accounts: string[];
-  /** Regions (awsRegion) seen in matching records. */
-  regions: string[];
-}
+
+export type CloudTrailSummary = NonNullable<Footprint['cloudTrail']>;
 
 /**
  * A residency regime: privacy (personal data may leave only to adequate
@@ -265,3 +197,36 @@ export interface AssessmentResult {
   /** Date of the availability data the assessment used. */
   availabilityDate: string;
 }
+
+/**
+ * The application-plane footprint readiness is judged against, as stored.
+ *
+ * @public
+ */
+export type StoredFootprint = z.output<typeof storedFootprintSchema>;
+
+/**
+ * Body of `POST /readiness/{locationId}/assess`: one infrastructure-code or
+ * CloudTrail file, and optionally who the data belongs to.
+ *
+ * @public
+ */
+export type AssessFootprintInput = z.input<typeof assessUploadSchema>;
+
+/**
+ * Answer of `POST /readiness/{locationId}/assess`: the file's footprint and
+ * the readiness the location would have with it as the application plane
+ * (computed like a stored evaluation, with the location's governance
+ * signals and active waivers; nothing is stored).
+ *
+ * @public
+ */
+export type FootprintAssessment = z.output<typeof footprintAssessmentSchema>;
+
+/**
+ * Kind of an assessed file: a CloudFormation template (CDK stack templates
+ * from `cdk.out` included), a Terraform plan JSON, or a CloudTrail log file.
+ *
+ * @public
+ */
+export type AssessedFileKind = FootprintAssessment['kind'];

@@ -1,3 +1,10 @@
+import type { z } from 'zod';
+import type {
+  capacitySchema,
+  cellSchema,
+  cellSpecSchema,
+} from '../schemas/cells';
+
 /**
  * Lifecycle of a cell. Only `active` cells take new tenants; `draining` cells
  * keep their tenants while they are migrated away.
@@ -79,48 +86,14 @@ export const CELL_ISOLATIONS: readonly CellIsolation[] = [
  *
  * @public
  */
-export interface Capacity {
-  /** Number of tenants. */
-  tenants: number;
-  /** Abstract load units (requests, storage, compute: whatever the spec sizes). */
-  loadUnits: number;
-  /**
-   * Named, bounded resources, keyed by quota name (for example
-   * `dedicatedDataStores`). A quota the cell does not list is not bounded by
-   * the cell spec.
-   */
-  quotas: Record<string, number>;
-}
+export type Capacity = z.output<typeof capacitySchema>;
 
 /**
  * One standard, capacity-bounded copy of the application plane in a location.
  *
  * @public
  */
-export interface Cell {
-  /** Unique id. */
-  id: string;
-  /** Human name. */
-  name: string;
-  /** Location the cell runs in. */
-  locationId: string;
-  /** Partition of the location (denormalised for filtering). */
-  partition: string;
-  /** Control plane that manages the cell. */
-  controlPlaneId: string;
-  /** Lifecycle state. */
-  lifecycle: CellLifecycle;
-  /** Isolation model. */
-  isolation: CellIsolation;
-  /** AWS account id (12 digits) the cell lives in. */
-  accountId: string;
-  /** Version of the {@link CellSpec} the cell was built from. */
-  specVersion: string;
-  /** Limits. */
-  capacity: Capacity;
-  /** Current usage; never above `capacity`. */
-  usage: Capacity;
-}
+export type Cell = z.output<typeof cellSchema>;
 
 /**
  * A service quota every cell needs, so quota increases can be requested per
@@ -128,29 +101,11 @@ export interface Cell {
  *
  * @public
  */
-export interface CellServiceQuota {
-  /** Service Quotas service code, for example `lambda`. */
-  serviceCode: string;
-  /** Service Quotas quota code, for example `L-B99A9384`. */
-  quotaCode: string;
-  /** Human name of the quota. */
-  quotaName: string;
-  /** Amount one cell needs. */
-  perCell: number;
-}
+export type CellServiceQuota = CellSpec['serviceQuotas'][number];
 
 /**
  * The standard resource specification of a cell.
  *
  * @public
  */
-export interface CellSpec {
-  /** Spec version, recorded on every cell built from it. */
-  version: string;
-  /** Isolation model of cells built from this spec. */
-  isolation: CellIsolation;
-  /** Capacity of one cell. */
-  capacity: Capacity;
-  /** Service quotas one cell needs. */
-  serviceQuotas: CellServiceQuota[];
-}
+export type CellSpec = z.output<typeof cellSpecSchema>;

@@ -6,6 +6,8 @@
 //   or residency of tenant metadata.
 // - `partition`: a control plane inside a separate partition (for example the
 //   AWS European Sovereign Cloud), because nothing crosses a partition.
+import type { z } from 'zod';
+import type { controlPlaneSchema } from '../schemas/controlPlanes';
 import type { ControlPlaneMode } from './assessment';
 
 /**
@@ -24,17 +26,4 @@ export const CONTROL_PLANE_MODES: readonly ControlPlaneMode[] = [
  *
  * @public
  */
-export interface ControlPlane {
-  /** Unique id. */
-  id: string;
-  /** Human name. */
-  name: string;
-  /** Deployment mode. */
-  mode: ControlPlaneMode;
-  /** Partition the control plane itself runs in. */
-  partition: string;
-  /** Location id the control plane runs in. */
-  homeLocation: string;
-  /** Location ids whose cells this control plane manages. */
-  managedLocations: string[];
-}
+export type ControlPlane = z.output<typeof controlPlaneSchema>;

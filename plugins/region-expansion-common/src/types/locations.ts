@@ -1,25 +1,17 @@
+import type { z } from 'zod';
+import type {
+  locationCellSummarySchema,
+  locationSchema,
+  partitionSchema,
+} from '../schemas/locations';
+
 /**
  * An AWS partition: a separate instance of AWS with its own credentials,
  * endpoints and global services. Nothing crosses a partition boundary.
  *
  * @public
  */
-export interface Partition {
-  /** Partition id as used in ARNs, for example `aws` or `aws-eusc`. */
-  id: string;
-  /** Human name of the partition. */
-  name: string;
-  /** DNS suffix of the partition's endpoints, for example `amazonaws.eu`. */
-  dnsSuffix: string;
-  /** Region that hosts the partition's global services (IAM, Organizations). */
-  homeRegion: string;
-  /**
-   * Whether tenants in this partition must be managed by a control plane that
-   * itself runs inside the partition. Credentials and tenant metadata cannot
-   * leave a separate partition, so a control plane elsewhere cannot manage it.
-   */
-  requiresOwnControlPlane: boolean;
-}
+export type Partition = z.output<typeof partitionSchema>;
 
 /**
  * The kinds of location an application plane can run in.
@@ -189,21 +181,13 @@ export function jurisdictionsFor(
  *
  * @public
  */
-export interface Location {
-  /** Region code, Local Zone id or Outpost id, unique across partitions. */
-  id: string;
-  /** What kind of location this is. */
-  kind: LocationKind;
-  /** Partition id the location belongs to. */
-  partition: string;
-  /** Human name, for example `Europe (Frankfurt)`. */
-  name: string;
-  /** ISO 3166-1 alpha-2 code of the country the location is in. */
-  country: string;
-  /** Jurisdiction groups the location belongs to. */
-  jurisdictions: Jurisdiction[];
-  /** Broad geography of the location. */
-  geography: Geography;
-  /** For Local Zones and Outposts: the Region they hang off. */
-  parentRegion?: string;
-}
+export type Location = z.output<typeof locationSchema>;
+
+/**
+ * Cell totals of one location, as `GET /locations/summary` lists them: what
+ * an overview needs without downloading every cell. Locations without cells
+ * are not listed.
+ *
+ * @public
+ */
+export type LocationCellSummary = z.output<typeof locationCellSummarySchema>;

@@ -1,6 +1,15 @@
-import type { CellIsolation } from './cells';
+import type { z } from 'zod';
+import type {
+  migrationPlanSchema,
+  placementDecisionSchema,
+  placementPlacedSchema,
+  placementRecordSchema,
+  placementUnplaceableSchema,
+  quotaRequestSchema,
+  tenantProfileSchema,
+  whatIfResultSchema,
+} from '../schemas/placement';
 import type { ReadinessLevel } from './readiness';
-import type { DataClassification, Residency, TenantTier } from './tenants';
 
 /**
  * How the placement engine picks among cells that fit:
@@ -57,164 +66,63 @@ export interface PlacementOptions {
  *
  * @public
  */
-export interface PlacementRejection {
-  /** The constraint that ruled the cells out. */
-  constraint: PlacementConstraint;
-  /** How many cells this constraint ruled out (after earlier constraints). */
-  cellsRuledOut: number;
-  /** Human explanation. */
-  detail: string;
-}
+export type PlacementRejection = PlacementUnplaceable['rejections'][number];
 
 /**
  * A cell the operator should create so an unplaceable tenant fits.
  *
  * @public
  */
-export interface CellToCreate {
-  /** Location for the new cell. */
-  locationId: string;
-  /** Isolation of the new cell. */
-  isolation: CellIsolation;
-  /** Cell spec version to build it from. */
-  specVersion: string;
-  /** Control plane that would manage it, when one manages the location. */
-  controlPlaneId?: string;
-  /** Why this location. */
-  reason: string;
-}
+export type CellToCreate = NonNullable<PlacementUnplaceable['cellToCreate']>;
 
 /**
  * A successful placement.
  *
  * @public
  */
-export interface PlacementPlaced {
-  /** Discriminator. */
-  outcome: 'placed';
-  /** Chosen cell. */
-  cellId: string;
-  /** Location of the chosen cell. */
-  locationId: string;
-  /** Readiness of the location when the decision was made. */
-  readiness: PlacementReadinessLevel;
-  /** Human sentence naming location, cell, strategy and headroom. */
-  reason: string;
-  /** Things the reader should know (for example unknown readiness). */
-  warnings: string[];
-}
+export type PlacementPlaced = z.output<typeof placementPlacedSchema>;
 
 /**
  * A placement that found no cell.
  *
  * @public
  */
-export interface PlacementUnplaceable {
-  /** Discriminator. */
-  outcome: 'unplaceable';
-  /** Human summary. */
-  reason: string;
-  /** Per constraint, how many cells it ruled out. */
-  rejections: PlacementRejection[];
-  /**
-   * The cell to create so the tenant fits; absent when no location satisfies
-   * partition, residency and readiness.
-   */
-  cellToCreate?: CellToCreate;
-}
+export type PlacementUnplaceable = z.output<typeof placementUnplaceableSchema>;
 
 /**
  * Result of a placement decision.
  *
  * @public
  */
-export type PlacementDecision = PlacementPlaced | PlacementUnplaceable;
+export type PlacementDecision = z.output<typeof placementDecisionSchema>;
 
 /**
  * A stored placement event.
  *
  * @public
  */
-export interface PlacementRecord {
-  /** Tenant placed or migrated. */
-  tenantId: string;
-  /** Previous cell, for migrations. */
-  fromCellId?: string;
-  /** Cell the tenant went to. */
-  cellId: string;
-  /** Human reason, as decided. */
-  reason: string;
-  /** Strategy used (`manual` for an operator-chosen migration target). */
-  strategy: PlacementStrategy | 'manual';
-  /** When, as an ISO 8601 timestamp. */
-  at: string;
-  /** First placement or a move. */
-  kind: 'placed' | 'migrated';
-}
+export type PlacementRecord = z.output<typeof placementRecordSchema>;
 
 /**
  * A group of hypothetical tenants for a what-if run.
  *
  * @public
  */
-export interface TenantProfile {
-  /** How many tenants of this shape. */
-  count: number;
-  /** Isolation tier. */
-  tier: TenantTier;
-  /** Residency requirement. */
-  residency: Residency;
-  /** Data classification. */
-  classification: DataClassification;
-  /** Load units per tenant. */
-  loadUnits: number;
-  /** Named quotas per tenant. */
-  quotaUsage?: Record<string, number>;
-}
+export type TenantProfile = z.output<typeof tenantProfileSchema>;
 
 /**
  * Quota increase needed for a number of cells built from a spec.
  *
  * @public
  */
-export interface QuotaRequest {
-  /** Service Quotas service code. */
-  serviceCode: string;
-  /** Service Quotas quota code. */
-  quotaCode: string;
-  /** Human name of the quota. */
-  quotaName: string;
-  /** Amount one cell needs. */
-  perCell: number;
-  /** Number of cells. */
-  cellCount: number;
-  /** `perCell × cellCount`. */
-  total: number;
-}
+export type QuotaRequest = z.output<typeof quotaRequestSchema>;
 
 /**
  * Result of a what-if run: nothing is written and the engine is unchanged.
  *
  * @public
  */
-export interface WhatIfResult {
-  /** Tenants requested in total. */
-  requested: number;
-  /** Tenants placed into existing cells. */
-  placedInExistingCells: number;
-  /** Tenants placed into cells the run had to create. */
-  placedInNewCells: number;
-  /** Tenants that fit nowhere, even in new cells, with the reasons. */
-  unplaceable: { count: number; reasons: string[] };
-  /** New cells per location and isolation. */
-  cellsToCreate: {
-    locationId: string;
-    isolation: CellIsolation;
-    count: number;
-  }[];
-  /** Quota requests for all new cells. */
-  quotaRequests: QuotaRequest[];
-}
+export type WhatIfResult = z.output<typeof whatIfResultSchema>;
 
 /**
  * Where a tenant should move: a specific cell, or the best cell in a location.
@@ -228,18 +136,14 @@ export type MigrationTarget = { cellId: string } | { locationId: string };
  *
  * @public
  */
-export interface MigrationViolation {
-  /** The violated constraint; `target` when the target does not exist. */
-  constraint: PlacementConstraint | 'target';
-  /** Human explanation. */
-  detail: string;
-}
+export type MigrationViolation = Extract<
+  MigrationPlan,
+  { ok: false }
+>['violations'][number];
 
 /**
  * Result of planning a migration.
  *
  * @public
  */
-export type MigrationPlan =
-  | { ok: true; cellId: string; reason: string }
-  | { ok: false; violations: MigrationViolation[] };
+export type MigrationPlan = z.output<typeof migrationPlanSchema>;

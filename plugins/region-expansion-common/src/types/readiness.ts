@@ -1,3 +1,22 @@
+import type { z } from 'zod';
+import type {
+  createWaiverSchema,
+  evaluatedReadinessSignalSchema,
+  readinessBlockerSchema,
+  readinessEvaluationSchema,
+  readinessHistoryPageSchema,
+  readinessHistoryQuerySchema,
+  readinessSignalSchema,
+  readinessSummarySchema,
+  readinessTriggerSchema,
+  readinessWaiverChangeSchema,
+  readinessWaiverSchema,
+  storedReadinessEvaluationSchema,
+  storedReadinessWaiverSchema,
+  waiverListQuerySchema,
+  waiverStatusSchema,
+} from '../schemas/readiness';
+
 /**
  * The readiness checks a location is evaluated against.
  *
@@ -38,16 +57,8 @@ export type ReadinessSignalStatus = 'pass' | 'warn' | 'fail' | 'unknown';
  *
  * @public
  */
-export interface ReadinessSignal {
-  /** Outcome of the check; `unknown` when there is no evidence. */
-  status: ReadinessSignalStatus;
-  /** Human-readable summary of the evidence. */
-  detail: string;
-  /** ISO 8601 time the evidence was observed; absent for derived signals. */
-  observedAt?: string;
-  /** Named reasons that make the signal fail or warn. */
-  blockers: string[];
-}
+
+export type ReadinessSignal = z.output<typeof readinessSignalSchema>;
 
 /**
  * Signals by check; a check without a signal is evaluated as `unknown`.
@@ -71,18 +82,8 @@ export type ReadinessLevel = 'blocked' | 'pilot' | 'ready';
  *
  * @public
  */
-export interface ReadinessWaiver {
-  /** The location the waiver applies to. */
-  locationId: string;
-  /** The one check the waiver neutralises. */
-  check: ReadinessCheck;
-  /** Why the exception is granted, as free text. */
-  reason: string;
-  /** Who approved the exception, as free text. */
-  approver: string;
-  /** ISO 8601 time after which the waiver no longer applies. */
-  expiresAt: string;
-}
+
+export type ReadinessWaiver = z.output<typeof readinessWaiverSchema>;
 
 /**
  * A signal after evaluation: missing signals filled in as `unknown`, and the
@@ -90,53 +91,115 @@ export interface ReadinessWaiver {
  *
  * @public
  */
-export interface EvaluatedReadinessSignal extends ReadinessSignal {
-  /** The check the signal is for. */
-  check: ReadinessCheck;
-  /** True when an unexpired waiver covers this check. */
-  waived: boolean;
-  /**
-   * The waiver that neutralises the check; absent when none applies (a
-   * passing check is never waived).
-   */
-  waiver?: ReadinessWaiver;
-}
+
+export type EvaluatedReadinessSignal = z.output<
+  typeof evaluatedReadinessSignalSchema
+>;
 
 /**
  * A named reason a location cannot be used, with what to do about it.
  *
  * @public
  */
-export interface ReadinessBlocker {
-  /** The check the blocker belongs to. */
-  check: ReadinessCheck;
-  /** SSM service code the blocker concerns, when it concerns one. */
-  service?: string;
-  /** Human-readable reason the check fails or stays open. */
-  detail: string;
-  /** What to do to clear the blocker. */
-  remediation: string;
-}
+
+export type ReadinessBlocker = z.output<typeof readinessBlockerSchema>;
 
 /**
  * Result of evaluating readiness for one location.
  *
  * @public
  */
-export interface ReadinessEvaluation {
-  /** The location evaluated. */
-  locationId: string;
-  /** Level the signals and waivers give. */
-  level: ReadinessLevel;
-  /** Failing, unwaived checks: any makes the level `blocked`. */
-  blockers: ReadinessBlocker[];
-  /** Warning or unknown, unwaived checks: any keeps the level at `pilot`. */
-  openChecks: ReadinessBlocker[];
-  /**
-   * Every check's signal after evaluation; a check without a reported signal is
-   * `unknown`.
-   */
-  signals: Record<ReadinessCheck, EvaluatedReadinessSignal>;
-  /** ISO 8601 time of the evaluation (waiver expiry is judged against it). */
-  evaluatedAt: string;
-}
+
+export type ReadinessEvaluation = z.output<typeof readinessEvaluationSchema>;
+
+// ------------------------------------------------------------- on the wire
+
+/**
+ * What started a readiness evaluation: the scheduled task, the first start of
+ * a backend with locations never evaluated, a user's request, a waiver that
+ * was granted or revoked, or a new application-plane footprint.
+ *
+ * @public
+ */
+export type ReadinessTrigger = z.output<typeof readinessTriggerSchema>;
+
+/**
+ * A stored readiness evaluation, as `GET /readiness/{locationId}` returns it:
+ * the domain's evaluation plus its row id, the location's partition and what
+ * triggered it.
+ *
+ * @public
+ */
+export type StoredReadinessEvaluation = z.output<
+  typeof storedReadinessEvaluationSchema
+>;
+
+/**
+ * A page of a location's readiness history, newest first.
+ *
+ * @public
+ */
+export type ReadinessHistoryPage = z.output<typeof readinessHistoryPageSchema>;
+
+/**
+ * One row of a location's readiness history.
+ *
+ * @public
+ */
+export type ReadinessHistoryItem = ReadinessHistoryPage['items'][number];
+
+/**
+ * The latest evaluation of a location without its signals, as
+ * `GET /readiness` lists it.
+ *
+ * @public
+ */
+export type ReadinessSummary = z.output<typeof readinessSummarySchema>;
+
+/**
+ * Query of `GET /readiness/{locationId}/history`.
+ *
+ * @public
+ */
+export type ReadinessHistoryQuery = z.input<typeof readinessHistoryQuerySchema>;
+
+/**
+ * Whether a stored waiver applies now: `active` (unrevoked and unexpired),
+ * `expired`, or `revoked`.
+ *
+ * @public
+ */
+export type ReadinessWaiverStatus = z.output<typeof waiverStatusSchema>;
+
+/**
+ * A stored waiver with its bookkeeping.
+ *
+ * @public
+ */
+export type StoredReadinessWaiver = z.output<
+  typeof storedReadinessWaiverSchema
+>;
+
+/**
+ * Filter and page of `GET /waivers`.
+ *
+ * @public
+ */
+export type ReadinessWaiverQuery = z.input<typeof waiverListQuerySchema>;
+
+/**
+ * Body of `POST /waivers`. `expiresAt` is an ISO 8601 date-time.
+ *
+ * @public
+ */
+export type CreateReadinessWaiverInput = z.input<typeof createWaiverSchema>;
+
+/**
+ * Answer of `POST /waivers` and `DELETE /waivers/{id}`: the waiver and the
+ * re-evaluation it caused.
+ *
+ * @public
+ */
+export type ReadinessWaiverChange = z.output<
+  typeof readinessWaiverChangeSchema
+>;

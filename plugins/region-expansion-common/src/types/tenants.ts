@@ -1,5 +1,11 @@
+import type { z } from 'zod';
+import type {
+  residencySchema,
+  tenantListQuerySchema,
+  tenantListSchema,
+  tenantSchema,
+} from '../schemas/tenants';
 import type { CellIsolation } from './cells';
-import type { Jurisdiction } from './locations';
 
 /**
  * Tenant isolation tier:
@@ -42,21 +48,13 @@ export const BRIDGE_DATA_STORE_QUOTA = 'dedicatedDataStores';
 
 /**
  * Where a tenant's data may live. Every stated dimension must hold; an
- * omitted dimension does not constrain.
+ * omitted dimension does not constrain. Without a partition the tenant
+ * lives in the commercial partition `aws`: other partitions are entered
+ * only on request.
  *
  * @public
  */
-export interface Residency {
-  /** ISO 3166-1 alpha-2 codes; the location's country must be one of them. */
-  countries?: string[];
-  /** The location must belong to at least one of these jurisdictions. */
-  jurisdictions?: Jurisdiction[];
-  /**
-   * Partition the tenant must live in. When omitted the tenant lives in the
-   * commercial partition `aws`: other partitions are entered only on request.
-   */
-  partition?: string;
-}
+export type Residency = z.output<typeof residencySchema>;
 
 /**
  * Partition assumed for a tenant whose residency names none.
@@ -93,21 +91,18 @@ export const DATA_CLASSIFICATIONS: readonly DataClassification[] = [
  *
  * @public
  */
-export interface Tenant {
-  /** Unique id. */
-  id: string;
-  /** Human name. */
-  name: string;
-  /** Isolation tier. */
-  tier: TenantTier;
-  /** Residency requirement. */
-  residency: Residency;
-  /** Data classification. */
-  classification: DataClassification;
-  /** Load units the tenant adds to its cell. */
-  loadUnits: number;
-  /** Named cell quotas the tenant consumes, keyed like `Capacity.quotas`. */
-  quotaUsage?: Record<string, number>;
-  /** Cell the tenant lives in, once placed. */
-  cellId?: string;
-}
+export type Tenant = z.output<typeof tenantSchema>;
+
+/**
+ * Filter and page of `GET /tenants`.
+ *
+ * @public
+ */
+export type TenantListQuery = z.input<typeof tenantListQuerySchema>;
+
+/**
+ * A page of tenants, as `GET /tenants` answers it.
+ *
+ * @public
+ */
+export type TenantListResponse = z.output<typeof tenantListSchema>;

@@ -34,7 +34,8 @@ describe('region-expansion:register', () => {
       targetPluginId: 'region-expansion',
     });
     expect(
-      await c.listCells({ locationId: 'eu-central-1' }, { token }),
+      (await c.listCells({ query: { locationId: 'eu-central-1' } }, { token }))
+        .items,
     ).toEqual([]);
   });
 
@@ -87,8 +88,8 @@ describe('region-expansion:register', () => {
         targetPluginId: 'region-expansion',
       });
       const [planes, cells] = await Promise.all([
-        c.listControlPlanes({}, { token }),
-        c.listCells({}, { token }),
+        c.listControlPlanes({}, { token }).then(r => r.items),
+        c.listCells({}, { token }).then(r => r.items),
       ]);
       return [...planes, ...cells]
         .map(o => o.id)

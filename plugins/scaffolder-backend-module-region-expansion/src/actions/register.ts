@@ -102,11 +102,13 @@ export function createRegisterAction(options: RegisterActionOptions) {
         targetPluginId: 'region-expansion',
       });
       const [controlPlanes, storedCells] = await Promise.all([
-        client.listControlPlanes(
-          { partition: controlPlane.partition },
-          { token },
-        ),
-        client.listCells({}, { token }),
+        client
+          .listControlPlanes(
+            { query: { partition: controlPlane.partition } },
+            { token },
+          )
+          .then(r => r.items),
+        client.listCells({}, { token }).then(r => r.items),
       ]);
       const diff = diffRegistration(
         { controlPlane, cells },
@@ -127,7 +129,7 @@ export function createRegisterAction(options: RegisterActionOptions) {
             fn: async () =>
               (
                 await client
-                  .addControlPlane(toCreate, { token })
+                  .addControlPlane({ body: toCreate }, { token })
                   .catch(error => {
                     throw backendRefusal(error, 'controlPlane');
                   })
@@ -142,7 +144,7 @@ export function createRegisterAction(options: RegisterActionOptions) {
             key: `region-expansion.register.cell.${cell.id}`,
             fn: async () =>
               (
-                await client.addCell(cell, { token }).catch(error => {
+                await client.addCell({ body: cell }, { token }).catch(error => {
                   throw backendRefusal(error, field);
                 })
               ).id,

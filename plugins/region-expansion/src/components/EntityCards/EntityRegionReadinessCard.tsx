@@ -31,12 +31,12 @@ export function EntityRegionReadinessCard() {
   const locationId = annotations[LOCATION_ANNOTATION];
 
   const { loading, error, value } = useAsync(async () => {
-    if (cellId) return { cell: await api.getCell(cellId) };
+    if (cellId) return { cell: await api.getCell({ path: { id: cellId } }) };
     const [locations, cells, readiness] = await Promise.all([
-      api.listLocations(),
-      api.listCells({ locationId }),
+      api.listLocations().then(r => r.items),
+      api.listCells({ query: { locationId } }).then(r => r.items),
       api.listReadiness().then(
-        items => ({
+        ({ items }) => ({
           summary: items.find(i => i.locationId === locationId),
           readinessError: undefined as Error | undefined,
         }),

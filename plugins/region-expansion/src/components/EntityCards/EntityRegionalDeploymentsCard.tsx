@@ -33,9 +33,9 @@ export function EntityRegionalDeploymentsCard() {
   const ids = deploymentLocationIds(entity);
   const { loading, error, value } = useAsync(async () => {
     const [locations, readiness] = await Promise.all([
-      api.listLocations(),
+      api.listLocations().then(r => r.items),
       api.listReadiness().then(
-        items => ({
+        ({ items }) => ({
           levels: indexReadiness(items),
           readinessError: undefined as Error | undefined,
         }),

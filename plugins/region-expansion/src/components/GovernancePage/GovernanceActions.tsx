@@ -41,7 +41,7 @@ export function EvidenceBundleDownload(props: {
     'Downloading the evidence bundle',
   );
   const [state, download] = useAsyncFn(async () => {
-    const bundle = await api.downloadEvidenceBundle(filter);
+    const bundle = await api.downloadEvidenceBundle({ query: filter });
     saveFile(bundle.blob, bundle.fileName);
     return bundle;
   }, [api, filter]);

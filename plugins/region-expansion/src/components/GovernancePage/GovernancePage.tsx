@@ -96,27 +96,33 @@ export function GovernancePage() {
       Promise.all(
         GOVERNANCE_FACETS.map(facet =>
           api.getGovernanceSummary({
-            ...filterWithout(filter, facet.param),
-            groupBy: facet.groupBy,
+            query: {
+              ...filterWithout(filter, facet.param),
+              groupBy: facet.groupBy,
+            },
           }),
         ),
       ),
-      api.getGovernanceSummary({ ...filter, groupBy: 'severity' }),
-      api.getGovernanceSummary({ ...filter, groupBy: 'control' }),
-      api.getGovernanceFreshness({ partition: filter.partition }),
+      api.getGovernanceSummary({ query: { ...filter, groupBy: 'severity' } }),
+      api.getGovernanceSummary({ query: { ...filter, groupBy: 'control' } }),
+      api
+        .getGovernanceFreshness({ query: { partition: filter.partition } })
+        .then(r => r.items),
       readPages(
         cursor =>
           api.getGovernanceHistory({
-            partition: filter.partition,
-            since: trendSince(new Date()),
-            limit: 2000,
-            cursor,
+            query: {
+              partition: filter.partition,
+              since: trendSince(new Date()),
+              limit: 2000,
+              cursor,
+            },
           }),
         TREND_MAX_PAGES,
       ),
-      api.listResilienceApps(scope),
-      api.listAuditControls(scope),
-      api.listConformanceScores(scope),
+      api.listResilienceApps({ query: scope }),
+      api.listAuditControls({ query: scope }),
+      api.listConformanceScores({ query: scope }),
     ]);
     return {
       facetOptions: facetSummaries.map(summary =>
@@ -137,16 +143,18 @@ export function GovernancePage() {
 
   // The panels read further pages of the same scope on request.
   const loadResilience = useCallback(
-    (cursor: string) => api.listResilienceApps({ ...scopeOf(filter), cursor }),
+    (cursor: string) =>
+      api.listResilienceApps({ query: { ...scopeOf(filter), cursor } }),
     [api, filter],
   );
   const loadAudit = useCallback(
-    (cursor: string) => api.listAuditControls({ ...scopeOf(filter), cursor }),
+    (cursor: string) =>
+      api.listAuditControls({ query: { ...scopeOf(filter), cursor } }),
     [api, filter],
   );
   const loadConformance = useCallback(
     (cursor: string) =>
-      api.listConformanceScores({ ...scopeOf(filter), cursor }),
+      api.listConformanceScores({ query: { ...scopeOf(filter), cursor } }),
     [api, filter],
   );
 

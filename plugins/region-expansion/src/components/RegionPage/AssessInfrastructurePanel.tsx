@@ -289,12 +289,15 @@ function AssessInfrastructureForm(props: { locationId: string }) {
           )}. Assess larger inputs with \`yarn region-expansion assess --target ${locationId}\`.`,
         );
       }
-      const result = await api.assessFootprint(locationId, {
-        fileName: chosen.name,
-        content: await readAsBase64(chosen),
-        encoding: 'base64',
-        ...(classification ? { classification } : {}),
-        ...(homeCountry.trim() ? { homeCountry: homeCountry.trim() } : {}),
+      const result = await api.assessFootprint({
+        path: { locationId },
+        body: {
+          fileName: chosen.name,
+          content: await readAsBase64(chosen),
+          encoding: 'base64',
+          ...(classification ? { classification } : {}),
+          ...(homeCountry.trim() ? { homeCountry: homeCountry.trim() } : {}),
+        },
       });
       return { result, classification: classification || undefined };
     },

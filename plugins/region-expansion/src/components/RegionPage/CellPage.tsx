@@ -11,7 +11,7 @@ export function CellPage() {
   const { cellId = '' } = useParams();
   const api = useApi(regionExpansionApiRef);
   const { loading, error, value } = useAsync(
-    () => api.getCell(cellId),
+    () => api.getCell({ path: { id: cellId } }),
     [api, cellId],
   );
   return (

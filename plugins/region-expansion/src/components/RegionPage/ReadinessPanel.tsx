@@ -223,7 +223,7 @@ function EvaluateNowButton(props: {
   const { locationId, onEvaluated } = props;
   const api = useApi(regionExpansionApiRef);
   const [state, evaluate] = useAsyncFn(async () => {
-    const evaluation = await api.evaluateReadiness(locationId);
+    const evaluation = await api.evaluateReadiness({ path: { locationId } });
     onEvaluated();
     return evaluation;
   }, [api, locationId, onEvaluated]);
@@ -258,7 +258,7 @@ function WaiversCard(props: {
   const { locationId, canManage, onChanged } = props;
   const api = useApi(regionExpansionApiRef);
   const loadPage = useCallback(
-    (cursor: string) => api.listWaivers({ locationId, cursor }),
+    (cursor: string) => api.listWaivers({ query: { locationId, cursor } }),
     [api, locationId],
   );
   const pages = useMorePages(props.waivers, loadPage);
@@ -303,15 +303,18 @@ export function ReadinessPanel(props: { locationId: string }) {
 
   const details = useAsyncRetry(async (): Promise<ReadinessDetails> => {
     const [evaluation, history, waivers, footprint] = await Promise.all([
-      api.getReadiness(locationId).then(
+      api.getReadiness({ path: { locationId } }).then(
         value => ({ value }),
         (error: Error) => {
           if (hasStatus(error, 404)) return { reason: serverMessage(error) };
           throw error;
         },
       ),
-      api.getReadinessHistory(locationId, { limit: HISTORY_POINTS }),
-      api.listWaivers({ locationId }),
+      api.getReadinessHistory({
+        path: { locationId },
+        query: { limit: HISTORY_POINTS },
+      }),
+      api.listWaivers({ query: { locationId } }),
       api.getApplicationPlaneFootprint().catch(() => undefined),
     ]);
     return {

@@ -21,12 +21,14 @@ function useLocationCells(locationId: string) {
   const api = useApi(regionExpansionApiRef);
   return useAsync(async () => {
     const [locations, ownCells] = await Promise.all([
-      api.listLocations(),
-      api.listCells({ locationId }),
+      api.listLocations().then(r => r.items),
+      api.listCells({ query: { locationId } }).then(r => r.items),
     ]);
     const attached = locations.filter(l => l.parentRegion === locationId);
     const attachedCells = await Promise.all(
-      attached.map(l => api.listCells({ locationId: l.id })),
+      attached.map(l =>
+        api.listCells({ query: { locationId: l.id } }).then(r => r.items),
+      ),
     );
     const cells = [...ownCells, ...attachedCells.flat()].sort((a, b) =>
       a.id.localeCompare(b.id),

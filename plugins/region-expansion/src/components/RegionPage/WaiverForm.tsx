@@ -41,11 +41,13 @@ export function WaiverForm(props: {
 
   const [state, submit] = useAsyncFn(async () => {
     const change = await api.addWaiver({
-      locationId,
-      check,
-      reason,
-      approver,
-      expiresAt: `${expiry}T23:59:59Z`,
+      body: {
+        locationId,
+        check,
+        reason,
+        approver,
+        expiresAt: `${expiry}T23:59:59Z`,
+      },
     });
     onAdded(change);
     return change;

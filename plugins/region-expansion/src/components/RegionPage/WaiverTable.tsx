@@ -43,7 +43,7 @@ function RevokeWaiverDialog(props: {
   const api = useApi(regionExpansionApiRef);
   const [state, revoke] = useAsyncFn(
     async (id: string) => {
-      const change = await api.revokeWaiver(id);
+      const change = await api.revokeWaiver({ path: { id } });
       onRevoked(change);
       return change;
     },

@@ -27,7 +27,9 @@ export function CellFilter(props: {
   const [loadedScope, setLoadedScope] = useState<string>();
   const [state, load] = useAsyncFn(
     async () =>
-      (await api.listCells({ locationId, partition })).map(cell => cell.id),
+      (await api.listCells({ query: { locationId, partition } })).items.map(
+        cell => cell.id,
+      ),
     [api, locationId, partition],
   );
   const onOpen = () => {

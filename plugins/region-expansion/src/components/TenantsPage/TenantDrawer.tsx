@@ -34,7 +34,9 @@ function MigrationForm(props: { tenantId: string; locations: Location[] }) {
   const [target, setTarget] = useState('');
   const [state, run] = useAsyncFn(
     (commit: boolean) =>
-      api.planMigration({ tenantId, target: { locationId: target }, commit }),
+      api.planMigration({
+        body: { tenantId, target: { locationId: target }, commit },
+      }),
     [api, tenantId, target],
   );
   if (gate !== undefined) return gate;
@@ -104,8 +106,8 @@ export function TenantDrawer(props: {
   const { loading, error, value } = useAsync(async () => {
     if (!tenantId) return undefined;
     const [tenant, history] = await Promise.all([
-      api.getTenant(tenantId),
-      api.getTenantHistory(tenantId),
+      api.getTenant({ path: { id: tenantId } }),
+      api.getTenantHistory({ path: { id: tenantId } }).then(r => r.items),
     ]);
     return { tenant, history };
   }, [api, tenantId]);

@@ -14,7 +14,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import { usePartitionsAndLocations } from '../shared/useRegionExpansionData';
 import { FilterSelect } from '../shared/FilterSelect';
-import { parseYesNo, useUrlFilters } from '../shared/useUrlFilter';
+import { useUrlFilters, yesNoFlag } from '../shared/useUrlFilter';
 import { CellFilter } from './CellFilter';
 import { TenantsTable } from './TenantsTable';
 import { TenantDrawer } from './TenantDrawer';
@@ -72,7 +72,7 @@ export function TenantsPage() {
       locationId: locationId || undefined,
       cellId: cellId || undefined,
       // `placed=no` asks the API for unplaced tenants.
-      unplaced: parseYesNo(placed, 'no', 'yes'),
+      unplaced: yesNoFlag(placed, 'no', 'yes'),
     }),
     [tier, partition, locationId, cellId, placed],
   );

@@ -45,9 +45,11 @@ export const TenantsTable = memo(function TenantsTableView(props: {
   const { loading, error, value } = useAsync(
     () =>
       api.listTenants({
-        ...filters,
-        offset: pagination.page * pagination.pageSize,
-        limit: pagination.pageSize,
+        query: {
+          ...filters,
+          offset: pagination.page * pagination.pageSize,
+          limit: pagination.pageSize,
+        },
       }),
     // filterKey stands for `filters`: equal filters in a new object (from a
     // caller that does not memoize them) must not ask again.

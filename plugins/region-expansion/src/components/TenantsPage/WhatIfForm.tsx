@@ -61,12 +61,14 @@ interface WhatIfFormState {
 async function loadTemplateCell(
   api: RegionExpansionApi,
 ): Promise<Cell | undefined> {
-  const summaries = await api.summarizeLocations();
+  const { items: summaries } = await api.summarizeLocations();
   const location =
     summaries.find(s => s.pooledCellCount > 0) ??
     summaries.find(s => s.cellCount > 0);
   if (!location) return undefined;
-  const cells = await api.listCells({ locationId: location.locationId });
+  const { items: cells } = await api.listCells({
+    query: { locationId: location.locationId },
+  });
   return cells.find(c => c.isolation === 'pooled') ?? cells[0];
 }
 
@@ -240,38 +242,40 @@ function WhatIfFormBody(props: {
   const [state, submit] = useAsyncFn(
     async () =>
       api.whatIf({
-        profiles: [
-          {
-            count: Number(form.count),
-            tier: form.tier,
-            classification: form.classification,
-            loadUnits: Number(form.loadUnits),
-            residency: {
-              ...(form.partition ? { partition: form.partition } : {}),
-              ...(form.jurisdiction
-                ? { jurisdictions: [form.jurisdiction as Jurisdiction] }
-                : {}),
+        body: {
+          profiles: [
+            {
+              count: Number(form.count),
+              tier: form.tier,
+              classification: form.classification,
+              loadUnits: Number(form.loadUnits),
+              residency: {
+                ...(form.partition ? { partition: form.partition } : {}),
+                ...(form.jurisdiction
+                  ? { jurisdictions: [form.jurisdiction as Jurisdiction] }
+                  : {}),
+              },
             },
+          ],
+          spec: {
+            version: form.specVersion,
+            isolation: TIER_CELL_ISOLATION[form.tier],
+            capacity: {
+              tenants: Number(form.tenantsPerCell),
+              loadUnits: Number(form.loadUnitsPerCell),
+              quotas: {},
+            },
+            serviceQuotas: form.serviceCode
+              ? [
+                  {
+                    serviceCode: form.serviceCode,
+                    quotaCode: form.quotaCode,
+                    quotaName: form.quotaName,
+                    perCell: Number(form.quotaPerCell),
+                  },
+                ]
+              : [],
           },
-        ],
-        spec: {
-          version: form.specVersion,
-          isolation: TIER_CELL_ISOLATION[form.tier],
-          capacity: {
-            tenants: Number(form.tenantsPerCell),
-            loadUnits: Number(form.loadUnitsPerCell),
-            quotas: {},
-          },
-          serviceQuotas: form.serviceCode
-            ? [
-                {
-                  serviceCode: form.serviceCode,
-                  quotaCode: form.quotaCode,
-                  quotaName: form.quotaName,
-                  perCell: Number(form.quotaPerCell),
-                },
-              ]
-            : [],
         },
       }),
     [api, form],

@@ -11,7 +11,7 @@ import { indexReadiness, type ReadinessByLocation } from './readiness';
  */
 function loadReadiness(api: RegionExpansionApi) {
   return api.listReadiness().then(
-    items => ({
+    ({ items }) => ({
       readiness: indexReadiness(items),
       readinessError: undefined as Error | undefined,
     }),
@@ -32,9 +32,9 @@ export function useRegionOverviewData() {
   return useAsyncRetry(async () => {
     const [partitions, locations, summaries, readinessResult] =
       await Promise.all([
-        api.listPartitions(),
-        api.listLocations(),
-        api.summarizeLocations(),
+        api.listPartitions().then(r => r.items),
+        api.listLocations().then(r => r.items),
+        api.summarizeLocations().then(r => r.items),
         loadReadiness(api),
       ]);
     return { partitions, locations, summaries, ...readinessResult };
@@ -49,8 +49,8 @@ export function usePartitionsAndLocations() {
   const api = useApi(regionExpansionApiRef);
   return useAsync(async () => {
     const [partitions, locations] = await Promise.all([
-      api.listPartitions(),
-      api.listLocations(),
+      api.listPartitions().then(r => r.items),
+      api.listLocations().then(r => r.items),
     ]);
     return { partitions, locations };
   }, [api]);

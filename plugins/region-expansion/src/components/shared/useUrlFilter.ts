@@ -36,3 +36,17 @@ export function parseYesNo(
   if (value === no) return false;
   return undefined;
 }
+
+/**
+ * A yes/no filter of the URL as the API's query flag: `'true'`, `'false'`,
+ * or absent for "no filter".
+ */
+export function yesNoFlag(
+  value: string,
+  yes: string,
+  no: string,
+): 'true' | 'false' | undefined {
+  const flag = parseYesNo(value, yes, no);
+  if (flag === undefined) return undefined;
+  return flag ? 'true' : 'false';
+}

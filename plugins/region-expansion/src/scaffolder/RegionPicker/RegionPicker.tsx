@@ -80,9 +80,9 @@ export const RegionPicker = (props: FieldExtensionComponentProps<string>) => {
     error,
   } = useAsync(async () => {
     const [locations, partitions, readiness] = await Promise.all([
-      api.listLocations(),
-      api.listPartitions(),
-      api.listReadiness(),
+      api.listLocations().then(r => r.items),
+      api.listPartitions().then(r => r.items),
+      api.listReadiness().then(r => r.items),
     ]);
     return regionOptions(locations, partitions, readiness);
   }, [api]);

@@ -1,0 +1,45 @@
+import { availabilityRoutes } from './availability';
+import { estateRoutes } from './estate';
+import { governanceRoutes } from './governance';
+import { placementRoutes } from './placement';
+import { readinessRoutes } from './readiness';
+import { tenantRoutes } from './tenants';
+import type { RouteClient } from './route';
+
+export * from './route';
+export { estateRoutes, itemsOf, idParamsSchema } from './estate';
+export {
+  tenantRoutes,
+  MAX_IMPORT_ROWS,
+  MAX_IMPORT_YAML_BYTES,
+  TENANT_IMPORT_YAML_TYPES,
+} from './tenants';
+export { placementRoutes } from './placement';
+export { readinessRoutes } from './readiness';
+export { governanceRoutes } from './governance';
+export { availabilityRoutes } from './availability';
+
+/**
+ * Every route of the region-expansion REST API, keyed by the name of its
+ * client method. Adding a route is one entry here (in its area's table) and
+ * its schemas: the router mounts it, the OpenAPI document describes it and
+ * the client calls it.
+ *
+ * @public
+ */
+export const regionExpansionRoutes = {
+  ...estateRoutes,
+  ...tenantRoutes,
+  ...placementRoutes,
+  ...readinessRoutes,
+  ...governanceRoutes,
+  ...availabilityRoutes,
+};
+
+/**
+ * The region-expansion REST API as a typed client sees it: one method per
+ * route of {@link regionExpansionRoutes}.
+ *
+ * @public
+ */
+export type RegionExpansionApi = RouteClient<typeof regionExpansionRoutes>;
