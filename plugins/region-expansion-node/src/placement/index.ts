@@ -1,4 +1,5 @@
 export * from './PlacementEngine';
+export { naivePlace } from './naivePlace';
 export * from './quotas';
 export * from './readiness';
 export * from './rules';

@@ -13,10 +13,13 @@ import { tenantPartition } from './rules';
 import type { PlacementTenant } from './PlacementEngine';
 
 /**
- * Reference implementation of a placement decision that scans every cell.
- * It exists only so tests and the benchmark can prove that the indexed
- * {@link PlacementEngine} picks the same cell; it is not exported from the
- * package. Mutates `cells[i].usage` when `options.commit` is set.
+ * Reference implementation of a placement decision that scans every cell:
+ * the baseline the indexed {@link PlacementEngine} is tested and
+ * benchmarked against (both must pick the same cell). Too slow for a real
+ * estate; use the engine. Mutates `cells[i].usage` when `options.commit` is
+ * set.
+ *
+ * @public
  */
 export function naivePlace(
   world: {
