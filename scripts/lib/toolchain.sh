@@ -66,7 +66,7 @@ WRAPPER
 ensure_dependencies() {
   local stamp="$REPO_ROOT/node_modules/.region-expansion-install-stamp"
   local want
-  want="$(cd "$REPO_ROOT" && cat yarn.lock package.json packages/*/package.json plugins/*/package.json 2>/dev/null | sha256sum | cut -d' ' -f1)"
+  want="$(cd "$REPO_ROOT" && cat yarn.lock package.json packages/*/package.json plugins/*/package.json bench/package.json 2>/dev/null | sha256sum | cut -d' ' -f1)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
     return 0
   fi

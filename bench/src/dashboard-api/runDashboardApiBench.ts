@@ -1,22 +1,7 @@
-/* eslint-disable no-console */
-// `yarn bench dashboard-api [--findings N] [--accounts A] [--regions R]
-//   [--requests N] [--baseline-requests N]`
-//
-// Loads a synthetic organization's Security Hub findings (default 1,000,000 /
-// 500 accounts / 30 Regions of partition aws) into PostgreSQL through
-// GovernanceStore.upsertFindings (the store's write path: multi-row upserts
-// with the rollup deltas applied in the same transaction), starts the governance router in an express
-// app (mock httpAuth + an allow-all permissions mock) on loopback and measures
-// GET /governance/summary latency p50/p95 over a mix of groupBy and filters.
-// Baseline, same run: the same summary computed per request from the AWS
-// simulator (real SDK, GetFindings paged over the filtered scope from the home
-// Region, grouped in memory), on a smaller sample of requests (labelled).
-// Goal: p95 < 50 ms. Prints human lines and one final JSON line.
-import { performance } from 'node:perf_hooks';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  createBackendModule,
+  type BackendFeature,
+} from '@backstage/backend-plugin-api';
 import {
   GetFindingsCommand,
   SecurityHubClient,
@@ -28,24 +13,36 @@ import {
 } from '@region-expansion/aws-simulator';
 import {
   GovernanceFindingRow,
+  GovernanceProvider,
   mapWithConcurrency,
+  regionExpansionGovernanceExtensionPoint,
 } from '@region-expansion/plugin-region-expansion-node';
-import { GovernanceStore } from '../../plugins/region-expansion-backend/src/governance/GovernanceStore';
-import { createGovernanceRouter } from '../../plugins/region-expansion-backend/src/governance/router';
-import {
-  awsOrganization,
-  machine,
-  memorySampler,
-  MIGRATIONS_DIR,
-  numberFlag,
-  percentile,
-  round,
-} from '../governance-sync/shared';
+import { awsOrganization } from '../lib/awsOrganization';
+import { startBenchBackend } from '../lib/benchBackend';
+import { Cleanups } from '../lib/Cleanups';
+import { summaryThroughApi, syncThroughApi } from '../lib/governanceApi';
+import type { BenchLog } from '../lib/log';
+import { machine, memorySampler } from '../lib/machine';
 import { PgServer, startPostgres } from '../lib/postgres';
+import { sqliteDatabase } from '../lib/sqlite';
+import { percentile, round } from '../lib/stats';
+
+/** Options of {@link runDashboardApiBench}. */
+export interface DashboardApiBenchOptions {
+  findings?: number;
+  accounts?: number;
+  regions?: number;
+  requests?: number;
+  baselineRequests?: number;
+  /** `postgres` (default: the figures' database) or `sqlite` in memory (smoke tests). */
+  database?: 'postgres' | 'sqlite';
+}
 
 const SEED = 20261127;
 const PG_PORT = 5443;
 const GOAL_P95_MS = 50;
+const LOADER = { id: 'bench-loader', source: 'securityhub' } as const;
+const BATCH = 2000;
 
 function rowOf(org: SyntheticOrganization, i: number): GovernanceFindingRow {
   const f = org.finding(i);
@@ -67,6 +64,58 @@ function rowOf(org: SyntheticOrganization, i: number): GovernanceFindingRow {
     createdAt: new Date(f.createdAt).toISOString(),
     updatedAt: new Date(f.updatedAt).toISOString(),
   };
+}
+
+/**
+ * A governance module whose provider hands the organization's findings to
+ * the sync as they are (no AWS API): 4 workers over disjoint accounts,
+ * 2,000-row writes, so loading measures the plugin's write path (rows and
+ * rollups in one transaction per write) and nothing else.
+ */
+function loaderModule(org: SyntheticOrganization): BackendFeature {
+  const provider: GovernanceProvider = {
+    ...LOADER,
+    targets: () =>
+      org.accounts.map(a => ({
+        partition: a.partition,
+        accountId: a.id,
+        region: org.partitionOf(a.partition).homeRegion,
+      })),
+    async sync(ctx) {
+      const outcomes = await mapWithConcurrency(
+        ctx.targets,
+        4,
+        async target => {
+          const [from, to] = org.findingRangeOf(
+            target.partition,
+            target.accountId,
+          );
+          let pages = 0;
+          for (let i = from; i < to; i += BATCH) {
+            const batch: GovernanceFindingRow[] = [];
+            for (let k = i; k < Math.min(to, i + BATCH); k++)
+              batch.push(rowOf(org, k));
+            await ctx.sink.write(LOADER.source, target, { findings: batch });
+            pages += 1;
+          }
+          return { target, status: 'ok' as const, pages, rows: to - from };
+        },
+      );
+      return { source: LOADER.source, outcomes };
+    },
+  };
+  return createBackendModule({
+    pluginId: 'region-expansion',
+    moduleId: 'bench-loader',
+    register(env) {
+      env.registerInit({
+        deps: { governance: regionExpansionGovernanceExtensionPoint },
+        async init({ governance }) {
+          governance.addProvider(provider);
+        },
+      });
+    },
+  });
 }
 
 type Query = { groupBy: string; filter: Record<string, string> };
@@ -96,11 +145,6 @@ function requestMix(org: SyntheticOrganization, n: number): Query[] {
     });
   }
   return out;
-}
-
-function urlOf(base: string, q: Query): string {
-  const params = new URLSearchParams({ groupBy: q.groupBy, ...q.filter });
-  return `${base}/governance/summary?${params}`;
 }
 
 const KEY_OF: Record<string, (f: any) => string> = {
@@ -166,15 +210,29 @@ async function summaryFromSimulator(
   return { groups, pages };
 }
 
-async function main() {
-  const findingsWanted = numberFlag('findings', 1_000_000);
-  const accounts = numberFlag('accounts', 500);
-  const regions = numberFlag('regions', 30);
-  const requests = numberFlag('requests', 600);
-  const baselineRequests = numberFlag('baseline-requests', 12);
+/**
+ * `yarn bench dashboard-api`: loads a synthetic organization's Security Hub
+ * findings (default 1,000,000 / 500 accounts / 30 Regions of partition aws)
+ * into PostgreSQL through a governance sync of the region-expansion backend
+ * (a provider that hands the findings over as they are), then measures
+ * `GET /governance/summary` latency p50/p95 over a mix of groupBy and
+ * filters. Baseline, same run: the same summary computed per request from
+ * the AWS simulator (real SDK, GetFindings paged over the filtered scope
+ * from the home Region, grouped in memory), on a smaller sample of requests
+ * (labelled). Goal: p95 < 50 ms.
+ */
+export async function runDashboardApiBench(
+  options: DashboardApiBenchOptions,
+  log: BenchLog,
+) {
+  const findingsWanted = options.findings ?? 1_000_000;
+  const accounts = options.accounts ?? 500;
+  const regions = options.regions ?? 30;
+  const requests = options.requests ?? 600;
+  const baselineRequests = options.baselineRequests ?? 12;
   const memory = memorySampler();
   const info = machine();
-  console.log(
+  log(
     `dashboard-api on ${info.cpus}× ${info.model}, node ${info.node}, load ${info.loadAverage1m}`,
   );
   const { org, partition, perAccountRegion } = awsOrganization(SEED, {
@@ -183,107 +241,81 @@ async function main() {
     regions,
   });
   const total = org.findingCount;
-  console.log(
+  log(
     `organization: ${total.toLocaleString(
       'en',
     )} findings (${accounts} accounts × ${regions} Regions × ${perAccountRegion})`,
   );
 
+  const cleanups = new Cleanups();
+  cleanups.add(() => memory.stop());
   let pg: PgServer | undefined;
-  const simulator = await startAwsSimulator({ organization: org });
-  let server: import('node:http').Server | undefined;
   try {
-    pg = startPostgres({
-      port: PG_PORT,
-      durability: 'off',
-      name: 'bench-dashboard-api',
+    const simulator = await startAwsSimulator({ organization: org });
+    cleanups.add(() => simulator.stop());
+    let db;
+    if ((options.database ?? 'postgres') === 'postgres') {
+      const server = startPostgres({
+        port: PG_PORT,
+        durability: 'off',
+        name: 'bench-dashboard-api',
+      });
+      cleanups.add(() => server.stop());
+      pg = server;
+      log(`postgres: ${pg.origin}`);
+      db = await pg.database(`bench_dashboard_api_${process.pid}`, 10);
+    } else {
+      db = sqliteDatabase();
+    }
+    cleanups.add(() => db.drop());
+    const backend = await startBenchBackend({
+      knex: db.knex,
+      features: [loaderModule(org)],
     });
-    console.log(`postgres: ${pg.origin}`);
-    const db = await pg.database('bench_dashboard_api', 10);
-    await db.knex.migrate.latest({ directory: MIGRATIONS_DIR });
-    const store = GovernanceStore.fromKnex(db.knex);
+    cleanups.add(() => backend.stop());
 
-    // Load: 4 workers over disjoint accounts (disjoint summary rows), 2,000-row batches.
-    const loadStarted = performance.now();
-    const accountIndexes = org.accounts.map((_, i) => i);
-    const perAccount = total / accounts;
-    let loaded = 0;
-    let lastReport = performance.now();
-    await mapWithConcurrency(accountIndexes, 4, async a => {
-      const [from, to] = org.findingRangeOf('aws', org.accounts[a].id);
-      for (let i = from; i < to; i += 2000) {
-        const batch: GovernanceFindingRow[] = [];
-        for (let k = i; k < Math.min(to, i + 2000); k++)
-          batch.push(rowOf(org, k));
-        await store.upsertFindings('securityhub', batch);
-        loaded += batch.length;
-      }
-      if (performance.now() - lastReport > 15_000) {
-        lastReport = performance.now();
-        console.log(`  loaded ${loaded} / ${total}`);
-      }
-      return perAccount;
-    });
-    const loadMs = performance.now() - loadStarted;
-    await db.knex.raw('ANALYZE');
-    const rollupLevels = await db
+    const load = await syncThroughApi(backend.api, LOADER);
+    if (load.rows !== total)
+      throw new Error(`loaded ${load.rows} of ${total} findings`);
+    // Fresh statistics, as a database that has been running would have.
+    if (pg) await db.knex.raw('ANALYZE');
+    // Size of what the summaries read: the plugin's rollup table, counted
+    // in the database this bench created (a figure, not an interface).
+    const rollupLevels: Array<{ level: string; n: number | string }> = await db
       .knex('governance_rollups')
       .select('level')
       .count({ n: '*' })
       .groupBy('level');
-    const summaryRows = rollupLevels.reduce(
-      (n: number, l: any) => n + Number(l.n),
-      0,
-    );
+    const rollupRows = rollupLevels.reduce((n, l) => n + Number(l.n), 0);
     const rowsPerLevel = Object.fromEntries(
-      rollupLevels.map((l: any) => [l.level, Number(l.n)]),
+      rollupLevels.map(l => [l.level, Number(l.n)]),
     );
-    console.log(
-      `load: ${loaded} findings through GovernanceStore.upsertFindings in ${round(
-        loadMs / 1000,
+    log(
+      `load: ${
+        load.rows
+      } findings through a governance sync (4 workers, ${BATCH}-row writes) in ${round(
+        load.ms / 1000,
       )} s = ${Math.round(
-        loaded / (loadMs / 1000),
-      )} findings/s; rollups ${summaryRows} rows ${JSON.stringify(
+        load.rows / (load.ms / 1000),
+      )} findings/s; rollups ${rollupRows} rows ${JSON.stringify(
         rowsPerLevel,
       )}`,
     );
 
-    const router = await createGovernanceRouter({
-      store,
-      sync: { trigger: async () => [] },
-      httpAuth: mockServices.httpAuth({
-        defaultCredentials: mockCredentials.user(),
-      }),
-      // Allow-all, without jest (mockServices.permissions.mock needs jest).
-      permissions: {
-        authorize: async (reqs: unknown[]) =>
-          reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
-        authorizeConditional: async (reqs: unknown[]) =>
-          reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
-      } as any,
-    });
-    const app = express().use(router);
-    server = await new Promise(resolve => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
-
     const mix = requestMix(org, requests);
     // Warm-up: connection pool, plans, caches.
     for (const q of mix.slice(0, 20))
-      await (await fetch(urlOf(base, q))).json();
+      await summaryThroughApi(backend.api, q.groupBy, q.filter);
     const latencies: number[] = [];
     const byGroup = new Map<string, number[]>();
     for (const q of mix) {
       const started = performance.now();
-      const res = await fetch(urlOf(base, q));
-      const body = await res.json();
+      const body = await summaryThroughApi(backend.api, q.groupBy, q.filter);
       const ms = performance.now() - started;
-      if (res.status !== 200 || !Array.isArray(body.groups))
-        throw new Error(`${urlOf(base, q)} → ${res.status}`);
+      if (!Array.isArray(body.groups))
+        throw new Error(`summary ${JSON.stringify(q)} has no groups`);
       latencies.push(ms);
-      const key = q.groupBy;
-      byGroup.set(key, [...(byGroup.get(key) ?? []), ms]);
+      byGroup.set(q.groupBy, [...(byGroup.get(q.groupBy) ?? []), ms]);
     }
     latencies.sort((x, y) => x - y);
     const p50 = percentile(latencies, 50);
@@ -301,7 +333,7 @@ async function main() {
         ];
       }),
     );
-    console.log(
+    log(
       `summary endpoint, ${latencies.length} sequential requests: p50 ${round(
         p50,
         2,
@@ -311,10 +343,10 @@ async function main() {
       )} ms (goal p95 < ${GOAL_P95_MS} ms)`,
     );
     for (const [k, v] of Object.entries(perGroupBy))
-      console.log(`  groupBy=${k}: ${JSON.stringify(v)}`);
+      log(`  groupBy=${k}: ${JSON.stringify(v)}`);
 
     // Baseline: the simulator per request, a smaller sample of the same mix,
-    // checked against the store's answer.
+    // checked against the API's answer.
     const sample = mix
       .filter(q => q.filter.accountId)
       .slice(0, baselineRequests);
@@ -330,44 +362,44 @@ async function main() {
       );
       baseline.push(performance.now() - started);
       baselinePages += pages;
-      const fromStore = await store.summary(q.groupBy as any, q.filter);
-      const storeTotal = fromStore.reduce((n, g) => n + g.total, 0);
+      const fromApi = await summaryThroughApi(backend.api, q.groupBy, q.filter);
+      const apiTotal = fromApi.groups.reduce((n, g) => n + g.total, 0);
       const simTotal = [...groups.values()].reduce((n, c) => n + c, 0);
-      if (storeTotal !== simTotal)
+      if (apiTotal !== simTotal)
         throw new Error(
           `baseline mismatch for ${JSON.stringify(
             q,
-          )}: store ${storeTotal}, simulator ${simTotal}`,
+          )}: API ${apiTotal}, simulator ${simTotal}`,
         );
     }
     baseline.sort((x, y) => x - y);
     const bp50 = percentile(baseline, 50);
     const bp95 = percentile(baseline, 95);
-    console.log(
+    log(
       `baseline (simulator per request, sample of ${
         baseline.length
       } account-scoped requests, ${baselinePages} GetFindings pages): p50 ${round(
         bp50,
-      )} ms, p95 ${round(bp95)} ms; totals match the store`,
+      )} ms, p95 ${round(bp95)} ms; totals match the API`,
     );
     const peakRssMb = memory.peakMb();
-    console.log(`peak RSS ${peakRssMb} MB`);
-    const result = {
+    log(`peak RSS ${peakRssMb} MB`);
+    return {
       bench: 'dashboard-api',
       machine: info,
-      postgres: pg.origin,
+      database: pg?.origin ?? 'SQLite in memory',
       organization: {
         findings: total,
         requestedFindings: findingsWanted,
         accounts,
         regions,
-        rollupRows: summaryRows,
+        rollupRows,
         rollupRowsPerLevel: rowsPerLevel,
       },
       load: {
-        findings: loaded,
-        seconds: round(loadMs / 1000, 2),
-        findingsPerSecond: Math.round(loaded / (loadMs / 1000)),
+        findings: load.rows,
+        seconds: round(load.ms / 1000, 2),
+        findingsPerSecond: Math.round(load.rows / (load.ms / 1000)),
       },
       summaryEndpoint: {
         requests: latencies.length,
@@ -387,17 +419,7 @@ async function main() {
       },
       peakRssMb,
     };
-    await db.drop();
-    console.log(JSON.stringify(result));
   } finally {
-    memory.stop();
-    server?.close();
-    await simulator.stop();
-    pg?.stop();
+    await cleanups.run();
   }
 }
-
-main().catch(error => {
-  console.error(error);
-  process.exitCode = 1;
-});

@@ -1,47 +1,35 @@
-/* eslint-disable no-console */
-// `yarn bench placement`: places 100k tenants into 10k cells with the indexed
-// PlacementEngine and, as the baseline, with the naive scan of every cell;
-// checks both pick the same cells; prints a summary and one JSON line.
 import os from 'node:os';
-import type {
-  Cell,
-  CellIsolation,
-  CellSpec,
-  ControlPlane,
-  PlacementReadinessLevel,
-  Residency,
-  TenantTier,
-} from '@region-expansion/plugin-region-expansion-common';
-import { LocationCatalog } from '../../plugins/region-expansion-node/src/locations/LocationCatalog';
 import {
+  createSeededRandom,
+  type Cell,
+  type CellIsolation,
+  type CellSpec,
+  type ControlPlane,
+  type PlacementReadinessLevel,
+  type Residency,
+  type TenantTier,
+} from '@region-expansion/plugin-region-expansion-common';
+import {
+  LocationCatalog,
+  naivePlace,
   PlacementEngine,
+  readinessFromMap,
   type PlacementTenant,
-} from '../../plugins/region-expansion-node/src/placement/PlacementEngine';
-import { naivePlace } from '../../plugins/region-expansion-node/src/placement/naivePlace';
-import { readinessFromMap } from '../../plugins/region-expansion-node/src/placement/readiness';
+} from '@region-expansion/plugin-region-expansion-node';
+import type { BenchLog } from '../lib/log';
+import { percentile } from '../lib/stats';
 
-const CELLS = 10_000;
-const TENANTS = 100_000;
-/** The naive baseline stops after this long and extrapolates (labelled). */
-const NAIVE_BUDGET_MS = 30_000;
-const SEED = 20250601;
-
-/** Mulberry32: deterministic, so every run sees the same world. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Options of {@link runPlacementBench}. */
+export interface PlacementBenchOptions {
+  /** Cells of the world; default 10,000. */
+  cells?: number;
+  /** Tenants placed one after the other; default 100,000. */
+  tenants?: number;
+  /** The naive baseline stops after this long and extrapolates (labelled); default 30,000 ms. */
+  naiveBudgetMs?: number;
 }
-const random = prng(SEED);
-const pick = <T>(items: readonly T[]): T =>
-  items[Math.floor(random() * items.length)];
 
-const catalog = LocationCatalog.fromSnapshot();
+const SEED = 20250601;
 // Ten Regions in four partitions, weighted towards the commercial partition.
 const LOCATIONS = [
   'us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'eu-west-2',
@@ -60,67 +48,6 @@ const READINESS: Record<string, PlacementReadinessLevel> = {
   'eusc-de-east-1': 'pilot',
   // us-gov-west-1 and cn-north-1 stay unknown.
 };
-const readiness = readinessFromMap(READINESS);
-
-function weightedLocation(): string {
-  const total = LOCATION_WEIGHTS.reduce((a, b) => a + b, 0);
-  let r = random() * total;
-  for (let i = 0; i < LOCATIONS.length; i++) {
-    r -= LOCATION_WEIGHTS[i];
-    if (r < 0) return LOCATIONS[i];
-  }
-  return LOCATIONS[LOCATIONS.length - 1];
-}
-
-const controlPlanes: ControlPlane[] = [
-  ...new Set(LOCATIONS.map(id => catalog.require(id).partition)),
-].map(partition => ({
-  id: `cp-${partition}`,
-  name: `Control plane ${partition}`,
-  mode: partition === 'aws' ? 'global' : 'partition',
-  partition,
-  homeLocation: catalog.partition(partition)!.homeRegion,
-  managedLocations: LOCATIONS.filter(
-    id => catalog.require(id).partition === partition,
-  ),
-}));
-
-const spec: CellSpec = {
-  version: 'bench-1',
-  isolation: 'pooled',
-  capacity: { tenants: 25, loadUnits: 150, quotas: { dedicatedDataStores: 5 } },
-  serviceQuotas: [],
-};
-
-function buildCells(): Cell[] {
-  return Array.from({ length: CELLS }, (_, i) => {
-    const locationId = weightedLocation();
-    const partition = catalog.require(locationId).partition;
-    const isolation: CellIsolation = random() < 0.1 ? 'dedicated' : 'pooled';
-    const lifecycle = random() < 0.05 ? 'provisioning' : 'active';
-    return {
-      id: `cell-${String(i).padStart(5, '0')}`,
-      name: `cell ${i}`,
-      locationId,
-      partition,
-      controlPlaneId: `cp-${partition}`,
-      lifecycle,
-      isolation,
-      accountId: String(100000000000 + i),
-      specVersion: spec.version,
-      capacity:
-        isolation === 'dedicated'
-          ? { tenants: 1, loadUnits: 50, quotas: {} }
-          : {
-              tenants: 10 + Math.floor(random() * 30),
-              loadUnits: 80 + Math.floor(random() * 160),
-              quotas: { dedicatedDataStores: 2 + Math.floor(random() * 6) },
-            },
-      usage: { tenants: 0, loadUnits: 0, quotas: {} },
-    };
-  });
-}
-
 const RESIDENCIES: Residency[] = [
   {},
   {},
@@ -139,37 +66,106 @@ const TIERS: TenantTier[] = [
   'bridge',
   'silo',
 ];
+const SPEC: CellSpec = {
+  version: 'bench-1',
+  isolation: 'pooled',
+  capacity: { tenants: 25, loadUnits: 150, quotas: { dedicatedDataStores: 5 } },
+  serviceQuotas: [],
+};
 
-function buildTenants(): PlacementTenant[] {
-  return Array.from({ length: TENANTS }, (_, i) => ({
-    id: `tenant-${i}`,
-    tier: pick(TIERS),
-    residency: pick(RESIDENCIES),
-    classification: pick([
-      'internal',
-      'internal',
-      'confidential',
-      'restricted',
-    ] as const),
-    loadUnits: 1 + Math.floor(random() * 9),
-  }));
-}
-
-function percentile(sortedMs: Float64Array, p: number): number {
-  if (sortedMs.length === 0) return NaN;
-  const index = Math.min(
-    sortedMs.length - 1,
-    Math.ceil((p / 100) * sortedMs.length) - 1,
+/** The seeded world: cells, tenants and control planes, the same every run. */
+function buildWorld(catalog: LocationCatalog, cells: number, tenants: number) {
+  const random = createSeededRandom(SEED);
+  const pick = <T>(items: readonly T[]): T =>
+    items[Math.floor(random() * items.length)];
+  const weightedLocation = (): string => {
+    const total = LOCATION_WEIGHTS.reduce((a, b) => a + b, 0);
+    let r = random() * total;
+    for (let i = 0; i < LOCATIONS.length; i++) {
+      r -= LOCATION_WEIGHTS[i];
+      if (r < 0) return LOCATIONS[i];
+    }
+    return LOCATIONS[LOCATIONS.length - 1];
+  };
+  const controlPlanes: ControlPlane[] = [
+    ...new Set(LOCATIONS.map(id => catalog.require(id).partition)),
+  ].map(
+    (partition): ControlPlane => ({
+      id: `cp-${partition}`,
+      name: `Control plane ${partition}`,
+      mode: partition === 'aws' ? 'global' : 'partition',
+      partition,
+      homeLocation: catalog.partition(partition)!.homeRegion,
+      managedLocations: LOCATIONS.filter(
+        id => catalog.require(id).partition === partition,
+      ),
+    }),
   );
-  return sortedMs[Math.max(0, index)];
+  const cellList = Array.from({ length: cells }, (_, i): Cell => {
+    const locationId = weightedLocation();
+    const partition = catalog.require(locationId).partition;
+    const isolation: CellIsolation = random() < 0.1 ? 'dedicated' : 'pooled';
+    const lifecycle = random() < 0.05 ? 'provisioning' : 'active';
+    return {
+      id: `cell-${String(i).padStart(5, '0')}`,
+      name: `cell ${i}`,
+      locationId,
+      partition,
+      controlPlaneId: `cp-${partition}`,
+      lifecycle,
+      isolation,
+      accountId: String(100000000000 + i),
+      specVersion: SPEC.version,
+      capacity:
+        isolation === 'dedicated'
+          ? { tenants: 1, loadUnits: 50, quotas: {} }
+          : {
+              tenants: 10 + Math.floor(random() * 30),
+              loadUnits: 80 + Math.floor(random() * 160),
+              quotas: { dedicatedDataStores: 2 + Math.floor(random() * 6) },
+            },
+      usage: { tenants: 0, loadUnits: 0, quotas: {} },
+    };
+  });
+  const tenantList: PlacementTenant[] = Array.from(
+    { length: tenants },
+    (_, i) => ({
+      id: `tenant-${i}`,
+      tier: pick(TIERS),
+      residency: pick(RESIDENCIES),
+      classification: pick([
+        'internal',
+        'internal',
+        'confidential',
+        'restricted',
+      ] as const),
+      loadUnits: 1 + Math.floor(random() * 9),
+    }),
+  );
+  return { controlPlanes, cells: cellList, tenants: tenantList };
 }
 
 const round = (ms: number) => Math.round(ms * 10_000) / 10_000;
 
-function main() {
-  const cells = buildCells();
-  const tenants = buildTenants();
-  const options = { strategy: 'pack' as const, commit: true };
+/**
+ * `yarn bench placement`: places the tenants into the cells with the
+ * indexed `PlacementEngine` and, as the baseline, with `naivePlace` (a scan
+ * of every cell per tenant) until its time budget is spent; checks both
+ * pick the same cells (`equivalence.mismatches`, which fails the CLI run
+ * when not 0). Resolves with the figures (the CLI prints them as the final
+ * JSON line).
+ */
+export async function runPlacementBench(
+  options: PlacementBenchOptions,
+  log: BenchLog,
+) {
+  const CELLS = options.cells ?? 10_000;
+  const TENANTS = options.tenants ?? 100_000;
+  const NAIVE_BUDGET_MS = options.naiveBudgetMs ?? 30_000;
+  const catalog = LocationCatalog.fromSnapshot();
+  const readiness = readinessFromMap(READINESS);
+  const { controlPlanes, cells, tenants } = buildWorld(catalog, CELLS, TENANTS);
+  const placeOptions = { strategy: 'pack' as const, commit: true };
 
   // Engine: build + place all tenants.
   const buildStart = process.hrtime.bigint();
@@ -177,7 +173,7 @@ function main() {
     cells,
     catalog,
     controlPlanes,
-    cellSpec: spec,
+    cellSpec: SPEC,
     readiness,
   });
   const buildMs = Number(process.hrtime.bigint() - buildStart) / 1e6;
@@ -187,7 +183,7 @@ function main() {
   const engineStart = process.hrtime.bigint();
   for (let i = 0; i < TENANTS; i++) {
     const t0 = process.hrtime.bigint();
-    const decision = engine.place(tenants[i], options);
+    const decision = engine.place(tenants[i], placeOptions);
     engineTimes[i] = Number(process.hrtime.bigint() - t0) / 1e6;
     engineOutcomes[i] =
       decision.outcome === 'placed' ? decision.cellId : 'unplaceable';
@@ -208,7 +204,7 @@ function main() {
     const decision = naivePlace(
       { cells: naiveCells, catalog, readiness },
       tenants[i],
-      options,
+      placeOptions,
     );
     const t1 = process.hrtime.bigint();
     naiveTimes.push(Number(t1 - t0) / 1e6);
@@ -255,7 +251,7 @@ function main() {
     },
   };
 
-  console.log(
+  log(
     [
       `Placement benchmark: ${CELLS} cells in ${LOCATIONS.length} Regions (${controlPlanes.length} partitions), ${TENANTS} tenants, strategy pack, seed ${SEED}`,
       `  placed ${placed}, unplaceable ${
@@ -268,12 +264,13 @@ function main() {
       } ms, p99 ${result.engine.p99Ms} ms`,
       `  naive scan: ${naiveMeasured} decisions in ${naiveElapsedMs.toFixed(
         0,
-      )} ms; p50 ${result.naive.p50Ms} ms, p99 ${result.naive.p99Ms} ms; ` +
-        (naiveComplete
+      )} ms; p50 ${result.naive.p50Ms} ms, p99 ${result.naive.p99Ms} ms; ${
+        naiveComplete
           ? 'all tenants measured'
           : `EXTRAPOLATED to ${TENANTS} tenants: ~${(
               naiveTotalMs / 1000
-            ).toFixed(0)} s (the budget is ${NAIVE_BUDGET_MS / 1000} s)`),
+            ).toFixed(0)} s (the budget is ${NAIVE_BUDGET_MS / 1000} s)`
+      }`,
       `  same outcome on ${naiveMeasured} compared decisions: ${
         mismatches === 0 ? 'yes' : `NO, ${mismatches} mismatches`
       }`,
@@ -283,8 +280,5 @@ function main() {
       }, p99 < 1 ms ${result.engine.p99Ms < 1 ? 'met' : 'MISSED'}`,
     ].join('\n'),
   );
-  console.log(JSON.stringify(result));
-  if (mismatches > 0) process.exitCode = 1;
+  return result;
 }
-
-main();

@@ -1,39 +1,31 @@
-/*
- * yarn bench cloudtrail [--size-gb 2] [--file-mb 8]
- *
- * Generates (once, cached under bench/.corpus/, git-ignored) a CloudTrail
- * corpus of gzipped files in the AWSLogs/<account>/CloudTrail/<region>/
- * YYYY/MM/DD layout, then measures in the same run:
- *   1. the CLI footprint, spawned as a user runs it (peak RSS via /usr/bin/time -v),
- *      on the whole corpus and on about half of it;
- *   2. zcat | jq -r '.Records[] | .eventSource + " " + .eventName' | sort -u;
- *   3. raw zcat > /dev/null;
- *   4. the CLI's startup alone: footprint of one tiny CloudTrail file
- *      (median of 3), to separate fixed cost from throughput.
- * The load average before and after is recorded (the machine may be shared).
- * The last line printed is one JSON object with the figures.
- */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import type { BenchLog } from '../lib/log';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'packages/cli/bin/region-expansion');
-
-function argValue(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index === -1 ? fallback : Number(process.argv[index + 1]);
-  if (!Number.isFinite(value) || value <= 0) {
-    process.stderr.write(`--${name} must be a positive number\n`);
-    process.exit(2);
-  }
-  return value;
+/** Options of {@link runCloudTrailBench}. */
+export interface CloudTrailBenchOptions {
+  /** Uncompressed size of the corpus; default 2 GB. */
+  sizeGb?: number;
+  /** Uncompressed size of each file; default 8 MB. */
+  fileMb?: number;
+  /** Where corpora are generated and kept; default `bench/.corpus` (git-ignored). */
+  corpusRoot?: string;
+  /** Runs of the CLI's startup alone (the median is reported); default 3. */
+  startupRuns?: number;
 }
 
-const sizeGb = argValue('size-gb', 2);
-const fileMb = argValue('file-mb', 8);
+/** The CLI's executable, as the installed package declares it. */
+function cliBin(): string {
+  const manifest = require.resolve('@region-expansion/cli/package.json');
+  const { bin } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+  const relative = typeof bin === 'string' ? bin : bin['region-expansion'];
+  return path.join(path.dirname(manifest), relative);
+}
+
 const ACCOUNTS = [
   '111111111111',
   '222222222222',
@@ -64,10 +56,6 @@ const EVENTS: Array<[string, string[]]> = [
   ['states.amazonaws.com', ['StartExecution', 'DescribeExecution']],
   ['bedrock.amazonaws.com', ['InvokeModel']],
 ];
-
-function corpusDirectory(): string {
-  return path.join(ROOT, 'bench/.corpus', `cloudtrail-${sizeGb}gb-${fileMb}mb`);
-}
 
 function record(
   i: number,
@@ -145,11 +133,17 @@ function record(
   };
 }
 
-function generateCorpus(directory: string): { files: number; bytes: number } {
+function generateCorpus(
+  corpusRoot: string,
+  directory: string,
+  sizeGb: number,
+  fileMb: number,
+  log: BenchLog,
+): { files: number; bytes: number } {
   const marker = `${directory}.complete.json`;
   if (fs.existsSync(marker)) return JSON.parse(fs.readFileSync(marker, 'utf8'));
-  fs.mkdirSync(path.join(ROOT, 'bench/.corpus'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, 'bench/.corpus/.gitignore'), '*\n');
+  fs.mkdirSync(corpusRoot, { recursive: true });
+  fs.writeFileSync(path.join(corpusRoot, '.gitignore'), '*\n');
   fs.rmSync(directory, { recursive: true, force: true });
   const target = sizeGb * 1024 ** 3;
   const perFile = fileMb * 1024 ** 2;
@@ -189,9 +183,7 @@ function generateCorpus(directory: string): { files: number; bytes: number } {
     bytes += body.length;
     files++;
     if (files % 50 === 0)
-      process.stderr.write(
-        `generated ${files} files, ${(bytes / 1024 ** 3).toFixed(2)} GB\n`,
-      );
+      log(`generated ${files} files, ${(bytes / 1024 ** 3).toFixed(2)} GB`);
   }
   const digest = path.join(
     directory,
@@ -213,11 +205,11 @@ function generateCorpus(directory: string): { files: number; bytes: number } {
   );
   const summary = { files, bytes };
   fs.writeFileSync(marker, JSON.stringify(summary));
-  process.stderr.write(
+  log(
     `corpus: ${files} files, ${bytes} bytes uncompressed, generated in ${(
       (Date.now() - started) /
       1000
-    ).toFixed(1)} s\n`,
+    ).toFixed(1)} s`,
   );
   return summary;
 }
@@ -250,24 +242,50 @@ function hasCommand(name: string): boolean {
   return spawnSync('bash', ['-c', `command -v ${name}`]).status === 0;
 }
 
-function main() {
-  const directory = corpusDirectory();
-  const corpus = generateCorpus(directory);
+/**
+ * `yarn bench cloudtrail`: generates (once, cached under the corpus root) a
+ * CloudTrail corpus of gzipped files in the
+ * `AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD` layout, then measures
+ * in the same run:
+ *   1. the CLI's footprint, spawned as a user runs it (peak RSS via
+ *      `/usr/bin/time -v`), on the whole corpus and on one account's part;
+ *   2. `zcat | jq -r '.Records[] | .eventSource + " " + .eventName' | sort -u`;
+ *   3. raw `zcat > /dev/null`;
+ *   4. the CLI's startup alone: footprint of one tiny CloudTrail file
+ *      (median of 3), to separate fixed cost from throughput.
+ * The load average before and after is recorded (the machine may be shared).
+ */
+export async function runCloudTrailBench(
+  options: CloudTrailBenchOptions,
+  log: BenchLog,
+) {
+  const sizeGb = options.sizeGb ?? 2;
+  const fileMb = options.fileMb ?? 8;
+  const startupRuns = options.startupRuns ?? 3;
+  for (const [name, value] of Object.entries({ sizeGb, fileMb, startupRuns }))
+    if (!(Number.isFinite(value) && value > 0))
+      throw new Error(`${name} must be a positive number, got ${value}`);
+  const corpusRoot =
+    options.corpusRoot ??
+    resolvePackagePath('@region-expansion/bench', '.corpus');
+  const directory = path.join(corpusRoot, `cloudtrail-${sizeGb}gb-${fileMb}mb`);
+  const corpus = generateCorpus(corpusRoot, directory, sizeGb, fileMb, log);
   const gzFiles = `find ${directory}/AWSLogs -name '*.json.gz' ! -name '*Digest*' -print0`;
   const half = path.join(directory, 'AWSLogs', ACCOUNTS[0]);
   const time = fs.existsSync('/usr/bin/time') ? '/usr/bin/time -v ' : '';
+  const bin = cliBin();
   const cli = (input: string) =>
-    `${time}${process.execPath} ${CLI} footprint ${input} --json > /dev/null`;
+    `${time}${process.execPath} ${bin} footprint ${input} --json > /dev/null`;
 
   const loadBefore = os.loadavg().map(l => Number(l.toFixed(2)));
-  const tiny = path.join(ROOT, 'bench/.corpus/cloudtrail-startup.json');
+  const tiny = path.join(corpusRoot, 'cloudtrail-startup.json');
   fs.writeFileSync(
     tiny,
     JSON.stringify({ Records: [record(0, ACCOUNTS[0], REGIONS[0], 1)] }),
   );
-  const startup = [1, 2, 3]
-    .map(() => timed(cli(tiny)))
-    .sort((a, b) => a.seconds - b.seconds)[1];
+  const startup = Array.from({ length: startupRuns }, () =>
+    timed(cli(tiny)),
+  ).sort((a, b) => a.seconds - b.seconds)[Math.floor(startupRuns / 2)];
   const zcat = timed(`${gzFiles} | xargs -0 zcat > /dev/null`);
   const footprint = timed(cli(directory));
   const footprintQuarter = timed(cli(half));
@@ -277,13 +295,14 @@ function main() {
       `${gzFiles} | xargs -0 zcat | jq -r '.Records[] | .eventSource + " " + .eventName' | sort -u > /dev/null`,
     );
   } else {
-    process.stderr.write(
-      'jq is missing: install it with `apt-get install -y jq` to measure the jq pipeline\n',
+    log(
+      'jq is missing: install it with `apt-get install -y jq` to measure the jq pipeline',
     );
   }
   const loadAfter = os.loadavg().map(l => Number(l.toFixed(2)));
   const gb = corpus.bytes / 1024 ** 3;
-  const report = {
+  return {
+    bench: 'cloudtrail',
     corpus: {
       files: corpus.files,
       uncompressedGb: Number(gb.toFixed(3)),
@@ -312,7 +331,7 @@ function main() {
     ratioToRawZcat: Number((footprint.seconds / zcat.seconds).toFixed(2)),
     targets: { speedupVsJqAtLeast: 3, ratioToRawZcatAtMost: 2 },
     peakRssMb: {
-      [`${ACCOUNTS.length > 1 ? '1/' + ACCOUNTS.length : 'all'} corpus (${half
+      [`${ACCOUNTS.length > 1 ? `1/${ACCOUNTS.length}` : 'all'} corpus (${half
         .split('/')
         .pop()})`]: footprintQuarter.maxRssKb
         ? Math.round(footprintQuarter.maxRssKb / 1024)
@@ -322,7 +341,4 @@ function main() {
         : null,
     },
   };
-  process.stdout.write(`${JSON.stringify(report)}\n`);
 }
-
-main();

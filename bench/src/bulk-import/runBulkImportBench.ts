@@ -1,0 +1,377 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  createSeededRandom,
+  DEFAULT_TENANT_PARTITION,
+  type DataClassification,
+  type Location,
+  type Residency,
+  type TenantTier,
+} from '@region-expansion/plugin-region-expansion-common';
+import type { Knex } from 'knex';
+import { callApi, startBenchBackend } from '../lib/benchBackend';
+import { Cleanups } from '../lib/Cleanups';
+import { ApiEstate, DEMO_ESTATE_CONFIG, readEstate } from '../lib/demoEstate';
+import type { BenchLog } from '../lib/log';
+import { loadAverages } from '../lib/machine';
+import { PgServer, startPostgres } from '../lib/postgres';
+import { sqliteDatabase } from '../lib/sqlite';
+
+/** Options of {@link runBulkImportBench}. */
+export interface BulkImportBenchOptions {
+  /** Tenants imported; default 100,000. */
+  tenants?: number;
+  /** Tenants created one by one for the baseline; default 5,000. */
+  baselineSample?: number;
+  /** Databases measured; default all three (`postgres` starts a throwaway cluster). */
+  engines?: Engine[];
+}
+
+type Engine = 'sqlite' | 'sqlite-memory' | 'postgres';
+
+const SEED = 20260701;
+const GOAL_MS = 10_000;
+const PG_PORT = 5441;
+/** Rows of one POST /tenants/import: the most one import takes. */
+const CHUNK = 10_000;
+
+/** A row of POST /tenants/import: the create fields, residency flattened. */
+interface ImportRow {
+  id: string;
+  name: string;
+  tier: TenantTier;
+  classification: DataClassification;
+  loadUnits: number;
+  residencyCountries?: string[];
+  residencyJurisdictions?: string[];
+  residencyPartition?: string;
+}
+
+/** Whether a location satisfies every stated dimension of a residency. */
+function residencyAllows(residency: Residency, location: Location): boolean {
+  const partition = residency.partition ?? DEFAULT_TENANT_PARTITION;
+  return (
+    location.partition === partition &&
+    (!residency.countries || residency.countries.includes(location.country)) &&
+    (!residency.jurisdictions ||
+      residency.jurisdictions.some(j => location.jurisdictions.includes(j)))
+  );
+}
+
+/**
+ * The residencies tenants ask for: none (the default partition), and each
+ * country, jurisdiction and other partition of the estate's cells, so every
+ * one is satisfied by at least one cell.
+ */
+function residencies(estate: ApiEstate): Residency[] {
+  const out: Residency[] = [{}];
+  const seen = new Set<string>(['{}']);
+  const add = (residency: Residency) => {
+    const key = JSON.stringify(residency);
+    if (!seen.has(key)) out.push(residency);
+    seen.add(key);
+  };
+  for (const location of estate.locations) {
+    if (location.partition === DEFAULT_TENANT_PARTITION) {
+      add({ countries: [location.country] });
+      for (const j of location.jurisdictions) add({ jurisdictions: [j] });
+    } else {
+      add({ partition: location.partition });
+      add({ partition: location.partition, countries: [location.country] });
+    }
+  }
+  return out;
+}
+
+/**
+ * `count` deterministic tenants for the estate (tiers 84 % pool, 15 %
+ * bridge, 1 % silo; a third with no residency), checked before timing:
+ * each row's residency is satisfied by at least one cell's location. Bulk
+ * import does not place, so no row names a cell.
+ */
+function generateRows(estate: ApiEstate, count: number): ImportRow[] {
+  const random = createSeededRandom(SEED);
+  const options = residencies(estate);
+  const rows = Array.from({ length: count }, (_, i): ImportRow => {
+    const r = random();
+    let tier: TenantTier = 'silo';
+    if (r < 0.84) tier = 'pool';
+    else if (r < 0.99) tier = 'bridge';
+    const residency: Residency =
+      random() < 0.34
+        ? {}
+        : options[1 + Math.floor(random() * (options.length - 1))];
+    return {
+      id: `tenant-${String(i + 1).padStart(6, '0')}`,
+      name: `Tenant ${i + 1}`,
+      tier,
+      classification: (['public', 'internal', 'confidential'] as const)[
+        Math.floor(random() * 3)
+      ],
+      loadUnits: 1 + Math.floor(random() * (tier === 'silo' ? 100 : 8)),
+      ...(residency.countries
+        ? { residencyCountries: residency.countries }
+        : {}),
+      ...(residency.jurisdictions
+        ? { residencyJurisdictions: residency.jurisdictions }
+        : {}),
+      ...(residency.partition
+        ? { residencyPartition: residency.partition }
+        : {}),
+    };
+  });
+  for (const residency of options) {
+    if (!estate.locations.some(l => residencyAllows(residency, l)))
+      throw new Error(`residency ${JSON.stringify(residency)} fits no cell`);
+  }
+  return rows;
+}
+
+interface BulkResult {
+  ms: number;
+  requests: number;
+  tenantsPerSecond: number;
+  goalMet: boolean;
+}
+
+interface BaselineResult {
+  sampleTenants: number;
+  sampleMs: number;
+  extrapolatedMs: number;
+  label: string;
+}
+
+async function tenantCount(api: string): Promise<number> {
+  const page = await callApi(api, 'GET', '/tenants?offset=0&limit=1');
+  return page.totalCount;
+}
+
+async function timeBulk(api: string, rows: ImportRow[]): Promise<BulkResult> {
+  const started = performance.now();
+  let requests = 0;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await callApi(api, 'POST', '/tenants/import', rows.slice(i, i + CHUNK));
+    requests += 1;
+  }
+  const ms = performance.now() - started;
+  const stored = await tenantCount(api);
+  if (stored !== rows.length)
+    throw new Error(`stored ${stored} tenants, expected ${rows.length}`);
+  return {
+    ms: Math.round(ms),
+    requests,
+    tenantsPerSecond: Math.round((rows.length / ms) * 1000),
+    goalMet: ms < GOAL_MS,
+  };
+}
+
+async function timeRowByRow(
+  api: string,
+  sample: ImportRow[],
+  tenants: number,
+): Promise<BaselineResult> {
+  const started = performance.now();
+  for (const row of sample) {
+    const {
+      residencyCountries: countries,
+      residencyJurisdictions: jurisdictions,
+      residencyPartition: partition,
+      ...fields
+    } = row;
+    await callApi(api, 'POST', '/tenants', {
+      ...fields,
+      residency: {
+        ...(countries ? { countries } : {}),
+        ...(jurisdictions ? { jurisdictions } : {}),
+        ...(partition ? { partition } : {}),
+      },
+    });
+  }
+  const ms = performance.now() - started;
+  const stored = await tenantCount(api);
+  if (stored !== sample.length)
+    throw new Error(`stored ${stored} of ${sample.length} tenants`);
+  return {
+    sampleTenants: sample.length,
+    sampleMs: Math.round(ms),
+    extrapolatedMs: Math.round((ms / sample.length) * tenants),
+    label: `extrapolated from ${sample.length} POST /tenants to ${tenants}`,
+  };
+}
+
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/**
+ * `yarn bench bulk-import`: imports generated tenants through
+ * `POST /tenants/import` (10,000 rows a request, the most one takes) into a
+ * backend seeded with the demo estate's control planes and 53 cells, on
+ * SQLite (temporary file, plus an in-memory run) and on PostgreSQL.
+ * Baseline: one `POST /tenants` per tenant (one statement and transaction
+ * each) for a sample, extrapolated and labelled as such.
+ *
+ * PostgreSQL: BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING when
+ * set; otherwise a throwaway cluster on 127.0.0.1:5441 with PostgreSQL's
+ * durability settings, stopped and removed at the end.
+ */
+export async function runBulkImportBench(
+  options: BulkImportBenchOptions,
+  log: BenchLog,
+) {
+  const tenants = options.tenants ?? 100_000;
+  const sampleSize = Math.min(options.baselineSample ?? 5_000, tenants);
+  const engines = options.engines ?? ['sqlite', 'sqlite-memory', 'postgres'];
+  const loadBefore = loadAverages();
+  const cleanups = new Cleanups();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-bulk-import-'));
+  cleanups.add(() => rmSync(tmp, { recursive: true, force: true }));
+  let pg: PgServer | undefined;
+  const pgInfo: Record<string, string> = {};
+
+  /** A fresh database with the demo estate, behind a started backend. */
+  const withBackend = async <T>(
+    engine: Engine,
+    name: string,
+    fn: (api: string, knex: Knex) => Promise<T>,
+  ): Promise<T> => {
+    let db: { knex: Knex; drop(): Promise<void> };
+    if (engine === 'postgres') {
+      if (!pg) {
+        const server = startPostgres({
+          port: PG_PORT,
+          durability: 'default',
+          name: 'bench-bulk-import',
+        });
+        cleanups.add(() => server.stop());
+        pg = server;
+        log(`  postgres: ${pg.origin}`);
+      }
+      db = await pg.database(`${name}_${process.pid}`, 5);
+    } else {
+      db = sqliteDatabase(engine === 'sqlite' ? tmp : undefined);
+    }
+    const dropDb = cleanups.add(() => db.drop());
+    const backend = await startBenchBackend({
+      knex: db.knex,
+      config: {
+        ...DEMO_ESTATE_CONFIG,
+        regionExpansion: {
+          ...DEMO_ESTATE_CONFIG.regionExpansion,
+          import: { maxBodySize: '64mb' },
+        },
+      },
+    });
+    const stopBackend = cleanups.add(() => backend.stop());
+    try {
+      return await fn(backend.api, db.knex);
+    } finally {
+      await stopBackend();
+      await dropDb();
+    }
+  };
+
+  try {
+    const results: Partial<Record<Engine, BulkResult>> = {};
+    const baseline: Partial<Record<'sqlite' | 'postgres', BaselineResult>> = {};
+    // The rows fit the demo estate, which every database gets alike.
+    const estate = await withBackend('sqlite-memory', 'bench_estate', api =>
+      readEstate(p => callApi(api, 'GET', p)),
+    );
+    const cells = estate.cells.length;
+    const rows = generateRows(estate, tenants);
+    const sample = rows.slice(0, sampleSize);
+    log(
+      `bulk-import: ${rows.length} tenants (seed ${SEED}), ${cells} cells seeded, baseline sample ${sampleSize}`,
+    );
+    for (const engine of engines) {
+      results[engine] = await withBackend(
+        engine,
+        'bench_bulk',
+        async (api, knex) => {
+          if (engine === 'postgres') {
+            for (const setting of [
+              'server_version',
+              'fsync',
+              'synchronous_commit',
+            ]) {
+              const { rows: shown } = await knex.raw(`SHOW ${setting}`);
+              pgInfo[setting] = String(Object.values(shown[0])[0]);
+            }
+          }
+          return timeBulk(api, rows);
+        },
+      );
+      log(
+        `  ${engine.padEnd(14)} bulk   ${fmt(results[engine]!.ms)} (${
+          results[engine]!.requests
+        } requests)`,
+      );
+      if (engine === 'sqlite' || engine === 'postgres') {
+        baseline[engine] = await withBackend(engine, 'bench_rows', api =>
+          timeRowByRow(api, sample, tenants),
+        );
+        log(
+          `  ${engine.padEnd(14)} row-by-row ${fmt(
+            baseline[engine]!.sampleMs,
+          )} for ${sampleSize} → ${fmt(
+            baseline[engine]!.extrapolatedMs,
+          )} for ${tenants} (extrapolated)`,
+        );
+      }
+    }
+
+    const loadAfter = loadAverages();
+    const speedup = (engine: 'sqlite' | 'postgres') =>
+      results[engine] && baseline[engine]
+        ? Math.round(
+            (baseline[engine]!.extrapolatedMs / results[engine]!.ms) * 10,
+          ) / 10
+        : undefined;
+    log(
+      `  goal < ${fmt(GOAL_MS)}: ${(['sqlite', 'postgres'] as const)
+        .filter(e => results[e])
+        .map(
+          e =>
+            `${e} ${results[e]!.goalMet ? 'met' : 'MISSED'}, ${speedup(
+              e,
+            )}× faster than row-by-row`,
+        )
+        .join('; ')}`,
+    );
+    log(
+      `  machine: ${os.cpus().length} × ${
+        os.cpus()[0]?.model ?? 'cpu'
+      }, load ${loadBefore.join('/')} before, ${loadAfter.join(
+        '/',
+      )} after (1/5/15 min)`,
+    );
+    return {
+      bench: 'bulk-import',
+      tenants,
+      seed: SEED,
+      cells,
+      goalMs: GOAL_MS,
+      requestRows: CHUNK,
+      sqlite: results.sqlite,
+      sqliteMemory: results['sqlite-memory'],
+      postgres: results.postgres
+        ? { ...results.postgres, ...pgInfo }
+        : undefined,
+      baseline: {
+        ...baseline,
+        speedup: { sqlite: speedup('sqlite'), postgres: speedup('postgres') },
+      },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memGb: Math.round(os.totalmem() / 1024 ** 3),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+        loadBefore,
+        loadAfter,
+      },
+    };
+  } finally {
+    await cleanups.run();
+  }
+}

@@ -1,0 +1,71 @@
+import type { BackendFeature } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { JsonObject } from '@backstage/types';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import regionExpansionPlugin from '@region-expansion/plugin-region-expansion-backend';
+import type { Knex } from 'knex';
+
+/** A started backend with the region-expansion plugin. */
+export interface BenchBackend {
+  /** Base URL of the plugin's REST API, `http://localhost:<port>/api/region-expansion`. */
+  api: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a backend with the region-expansion plugin (and `features`, e.g. a
+ * governance module) on a free port, over the given database, as the
+ * packages are installed: only their public exports. Every request is a
+ * signed-in user whom every permission allows (the benches measure the
+ * plugin, not the permission framework); scheduled tasks run only when
+ * triggered (`POST /governance/sync` then waits for the run).
+ */
+export async function startBenchBackend(options: {
+  knex: Knex;
+  config?: JsonObject;
+  features?: BackendFeature[];
+  /** Log level of the backend's logger; default `warn`. */
+  logLevel?: 'none' | 'error' | 'warn' | 'info' | 'debug';
+}): Promise<BenchBackend> {
+  const backend = await startTestBackend({
+    features: [
+      regionExpansionPlugin,
+      ...(options.features ?? []),
+      mockServices.database.factory({ knex: options.knex }),
+      mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      mockServices.rootLogger.factory({ level: options.logLevel ?? 'warn' }),
+      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+    ],
+  });
+  return {
+    api: `http://localhost:${backend.server.port()}/api/region-expansion`,
+    stop: () => backend.stop(),
+  };
+}
+
+/**
+ * One JSON request to the API; throws with the status and the start of the
+ * body when the answer is not 2xx.
+ */
+export async function callApi<T = any>(
+  api: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const res = await fetch(`${api}${path}`, {
+    method,
+    headers: {
+      ...headers,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) {
+    throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  }
+  return (text ? JSON.parse(text) : undefined) as T;
+}

@@ -1,0 +1,66 @@
+import { benchCommands } from './benchCommands';
+import { runBenchCli } from './main';
+
+describe('yarn bench', () => {
+  it('keeps the names and options the benchmark guide documents', () => {
+    expect(
+      Object.fromEntries(
+        benchCommands.map(b => [
+          b.name,
+          b.options.map(o =>
+            o.kind === 'number' ? `${o.flags}=${o.default}` : o.flags,
+          ),
+        ]),
+      ),
+    ).toEqual({
+      placement: [
+        '--cells <n>=10000',
+        '--tenants <n>=100000',
+        '--naive-budget-ms <ms>=30000',
+      ],
+      'bulk-import': ['--tenants <n>=100000', '--baseline-sample <n>=5000'],
+      'governance-sync': [
+        '--findings <n>=1000000',
+        '--accounts <n>=100',
+        '--regions <n>=10',
+        '--concurrency <n>=8',
+        '--limited-findings <n>=100000',
+        '--limited-accounts <n>=10',
+      ],
+      'dashboard-api': [
+        '--findings <n>=1000000',
+        '--accounts <n>=500',
+        '--regions <n>=30',
+        '--requests <n>=600',
+        '--baseline-requests <n>=12',
+      ],
+      'regions-page': [
+        '--cells <n>=5000',
+        '--tenants <n>=100000',
+        '--runs <n>=5',
+        '--port <n>=7300',
+        '--keep',
+      ],
+      cloudtrail: ['--size-gb <n>=2', '--file-mb <n>=8'],
+    });
+  });
+
+  it('refuses an unknown bench and a value that is not a number', async () => {
+    const stderr = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation(() => true);
+    try {
+      await expect(runBenchCli(['no-such-bench'])).rejects.toMatchObject({
+        code: 'commander.unknownCommand',
+      });
+      await expect(
+        runBenchCli(['placement', '--cells', 'many']),
+      ).rejects.toMatchObject({ code: 'commander.invalidArgument' });
+      expect(stderr.mock.calls.join('')).toContain(
+        "option '--cells <n>' argument 'many' is invalid. must be a non-negative number",
+      );
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+});
