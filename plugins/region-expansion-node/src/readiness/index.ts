@@ -4,3 +4,6 @@ export * from './combineSignals';
 export * from './capacitySignal';
 export * from './findControlPlane';
 export * from './composeReadinessSignals';
+export * from './governanceEvidence';
+export * from './governanceSignals';
+export * from './judgeGovernanceSignals';
