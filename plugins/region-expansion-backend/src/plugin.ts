@@ -34,9 +34,9 @@ import {
 import { KnexReadinessStore } from './readiness/KnexReadinessStore';
 import { ReadinessService } from './readiness/ReadinessService';
 import { scheduleReadinessEvaluation } from './readiness/scheduleReadinessEvaluation';
-import { nameBodyErrors } from './service/nameBodyErrors';
-import { requireBodyType } from './service/requireBodyType';
-import { createRouter } from './service/router';
+import { nameBodyErrors } from './routing/nameBodyErrors';
+import { requireBodyType } from './routing/requireBodyType';
+import { createRouter } from './routing/createRouter';
 import { KnexTenantStore } from './tenants/KnexTenantStore';
 import { TenantService } from './tenants/TenantService';
 

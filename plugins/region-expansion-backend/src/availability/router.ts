@@ -2,31 +2,16 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  idSchema,
-  locationManagePermission,
-  locationReadPermission,
-} from '@region-expansion/plugin-region-expansion-common';
+import { availabilityRoutes } from '@region-expansion/plugin-region-expansion-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
-import {
-  actorOf,
-  createAuthorize,
-  noQuerySchema,
-  parseInput,
-} from '../service/requestHelpers';
+import { mountRoutes } from '../routing/mountRoutes';
+import { createAuthorize } from '../routing/requestHelpers';
+import { RouteHandlers } from '../routing/RouteHandler';
 import {
   AvailabilityRefreshService,
   availabilityRefreshView,
 } from './AvailabilityRefreshService';
-
-const refreshBodySchema = z.strictObject({
-  partitions: z
-    .array(idSchema)
-    .min(1, 'must name at least one partition')
-    .optional(),
-});
 
 /**
  * Options of {@link createAvailabilityRouter}.
@@ -40,42 +25,42 @@ export interface AvailabilityRouterOptions {
 }
 
 /**
+ * Handlers of the live availability routes (`availabilityRoutes` of the
+ * common package).
+ *
+ * @public
+ */
+export function availabilityHandlers(options: {
+  availability: AvailabilityRefreshService;
+}): RouteHandlers<typeof availabilityRoutes> {
+  const { availability } = options;
+  return {
+    getAvailability: () => availability.status(),
+    getAvailabilityDiff: () => availability.diff(),
+    refreshAvailability: async ({ body, actor }) =>
+      availabilityRefreshView(
+        await availability.refresh({
+          trigger: 'manual',
+          requestedBy: actor,
+          partitions: body.partitions,
+        }),
+      ),
+  };
+}
+
+/**
  * Live availability routes: GET /availability, GET /availability/diff
  * (`region-expansion.location.read`) and POST /availability/refresh
- * (`region-expansion.location.manage`). Expects a JSON body parser in front.
+ * (`region-expansion.location.manage`).
  *
  * @public
  */
 export async function createAvailabilityRouter(
   options: AvailabilityRouterOptions,
 ): Promise<express.Router> {
-  const { availability } = options;
-  const authorize = createAuthorize(options);
   const router = Router();
-
-  router.get('/availability', async (req, res) => {
-    await authorize(req, locationReadPermission);
-    parseInput(noQuerySchema, req.query);
-    res.json(await availability.status());
+  mountRoutes(router, availabilityRoutes, availabilityHandlers(options), {
+    authorize: createAuthorize(options),
   });
-
-  router.get('/availability/diff', async (req, res) => {
-    await authorize(req, locationReadPermission);
-    parseInput(noQuerySchema, req.query);
-    res.json(await availability.diff());
-  });
-
-  router.post('/availability/refresh', async (req, res) => {
-    const credentials = await authorize(req, locationManagePermission);
-    parseInput(noQuerySchema, req.query);
-    const input = parseInput(refreshBodySchema, req.body ?? {});
-    const stored = await availability.refresh({
-      trigger: 'manual',
-      requestedBy: actorOf(credentials),
-      partitions: input.partitions,
-    });
-    res.status(201).json(availabilityRefreshView(stored));
-  });
-
   return router;
 }

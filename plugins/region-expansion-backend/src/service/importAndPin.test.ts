@@ -9,7 +9,8 @@ import request from 'supertest';
 import { regionExpansionPlugin } from '../plugin';
 import { API, as, rolePermissionsFactory } from '../__testUtils__/rolePolicy';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
-import { MAX_IMPORT_ROWS, MAX_IMPORT_YAML_BYTES } from './importRows';
+import { MAX_IMPORT_ROWS, MAX_IMPORT_YAML_BYTES } from '../tenants/importRows';
+import { regionExpansionModuleDemo } from '@region-expansion/plugin-region-expansion-backend-module-demo';
 
 jest.setTimeout(180_000);
 
@@ -64,6 +65,7 @@ describe.each(databases.eachSupportedId())(
       ({ server } = await startTestBackend({
         features: [
           regionExpansionPlugin,
+          regionExpansionModuleDemo,
           rolePermissionsFactory,
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({

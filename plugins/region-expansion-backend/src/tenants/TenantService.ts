@@ -10,7 +10,7 @@ import { assertCellTakesPin } from '@region-expansion/plugin-region-expansion-no
 import { withConflictErrors, withDomainErrors } from '../errors/domainErrors';
 import { EstateService } from '../estate/EstateService';
 import { PlacementService } from '../placement/PlacementService';
-import { forEachInTurns } from '../service/importRows';
+import { forEachInTurns } from './importRows';
 import { TenantPage, TenantQuery, TenantStore } from './TenantStore';
 
 /**

@@ -2,6 +2,9 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { InputError } from '@backstage/errors';
 import {
+  MAX_IMPORT_ROWS,
+  MAX_IMPORT_YAML_BYTES,
+  TENANT_IMPORT_YAML_TYPES,
   TenantImportRow,
   tenantImportRowSchema,
 } from '@region-expansion/plugin-region-expansion-common';
@@ -9,24 +12,11 @@ import {
   FootprintInputError,
   parseYamlText,
 } from '@region-expansion/plugin-region-expansion-node';
-import { parseInput } from './requestHelpers';
+import express from 'express';
+import { parseInput } from '../routing/requestHelpers';
 
-/**
- * Most rows one `POST /tenants/import` takes; past it the import is refused
- * with 413 naming `rows` before any row is read. Rows are validated a chunk
- * at a time, but the store writes them in one transaction that holds the
- * event loop on SQLite for about 170 ms per 10,000 rows; a 50 MB body could
- * hold 30 times as many.
- */
-export const MAX_IMPORT_ROWS = 10_000;
-
-/**
- * Largest YAML import body, in bytes. YAML is parsed in one piece, about
- * 1 ms per KB (a 10,000-row YAML file holds the event loop for a second),
- * so a YAML import stays small; larger imports go as JSON, which parses
- * a hundred times faster.
- */
-export const MAX_IMPORT_YAML_BYTES = 256 * 1024;
+// The row cap and the YAML limit are the route's, declared with it.
+export { MAX_IMPORT_ROWS, MAX_IMPORT_YAML_BYTES };
 
 /**
  * Work done between two turns of the event loop, in milliseconds, so other
@@ -110,4 +100,28 @@ export function parseImportYaml(text: string): unknown {
     }
     throw error;
   }
+}
+
+/**
+ * Reads the body of `POST /tenants/import`: a YAML text or a JSON array of
+ * rows, each row validated (see {@link parseImportRows}).
+ */
+export async function parseImportBody(
+  body: unknown,
+  req: express.Request,
+): Promise<TenantImportRow[]> {
+  let rows = body;
+  if (typeof rows === 'string') {
+    rows = parseImportYaml(rows);
+  } else if (!req.is('application/json')) {
+    throw new InputError(
+      `(root): send a JSON or YAML array with Content-Type application/json or ${TENANT_IMPORT_YAML_TYPES.join(
+        ', ',
+      )}`,
+    );
+  }
+  if (!Array.isArray(rows)) {
+    throw new InputError('(root): must be an array of tenant rows');
+  }
+  return parseImportRows(rows);
 }

@@ -2,6 +2,7 @@ import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { ConfigReader } from '@backstage/config';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
+  assessUploadSchema,
   capacitySchema,
   cellIsolationSchema,
   cellLifecycleSchema,
@@ -11,9 +12,13 @@ import {
   createControlPlaneSchema,
   createLocationSchema,
   createTenantSchema,
+  createWaiverSchema,
   dataClassificationSchema,
+  footprintSchema,
   geographySchema,
   jurisdictionSchema,
+  MAX_IMPORT_ROWS,
+  MAX_IMPORT_YAML_BYTES,
   MAX_PAGE_OFFSET,
   migrationRequestSchema,
   PAGE_LIMITS,
@@ -45,17 +50,11 @@ import {
   createEstateStores,
   migrated,
 } from '../__testUtils__/estate';
-import { createGovernance } from '../__testUtils__/governance';
 import { createGovernanceRouter } from '../governance';
+import { createGovernance } from '../__testUtils__/governance';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { KnexReadinessStore } from '../readiness/KnexReadinessStore';
-import {
-  assessUploadSchema,
-  createWaiverSchema,
-  footprintSchema,
-} from '../readiness/schemas';
-import { MAX_IMPORT_ROWS, MAX_IMPORT_YAML_BYTES } from './importRows';
-import { createRouter } from './router';
+import { createRouter } from '../routing/createRouter';
 
 jest.setTimeout(60_000);
 
@@ -98,7 +97,7 @@ type Document = {
 };
 
 const document = parseYaml(
-  readFileSync(resolve(__dirname, '../schema/openapi.yaml'), 'utf8'),
+  readFileSync(resolve(__dirname, 'openapi.yaml'), 'utf8'),
 ) as Document;
 
 type Layer = {

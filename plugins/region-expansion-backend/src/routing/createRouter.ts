@@ -1,0 +1,97 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
+import {
+  estateRoutes,
+  placementRoutes,
+  regionExpansionPermissions,
+  tenantRoutes,
+} from '@region-expansion/plugin-region-expansion-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { AvailabilityRefreshService } from '../availability/AvailabilityRefreshService';
+import { createAvailabilityRouter } from '../availability/router';
+import { EstateService } from '../estate/EstateService';
+import { estateHandlers } from '../estate/router';
+import { PlacementService } from '../placement/PlacementService';
+import { placementHandlers } from '../placement/router';
+import { createReadinessRouter } from '../readiness/router';
+import { ReadinessService } from '../readiness/ReadinessService';
+import { tenantHandlers } from '../tenants/router';
+import { TenantService } from '../tenants/TenantService';
+import { mountRoutes } from './mountRoutes';
+import { createAuthorize } from './requestHelpers';
+
+/**
+ * Options of {@link createRouter}.
+ *
+ * @public
+ */
+export interface RouterOptions {
+  /** Reads the caller's credentials. */
+  httpAuth: HttpAuthService;
+  /** Decides each request's permission. */
+  permissions: PermissionsService;
+  /** Partitions, locations, control planes and cells. */
+  estate: EstateService;
+  /** Tenants, their pins, imports and history. */
+  tenants: TenantService;
+  /** Placement, what-if, migration and quota planning. */
+  placement: PlacementService;
+  /** Body size limit of POST /tenants/import, for example `50mb`. */
+  importBodyLimit?: string;
+  /** Readiness, waivers and the application-plane footprint, when given. */
+  readiness?: ReadinessService;
+  /** Live availability from SSM (GET/POST /availability...), when given. */
+  availability?: AvailabilityRefreshService;
+}
+
+/**
+ * The region-expansion REST API but governance (see
+ * `createGovernanceRouter`): the routes of the common package's route
+ * table, each mounted by `mountRoutes` with its handler from the
+ * capability's `router.ts`.
+ *
+ * @public
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions } = options;
+  const router = Router();
+  router.use(
+    createPermissionIntegrationRouter({
+      permissions: regionExpansionPermissions,
+    }),
+  );
+  const authorize = createAuthorize({ httpAuth, permissions });
+  mountRoutes(router, estateRoutes, estateHandlers(options), { authorize });
+  mountRoutes(router, tenantRoutes, tenantHandlers(options), {
+    authorize,
+    bodyLimits: { importTenants: options.importBodyLimit },
+  });
+  mountRoutes(router, placementRoutes, placementHandlers(options), {
+    authorize,
+  });
+  if (options.readiness) {
+    router.use(
+      await createReadinessRouter({
+        httpAuth,
+        permissions,
+        readiness: options.readiness,
+      }),
+    );
+  }
+  if (options.availability) {
+    router.use(
+      await createAvailabilityRouter({
+        httpAuth,
+        permissions,
+        availability: options.availability,
+      }),
+    );
+  }
+  return router;
+}
