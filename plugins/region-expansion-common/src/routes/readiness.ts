@@ -155,7 +155,7 @@ export const readinessRoutes = {
         check: 'audit',
         reason: 'evidence from next quarter',
         approver: 'user:default/ciso',
-        expiresAt: '2099-01-31T00:00:00Z',
+        expiresAt: '2027-01-31T00:00:00Z',
       },
     },
   }),
