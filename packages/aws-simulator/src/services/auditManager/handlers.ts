@@ -1,8 +1,7 @@
 import type { SyntheticOrganization } from '../../organization';
 import {
-  decodeToken,
-  encodeToken,
   jsonResponse,
+  pageOf,
   restJsonError,
   SimulatedRequest,
 } from '../../protocol';
@@ -84,13 +83,16 @@ export function handleAuditManager(
           );
         const status = q.get('status');
         const items = assessments.filter(a => !status || a.status === status);
-        const fp = `assessments/${status}`;
-        const start = decodeToken(q.get('nextToken'), fp);
-        if (start === undefined)
+        const page = pageOf(
+          items,
+          q.get('nextToken'),
+          maxResults,
+          `assessments/${status}`,
+        );
+        if (!page)
           return restJsonError(400, 'ValidationException', 'Invalid nextToken');
-        const slice = items.slice(start, start + maxResults);
         return jsonResponse({
-          assessmentMetadata: slice.map(a => ({
+          assessmentMetadata: page.slice.map(a => ({
             name: a.name,
             id: a.id,
             complianceType: a.frameworkName,
@@ -100,9 +102,7 @@ export function handleAuditManager(
             creationTime: a.createdAt,
             lastUpdated: a.lastUpdated,
           })),
-          ...(start + maxResults < items.length
-            ? { nextToken: encodeToken(start + maxResults, fp) }
-            : {}),
+          ...(page.next ? { nextToken: page.next } : {}),
         });
       },
     };
@@ -129,38 +129,37 @@ export function handleAuditManager(
             control.folders.map(folder => ({ set, control, folder })),
           ),
         );
-        const fp = `folders/${assessment.id}`;
-        const start = decodeToken(q.get('nextToken'), fp);
-        if (start === undefined)
+        const page = pageOf(
+          folders,
+          q.get('nextToken'),
+          maxResults,
+          `folders/${assessment.id}`,
+        );
+        if (!page)
           return restJsonError(400, 'ValidationException', 'Invalid nextToken');
         return jsonResponse({
-          evidenceFolders: folders
-            .slice(start, start + maxResults)
-            .map(({ set, control, folder }) => ({
-              name: new Date(folder.date * 1000).toISOString().slice(0, 10),
-              date: folder.date,
-              assessmentId: assessment.id,
-              controlSetId: set.id,
-              controlId: control.id,
-              controlName: control.name,
-              id: folder.id,
-              dataSource: folder.dataSource,
-              author: 'AWS',
-              totalEvidence: folder.totalEvidence,
-              assessmentReportSelectionCount: 0,
-              evidenceResourcesIncludedCount: folder.complianceCheckCount,
-              evidenceByTypeConfigurationDataCount:
-                folder.configurationDataCount,
-              evidenceByTypeManualCount: folder.manualCount,
-              evidenceByTypeComplianceCheckCount: folder.complianceCheckCount,
-              evidenceByTypeComplianceCheckIssuesCount:
-                folder.complianceCheckIssuesCount,
-              evidenceByTypeUserActivityCount: folder.userActivityCount,
-              evidenceAwsServiceSourceCount: 1,
-            })),
-          ...(start + maxResults < folders.length
-            ? { nextToken: encodeToken(start + maxResults, fp) }
-            : {}),
+          evidenceFolders: page.slice.map(({ set, control, folder }) => ({
+            name: new Date(folder.date * 1000).toISOString().slice(0, 10),
+            date: folder.date,
+            assessmentId: assessment.id,
+            controlSetId: set.id,
+            controlId: control.id,
+            controlName: control.name,
+            id: folder.id,
+            dataSource: folder.dataSource,
+            author: 'AWS',
+            totalEvidence: folder.totalEvidence,
+            assessmentReportSelectionCount: 0,
+            evidenceResourcesIncludedCount: folder.complianceCheckCount,
+            evidenceByTypeConfigurationDataCount: folder.configurationDataCount,
+            evidenceByTypeManualCount: folder.manualCount,
+            evidenceByTypeComplianceCheckCount: folder.complianceCheckCount,
+            evidenceByTypeComplianceCheckIssuesCount:
+              folder.complianceCheckIssuesCount,
+            evidenceByTypeUserActivityCount: folder.userActivityCount,
+            evidenceAwsServiceSourceCount: 1,
+          })),
+          ...(page.next ? { nextToken: page.next } : {}),
         });
       },
     };
