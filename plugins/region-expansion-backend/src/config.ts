@@ -2,11 +2,14 @@ import {
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
+import {
+  PlacementStrategy,
+  placementStrategySchema,
+} from '@region-expansion/plugin-region-expansion-common';
 
-const PLACEMENT_STRATEGIES = ['pack', 'spread'] as const;
-
-/** A placement strategy the engine knows. */
-export type PlacementStrategy = (typeof PLACEMENT_STRATEGIES)[number];
+// The strategies the engine knows, declared once with the request schema.
+const PLACEMENT_STRATEGIES = placementStrategySchema.options;
+export type { PlacementStrategy };
 
 /**
  * Reads `regionExpansion.placement.defaultStrategy`; an unknown value stops

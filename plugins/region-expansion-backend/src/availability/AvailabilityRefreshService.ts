@@ -13,13 +13,17 @@ import {
   diffAvailability,
   GovernanceAwsContext,
   LiveAvailability,
-  LocationAvailabilityDiff,
   mergeLiveAvailability,
   refreshFromSsm,
   regionServicesPath,
   ServiceMapping,
   SsmPageFailure,
 } from '@region-expansion/plugin-region-expansion-node';
+import type {
+  AvailabilityDiffView,
+  AvailabilityRefreshView,
+  AvailabilityStatus,
+} from '@region-expansion/plugin-region-expansion-common';
 import {
   AvailabilityRefreshTrigger,
   AvailabilitySkippedPartition,
@@ -92,54 +96,13 @@ export interface AvailabilityRefreshServiceOptions {
 /** Default {@link AvailabilityRefreshServiceOptions.leaseDurationMs}. */
 const DEFAULT_LEASE_MS = 5 * 60_000;
 
-/**
- * A live refresh as GET /availability shows it.
- *
- * @public
- */
-export interface AvailabilityRefreshView {
-  id: number;
-  fetchedAt: string;
-  partitions: string[];
-  trigger: AvailabilityRefreshTrigger;
-  requestedBy: string;
-  /** Partitions asked for but not read, each with the reason. */
-  skipped: AvailabilitySkippedPartition[];
-  pages: { ok: number; failed: number };
-  /** Failed pages, each with its class and fixed reader-facing sentence. */
-  failures: SsmPageFailure[];
-  incomplete: string[];
-  locations: Array<{
-    locationId: string;
-    services: number;
-    complete: boolean;
-  }>;
-}
-
-/**
- * Body of GET /availability.
- *
- * @public
- */
-export interface AvailabilityStatus {
-  enabled: boolean;
-  running: boolean;
-  partitions: string[];
-  snapshotDate: string;
-  latest: AvailabilityRefreshView | null;
-}
-
-/**
- * Body of GET /availability/diff.
- *
- * @public
- */
-export interface AvailabilityDiffView {
-  snapshotDate: string;
-  fetchedAt: string;
-  refreshId: number;
-  locations: LocationAvailabilityDiff[];
-}
+// The answers of the availability routes, declared once with their schemas
+// in the common package.
+export type {
+  AvailabilityDiffView,
+  AvailabilityRefreshView,
+  AvailabilityStatus,
+};
 
 /**
  * A stored refresh as the API shows it: dated, page outcomes, failed pages

@@ -2,32 +2,16 @@ import type {
   GovernanceFindingRow,
   GovernanceSource,
 } from '@region-expansion/plugin-region-expansion-node';
+import type {
+  GovernanceGroupBy,
+  GovernanceSummaryGroup,
+} from '@region-expansion/plugin-region-expansion-common';
 import { GovernanceFilter } from './governanceFilter';
 import { GovernanceFindingsCommit } from './GovernanceSyncStateStore';
 
-/**
- * Dimensions of {@link GovernanceFindingStore.summary}.
- *
- * @public
- */
-export type GovernanceGroupBy =
-  | 'partition'
-  | 'region'
-  | 'account'
-  | 'severity'
-  | 'control'
-  | 'status';
-
-/**
- * One group of the summary.
- *
- * @public
- */
-export interface GovernanceSummaryGroup {
-  key: string;
-  total: number;
-  failed: number;
-}
+// The wire types of the summary, declared once with their schemas in the
+// common package.
+export type { GovernanceGroupBy, GovernanceSummaryGroup };
 
 /**
  * Security Hub findings, upserted by natural key, with their rollups (counts

@@ -1,20 +1,14 @@
 import type { GovernanceSource } from '@region-expansion/plugin-region-expansion-node';
+import type { GovernanceHistoryPoint } from '@region-expansion/plugin-region-expansion-common';
 import { GovernanceKeysetPage } from './GovernanceSnapshotStore';
 
 /**
- * One day of a source's finding totals in a partition.
+ * One day of a source's finding totals in a partition: the wire type
+ * `GovernanceHistoryPoint`, declared with its schema in the common package.
  *
  * @public
  */
-export interface GovernanceHistoryRow {
-  day: string;
-  source: string;
-  partition: string;
-  total: number;
-  failed: number;
-  criticalOrHighFailed: number;
-  staleTargets: number;
-}
+export type GovernanceHistoryRow = GovernanceHistoryPoint;
 
 /**
  * A daily point per source and partition: active findings, failed ones,
