@@ -3,6 +3,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { JsonObject } from '@backstage/types';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import regionExpansionPlugin from '@region-expansion/plugin-region-expansion-backend';
+import regionExpansionModuleDemo from '@region-expansion/plugin-region-expansion-backend-module-demo';
 import type { Knex } from 'knex';
 
 /** A started backend with the region-expansion plugin. */
@@ -13,8 +14,9 @@ export interface BenchBackend {
 }
 
 /**
- * Starts a backend with the region-expansion plugin (and `features`, e.g. a
- * governance module) on a free port, over the given database, as the
+ * Starts a backend with the region-expansion plugin, its demo module (which
+ * seeds only with `regionExpansion.demoData`), and `features`, e.g. a
+ * governance module, on a free port, over the given database, as the
  * packages are installed: only their public exports. Every request is a
  * signed-in user whom every permission allows (the benches measure the
  * plugin, not the permission framework); scheduled tasks run only when
@@ -30,6 +32,7 @@ export async function startBenchBackend(options: {
   const backend = await startTestBackend({
     features: [
       regionExpansionPlugin,
+      regionExpansionModuleDemo,
       ...(options.features ?? []),
       mockServices.database.factory({ knex: options.knex }),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),

@@ -51,6 +51,12 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Region Expansion: control plane, placement and catalog entities
 backend.add(import('@region-expansion/plugin-region-expansion-backend'));
+// The demo estate: seeds only with regionExpansion.demoData.enabled (set by
+// app-config.demo.yaml); a production backend built from this one leaves
+// the line out.
+backend.add(
+  import('@region-expansion/plugin-region-expansion-backend-module-demo'),
+);
 backend.add(
   import('@region-expansion/plugin-catalog-backend-module-region-expansion'),
 );

@@ -22,5 +22,8 @@ backend.add(
   }),
 );
 backend.add(import('../src'));
+backend.add(
+  import('@region-expansion/plugin-region-expansion-backend-module-demo'),
+);
 
 backend.start();

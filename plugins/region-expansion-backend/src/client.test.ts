@@ -7,6 +7,7 @@ import { ResponseError } from '@backstage/errors';
 import { RegionExpansionClient } from '@region-expansion/plugin-region-expansion-common';
 import { AddressInfo } from 'node:net';
 import { regionExpansionPlugin } from './plugin';
+import { regionExpansionModuleDemo } from '@region-expansion/plugin-region-expansion-backend-module-demo';
 
 jest.setTimeout(60_000);
 
@@ -15,6 +16,7 @@ describe('RegionExpansionClient against the real router', () => {
     const { server } = await startTestBackend({
       features: [
         regionExpansionPlugin,
+        regionExpansionModuleDemo,
         mockServices.rootConfig.factory({
           data: {
             regionExpansion: { demoData: { enabled: true, tenants: 50 } },

@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { regionExpansionGovernanceExtensionPoint } from '@region-expansion/plugin-region-expansion-node';
+import {
+  regionExpansionEstateSeedExtensionPoint,
+  regionExpansionGovernanceExtensionPoint,
+} from '@region-expansion/plugin-region-expansion-node';
 import { availabilityFromConfig } from './availability/availabilityFromConfig';
 import { KnexAvailabilityStore } from './availability/KnexAvailabilityStore';
 import { scheduleAvailabilityRefresh } from './availability/scheduleAvailabilityRefresh';
@@ -13,7 +16,6 @@ import {
   readImportBodyLimit,
 } from './config';
 import { applyDatabaseMigrations } from './database/migrations';
-import { seedDemoData } from './demo/seedDemoData';
 import { EstateService } from './estate/EstateService';
 import { KnexEstateStore } from './estate/KnexEstateStore';
 import { createEvidenceSnapshots } from './governance/evidenceSnapshot';
@@ -27,16 +29,14 @@ import { KnexPlacementStore } from './placement/KnexPlacementStore';
 import { PlacementService } from './placement/PlacementService';
 import { readAssessConfig } from './readiness/assessConfig';
 import { readReadinessConfig } from './readiness/config';
-import {
-  DEMO_FOOTPRINT,
-  DEMO_FOOTPRINT_SOURCE,
-} from './readiness/demoFootprint';
 import { KnexReadinessStore } from './readiness/KnexReadinessStore';
 import { ReadinessService } from './readiness/ReadinessService';
 import { scheduleReadinessEvaluation } from './readiness/scheduleReadinessEvaluation';
 import { nameBodyErrors } from './routing/nameBodyErrors';
 import { requireBodyType } from './routing/requireBodyType';
 import { createRouter } from './routing/createRouter';
+import { EstateSeeders } from './seed/EstateSeeders';
+import { estateSeedContext } from './seed/estateSeedContext';
 import { KnexTenantStore } from './tenants/KnexTenantStore';
 import { TenantService } from './tenants/TenantService';
 
@@ -54,6 +54,11 @@ export const regionExpansionPlugin = createBackendPlugin({
     env.registerExtensionPoint(
       regionExpansionGovernanceExtensionPoint,
       governanceProviders,
+    );
+    const estateSeeders = new EstateSeeders();
+    env.registerExtensionPoint(
+      regionExpansionEstateSeedExtensionPoint,
+      estateSeeders,
     );
 
     env.registerInit({
@@ -139,19 +144,18 @@ export const regionExpansionPlugin = createBackendPlugin({
           background,
         });
 
-        if (config.getOptionalBoolean('regionExpansion.demoData.enabled')) {
-          await seedDemoData({
+        // Seeded estates (the demo module's) are in place before the first
+        // evaluation, so it judges them.
+        await estateSeeders.run(
+          estateSeedContext({
             estateStore,
             tenantStore,
             estate,
             placement,
-            logger,
-            tenants: config.getOptionalNumber(
-              'regionExpansion.demoData.tenants',
-            ),
-          });
-          await readiness.seedFootprint(DEMO_FOOTPRINT, DEMO_FOOTPRINT_SOURCE);
-        }
+            readiness,
+          }),
+          logger,
+        );
 
         // Locations never evaluated get a level at once; the scheduled tasks
         // (each one run across replicas) keep levels and governance current.

@@ -16,4 +16,5 @@ export * from './controlPlane';
 export * from './planning';
 export * from './guardrails';
 export * from './governance';
+export * from './seed';
 export * from './validation';

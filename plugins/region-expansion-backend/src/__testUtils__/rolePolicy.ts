@@ -14,6 +14,7 @@ import {
   Permission,
 } from '@backstage/plugin-permission-common';
 import { regionExpansionPlugin } from '../plugin';
+import { regionExpansionModuleDemo } from '@region-expansion/plugin-region-expansion-backend-module-demo';
 
 /**
  * The portal roles of the tests, plus `anonymous` (no role). Mirrors
@@ -120,6 +121,7 @@ export async function startWithRoles(regionExpansion: JsonObject) {
   const { server } = await startTestBackend({
     features: [
       regionExpansionPlugin,
+      regionExpansionModuleDemo,
       rolePermissionsFactory,
       mockServices.rootConfig.factory({ data: { regionExpansion } }),
     ],

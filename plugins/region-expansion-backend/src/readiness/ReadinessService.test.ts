@@ -7,7 +7,7 @@ import {
   migrated,
 } from '../__testUtils__/estate';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
-import { DEMO_FOOTPRINT } from './demoFootprint';
+import { DEMO_FOOTPRINT } from '@region-expansion/plugin-region-expansion-backend-module-demo';
 import { ReadinessService } from './ReadinessService';
 import { KnexReadinessStore } from './KnexReadinessStore';
 

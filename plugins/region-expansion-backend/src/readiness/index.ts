@@ -3,5 +3,4 @@ export * from './KnexReadinessStore';
 export * from './ReadinessService';
 export * from './router';
 export * from './config';
-export * from './demoFootprint';
 export * from './uploadedFootprint';

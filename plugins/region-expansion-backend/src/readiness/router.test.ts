@@ -10,7 +10,7 @@ import {
   RouteCase,
   startWithRoles,
 } from '../__testUtils__/rolePolicy';
-import { DEMO_FOOTPRINT } from './demoFootprint';
+import { DEMO_FOOTPRINT } from '@region-expansion/plugin-region-expansion-backend-module-demo';
 
 jest.setTimeout(120_000);
 

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { regionExpansionPlugin } from '../plugin';
+import { regionExpansionModuleDemo } from '@region-expansion/plugin-region-expansion-backend-module-demo';
 
 jest.setTimeout(120_000);
 
@@ -13,6 +14,7 @@ async function start(readiness?: object) {
   const { server } = await startTestBackend({
     features: [
       regionExpansionPlugin,
+      regionExpansionModuleDemo,
       scheduler.factory,
       mockServices.rootConfig.factory({
         data: {

@@ -10,6 +10,7 @@ import { regionExpansionPlugin } from '../plugin';
 import { API, as, rolePermissionsFactory } from '../__testUtils__/rolePolicy';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { DEFAULT_CELL_SPEC } from '../placement/defaultCellSpec';
+import { regionExpansionModuleDemo } from '@region-expansion/plugin-region-expansion-backend-module-demo';
 
 jest.setTimeout(180_000);
 
@@ -31,6 +32,7 @@ describe.each(databases.eachSupportedId())(
       ({ server } = await startTestBackend({
         features: [
           regionExpansionPlugin,
+          regionExpansionModuleDemo,
           rolePermissionsFactory,
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({

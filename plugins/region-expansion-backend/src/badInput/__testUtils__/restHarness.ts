@@ -16,6 +16,7 @@ import {
   TestRole,
 } from '../../__testUtils__/rolePolicy';
 import { BUDGET, CaseFigures, namesField, RestCase } from './corpus';
+import { regionExpansionModuleDemo } from '@region-expansion/plugin-region-expansion-backend-module-demo';
 
 export const DIGEST_MS = { total: 0 };
 /** One HTTP answer, read whole. */
@@ -299,6 +300,7 @@ export class RestHarness {
     const backend = await startTestBackend({
       features: [
         regionExpansionPlugin,
+        regionExpansionModuleDemo,
         rolePermissionsFactory,
         mockServices.database.factory({ knex, migrations: { skip: false } }),
         mockServices.rootConfig.factory({

@@ -60,6 +60,10 @@ export const DEMO_FOOTPRINT: Footprint = {
   unknown: [],
 };
 
-/** Where the demo footprint is said to come from. */
+/**
+ * Where the demo footprint is said to come from.
+ *
+ * @public
+ */
 export const DEMO_FOOTPRINT_SOURCE =
   'demo: synthetic application plane (demo/application-plane.yaml and its CloudTrail)';

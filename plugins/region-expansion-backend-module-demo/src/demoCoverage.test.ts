@@ -3,7 +3,7 @@ import {
   simulatedPartitionsOf,
 } from '@region-expansion/aws-simulator';
 import { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
-import { DEMO_REGIONS } from '../demo/syntheticEstate';
+import { DEMO_REGIONS } from './syntheticEstate';
 
 /**
  * The demo portal reads governance from the simulator as `scripts/portal`

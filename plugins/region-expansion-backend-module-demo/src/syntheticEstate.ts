@@ -8,7 +8,11 @@ import {
   DataClassification,
 } from '@region-expansion/plugin-region-expansion-common';
 
-/** Regions of the synthetic estate: partition, pooled and dedicated cells. */
+/**
+ * Regions of the synthetic estate: partition, pooled and dedicated cells.
+ *
+ * @public
+ */
 export const DEMO_REGIONS: Array<{
   id: string;
   partition: string;
@@ -27,7 +31,11 @@ export const DEMO_REGIONS: Array<{
   { id: 'us-gov-west-1', partition: 'aws-us-gov', controlPlaneId: 'cp-govcloud', pooled: 2, dedicated: 1 },
 ]; // prettier-ignore
 
-/** The synthetic estate's control planes. */
+/**
+ * The synthetic estate's control planes.
+ *
+ * @public
+ */
 export const DEMO_CONTROL_PLANES: ControlPlane[] = [
   {
     id: 'cp-aws-global',
@@ -63,7 +71,11 @@ export const DEMO_CONTROL_PLANES: ControlPlane[] = [
   },
 ]; // prettier-ignore
 
-/** The synthetic estate's cells (53), all active and empty. */
+/**
+ * The synthetic estate's cells (53), all active and empty.
+ *
+ * @public
+ */
 export function demoCells(): Cell[] {
   const cells: Cell[] = [];
   for (const region of DEMO_REGIONS) {
@@ -125,7 +137,11 @@ function pick<T>(rand: () => number, weighted: Array<[number, T]>): T {
   return weighted[weighted.length - 1][1];
 }
 
-/** `count` unplaced tenants with mixed tiers and residency, deterministic. */
+/**
+ * `count` unplaced tenants with mixed tiers and residency, deterministic.
+ *
+ * @public
+ */
 export function demoTenants(count: number, seed = 20260701): Tenant[] {
   const rand = createSeededRandom(seed);
   return Array.from({ length: count }, (_, i) => {

@@ -5,7 +5,7 @@ import { demoCells } from './syntheticEstate';
 describe('the synthetic demo estate', () => {
   it('is what the README says a start seeds', () => {
     const readme = fs
-      .readFileSync(path.resolve(__dirname, '../../../../README.md'), 'utf8')
+      .readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8')
       .replace(/\s+/g, ' ');
     const stated = /cells in (\d+) Regions of [^;]*; (\d+) cells,/.exec(readme);
     const cells = demoCells();
@@ -19,8 +19,8 @@ describe('the synthetic demo estate', () => {
   });
 
   it.each([
-    ['app-config.demo.yaml', '../../../../app-config.demo.yaml'],
-    ['seedDemoData.ts', './seedDemoData.ts'],
+    ['app-config.demo.yaml', '../../../app-config.demo.yaml'],
+    ['DemoEstateSeeder.ts', './DemoEstateSeeder.ts'],
     ['syntheticEstate.ts', './syntheticEstate.ts'],
   ])('is what %s says it holds, to the cell', (_name, file) => {
     const text = fs

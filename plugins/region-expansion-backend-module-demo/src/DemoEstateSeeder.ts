@@ -1,0 +1,65 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  RegionExpansionEstateSeedContext,
+  RegionExpansionEstateSeeder,
+} from '@region-expansion/plugin-region-expansion-node';
+import { DEMO_FOOTPRINT, DEMO_FOOTPRINT_SOURCE } from './demoFootprint';
+import { DEMO_CONTROL_PLANES, demoCells, demoTenants } from './syntheticEstate';
+
+/**
+ * Seeds the deterministic synthetic estate (control planes in four
+ * partitions including aws-eusc, 53 cells in nine Regions, tenants
+ * placed by the placement engine) and the demo application plane's
+ * footprint. Idempotent: leaves the estate alone when any cell exists, and
+ * a stored footprint as it is.
+ *
+ * @public
+ */
+export class DemoEstateSeeder implements RegionExpansionEstateSeeder {
+  readonly id = 'demo';
+  readonly #tenants: number;
+  readonly #logger: LoggerService;
+
+  /** A seeder placing `tenants` synthetic tenants. */
+  static create(options: {
+    tenants: number;
+    logger: LoggerService;
+  }): DemoEstateSeeder {
+    return new DemoEstateSeeder(options.tenants, options.logger);
+  }
+
+  private constructor(tenants: number, logger: LoggerService) {
+    this.#tenants = tenants;
+    this.#logger = logger;
+  }
+
+  async seed(context: RegionExpansionEstateSeedContext): Promise<void> {
+    await this.#seedEstate(context);
+    await context.seedFootprint(DEMO_FOOTPRINT, DEMO_FOOTPRINT_SOURCE);
+  }
+
+  async #seedEstate(context: RegionExpansionEstateSeedContext): Promise<void> {
+    if ((await context.countCells()) > 0) {
+      this.#logger.info('Region expansion demo data: cells exist, not seeding');
+      return;
+    }
+    for (const controlPlane of DEMO_CONTROL_PLANES) {
+      await context.addControlPlane(controlPlane);
+    }
+    const cells = demoCells();
+    for (const { partition: _p, usage: _u, ...cell } of cells) {
+      await context.addCell(cell);
+    }
+    const { tenants, reasons } = await context.placeTenants(
+      demoTenants(this.#tenants),
+      cells,
+    );
+    const result = await context.importTenants(tenants, {
+      actor: 'region-expansion:demo-data',
+      reasons,
+    });
+    this.#logger.info(
+      `Region expansion demo data: ${cells.length} cells, ${result.imported} tenants (${result.placed} placed)`,
+    );
+  }
+}
