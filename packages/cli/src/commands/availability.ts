@@ -1,5 +1,6 @@
 import {
   AvailabilityIndex,
+  availabilityLocationOf,
   LocationCatalog,
 } from '@region-expansion/plugin-region-expansion-node';
 
@@ -21,11 +22,7 @@ export function availabilityOf(locationId: string): AvailabilityReport {
     partition: location.partition,
     snapshotDate: index.snapshotDate,
     source: index.source,
-    services: index.servicesIn(
-      location.parentRegion && !index.knows(location.id)
-        ? location.parentRegion
-        : location.id,
-    ),
+    services: index.servicesIn(availabilityLocationOf(location, index)),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   Residency,
 } from '@region-expansion/plugin-region-expansion-common';
 import { AvailabilityIndex } from '../availability/AvailabilityIndex';
+import { availabilityLocationOf } from '../availability/availabilityLocationOf';
 import { ServiceMapping } from '../availability/serviceMapping';
 import { LocationCatalog } from '../locations';
 import { evaluateReadiness } from '../readiness/evaluateReadiness';
@@ -127,10 +128,7 @@ export function assess(input: AssessInput): AssessmentResult {
   const availability = input.availability ?? AvailabilityIndex.fromSnapshot();
   const mapping = input.mapping ?? ServiceMapping.default();
   const location = catalog.require(input.target);
-  const availabilityLocation =
-    availability.knows(location.id) || !location.parentRegion
-      ? location.id
-      : location.parentRegion;
+  const availabilityLocation = availabilityLocationOf(location, availability);
 
   const availabilityResult = availabilitySignal(
     input,

@@ -1,3 +1,4 @@
 export * from './AvailabilityIndex';
 export * from './serviceMapping';
 export * from './refreshFromSsm';
+export * from './availabilityLocationOf';

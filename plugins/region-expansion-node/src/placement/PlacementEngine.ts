@@ -41,6 +41,7 @@ import {
   type ReadinessLookup,
 } from './readiness';
 import {
+  controlPlaneManages,
   findCellDefinitionViolation,
   findCellUsageViolation,
   tenantPartition,
@@ -1065,9 +1066,7 @@ export class PlacementEngine {
     const controlPlane = this.#controlPlanes.find(
       cp =>
         cp.partition === location.partition &&
-        (cp.managedLocations.includes(location.id) ||
-          (location.parentRegion !== undefined &&
-            cp.managedLocations.includes(location.parentRegion))),
+        controlPlaneManages(cp, location),
     );
     const where = `${location.name} (${location.id})`;
     const alreadyRuns =

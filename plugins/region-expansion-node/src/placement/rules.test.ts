@@ -2,6 +2,7 @@ import type { ControlPlane } from '@region-expansion/plugin-region-expansion-com
 import { controlPlaneModeProblem } from '../controlPlane/controlPlaneMode';
 import { DomainRuleError } from '../locations/errors';
 import {
+  controlPlaneManages,
   assertCellAllowed,
   assertControlPlaneAllowed,
   assertCellTakesPin,
@@ -275,5 +276,34 @@ describe('planQuotas', () => {
     ]);
     expect(planQuotas(spec, 0).every(q => q.total === 0)).toBe(true);
     expect(() => planQuotas(spec, -1)).toThrow(RangeError);
+  });
+});
+
+describe('controlPlaneManages', () => {
+  const cp = { managedLocations: ['eu-central-1', 'eu-west-1'] };
+  it.each([
+    { name: 'a listed Region', location: { id: 'eu-west-1' }, manages: true },
+    {
+      name: 'an unlisted Region',
+      location: { id: 'eu-west-2' },
+      manages: false,
+    },
+    {
+      name: 'a Local Zone of a listed Region',
+      location: { id: 'eu-central-1-ham-1a', parentRegion: 'eu-central-1' },
+      manages: true,
+    },
+    {
+      name: 'a Local Zone of an unlisted Region',
+      location: { id: 'eu-west-2-lhr-1a', parentRegion: 'eu-west-2' },
+      manages: false,
+    },
+    {
+      name: 'an empty parent, as a store may hold it',
+      location: { id: 'us-east-1', parentRegion: '' },
+      manages: false,
+    },
+  ])('$name: $manages', ({ location, manages }) => {
+    expect(controlPlaneManages(cp, location)).toBe(manages);
   });
 });

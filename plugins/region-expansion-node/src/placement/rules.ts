@@ -99,17 +99,30 @@ export function findCellDefinitionViolation(
       reason: `control plane ${controlPlane.id} runs in partition ${controlPlane.partition} and cannot manage a cell in ${location.id} (partition ${location.partition}): ${why}`,
     };
   }
-  const managed =
-    controlPlane.managedLocations.includes(location.id) ||
-    (location.parentRegion !== undefined &&
-      controlPlane.managedLocations.includes(location.parentRegion));
-  if (!managed) {
+  if (!controlPlaneManages(controlPlane, location)) {
     return {
       field: 'controlPlaneId',
       reason: `control plane ${controlPlane.id} does not manage location ${location.id}`,
     };
   }
   return shapeViolation(cell);
+}
+
+/**
+ * Whether a control plane manages a location: it lists the location, or
+ * the parent Region of a Local Zone or Outpost.
+ *
+ * @public
+ */
+export function controlPlaneManages(
+  controlPlane: Pick<ControlPlane, 'managedLocations'>,
+  location: Pick<Location, 'id' | 'parentRegion'>,
+): boolean {
+  return (
+    controlPlane.managedLocations.includes(location.id) ||
+    (!!location.parentRegion &&
+      controlPlane.managedLocations.includes(location.parentRegion))
+  );
 }
 
 /**

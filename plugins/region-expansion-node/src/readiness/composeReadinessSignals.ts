@@ -12,6 +12,7 @@ import type {
 } from '@region-expansion/plugin-region-expansion-common';
 import { assess } from '../assessment/assess';
 import type { AvailabilityIndex } from '../availability/AvailabilityIndex';
+import { availabilityLocationOf } from '../availability/availabilityLocationOf';
 import type { ServiceMapping } from '../availability/serviceMapping';
 import type { LocationCatalog } from '../locations/LocationCatalog';
 import { evaluateResidency } from '../residency/evaluateResidency';
@@ -110,11 +111,9 @@ export function composeReadinessSignals(input: ComposeReadinessSignalsInput): {
   const { location, catalog, footprint, now } = input;
   const profile = input.profile ?? {};
   const availabilityData = input.availability;
-  const availabilityKnown =
-    availabilityData.knows(location.id) ||
-    Boolean(
-      location.parentRegion && availabilityData.knows(location.parentRegion),
-    );
+  const availabilityKnown = availabilityData.knows(
+    availabilityLocationOf(location, availabilityData),
+  );
   const assessed = assess({
     footprint:
       footprint && availabilityKnown
