@@ -1,26 +1,31 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { ssmGlobalInfrastructureHandlers } from '@region-expansion/aws-simulator';
+import {
+  regionExpansionRoutes,
+  RouteDefinition,
+} from '@region-expansion/plugin-region-expansion-common';
+import { setupServer } from 'msw/node';
 import {
   API,
   as,
+  decideForTestRole,
   ROLE_CODES,
-  RouteCase,
   startWithRoles,
 } from './__testUtils__/rolePolicy';
-import { DEFAULT_CELL_SPEC } from './placement/defaultCellSpec';
+import {
+  PRECONDITIONS,
+  responseProblems,
+  RouteId,
+  startMatrixBackend,
+  urlOf,
+} from './__testUtils__/routeMatrix';
 
 jest.setTimeout(120_000);
 
-/**
- * Routes × roles under the shared role-based test policy
- * (`__testUtils__/rolePolicy.ts`): the auditor reads; the engineer reads,
- * runs what-ifs and migration plans and places tenants (placement.execute);
- * the platform admin may do everything.
- */
+/** The plugin with the demo estate under the role-based test policy. */
 const start = (demo = true) =>
   startWithRoles({ demoData: { enabled: demo, tenants: 300 } });
-
-type Route = RouteCase<'get' | 'post' | 'patch'>;
 
 const lz = {
   id: 'eu-central-1-ham-1a',
@@ -29,124 +34,6 @@ const lz = {
   country: 'DE',
   parentRegion: 'eu-central-1',
 };
-
-const ROUTES: Route[] = [
-  { method: 'get', path: '/partitions', allowed: 'aep' },
-  { method: 'get', path: '/locations?partition=aws-eusc', allowed: 'aep' },
-  { method: 'post', path: '/locations', body: lz, allowed: 'p' },
-  { method: 'get', path: '/control-planes', allowed: 'aep' },
-  {
-    method: 'post',
-    path: '/control-planes',
-    body: {
-      id: 'cp-tokyo',
-      name: 'Tokyo',
-      mode: 'regional',
-      partition: 'aws',
-      homeLocation: 'ap-northeast-1',
-      managedLocations: ['ap-northeast-1'],
-    },
-    allowed: 'p',
-  },
-  { method: 'get', path: '/cells?partition=aws-eusc', allowed: 'aep' },
-  {
-    method: 'post',
-    path: '/cells',
-    body: {
-      id: 'eu-west-1-p99',
-      name: 'Dublin 99',
-      locationId: 'eu-west-1',
-      controlPlaneId: 'cp-aws-eu',
-      isolation: 'pooled',
-      accountId: '999988887777',
-      specVersion: '2026.1',
-      capacity: { tenants: 10, loadUnits: 100 },
-    },
-    allowed: 'p',
-  },
-  {
-    method: 'post',
-    path: '/cells/quota-plan',
-    body: { spec: DEFAULT_CELL_SPEC, cellCount: 3 },
-    allowed: 'aep',
-  },
-  { method: 'get', path: '/cells/eu-west-1-p01', allowed: 'aep' },
-  {
-    method: 'patch',
-    path: '/cells/eu-west-1-p01',
-    body: { name: 'Dublin one' },
-    allowed: 'p',
-  },
-  { method: 'get', path: '/tenants?tier=bridge&limit=5', allowed: 'aep' },
-  {
-    method: 'post',
-    path: '/tenants',
-    body: {
-      id: 'new-tenant',
-      name: 'New',
-      tier: 'pool',
-      classification: 'internal',
-      loadUnits: 1,
-    },
-    allowed: 'p',
-  },
-  { method: 'get', path: '/tenants/tenant-00001', allowed: 'aep' },
-  {
-    method: 'patch',
-    path: '/tenants/tenant-00001',
-    body: { name: 'Renamed' },
-    allowed: 'p',
-  },
-  { method: 'get', path: '/tenants/tenant-00001/history', allowed: 'aep' },
-  {
-    method: 'post',
-    path: '/tenants/import',
-    body: [
-      {
-        id: 'imported-1',
-        name: 'Imported',
-        tier: 'pool',
-        classification: 'public',
-        loadUnits: 1,
-      },
-    ],
-    allowed: 'p',
-  },
-  {
-    method: 'post',
-    path: '/placements',
-    body: { tenantId: 'new-tenant' },
-    allowed: 'ep',
-  },
-  {
-    method: 'post',
-    path: '/placements/what-if',
-    body: {
-      profiles: [
-        {
-          count: 50,
-          tier: 'pool',
-          classification: 'internal',
-          loadUnits: 2,
-          residency: { partition: 'aws-eusc' },
-        },
-      ],
-      spec: DEFAULT_CELL_SPEC,
-    },
-    allowed: 'aep',
-  },
-  {
-    method: 'post',
-    path: '/placements/migration-plan',
-    body: { tenantId: 'tenant-00001', target: { locationId: 'eu-west-1' } },
-    allowed: 'aep',
-  },
-  // Governance (mounted by the plugin as a second router).
-  { method: 'get', path: '/governance/summary', allowed: 'aep' },
-  { method: 'get', path: '/governance/findings?limit=5', allowed: 'aep' },
-  { method: 'get', path: '/governance/evidence-bundle', allowed: 'ap' },
-  { method: 'post', path: '/governance/sync', body: {}, allowed: 'p' },
-];
 
 /**
  * What a response status means for a role: the first allowed role succeeds
@@ -167,38 +54,125 @@ const EXPECTED_OUTCOME: Record<'allowed' | 'denied', unknown> = {
   allowed: expect.stringMatching(/^(ok|done)$/),
   denied: '403',
 };
-const expectedOutcomes = (route: Route): Array<[string, unknown]> =>
-  ROLE_CODES.map(([role, code]) => [
-    role,
-    EXPECTED_OUTCOME[route.allowed.includes(code) ? 'allowed' : 'denied'],
-  ]);
 
+/**
+ * Who may call each route that the hand-written matrix listed before the
+ * route table (a = auditor, e = engineer, p = platform admin): a change of
+ * such a route's permission must change this too.
+ */
+const PINNED_ROLES: Partial<Record<RouteId, string>> = {
+  listPartitions: 'aep',
+  listLocations: 'aep',
+  addLocation: 'p',
+  listControlPlanes: 'aep',
+  addControlPlane: 'p',
+  listCells: 'aep',
+  addCell: 'p',
+  planQuotas: 'aep',
+  getCell: 'aep',
+  updateCell: 'p',
+  listTenants: 'aep',
+  addTenant: 'p',
+  getTenant: 'aep',
+  updateTenant: 'p',
+  getTenantHistory: 'aep',
+  importTenants: 'p',
+  place: 'ep',
+  whatIf: 'aep',
+  planMigration: 'aep',
+  getGovernanceSummary: 'aep',
+  listGovernanceFindings: 'aep',
+  downloadEvidenceBundle: 'ap',
+  triggerGovernanceSync: 'p',
+};
+
+/** SSM answered by the simulator, for the availability routes. */
+const mswServer = setupServer(
+  ...ssmGlobalInfrastructureHandlers({
+    regions: { 'eu-west-1': ['kms', 'lambda', 's3'] },
+  }).handlers,
+);
+
+/**
+ * Every route of the route table × every role, under the shared role-based
+ * test policy (`__testUtils__/rolePolicy.ts`): the auditor reads and
+ * exports; the engineer reads, runs what-ifs and migration plans and places
+ * tenants (placement.execute); the platform admin may do everything. Each
+ * route is called with the example request of its table entry (after its
+ * precondition, if it has one); which roles may call it follows from its
+ * permission and the policy, so a new route is covered as soon as it is in
+ * the table. A success must match the route's response schema.
+ */
 describe('regionExpansionPlugin routes × roles', () => {
-  let server: Awaited<ReturnType<typeof start>>;
+  let server: Awaited<ReturnType<typeof startMatrixBackend>>;
   beforeAll(async () => {
-    server = await start();
+    mswServer.listen({ onUnhandledRequest: 'bypass' });
+    server = await startMatrixBackend();
+  });
+  afterAll(() => mswServer.close());
+
+  const routes = Object.entries(regionExpansionRoutes) as Array<
+    [RouteId, RouteDefinition]
+  >;
+
+  it('covers every route of the table', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(41);
   });
 
-  it.each(ROUTES.map(r => [`${r.method.toUpperCase()} ${r.path}`, r]))(
-    '%s: anonymous 401, roles as policy says',
-    async (_, route) => {
-      const send = (auth: string) => {
+  it.each(
+    routes.map(
+      ([id, route]) =>
+        [`${route.method} ${route.path} (${id})`, id, route] as const,
+    ),
+  )(
+    '%s: anonymous 401, roles as the policy says, a success as its schema says',
+    async (_, id, route) => {
+      const example = {
+        ...route.example,
+        ...(await PRECONDITIONS[id]?.(server)),
+      };
+      const send = (authorization: string) => {
         const req = request(server)
-          [(route as Route).method](`${API}${(route as Route).path}`)
-          .set('Authorization', auth);
-        return (route as Route).body !== undefined
-          ? req.send((route as Route).body as object)
+          [
+            route.method.toLowerCase() as
+              | 'get'
+              | 'post'
+              | 'put'
+              | 'patch'
+              | 'delete'
+          ](urlOf(route, example))
+          .set('Authorization', authorization);
+        return example.body !== undefined
+          ? req.send(example.body as object)
           : req;
       };
-      const r = route as Route;
       expect((await send(mockCredentials.none.header())).status).toBe(401);
       const outcomes: Array<[string, string]> = [];
+      const problems: string[] = [];
       for (const [role] of ROLE_CODES) {
-        const { status } = await send(as(role));
-        outcomes.push([role, outcomeOf(status)]);
+        const res = await send(as(role));
+        outcomes.push([role, outcomeOf(res.status)]);
+        if (res.status < 300) problems.push(...responseProblems(route, res));
       }
-      expect(outcomes).toEqual(expectedOutcomes(r));
+      expect(outcomes).toEqual(
+        ROLE_CODES.map(([role]) => [
+          role,
+          EXPECTED_OUTCOME[
+            decideForTestRole(role, route.permission) ? 'allowed' : 'denied'
+          ],
+        ]),
+      );
       expect(outcomes.some(([, o]) => o === 'ok')).toBe(true);
+      expect(problems).toEqual([]);
+      const pinned = PINNED_ROLES[id];
+      expect(
+        pinned &&
+          ROLE_CODES.filter(([role]) =>
+            decideForTestRole(role, route.permission),
+          )
+            .map(([, code]) => code)
+            .join(''),
+      ).toBe(pinned);
     },
   );
 });

@@ -1,6 +1,17 @@
 import http from 'node:http';
 import request from 'supertest';
-import { API, as, startWithRoles } from '../__testUtils__/rolePolicy';
+import {
+  regionExpansionRoutes,
+  RouteDefinition,
+} from '@region-expansion/plugin-region-expansion-common';
+import {
+  API,
+  as,
+  decideForTestRole,
+  ROLE_CODES,
+  startWithRoles,
+} from '../__testUtils__/rolePolicy';
+import { urlOf } from '../__testUtils__/routeMatrix';
 
 jest.setTimeout(120_000);
 
@@ -98,4 +109,57 @@ describe('large-body routes authorize before reading the body', () => {
       /^\(root\): the request is over the 10mb body limit/,
     );
   });
+
+  /** Every route of the table that reads a body, with a caller it refuses. */
+  const bodyRoutes = Object.values(
+    regionExpansionRoutes as Record<string, RouteDefinition>,
+  )
+    .filter(route => route.body)
+    .map(route => {
+      // A role the policy denies, else no credentials (401 for everyone).
+      const denied = ROLE_CODES.find(
+        ([role]) => !decideForTestRole(role, route.permission),
+      )?.[0];
+      return {
+        name: `${route.method} ${route.path}`,
+        route,
+        authorization: denied ? as(denied) : as('anonymous'),
+        status: denied ? 403 : 401,
+      };
+    });
+
+  it.each(bodyRoutes.map(r => [r.name, r] as const))(
+    '%s: a refused caller is answered without the body being read',
+    async (_, { route, authorization, status }) => {
+      const answered = await new Promise<number>((resolve, reject) => {
+        const req = http.request({
+          host: '127.0.0.1',
+          port: server.port(),
+          method: route.method,
+          path: urlOf(route, route.example ?? {}),
+          headers: {
+            Authorization: authorization,
+            'Content-Type': 'application/json',
+            'Content-Length': '512',
+          },
+        });
+        const timer = setTimeout(() => {
+          req.destroy();
+          reject(new Error('no answer within 5 s: the body was awaited'));
+        }, 5_000);
+        req.on('response', res => {
+          clearTimeout(timer);
+          res.resume();
+          req.destroy();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', error => {
+          clearTimeout(timer);
+          reject(error);
+        });
+        req.write('{');
+      });
+      expect(answered).toBe(status);
+    },
+  );
 });
