@@ -1,3 +1,4 @@
+import type { GovernanceFindingRow } from '@region-expansion/plugin-region-expansion-node';
 import { Knex } from 'knex';
 import { createEvidenceSnapshots } from '../governance/evidenceSnapshot';
 import { GovernanceService } from '../governance/GovernanceService';
@@ -5,6 +6,7 @@ import {
   createGovernanceStores,
   GovernanceStores,
 } from '../governance/governanceStores';
+import { migrated } from './database';
 
 /**
  * The governance stores and the read service over a migrated client, wired
@@ -21,5 +23,36 @@ export function createGovernance(client: Knex): {
       stores,
       evidence: createEvidenceSnapshots(client),
     }),
+  };
+}
+
+/** {@link createGovernance} over a fresh test database, migrated as at plugin start. */
+export async function migratedGovernance(knex: Knex) {
+  return createGovernance(await migrated(knex));
+}
+
+const PARTITIONS = ['aws', 'aws-eusc'];
+
+/**
+ * The `i`th of a deterministic set of Security Hub findings over two
+ * partitions, three accounts, two Regions and five controls.
+ */
+export function governanceFinding(
+  i: number,
+  patch: Partial<GovernanceFindingRow> = {},
+): GovernanceFindingRow {
+  return {
+    findingId: `finding-${i}`,
+    partition: PARTITIONS[i % 2],
+    accountId: String(100000000000 + (i % 3)),
+    region: `region-${i % 2}`,
+    severity: ['LOW', 'HIGH', 'CRITICAL'][i % 3],
+    complianceStatus: i % 4 === 0 ? 'FAILED' : 'PASSED',
+    controlId: `S3.${i % 5}`,
+    workflowStatus: 'NEW',
+    recordState: 'ACTIVE',
+    createdAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-02T00:00:00.000Z',
+    ...patch,
   };
 }
