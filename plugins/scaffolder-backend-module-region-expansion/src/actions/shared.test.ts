@@ -14,9 +14,21 @@ import { createRegisterAction } from './register';
 import { createRenderApplicationPlaneAction } from './renderApplicationPlane';
 import { createRenderGuardrailsAction } from './renderGuardrails';
 
-/** The pattern the shared (`-common`) schema puts in its JSON Schema. */
-const patternOf = (schema: ZodType) =>
-  (toJSONSchema(schema) as { pattern: string }).pattern;
+/**
+ * The pattern the shared (`-common`) schema puts in its JSON Schema: on the
+ * schema itself, or on its definition when -common registers it with an id.
+ */
+const patternOf = (schema: ZodType): string => {
+  const json = toJSONSchema(schema) as {
+    pattern?: string;
+    $ref?: string;
+    $defs?: Record<string, { pattern?: string }>;
+  };
+  const id = json.$ref?.replace('#/$defs/', '');
+  const pattern = id ? json.$defs?.[id]?.pattern : json.pattern;
+  if (!pattern) throw new Error('the shared schema states no pattern');
+  return pattern;
+};
 
 const inputOf = (action: { schema?: { input?: unknown } }) =>
   action.schema?.input as { properties: Record<string, any> };

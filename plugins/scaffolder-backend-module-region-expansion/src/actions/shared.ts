@@ -11,6 +11,15 @@ import {
   PLAN_NAME_PATTERN,
 } from '@region-expansion/plugin-region-expansion-node';
 
+/** What {@link patternOf} reads of a JSON Schema. */
+interface JsonSchemaWithDefs {
+  pattern?: string;
+  $ref?: string;
+  $defs?: Record<string, { pattern?: string }>;
+}
+
+const DEFS = '#/$defs/';
+
 /**
  * The pattern of a shared `-common` string schema. The scaffolder builds an
  * action's JSON Schema from zod v3, and `-common` is zod v4, so its
@@ -18,9 +27,13 @@ import {
  * the wizard check what the handler checks with the schema itself.
  */
 function patternOf(schema: ZodType): RegExp {
-  const { pattern } = toJSONSchema(schema) as { pattern?: string };
-  if (!pattern) throw new Error('the shared schema states no pattern');
-  return new RegExp(pattern);
+  const json = toJSONSchema(schema) as JsonSchemaWithDefs;
+  // A schema -common registers with an id is a $ref into $defs.
+  const own = json.$ref?.startsWith(DEFS)
+    ? json.$defs?.[json.$ref.slice(DEFS.length)]
+    : json;
+  if (!own?.pattern) throw new Error('the shared schema states no pattern');
+  return new RegExp(own.pattern);
 }
 
 const ID = patternOf(idSchema);
