@@ -4,9 +4,9 @@ import {
   CellLifecycle,
   CellSpec,
   CreateTenantInput,
-  MigrationPlan,
+  MigrationOutcome,
   MigrationRequestInput,
-  PlacementDecision,
+  PlacementOutcome,
   PlacementRecord,
   PlacementRequestInput,
   PlacementStrategy,
@@ -31,30 +31,9 @@ import { TenantStore } from '../tenants/TenantStore';
 import { DEFAULT_CELL_SPEC } from './defaultCellSpec';
 import { PlacementStore } from './PlacementStore';
 
-/**
- * Result of a placement request: the engine's decision and, when it placed
- * the tenant, the stored record.
- *
- * @public
- */
-export interface PlacementOutcome {
-  /** What the engine decided, with its reason. */
-  decision: PlacementDecision;
-  /** The stored history row, when the tenant was placed. */
-  record?: PlacementRecord;
-}
-
-/**
- * Result of a migration request.
- *
- * @public
- */
-export interface MigrationOutcome {
-  /** The engine's plan. */
-  plan: MigrationPlan;
-  /** The stored history row, when the plan was committed. */
-  record?: PlacementRecord;
-}
+// The answers of the placement routes, declared once with their schemas in
+// the common package.
+export type { MigrationOutcome, PlacementOutcome };
 
 /**
  * What placement reads of the estate: the catalog with the stored extra

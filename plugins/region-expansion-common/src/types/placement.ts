@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type {
+  migrationOutcomeSchema,
   migrationPlanSchema,
   placementDecisionSchema,
+  placementOutcomeSchema,
   placementPlacedSchema,
   placementRecordSchema,
   placementUnplaceableSchema,
@@ -147,3 +149,19 @@ export type MigrationViolation = Extract<
  * @public
  */
 export type MigrationPlan = z.output<typeof migrationPlanSchema>;
+
+/**
+ * Answer of `POST /placements`: the engine's decision and, when it placed
+ * the tenant, the stored record.
+ *
+ * @public
+ */
+export type PlacementOutcome = z.output<typeof placementOutcomeSchema>;
+
+/**
+ * Answer of `POST /placements/migration-plan`: the engine's plan and, when
+ * the move was committed, the stored record.
+ *
+ * @public
+ */
+export type MigrationOutcome = z.output<typeof migrationOutcomeSchema>;
