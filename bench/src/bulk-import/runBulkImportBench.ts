@@ -2,17 +2,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  createSeededRandom,
+  createTenantSchema,
   DEFAULT_TENANT_PARTITION,
-  type DataClassification,
   type Location,
   type Residency,
-  type TenantTier,
+  type Tenant,
 } from '@region-expansion/plugin-region-expansion-common';
+import { LocationCatalog } from '@region-expansion/plugin-region-expansion-node';
+import {
+  DEMO_CONTROL_PLANES,
+  demoCells,
+  demoTenants,
+} from '@region-expansion/plugin-region-expansion-backend-module-demo';
 import type { Knex } from 'knex';
 import { callApi, startBenchBackend } from '../lib/benchBackend';
 import { Cleanups } from '../lib/Cleanups';
-import { ApiEstate, DEMO_ESTATE_CONFIG, readEstate } from '../lib/demoEstate';
 import type { BenchLog } from '../lib/log';
 import { loadAverages } from '../lib/machine';
 import { PgServer, startPostgres } from '../lib/postgres';
@@ -36,18 +40,6 @@ const PG_PORT = 5441;
 /** Rows of one POST /tenants/import: the most one import takes. */
 const CHUNK = 10_000;
 
-/** A row of POST /tenants/import: the create fields, residency flattened. */
-interface ImportRow {
-  id: string;
-  name: string;
-  tier: TenantTier;
-  classification: DataClassification;
-  loadUnits: number;
-  residencyCountries?: string[];
-  residencyJurisdictions?: string[];
-  residencyPartition?: string;
-}
-
 /** Whether a location satisfies every stated dimension of a residency. */
 function residencyAllows(residency: Residency, location: Location): boolean {
   const partition = residency.partition ?? DEFAULT_TENANT_PARTITION;
@@ -60,72 +52,52 @@ function residencyAllows(residency: Residency, location: Location): boolean {
 }
 
 /**
- * The residencies tenants ask for: none (the default partition), and each
- * country, jurisdiction and other partition of the estate's cells, so every
- * one is satisfied by at least one cell.
+ * `count` deterministic tenants (the demo estate's generator with a fixed
+ * seed), checked before timing: each passes the create schema and its
+ * residency is satisfied by at least one demo cell's location. Bulk import
+ * does not place, so no tenant names a cell.
  */
-function residencies(estate: ApiEstate): Residency[] {
-  const out: Residency[] = [{}];
-  const seen = new Set<string>(['{}']);
-  const add = (residency: Residency) => {
-    const key = JSON.stringify(residency);
-    if (!seen.has(key)) out.push(residency);
-    seen.add(key);
-  };
-  for (const location of estate.locations) {
-    if (location.partition === DEFAULT_TENANT_PARTITION) {
-      add({ countries: [location.country] });
-      for (const j of location.jurisdictions) add({ jurisdictions: [j] });
-    } else {
-      add({ partition: location.partition });
-      add({ partition: location.partition, countries: [location.country] });
+function generateTenants(count: number): Tenant[] {
+  const catalog = LocationCatalog.fromSnapshot();
+  const cellLocations = [...new Set(demoCells().map(c => c.locationId))].map(
+    id => catalog.require(id),
+  );
+  const tenants = demoTenants(count, SEED);
+  const checked = new Map<string, boolean>();
+  for (const tenant of tenants) {
+    createTenantSchema.parse(tenant);
+    const key = JSON.stringify(tenant.residency);
+    if (!checked.has(key)) {
+      checked.set(
+        key,
+        cellLocations.some(l => residencyAllows(tenant.residency, l)),
+      );
+    }
+    if (!checked.get(key) || tenant.cellId) {
+      throw new Error(`tenant ${tenant.id}: residency ${key} fits no cell`);
     }
   }
-  return out;
+  return tenants;
 }
 
-/**
- * `count` deterministic tenants for the estate (tiers 84 % pool, 15 %
- * bridge, 1 % silo; a third with no residency), checked before timing:
- * each row's residency is satisfied by at least one cell's location. Bulk
- * import does not place, so no row names a cell.
- */
-function generateRows(estate: ApiEstate, count: number): ImportRow[] {
-  const random = createSeededRandom(SEED);
-  const options = residencies(estate);
-  const rows = Array.from({ length: count }, (_, i): ImportRow => {
-    const r = random();
-    let tier: TenantTier = 'silo';
-    if (r < 0.84) tier = 'pool';
-    else if (r < 0.99) tier = 'bridge';
-    const residency: Residency =
-      random() < 0.34
-        ? {}
-        : options[1 + Math.floor(random() * (options.length - 1))];
-    return {
-      id: `tenant-${String(i + 1).padStart(6, '0')}`,
-      name: `Tenant ${i + 1}`,
-      tier,
-      classification: (['public', 'internal', 'confidential'] as const)[
-        Math.floor(random() * 3)
-      ],
-      loadUnits: 1 + Math.floor(random() * (tier === 'silo' ? 100 : 8)),
-      ...(residency.countries
-        ? { residencyCountries: residency.countries }
-        : {}),
-      ...(residency.jurisdictions
-        ? { residencyJurisdictions: residency.jurisdictions }
-        : {}),
-      ...(residency.partition
-        ? { residencyPartition: residency.partition }
-        : {}),
-    };
-  });
-  for (const residency of options) {
-    if (!estate.locations.some(l => residencyAllows(residency, l)))
-      throw new Error(`residency ${JSON.stringify(residency)} fits no cell`);
-  }
-  return rows;
+/** A tenant as a row of POST /tenants/import (residency flattened; rows carry no quota usage). */
+function importRow({ residency, quotaUsage: _quotas, ...tenant }: Tenant) {
+  return {
+    ...tenant,
+    ...(residency.countries ? { residencyCountries: residency.countries } : {}),
+    ...(residency.jurisdictions
+      ? { residencyJurisdictions: residency.jurisdictions }
+      : {}),
+    ...(residency.partition ? { residencyPartition: residency.partition } : {}),
+  };
+}
+
+/** The demo estate's control planes and cells, created through the API. */
+async function seedDemoEstate(api: string): Promise<void> {
+  for (const controlPlane of DEMO_CONTROL_PLANES)
+    await callApi(api, 'POST', '/control-planes', controlPlane);
+  for (const { partition: _p, usage: _u, ...cell } of demoCells())
+    await callApi(api, 'POST', '/cells', cell);
 }
 
 interface BulkResult {
@@ -147,7 +119,8 @@ async function tenantCount(api: string): Promise<number> {
   return page.totalCount;
 }
 
-async function timeBulk(api: string, rows: ImportRow[]): Promise<BulkResult> {
+async function timeBulk(api: string, tenants: Tenant[]): Promise<BulkResult> {
+  const rows = tenants.map(importRow);
   const started = performance.now();
   let requests = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -168,25 +141,12 @@ async function timeBulk(api: string, rows: ImportRow[]): Promise<BulkResult> {
 
 async function timeRowByRow(
   api: string,
-  sample: ImportRow[],
+  sample: Tenant[],
   tenants: number,
 ): Promise<BaselineResult> {
   const started = performance.now();
-  for (const row of sample) {
-    const {
-      residencyCountries: countries,
-      residencyJurisdictions: jurisdictions,
-      residencyPartition: partition,
-      ...fields
-    } = row;
-    await callApi(api, 'POST', '/tenants', {
-      ...fields,
-      residency: {
-        ...(countries ? { countries } : {}),
-        ...(jurisdictions ? { jurisdictions } : {}),
-        ...(partition ? { partition } : {}),
-      },
-    });
+  for (const tenant of sample) {
+    await callApi(api, 'POST', '/tenants', tenant);
   }
   const ms = performance.now() - started;
   const stored = await tenantCount(api);
@@ -203,10 +163,11 @@ async function timeRowByRow(
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /**
- * `yarn bench bulk-import`: imports generated tenants through
- * `POST /tenants/import` (10,000 rows a request, the most one takes) into a
- * backend seeded with the demo estate's control planes and 53 cells, on
- * SQLite (temporary file, plus an in-memory run) and on PostgreSQL.
+ * `yarn bench bulk-import`: imports the demo estate's generated tenants
+ * through `POST /tenants/import` (10,000 rows a request, the most one
+ * takes) into a backend holding the demo estate's control planes and 53
+ * cells (created through the API first), on SQLite (temporary file, plus an
+ * in-memory run) and on PostgreSQL.
  * Baseline: one `POST /tenants` per tenant (one statement and transaction
  * each) for a sample, extrapolated and labelled as such.
  *
@@ -253,16 +214,11 @@ export async function runBulkImportBench(
     const dropDb = cleanups.add(() => db.drop());
     const backend = await startBenchBackend({
       knex: db.knex,
-      config: {
-        ...DEMO_ESTATE_CONFIG,
-        regionExpansion: {
-          ...DEMO_ESTATE_CONFIG.regionExpansion,
-          import: { maxBodySize: '64mb' },
-        },
-      },
+      config: { regionExpansion: { import: { maxBodySize: '64mb' } } },
     });
     const stopBackend = cleanups.add(() => backend.stop());
     try {
+      await seedDemoEstate(backend.api);
       return await fn(backend.api, db.knex);
     } finally {
       await stopBackend();
@@ -273,13 +229,9 @@ export async function runBulkImportBench(
   try {
     const results: Partial<Record<Engine, BulkResult>> = {};
     const baseline: Partial<Record<'sqlite' | 'postgres', BaselineResult>> = {};
-    // The rows fit the demo estate, which every database gets alike.
-    const estate = await withBackend('sqlite-memory', 'bench_estate', api =>
-      readEstate(p => callApi(api, 'GET', p)),
-    );
-    const cells = estate.cells.length;
-    const rows = generateRows(estate, tenants);
+    const rows = generateTenants(tenants);
     const sample = rows.slice(0, sampleSize);
+    const cells = demoCells().length;
     log(
       `bulk-import: ${rows.length} tenants (seed ${SEED}), ${cells} cells seeded, baseline sample ${sampleSize}`,
     );

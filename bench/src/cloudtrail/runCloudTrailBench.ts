@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { BenchLog } from '../lib/log';
+import { BENCH_DIR } from '../lib/paths';
 
 /** Options of {@link runCloudTrailBench}. */
 export interface CloudTrailBenchOptions {
@@ -265,9 +265,7 @@ export async function runCloudTrailBench(
   for (const [name, value] of Object.entries({ sizeGb, fileMb, startupRuns }))
     if (!(Number.isFinite(value) && value > 0))
       throw new Error(`${name} must be a positive number, got ${value}`);
-  const corpusRoot =
-    options.corpusRoot ??
-    resolvePackagePath('@region-expansion/bench', '.corpus');
+  const corpusRoot = options.corpusRoot ?? path.join(BENCH_DIR, '.corpus');
   const directory = path.join(corpusRoot, `cloudtrail-${sizeGb}gb-${fileMb}mb`);
   const corpus = generateCorpus(corpusRoot, directory, sizeGb, fileMb, log);
   const gzFiles = `find ${directory}/AWSLogs -name '*.json.gz' ! -name '*Digest*' -print0`;

@@ -2,10 +2,7 @@ import {
   createBackendModule,
   type BackendFeature,
 } from '@backstage/backend-plugin-api';
-import {
-  GetFindingsCommand,
-  SecurityHubClient,
-} from '@aws-sdk/client-securityhub';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import {
   accessKeyIdFor,
   startAwsSimulator,
@@ -22,6 +19,7 @@ import { startBenchBackend } from '../lib/benchBackend';
 import { Cleanups } from '../lib/Cleanups';
 import { summaryThroughApi, syncThroughApi } from '../lib/governanceApi';
 import type { BenchLog } from '../lib/log';
+import { pageFindings } from '../lib/pageFindings';
 import { machine, memorySampler } from '../lib/machine';
 import { PgServer, startPostgres } from '../lib/postgres';
 import { sqliteDatabase } from '../lib/sqlite';
@@ -186,28 +184,17 @@ async function summaryFromSimulator(
     if (asff[k]) filters[asff[k]] = [{ Value: v, Comparison: 'EQUALS' }];
   }
   const groups = new Map<string, number>();
-  let pages = 0;
   try {
-    let nextToken: string | undefined;
-    do {
-      const out = await client.send(
-        new GetFindingsCommand({
-          Filters: filters,
-          MaxResults: 100,
-          NextToken: nextToken,
-        }),
-      );
-      pages += 1;
-      for (const f of out.Findings ?? []) {
+    const pages = await pageFindings(client, filters, findings => {
+      for (const f of findings) {
         const key = KEY_OF[q.groupBy](f);
         groups.set(key, (groups.get(key) ?? 0) + 1);
       }
-      nextToken = out.NextToken;
-    } while (nextToken);
+    });
+    return { groups, pages };
   } finally {
     client.destroy();
   }
-  return { groups, pages };
 }
 
 /**

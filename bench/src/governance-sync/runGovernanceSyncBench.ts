@@ -1,9 +1,6 @@
 import os from 'node:os';
 import { ConfigReader } from '@backstage/config';
-import {
-  GetFindingsCommand,
-  SecurityHubClient,
-} from '@aws-sdk/client-securityhub';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { startAwsSimulator } from '@region-expansion/aws-simulator';
 import {
   GovernanceAwsContext,
@@ -19,6 +16,7 @@ import { startBenchBackend } from '../lib/benchBackend';
 import { governanceConfig } from '../lib/governanceConfig';
 import { storedFindings, syncThroughApi } from '../lib/governanceApi';
 import type { BenchLog } from '../lib/log';
+import { pageFindings } from '../lib/pageFindings';
 import { machine, memorySampler } from '../lib/machine';
 import { PgServer, startPostgres } from '../lib/postgres';
 import { sqliteDatabase } from '../lib/sqlite';
@@ -60,24 +58,16 @@ async function rawPaging(
         await context.clientSettings('securityhub', target),
       );
       try {
-        let nextToken: string | undefined;
-        do {
-          const out = await client.send(
-            new GetFindingsCommand({
-              Filters: {
-                AwsAccountId: [
-                  { Value: target.accountId, Comparison: 'EQUALS' },
-                ],
-                UpdatedAt: [{ End: until }],
-              },
-              MaxResults: 100,
-              NextToken: nextToken,
-            }),
-          );
-          findings += out.Findings?.length ?? 0;
-          pages += 1;
-          nextToken = out.NextToken;
-        } while (nextToken);
+        pages += await pageFindings(
+          client,
+          {
+            AwsAccountId: [{ Value: target.accountId, Comparison: 'EQUALS' }],
+            UpdatedAt: [{ End: until }],
+          },
+          page => {
+            findings += page.length;
+          },
+        );
       } finally {
         client.destroy();
       }

@@ -1,9 +1,7 @@
 import {
-  DEMO_ESTATE_CONFIG,
-  estateRegions,
-  readEstate,
-} from '../lib/demoEstate';
-import type { EstateRegion } from '../lib/demoEstate';
+  DEMO_CONTROL_PLANES,
+  DEMO_REGIONS,
+} from '@region-expansion/plugin-region-expansion-backend-module-demo';
 
 /** One call to the plugin's API (method, path below its base URL, JSON body). */
 export type ApiCall = (
@@ -12,17 +10,15 @@ export type ApiCall = (
   body?: unknown,
 ) => Promise<any>;
 
-/** Configuration the bench backend runs with: the demo estate, no demo tenants. */
-export const REGIONS_PAGE_ESTATE_CONFIG = DEMO_ESTATE_CONFIG;
-
-type BenchCell = { id: string; region: EstateRegion; dedicated: boolean };
+type DemoRegion = (typeof DEMO_REGIONS)[number];
+type BenchCell = { id: string; region: DemoRegion; dedicated: boolean };
 
 /**
- * `count` cells spread over the Regions by their cell counts (the last
- * Region takes the rest); every tenth is dedicated.
+ * `count` cells spread over the demo estate's Regions by its cell counts
+ * (the last Region takes the rest); every tenth is dedicated.
  */
-function spreadCells(regions: EstateRegion[], count: number): BenchCell[] {
-  const weight = (r: EstateRegion) => r.pooled + r.dedicated;
+function spreadCells(regions: DemoRegion[], count: number): BenchCell[] {
+  const weight = (r: DemoRegion) => r.pooled + r.dedicated;
   const total = regions.reduce((a, r) => a + weight(r), 0);
   const cells: BenchCell[] = [];
   let i = 0;
@@ -52,27 +48,22 @@ async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>) {
 }
 
 /**
- * Grows the demo estate the backend seeded to `cells` cells in its
- * Regions (weighted as the demo's) and loads `tenants` tenants pinned to
- * the added cells (silo tenants one per dedicated cell, pool tenants round
- * robin over the pooled ones), all through the REST API.
+ * Loads an estate through the REST API: the demo estate's control planes,
+ * `cells` cells in its Regions (weighted as the demo's) and `tenants`
+ * tenants pinned to cells (silo tenants one per dedicated cell, pool
+ * tenants round robin over the pooled ones).
  */
 export async function seedEstate(
   call: ApiCall,
   size: { cells: number; tenants: number },
 ): Promise<{ cellsMs: number; tenantsMs: number; regions: number }> {
-  const estate = await readEstate(path => call('GET', path));
-  const regions = estateRegions(estate);
-  const cells = spreadCells(
-    regions,
-    Math.max(0, size.cells - estate.cells.length),
-  );
+  for (const cp of DEMO_CONTROL_PLANES)
+    await call('POST', '/control-planes', cp);
+  const cells = spreadCells(DEMO_REGIONS, size.cells);
   const pooled = cells.filter(c => !c.dedicated);
   const dedicated = cells.filter(c => c.dedicated);
   if (pooled.length === 0)
-    throw new Error(
-      `${size.cells} cells leave no pooled cell to add beside the ${estate.cells.length} of the demo estate`,
-    );
+    throw new Error(`${size.cells} cells leave no pooled cell`);
   const perPooled = Math.ceil(
     Math.max(0, size.tenants - dedicated.length) / pooled.length,
   );
@@ -122,7 +113,11 @@ export async function seedEstate(
   for (let i = 0; i < rows.length; i += CHUNK) {
     await call('POST', '/tenants/import', rows.slice(i, i + CHUNK));
   }
-  return { cellsMs, tenantsMs: Date.now() - t1, regions: regions.length };
+  return {
+    cellsMs,
+    tenantsMs: Date.now() - t1,
+    regions: new Set(cells.map(c => c.region.id)).size,
+  };
 }
 
 /** What the Regions page asks for. */

@@ -3,14 +3,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { chromium, type Browser } from '@playwright/test';
 import type { BenchLog } from '../lib/log';
+import { REPOSITORY_DIR } from '../lib/paths';
 import { median } from '../lib/stats';
 import { measureRegions, measureTenants, signIn } from './pageMeasures';
 import {
   REGIONS_CALLS,
-  REGIONS_PAGE_ESTATE_CONFIG,
   seedEstate,
   TENANTS_CALLS,
   timeCalls,
@@ -18,7 +17,7 @@ import {
 
 /** Options of {@link runRegionsPageBench}. */
 export interface RegionsPageBenchOptions {
-  /** Cells of the estate, the demo estate's included; default 5,000. */
+  /** Cells loaded through the API; default 5,000. */
   cells?: number;
   /** Tenants loaded through the API; default 100,000. */
   tenants?: number;
@@ -31,8 +30,7 @@ export interface RegionsPageBenchOptions {
 }
 
 const GOAL_MS = 2_000;
-/** The repository: the bench runs the demo portal's backend and app build. */
-const ROOT = resolvePackagePath('@region-expansion/bench', '..');
+const ROOT = REPOSITORY_DIR;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const round = (x: number) => Math.round(x);
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
@@ -60,8 +58,8 @@ function writeOverlay(dir: string, base: string, port: number): string {
       },
     },
     regionExpansion: {
-      ...REGIONS_PAGE_ESTATE_CONFIG.regionExpansion,
       scaffolder: { outputDirectory: path.join(dir, 'generated') },
+      demoData: { enabled: false },
       import: { maxBodySize: '50mb' },
       readiness: {
         schedule: {
@@ -143,11 +141,11 @@ async function guestToken(base: string): Promise<string> {
 
 /**
  * `yarn bench regions-page`: starts its own backend (own port, own SQLite
- * folder in a temp directory, the demo estate without tenants, no
- * governance targets) that serves the production build of the app through
- * the app-backend plugin, grows the estate to the given cells and tenants
- * through the REST API as the guest (platform-admin in the embedded
- * default), then measures in headless Chromium the time from navigation
+ * folder in a temp directory, no demo data, no governance targets) that
+ * serves the production build of the app through the app-backend plugin,
+ * loads the cells (in the demo estate's Regions) and tenants through the
+ * REST API as the guest (platform-admin in the embedded default), then
+ * measures in headless Chromium the time from navigation
  * start until the Regions page and the tenants table are interactive
  * (median of the runs after one warm-up). Baseline: the same API calls
  * made from Node.
@@ -356,7 +354,7 @@ export async function runRegionsPageBench(
         port: PORT,
         cache:
           'warm HTTP cache (same signed-in context, new page per run, after one warm-up)',
-        estate: `the demo estate's Regions, grown to ${CELLS} cells (${seeded.regions} Regions)`,
+        estate: `${CELLS} cells in the demo estate's ${seeded.regions} Regions`,
         seedCellsMs: seeded.cellsMs,
         seedTenantsMs: seeded.tenantsMs,
         backendRestartsDuringSeed: restarts,
