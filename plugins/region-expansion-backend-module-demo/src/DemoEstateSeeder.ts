@@ -16,6 +16,7 @@ import { DEMO_CONTROL_PLANES, demoCells, demoTenants } from './syntheticEstate';
  * @public
  */
 export class DemoEstateSeeder implements RegionExpansionEstateSeeder {
+  /** Names the seeder in the backend's log lines. */
   readonly id = 'demo';
   readonly #tenants: number;
   readonly #logger: LoggerService;
@@ -33,6 +34,7 @@ export class DemoEstateSeeder implements RegionExpansionEstateSeeder {
     this.#logger = logger;
   }
 
+  /** Seeds the demo estate into an empty estate, and its footprint. */
   async seed(context: RegionExpansionEstateSeedContext): Promise<void> {
     await this.#seedEstate(context);
     await context.seedFootprint(DEMO_FOOTPRINT, DEMO_FOOTPRINT_SOURCE);

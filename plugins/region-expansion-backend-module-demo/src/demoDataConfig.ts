@@ -12,7 +12,11 @@ export interface DemoDataConfig {
   tenants: number;
 }
 
-/** Tenants seeded when `regionExpansion.demoData.tenants` is not set. */
+/**
+ * Tenants seeded when `regionExpansion.demoData.tenants` is not set.
+ *
+ * @public
+ */
 export const DEFAULT_DEMO_TENANTS = 2000;
 
 /**

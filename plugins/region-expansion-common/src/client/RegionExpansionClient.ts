@@ -120,20 +120,6 @@ export function createRouteClient<T extends Record<string, RouteDefinition>>(
   return client as RouteClient<T>;
 }
 
-// The methods come from the route table, so the class takes them from a
-// base whose instances are the table's client.
-const RegionExpansionClientBase = function ClientOfTheRouteTable(
-  this: object,
-  options: RegionExpansionClientOptions,
-) {
-  Object.assign(
-    this,
-    createRouteClient(regionExpansionRoutes, 'region-expansion', options),
-  );
-} as unknown as new (
-  options: RegionExpansionClientOptions,
-) => RegionExpansionApi;
-
 /**
  * Typed client of the region-expansion REST API: one method per route of
  * `regionExpansionRoutes`, named by its key, taking `{ path, query, body }`
@@ -142,6 +128,21 @@ const RegionExpansionClientBase = function ClientOfTheRouteTable(
  *
  * @public
  */
-export class RegionExpansionClient
-  extends RegionExpansionClientBase
-  implements RegionExpansionApi {}
+export class RegionExpansionClient {
+  constructor(options: RegionExpansionClientOptions) {
+    Object.assign(
+      this,
+      createRouteClient(regionExpansionRoutes, 'region-expansion', options),
+    );
+  }
+}
+
+/**
+ * The methods of `RegionExpansionClient`: the constructor assigns one
+ * per route of the table, so the class takes their types from
+ * {@link RegionExpansionApi} by declaration merging.
+ *
+ * @public
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface RegionExpansionClient extends RegionExpansionApi {}

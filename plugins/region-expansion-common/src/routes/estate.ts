@@ -29,11 +29,19 @@ import {
 import { idSchema } from '../schemas/primitives';
 import { defineRoute } from './route';
 
-/** `{ items }`: the answer of a list route. */
+/**
+ * `{ items }`: the answer of a list route.
+ *
+ * @public
+ */
 export const itemsOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item) });
 
-/** Path parameter `{id}` of a cell or a tenant: checked before any lookup. */
+/**
+ * Path parameter `{id}` of a cell or a tenant: checked before any lookup.
+ *
+ * @public
+ */
 export const idParamsSchema = z.strictObject({ id: idSchema });
 
 const partitionQuerySchema = z.strictObject({

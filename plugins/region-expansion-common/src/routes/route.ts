@@ -59,6 +59,7 @@ export interface RouteTextBody {
  * @public
  */
 export interface RouteDefinition {
+  /** HTTP method of the route. */
   method: HttpMethod;
   /** Path below the plugin's base URL, parameters as `{name}`. */
   path: string;
@@ -66,7 +67,9 @@ export interface RouteDefinition {
   permission: BasicPermission;
   /** Group of the route in the document. */
   tag: string;
+  /** One line on what the route does, shown in the document. */
   summary: string;
+  /** Longer prose for the document, when the summary is not enough. */
   description?: string;
   /** Path parameters (a strict object). */
   params?: z.ZodType;
@@ -107,23 +110,41 @@ export function defineRoute<const R extends RouteDefinition>(route: R): R {
   return route;
 }
 
-/** Whether a route's response is a file. */
+/**
+ * Whether a route's response is a file.
+ *
+ * @public
+ */
 export function isFileResponse(
   response: RouteDefinition['response'],
 ): response is FileResponse {
   return (response as FileResponse).contentType !== undefined;
 }
 
-type Optional<T> = {} extends T ? true : false;
+/**
+ * Whether every key of `T` may be left out.
+ *
+ * @public
+ */
+export type AllKeysOptional<T> = {} extends T ? true : false;
 
-/** One part of a request: required when its schema's input requires anything. */
-type RequestPart<K extends string, S> = S extends z.ZodType
-  ? Optional<z.input<S>> extends true
+/**
+ * One part of a request: required when its schema's input requires anything.
+ *
+ * @public
+ */
+export type RequestPart<K extends string, S> = S extends z.ZodType
+  ? AllKeysOptional<z.input<S>> extends true
     ? { [P in K]?: z.input<S> }
     : { [P in K]: z.input<S> }
   : {};
 
-type BodyPart<R extends RouteDefinition> = R['body'] extends z.ZodType
+/**
+ * The body of a request, JSON or (where the route reads it) text.
+ *
+ * @public
+ */
+export type BodyPart<R extends RouteDefinition> = R['body'] extends z.ZodType
   ? R['textBody'] extends RouteTextBody
     ?
         | { body: z.input<R['body']>; contentType?: 'application/json' }
@@ -181,7 +202,7 @@ export interface RegionExpansionRequestOptions {
  *
  * @public
  */
-export type RouteMethod<R extends RouteDefinition> = Optional<
+export type RouteMethod<R extends RouteDefinition> = AllKeysOptional<
   RouteRequest<R>
 > extends true
   ? (
