@@ -11,44 +11,47 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: testDatabaseIds() });
 
-describe.each(databases.eachSupportedId())('applyDatabaseMigrations on %p', id => {
-  it('brings every table of every store up to date, and again changes nothing', async () => {
-    const knex = await databases.init(id);
-    const client = await applyDatabaseMigrations(
-      mockServices.database({ knex }),
-    );
-    for (const table of [
-      'cells',
-      'tenants',
-      'placement_history',
-      'readiness_evaluations',
-      'governance_findings',
-      'governance_sync_state',
-      'availability_refreshes',
-    ]) {
-      expect([table, await client.schema.hasTable(table)]).toEqual([
-        table,
-        true,
-      ]);
-    }
-    const [, pending] = await client.migrate.list({
-      directory: `${__dirname}/../../migrations`,
+describe.each(databases.eachSupportedId())(
+  'applyDatabaseMigrations on %p',
+  id => {
+    it('brings every table of every store up to date, and again changes nothing', async () => {
+      const knex = await databases.init(id);
+      const client = await applyDatabaseMigrations(
+        mockServices.database({ knex }),
+      );
+      for (const table of [
+        'cells',
+        'tenants',
+        'placement_history',
+        'readiness_evaluations',
+        'governance_findings',
+        'governance_sync_state',
+        'availability_refreshes',
+      ]) {
+        expect([table, await client.schema.hasTable(table)]).toEqual([
+          table,
+          true,
+        ]);
+      }
+      const [, pending] = await client.migrate.list({
+        directory: `${__dirname}/../../migrations`,
+      });
+      expect(pending).toEqual([]);
+      await expect(
+        applyDatabaseMigrations(mockServices.database({ knex })),
+      ).resolves.toBe(knex);
     });
-    expect(pending).toEqual([]);
-    await expect(
-      applyDatabaseMigrations(mockServices.database({ knex })),
-    ).resolves.toBe(knex);
-  });
 
-  it('leaves the schema alone when the database service says to skip migrations', async () => {
-    const knex = await databases.init(id);
-    const client = await applyDatabaseMigrations(
-      mockServices.database({ knex, migrations: { skip: true } }),
-    );
-    expect(client).toBe(knex);
-    expect(await knex.schema.hasTable('cells')).toBe(false);
-  });
-});
+    it('leaves the schema alone when the database service says to skip migrations', async () => {
+      const knex = await databases.init(id);
+      const client = await applyDatabaseMigrations(
+        mockServices.database({ knex, migrations: { skip: true } }),
+      );
+      expect(client).toBe(knex);
+      expect(await knex.schema.hasTable('cells')).toBe(false);
+    });
+  },
+);
 
 describe('the plugin start', () => {
   it('runs the migrations once for every store', async () => {

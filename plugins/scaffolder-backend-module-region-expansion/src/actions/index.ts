@@ -11,10 +11,7 @@ export {
   createRenderGuardrailsAction,
   type RenderGuardrailsActionOptions,
 } from './renderGuardrails';
-export {
-  createRegisterAction,
-  type RegisterActionOptions,
-} from './register';
+export { createRegisterAction, type RegisterActionOptions } from './register';
 export {
   createPublishLocalAction,
   type PublishLocalActionOptions,
