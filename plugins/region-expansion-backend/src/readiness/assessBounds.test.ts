@@ -39,12 +39,33 @@ function aliasedTemplate(strings: number, aliases: number): string {
   ].join('\n');
 }
 
+const MIB = 1024 * 1024;
+
+/**
+ * One MiB of JSON whitespace: the first `noise` bytes drawn from the four
+ * whitespace characters by a seeded generator (about two bits each after
+ * compression, so they set the ratio), the rest spaces.
+ */
+function whitespace(noise: number): Buffer {
+  const block = Buffer.alloc(MIB, ' ');
+  const chars = Buffer.from(' \t\n\r', 'latin1');
+  let seed = 0x2545f491;
+  for (let i = 0; i < noise; i++) {
+    // xorshift32: the same bytes on every run.
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    block[i] = chars[(seed >>> 0) % 4];
+  }
+  return block;
+}
+
 /**
  * A gzipped CloudTrail file of about `inflated` bytes (valid JSON: the
- * padding is whitespace), as gzip members one after another so that making
- * it costs one MiB of compression, not `inflated` bytes of it.
+ * padding is `block`, whitespace), as gzip members one after another so that
+ * making it costs one MiB of compression, not `inflated` bytes of it.
  */
-function paddedTrail(inflated: number): Buffer {
+function trailPaddedWith(block: Buffer, inflated: number): Buffer {
   const head = JSON.stringify({
     Records: [
       {
@@ -56,17 +77,30 @@ function paddedTrail(inflated: number): Buffer {
       },
     ],
   });
-  const mib = 1024 * 1024;
   const members = [zlib.gzipSync(head.slice(0, -2))];
-  const padding = zlib.gzipSync(Buffer.alloc(mib, ' '), { level: 9 });
-  for (let left = inflated - head.length; left > 0; left -= mib) {
+  const padding = zlib.gzipSync(block, { level: 9 });
+  for (let left = inflated - head.length; left > 0; left -= MIB) {
     members.push(
-      left >= mib ? padding : zlib.gzipSync(Buffer.alloc(left, ' ')),
+      left >= MIB ? padding : zlib.gzipSync(block.subarray(0, left)),
     );
   }
   members.push(zlib.gzipSync(head.slice(-2)));
   return Buffer.concat(members);
 }
+
+/** Spaces only: over a thousand to one, a gzip bomb by its ratio. */
+const bombTrail = (inflated: number) =>
+  trailPaddedWith(Buffer.alloc(MIB, ' '), inflated);
+
+/**
+ * About 40:1, well under the reader's 200:1 bomb bound (real logs compress
+ * about 10:1), so only the size cap can stop it.
+ */
+const lowRatioTrail = (inflated: number) =>
+  trailPaddedWith(whitespace(80 * 1024), inflated);
+
+/** The reader's bound: past it a gzip is a bomb, whatever its size. */
+const MAX_RATIO = 200;
 
 describe('POST /readiness/:locationId/assess bounds (default config)', () => {
   let server: http.Server;
@@ -142,13 +176,14 @@ describe('POST /readiness/:locationId/assess bounds (default config)', () => {
     expect(res.body.error.message).not.toContain(os.tmpdir());
   });
 
-  it('stops inflating a small .json.gz past the default 64 MiB and answers 400 naming content and the limit', async () => {
-    const bomb = paddedTrail(100 * 1024 * 1024);
-    expect(bomb.length).toBeLessThan(200 * 1024);
+  it('stops inflating a .json.gz past the default 64 MiB and answers 400 naming content and the limit', async () => {
+    const inflated = 100 * MIB;
+    const trail = lowRatioTrail(inflated);
+    expect(inflated / trail.length).toBeLessThan(MAX_RATIO / 2);
     const started = Date.now();
     const res = await assess({
       fileName: 'trail.json.gz',
-      content: bomb.toString('base64'),
+      content: trail.toString('base64'),
       encoding: 'base64',
     });
     expect(res.status).toBe(400);
@@ -156,6 +191,23 @@ describe('POST /readiness/:locationId/assess bounds (default config)', () => {
       /^content: trail\.json\.gz: decompressed size exceeds the 67108864-byte limit/,
     );
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('refuses a small .json.gz bomb by its compression ratio after the first MiB, long before the size cap', async () => {
+    const bomb = bombTrail(100 * MIB);
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const res = await assess({
+      fileName: 'trail.json.gz',
+      content: bomb.toString('base64'),
+      encoding: 'base64',
+    });
+    expect(res.status).toBe(400);
+    const message: string = res.body.error.message;
+    expect(message).toMatch(
+      /^content: trail\.json\.gz: compression ratio over 200:1 after \d+ decompressed bytes from \d+ compressed \(a gzip bomb, not a CloudTrail log file\)$/,
+    );
+    const stoppedAt = Number(/after (\d+) decompressed/.exec(message)![1]);
+    expect(stoppedAt).toBeLessThanOrEqual(2 * MIB);
   });
 });
 
@@ -172,16 +224,18 @@ describe('POST /readiness/:locationId/assess bounds (configured)', () => {
   it('caps the inflated size at regionExpansion.assess.maxInflatedSize', async () => {
     const small = await assess({
       fileName: 'trail.json.gz',
-      content: paddedTrail(512 * 1024).toString('base64'),
+      content: lowRatioTrail(512 * 1024).toString('base64'),
       encoding: 'base64',
     });
     expect(small.status).toBe(200);
     expect(small.body.footprint.services).toEqual([
       { code: 'sqs', sources: ['cloudtrail'], actions: ['SendMessage'] },
     ]);
+    const bigTrail = lowRatioTrail(2 * MIB);
+    expect((2 * MIB) / bigTrail.length).toBeLessThan(MAX_RATIO / 2);
     const big = await assess({
       fileName: 'trail.json.gz',
-      content: paddedTrail(2 * 1024 * 1024).toString('base64'),
+      content: bigTrail.toString('base64'),
       encoding: 'base64',
     });
     expect(big.status).toBe(400);
