@@ -42,4 +42,5 @@ export const regionExpansionRoutes = {
  *
  * @public
  */
-export type RegionExpansionApi = RouteClient<typeof regionExpansionRoutes>;
+export interface RegionExpansionApi
+  extends RouteClient<typeof regionExpansionRoutes> {}
