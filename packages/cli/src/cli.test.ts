@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { cloudTrailGzip } from '@region-expansion/plugin-region-expansion-node/testUtils';
 
 const BIN = path.resolve(__dirname, '../bin/region-expansion');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'region-expansion-cli-'));
@@ -218,16 +219,10 @@ function writeHostileInputs() {
       },
     }),
   );
-  // Gzip members of 1 MiB of spaces: 300 MiB of valid JSON in about 300 KB.
-  const mib = zlib.gzipSync(Buffer.alloc(1024 * 1024, ' '), { level: 9 });
-  fs.writeFileSync(
-    at('bomb.json.gz'),
-    Buffer.concat([
-      zlib.gzipSync('{"Records":['),
-      ...Array(300).fill(mib),
-      zlib.gzipSync(']}'),
-    ]),
-  );
+  // Valid CloudTrail JSON past the 256 MiB cap: at about 1000:1 (300 KB),
+  // and at about 50:1 (5 MB), which only the size cap stops.
+  fs.writeFileSync(at('bomb.json.gz'), cloudTrailGzip(300, 'bomb'));
+  fs.writeFileSync(at('big.json.gz'), cloudTrailGzip(257, 'low'));
 }
 
 describe('region-expansion CLI (spawned)', () => {
@@ -497,9 +492,14 @@ describe('region-expansion CLI (spawned)', () => {
       /secret-template\.json: line 1: malformed JSON: unexpected character/,
     ],
     [
-      'a .json.gz inflating to 300 MiB',
+      'a .json.gz inflating to 300 MiB at about 1000:1',
       'bomb.json.gz',
-      /bomb\.json\.gz: decompressed size exceeds the 268435456-byte limit/,
+      /bomb\.json\.gz: compression ratio over 200:1 after \d+ decompressed bytes/,
+    ],
+    [
+      'a .json.gz inflating to 257 MiB at about 50:1',
+      'big.json.gz',
+      /big\.json\.gz: decompressed size exceeds the 268435456-byte limit/,
     ],
   ])(
     'footprint of %s: exit 2, one line naming the file and the reason, no file contents',

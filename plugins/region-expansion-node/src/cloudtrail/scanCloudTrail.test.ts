@@ -7,6 +7,7 @@ import {
   tmpDir,
   writeCloudTrail,
 } from '../footprint/__testUtils__/fixtures';
+import { cloudTrailGzip } from '../testUtils';
 import { scanCloudTrail } from './scanCloudTrail';
 
 const root = tmpDir();
@@ -208,18 +209,9 @@ describe('scanCloudTrail', () => {
   });
 
   it('refuses a gzip bomb by its compression ratio after inflating about 1 MiB of 300', async () => {
-    // Concatenated gzip members, each 1 MiB of one byte in about 1 KB: valid
-    // CloudTrail JSON inflating to 300 MiB, past the 256 MiB default cap.
-    const mebibyte = zlib.gzipSync(Buffer.alloc(1 << 20, 'a'), { level: 9 });
+    // Valid CloudTrail JSON inflating to 300 MiB, past the 256 MiB default cap.
     const file = path.join(tmpDir(), 'bomb.json.gz');
-    fs.writeFileSync(
-      file,
-      Buffer.concat([
-        zlib.gzipSync('{"Records":[{"eventSource":"s3.amazonaws.com","pad":"'),
-        ...Array(300).fill(mebibyte),
-        zlib.gzipSync('"}]}'),
-      ]),
-    );
+    fs.writeFileSync(file, cloudTrailGzip(300, 'bomb'));
     const error: Error = await scanCloudTrail([file]).then(
       () => {
         throw new Error('the bomb was read');

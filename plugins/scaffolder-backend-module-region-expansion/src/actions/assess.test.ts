@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { createMockDirectory } from '@backstage/backend-test-utils';
+import { writeWorkspaceTrail } from '../__testUtils__/workspaceTrail';
 import { mockContext } from '../__testUtils__/regionExpansionBackend';
 import {
   assessInfrastructure,
@@ -290,17 +290,7 @@ describe('region-expansion:assess', () => {
   });
 
   it('stops inflating a CloudTrail log in the workspace at the action’s cap', async () => {
-    const trail = path.join(workspace.path, 'trail', 'AWSLogs');
-    fs.mkdirSync(trail, { recursive: true });
-    const mib = zlib.gzipSync(Buffer.alloc(1024 * 1024, ' '), { level: 9 });
-    fs.writeFileSync(
-      path.join(trail, 't.json.gz'),
-      Buffer.concat([
-        zlib.gzipSync('{"Records":['),
-        ...Array(3).fill(mib),
-        zlib.gzipSync(']}'),
-      ]),
-    );
+    writeWorkspaceTrail(workspace.path, 3, 'low');
     await expect(
       assessInfrastructure({
         root: workspace.path,
@@ -314,18 +304,22 @@ describe('region-expansion:assess', () => {
     expect(DEFAULT_MAX_INFLATED_BYTES).toBe(16 * 1024 * 1024);
   });
 
-  it('refuses a file inflating past 16 MiB by default, naming the setting that raises it', async () => {
-    const trail = path.join(workspace.path, 'trail', 'AWSLogs');
-    fs.mkdirSync(trail, { recursive: true });
-    const mib = zlib.gzipSync(Buffer.alloc(1024 * 1024, ' '), { level: 9 });
-    fs.writeFileSync(
-      path.join(trail, 't.json.gz'),
-      Buffer.concat([
-        zlib.gzipSync('{"Records":['),
-        ...Array(17).fill(mib),
-        zlib.gzipSync(']}'),
-      ]),
+  it('refuses a gzip bomb in the workspace by its compression ratio, under the size cap', async () => {
+    writeWorkspaceTrail(workspace.path, 17, 'bomb');
+    await expect(
+      assessInfrastructure({
+        root: workspace.path,
+        paths: ['trail'],
+        targetLocation: 'eu-central-1',
+        maxInflatedBytes: 32 * 1024 * 1024,
+      }),
+    ).rejects.toThrow(
+      /^paths: \.\/trail\/AWSLogs\/t\.json\.gz: compression ratio over 200:1 after \d+ decompressed bytes/,
     );
+  });
+
+  it('refuses a file inflating past 16 MiB by default, naming the setting that raises it', async () => {
+    writeWorkspaceTrail(workspace.path, 17, 'low');
     const run = (action: ReturnType<typeof createAssessAction>) => {
       const ctx = mockContext({
         workspacePath: workspace.path,
@@ -352,17 +346,7 @@ describe('region-expansion:assess', () => {
   ])(
     'takes no %s from the step input, only from the workspace and configuration',
     async (_, input, message) => {
-      const trail = path.join(workspace.path, 'trail', 'AWSLogs');
-      fs.mkdirSync(trail, { recursive: true });
-      const mib = zlib.gzipSync(Buffer.alloc(1024 * 1024, ' '), { level: 9 });
-      fs.writeFileSync(
-        path.join(trail, 't.json.gz'),
-        Buffer.concat([
-          zlib.gzipSync('{"Records":['),
-          ...Array(17).fill(mib),
-          zlib.gzipSync(']}'),
-        ]),
-      );
+      writeWorkspaceTrail(workspace.path, 17, 'low');
       const ctx = mockContext({
         workspacePath: workspace.path,
         input: { targetLocation: 'eu-central-1', ...input },

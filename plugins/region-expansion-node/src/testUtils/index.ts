@@ -1,0 +1,6 @@
+/**
+ * Test fixtures for packages that read input through the node library.
+ *
+ * @packageDocumentation
+ */
+export { cloudTrailGzip } from './cloudTrailGzip';
