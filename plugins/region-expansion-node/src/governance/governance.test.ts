@@ -259,17 +259,29 @@ describe('GovernanceRateLimiter', () => {
     expect(sentAt).toBe(100);
   });
 
-  it('paces on the real monotonic clock by default', async () => {
-    const limiter = new GovernanceRateLimiter({
-      GetFindings: { ratePerSecond: 20, burst: 4 },
-    });
-    const target = { accountId: '111111111111', region: awsRegion };
-    const start = performance.now();
-    for (let i = 0; i < 3; i++) await limiter.acquire(target, 'GetFindings');
-    expect(performance.now() - start).toBeLessThan(30);
-    for (let i = 0; i < 4; i++) await limiter.acquire(target, 'GetFindings');
-    // 3 at once (burst 4 − reserve 1), then 4 × 1000 / (0.95 × 20) ≈ 210 ms.
-    expect(performance.now() - start).toBeGreaterThanOrEqual(210);
+  it('paces on the monotonic clock and timers by default', async () => {
+    jest.useFakeTimers();
+    try {
+      const limiter = new GovernanceRateLimiter({
+        GetFindings: { ratePerSecond: 20, burst: 4 },
+      });
+      const target = { accountId: '111111111111', region: awsRegion };
+      let sent = 0;
+      const calls = Array.from({ length: 7 }, () =>
+        limiter.acquire(target, 'GetFindings').then(() => sent++),
+      );
+      // 3 at once (burst 4 − reserve 1), then one every
+      // 1000 / (0.95 × 20) ≈ 52.6 ms: the 7th at about 210.5 ms.
+      await jest.advanceTimersByTimeAsync(0);
+      expect(sent).toBe(3);
+      await jest.advanceTimersByTimeAsync(209);
+      expect(sent).toBe(6);
+      await jest.advanceTimersByTimeAsync(2);
+      expect(sent).toBe(7);
+      await Promise.all(calls);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('rejects nonsensical options', () => {

@@ -483,7 +483,6 @@ describe('PlacementEngine.whatIf work', () => {
     quotaPerTenant: number,
   ) => {
     const e = engine([]);
-    const started = Date.now();
     const result = e.whatIf(
       [
         {
@@ -510,8 +509,6 @@ describe('PlacementEngine.whatIf work', () => {
       placedInNewCells: count,
       cellsToCreate: [{ locationId: 'eu-west-1', isolation: 'pooled', count }],
     });
-    // A second, generous guard; the work counts are the real check.
-    expect(Date.now() - started).toBeLessThan(20_000);
     return e.searchWork();
   };
 
