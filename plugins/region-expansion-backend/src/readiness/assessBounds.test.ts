@@ -4,6 +4,7 @@ import os from 'node:os';
 import zlib from 'node:zlib';
 import request from 'supertest';
 import { API, as, startWithRoles } from '../__testUtils__/rolePolicy';
+import { footprintOfUpload } from './uploadedFootprint';
 
 jest.setTimeout(120_000);
 
@@ -102,6 +103,28 @@ const lowRatioTrail = (inflated: number) =>
 /** The reader's bound: past it a gzip is a bomb, whatever its size. */
 const MAX_RATIO = 200;
 
+describe('footprintOfUpload work bound', () => {
+  it('reads the 12 KB template with 2,000 aliases of 200 ARNs within a few visits per distinct value, not per alias expansion', async () => {
+    // Walking each alias's expansion would visit 2,000 × 200 = 400,000
+    // strings; walking the shared anchor once visits the template's own
+    // 2,200 values, once per reader.
+    const distinctValues = 200 + 2000;
+    const upload = {
+      fileName: 'stack.yaml',
+      content: Buffer.from(aliasedTemplate(200, 2000)),
+    };
+    const { footprint } = await footprintOfUpload(upload, {
+      limits: { maxNodes: 5 * distinctValues },
+    });
+    expect(footprint.services.map(s => s.code)).toEqual(['s3']);
+    await expect(
+      footprintOfUpload(upload, { limits: { maxNodes: distinctValues } }),
+    ).rejects.toThrow(
+      /^content: stack\.yaml: more than 2200 values to read \(bound of one footprint\)/,
+    );
+  });
+});
+
 describe('POST /readiness/:locationId/assess bounds (default config)', () => {
   let server: http.Server;
   let assess: ReturnType<typeof assessOn>;
@@ -110,13 +133,11 @@ describe('POST /readiness/:locationId/assess bounds (default config)', () => {
     assess = assessOn(server);
   });
 
-  it('answers a 12 KB template with 2,000 aliases of 200 ARNs quickly, with one folded finding', async () => {
+  it('answers a 12 KB template with 2,000 aliases of 200 ARNs with one folded finding, each ARN counted once', async () => {
     const content = aliasedTemplate(200, 2000);
     expect(content.length).toBeLessThan(13 * 1024);
-    const started = Date.now();
     const res = await assess({ fileName: 'stack.yaml', content });
     expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(res.text.length).toBeLessThan(100_000);
     const hardcoded = res.body.footprint.crossRegion.filter(
       (d: { kind: string }) => d.kind === 'hardcoded-partition',
@@ -180,7 +201,6 @@ describe('POST /readiness/:locationId/assess bounds (default config)', () => {
     const inflated = 100 * MIB;
     const trail = lowRatioTrail(inflated);
     expect(inflated / trail.length).toBeLessThan(MAX_RATIO / 2);
-    const started = Date.now();
     const res = await assess({
       fileName: 'trail.json.gz',
       content: trail.toString('base64'),
@@ -190,7 +210,6 @@ describe('POST /readiness/:locationId/assess bounds (default config)', () => {
     expect(res.body.error.message).toMatch(
       /^content: trail\.json\.gz: decompressed size exceeds the 67108864-byte limit/,
     );
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('refuses a small .json.gz bomb by its compression ratio after the first MiB, long before the size cap', async () => {
