@@ -2,9 +2,13 @@ import type {
   Cell,
   CellSpec,
   ControlPlane,
+  PlacementDecision,
+  PlacementUnplaceable,
   Tenant,
 } from '@region-expansion/plugin-region-expansion-common';
 import { LocationCatalog } from '../locations/LocationCatalog';
+import { PlacementEngine } from './PlacementEngine';
+import type { ReadinessLookup } from './readiness';
 
 /** Shared fixtures of the placement tests (not exported from the package). */
 export const catalog = LocationCatalog.fromSnapshot();
@@ -95,4 +99,21 @@ export function tenant(overrides: Partial<Tenant> = {}): Tenant {
     loadUnits: 10,
     ...overrides,
   };
+}
+
+/** An engine over the shared catalog, control planes and spec. */
+export function engine(cells: Cell[], readiness?: ReadinessLookup) {
+  return PlacementEngine.create({
+    cells,
+    catalog,
+    controlPlanes,
+    cellSpec: spec,
+    readiness,
+  });
+}
+
+/** The decision, checked to be unplaceable. */
+export function unplaceable(decision: PlacementDecision): PlacementUnplaceable {
+  expect(decision.outcome).toBe('unplaceable');
+  return decision as PlacementUnplaceable;
 }
