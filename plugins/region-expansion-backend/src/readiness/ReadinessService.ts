@@ -1,17 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
-  Cell,
-  ControlPlane,
   Footprint,
   FootprintAssessment,
   Location,
   READINESS_CHECKS,
-  ReadinessBlocker,
-  ReadinessEvaluation,
   ReadinessHistoryPage,
   ReadinessLevel,
-  ReadinessSignals,
   ReadinessSummary,
   ReadinessTrigger,
   ReadinessWaiver,
@@ -22,69 +17,31 @@ import {
 import {
   AssessmentProfile,
   AvailabilityIndex,
-  collectGovernanceSignals,
-  composeReadinessSignals,
-  evaluateReadiness,
   GovernanceSignalSource,
-  LocationCatalog,
   ServiceMapping,
 } from '@region-expansion/plugin-region-expansion-node';
+import {
+  AssessmentSlot,
+  DEFAULT_MAX_CONCURRENT_ASSESSMENTS,
+  FootprintAssessor,
+} from './FootprintAssessor';
+import {
+  DEFAULT_FOOTPRINT_ID,
+  EvaluationContext,
+  ReadinessEstate,
+  ReadinessEvaluator,
+} from './ReadinessEvaluator';
 import {
   ReadinessHistoryQuery,
   ReadinessStore,
   ReadinessWaiverFilter,
 } from './ReadinessStore';
-import { ConcurrencyLimiter } from './ConcurrencyLimiter';
 import {
   DEFAULT_MAX_INFLATED_BYTES,
   FootprintUpload,
-  footprintOfUpload,
 } from './uploadedFootprint';
 
-/**
- * Default bound of uploads assessed at once in one backend process.
- *
- * @public
- */
-export const DEFAULT_MAX_CONCURRENT_ASSESSMENTS = 2;
-
-/**
- * Seconds a caller refused for too many assessments at once is told to wait
- * (`Retry-After`); an assessment takes a second or two.
- *
- * @public
- */
-export const ASSESS_RETRY_AFTER_SECONDS = 5;
-
-/**
- * A slot of the bounded concurrent assessments
- * ({@link ReadinessService.reserveAssessment}).
- *
- * @public
- */
-export interface AssessmentSlot {
-  /** Gives the slot back; calling it again does nothing. */
-  release(): void;
-}
-
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Footprint id of the one application plane. */
-const DEFAULT_FOOTPRINT_ID = 'default';
-
-/**
- * Where the readiness service reads locations, control planes and cells.
- *
- * @public
- */
-export interface ReadinessEstate {
-  /** Every location: the snapshot's plus the stored Local Zones and Outposts. */
-  catalog(): Promise<LocationCatalog>;
-  /** Every control plane. */
-  listControlPlanes(filter: { partition?: string }): Promise<ControlPlane[]>;
-  /** Every cell. */
-  listCells(filter: {}): Promise<Cell[]>;
-}
 
 /**
  * Options of {@link ReadinessService.create}.
@@ -137,16 +94,6 @@ export interface ReadinessServiceOptions {
  */
 export type CreateWaiverInput = ReadinessWaiver;
 
-interface EvaluationContext {
-  catalog: LocationCatalog;
-  controlPlanes: ControlPlane[];
-  cells: Cell[];
-  footprint?: Footprint;
-  waivers: ReadinessWaiver[];
-  availability: AvailabilityIndex;
-  now: Date;
-}
-
 function toSummary(evaluation: StoredReadinessEvaluation): ReadinessSummary {
   return {
     id: evaluation.id,
@@ -162,11 +109,13 @@ function toSummary(evaluation: StoredReadinessEvaluation): ReadinessSummary {
 }
 
 /**
- * Readiness of locations: reads what the estate holds, collects the
- * governance sources' signals, lets the node library compose the typed
- * signals of a location (`composeReadinessSignals`) and decide the level
- * with the unexpired waivers (`evaluateReadiness`), and stores every
- * evaluation.
+ * Readiness of locations: evaluates them (judged by a
+ * {@link ReadinessEvaluator}: the node library's `composeReadinessSignals`
+ * and `evaluateReadiness` over the estate, the governance sources' signals
+ * and the unexpired waivers) and stores every evaluation; reads levels and
+ * history; grants and revokes waivers; stores the application-plane
+ * footprint; assesses an uploaded file without storing it (a
+ * {@link FootprintAssessor}, a bounded number at once).
  *
  * @remarks
  *
@@ -182,15 +131,11 @@ export class ReadinessService {
   readonly #store: ReadinessStore;
   readonly #estate: ReadinessEstate;
   readonly #logger: LoggerService;
-  readonly #governance: readonly GovernanceSignalSource[];
-  readonly #availability: AvailabilityIndex;
-  readonly #availabilitySource?: () => Promise<AvailabilityIndex>;
   readonly #mapping: ServiceMapping;
   readonly #maxWaiverDays: number;
-  readonly #capacityWarnRatio: number;
   readonly #now: () => Date;
-  readonly #maxInflatedBytes: number;
-  readonly #assessments: ConcurrencyLimiter;
+  readonly #evaluator: ReadinessEvaluator;
+  readonly #assessor: FootprintAssessor;
 
   /** Creates the service. */
   static create(options: ReadinessServiceOptions): ReadinessService {
@@ -201,19 +146,28 @@ export class ReadinessService {
     this.#store = options.store;
     this.#estate = options.estate;
     this.#logger = options.logger;
-    this.#governance = options.governanceSources ?? [];
-    this.#availability =
-      options.availability ?? AvailabilityIndex.fromSnapshot();
-    this.#availabilitySource = options.availabilitySource;
     this.#mapping = options.mapping ?? ServiceMapping.default();
     this.#maxWaiverDays = options.maxWaiverDays ?? 180;
-    this.#capacityWarnRatio = options.capacityWarnRatio ?? 0.8;
     this.#now = options.now ?? (() => new Date());
-    this.#maxInflatedBytes =
-      options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
-    this.#assessments = new ConcurrencyLimiter(
-      options.maxConcurrentAssessments ?? DEFAULT_MAX_CONCURRENT_ASSESSMENTS,
-    );
+    const availability =
+      options.availability ?? AvailabilityIndex.fromSnapshot();
+    this.#evaluator = new ReadinessEvaluator({
+      store: options.store,
+      estate: options.estate,
+      logger: options.logger,
+      governanceSources: options.governanceSources ?? [],
+      availability: options.availabilitySource ?? (() => availability),
+      mapping: this.#mapping,
+      capacityWarnRatio: options.capacityWarnRatio ?? 0.8,
+      now: this.#now,
+    });
+    this.#assessor = new FootprintAssessor({
+      evaluator: this.#evaluator,
+      mapping: this.#mapping,
+      maxInflatedBytes: options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES,
+      maxConcurrent:
+        options.maxConcurrentAssessments ?? DEFAULT_MAX_CONCURRENT_ASSESSMENTS,
+    });
   }
 
   /** Longest waiver in days. */
@@ -231,7 +185,7 @@ export class ReadinessService {
     locationId: string,
     trigger: ReadinessTrigger,
   ): Promise<StoredReadinessEvaluation> {
-    const context = await this.#context(locationId);
+    const context = await this.#evaluator.context(locationId);
     const location = context.catalog.get(locationId);
     if (!location) {
       throw new NotFoundError(`Location '${locationId}' does not exist`);
@@ -249,7 +203,7 @@ export class ReadinessService {
     trigger: ReadinessTrigger,
     options: { onlyUnevaluated?: boolean; signal?: AbortSignal } = {},
   ): Promise<StoredReadinessEvaluation[]> {
-    const context = await this.#context();
+    const context = await this.#evaluator.context();
     const evaluated = options.onlyUnevaluated
       ? new Set(Object.keys(await this.#store.latestLevels()))
       : new Set<string>();
@@ -276,87 +230,15 @@ export class ReadinessService {
     return results;
   }
 
-  async #context(locationId?: string): Promise<EvaluationContext> {
-    const now = this.#now();
-    const [catalog, controlPlanes, cells, footprint, waivers, availability] =
-      await Promise.all([
-        this.#estate.catalog(),
-        this.#estate.listControlPlanes({}),
-        this.#estate.listCells({}),
-        this.#store.getFootprint(DEFAULT_FOOTPRINT_ID),
-        this.#store.activeWaivers(now, locationId),
-        this.#availabilitySource?.() ?? this.#availability,
-      ]);
-    return {
-      catalog,
-      controlPlanes,
-      cells,
-      footprint: footprint?.footprint,
-      waivers,
-      availability,
-      now,
-    };
-  }
-
   async #evaluateAndStore(
     context: EvaluationContext,
     location: Location,
     trigger: ReadinessTrigger,
   ): Promise<StoredReadinessEvaluation> {
-    const evaluation = await this.#evaluateLocation(context, location);
+    const { evaluation } = await this.#evaluator.evaluate(context, location);
     return this.#store.addEvaluation(evaluation, {
       partition: location.partition,
       trigger,
-    });
-  }
-
-  async #evaluateLocation(
-    context: EvaluationContext,
-    location: Location,
-  ): Promise<ReadinessEvaluation> {
-    const { signals, details } = await this.#signalsOf(context, location);
-    return evaluateReadiness({
-      locationId: location.id,
-      signals,
-      waivers: context.waivers,
-      blockerDetails: details,
-      now: context.now,
-    });
-  }
-
-  /**
-   * The typed signals of a location and the structured blockers behind
-   * them (the node library's `composeReadinessSignals`, over the
-   * governance sources' signals collected here). `profile` states whose
-   * data the footprint carries; the stored evaluation uses the default
-   * (internal data from the location's country).
-   */
-  async #signalsOf(
-    context: EvaluationContext,
-    location: Location,
-    profile: AssessmentProfile = {},
-  ): Promise<{ signals: ReadinessSignals; details: ReadinessBlocker[] }> {
-    const governance = await collectGovernanceSignals(
-      this.#governance,
-      location.id,
-    );
-    for (const { source, error } of governance.errors) {
-      this.#logger.warn(
-        `Readiness of ${location.id}: governance source ${source} failed, its checks stay unknown: ${error}`,
-      );
-    }
-    return composeReadinessSignals({
-      location,
-      catalog: context.catalog,
-      footprint: context.footprint,
-      availability: context.availability,
-      mapping: this.#mapping,
-      controlPlanes: context.controlPlanes,
-      cells: context.cells,
-      governance: governance.signals,
-      capacityWarnRatio: this.#capacityWarnRatio,
-      profile,
-      now: context.now,
     });
   }
 
@@ -367,22 +249,7 @@ export class ReadinessService {
    * not pile up either.
    */
   reserveAssessment(): AssessmentSlot {
-    const release = this.#assessments.tryAcquire();
-    if (!release) {
-      throw Object.assign(
-        new Error(
-          `too many assessments at once: at most ${
-            this.#assessments.max
-          } run at a time on this server; retry in ${ASSESS_RETRY_AFTER_SECONDS} seconds`,
-        ),
-        {
-          name: 'TooManyRequestsError',
-          statusCode: 429,
-          retryAfterSeconds: ASSESS_RETRY_AFTER_SECONDS,
-        },
-      );
-    }
-    return { release };
+    return this.#assessor.reserve();
   }
 
   /**
@@ -402,50 +269,7 @@ export class ReadinessService {
     profile: AssessmentProfile = {},
     slot?: AssessmentSlot,
   ): Promise<FootprintAssessment> {
-    // Taken before the first await, so calls made together are counted.
-    const own = slot ? undefined : this.reserveAssessment();
-    try {
-      return await this.#assessUpload(locationId, upload, profile);
-    } finally {
-      own?.release();
-    }
-  }
-
-  async #assessUpload(
-    locationId: string,
-    upload: FootprintUpload,
-    profile: AssessmentProfile,
-  ): Promise<FootprintAssessment> {
-    const context = await this.#context(locationId);
-    const location = context.catalog.get(locationId);
-    if (!location) {
-      throw new NotFoundError(`Location '${locationId}' does not exist`);
-    }
-    const { kind, footprint } = await footprintOfUpload(upload, {
-      mapping: this.#mapping,
-      maxInflatedBytes: this.#maxInflatedBytes,
-    });
-    const { signals, details } = await this.#signalsOf(
-      { ...context, footprint },
-      location,
-      profile,
-    );
-    return {
-      locationId: location.id,
-      partition: location.partition,
-      fileName: upload.fileName,
-      kind,
-      footprint,
-      evaluation: evaluateReadiness({
-        locationId: location.id,
-        signals,
-        waivers: context.waivers,
-        blockerDetails: details,
-        now: context.now,
-      }),
-      availabilityGaps: details.filter(d => d.check === 'availability'),
-      sovereigntyBlockers: details.filter(d => d.check === 'sovereignty'),
-    };
+    return this.#assessor.assess(locationId, upload, profile, slot);
   }
 
   // ------------------------------------------------------------------- reads

@@ -1,5 +1,5 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
-import { DEFAULT_MAX_CONCURRENT_ASSESSMENTS } from './ReadinessService';
+import { DEFAULT_MAX_CONCURRENT_ASSESSMENTS } from './FootprintAssessor';
 import { DEFAULT_MAX_INFLATED_BYTES } from './uploadedFootprint';
 
 /**

@@ -11,7 +11,8 @@ import Router from 'express-promise-router';
 import { mountRoutes } from '../routing/mountRoutes';
 import { createAuthorize } from '../routing/requestHelpers';
 import { RouteHandlers } from '../routing/RouteHandler';
-import { AssessmentSlot, ReadinessService } from './ReadinessService';
+import { AssessmentSlot } from './FootprintAssessor';
+import { ReadinessService } from './ReadinessService';
 
 /**
  * Options of {@link createReadinessRouter}.
