@@ -1,4 +1,5 @@
-import { ReactElement } from 'react';
+import { ReactElement, ReactNode } from 'react';
+import { renderHook } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
@@ -415,6 +416,29 @@ export function setupTestServer() {
   return server;
 }
 
+/** The REAL common client, calling the msw server at {@link BASE_URL}. */
+export function createTestClient() {
+  return new RegionExpansionClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost' }),
+    fetchApi: { fetch: (...args) => fetch(...args) },
+  });
+}
+
+/**
+ * Runs a hook of this plugin with the REAL common client (calls go through
+ * msw), as a component of the plugin would.
+ */
+export function renderHookWithClient<T>(hook: () => T) {
+  const client = createTestClient();
+  return renderHook(hook, {
+    wrapper: ({ children }: { children: ReactNode }) => (
+      <TestApiProvider apis={[[regionExpansionApiRef, client]]}>
+        {children}
+      </TestApiProvider>
+    ),
+  });
+}
+
 /**
  * Renders inside a test app with the REAL common client (calls go through
  * msw) and a permission API that allows or denies everything.
@@ -430,10 +454,7 @@ export function renderWithPlugin(
     allow?: boolean | ((name: string) => boolean);
   } = {},
 ) {
-  const client = new RegionExpansionClient({
-    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost' }),
-    fetchApi: { fetch: (...args) => fetch(...args) },
-  });
+  const client = createTestClient();
   const allow = options.allow ?? true;
   const permissionApi = mockApis.permission({
     authorize: request => {

@@ -2,14 +2,13 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useApi } from '@backstage/core-plugin-api';
 import {
   governanceExportPermission,
   governanceSyncPermission,
   type GovernanceFindingFilter,
 } from '@region-expansion/plugin-region-expansion-common';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { regionExpansionApiRef } from '../../api';
+import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
 import { usePermissionGate } from '../shared/MissingPermissionNote';
 import { serverMessage } from '../shared/EmptyOrError';
 
@@ -35,7 +34,7 @@ export function EvidenceBundleDownload(props: {
   filter: GovernanceFindingFilter;
 }) {
   const { filter } = props;
-  const api = useApi(regionExpansionApiRef);
+  const api = useRegionExpansionApi();
   const gate = usePermissionGate(
     governanceExportPermission,
     'Downloading the evidence bundle',
@@ -86,7 +85,7 @@ export function EvidenceBundleDownload(props: {
  */
 export function SyncNowButton(props: { onTriggered: () => void }) {
   const { onTriggered } = props;
-  const api = useApi(regionExpansionApiRef);
+  const api = useRegionExpansionApi();
   const gate = usePermissionGate(
     governanceSyncPermission,
     'Starting a governance sync',

@@ -1,21 +1,14 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Content, EmptyState, InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { regionExpansionApiRef } from '../../api';
+import { useGovernanceDashboard } from '../../hooks/useGovernanceDashboard';
+import { useGovernancePageLoaders } from '../../hooks/useGovernancePageLoaders';
 import { FilterSelect } from '../shared/FilterSelect';
 import { useUrlFilters } from '../shared/useUrlFilter';
 import { AsyncContent, hasStatus } from '../shared/EmptyOrError';
-import { readPages } from '../shared/useMorePages';
-import {
-  filterFromSearchParams,
-  filterWithout,
-  GOVERNANCE_FACETS,
-  scopeOf,
-} from './governanceFilters';
+import { filterFromSearchParams, GOVERNANCE_FACETS } from './governanceFilters';
 import { FreshnessPanel } from './FreshnessPanel';
 import { SecurityHubPanel } from './SecurityHubPanel';
 import { ResiliencePanel } from './ResiliencePanel';
@@ -26,22 +19,6 @@ import { EvidenceBundleDownload, SyncNowButton } from './GovernanceActions';
 /** What to configure, said by every empty state of the dashboard. */
 const CONFIGURE_GOVERNANCE =
   'List the accounts and Regions to read under regionExpansion.governance.targets in app-config.yaml and install at least one governance module in packages/backend (Security Hub, Resilience Hub, Audit Manager or AWS Config: plugins/region-expansion-backend-module-*). The next scheduled sync, or "Sync now", then fills this dashboard.';
-
-/** Days of history the trend charts show. */
-const TREND_DAYS = 90;
-
-/**
- * Pages of history read for the trends: at the route's largest page, 90
- * days of 5 sources in 4 partitions fit in one.
- */
-const TREND_MAX_PAGES = 5;
-
-/** The first day of the trend window, as `since` takes it. */
-function trendSince(now: Date): string {
-  return new Date(now.getTime() - (TREND_DAYS - 1) * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-}
 
 /** Shown when the backend serves no governance routes at all. */
 function GovernanceNotInstalled() {
@@ -72,7 +49,6 @@ function NoGovernanceData() {
  * bundle for the current filters.
  */
 export function GovernancePage() {
-  const api = useApi(regionExpansionApiRef);
   const { searchParams, setFilter } = useUrlFilters();
   const filterKey = searchParams.toString();
   // Recomputed only when the query string changes, so requests follow the URL.
@@ -81,82 +57,9 @@ export function GovernancePage() {
     [filterKey],
   );
 
-  const data = useAsyncRetry(async () => {
-    const scope = scopeOf(filter);
-    const [
-      facetSummaries,
-      severities,
-      controls,
-      freshness,
-      history,
-      resilience,
-      audit,
-      conformance,
-    ] = await Promise.all([
-      Promise.all(
-        GOVERNANCE_FACETS.map(facet =>
-          api.getGovernanceSummary({
-            query: {
-              ...filterWithout(filter, facet.param),
-              groupBy: facet.groupBy,
-            },
-          }),
-        ),
-      ),
-      api.getGovernanceSummary({ query: { ...filter, groupBy: 'severity' } }),
-      api.getGovernanceSummary({ query: { ...filter, groupBy: 'control' } }),
-      api
-        .getGovernanceFreshness({ query: { partition: filter.partition } })
-        .then(r => r.items),
-      readPages(
-        cursor =>
-          api.getGovernanceHistory({
-            query: {
-              partition: filter.partition,
-              since: trendSince(new Date()),
-              limit: 2000,
-              cursor,
-            },
-          }),
-        TREND_MAX_PAGES,
-      ),
-      api.listResilienceApps({ query: scope }),
-      api.listAuditControls({ query: scope }),
-      api.listConformanceScores({ query: scope }),
-    ]);
-    return {
-      facetOptions: facetSummaries.map(summary =>
-        summary.groups.map(group => ({
-          value: group.key,
-          label: `${group.key} (${group.total})`,
-        })),
-      ),
-      severities: severities.groups,
-      controls: controls.groups,
-      freshness,
-      history,
-      resilience,
-      audit,
-      conformance,
-    };
-  }, [api, filter]);
-
+  const data = useGovernanceDashboard(filter);
   // The panels read further pages of the same scope on request.
-  const loadResilience = useCallback(
-    (cursor: string) =>
-      api.listResilienceApps({ query: { ...scopeOf(filter), cursor } }),
-    [api, filter],
-  );
-  const loadAudit = useCallback(
-    (cursor: string) =>
-      api.listAuditControls({ query: { ...scopeOf(filter), cursor } }),
-    [api, filter],
-  );
-  const loadConformance = useCallback(
-    (cursor: string) =>
-      api.listConformanceScores({ query: { ...scopeOf(filter), cursor } }),
-    [api, filter],
-  );
+  const loadPage = useGovernancePageLoaders(filter);
 
   if (hasStatus(data.error, 404)) {
     return (
@@ -251,13 +154,13 @@ export function GovernancePage() {
               />
               <ResiliencePanel
                 apps={value.resilience}
-                loadPage={loadResilience}
+                loadPage={loadPage.resilience}
               />
               <AuditPanel
                 controls={value.audit}
                 conformance={value.conformance}
-                loadControls={loadAudit}
-                loadConformance={loadConformance}
+                loadControls={loadPage.audit}
+                loadConformance={loadPage.conformance}
               />
               <TrendCharts history={value.history} />
               <FreshnessPanel freshness={value.freshness} />

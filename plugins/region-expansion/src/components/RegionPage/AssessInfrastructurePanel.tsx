@@ -15,7 +15,6 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { InfoCard, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import {
   DATA_CLASSIFICATIONS,
   readinessReadPermission,
@@ -25,7 +24,7 @@ import {
   type FootprintAssessment,
 } from '@region-expansion/plugin-region-expansion-common';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { regionExpansionApiRef } from '../../api';
+import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
 import { ReadinessChip } from '../shared/ReadinessChip';
 import { formatTime } from '../shared/charts';
 import { serverMessage } from '../shared/EmptyOrError';
@@ -267,7 +266,7 @@ function AssessmentResultView(props: {
  */
 function AssessInfrastructureForm(props: { locationId: string }) {
   const { locationId } = props;
-  const api = useApi(regionExpansionApiRef);
+  const api = useRegionExpansionApi();
   const inputRef = useRef<HTMLInputElement>(null);
   // One panel per page; useId would need React 18 (the peer range starts at 16).
   const hintId = `assess-hint-${locationId}`;

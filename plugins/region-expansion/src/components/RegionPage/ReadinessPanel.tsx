@@ -15,7 +15,6 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { InfoCard, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   READINESS_CHECKS,
@@ -23,40 +22,23 @@ import {
   type EvaluatedReadinessSignal,
   type CursorPage,
   type ReadinessBlocker,
-  type ReadinessHistoryPage,
   type ReadinessWaiverChange,
   type StoredReadinessEvaluation,
   type StoredReadinessWaiver,
 } from '@region-expansion/plugin-region-expansion-common';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { regionExpansionApiRef } from '../../api';
+import { useReadiness } from '../../hooks/useReadiness';
+import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
+import { useWaivers } from '../../hooks/useWaivers';
 import { ReadinessChip } from '../shared/ReadinessChip';
 import { SIGNAL_STATUS_COLOURS } from '../shared/readiness';
 import { ageOf, formatTime } from '../shared/charts';
-import { AsyncContent, hasStatus, serverMessage } from '../shared/EmptyOrError';
+import { AsyncContent, serverMessage } from '../shared/EmptyOrError';
 import { MissingPermissionNote } from '../shared/MissingPermissionNote';
 import { ShowMoreRows } from '../shared/ShowMoreRows';
-import { useMorePages } from '../shared/useMorePages';
 import { ReadinessHistoryChart } from './ReadinessHistoryChart';
 import { WaiverForm } from './WaiverForm';
 import { WaiverTable } from './WaiverTable';
-
-/** Evaluations the history chart shows (newest first from the server). */
-const HISTORY_POINTS = 200;
-
-/** Everything the panel shows about one location's readiness. */
-interface ReadinessDetails {
-  /** Absent when the location was never evaluated. */
-  evaluation?: StoredReadinessEvaluation;
-  notEvaluatedReason?: string;
-  history: ReadinessHistoryPage;
-  /** The first page of the location's waivers, newest first. */
-  waivers: CursorPage<StoredReadinessWaiver>;
-  /** Where the footprint came from, when one is stored and readable. */
-  footprintSource?: string;
-  footprintServices?: number;
-}
 
 function SignalStatusChip(props: { signal: EvaluatedReadinessSignal }) {
   const { signal } = props;
@@ -221,7 +203,7 @@ function EvaluateNowButton(props: {
   onEvaluated: () => void;
 }) {
   const { locationId, onEvaluated } = props;
-  const api = useApi(regionExpansionApiRef);
+  const api = useRegionExpansionApi();
   const [state, evaluate] = useAsyncFn(async () => {
     const evaluation = await api.evaluateReadiness({ path: { locationId } });
     onEvaluated();
@@ -256,12 +238,7 @@ function WaiversCard(props: {
   onChanged: (change: ReadinessWaiverChange) => void;
 }) {
   const { locationId, canManage, onChanged } = props;
-  const api = useApi(regionExpansionApiRef);
-  const loadPage = useCallback(
-    (cursor: string) => api.listWaivers({ query: { locationId, cursor } }),
-    [api, locationId],
-  );
-  const pages = useMorePages(props.waivers, loadPage);
+  const pages = useWaivers(locationId, props.waivers);
   return (
     <InfoCard
       title={`Waivers (${pages.items.length}${pages.hasMore ? '+' : ''})`}
@@ -296,37 +273,10 @@ function WaiversCard(props: {
  */
 export function ReadinessPanel(props: { locationId: string }) {
   const { locationId } = props;
-  const api = useApi(regionExpansionApiRef);
   const { allowed: canManage, loading: permissionLoading } = usePermission({
     permission: waiverManagePermission,
   });
-
-  const details = useAsyncRetry(async (): Promise<ReadinessDetails> => {
-    const [evaluation, history, waivers, footprint] = await Promise.all([
-      api.getReadiness({ path: { locationId } }).then(
-        value => ({ value }),
-        (error: Error) => {
-          if (hasStatus(error, 404)) return { reason: serverMessage(error) };
-          throw error;
-        },
-      ),
-      api.getReadinessHistory({
-        path: { locationId },
-        query: { limit: HISTORY_POINTS },
-      }),
-      api.listWaivers({ query: { locationId } }),
-      api.getApplicationPlaneFootprint().catch(() => undefined),
-    ]);
-    return {
-      evaluation: 'value' in evaluation ? evaluation.value : undefined,
-      notEvaluatedReason:
-        'reason' in evaluation ? evaluation.reason : undefined,
-      history,
-      waivers,
-      footprintSource: footprint?.source,
-      footprintServices: footprint?.footprint.services.length,
-    };
-  }, [api, locationId]);
+  const details = useReadiness(locationId);
   const reload = details.retry;
   // A granted or revoked waiver re-evaluated the location: reload the
   // list, the level and the history together.

@@ -3,39 +3,13 @@ import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Content, EmptyState, Link } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import useAsync from 'react-use/esm/useAsync';
-import { regionExpansionApiRef } from '../../api';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { useLocationCells } from '../../hooks/useLocationCells';
 import { tenantsRouteRef } from '../../routes';
 import { AsyncContent } from '../shared/EmptyOrError';
 import { ReadinessPanel } from './ReadinessPanel';
 import { CellCapacityCard } from './CellCapacityCard';
 import { AssessInfrastructurePanel } from './AssessInfrastructurePanel';
-
-/**
- * The locations and the cells of one location and of the Local Zones and
- * Outposts attached to it: its own cells load in parallel with the
- * locations, the attached ones' (if any) right after, never every cell.
- */
-function useLocationCells(locationId: string) {
-  const api = useApi(regionExpansionApiRef);
-  return useAsync(async () => {
-    const [locations, ownCells] = await Promise.all([
-      api.listLocations().then(r => r.items),
-      api.listCells({ query: { locationId } }).then(r => r.items),
-    ]);
-    const attached = locations.filter(l => l.parentRegion === locationId);
-    const attachedCells = await Promise.all(
-      attached.map(l =>
-        api.listCells({ query: { locationId: l.id } }).then(r => r.items),
-      ),
-    );
-    const cells = [...ownCells, ...attachedCells.flat()].sort((a, b) =>
-      a.id.localeCompare(b.id),
-    );
-    return { locations, cells };
-  }, [api, locationId]);
-}
 
 /**
  * One Region, Local Zone or Outpost: readiness, an assessment of uploaded

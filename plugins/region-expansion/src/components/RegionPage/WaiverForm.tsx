@@ -4,14 +4,13 @@ import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useApi } from '@backstage/core-plugin-api';
 import {
   READINESS_CHECKS,
   type ReadinessCheck,
   type ReadinessWaiverChange,
 } from '@region-expansion/plugin-region-expansion-common';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { regionExpansionApiRef } from '../../api';
+import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
 import { serverMessage } from '../shared/EmptyOrError';
 
 /** Today plus `days`, as the `YYYY-MM-DD` a date input takes. */
@@ -31,7 +30,7 @@ export function WaiverForm(props: {
   onAdded: (change: ReadinessWaiverChange) => void;
 }) {
   const { locationId, onAdded } = props;
-  const api = useApi(regionExpansionApiRef);
+  const api = useRegionExpansionApi();
   const [check, setCheck] = useState<ReadinessCheck>(
     props.defaultCheck ?? 'availability',
   );

@@ -14,14 +14,13 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { useApi } from '@backstage/core-plugin-api';
 import {
   waiverManagePermission,
   type ReadinessWaiverChange,
   type StoredReadinessWaiver,
 } from '@region-expansion/plugin-region-expansion-common';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { regionExpansionApiRef } from '../../api';
+import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
 import { formatTime } from '../shared/charts';
 import { serverMessage } from '../shared/EmptyOrError';
 
@@ -40,7 +39,7 @@ function RevokeWaiverDialog(props: {
   onRevoked: (change: ReadinessWaiverChange) => void;
 }) {
   const { waiver, onClose, onRevoked } = props;
-  const api = useApi(regionExpansionApiRef);
+  const api = useRegionExpansionApi();
   const [state, revoke] = useAsyncFn(
     async (id: string) => {
       const change = await api.revokeWaiver({ path: { id } });

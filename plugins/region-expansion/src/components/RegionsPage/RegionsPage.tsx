@@ -8,7 +8,7 @@ import {
   InfoCard,
   Progress,
 } from '@backstage/core-components';
-import { useRegionOverviewData } from '../shared/useRegionExpansionData';
+import { useRegionOverview } from '../../hooks/useRegionOverview';
 import {
   buildRegionOverviews,
   filterRegionOverviews,
@@ -51,7 +51,7 @@ function MapPlaceholder() {
  * filters kept in the URL (`partition`, `readiness`, `cells=with|without`).
  */
 export function RegionsPage() {
-  const { loading, error, value } = useRegionOverviewData();
+  const { loading, error, value } = useRegionOverview();
   const { searchParams, setFilter } = useUrlFilters();
   const { Component: RegionsMap, error: mapError } = regionsMap.useComponent();
 
@@ -72,7 +72,7 @@ export function RegionsPage() {
         ? buildRegionOverviews(
             value.locations,
             value.summaries,
-            value.readiness,
+            value.readiness.byLocation,
           )
         : [],
     [value],
@@ -129,7 +129,7 @@ export function RegionsPage() {
                 shows each Region's latest readiness evaluation; a Region never
                 evaluated is unknown.
               </Typography>
-              <ReadinessUnavailableNote error={data.readinessError} />
+              <ReadinessUnavailableNote error={data.readiness.error} />
               <InfoCard title="Map" noPadding>
                 {RegionsMap && (
                   <RegionsMap

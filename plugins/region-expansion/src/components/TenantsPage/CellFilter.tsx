@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
-import { useApi } from '@backstage/core-plugin-api';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { regionExpansionApiRef } from '../../api';
+import { useCellIds } from '../../hooks/useCellIds';
 
 /** Options the list shows at once; typing narrows the rest. */
 const SHOWN_OPTIONS = 100;
@@ -22,16 +20,9 @@ export function CellFilter(props: {
   onChange: (value: string) => void;
 }) {
   const { value, locationId, partition, onChange } = props;
-  const api = useApi(regionExpansionApiRef);
   const scope = JSON.stringify([locationId, partition]);
   const [loadedScope, setLoadedScope] = useState<string>();
-  const [state, load] = useAsyncFn(
-    async () =>
-      (await api.listCells({ query: { locationId, partition } })).items.map(
-        cell => cell.id,
-      ),
-    [api, locationId, partition],
-  );
+  const [state, load] = useCellIds({ locationId, partition });
   const onOpen = () => {
     if (loadedScope !== scope || state.error) {
       setLoadedScope(scope);

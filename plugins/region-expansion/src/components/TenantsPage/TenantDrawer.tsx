@@ -13,19 +13,18 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import CloseIcon from '@mui/icons-material/Close';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import {
   placementExecutePermission,
   type Location,
 } from '@region-expansion/plugin-region-expansion-common';
-import { regionExpansionApiRef } from '../../api';
+import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
+import { useTenant } from '../../hooks/useTenant';
 import { usePermissionGate } from '../shared/MissingPermissionNote';
 
 function MigrationForm(props: { tenantId: string; locations: Location[] }) {
   const { tenantId, locations } = props;
-  const api = useApi(regionExpansionApiRef);
+  const api = useRegionExpansionApi();
   const gate = usePermissionGate(
     placementExecutePermission,
     'Migrating a tenant',
@@ -102,15 +101,7 @@ export function TenantDrawer(props: {
   onClose: () => void;
 }) {
   const { tenantId, locations, onClose } = props;
-  const api = useApi(regionExpansionApiRef);
-  const { loading, error, value } = useAsync(async () => {
-    if (!tenantId) return undefined;
-    const [tenant, history] = await Promise.all([
-      api.getTenant({ path: { id: tenantId } }),
-      api.getTenantHistory({ path: { id: tenantId } }).then(r => r.items),
-    ]);
-    return { tenant, history };
-  }, [api, tenantId]);
+  const { loading, error, value } = useTenant(tenantId);
   const latest = value?.history[value.history.length - 1];
 
   return (

@@ -12,7 +12,8 @@ import {
   TENANT_TIERS,
   type TenantTier,
 } from '@region-expansion/plugin-region-expansion-common';
-import { usePartitionsAndLocations } from '../shared/useRegionExpansionData';
+import { useLocations } from '../../hooks/useLocations';
+import { usePartitions } from '../../hooks/usePartitions';
 import { FilterSelect } from '../shared/FilterSelect';
 import { useUrlFilters, yesNoFlag } from '../shared/useUrlFilter';
 import { CellFilter } from './CellFilter';
@@ -43,9 +44,11 @@ function useShownAfterFirstCommit(): boolean {
  * when they arrive; the cell list loads only when its filter opens.
  */
 export function TenantsPage() {
-  const lists = usePartitionsAndLocations();
-  const partitions = lists.value?.partitions ?? [];
-  const locations = lists.value?.locations ?? [];
+  const partitionList = usePartitions();
+  const locationList = useLocations();
+  const partitions = partitionList.value ?? [];
+  const locations = locationList.value ?? [];
+  const listError = partitionList.error ?? locationList.error;
   const { searchParams, setFilter } = useUrlFilters();
   // The filter bar (five MUI inputs) took ~0.2 s of a slow CPU to mount, all
   // before the table's first request could start. It renders in a
@@ -133,7 +136,7 @@ export function TenantsPage() {
         ) : (
           <Box sx={{ height: 40 }} aria-hidden />
         )}
-        {lists.error && <ResponseErrorPanel error={lists.error} />}
+        {listError && <ResponseErrorPanel error={listError} />}
         <TenantsTable filters={filters} onSelect={selectTenant} />
         <WhatIfSection
           partitions={partitions}

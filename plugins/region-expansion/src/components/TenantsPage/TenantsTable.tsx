@@ -6,10 +6,8 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import useAsync from 'react-use/esm/useAsync';
 import type { TenantListQuery } from '@region-expansion/plugin-region-expansion-common';
-import { regionExpansionApiRef } from '../../api';
+import { useTenants } from '../../hooks/useTenants';
 import { lazyComponent } from '../shared/lazyComponent';
 
 const tenantsGrid = lazyComponent(() =>
@@ -27,7 +25,6 @@ export const TenantsTable = memo(function TenantsTableView(props: {
   onSelect: (tenantId: string) => void;
 }) {
   const { filters, onSelect } = props;
-  const api = useApi(regionExpansionApiRef);
   const { Component: TenantsGrid, error: gridError } =
     tenantsGrid.useComponent();
   const [pagination, setPagination] = useState<GridPaginationModel>({
@@ -42,20 +39,11 @@ export const TenantsTable = memo(function TenantsTableView(props: {
     setPagination(previous => ({ ...previous, page: 0 }));
   }
 
-  const { loading, error, value } = useAsync(
-    () =>
-      api.listTenants({
-        query: {
-          ...filters,
-          offset: pagination.page * pagination.pageSize,
-          limit: pagination.pageSize,
-        },
-      }),
-    // filterKey stands for `filters`: equal filters in a new object (from a
-    // caller that does not memoize them) must not ask again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, filterKey, pagination],
-  );
+  const { loading, error, value } = useTenants({
+    ...filters,
+    offset: pagination.page * pagination.pageSize,
+    limit: pagination.pageSize,
+  });
 
   if (error) return <ResponseErrorPanel error={error} />;
   if (gridError)

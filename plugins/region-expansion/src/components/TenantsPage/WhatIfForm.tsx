@@ -15,9 +15,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
-import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import {
   cellReadPermission,
@@ -33,7 +31,8 @@ import {
   type TenantTier,
   type WhatIfResult,
 } from '@region-expansion/plugin-region-expansion-common';
-import { regionExpansionApiRef, type RegionExpansionApi } from '../../api';
+import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
+import { useTemplateCell } from '../../hooks/useTemplateCell';
 import { MissingPermissionNote } from '../shared/MissingPermissionNote';
 
 interface WhatIfFormState {
@@ -50,26 +49,6 @@ interface WhatIfFormState {
   quotaCode: string;
   quotaName: string;
   quotaPerCell: string;
-}
-
-/**
- * A running cell to start the spec fields from, preferring a pooled one:
- * the cell totals per location name a location with pooled cells, and only
- * that location's cells load (never the full cell list). `undefined` when
- * there are no cells or they cannot be read: the fields then start empty.
- */
-async function loadTemplateCell(
-  api: RegionExpansionApi,
-): Promise<Cell | undefined> {
-  const { items: summaries } = await api.summarizeLocations();
-  const location =
-    summaries.find(s => s.pooledCellCount > 0) ??
-    summaries.find(s => s.cellCount > 0);
-  if (!location) return undefined;
-  const { items: cells } = await api.listCells({
-    query: { locationId: location.locationId },
-  });
-  return cells.find(c => c.isolation === 'pooled') ?? cells[0];
 }
 
 /**
@@ -207,15 +186,8 @@ export function WhatIfSection(props: {
  */
 function WhatIfForm(props: { partitions: Partition[] }) {
   const { partitions } = props;
-  const api = useApi(regionExpansionApiRef);
   const permission = usePermission({ permission: cellReadPermission });
-  const template = useAsync(
-    async () =>
-      permission.allowed
-        ? loadTemplateCell(api).catch(() => undefined)
-        : undefined,
-    [api, permission.allowed],
-  );
+  const template = useTemplateCell(permission.allowed);
 
   if (permission.loading || (permission.allowed && template.loading)) {
     return <Progress />;
@@ -237,7 +209,7 @@ function WhatIfFormBody(props: {
   template: Cell | undefined;
 }) {
   const { partitions, template } = props;
-  const api = useApi(regionExpansionApiRef);
+  const api = useRegionExpansionApi();
   const [form, setForm] = useState(() => initialState(template));
   const [state, submit] = useAsyncFn(
     async () =>

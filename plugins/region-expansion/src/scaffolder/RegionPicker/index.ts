@@ -1,2 +1,3 @@
-export { RegionPicker, regionOptions, coverageText } from './RegionPicker';
-export type { RegionOption } from './RegionPicker';
+export { RegionPicker } from './RegionPicker';
+export { regionOptions, coverageText } from './regionOptions';
+export type { RegionOption } from './regionOptions';

@@ -1,0 +1,74 @@
+import { waitFor } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import {
+  BASE_URL,
+  errorReply,
+  frankfurtEvaluation,
+  renderHookWithClient,
+  setupTestServer,
+} from '../__testUtils__/testServer';
+import { HISTORY_POINTS, useReadiness } from './useReadiness';
+
+const server = setupTestServer();
+
+/** The hook's value once its reads have settled. */
+async function readinessOf(locationId: string) {
+  const { result } = renderHookWithClient(() => useReadiness(locationId));
+  await waitFor(() => expect(result.current.loading).toBe(false));
+  return result.current;
+}
+
+describe('useReadiness', () => {
+  it("reads the evaluation, a bounded history, the waivers' first page and the footprint", async () => {
+    const historyLimits: (string | null)[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith('/history')) {
+        historyLimits.push(url.searchParams.get('limit'));
+      }
+    });
+    const { value, error } = await readinessOf('eu-central-1');
+    expect(error).toBeUndefined();
+    expect(value).toMatchObject({
+      evaluation: { id: frankfurtEvaluation.id, level: 'blocked' },
+      notEvaluatedReason: undefined,
+      history: { becameReadyAt: '2026-01-05T08:00:00.000Z' },
+      waivers: { items: [{ check: 'audit' }] },
+      footprintSource: 'demo footprint',
+      footprintServices: 0,
+    });
+    expect(historyLimits).toEqual([String(HISTORY_POINTS)]);
+  });
+
+  it("reads a 404 as never evaluated, with the server's reason, not as an error", async () => {
+    const { value, error } = await readinessOf('us-east-1');
+    expect(error).toBeUndefined();
+    expect(value?.evaluation).toBeUndefined();
+    expect(value?.notEvaluatedReason).toMatch(
+      "Location 'us-east-1' has no readiness evaluation yet",
+    );
+  });
+
+  it('fails on any other error of the evaluation', async () => {
+    server.use(
+      http.get(`${BASE_URL}/readiness/:locationId`, () =>
+        errorReply(403, 'NotAllowedError', 'readiness.read is required'),
+      ),
+    );
+    const { value, error } = await readinessOf('eu-central-1');
+    expect(value).toBeUndefined();
+    expect(error?.message).toMatch(/403/);
+  });
+
+  it('does without the footprint when it cannot be read', async () => {
+    server.use(
+      http.get(`${BASE_URL}/application-plane/footprint`, () =>
+        HttpResponse.json({ error: { message: 'boom' } }, { status: 500 }),
+      ),
+    );
+    const { value, error } = await readinessOf('eu-central-1');
+    expect(error).toBeUndefined();
+    expect(value?.evaluation?.level).toBe('blocked');
+    expect(value?.footprintSource).toBeUndefined();
+  });
+});

@@ -1,0 +1,34 @@
+import { waitFor } from '@testing-library/react';
+import type { TenantListQuery } from '@region-expansion/plugin-region-expansion-common';
+import {
+  renderHookWithClient,
+  setupTestServer,
+} from '../__testUtils__/testServer';
+import { useTenants } from './useTenants';
+
+const server = setupTestServer();
+
+describe('useTenants', () => {
+  it('asks again when the query changes, not for equal queries in new objects', async () => {
+    const asked: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      asked.push(new URL(request.url).search);
+    });
+    let query: TenantListQuery = { tier: 'bridge', offset: 0, limit: 5 };
+    const { result, rerender } = renderHookWithClient(() => useTenants(query));
+    await waitFor(() => expect(result.current.value?.items).toHaveLength(5));
+    expect(result.current.value?.items.every(t => t.tier === 'bridge')).toBe(
+      true,
+    );
+
+    query = { tier: 'bridge', offset: 0, limit: 5 };
+    rerender();
+    query = { tier: 'bridge', offset: 5, limit: 5 };
+    rerender();
+    await waitFor(() => expect(result.current.value?.offset).toBe(5));
+    expect(asked).toEqual([
+      '?tier=bridge&offset=0&limit=5',
+      '?tier=bridge&offset=5&limit=5',
+    ]);
+  });
+});
