@@ -3,27 +3,13 @@ import { AwsSimulatorFaults, FaultInjector } from './faults';
 import type { GlobalInfrastructureSnapshot } from './globalInfrastructure';
 import type { SyntheticOrganization } from './organization';
 import {
-  awsJsonError,
   identifyRequest,
   malformedResponse,
-  queryError,
-  restJsonError,
+  protocolError,
   SimulatedRequest,
 } from './protocol';
 import { AUDIT_MANAGER_NOT_REGISTERED_MESSAGE } from './services/auditManager/handlers';
 import { SIMULATED_SERVICES } from './services';
-import type { WireProtocol } from './services/types';
-
-function errorOf(
-  protocol: WireProtocol,
-  status: number,
-  type: string,
-  message: string,
-): Response {
-  if (protocol === 'restJson1') return restJsonError(status, type, message);
-  if (protocol === 'awsJson1_1') return awsJsonError(status, type, message);
-  return queryError(status, type, message);
-}
 
 /**
  * Role the simulator says a denied caller acted as (its credentials name no
@@ -89,7 +75,7 @@ export function createAwsSimulatorHandlers(
         globalInfrastructure: options.globalInfrastructure,
       });
       if (!handler) {
-        return errorOf(
+        return protocolError(
           service.protocol,
           404,
           'UnknownOperationException',
@@ -104,7 +90,7 @@ export function createAwsSimulatorHandlers(
         (injector.isDenied(req.callerAccountId) ||
           named.some(id => injector.isDenied(id)))
       ) {
-        return errorOf(
+        return protocolError(
           service.protocol,
           service.protocol === 'awsJson1_1' ? 400 : 403,
           service.protocol === 'awsQuery'
@@ -117,7 +103,7 @@ export function createAwsSimulatorHandlers(
         !injector.admit(req.callerAccountId, req.region, handler.operation) ||
         injector.rollThrottle()
       ) {
-        return errorOf(
+        return protocolError(
           service.protocol,
           service.throttle[0],
           service.throttle[1],
@@ -125,7 +111,7 @@ export function createAwsSimulatorHandlers(
         );
       }
       if (injector.rollServerError()) {
-        return errorOf(
+        return protocolError(
           service.protocol,
           500,
           service.serverError,

@@ -1,6 +1,7 @@
 import { HttpResponse } from 'msw';
+import { AwsFault } from './AwsFault';
 import type { SimulatedPartition, SyntheticOrganization } from './organization';
-import type { SimulatedService } from './services/types';
+import type { SimulatedService, WireProtocol } from './services/types';
 
 /**
  * What the simulator knows about one incoming AWS request.
@@ -140,6 +141,18 @@ export function queryError(
   });
 }
 
+/** An error in the envelope of a wire protocol. */
+export function protocolError(
+  protocol: WireProtocol,
+  status: number,
+  type: string,
+  message: string,
+): Response {
+  if (protocol === 'restJson1') return restJsonError(status, type, message);
+  if (protocol === 'awsJson1_1') return awsJsonError(status, type, message);
+  return queryError(status, type, message);
+}
+
 /** A cut-off body that no JSON or XML parser accepts. */
 export function malformedResponse(contentType: string): Response {
   return new HttpResponse('{"Findings":[{"Id":"trunc', {
@@ -191,23 +204,19 @@ function fingerprint(text: string): string {
   return (h >>> 0).toString(36);
 }
 
-/** The JSON body of a request; `{}` when empty. */
-export function parseJsonBody(req: SimulatedRequest): any {
-  return req.body ? JSON.parse(req.body) : {};
-}
-
 /**
  * One page of `items` from the position a token names (the first page
- * without one); `undefined` for a token of another query.
+ * without one). A token of another query is answered with `invalidToken`.
  */
 export function pageOf<T>(
   items: T[],
   token: string | undefined | null,
   limit: number,
   query: string,
-): { slice: T[]; next?: string } | undefined {
+  invalidToken: AwsFault,
+): { slice: T[]; next?: string } {
   const start = decodeToken(token, query);
-  if (start === undefined) return undefined;
+  if (start === undefined) throw invalidToken;
   return {
     slice: items.slice(start, start + limit),
     next:
@@ -215,4 +224,30 @@ export function pageOf<T>(
         ? encodeToken(start + limit, query)
         : undefined,
   };
+}
+
+/** `{ [key]: token }` when there is a next page, else nothing (AWS omits the field). */
+export function tokenField(
+  key: string,
+  token: string | undefined,
+): Record<string, string> {
+  return token ? { [key]: token } : {};
+}
+
+/**
+ * A page size a request asks for (a query-string or JSON value): `fallback`
+ * when absent, else an integer from 1 to `max`; anything else is answered
+ * with a 400 of `type` naming the field.
+ */
+export function pageSizeOf(
+  value: unknown,
+  field: string,
+  fallback: number,
+  max: number,
+  type = 'ValidationException',
+): number {
+  if (value === undefined || value === null) return fallback;
+  const n = Number(value);
+  if (Number.isInteger(n) && n >= 1 && n <= max) return n;
+  throw new AwsFault(400, type, `${field} must be between 1 and ${max}`);
 }

@@ -1,11 +1,14 @@
+import { AwsFault } from '../../AwsFault';
+import type { FaultInjector } from '../../faults';
 import type { SyntheticOrganization } from '../../organization';
 import {
-  jsonResponse,
   pageOf,
-  restJsonError,
+  pageSizeOf,
   SimulatedRequest,
+  tokenField,
 } from '../../protocol';
-import type { SimulatedOperation, SimulatedService } from '../types';
+import { defineService } from '../defineService';
+import type { SimulatedAuditAssessment } from './data';
 
 /**
  * Message Audit Manager returns when the account has not been set up.
@@ -22,76 +25,96 @@ export const AUDIT_MANAGER_NOT_REGISTERED_MESSAGE =
 export const AUDIT_MANAGER_NOT_SUBSCRIBED_MESSAGE =
   'The account is not subscribed to AWS Audit Manager.';
 
-/** Audit Manager's answer for an unknown assessment id. */
-function assessmentNotFound() {
-  return restJsonError(
-    404,
-    'ResourceNotFoundException',
-    'Assessment not found',
-  );
+const INVALID_TOKEN = new AwsFault(
+  400,
+  'ValidationException',
+  'Invalid nextToken',
+);
+
+function isRegistered(req: SimulatedRequest, faults: FaultInjector): boolean {
+  const unregistered = faults.faults.auditManagerUnregisteredAccounts ?? [];
+  return !unregistered.includes(req.callerAccountId);
 }
 
-function maxResultsOf(value: string | null): number | undefined {
-  if (value === null) return 100;
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : undefined;
-}
-
-/** Audit Manager (restJson1): GetAccountStatus, ListAssessments, GetAssessment, GetEvidenceFoldersByAssessment. Dates are epoch seconds. */
-export function handleAuditManager(
+/**
+ * The caller's assessments in the Region. An account that is not set up,
+ * or whose subscription lapsed, is refused (only GetAccountStatus still
+ * answers it).
+ */
+function assessmentsOf(
   org: SyntheticOrganization,
   req: SimulatedRequest,
-  unregisteredAccounts: string[],
-  notSubscribedAccounts: string[] = [],
-): SimulatedOperation | undefined {
-  const path = req.url.pathname.replace(/\/+$/, '');
-  const q = req.url.searchParams;
-  const registered = !unregisteredAccounts.includes(req.callerAccountId);
-  const subscribed = !notSubscribedAccounts.includes(req.callerAccountId);
-  const assessments = org.auditAssessments.filter(
-    a => a.accountId === req.callerAccountId && a.region === req.region,
-  );
-  // An unsubscribed account still reads ACTIVE from GetAccountStatus; every
-  // other call is refused.
-  const refused = () =>
-    restJsonError(
+  faults: FaultInjector,
+): SimulatedAuditAssessment[] {
+  const registered = isRegistered(req, faults);
+  const unsubscribed = faults.faults.auditManagerNotSubscribedAccounts ?? [];
+  if (!registered || unsubscribed.includes(req.callerAccountId)) {
+    throw new AwsFault(
       403,
       'AccessDeniedException',
       registered
         ? AUDIT_MANAGER_NOT_SUBSCRIBED_MESSAGE
         : AUDIT_MANAGER_NOT_REGISTERED_MESSAGE,
     );
-  if (req.method !== 'GET') return undefined;
-  if (path === '/account/status') {
-    return {
-      operation: 'GetAccountStatus',
-      respond: () =>
-        jsonResponse({ status: registered ? 'ACTIVE' : 'INACTIVE' }),
-    };
   }
-  if (path === '/assessments') {
-    return {
-      operation: 'ListAssessments',
-      respond: () => {
-        if (!registered || !subscribed) return refused();
-        const maxResults = maxResultsOf(q.get('maxResults'));
-        if (!maxResults)
-          return restJsonError(
-            400,
-            'ValidationException',
-            'maxResults must be between 1 and 1000',
-          );
-        const status = q.get('status');
+  return org.auditAssessments.filter(
+    a => a.accountId === req.callerAccountId && a.region === req.region,
+  );
+}
+
+/** One of the caller's assessments by id; Audit Manager's 404 for an unknown one. */
+function assessmentNamed(
+  assessments: SimulatedAuditAssessment[],
+  id: string,
+): SimulatedAuditAssessment {
+  const found = assessments.find(a => a.id === id);
+  if (!found)
+    throw new AwsFault(
+      404,
+      'ResourceNotFoundException',
+      'Assessment not found',
+    );
+  return found;
+}
+
+/**
+ * Audit Manager (restJson1): GetAccountStatus, ListAssessments,
+ * GetAssessment, GetEvidenceFoldersByAssessment. Dates are epoch seconds.
+ */
+export const auditManagerService = defineService({
+  signingName: 'auditmanager',
+  protocol: 'restJson1',
+  throttle: [429, 'ThrottlingException'],
+  serverError: 'InternalServerException',
+  operations: [
+    {
+      name: 'GetAccountStatus',
+      http: { method: 'GET', path: /^\/account\/status$/ },
+      respond: ({ req, faults }) => ({
+        status: isRegistered(req, faults) ? 'ACTIVE' : 'INACTIVE',
+      }),
+    },
+    {
+      name: 'ListAssessments',
+      http: { method: 'GET', path: /^\/assessments$/ },
+      respond: ({ org, req, faults, query }) => {
+        const assessments = assessmentsOf(org, req, faults);
+        const maxResults = pageSizeOf(
+          query.get('maxResults'),
+          'maxResults',
+          100,
+          1000,
+        );
+        const status = query.get('status');
         const items = assessments.filter(a => !status || a.status === status);
         const page = pageOf(
           items,
-          q.get('nextToken'),
+          query.get('nextToken'),
           maxResults,
           `assessments/${status}`,
+          INVALID_TOKEN,
         );
-        if (!page)
-          return restJsonError(400, 'ValidationException', 'Invalid nextToken');
-        return jsonResponse({
+        return {
           assessmentMetadata: page.slice.map(a => ({
             name: a.name,
             id: a.id,
@@ -102,28 +125,24 @@ export function handleAuditManager(
             creationTime: a.createdAt,
             lastUpdated: a.lastUpdated,
           })),
-          ...(page.next ? { nextToken: page.next } : {}),
-        });
+          ...tokenField('nextToken', page.next),
+        };
       },
-    };
-  }
-  const folderMatch = /^\/assessments\/([^/]+)\/evidenceFolders$/.exec(path);
-  if (folderMatch) {
-    return {
-      operation: 'GetEvidenceFoldersByAssessment',
-      respond: () => {
-        if (!registered || !subscribed) return refused();
-        const assessment = assessments.find(
-          a => a.id === decodeURIComponent(folderMatch[1]),
+    },
+    {
+      name: 'GetEvidenceFoldersByAssessment',
+      http: {
+        method: 'GET',
+        path: /^\/assessments\/([^/]+)\/evidenceFolders$/,
+      },
+      respond: ({ org, req, faults, query, params: [id] }) => {
+        const assessment = assessmentNamed(assessmentsOf(org, req, faults), id);
+        const maxResults = pageSizeOf(
+          query.get('maxResults'),
+          'maxResults',
+          100,
+          1000,
         );
-        if (!assessment) return assessmentNotFound();
-        const maxResults = maxResultsOf(q.get('maxResults'));
-        if (!maxResults)
-          return restJsonError(
-            400,
-            'ValidationException',
-            'maxResults must be between 1 and 1000',
-          );
         const folders = assessment.controlSets.flatMap(set =>
           set.controls.flatMap(control =>
             control.folders.map(folder => ({ set, control, folder })),
@@ -131,13 +150,12 @@ export function handleAuditManager(
         );
         const page = pageOf(
           folders,
-          q.get('nextToken'),
+          query.get('nextToken'),
           maxResults,
           `folders/${assessment.id}`,
+          INVALID_TOKEN,
         );
-        if (!page)
-          return restJsonError(400, 'ValidationException', 'Invalid nextToken');
-        return jsonResponse({
+        return {
           evidenceFolders: page.slice.map(({ set, control, folder }) => ({
             name: new Date(folder.date * 1000).toISOString().slice(0, 10),
             date: folder.date,
@@ -159,22 +177,16 @@ export function handleAuditManager(
             evidenceByTypeUserActivityCount: folder.userActivityCount,
             evidenceAwsServiceSourceCount: 1,
           })),
-          ...(page.next ? { nextToken: page.next } : {}),
-        });
+          ...tokenField('nextToken', page.next),
+        };
       },
-    };
-  }
-  const assessmentMatch = /^\/assessments\/([^/]+)$/.exec(path);
-  if (assessmentMatch) {
-    return {
-      operation: 'GetAssessment',
-      respond: () => {
-        if (!registered || !subscribed) return refused();
-        const a = assessments.find(
-          x => x.id === decodeURIComponent(assessmentMatch[1]),
-        );
-        if (!a) return assessmentNotFound();
-        return jsonResponse({
+    },
+    {
+      name: 'GetAssessment',
+      http: { method: 'GET', path: /^\/assessments\/([^/]+)$/ },
+      respond: ({ org, req, faults, params: [id] }) => {
+        const a = assessmentNamed(assessmentsOf(org, req, faults), id);
+        return {
           assessment: {
             arn: a.arn,
             awsAccount: {
@@ -232,26 +244,8 @@ export function handleAuditManager(
             roleType: 'PROCESS_OWNER',
             roleArn: `arn:${a.partition}:iam::${a.accountId}:role/AuditOwner`,
           },
-        });
+        };
       },
-    };
-  }
-  return undefined;
-}
-
-/** Audit Manager: account status, assessments and evidence folders. */
-export const auditManagerService: SimulatedService = {
-  signingName: 'auditmanager',
-  hostPrefix: 'auditmanager.',
-  protocol: 'restJson1',
-  throttle: [429, 'ThrottlingException'],
-  serverError: 'InternalServerException',
-  deniesAccess: true,
-  route: ({ org, req, faults }) =>
-    handleAuditManager(
-      org,
-      req,
-      faults.faults.auditManagerUnregisteredAccounts ?? [],
-      faults.faults.auditManagerNotSubscribedAccounts ?? [],
-    ),
-};
+    },
+  ],
+});

@@ -1,12 +1,8 @@
+import { AwsFault } from '../../AwsFault';
 import type { SyntheticOrganization } from '../../organization';
-import {
-  awsJsonError,
-  jsonResponse,
-  pageOf,
-  parseJsonBody,
-  SimulatedRequest,
-} from '../../protocol';
-import type { SimulatedOperation, SimulatedService } from '../types';
+import { pageOf, SimulatedRequest, tokenField } from '../../protocol';
+import { defineService } from '../defineService';
+import type { SimulatedConformancePack } from './data';
 
 /**
  * Name of the one organization aggregator the simulator reports in every
@@ -16,65 +12,65 @@ import type { SimulatedOperation, SimulatedService } from '../types';
  */
 export const SIMULATED_CONFIG_AGGREGATOR_NAME = 'organization-aggregator';
 
-/** AWS Config (awsJson1_1, `StarlingDoveService.*`): aggregators and aggregator conformance pack compliance. */
-export function handleConfig(
-  org: SyntheticOrganization,
-  req: SimulatedRequest,
-  target: string,
-): SimulatedOperation | undefined {
-  const operation = target.replace(/^StarlingDoveService\./, '');
-  const packs = org.conformancePacks.filter(
-    p => p.partition === req.partition.id,
-  );
-  const compliance = (p: (typeof packs)[number]) =>
-    p.nonCompliantRuleCount > 0 ? 'NON_COMPLIANT' : 'COMPLIANT';
-  const invalidToken = () =>
-    awsJsonError(
-      400,
-      'InvalidNextTokenException',
-      'The nextToken provided is invalid',
-    );
-  if (operation === 'DescribeConfigurationAggregators') {
-    return {
-      operation,
-      respond: () => {
-        const input = parseJsonBody(req);
+const INVALID_TOKEN = new AwsFault(
+  400,
+  'InvalidNextTokenException',
+  'The nextToken provided is invalid',
+);
+
+function packsOf(org: SyntheticOrganization, req: SimulatedRequest) {
+  return org.conformancePacks.filter(p => p.partition === req.partition.id);
+}
+
+function complianceOf(p: SimulatedConformancePack) {
+  return p.nonCompliantRuleCount > 0 ? 'NON_COMPLIANT' : 'COMPLIANT';
+}
+
+/**
+ * AWS Config (awsJson1_1, `StarlingDoveService.*`): the organization
+ * aggregator and aggregator reads over the organization's conformance
+ * packs.
+ */
+export const configService = defineService({
+  signingName: 'config',
+  protocol: 'awsJson1_1',
+  targetPrefix: 'StarlingDoveService',
+  throttle: [400, 'ThrottlingException'],
+  serverError: 'InternalServerException',
+  operations: [
+    {
+      name: 'DescribeConfigurationAggregators',
+      respond: ({ org, req, input }) => {
         const names: string[] = input.ConfigurationAggregatorNames ?? [];
         const unknown = names.find(n => n !== SIMULATED_CONFIG_AGGREGATOR_NAME);
         if (unknown) {
-          return awsJsonError(
+          throw new AwsFault(
             400,
             'NoSuchConfigurationAggregatorException',
             `The configuration aggregator ${unknown} does not exist`,
           );
         }
-        return jsonResponse(
-          {
-            ConfigurationAggregators: [
-              {
-                ConfigurationAggregatorName: SIMULATED_CONFIG_AGGREGATOR_NAME,
-                ConfigurationAggregatorArn: `arn:${req.partition.id}:config:${req.region}:${req.callerAccountId}:config-aggregator/config-aggregator-simulated`,
-                OrganizationAggregationSource: {
-                  RoleArn: `arn:${req.partition.id}:iam::${req.callerAccountId}:role/ConfigAggregator`,
-                  AllAwsRegions: true,
-                },
-                CreationTime: Math.floor(org.baseTime / 1000),
-                LastUpdatedTime: Math.floor(org.baseTime / 1000),
+        return {
+          ConfigurationAggregators: [
+            {
+              ConfigurationAggregatorName: SIMULATED_CONFIG_AGGREGATOR_NAME,
+              ConfigurationAggregatorArn: `arn:${req.partition.id}:config:${req.region}:${req.callerAccountId}:config-aggregator/config-aggregator-simulated`,
+              OrganizationAggregationSource: {
+                RoleArn: `arn:${req.partition.id}:iam::${req.callerAccountId}:role/ConfigAggregator`,
+                AllAwsRegions: true,
               },
-            ],
-          },
-          'application/x-amz-json-1.1',
-        );
+              CreationTime: Math.floor(org.baseTime / 1000),
+              LastUpdatedTime: Math.floor(org.baseTime / 1000),
+            },
+          ],
+        };
       },
-    };
-  }
-  if (operation === 'DescribeAggregateComplianceByConformancePacks') {
-    return {
-      operation,
-      respond: () => {
-        const input = parseJsonBody(req);
+    },
+    {
+      name: 'DescribeAggregateComplianceByConformancePacks',
+      respond: ({ org, req, input }) => {
         if (!input.ConfigurationAggregatorName) {
-          return awsJsonError(
+          throw new AwsFault(
             400,
             'ValidationException',
             'ConfigurationAggregatorName is required',
@@ -83,55 +79,49 @@ export function handleConfig(
         const f = input.Filters ?? {};
         const limit = input.Limit || 100;
         if (limit > 100)
-          return awsJsonError(
+          throw new AwsFault(
             400,
             'InvalidLimitException',
             'Limit must be at most 100',
           );
-        const items = packs.filter(
+        const items = packsOf(org, req).filter(
           p =>
             (!f.AccountId || p.accountId === f.AccountId) &&
             (!f.AwsRegion || p.region === f.AwsRegion) &&
             (!f.ConformancePackName || p.name === f.ConformancePackName) &&
-            (!f.ComplianceType || compliance(p) === f.ComplianceType),
+            (!f.ComplianceType || complianceOf(p) === f.ComplianceType),
         );
         const page = pageOf(
           items,
           input.NextToken,
           limit,
           `cp/${JSON.stringify(f)}`,
+          INVALID_TOKEN,
         );
-        if (!page) return invalidToken();
-        return jsonResponse(
-          {
-            AggregateComplianceByConformancePacks: page.slice.map(p => ({
-              ConformancePackName: p.name,
-              AccountId: p.accountId,
-              AwsRegion: p.region,
-              Compliance: {
-                ComplianceType: compliance(p),
-                CompliantRuleCount: p.compliantRuleCount,
-                NonCompliantRuleCount: p.nonCompliantRuleCount,
-                TotalRuleCount: p.totalRuleCount,
-              },
-            })),
-            ...(page.next ? { NextToken: page.next } : {}),
-          },
-          'application/x-amz-json-1.1',
-        );
+        return {
+          AggregateComplianceByConformancePacks: page.slice.map(p => ({
+            ConformancePackName: p.name,
+            AccountId: p.accountId,
+            AwsRegion: p.region,
+            Compliance: {
+              ComplianceType: complianceOf(p),
+              CompliantRuleCount: p.compliantRuleCount,
+              NonCompliantRuleCount: p.nonCompliantRuleCount,
+              TotalRuleCount: p.totalRuleCount,
+            },
+          })),
+          ...tokenField('NextToken', page.next),
+        };
       },
-    };
-  }
-  if (operation === 'GetAggregateConformancePackComplianceSummary') {
-    return {
-      operation,
-      respond: () => {
-        const input = parseJsonBody(req);
+    },
+    {
+      name: 'GetAggregateConformancePackComplianceSummary',
+      respond: ({ org, req, input }) => {
         const f = input.Filters ?? {};
         const key: 'ACCOUNT_ID' | 'AWS_REGION' =
           input.GroupByKey ?? 'ACCOUNT_ID';
         const groups = new Map<string, { c: number; n: number }>();
-        for (const p of packs) {
+        for (const p of packsOf(org, req)) {
           if (
             (f.AccountId && p.accountId !== f.AccountId) ||
             (f.AwsRegion && p.region !== f.AwsRegion)
@@ -139,7 +129,7 @@ export function handleConfig(
             continue;
           const name = key === 'AWS_REGION' ? p.region : p.accountId;
           const g = groups.get(name) ?? { c: 0, n: 0 };
-          if (compliance(p) === 'COMPLIANT') g.c += 1;
+          if (complianceOf(p) === 'COMPLIANT') g.c += 1;
           else g.n += 1;
           groups.set(name, g);
         }
@@ -148,34 +138,28 @@ export function handleConfig(
           input.NextToken,
           input.Limit || 100,
           `cps/${key}/${JSON.stringify(f)}`,
+          INVALID_TOKEN,
         );
-        if (!page) return invalidToken();
-        return jsonResponse(
-          {
-            AggregateConformancePackComplianceSummaries: page.slice.map(
-              ([name, g]) => ({
-                GroupName: name,
-                ComplianceSummary: {
-                  CompliantConformancePackCount: g.c,
-                  NonCompliantConformancePackCount: g.n,
-                },
-              }),
-            ),
-            GroupByKey: key,
-            ...(page.next ? { NextToken: page.next } : {}),
-          },
-          'application/x-amz-json-1.1',
-        );
+        return {
+          AggregateConformancePackComplianceSummaries: page.slice.map(
+            ([name, g]) => ({
+              GroupName: name,
+              ComplianceSummary: {
+                CompliantConformancePackCount: g.c,
+                NonCompliantConformancePackCount: g.n,
+              },
+            }),
+          ),
+          GroupByKey: key,
+          ...tokenField('NextToken', page.next),
+        };
       },
-    };
-  }
-  if (operation === 'ListConformancePackComplianceScores') {
-    return {
-      operation,
-      respond: () => {
-        const input = parseJsonBody(req);
+    },
+    {
+      name: 'ListConformancePackComplianceScores',
+      respond: ({ org, req, input }) => {
         const names: string[] = input.Filters?.ConformancePackNames ?? [];
-        const items = packs.filter(
+        const items = packsOf(org, req).filter(
           p =>
             p.accountId === req.callerAccountId &&
             p.region === req.region &&
@@ -186,34 +170,17 @@ export function handleConfig(
           input.NextToken,
           input.Limit || 100,
           `scores/${names.join()}`,
+          INVALID_TOKEN,
         );
-        if (!page) return invalidToken();
-        return jsonResponse(
-          {
-            ConformancePackComplianceScores: page.slice.map(p => ({
-              ConformancePackName: p.name,
-              Score: ((p.compliantRuleCount / p.totalRuleCount) * 100).toFixed(
-                2,
-              ),
-              LastUpdatedTime: Math.floor(p.lastUpdated / 1000),
-            })),
-            ...(page.next ? { NextToken: page.next } : {}),
-          },
-          'application/x-amz-json-1.1',
-        );
+        return {
+          ConformancePackComplianceScores: page.slice.map(p => ({
+            ConformancePackName: p.name,
+            Score: ((p.compliantRuleCount / p.totalRuleCount) * 100).toFixed(2),
+            LastUpdatedTime: Math.floor(p.lastUpdated / 1000),
+          })),
+          ...tokenField('NextToken', page.next),
+        };
       },
-    };
-  }
-  return undefined;
-}
-
-/** AWS Config: aggregator reads over the organization's conformance packs. */
-export const configService: SimulatedService = {
-  signingName: 'config',
-  hostPrefix: 'config.',
-  protocol: 'awsJson1_1',
-  throttle: [400, 'ThrottlingException'],
-  serverError: 'InternalServerException',
-  deniesAccess: true,
-  route: ({ org, req, target }) => handleConfig(org, req, target),
-};
+    },
+  ],
+});

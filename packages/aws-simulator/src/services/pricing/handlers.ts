@@ -1,106 +1,122 @@
+import { AwsFault } from '../../AwsFault';
 import type { GlobalInfrastructureSnapshot } from '../../globalInfrastructure';
 import type { SyntheticOrganization } from '../../organization';
-import {
-  awsJsonError,
-  jsonResponse,
-  pageOf,
-  parseJsonBody,
-  SimulatedRequest,
-} from '../../protocol';
+import { pageOf, pageSizeOf, tokenField } from '../../protocol';
 import { hashOf } from '../../random';
-import type { SimulatedOperation, SimulatedService } from '../types';
-import { PRICED_PRODUCTS } from './data';
+import { defineService } from '../defineService';
+import { PRICED_PRODUCTS, PricedProductTemplate } from './data';
 
-/** Price List (awsJson1_1, `AWSPriceListService.GetProducts`) with deterministic per-Region prices. */
-export function handlePricing(
+type PriceFilter = { Type: string; Field: string; Value: string };
+
+/** Every priced product of a service in every Region, with deterministic per-Region prices. */
+function productsOf(
   org: SyntheticOrganization,
-  req: SimulatedRequest,
-  target: string,
   snapshot: GlobalInfrastructureSnapshot | undefined,
-): SimulatedOperation | undefined {
-  if (target !== 'AWSPriceListService.GetProducts') return undefined;
-  return {
-    operation: 'GetProducts',
-    respond: () => {
-      const input = parseJsonBody(req);
-      const maxResults = input.MaxResults ?? 100;
-      if (maxResults < 1 || maxResults > 100)
-        return awsJsonError(
-          400,
+  serviceCode: string,
+  templates: PricedProductTemplate[],
+) {
+  const regions = snapshot?.regions.length
+    ? snapshot.regions
+    : org.regions.map(r => ({
+        id: r.id,
+        partition: r.partition,
+        longName: undefined,
+      }));
+  return regions.flatMap(region =>
+    templates.map(t => {
+      const factor = 1 + (hashOf(region.id) % 30) / 100;
+      const sku = hashOf(
+        `${serviceCode}/${region.id}/${JSON.stringify(t.attributes)}`,
+      )
+        .toString(36)
+        .toUpperCase()
+        .padStart(7, '0');
+      const attributes: Record<string, string> = {
+        ...t.attributes,
+        servicecode: serviceCode,
+        regionCode: region.id,
+        location: region.longName ?? region.id,
+      };
+      return {
+        sku,
+        attributes,
+        family: t.family,
+        unit: t.unit,
+        usd: t.usd * factor,
+      };
+    }),
+  );
+}
+
+function matchesFilter(
+  attributes: Record<string, string>,
+  f: PriceFilter,
+): boolean {
+  const value = attributes[f.Field];
+  switch (f.Type) {
+    case 'TERM_MATCH':
+      return value === f.Value;
+    case 'CONTAINS':
+      return value !== undefined && value.includes(f.Value);
+    case 'ANY_OF':
+      return f.Value.split(',').includes(value);
+    case 'NONE_OF':
+      return !f.Value.split(',').includes(value);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The Price List API (awsJson1_1, `AWSPriceListService.GetProducts`),
+ * served from any Region as `api.pricing.<region>`.
+ */
+export const pricingService = defineService({
+  signingName: 'pricing',
+  hostPrefix: 'api.pricing.',
+  protocol: 'awsJson1_1',
+  targetPrefix: 'AWSPriceListService',
+  throttle: [429, 'ThrottlingException'],
+  serverError: 'InternalErrorException',
+  anyRegion: true,
+  operations: [
+    {
+      name: 'GetProducts',
+      respond: ({ org, input, globalInfrastructure }) => {
+        const maxResults = pageSizeOf(
+          input.MaxResults,
+          'MaxResults',
+          100,
+          100,
           'InvalidParameterException',
-          'MaxResults must be between 1 and 100',
         );
-      const templates = PRICED_PRODUCTS[input.ServiceCode];
-      if (!templates)
-        return awsJsonError(
-          404,
-          'NotFoundException',
-          `Service ${input.ServiceCode} not found`,
+        const templates = PRICED_PRODUCTS[input.ServiceCode];
+        if (!templates)
+          throw new AwsFault(
+            404,
+            'NotFoundException',
+            `Service ${input.ServiceCode} not found`,
+          );
+        const filters: PriceFilter[] = input.Filters ?? [];
+        const matching = productsOf(
+          org,
+          globalInfrastructure,
+          input.ServiceCode,
+          templates,
+        ).filter(p => filters.every(f => matchesFilter(p.attributes, f)));
+        const page = pageOf(
+          matching,
+          input.NextToken,
+          maxResults,
+          `price/${input.ServiceCode}/${JSON.stringify(filters)}`,
+          new AwsFault(
+            400,
+            'ExpiredNextTokenException',
+            'The NextToken is not valid',
+          ),
         );
-      const regions = snapshot?.regions.length
-        ? snapshot.regions
-        : org.regions.map(r => ({
-            id: r.id,
-            partition: r.partition,
-            longName: undefined,
-          }));
-      const products = regions.flatMap(region =>
-        templates.map(t => {
-          const factor = 1 + (hashOf(region.id) % 30) / 100;
-          const sku = hashOf(
-            `${input.ServiceCode}/${region.id}/${JSON.stringify(t.attributes)}`,
-          )
-            .toString(36)
-            .toUpperCase()
-            .padStart(7, '0');
-          const attributes: Record<string, string> = {
-            ...t.attributes,
-            servicecode: input.ServiceCode,
-            regionCode: region.id,
-            location: region.longName ?? region.id,
-          };
-          return {
-            sku,
-            attributes,
-            family: t.family,
-            unit: t.unit,
-            usd: t.usd * factor,
-          };
-        }),
-      );
-      const filters: Array<{ Type: string; Field: string; Value: string }> =
-        input.Filters ?? [];
-      const matching = products.filter(p =>
-        filters.every(f => {
-          const value = p.attributes[f.Field];
-          switch (f.Type) {
-            case 'TERM_MATCH':
-              return value === f.Value;
-            case 'CONTAINS':
-              return value !== undefined && value.includes(f.Value);
-            case 'ANY_OF':
-              return f.Value.split(',').includes(value);
-            case 'NONE_OF':
-              return !f.Value.split(',').includes(value);
-            default:
-              return false;
-          }
-        }),
-      );
-      const page = pageOf(
-        matching,
-        input.NextToken,
-        maxResults,
-        `price/${input.ServiceCode}/${JSON.stringify(filters)}`,
-      );
-      if (!page)
-        return awsJsonError(
-          400,
-          'ExpiredNextTokenException',
-          'The NextToken is not valid',
-        );
-      return jsonResponse(
-        {
+        const published = new Date(org.baseTime).toISOString();
+        return {
           FormatVersion: 'aws_v1',
           PriceList: page.slice.map(p =>
             JSON.stringify({
@@ -115,7 +131,7 @@ export function handlePricing(
                   [`${p.sku}.JRTCKXETXF`]: {
                     offerTermCode: 'JRTCKXETXF',
                     sku: p.sku,
-                    effectiveDate: new Date(org.baseTime).toISOString(),
+                    effectiveDate: published,
                     priceDimensions: {
                       [`${p.sku}.JRTCKXETXF.6YS6EN2CT7`]: {
                         unit: p.unit,
@@ -127,26 +143,12 @@ export function handlePricing(
                 },
               },
               version: '20261101000000',
-              publicationDate: new Date(org.baseTime).toISOString(),
+              publicationDate: published,
             }),
           ),
-          ...(page.next ? { NextToken: page.next } : {}),
-        },
-        'application/x-amz-json-1.1',
-      );
+          ...tokenField('NextToken', page.next),
+        };
+      },
     },
-  };
-}
-
-/** The Price List API (served from any Region, as `api.pricing.<region>`). */
-export const pricingService: SimulatedService = {
-  signingName: 'pricing',
-  hostPrefix: 'api.pricing.',
-  protocol: 'awsJson1_1',
-  throttle: [429, 'ThrottlingException'],
-  serverError: 'InternalErrorException',
-  anyRegion: true,
-  deniesAccess: true,
-  route: ({ org, req, target, globalInfrastructure }) =>
-    handlePricing(org, req, target, globalInfrastructure),
-};
+  ],
+});

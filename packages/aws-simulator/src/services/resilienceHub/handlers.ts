@@ -1,12 +1,19 @@
+import { AwsFault } from '../../AwsFault';
 import type { SyntheticOrganization } from '../../organization';
 import {
-  jsonResponse,
   pageOf,
-  restJsonError,
+  pageSizeOf,
   SimulatedRequest,
+  tokenField,
 } from '../../protocol';
-import type { SimulatedOperation, SimulatedService } from '../types';
+import { defineService } from '../defineService';
 import type { SimulatedAppAssessment, SimulatedResilienceApp } from './data';
+
+const INVALID_TOKEN = new AwsFault(
+  400,
+  'ValidationException',
+  'Invalid nextToken',
+);
 
 /** Fields an assessment has in both its summary and its description. */
 function assessmentFields(
@@ -27,46 +34,36 @@ function assessmentFields(
   };
 }
 
-function maxResultsOf(
-  value: string | null,
-  fallback: number,
-  max: number,
-): number | undefined {
-  if (value === null) return fallback;
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= max ? n : undefined;
-}
-
-/** Resilience Hub (restJson1): ListApps, ListAppAssessments, DescribeAppAssessment. Dates are epoch seconds. */
-export function handleResilienceHub(
-  org: SyntheticOrganization,
-  req: SimulatedRequest,
-): SimulatedOperation | undefined {
-  const path = req.url.pathname.replace(/\/+$/, '');
-  const q = req.url.searchParams;
-  const apps = org.resilienceApps.filter(
+/** The caller's apps in the Region. */
+function appsOf(org: SyntheticOrganization, req: SimulatedRequest) {
+  return org.resilienceApps.filter(
     a => a.accountId === req.callerAccountId && a.region === req.region,
   );
-  if (req.method === 'GET' && path === '/list-apps') {
-    return {
-      operation: 'ListApps',
-      respond: () => {
-        const maxResults = maxResultsOf(q.get('maxResults'), 100, 100);
-        if (!maxResults)
-          return restJsonError(
-            400,
-            'ValidationException',
-            'maxResults must be between 1 and 100',
-          );
+}
+
+/**
+ * Resilience Hub (restJson1): ListApps, ListAppAssessments,
+ * DescribeAppAssessment. Dates are epoch seconds.
+ */
+export const resilienceHubService = defineService({
+  signingName: 'resiliencehub',
+  protocol: 'restJson1',
+  throttle: [429, 'ThrottlingException'],
+  serverError: 'InternalServerException',
+  invalidBody: new AwsFault(400, 'ValidationException', 'Body is not JSON'),
+  operations: [
+    {
+      name: 'ListApps',
+      http: { method: 'GET', path: /^\/list-apps$/ },
+      respond: ({ org, req, query }) => {
         const page = pageOf(
-          apps,
-          q.get('nextToken'),
-          maxResults,
+          appsOf(org, req),
+          query.get('nextToken'),
+          pageSizeOf(query.get('maxResults'), 'maxResults', 100, 100),
           `apps/${req.region}`,
+          INVALID_TOKEN,
         );
-        if (!page)
-          return restJsonError(400, 'ValidationException', 'Invalid nextToken');
-        return jsonResponse({
+        return {
           appSummaries: page.slice.map(app => {
             const latest = app.assessments.find(a => a.status === 'Success');
             return {
@@ -83,31 +80,30 @@ export function handleResilienceHub(
                 : {}),
             };
           }),
-          ...(page.next ? { nextToken: page.next } : {}),
-        });
+          ...tokenField('nextToken', page.next),
+        };
       },
-    };
-  }
-  if (req.method === 'GET' && path === '/list-app-assessments') {
-    return {
-      operation: 'ListAppAssessments',
-      respond: () => {
-        const appArn = q.get('appArn');
-        const maxResults = maxResultsOf(q.get('maxResults'), 100, 100);
-        if (!maxResults)
-          return restJsonError(
-            400,
-            'ValidationException',
-            'maxResults must be between 1 and 100',
-          );
+    },
+    {
+      name: 'ListAppAssessments',
+      http: { method: 'GET', path: /^\/list-app-assessments$/ },
+      respond: ({ org, req, query }) => {
+        const apps = appsOf(org, req);
+        const appArn = query.get('appArn');
+        const maxResults = pageSizeOf(
+          query.get('maxResults'),
+          'maxResults',
+          100,
+          100,
+        );
         const app = apps.find(a => a.arn === appArn);
         if (appArn && !app)
-          return restJsonError(
+          throw new AwsFault(
             404,
             'ResourceNotFoundException',
             `App ${appArn} not found`,
           );
-        const statuses = q.getAll('assessmentStatus');
+        const statuses = query.getAll('assessmentStatus');
         const all = (app ? [app] : apps).flatMap(a =>
           a.assessments.map(s => ({ app: a, s })),
         );
@@ -116,35 +112,29 @@ export function handleResilienceHub(
             ({ s }) => statuses.length === 0 || statuses.includes(s.status),
           )
           .sort((x, y) => y.s.startTime - x.s.startTime);
-        if (q.get('reverseOrder') === 'true') filtered.reverse();
+        if (query.get('reverseOrder') === 'true') filtered.reverse();
         const page = pageOf(
           filtered,
-          q.get('nextToken'),
+          query.get('nextToken'),
           maxResults,
           `assessments/${appArn}/${statuses.join()}`,
+          INVALID_TOKEN,
         );
-        if (!page)
-          return restJsonError(400, 'ValidationException', 'Invalid nextToken');
-        return jsonResponse({
+        return {
           assessmentSummaries: page.slice.map(({ app: a, s }) => ({
             ...assessmentFields(a, s),
             resiliencyScore: s.resiliencyScore,
           })),
-          ...(page.next ? { nextToken: page.next } : {}),
-        });
+          ...tokenField('nextToken', page.next),
+        };
       },
-    };
-  }
-  if (req.method === 'POST' && path === '/describe-app-assessment') {
-    return {
-      operation: 'DescribeAppAssessment',
-      respond: () => {
-        let arn: string | undefined;
-        try {
-          arn = JSON.parse(req.body || '{}').assessmentArn;
-        } catch {
-          return restJsonError(400, 'ValidationException', 'Body is not JSON');
-        }
+    },
+    {
+      name: 'DescribeAppAssessment',
+      http: { method: 'POST', path: /^\/describe-app-assessment$/ },
+      respond: ({ org, req, input }) => {
+        const arn: string | undefined = input.assessmentArn;
+        const apps = appsOf(org, req);
         for (const app of apps) {
           const s = app.assessments.find(a => a.arn === arn);
           if (!s) continue;
@@ -175,7 +165,7 @@ export function handleResilienceHub(
               ];
             }),
           );
-          return jsonResponse({
+          return {
             assessment: {
               ...assessmentFields(app, s),
               ...(s.status === 'Success'
@@ -196,26 +186,14 @@ export function handleResilienceHub(
                 ),
               },
             },
-          });
+          };
         }
-        return restJsonError(
+        throw new AwsFault(
           404,
           'ResourceNotFoundException',
           `Assessment ${arn} not found`,
         );
       },
-    };
-  }
-  return undefined;
-}
-
-/** Resilience Hub: apps and their assessments. */
-export const resilienceHubService: SimulatedService = {
-  signingName: 'resiliencehub',
-  hostPrefix: 'resiliencehub.',
-  protocol: 'restJson1',
-  throttle: [429, 'ThrottlingException'],
-  serverError: 'InternalServerException',
-  deniesAccess: true,
-  route: ({ org, req }) => handleResilienceHub(org, req),
-};
+    },
+  ],
+});

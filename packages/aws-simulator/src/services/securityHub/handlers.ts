@@ -1,12 +1,13 @@
 import type { SyntheticOrganization } from '../../organization';
+import { AwsFault } from '../../AwsFault';
 import {
   decodeToken,
   encodeToken,
-  jsonResponse,
-  restJsonError,
+  pageSizeOf,
   SimulatedRequest,
+  tokenField,
 } from '../../protocol';
-import type { SimulatedOperation, SimulatedService } from '../types';
+import { defineService, OperationSpec } from '../defineService';
 import type { SimulatedFinding, SimulatedFindingAggregator } from './data';
 import {
   ocsfCompliance,
@@ -156,25 +157,33 @@ function page(
 }
 
 /** The CSPM (`findingAggregator`) and new Security Hub (`aggregatorv2`) APIs. */
-const AGGREGATOR_APIS = {
-  findingAggregator: {
+const AGGREGATOR_APIS = [
+  {
+    prefix: 'findingAggregator',
     list: 'ListFindingAggregators',
     get: 'GetFindingAggregator',
     resource: 'finding-aggregator',
   },
-  aggregatorv2: {
+  {
+    prefix: 'aggregatorv2',
     list: 'ListAggregatorsV2',
     get: 'GetAggregatorV2',
     resource: 'aggregatorv2',
   },
-} as const;
+] as const;
 
-function aggregatorArn(
-  aggregator: SimulatedFindingAggregator,
-  accountId: string,
+/** The partition's aggregator as the caller's account sees it; `undefined` without one. */
+function aggregatorOf(
+  org: SyntheticOrganization,
+  req: SimulatedRequest,
   resource: string,
-): string {
-  return `arn:${aggregator.partition}:securityhub:${aggregator.region}:${accountId}:${resource}/${aggregator.id}`;
+): { aggregator: SimulatedFindingAggregator; arn: string } | undefined {
+  const aggregator = org.findingAggregatorOf(req.partition.id);
+  if (!aggregator) return undefined;
+  return {
+    aggregator,
+    arn: `arn:${aggregator.partition}:securityhub:${aggregator.region}:${req.callerAccountId}:${resource}/${aggregator.id}`,
+  };
 }
 
 /**
@@ -186,190 +195,146 @@ function aggregatorArn(
  * `SPECIFIED_REGIONS`). Every account of a partition sees the partition's
  * aggregator under its own account id, from any Region of the partition.
  */
-function handleFindingAggregators(
-  org: SyntheticOrganization,
-  req: SimulatedRequest,
-  path: string,
-): SimulatedOperation | undefined {
-  if (req.method !== 'GET') return undefined;
-  const [, prefix, verb] = path.split('/');
-  const api = AGGREGATOR_APIS[prefix as keyof typeof AGGREGATOR_APIS];
-  if (!api) return undefined;
-  const v2 = prefix === 'aggregatorv2';
-  const aggregator = org.findingAggregatorOf(req.partition.id);
-  const arnOf = (a: SimulatedFindingAggregator) =>
-    aggregatorArn(a, req.callerAccountId, api.resource);
-  if (verb === 'list' && path === `/${prefix}/list`) {
-    return {
-      operation: api.list,
-      respond: () => {
-        const max = req.url.searchParams.get('MaxResults');
-        if (max !== null && !(Number(max) >= 1 && Number(max) <= 100))
-          return restJsonError(
-            400,
-            'InvalidInputException',
-            'MaxResults must be between 1 and 100',
-          );
-        const arns = aggregator ? [arnOf(aggregator)] : [];
-        return jsonResponse(
-          v2
-            ? { AggregatorsV2: arns.map(a => ({ AggregatorV2Arn: a })) }
-            : {
-                FindingAggregators: arns.map(a => ({
-                  FindingAggregatorArn: a,
-                })),
-              },
+const AGGREGATOR_OPERATIONS: OperationSpec[] = AGGREGATOR_APIS.flatMap(api => {
+  const v2 = api.prefix === 'aggregatorv2';
+  return [
+    {
+      name: api.list,
+      http: { method: 'GET', path: new RegExp(`^/${api.prefix}/list$`) },
+      respond: ({ org, req, query }) => {
+        pageSizeOf(
+          query.get('MaxResults'),
+          'MaxResults',
+          100,
+          100,
+          'InvalidInputException',
         );
+        const found = aggregatorOf(org, req, api.resource);
+        const arns = found ? [found.arn] : [];
+        return v2
+          ? { AggregatorsV2: arns.map(a => ({ AggregatorV2Arn: a })) }
+          : {
+              FindingAggregators: arns.map(a => ({ FindingAggregatorArn: a })),
+            };
       },
-    };
-  }
-  const getPrefix = `/${prefix}/get/`;
-  if (verb === 'get' && path.startsWith(getPrefix)) {
-    return {
-      operation: api.get,
-      respond: () => {
-        const arn = path
-          .slice(getPrefix.length)
-          .split('/')
-          .map(decodeURIComponent)
-          .join('/');
-        if (!aggregator || arn !== arnOf(aggregator))
-          return restJsonError(
+    },
+    {
+      name: api.get,
+      http: { method: 'GET', path: new RegExp(`^/${api.prefix}/get/(.+)$`) },
+      respond: ({ org, req, params: [arn] }) => {
+        const found = aggregatorOf(org, req, api.resource);
+        if (!found || arn !== found.arn)
+          throw new AwsFault(
             404,
             'ResourceNotFoundException',
             `The aggregator ${arn} does not exist`,
           );
+        const { aggregator } = found;
         if (v2) {
           const linked = org.linkedRegionsOf(aggregator.partition);
-          return jsonResponse({
+          return {
             AggregatorV2Arn: arn,
             AggregationRegion: aggregator.region,
             RegionLinkingMode: 'SPECIFIED_REGIONS',
             ...(linked.length ? { LinkedRegions: linked } : {}),
-          });
+          };
         }
-        return jsonResponse({
+        return {
           FindingAggregatorArn: arn,
           FindingAggregationRegion: aggregator.region,
           RegionLinkingMode: aggregator.linkingMode,
           ...(aggregator.regions.length ? { Regions: aggregator.regions } : {}),
-        });
+        };
       },
-    };
-  }
-  return undefined;
-}
+    },
+  ];
+});
 
 /**
- * Security Hub (restJson1): `POST /findings` (GetFindings), `POST
- * /findingsv2` (GetFindingsV2) and the finding aggregator reads.
+ * GetFindings (ASFF) or GetFindingsV2 (OCSF): one page of the findings the
+ * filters select, in the aggregated view from the partition's home Region.
  */
-export function handleSecurityHub(
+function getFindings(
   org: SyntheticOrganization,
   req: SimulatedRequest,
-): SimulatedOperation | undefined {
-  const path = req.url.pathname.replace(/\/+$/, '');
-  if (
-    path.startsWith('/findingAggregator/') ||
-    path.startsWith('/aggregatorv2/')
-  )
-    return handleFindingAggregators(org, req, path);
-  if (req.method !== 'POST' || (path !== '/findings' && path !== '/findingsv2'))
-    return undefined;
-  const v2 = path === '/findingsv2';
+  input: any,
+  v2: boolean,
+) {
+  const maxResults = pageSizeOf(
+    input.MaxResults,
+    'MaxResults',
+    100,
+    100,
+    'InvalidInputException',
+  );
+  const query: FindingQuery = {
+    partition: req.partition.id,
+    region: req.region,
+    homeRegion: req.partition.homeRegion,
+    accounts: [],
+    regions: [],
+    updated: [],
+    strings: [],
+  };
+  if (v2) {
+    for (const composite of input.Filters?.CompositeFilters ?? []) {
+      for (const sf of composite.StringFilters ?? []) {
+        const filter = sf.Filter ?? {};
+        if (sf.FieldName === 'cloud.account.uid') query.accounts.push(filter);
+        else if (sf.FieldName === 'cloud.region') query.regions.push(filter);
+        else if (OCSF_STRING_FIELDS[sf.FieldName])
+          query.strings.push([OCSF_STRING_FIELDS[sf.FieldName], [filter]]);
+        else
+          throw new AwsFault(
+            400,
+            'ValidationException',
+            `Unsupported string filter field ${sf.FieldName}`,
+          );
+      }
+      for (const df of composite.DateFilters ?? []) {
+        if (
+          df.FieldName !== 'finding_info.modified_time_dt' &&
+          df.FieldName !== 'time_dt'
+        ) {
+          throw new AwsFault(
+            400,
+            'ValidationException',
+            `Unsupported date filter field ${df.FieldName}`,
+          );
+        }
+        query.updated.push(df.Filter ?? {});
+      }
+    }
+  } else {
+    const filters = input.Filters ?? {};
+    for (const [field, values] of Object.entries(filters) as Array<
+      [string, any[]]
+    >) {
+      if (field === 'AwsAccountId') query.accounts.push(...values);
+      else if (field === 'Region') query.regions.push(...values);
+      else if (field === 'UpdatedAt') query.updated.push(...values);
+      else if (ASFF_STRING_FIELDS[field])
+        query.strings.push([ASFF_STRING_FIELDS[field], values]);
+      else
+        throw new AwsFault(
+          400,
+          'InvalidInputException',
+          `Unsupported filter ${field}`,
+        );
+    }
+  }
+  const fingerprint = JSON.stringify([req.region, input.Filters ?? {}, v2]);
+  const result = page(org, query, fingerprint, input.NextToken, maxResults);
+  if (!result) {
+    throw new AwsFault(
+      400,
+      'InvalidInputException',
+      'The NextToken is not valid for this request',
+    );
+  }
   return {
-    operation: v2 ? 'GetFindingsV2' : 'GetFindings',
-    respond: () => {
-      let input: any;
-      try {
-        input = req.body ? JSON.parse(req.body) : {};
-      } catch {
-        return restJsonError(
-          400,
-          'InvalidInputException',
-          'The request body is not valid JSON',
-        );
-      }
-      const maxResults = input.MaxResults ?? 100;
-      if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) {
-        return restJsonError(
-          400,
-          'InvalidInputException',
-          'MaxResults must be between 1 and 100',
-        );
-      }
-      const query: FindingQuery = {
-        partition: req.partition.id,
-        region: req.region,
-        homeRegion: req.partition.homeRegion,
-        accounts: [],
-        regions: [],
-        updated: [],
-        strings: [],
-      };
-      if (v2) {
-        for (const composite of input.Filters?.CompositeFilters ?? []) {
-          for (const sf of composite.StringFilters ?? []) {
-            const filter = sf.Filter ?? {};
-            if (sf.FieldName === 'cloud.account.uid')
-              query.accounts.push(filter);
-            else if (sf.FieldName === 'cloud.region')
-              query.regions.push(filter);
-            else if (OCSF_STRING_FIELDS[sf.FieldName])
-              query.strings.push([OCSF_STRING_FIELDS[sf.FieldName], [filter]]);
-            else
-              return restJsonError(
-                400,
-                'ValidationException',
-                `Unsupported string filter field ${sf.FieldName}`,
-              );
-          }
-          for (const df of composite.DateFilters ?? []) {
-            if (
-              df.FieldName !== 'finding_info.modified_time_dt' &&
-              df.FieldName !== 'time_dt'
-            ) {
-              return restJsonError(
-                400,
-                'ValidationException',
-                `Unsupported date filter field ${df.FieldName}`,
-              );
-            }
-            query.updated.push(df.Filter ?? {});
-          }
-        }
-      } else {
-        const filters = input.Filters ?? {};
-        for (const [field, values] of Object.entries(filters) as Array<
-          [string, any[]]
-        >) {
-          if (field === 'AwsAccountId') query.accounts.push(...values);
-          else if (field === 'Region') query.regions.push(...values);
-          else if (field === 'UpdatedAt') query.updated.push(...values);
-          else if (ASFF_STRING_FIELDS[field])
-            query.strings.push([ASFF_STRING_FIELDS[field], values]);
-          else
-            return restJsonError(
-              400,
-              'InvalidInputException',
-              `Unsupported filter ${field}`,
-            );
-        }
-      }
-      const fingerprint = JSON.stringify([req.region, input.Filters ?? {}, v2]);
-      const result = page(org, query, fingerprint, input.NextToken, maxResults);
-      if (!result) {
-        return restJsonError(
-          400,
-          'InvalidInputException',
-          'The NextToken is not valid for this request',
-        );
-      }
-      return jsonResponse({
-        Findings: result.findings.map(f => (v2 ? toOcsf(f) : toAsff(f))),
-        ...(result.nextToken ? { NextToken: result.nextToken } : {}),
-      });
-    },
+    Findings: result.findings.map(f => (v2 ? toOcsf(f) : toAsff(f))),
+    ...tokenField('NextToken', result.nextToken),
   };
 }
 
@@ -391,14 +356,32 @@ export function accountsNamedBySecurityHubRequest(body: string): string[] {
   }
 }
 
-/** Security Hub: findings (ASFF and OCSF) and the finding aggregators. */
-export const securityHubService: SimulatedService = {
+/**
+ * Security Hub (restJson1): `POST /findings` (GetFindings), `POST
+ * /findingsv2` (GetFindingsV2) and the finding aggregator reads.
+ */
+export const securityHubService = defineService({
   signingName: 'securityhub',
-  hostPrefix: 'securityhub.',
   protocol: 'restJson1',
   throttle: [429, 'TooManyRequestsException'],
   serverError: 'InternalException',
-  deniesAccess: true,
+  invalidBody: new AwsFault(
+    400,
+    'InvalidInputException',
+    'The request body is not valid JSON',
+  ),
   accountsNamed: accountsNamedBySecurityHubRequest,
-  route: ({ org, req }) => handleSecurityHub(org, req),
-};
+  operations: [
+    {
+      name: 'GetFindings',
+      http: { method: 'POST', path: /^\/findings$/ },
+      respond: ({ org, req, input }) => getFindings(org, req, input, false),
+    },
+    {
+      name: 'GetFindingsV2',
+      http: { method: 'POST', path: /^\/findingsv2$/ },
+      respond: ({ org, req, input }) => getFindings(org, req, input, true),
+    },
+    ...AGGREGATOR_OPERATIONS,
+  ],
+});

@@ -1,12 +1,7 @@
 import { HttpResponse } from 'msw';
-import type { SyntheticOrganization } from '../../organization';
-import {
-  accessKeyIdFor,
-  escapeXml,
-  queryError,
-  SimulatedRequest,
-} from '../../protocol';
-import type { SimulatedOperation, SimulatedService } from '../types';
+import { AwsFault } from '../../AwsFault';
+import { accessKeyIdFor, escapeXml } from '../../protocol';
+import { defineService } from '../defineService';
 
 const NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
@@ -17,40 +12,41 @@ function xml(body: string): Response {
   });
 }
 
-/** STS (awsQuery): AssumeRole and GetCallerIdentity. Credentials encode the account. */
-export function handleSts(
-  org: SyntheticOrganization,
-  req: SimulatedRequest,
-  isDenied: (accountId: string) => boolean,
-): SimulatedOperation | undefined {
-  if (req.method !== 'POST') return undefined;
-  const params = new URLSearchParams(req.body);
-  const action = params.get('Action');
-  if (action === 'GetCallerIdentity') {
-    return {
-      operation: action,
-      respond: () =>
+/**
+ * STS (awsQuery, any Region answers): AssumeRole and GetCallerIdentity.
+ * Credentials encode the account. It refuses a denied account's AssumeRole
+ * itself, so the common AccessDenied check does not apply.
+ */
+export const stsService = defineService({
+  signingName: 'sts',
+  protocol: 'awsQuery',
+  throttle: [400, 'Throttling'],
+  serverError: 'InternalFailure',
+  anyRegion: true,
+  deniesAccess: false,
+  operations: [
+    {
+      name: 'GetCallerIdentity',
+      respond: ({ req }) =>
         xml(
           `<GetCallerIdentityResponse xmlns="${NS}"><GetCallerIdentityResult><Arn>arn:${req.partition.id}:iam::${req.callerAccountId}:user/simulator</Arn><UserId>AIDASIM${req.callerAccountId}</UserId><Account>${req.callerAccountId}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>sim</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
         ),
-    };
-  }
-  if (action === 'AssumeRole') {
-    return {
-      operation: action,
-      respond: () => {
-        const roleArn = params.get('RoleArn') ?? '';
-        const session = params.get('RoleSessionName') ?? 'session';
+    },
+    {
+      name: 'AssumeRole',
+      respond: ({ org, req, input, faults }) => {
+        const roleArn = input.get('RoleArn') ?? '';
+        const session = input.get('RoleSessionName') ?? 'session';
         const match = /^arn:([a-z-]+):iam::(\d{12}):role\/(.+)$/.exec(roleArn);
         if (!match)
-          return queryError(
+          throw new AwsFault(
             400,
             'ValidationError',
             `Invalid RoleArn ${roleArn}`,
           );
         const [, partition, accountId, roleName] = match;
         if (partition !== req.partition.id) {
-          return queryError(
+          throw new AwsFault(
             403,
             'AccessDenied',
             `Role ${escapeXml(roleArn)} is not in partition ${
@@ -62,9 +58,9 @@ export function handleSts(
         if (
           !account ||
           account.partition !== partition ||
-          isDenied(accountId)
+          faults.isDenied(accountId)
         ) {
-          return queryError(
+          throw new AwsFault(
             403,
             'AccessDenied',
             `User is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
@@ -83,23 +79,6 @@ export function handleSts(
           )}</Arn></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>sim</RequestId></ResponseMetadata></AssumeRoleResponse>`,
         );
       },
-    };
-  }
-  return undefined;
-}
-
-/**
- * STS (any Region answers): it refuses a denied account's AssumeRole
- * itself, so the common AccessDenied check does not apply.
- */
-export const stsService: SimulatedService = {
-  signingName: 'sts',
-  hostPrefix: 'sts.',
-  protocol: 'awsQuery',
-  throttle: [400, 'Throttling'],
-  serverError: 'InternalFailure',
-  anyRegion: true,
-  deniesAccess: false,
-  route: ({ org, req, faults }) =>
-    handleSts(org, req, id => faults.isDenied(id)),
-};
+    },
+  ],
+});
