@@ -1,6 +1,6 @@
 import type { FaultInjector } from '../faults';
 import type { GlobalInfrastructureSnapshot } from '../globalInfrastructure';
-import type { SyntheticOrganization } from '../organization';
+import type { SimulatedAccount, SyntheticOrganization } from '../organization';
 import type { SimulatedRequest } from '../protocol';
 
 /** The wire protocol of a service, which decides how its errors look. */
@@ -49,4 +49,20 @@ export interface SimulatedService {
   accountsNamed?(body: string): string[];
   /** The operation a request asks for; `undefined` when not simulated. */
   route(ctx: ServiceRequestContext): SimulatedOperation | undefined;
+}
+
+/**
+ * Where one generated record of a service sits: its position in the
+ * organization (`index`, from which ids derive), the account and Region it
+ * belongs to, its position among the account's records (`ordinal`), and the
+ * organization's seed, base time and random stream.
+ */
+export interface GeneratedRecordSlot {
+  seed: number;
+  index: number;
+  account: SimulatedAccount;
+  region: string;
+  ordinal: number;
+  baseTime: number;
+  random: () => number;
 }

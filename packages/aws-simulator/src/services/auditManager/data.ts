@@ -1,5 +1,5 @@
 import { DAY, hashOf, pick, uuidFrom } from '../../random';
-import type { SimulatedAccount } from '../../organization';
+import type { GeneratedRecordSlot } from '../types';
 
 /**
  * A control of an Audit Manager assessment, with its evidence folders.
@@ -115,15 +115,9 @@ function createFolders(
  * The `ordinal`-th assessment of an account in its partition's home
  * Region; `index` is its position in the organization (ids derive from it).
  */
-export function createAuditAssessment(options: {
-  seed: number;
-  index: number;
-  account: SimulatedAccount;
-  region: string;
-  ordinal: number;
-  baseTime: number;
-  random: () => number;
-}): SimulatedAuditAssessment {
+export function createAuditAssessment(
+  options: GeneratedRecordSlot,
+): SimulatedAuditAssessment {
   const { seed, index, account, region, ordinal, baseTime, random } = options;
   const id = uuidFrom(seed, index, 4);
   const framework = pick(FRAMEWORKS, hashOf(account.id, ordinal));

@@ -1,5 +1,6 @@
 import { DAY, pick, uuidFrom } from '../../random';
 import type { SimulatedAccount, SimulatedRegion } from '../../organization';
+import type { GeneratedRecordSlot } from '../types';
 
 /**
  * A disruption type of Resilience Hub: RTO and RPO are targeted and estimated
@@ -70,16 +71,7 @@ function complianceOf(
   return breached ? 'PolicyBreached' : 'PolicyMet';
 }
 
-function createApp(options: {
-  seed: number;
-  /** Position of the app in the organization (ids derive from it). */
-  index: number;
-  account: SimulatedAccount;
-  region: string;
-  ordinal: number;
-  baseTime: number;
-  random: () => number;
-}): SimulatedResilienceApp {
+function createApp(options: GeneratedRecordSlot): SimulatedResilienceApp {
   const { seed, index, account, region, ordinal, baseTime, random } = options;
   const appId = uuidFrom(seed, index, 2);
   const arn = `arn:${account.partition}:resiliencehub:${region}:${account.id}:app/${appId}`;

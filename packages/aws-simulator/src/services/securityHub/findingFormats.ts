@@ -55,30 +55,34 @@ export function ocsfSeverity(label: string): string {
     ? 'Informational'
     : label[0] + label.slice(1).toLowerCase();
 }
-export function ocsfCompliance(status: string): string {
-  return (
-    (
-      {
-        PASSED: 'Pass',
-        FAILED: 'Fail',
-        WARNING: 'Warning',
-        NOT_AVAILABLE: 'Unknown',
-      } as Record<string, string>
-    )[status] ?? 'Unknown'
-  );
+/** A mapping of ASFF values to OCSF ones, with the OCSF value for anything else. */
+function ocsfMapping(
+  table: Record<string, string>,
+  otherwise: string,
+): (value: string) => string {
+  return value => table[value] ?? otherwise;
 }
-export function ocsfStatus(workflow: string): string {
-  return (
-    (
-      {
-        NEW: 'New',
-        NOTIFIED: 'In Progress',
-        SUPPRESSED: 'Suppressed',
-        RESOLVED: 'Resolved',
-      } as Record<string, string>
-    )[workflow] ?? 'Other'
-  );
-}
+
+export const ocsfCompliance = ocsfMapping(
+  {
+    PASSED: 'Pass',
+    FAILED: 'Fail',
+    WARNING: 'Warning',
+    NOT_AVAILABLE: 'Unknown',
+  },
+  'Unknown',
+);
+
+export const ocsfStatus = ocsfMapping(
+  {
+    NEW: 'New',
+    NOTIFIED: 'In Progress',
+    SUPPRESSED: 'Suppressed',
+    RESOLVED: 'Resolved',
+  },
+  'Other',
+);
+
 const OCSF_SEVERITY_ID: Record<string, number> = {
   INFORMATIONAL: 1,
   LOW: 2,
