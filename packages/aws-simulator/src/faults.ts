@@ -192,3 +192,21 @@ export class FaultInjector {
     return !!percent && this.#random() * 100 < percent;
   }
 }
+
+/**
+ * Fault knobs with every fault off, as each test starts.
+ *
+ * @public
+ */
+export function quietFaults(): AwsSimulatorFaults {
+  return {
+    throttlePercent: 0,
+    serverErrorPercent: 0,
+    malformedPercent: 0,
+    latencyMs: 0,
+    accessDeniedAccounts: [],
+    auditManagerUnregisteredAccounts: [],
+    auditManagerNotSubscribedAccounts: [],
+    rateLimits: false,
+  };
+}

@@ -1,5 +1,5 @@
 import { setupServer, SetupServer } from 'msw/node';
-import { AwsSimulatorFaults, FaultInjector } from './faults';
+import { FaultInjector } from './faults';
 import { createAwsSimulatorHandlers } from './handlers';
 import {
   createSyntheticOrganization,
@@ -8,6 +8,9 @@ import {
   SyntheticOrganizationSize,
 } from './organization';
 import { accessKeyIdFor } from './protocol';
+import { serveDuringTests } from './serveDuringTests';
+
+export { quietFaults } from './faults';
 
 /**
  * Endpoint every SDK client of a test is pointed at; msw answers it.
@@ -15,24 +18,6 @@ import { accessKeyIdFor } from './protocol';
  * @public
  */
 export const SIMULATOR_TEST_ENDPOINT = 'http://aws-simulator.test';
-
-/**
- * Fault knobs with every fault off, as each test starts.
- *
- * @public
- */
-export function quietFaults(): AwsSimulatorFaults {
-  return {
-    throttlePercent: 0,
-    serverErrorPercent: 0,
-    malformedPercent: 0,
-    latencyMs: 0,
-    accessDeniedAccounts: [],
-    auditManagerUnregisteredAccounts: [],
-    auditManagerNotSubscribedAccounts: [],
-    rateLimits: false,
-  };
-}
 
 /**
  * JSON configuration data, as `ConfigReader` takes it.
@@ -220,11 +205,7 @@ export function createGovernanceTestHarness(
   });
   const faults = new FaultInjector({ seed: faultSeed });
   const server = setupServer(...createAwsSimulatorHandlers(org, faults));
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterAll(() => server.close());
-  beforeEach(() => {
-    Object.assign(faults.faults, quietFaults());
-  });
+  serveDuringTests(server, faults);
 
   return {
     org,

@@ -3,7 +3,8 @@ import { FaultInjector } from '../faults';
 import { createAwsSimulatorHandlers } from '../handlers';
 import { createSyntheticOrganization } from '../organization';
 import { accessKeyIdFor } from '../protocol';
-import { quietFaults } from '../testing';
+import { serveDuringTests } from '../serveDuringTests';
+import { SIMULATOR_TEST_ENDPOINT } from '../testing';
 import { testPartitions } from './partitions';
 
 /**
@@ -37,17 +38,13 @@ export const server = setupServer(
   }),
 );
 
-/** Starts the msw server for the file's tests and resets the fault knobs after each. */
+/** Starts the msw server for the file's tests, every fault off before each. */
 export function useSimulatorTestServer(): void {
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterAll(() => server.close());
-  afterEach(() => {
-    Object.assign(faults.faults, quietFaults());
-  });
+  serveDuringTests(server, faults);
 }
 
 export const [aws, eusc] = testPartitions;
-export const ENDPOINT = 'http://aws-simulator.test';
+export const ENDPOINT = SIMULATOR_TEST_ENDPOINT;
 export const credentialsOf = (accountId: string) => ({
   accessKeyId: accessKeyIdFor(accountId),
   secretAccessKey: 'x',
@@ -55,3 +52,36 @@ export const credentialsOf = (accountId: string) => ({
 });
 export const awsAccount = org.accounts.find(a => a.partition === aws.id)!;
 export const euscAccount = org.accounts.find(a => a.partition === eusc.id)!;
+
+/**
+ * Options of a real SDK client of `accountId` in `region`, sent to the test
+ * endpoint (or, with `realHost`, to the service's own host name, which msw
+ * answers too).
+ */
+export function clientOptions(
+  region: string,
+  accountId: string,
+  options: { maxAttempts?: number; realHost?: boolean } = {},
+) {
+  return {
+    region,
+    credentials: credentialsOf(accountId),
+    ...(options.realHost ? {} : { endpoint: ENDPOINT }),
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+  };
+}
+
+/** Every page of a paged call: `send` is called with each page's token until a page has none. */
+export async function allPages<P>(
+  send: (token: string | undefined) => Promise<P>,
+  tokenOf: (page: P) => string | undefined,
+): Promise<P[]> {
+  const pages: P[] = [];
+  let token: string | undefined;
+  do {
+    const page = await send(token);
+    pages.push(page);
+    token = tokenOf(page);
+  } while (token);
+  return pages;
+}

@@ -6,8 +6,8 @@ import {
   ListAssessmentsCommand,
 } from '@aws-sdk/client-auditmanager';
 import {
-  credentialsOf,
-  ENDPOINT,
+  allPages,
+  clientOptions,
   faults,
   org,
   useSimulatorTestServer,
@@ -17,11 +17,9 @@ useSimulatorTestServer();
 
 describe('Audit Manager (restJson1)', () => {
   const assessment = org.auditAssessments[0];
-  const client = new AuditManagerClient({
-    region: assessment.region,
-    endpoint: ENDPOINT,
-    credentials: credentialsOf(assessment.accountId),
-  });
+  const client = new AuditManagerClient(
+    clientOptions(assessment.region, assessment.accountId),
+  );
 
   it('lists active assessments, control sets and evidence folders', async () => {
     const list = await client.send(
@@ -35,19 +33,18 @@ describe('Audit Manager (restJson1)', () => {
       assessment.controlSets.length,
     );
     expect(detail.assessment!.metadata!.creationTime).toBeInstanceOf(Date);
-    const folders: any[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await client.send(
-        new GetEvidenceFoldersByAssessmentCommand({
-          assessmentId: assessment.id,
-          maxResults: 2,
-          nextToken,
-        }),
-      );
-      folders.push(...page.evidenceFolders!);
-      nextToken = page.nextToken;
-    } while (nextToken);
+    const pages = await allPages(
+      nextToken =>
+        client.send(
+          new GetEvidenceFoldersByAssessmentCommand({
+            assessmentId: assessment.id,
+            maxResults: 2,
+            nextToken,
+          }),
+        ),
+      page => page.nextToken,
+    );
+    const folders = pages.flatMap(page => page.evidenceFolders!);
     const expected = assessment.controlSets.flatMap(s =>
       s.controls.flatMap(c => c.folders),
     );

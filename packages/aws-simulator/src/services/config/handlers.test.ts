@@ -7,9 +7,9 @@ import {
 import { SIMULATED_CONFIG_AGGREGATOR_NAME } from './handlers';
 import {
   aws,
+  allPages,
   awsAccount,
-  credentialsOf,
-  ENDPOINT,
+  clientOptions,
   faults,
   org,
   useSimulatorTestServer,
@@ -17,27 +17,28 @@ import {
 
 useSimulatorTestServer();
 
+const configClient = (options: { maxAttempts?: number } = {}) =>
+  new ConfigServiceClient(
+    clientOptions(aws.homeRegion, awsAccount.id, options),
+  );
+
 describe('AWS Config aggregator (awsJson1_1)', () => {
   it('pages conformance pack compliance and summarizes by account', async () => {
-    const client = new ConfigServiceClient({
-      region: aws.homeRegion,
-      endpoint: ENDPOINT,
-      credentials: credentialsOf(awsAccount.id),
-    });
-    const all: any[] = [];
-    let NextToken: string | undefined;
-    do {
-      const page = await client.send(
-        new DescribeAggregateComplianceByConformancePacksCommand({
-          ConfigurationAggregatorName: 'org',
-          Limit: 5,
-          NextToken,
-        }),
-      );
-      all.push(...page.AggregateComplianceByConformancePacks!);
-      NextToken = page.NextToken;
-    } while (NextToken);
-    expect(all).toHaveLength(
+    const client = configClient();
+    const pages = await allPages(
+      NextToken =>
+        client.send(
+          new DescribeAggregateComplianceByConformancePacksCommand({
+            ConfigurationAggregatorName: 'org',
+            Limit: 5,
+            NextToken,
+          }),
+        ),
+      page => page.NextToken,
+    );
+    expect(
+      pages.flatMap(page => page.AggregateComplianceByConformancePacks!),
+    ).toHaveLength(
       org.conformancePacks.filter(p => p.partition === aws.id).length,
     );
     const summary = await client.send(
@@ -50,11 +51,7 @@ describe('AWS Config aggregator (awsJson1_1)', () => {
   });
 
   it('describes the organization aggregator and rejects an unknown name', async () => {
-    const client = new ConfigServiceClient({
-      region: aws.homeRegion,
-      endpoint: ENDPOINT,
-      credentials: credentialsOf(awsAccount.id),
-    });
+    const client = configClient();
     const out = await client.send(
       new DescribeConfigurationAggregatorsCommand({}),
     );
@@ -78,12 +75,7 @@ describe('AWS Config aggregator (awsJson1_1)', () => {
 
   it('throttles with an awsJson error', async () => {
     faults.faults.throttlePercent = 100;
-    const client = new ConfigServiceClient({
-      region: aws.homeRegion,
-      endpoint: ENDPOINT,
-      credentials: credentialsOf(awsAccount.id),
-      maxAttempts: 1,
-    });
+    const client = configClient({ maxAttempts: 1 });
     await expect(
       client.send(
         new DescribeAggregateComplianceByConformancePacksCommand({

@@ -5,8 +5,7 @@ import {
   ResiliencehubClient,
 } from '@aws-sdk/client-resiliencehub';
 import {
-  credentialsOf,
-  ENDPOINT,
+  clientOptions,
   org,
   useSimulatorTestServer,
 } from '../../__testUtils__/simulatorTestServer';
@@ -16,11 +15,9 @@ useSimulatorTestServer();
 describe('Resilience Hub (restJson1, epoch seconds)', () => {
   it('lists apps and assessments and describes the latest with RTO/RPO per disruption type', async () => {
     const app = org.resilienceApps[0];
-    const client = new ResiliencehubClient({
-      region: app.region,
-      endpoint: ENDPOINT,
-      credentials: credentialsOf(app.accountId),
-    });
+    const client = new ResiliencehubClient(
+      clientOptions(app.region, app.accountId),
+    );
     const apps = await client.send(new ListAppsCommand({}));
     expect(apps.appSummaries!.map(a => a.appArn)).toContain(app.arn);
     expect(apps.appSummaries![0].creationTime).toBeInstanceOf(Date);

@@ -10,10 +10,10 @@ import {
 import { createAwsSimulatorHandlers } from '../../handlers';
 import { createSyntheticOrganization } from '../../organization';
 import {
+  allPages,
   aws,
   awsAccount,
-  credentialsOf,
-  ENDPOINT,
+  clientOptions,
   eusc,
   euscAccount,
   faults,
@@ -24,36 +24,40 @@ import {
 
 useSimulatorTestServer();
 
+/** A Security Hub client of the organization's first `aws` account; one attempt unless told otherwise. */
 function securityHub(
   region: string,
-  options: { endpoint?: string; maxAttempts?: number } = {},
+  options: {
+    maxAttempts?: number;
+    realHost?: boolean;
+    accountId?: string;
+  } = {},
 ) {
-  return new SecurityHubClient({
-    region,
-    credentials: credentialsOf(awsAccount.id),
-    maxAttempts: 1,
-    ...options,
-  });
+  return new SecurityHubClient(
+    clientOptions(region, options.accountId ?? awsAccount.id, {
+      maxAttempts: 1,
+      ...options,
+    }),
+  );
 }
 
 async function allFindings(client: SecurityHubClient, Filters: any) {
-  const out: any[] = [];
-  let NextToken: string | undefined;
-  let pages = 0;
-  do {
-    const page = await client.send(
-      new GetFindingsCommand({ Filters, MaxResults: 25, NextToken }),
-    );
-    out.push(...(page.Findings ?? []));
-    NextToken = page.NextToken;
-    pages += 1;
-  } while (NextToken);
-  return { findings: out, pages };
+  const pages = await allPages(
+    NextToken =>
+      client.send(
+        new GetFindingsCommand({ Filters, MaxResults: 25, NextToken }),
+      ),
+    page => page.NextToken,
+  );
+  return {
+    findings: pages.flatMap(page => page.Findings ?? []),
+    pages: pages.length,
+  };
 }
 
 describe('Security Hub finding aggregators (restJson1)', () => {
   it('links every Region of a partition but its last unused one by default', async () => {
-    const client = securityHub(aws.homeRegion, { endpoint: ENDPOINT });
+    const client = securityHub(aws.homeRegion);
     const list = await client.send(new ListFindingAggregatorsCommand({}));
     expect(list.FindingAggregators).toHaveLength(1);
     const arn = list.FindingAggregators![0].FindingAggregatorArn!;
@@ -85,7 +89,7 @@ describe('Security Hub finding aggregators (restJson1)', () => {
   });
 
   it('lists the linked Regions through the new Security Hub aggregator APIs', async () => {
-    const client = securityHub(aws.homeRegion, { endpoint: ENDPOINT });
+    const client = securityHub(aws.homeRegion);
     const list = await client.send(new ListAggregatorsV2Command({}));
     const arn = list.AggregatorsV2![0].AggregatorV2Arn!;
     expect(arn).toMatch(/:aggregatorv2\//);
@@ -125,25 +129,18 @@ describe('Security Hub finding aggregators (restJson1)', () => {
     ]);
     server.use(...createAwsSimulatorHandlers(linked));
     try {
-      const client = new SecurityHubClient({
-        region: 'us-east-1',
-        endpoint: ENDPOINT,
-        credentials: credentialsOf(linked.accounts[0].id),
-        maxAttempts: 1,
-      });
-      const { findings } = await allFindings(client, {});
+      const accountId = linked.accounts[0].id;
+      const { findings } = await allFindings(
+        securityHub('us-east-1', { accountId }),
+        {},
+      );
       expect(new Set(findings.map(f => f.Region))).toEqual(
         new Set(['us-east-1', 'eu-west-1']),
       );
       expect(findings).toHaveLength(10);
       // Read in eu-central-1 itself, its findings are there.
       const local = await allFindings(
-        new SecurityHubClient({
-          region: 'eu-central-1',
-          endpoint: ENDPOINT,
-          credentials: credentialsOf(linked.accounts[0].id),
-          maxAttempts: 1,
-        }),
+        securityHub('eu-central-1', { accountId }),
         {},
       );
       expect(local.findings).toHaveLength(5);
@@ -155,12 +152,9 @@ describe('Security Hub finding aggregators (restJson1)', () => {
 
 describe('Security Hub GetFindings (restJson1)', () => {
   it('pages through every finding of an account from the home Region, with ISO dates', async () => {
-    const { findings, pages } = await allFindings(
-      securityHub(aws.homeRegion, { endpoint: ENDPOINT }),
-      {
-        AwsAccountId: [{ Value: awsAccount.id, Comparison: 'EQUALS' }],
-      },
-    );
+    const { findings, pages } = await allFindings(securityHub(aws.homeRegion), {
+      AwsAccountId: [{ Value: awsAccount.id, Comparison: 'EQUALS' }],
+    });
     expect(findings).toHaveLength(3 * 40);
     expect(pages).toBe(5);
     expect(new Set(findings.map(f => f.Id)).size).toBe(findings.length);
@@ -172,15 +166,18 @@ describe('Security Hub GetFindings (restJson1)', () => {
 
   it('answers on the real host name too, and a member Region sees only its own findings', async () => {
     const region = aws.regions[1];
-    const { findings } = await allFindings(securityHub(region), {
-      AwsAccountId: [{ Value: awsAccount.id, Comparison: 'EQUALS' }],
-    });
+    const { findings } = await allFindings(
+      securityHub(region, { realHost: true }),
+      {
+        AwsAccountId: [{ Value: awsAccount.id, Comparison: 'EQUALS' }],
+      },
+    );
     expect(findings).toHaveLength(40);
     expect(findings.every(f => f.Region === region)).toBe(true);
   });
 
   it('filters on UpdatedAt and returns only what advance() changed', async () => {
-    const client = securityHub(aws.homeRegion, { endpoint: ENDPOINT });
+    const client = securityHub(aws.homeRegion);
     const before = org.clock;
     const changed = org.advance(1, before + 60_000);
     const { findings } = await allFindings(client, {
@@ -195,7 +192,7 @@ describe('Security Hub GetFindings (restJson1)', () => {
   });
 
   it('rejects MaxResults above 100 and a foreign NextToken with InvalidInputException', async () => {
-    const client = securityHub(aws.homeRegion, { endpoint: ENDPOINT });
+    const client = securityHub(aws.homeRegion);
     await expect(
       client.send(new GetFindingsCommand({ MaxResults: 101 })),
     ).rejects.toMatchObject({
@@ -213,27 +210,21 @@ describe('Security Hub GetFindings (restJson1)', () => {
   ])('%s = 100 answers %s', async (knob, name, status) => {
     Object.assign(faults.faults, { [knob]: 100 });
     await expect(
-      securityHub(aws.homeRegion, { endpoint: ENDPOINT }).send(
-        new GetFindingsCommand({}),
-      ),
+      securityHub(aws.homeRegion).send(new GetFindingsCommand({})),
     ).rejects.toMatchObject({ name, $metadata: { httpStatusCode: status } });
   });
 
   it('a malformed body fails deserialization', async () => {
     faults.faults.malformedPercent = 100;
     await expect(
-      securityHub(aws.homeRegion, { endpoint: ENDPOINT }).send(
-        new GetFindingsCommand({}),
-      ),
+      securityHub(aws.homeRegion).send(new GetFindingsCommand({})),
     ).rejects.toThrow();
   });
 
   it('denies an AccessDenied account as caller or as filter, naming the caller role as IAM does', async () => {
     faults.faults.accessDeniedAccounts = [awsAccount.id];
     await expect(
-      securityHub(aws.homeRegion, { endpoint: ENDPOINT }).send(
-        new GetFindingsCommand({}),
-      ),
+      securityHub(aws.homeRegion).send(new GetFindingsCommand({})),
     ).rejects.toMatchObject({
       name: 'AccessDeniedException',
       $metadata: { httpStatusCode: 403 },
@@ -243,7 +234,7 @@ describe('Security Hub GetFindings (restJson1)', () => {
 
   it('models GetFindings at 3 req/s burst 6 per account and Region', async () => {
     faults.faults.rateLimits = true;
-    const client = securityHub(eusc.homeRegion, { endpoint: ENDPOINT });
+    const client = securityHub(eusc.homeRegion);
     const results = await Promise.allSettled(
       Array.from({ length: 10 }, () =>
         client.send(new GetFindingsCommand({ MaxResults: 1 })),
@@ -257,10 +248,7 @@ describe('Security Hub GetFindings (restJson1)', () => {
 
   it('the SDK retries throttling until it gets through', async () => {
     faults.faults.throttlePercent = 50;
-    const client = securityHub(aws.homeRegion, {
-      endpoint: ENDPOINT,
-      maxAttempts: 10,
-    });
+    const client = securityHub(aws.homeRegion, { maxAttempts: 10 });
     const page = await client.send(new GetFindingsCommand({ MaxResults: 5 }));
     expect(page.Findings).toHaveLength(5);
   });
@@ -268,35 +256,33 @@ describe('Security Hub GetFindings (restJson1)', () => {
 
 describe('Security Hub GetFindingsV2 (OCSF)', () => {
   it('filters by account with composite string filters and pages', async () => {
-    const client = new SecurityHubClient({
-      region: eusc.homeRegion,
-      endpoint: ENDPOINT,
-      credentials: credentialsOf(euscAccount.id),
+    const client = securityHub(eusc.homeRegion, {
+      accountId: euscAccount.id,
+      maxAttempts: 3,
     });
-    const all: any[] = [];
-    let NextToken: string | undefined;
-    do {
-      const page = await client.send(
-        new GetFindingsV2Command({
-          Filters: {
-            CompositeFilters: [
-              {
-                StringFilters: [
-                  {
-                    FieldName: 'cloud.account.uid',
-                    Filter: { Value: euscAccount.id, Comparison: 'EQUALS' },
-                  },
-                ],
-              },
-            ],
-          },
-          MaxResults: 30,
-          NextToken,
-        }),
-      );
-      all.push(...(page.Findings ?? []));
-      NextToken = page.NextToken;
-    } while (NextToken);
+    const pages = await allPages(
+      NextToken =>
+        client.send(
+          new GetFindingsV2Command({
+            Filters: {
+              CompositeFilters: [
+                {
+                  StringFilters: [
+                    {
+                      FieldName: 'cloud.account.uid',
+                      Filter: { Value: euscAccount.id, Comparison: 'EQUALS' },
+                    },
+                  ],
+                },
+              ],
+            },
+            MaxResults: 30,
+            NextToken,
+          }),
+        ),
+      page => page.NextToken,
+    );
+    const all: any[] = pages.flatMap(page => page.Findings ?? []);
     expect(all).toHaveLength(40);
     expect(all[0]).toMatchObject({
       cloud: { account: { uid: euscAccount.id }, region: eusc.homeRegion },

@@ -7,8 +7,7 @@ import { accessKeyIdFor } from '../../protocol';
 import {
   aws,
   awsAccount,
-  credentialsOf,
-  ENDPOINT,
+  clientOptions,
   eusc,
   euscAccount,
   useSimulatorTestServer,
@@ -18,11 +17,9 @@ useSimulatorTestServer();
 
 describe('STS (awsQuery)', () => {
   it('assumes a role in the same partition and rejects another partition', async () => {
-    const client = new STSClient({
-      region: eusc.homeRegion,
-      endpoint: ENDPOINT,
-      credentials: credentialsOf(euscAccount.id),
-    });
+    const client = new STSClient(
+      clientOptions(eusc.homeRegion, euscAccount.id),
+    );
     const assumed = await client.send(
       new AssumeRoleCommand({
         RoleArn: `arn:${eusc.id}:iam::${euscAccount.id}:role/Reader`,
