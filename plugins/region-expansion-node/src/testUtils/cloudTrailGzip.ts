@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { createSeededRandom } from '@region-expansion/plugin-region-expansion-common';
 
 /**
  * One MiB of a JSON string's content: blocks of 4 KiB seeded-random hex
@@ -9,11 +10,10 @@ import zlib from 'node:zlib';
  */
 function lowRatioMebibyte(): Buffer {
   const block = Buffer.alloc(1 << 20, ' ');
-  let seed = 20260501;
+  const random = createSeededRandom(20260501);
   for (let start = 0; start < block.length; start += 128 << 10) {
     for (let i = start; i < start + (4 << 10); i++) {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      block[i] = '0123456789abcdef'.charCodeAt(seed >>> 28);
+      block[i] = '0123456789abcdef'.charCodeAt(Math.floor(random() * 16));
     }
   }
   return block;

@@ -3,4 +3,5 @@
  *
  * @packageDocumentation
  */
+export { binaryJunk } from './binaryJunk';
 export { cloudTrailGzip } from './cloudTrailGzip';

@@ -2,35 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { createSeededRandom } from '@region-expansion/plugin-region-expansion-common';
+import {
+  binaryJunk,
+  cloudTrailGzip,
+} from '@region-expansion/plugin-region-expansion-node/testUtils';
 
 /** Depth of every "deep nesting" file. */
 export const DEEP = 10_000;
-
-/** Deterministic bytes that are neither UTF-8 nor gzip. */
-export function binaryJunk(bytes: number): Buffer {
-  const out = Buffer.alloc(bytes);
-  // Repeatable junk: the same bytes on every run.
-  const random = createSeededRandom(0x9e3779b9);
-  for (let i = 0; i < bytes; i++) out[i] = Math.floor(random() * 256);
-  out[0] = 0xff;
-  out[1] = 0xfe;
-  return out;
-}
-
-/**
- * Concatenated gzip members that inflate to `inflatedBytes` of valid
- * CloudTrail JSON at about a thousandth of the size.
- */
-export function gzipBomb(inflatedBytes: number): Buffer {
-  const head = zlib.gzipSync(
-    '{"Records":[{"eventSource":"s3.amazonaws.com","eventName":"GetObject","pad":"',
-  );
-  const tail = zlib.gzipSync('"}]}');
-  const mebibyte = zlib.gzipSync(Buffer.alloc(1 << 20, 'a'), { level: 9 });
-  const members = Math.ceil(inflatedBytes / (1 << 20));
-  return Buffer.concat([head, ...Array(members).fill(mebibyte), tail]);
-}
 
 /** The Trust issue's 12 KB template: 200 `arn:aws:` strings aliased 2,000 times. */
 export function aliasAmplificationTemplate(): string {
@@ -110,7 +88,7 @@ export class CliFixtures {
     w('truncated.json.gz', zlib.gzipSync('{"Records":[]}').subarray(0, 10));
     w('junk.json.gz', binaryJunk(64 * 1024));
     w('empty.json.gz', Buffer.alloc(0));
-    w('bomb.json.gz', gzipBomb(300 * 2 ** 20));
+    w('bomb.json.gz', cloudTrailGzip(300, 'bomb'));
     w(
       'trail-in-dir/AWSLogs/111111111111/CloudTrail/eu-west-2/2026/01/01/t.json.gz',
       zlib.gzipSync('{"Records":[').subarray(0, 20),

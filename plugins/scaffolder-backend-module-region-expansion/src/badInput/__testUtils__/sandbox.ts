@@ -3,34 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { createSeededRandom } from '@region-expansion/plugin-region-expansion-common';
+import {
+  binaryJunk,
+  cloudTrailGzip,
+} from '@region-expansion/plugin-region-expansion-node/testUtils';
 
 /** Depth of the "deep nesting" template. */
 const DEEP = 10_000;
-
-/** Concatenated gzip members inflating to `bytes` of CloudTrail JSON. */
-function gzipBomb(bytes: number): Buffer {
-  const head = zlib.gzipSync(
-    '{"Records":[{"eventSource":"s3.amazonaws.com","pad":"',
-  );
-  const tail = zlib.gzipSync('"}]}');
-  const mebibyte = zlib.gzipSync(Buffer.alloc(1 << 20, 'a'), { level: 9 });
-  return Buffer.concat([
-    head,
-    ...Array(Math.ceil(bytes / (1 << 20))).fill(mebibyte),
-    tail,
-  ]);
-}
-
-/** Deterministic bytes that are neither UTF-8 nor gzip. */
-function binaryJunk(bytes: number): Buffer {
-  const out = Buffer.alloc(bytes);
-  // Repeatable junk: the same bytes on every run.
-  const random = createSeededRandom(0x9e3779b9);
-  for (let i = 0; i < bytes; i++) out[i] = Math.floor(random() * 256);
-  out[0] = 0xff;
-  return out;
-}
 
 const TEMPLATE = JSON.stringify({
   Resources: {
@@ -87,7 +66,7 @@ export class Sandbox {
         DEEP,
       )}1${'}'.repeat(DEEP)}}}}`,
     );
-    w(ws('bad', 'bomb', 'AWSLogs', 't.json.gz'), gzipBomb(300 * 2 ** 20));
+    w(ws('bad', 'bomb', 'AWSLogs', 't.json.gz'), cloudTrailGzip(300, 'bomb'));
     w(
       ws('bad', 'truncated', 'AWSLogs', 't.json.gz'),
       zlib.gzipSync('{"Records":[]}').subarray(0, 10),
