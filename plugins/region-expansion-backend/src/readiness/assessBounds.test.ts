@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import zlib from 'node:zlib';
-import request from 'supertest';
+import { assessOn } from '../__testUtils__/readiness';
 import { API, as, startWithRoles } from '../__testUtils__/rolePolicy';
 import { footprintOfUpload } from './uploadedFootprint';
 
@@ -13,14 +13,6 @@ jest.setTimeout(120_000);
  * may cost (YAML aliases, findings, inflated size) and how many run at once.
  */
 const ENGINEER = as('engineer');
-
-const assessOn =
-  (server: http.Server) =>
-  (body: object, locationId = 'eu-west-1') =>
-    request(server)
-      .post(`${API}/readiness/${locationId}/assess`)
-      .set('Authorization', ENGINEER)
-      .send(body);
 
 /** The upload of the report: one anchor of 200 ARNs, aliased 2,000 times. */
 function aliasedTemplate(strings: number, aliases: number): string {
@@ -136,7 +128,7 @@ describe('POST /readiness/:locationId/assess bounds (default config)', () => {
   it('answers a 12 KB template with 2,000 aliases of 200 ARNs with one folded finding, each ARN counted once', async () => {
     const content = aliasedTemplate(200, 2000);
     expect(content.length).toBeLessThan(13 * 1024);
-    const res = await assess({ fileName: 'stack.yaml', content });
+    const res = await assess('eu-west-1', { fileName: 'stack.yaml', content });
     expect(res.status).toBe(200);
     expect(res.text.length).toBeLessThan(100_000);
     const hardcoded = res.body.footprint.crossRegion.filter(
@@ -191,7 +183,7 @@ describe('POST /readiness/:locationId/assess bounds (default config)', () => {
       /^content: policy\.json: more than 10000 distinct findings \(bound of one footprint\)/,
     ],
   ])('refuses %s with a 400 naming content', async (_name, body, message) => {
-    const res = await assess(body);
+    const res = await assess('eu-west-1', body);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
     expect(res.body.error.message).not.toContain(os.tmpdir());
@@ -201,7 +193,7 @@ describe('POST /readiness/:locationId/assess bounds (default config)', () => {
     const inflated = 100 * MIB;
     const trail = lowRatioTrail(inflated);
     expect(inflated / trail.length).toBeLessThan(MAX_RATIO / 2);
-    const res = await assess({
+    const res = await assess('eu-west-1', {
       fileName: 'trail.json.gz',
       content: trail.toString('base64'),
       encoding: 'base64',
@@ -215,7 +207,7 @@ describe('POST /readiness/:locationId/assess bounds (default config)', () => {
   it('refuses a small .json.gz bomb by its compression ratio after the first MiB, long before the size cap', async () => {
     const bomb = bombTrail(100 * MIB);
     expect(bomb.length).toBeLessThan(200 * 1024);
-    const res = await assess({
+    const res = await assess('eu-west-1', {
       fileName: 'trail.json.gz',
       content: bomb.toString('base64'),
       encoding: 'base64',
@@ -241,7 +233,7 @@ describe('POST /readiness/:locationId/assess bounds (configured)', () => {
   });
 
   it('caps the inflated size at regionExpansion.assess.maxInflatedSize', async () => {
-    const small = await assess({
+    const small = await assess('eu-west-1', {
       fileName: 'trail.json.gz',
       content: lowRatioTrail(512 * 1024).toString('base64'),
       encoding: 'base64',
@@ -252,7 +244,7 @@ describe('POST /readiness/:locationId/assess bounds (configured)', () => {
     ]);
     const bigTrail = lowRatioTrail(2 * MIB);
     expect((2 * MIB) / bigTrail.length).toBeLessThan(MAX_RATIO / 2);
-    const big = await assess({
+    const big = await assess('eu-west-1', {
       fileName: 'trail.json.gz',
       content: bigTrail.toString('base64'),
       encoding: 'base64',
@@ -299,7 +291,7 @@ describe('POST /readiness/:locationId/assess bounds (configured)', () => {
     // Let the first request reach the route and take the slot.
     await new Promise(resolve => setTimeout(resolve, 300));
 
-    const refused = await assess({
+    const refused = await assess('eu-west-1', {
       fileName: 'other.yaml',
       content: 'Resources:\n  T:\n    Type: AWS::SNS::Topic\n',
     });
@@ -316,7 +308,7 @@ describe('POST /readiness/:locationId/assess bounds (configured)', () => {
       { code: 'sqs', sources: ['iac'], actions: [] },
     ]);
 
-    const after = await assess({
+    const after = await assess('eu-west-1', {
       fileName: 'other.yaml',
       content: 'Resources:\n  T:\n    Type: AWS::SNS::Topic\n',
     });
