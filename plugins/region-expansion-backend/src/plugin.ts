@@ -33,7 +33,6 @@ import { KnexReadinessStore } from './readiness/KnexReadinessStore';
 import { ReadinessService } from './readiness/ReadinessService';
 import { scheduleReadinessEvaluation } from './readiness/scheduleReadinessEvaluation';
 import { nameBodyErrors } from './routing/nameBodyErrors';
-import { requireBodyType } from './routing/requireBodyType';
 import { createRouter } from './routing/createRouter';
 import { EstateSeeders } from './seed/EstateSeeders';
 import { estateSeedContext } from './seed/estateSeedContext';
@@ -177,19 +176,7 @@ export const regionExpansionPlugin = createBackendPlugin({
           });
         }
 
-        // JSON everywhere; POST /tenants/import also reads YAML.
-        httpRouter.use(
-          requireBodyType({
-            accepted: ['application/json'],
-            byPath: {
-              '/tenants/import': [
-                'text/yaml',
-                'application/yaml',
-                'application/x-yaml',
-              ],
-            },
-          }),
-        );
+        // Each route refuses a body type it does not read (mountRoutes).
         httpRouter.use(
           await createRouter({
             httpAuth,

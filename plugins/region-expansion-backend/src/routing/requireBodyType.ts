@@ -1,17 +1,15 @@
 import express from 'express';
 
 /**
- * Refuses a request body of a type the route does not read, before any
- * route runs. Without it, express's parsers skip such a body and the route
- * sees an empty one: "id: is required" for a body that holds an id, or an
- * optional-body route (POST /governance/sync) that acts on defaults. Every
- * route reads `accepted` (JSON); `byPath` widens it for one path (YAML on
- * POST /tenants/import). Only headers are read, so no body is buffered for
- * an unauthorized caller. Requests without a body pass.
+ * Refuses a request body of a type the route does not read (`accepted`:
+ * JSON, and YAML on POST /tenants/import), before its parsers run. Without
+ * it, express's parsers skip such a body and the route sees an empty one:
+ * "id: is required" for a body that holds an id, or an optional-body route
+ * (POST /governance/sync) that acts on defaults. Only headers are read, so
+ * no body is buffered. Requests without a body pass.
  */
 export function requireBodyType(options: {
   accepted: string[];
-  byPath?: Record<string, string[]>;
 }): express.RequestHandler {
   return (req, _res, next) => {
     const length = req.headers['content-length'];
@@ -22,10 +20,7 @@ export function requireBodyType(options: {
       next();
       return;
     }
-    const accepted = [
-      ...options.accepted,
-      ...(options.byPath?.[req.path] ?? []),
-    ];
+    const { accepted } = options;
     if (req.is(accepted)) {
       next();
       return;

@@ -162,4 +162,31 @@ describe('large-body routes authorize before reading the body', () => {
       expect(answered).toBe(status);
     },
   );
+
+  it.each(bodyRoutes.map(r => [r.name, r] as const))(
+    '%s: a body type the route does not read is 415 naming the types it reads, and only for a caller with the permission',
+    async (_, { route, authorization, status }) => {
+      const send = (auth: string) =>
+        request(server)
+          [route.method.toLowerCase() as 'post'](
+            urlOf(route, route.example ?? {}),
+          )
+          .set('Authorization', auth)
+          .set('Content-Type', 'text/plain')
+          .send('{}');
+      const refused = await send(authorization);
+      expect(refused.status).toBe(status);
+      const allowed = await send(as('platform-admin'));
+      expect({
+        status: allowed.status,
+        message: allowed.body.error?.message,
+      }).toEqual({
+        status: 415,
+        message: `Content-Type: 'text/plain' is not read here; send ${[
+          'application/json',
+          ...(route.textBody?.contentTypes ?? []),
+        ].join(' or ')}`,
+      });
+    },
+  );
 });
