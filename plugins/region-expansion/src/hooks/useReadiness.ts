@@ -5,7 +5,7 @@ import type {
   StoredReadinessEvaluation,
   StoredReadinessWaiver,
 } from '@region-expansion/plugin-region-expansion-common';
-import { hasStatus, serverMessage } from '../components/shared/EmptyOrError';
+import { hasStatus, serverMessage } from '../components/shared/responseErrors';
 import { useRegionExpansionApi } from './useRegionExpansionApi';
 
 /** Evaluations the history chart shows (newest first from the server). */

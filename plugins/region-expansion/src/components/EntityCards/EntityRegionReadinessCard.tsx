@@ -1,5 +1,5 @@
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { CellCard } from '../RegionPage/CellCard';
+import { CellCard } from '../CellPage/CellCard';
 import { CELL_ANNOTATION, LOCATION_ANNOTATION } from './conditions';
 import { LocationReadinessCard } from './LocationReadinessCard';
 

@@ -12,7 +12,7 @@ import { combineAsync } from '../../hooks/combineAsync';
 import { useLocations } from '../../hooks/useLocations';
 import { useReadinessSummaries } from '../../hooks/useReadinessSummaries';
 import { regionRouteRef } from '../../routes';
-import { AsyncContent } from '../shared/EmptyOrError';
+import { AsyncContent } from '../shared/AsyncContent';
 import { ReadinessChip } from '../shared/ReadinessChip';
 import { readinessLevelOf } from '../shared/readiness';
 import { ReadinessUnavailableNote } from '../shared/ReadinessUnavailableNote';

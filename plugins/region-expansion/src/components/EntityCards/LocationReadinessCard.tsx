@@ -8,7 +8,7 @@ import { useCells } from '../../hooks/useCells';
 import { useLocations } from '../../hooks/useLocations';
 import { useReadinessSummaries } from '../../hooks/useReadinessSummaries';
 import { regionRouteRef } from '../../routes';
-import { AsyncContent } from '../shared/EmptyOrError';
+import { AsyncContent } from '../shared/AsyncContent';
 import { ReadinessChip } from '../shared/ReadinessChip';
 import { ReadinessUnavailableNote } from '../shared/ReadinessUnavailableNote';
 import { LOCATION_ANNOTATION } from './conditions';

@@ -6,15 +6,17 @@ import { Content, EmptyState, InfoCard } from '@backstage/core-components';
 import { useGovernanceDashboard } from '../../hooks/useGovernanceDashboard';
 import { useGovernancePageLoaders } from '../../hooks/useGovernancePageLoaders';
 import { FilterSelect } from '../shared/FilterSelect';
-import { useUrlFilters } from '../shared/useUrlFilter';
-import { AsyncContent, hasStatus } from '../shared/EmptyOrError';
+import { useUrlFilters } from '../shared/useUrlFilters';
+import { AsyncContent } from '../shared/AsyncContent';
+import { hasStatus } from '../shared/responseErrors';
 import { filterFromSearchParams, GOVERNANCE_FACETS } from './governanceFilters';
 import { FreshnessPanel } from './FreshnessPanel';
 import { SecurityHubPanel } from './SecurityHubPanel';
 import { ResiliencePanel } from './ResiliencePanel';
 import { AuditPanel } from './AuditPanel';
 import { TrendCharts } from './TrendCharts';
-import { EvidenceBundleDownload, SyncNowButton } from './GovernanceActions';
+import { EvidenceBundleDownload } from './EvidenceBundleDownload';
+import { SyncNowButton } from './SyncNowButton';
 
 /** What to configure, said by every empty state of the dashboard. */
 const CONFIGURE_GOVERNANCE =

@@ -17,7 +17,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ChartFigure } from '../shared/charts';
+import { ChartFigure } from '../shared/ChartFigure';
 
 /** Security Hub severities from least to most severe (open set: others follow). */
 const SEVERITY_ORDER = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];

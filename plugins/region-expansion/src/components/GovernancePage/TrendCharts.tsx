@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ChartFigure } from '../shared/charts';
+import { ChartFigure } from '../shared/ChartFigure';
 
 const LINE_COLOURS = ['#1565c0', '#c62828', '#2e7d32', '#6a1b9a', '#b45309'];
 

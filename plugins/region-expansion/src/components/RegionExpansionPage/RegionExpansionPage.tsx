@@ -25,7 +25,7 @@ import { lazyPage } from '../shared/lazyPage';
 const RegionPage = lazyPage(() =>
   import('../RegionPage').then(m => m.RegionPage),
 );
-const CellPage = lazyPage(() => import('../RegionPage').then(m => m.CellPage));
+const CellPage = lazyPage(() => import('../CellPage').then(m => m.CellPage));
 const GovernancePage = lazyPage(() =>
   import('../GovernancePage').then(m => m.GovernancePage),
 );

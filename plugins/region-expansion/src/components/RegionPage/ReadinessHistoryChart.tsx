@@ -11,7 +11,8 @@ import {
   READINESS_LEVELS,
   type ReadinessHistoryItem,
 } from '@region-expansion/plugin-region-expansion-common';
-import { ChartFigure, formatTime } from '../shared/charts';
+import { ChartFigure } from '../shared/ChartFigure';
+import { formatTime } from '../shared/time';
 import { READINESS_COLOURS } from '../shared/readiness';
 
 /** Levels on the chart's y axis, worst at the bottom. */

@@ -6,9 +6,9 @@ import { Content, EmptyState, Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useLocationCells } from '../../hooks/useLocationCells';
 import { tenantsRouteRef } from '../../routes';
-import { AsyncContent } from '../shared/EmptyOrError';
+import { AsyncContent } from '../shared/AsyncContent';
 import { ReadinessPanel } from './ReadinessPanel';
-import { CellCapacityCard } from './CellCapacityCard';
+import { CellCapacityCard } from '../CellPage/CellCapacityCard';
 import { AssessInfrastructurePanel } from './AssessInfrastructurePanel';
 
 /**

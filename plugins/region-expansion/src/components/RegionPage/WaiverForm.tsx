@@ -11,7 +11,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
-import { serverMessage } from '../shared/EmptyOrError';
+import { serverMessage } from '../shared/responseErrors';
 
 /** Today plus `days`, as the `YYYY-MM-DD` a date input takes. */
 function dateInputValue(days: number): string {

@@ -1,3 +1,1 @@
 export { RegionPage } from './RegionPage';
-export { CellPage } from './CellPage';
-export { CellCapacityCard, capacityDimensions } from './CellCapacityCard';

@@ -17,7 +17,7 @@ import {
   READINESS_COLOURS,
 } from '../shared/readiness';
 import { REGION_COORDINATES } from './regionCoordinates';
-import { PartitionShape, partitionShapeName } from './partitionMarkers';
+import { PartitionShape, partitionShapeName } from './PartitionShape';
 
 const MAP_WIDTH = 900;
 const MAP_HEIGHT = 440;

@@ -20,8 +20,9 @@ import {
 } from '../shared/readiness';
 import { ReadinessUnavailableNote } from '../shared/ReadinessUnavailableNote';
 import { FilterSelect } from '../shared/FilterSelect';
-import { parseYesNo, useUrlFilters } from '../shared/useUrlFilter';
-import { AsyncContent, NoLocationsEmptyState } from '../shared/EmptyOrError';
+import { parseYesNo, useUrlFilters } from '../shared/useUrlFilters';
+import { AsyncContent } from '../shared/AsyncContent';
+import { NoLocationsEmptyState } from '../shared/NoLocationsEmptyState';
 import { lazyComponent } from '../shared/lazyComponent';
 import { RegionsGrid } from './RegionsGrid';
 

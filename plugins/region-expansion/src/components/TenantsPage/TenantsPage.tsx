@@ -15,11 +15,11 @@ import {
 import { useLocations } from '../../hooks/useLocations';
 import { usePartitions } from '../../hooks/usePartitions';
 import { FilterSelect } from '../shared/FilterSelect';
-import { useUrlFilters, yesNoFlag } from '../shared/useUrlFilter';
+import { useUrlFilters, yesNoFlag } from '../shared/useUrlFilters';
 import { CellFilter } from './CellFilter';
 import { TenantsTable } from './TenantsTable';
 import { TenantDrawer } from './TenantDrawer';
-import { WhatIfSection } from './WhatIfForm';
+import { WhatIfSection } from './WhatIfSection';
 
 /**
  * False in the first render, true right after its commit, set in a

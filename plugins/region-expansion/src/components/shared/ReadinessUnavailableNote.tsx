@@ -1,5 +1,5 @@
 import Alert from '@mui/material/Alert';
-import { serverMessage } from './EmptyOrError';
+import { serverMessage } from './responseErrors';
 
 /**
  * Says why every level shows as `unknown` when readiness could not be read,

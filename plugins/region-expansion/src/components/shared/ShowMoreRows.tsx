@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { MorePages } from './useMorePages';
-import { serverMessage } from './EmptyOrError';
+import { serverMessage } from './responseErrors';
 
 /**
  * Under a paged list: how many rows are shown and a button that reads the

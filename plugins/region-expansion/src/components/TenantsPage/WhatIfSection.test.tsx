@@ -12,7 +12,7 @@ import {
   renderWithPlugin,
   setupTestServer,
 } from '../../__testUtils__/testServer';
-import { WhatIfSection } from './WhatIfForm';
+import { WhatIfSection } from './WhatIfSection';
 
 const server = setupTestServer();
 

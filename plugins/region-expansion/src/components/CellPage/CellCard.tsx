@@ -1,5 +1,5 @@
 import { useCell } from '../../hooks/useCell';
-import { AsyncContent } from '../shared/EmptyOrError';
+import { AsyncContent } from '../shared/AsyncContent';
 import { CellCapacityCard } from './CellCapacityCard';
 
 /** One cell, loaded by id, as its capacity card (a 404 shows the server's message). */

@@ -1,0 +1,3 @@
+export { CellPage } from './CellPage';
+export { CellCard } from './CellCard';
+export { CellCapacityCard } from './CellCapacityCard';

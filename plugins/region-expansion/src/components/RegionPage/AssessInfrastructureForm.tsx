@@ -1,0 +1,187 @@
+import { DragEvent, FormEvent, useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { Progress } from '@backstage/core-components';
+import {
+  DATA_CLASSIFICATIONS,
+  type DataClassification,
+} from '@region-expansion/plugin-region-expansion-common';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
+import { serverMessage } from '../shared/responseErrors';
+import { AssessmentResult } from './AssessmentResult';
+import { MAX_UPLOAD_BYTES, megabytes, readAsBase64 } from './uploadFile';
+
+/**
+ * Picks one file (button or drag and drop), with whose data it carries,
+ * and sends it to `POST /readiness/:locationId/assess`.
+ */
+export function AssessInfrastructureForm(props: { locationId: string }) {
+  const { locationId } = props;
+  const api = useRegionExpansionApi();
+  const inputRef = useRef<HTMLInputElement>(null);
+  // One panel per page; useId would need React 18 (the peer range starts at 16).
+  const hintId = `assess-hint-${locationId}`;
+  const [file, setFile] = useState<File>();
+  const [dragging, setDragging] = useState(false);
+  const [classification, setClassification] = useState<DataClassification | ''>(
+    '',
+  );
+  const [homeCountry, setHomeCountry] = useState('');
+
+  const [state, assess] = useAsyncFn(
+    async (chosen: File) => {
+      if (chosen.size > MAX_UPLOAD_BYTES) {
+        throw new Error(
+          `${chosen.name} is ${megabytes(
+            chosen.size,
+          )}; the portal sends files up to ${megabytes(
+            MAX_UPLOAD_BYTES,
+          )}. Assess larger inputs with \`yarn region-expansion assess --target ${locationId}\`.`,
+        );
+      }
+      const result = await api.assessFootprint({
+        path: { locationId },
+        body: {
+          fileName: chosen.name,
+          content: await readAsBase64(chosen),
+          encoding: 'base64',
+          ...(classification ? { classification } : {}),
+          ...(homeCountry.trim() ? { homeCountry: homeCountry.trim() } : {}),
+        },
+      });
+      return { result, classification: classification || undefined };
+    },
+    [api, locationId, classification, homeCountry],
+  );
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (file) assess(file);
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = event.dataTransfer.files[0];
+    if (dropped) setFile(dropped);
+  };
+
+  return (
+    <Stack useFlexGap spacing={3}>
+      <Stack
+        useFlexGap
+        component="form"
+        aria-label={`Assess infrastructure code against ${locationId}`}
+        spacing={2}
+        onSubmit={onSubmit}
+        sx={{ maxWidth: 640 }}
+      >
+        <Box
+          onDragOver={(event: DragEvent) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          data-testid="assess-drop-zone"
+          sx={{
+            border: 2,
+            borderStyle: 'dashed',
+            borderColor: dragging ? 'primary.main' : 'divider',
+            borderRadius: 1,
+            p: 3,
+            textAlign: 'center',
+          }}
+        >
+          <Stack useFlexGap spacing={1} alignItems="center">
+            <Typography variant="body2">Drop a file here, or</Typography>
+            <Button
+              variant="outlined"
+              onClick={() => inputRef.current?.click()}
+              aria-describedby={hintId}
+            >
+              Choose a file
+            </Button>
+            <input
+              ref={inputRef}
+              type="file"
+              hidden
+              accept=".json,.yaml,.yml,.template,.gz"
+              aria-label="Infrastructure code file"
+              onChange={event => {
+                const chosen = event.target.files?.[0];
+                if (chosen) setFile(chosen);
+                // Lets the same file be chosen again after an edit.
+                event.target.value = '';
+              }}
+            />
+            <Typography id={hintId} variant="caption" color="text.secondary">
+              A CloudFormation template (JSON or YAML; for CDK, a stack template
+              from cdk.out), a Terraform plan JSON (terraform show -json) or a
+              CloudTrail log file (.json or .json.gz), up to{' '}
+              {megabytes(MAX_UPLOAD_BYTES)}.
+            </Typography>
+            <Typography variant="body2" role="status">
+              {file
+                ? `Selected: ${file.name} (${megabytes(file.size)})`
+                : 'No file selected'}
+            </Typography>
+          </Stack>
+        </Box>
+        <TextField
+          select
+          size="small"
+          label="Data classification"
+          value={classification}
+          // Shows "internal (default)" instead of an empty box.
+          SelectProps={{ displayEmpty: true }}
+          InputLabelProps={{ shrink: true }}
+          onChange={event =>
+            setClassification(event.target.value as DataClassification | '')
+          }
+          helperText="The highest classification of the data the code handles"
+        >
+          <MenuItem value="">internal (default)</MenuItem>
+          {DATA_CLASSIFICATIONS.map(option => (
+            <MenuItem key={option} value={option}>
+              {option}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          size="small"
+          label="Data subjects' country"
+          value={homeCountry}
+          onChange={event => setHomeCountry(event.target.value)}
+          helperText={`ISO 3166-1 code such as DE; default: the country of ${locationId}`}
+        />
+        <div>
+          <Button
+            type="submit"
+            variant="contained"
+            disabled={!file || state.loading}
+          >
+            Assess
+          </Button>
+        </div>
+      </Stack>
+      {state.loading && <Progress />}
+      {state.error && !state.loading && (
+        <Alert severity="error" role="alert">
+          {serverMessage(state.error)}
+        </Alert>
+      )}
+      {state.value && !state.loading && !state.error && (
+        <AssessmentResult
+          result={state.value.result}
+          classification={state.value.classification}
+        />
+      )}
+    </Stack>
+  );
+}
