@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import zlib from 'node:zlib';
 import {
   binaryJunk,
   cloudTrailGzip,
 } from '@region-expansion/plugin-region-expansion-node/testUtils';
+import { cdkManifest } from '../../__testUtils__/cliInputs';
+import { TempFolder } from '../../__testUtils__/TempFolder';
 
 /** Depth of every "deep nesting" file. */
 export const DEEP = 10_000;
@@ -61,18 +61,9 @@ const tenant = (fields: string) =>
  * The bad (and a few valid) input files of the CLI corpus, written once
  * into a private temporary folder. `at(name)` is the path a case passes.
  */
-export class CliFixtures {
-  readonly dir = fs.mkdtempSync(
-    path.join(os.tmpdir(), 'region-expansion-cli-bad-'),
-  );
-
-  at(...parts: string[]): string {
-    return path.join(this.dir, ...parts);
-  }
-
-  private write(name: string, content: string | Buffer) {
-    fs.mkdirSync(path.dirname(this.at(name)), { recursive: true });
-    fs.writeFileSync(this.at(name), content);
+export class CliFixtures extends TempFolder {
+  constructor() {
+    super('region-expansion-cli-bad-');
   }
 
   /** Writes every fixture; the 50 MB lines and the bomb take a second. */
@@ -152,29 +143,10 @@ export class CliFixtures {
     // Wrong kinds of structured input.
     w('plan-bad.json', '{"format_version":"1.2","resource_changes":"nope"}');
     w('trail-bad.json', '{"Records":"nope"}');
-    w(
-      'cdk-missing/manifest.json',
-      JSON.stringify({
-        version: '36.0.0',
-        artifacts: {
-          S: {
-            type: 'aws:cloudformation:stack',
-            properties: { templateFile: 'S.template.json' },
-          },
-        },
-      }),
-    );
+    w('cdk-missing/manifest.json', cdkManifest('S.template.json'));
     w(
       'cdk-traversal/manifest.json',
-      JSON.stringify({
-        version: '36.0.0',
-        artifacts: {
-          S: {
-            type: 'aws:cloudformation:stack',
-            properties: { templateFile: '../../../../../../etc/passwd' },
-          },
-        },
-      }),
+      cdkManifest('../../../../../../etc/passwd'),
     );
     w('resources-list.yaml', 'Resources:\n  - a\n  - b\n');
 
@@ -228,9 +200,5 @@ export class CliFixtures {
       tenant('count: 1, residency: { countries: [Narnia] }'),
     );
     return this;
-  }
-
-  remove() {
-    fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
