@@ -13,68 +13,114 @@ export interface RegionFact {
   geography: Geography;
 }
 
+/** The countries that host a Region, by geography. */
+const GEOGRAPHY_COUNTRIES = {
+  Africa: ['ZA'],
+  'Asia Pacific': [
+    'AU',
+    'CN',
+    'HK',
+    'ID',
+    'IN',
+    'JP',
+    'KR',
+    'MY',
+    'NZ',
+    'SG',
+    'TH',
+    'TW',
+  ],
+  Europe: ['CH', 'DE', 'ES', 'FR', 'GB', 'IE', 'IT', 'SE'],
+  'Middle East': ['AE', 'BH', 'IL'],
+  'North America': ['CA', 'MX', 'US'],
+  'South America': ['BR'],
+} as const satisfies Record<Geography, readonly string[]>;
+
+type RegionCountry = (typeof GEOGRAPHY_COUNTRIES)[Geography][number];
+
+const COUNTRY_GEOGRAPHY = new Map<string, Geography>(
+  (Object.keys(GEOGRAPHY_COUNTRIES) as Geography[]).flatMap(geography =>
+    GEOGRAPHY_COUNTRIES[geography].map(
+      country => [country, geography] as const,
+    ),
+  ),
+);
+
 /**
- * Country and geography of every Region in botocore 1.43.107's
+ * Country (ISO 3166-1 alpha-2) of every Region in botocore 1.43.107's
  * partitions.json. Hand-maintained: the snapshot derivation fails when the
  * source has a Region missing here, so a new Region cannot slip in without
- * a stated country. Jurisdictions are derived from the country.
+ * a stated country.
+ */
+const REGION_COUNTRIES: Readonly<Record<string, RegionCountry>> = {
+  // aws (commercial)
+  'af-south-1': 'ZA', // Cape Town
+  'ap-east-1': 'HK', // Hong Kong
+  'ap-east-2': 'TW', // Taipei
+  'ap-northeast-1': 'JP', // Tokyo
+  'ap-northeast-2': 'KR', // Seoul
+  'ap-northeast-3': 'JP', // Osaka
+  'ap-south-1': 'IN', // Mumbai
+  'ap-south-2': 'IN', // Hyderabad
+  'ap-southeast-1': 'SG', // Singapore
+  'ap-southeast-2': 'AU', // Sydney
+  'ap-southeast-3': 'ID', // Jakarta
+  'ap-southeast-4': 'AU', // Melbourne
+  'ap-southeast-5': 'MY', // Malaysia
+  'ap-southeast-6': 'NZ', // New Zealand
+  'ap-southeast-7': 'TH', // Thailand
+  'ca-central-1': 'CA', // Montreal
+  'ca-west-1': 'CA', // Calgary
+  'eu-central-1': 'DE', // Frankfurt
+  'eu-central-2': 'CH', // Zurich
+  'eu-north-1': 'SE', // Stockholm
+  'eu-south-1': 'IT', // Milan
+  'eu-south-2': 'ES', // Aragón
+  'eu-west-1': 'IE', // Ireland
+  'eu-west-2': 'GB', // London
+  'eu-west-3': 'FR', // Paris
+  'il-central-1': 'IL', // Tel Aviv
+  'me-central-1': 'AE', // UAE
+  'me-south-1': 'BH', // Bahrain
+  'mx-central-1': 'MX', // Querétaro
+  'sa-east-1': 'BR', // São Paulo
+  'us-east-1': 'US', // N. Virginia
+  'us-east-2': 'US', // Ohio
+  'us-west-1': 'US', // N. California
+  'us-west-2': 'US', // Oregon
+  // aws-cn (operated by Sinnet and NWCD)
+  'cn-north-1': 'CN', // Beijing
+  'cn-northwest-1': 'CN', // Ningxia
+  // aws-eusc (AWS European Sovereign Cloud)
+  'eusc-de-east-1': 'DE', // Brandenburg
+  // aws-us-gov (GovCloud)
+  'us-gov-east-1': 'US',
+  'us-gov-west-1': 'US',
+  // aws-iso, aws-iso-b, aws-iso-f (US intelligence community partitions)
+  'us-iso-east-1': 'US',
+  'us-iso-west-1': 'US',
+  'us-isob-east-1': 'US',
+  'us-isob-west-1': 'US',
+  'us-isof-east-1': 'US',
+  'us-isof-south-1': 'US',
+  // aws-iso-e: UK government partition (DNS suffix cloud.adc-e.uk)
+  'eu-isoe-west-1': 'GB',
+};
+
+/**
+ * Country and geography of every Region in botocore 1.43.107's
+ * partitions.json: the country is stated per Region, the geography follows
+ * from the country. Jurisdictions are derived from the country.
  *
  * @public
  */
-export const REGION_FACTS: Readonly<Record<string, RegionFact>> = {
-  // aws (commercial)
-  'af-south-1': { country: 'ZA', geography: 'Africa' }, // Cape Town
-  'ap-east-1': { country: 'HK', geography: 'Asia Pacific' }, // Hong Kong
-  'ap-east-2': { country: 'TW', geography: 'Asia Pacific' }, // Taipei
-  'ap-northeast-1': { country: 'JP', geography: 'Asia Pacific' }, // Tokyo
-  'ap-northeast-2': { country: 'KR', geography: 'Asia Pacific' }, // Seoul
-  'ap-northeast-3': { country: 'JP', geography: 'Asia Pacific' }, // Osaka
-  'ap-south-1': { country: 'IN', geography: 'Asia Pacific' }, // Mumbai
-  'ap-south-2': { country: 'IN', geography: 'Asia Pacific' }, // Hyderabad
-  'ap-southeast-1': { country: 'SG', geography: 'Asia Pacific' }, // Singapore
-  'ap-southeast-2': { country: 'AU', geography: 'Asia Pacific' }, // Sydney
-  'ap-southeast-3': { country: 'ID', geography: 'Asia Pacific' }, // Jakarta
-  'ap-southeast-4': { country: 'AU', geography: 'Asia Pacific' }, // Melbourne
-  'ap-southeast-5': { country: 'MY', geography: 'Asia Pacific' }, // Malaysia
-  'ap-southeast-6': { country: 'NZ', geography: 'Asia Pacific' }, // New Zealand
-  'ap-southeast-7': { country: 'TH', geography: 'Asia Pacific' }, // Thailand
-  'ca-central-1': { country: 'CA', geography: 'North America' }, // Montreal
-  'ca-west-1': { country: 'CA', geography: 'North America' }, // Calgary
-  'eu-central-1': { country: 'DE', geography: 'Europe' }, // Frankfurt
-  'eu-central-2': { country: 'CH', geography: 'Europe' }, // Zurich
-  'eu-north-1': { country: 'SE', geography: 'Europe' }, // Stockholm
-  'eu-south-1': { country: 'IT', geography: 'Europe' }, // Milan
-  'eu-south-2': { country: 'ES', geography: 'Europe' }, // Aragón
-  'eu-west-1': { country: 'IE', geography: 'Europe' }, // Ireland
-  'eu-west-2': { country: 'GB', geography: 'Europe' }, // London
-  'eu-west-3': { country: 'FR', geography: 'Europe' }, // Paris
-  'il-central-1': { country: 'IL', geography: 'Middle East' }, // Tel Aviv
-  'me-central-1': { country: 'AE', geography: 'Middle East' }, // UAE
-  'me-south-1': { country: 'BH', geography: 'Middle East' }, // Bahrain
-  'mx-central-1': { country: 'MX', geography: 'North America' }, // Querétaro
-  'sa-east-1': { country: 'BR', geography: 'South America' }, // São Paulo
-  'us-east-1': { country: 'US', geography: 'North America' }, // N. Virginia
-  'us-east-2': { country: 'US', geography: 'North America' }, // Ohio
-  'us-west-1': { country: 'US', geography: 'North America' }, // N. California
-  'us-west-2': { country: 'US', geography: 'North America' }, // Oregon
-  // aws-cn (operated by Sinnet and NWCD)
-  'cn-north-1': { country: 'CN', geography: 'Asia Pacific' }, // Beijing
-  'cn-northwest-1': { country: 'CN', geography: 'Asia Pacific' }, // Ningxia
-  // aws-eusc (AWS European Sovereign Cloud)
-  'eusc-de-east-1': { country: 'DE', geography: 'Europe' }, // Brandenburg
-  // aws-us-gov (GovCloud)
-  'us-gov-east-1': { country: 'US', geography: 'North America' },
-  'us-gov-west-1': { country: 'US', geography: 'North America' },
-  // aws-iso, aws-iso-b, aws-iso-f (US intelligence community partitions)
-  'us-iso-east-1': { country: 'US', geography: 'North America' },
-  'us-iso-west-1': { country: 'US', geography: 'North America' },
-  'us-isob-east-1': { country: 'US', geography: 'North America' },
-  'us-isob-west-1': { country: 'US', geography: 'North America' },
-  'us-isof-east-1': { country: 'US', geography: 'North America' },
-  'us-isof-south-1': { country: 'US', geography: 'North America' },
-  // aws-iso-e: UK government partition (DNS suffix cloud.adc-e.uk)
-  'eu-isoe-west-1': { country: 'GB', geography: 'Europe' },
-};
+export const REGION_FACTS: Readonly<Record<string, RegionFact>> =
+  Object.fromEntries(
+    Object.entries(REGION_COUNTRIES).map(([region, country]) => [
+      region,
+      { country, geography: COUNTRY_GEOGRAPHY.get(country)! },
+    ]),
+  );
 
 /**
  * Human names of the partitions; partitions.json carries only the id.
