@@ -1,4 +1,4 @@
-import { benchCommands } from './benchCommands';
+import { benchCommands, loadRunner } from './benchCommands';
 import { runBenchCli } from './main';
 
 describe('yarn bench', () => {
@@ -62,5 +62,15 @@ describe('yarn bench', () => {
     } finally {
       stderr.mockRestore();
     }
+  });
+});
+
+describe('each bench command', () => {
+  // Loaded while the tests are collected: a runner's imports (the backend
+  // test utilities) register Jest hooks, which a running test may not.
+  const runners = benchCommands.map(b => [b.name, loadRunner(b.module)]);
+
+  it.each(runners)('%s loads a runner from its module', (_name, runner) => {
+    expect(runner).toEqual(expect.any(Function));
   });
 });

@@ -1,0 +1,113 @@
+/**
+ * The options of every bench and their defaults, in one place: the CLI
+ * declares its flags from these tables and each runner takes its defaults
+ * from its own, so a default cannot differ between the two.
+ */
+
+/** A number option: `--<kebab-case key> <unit>`, with its default. */
+export interface NumberOptionSpec {
+  description: string;
+  default: number;
+  /** Placeholder of the value in the flag; default `n`. */
+  unit?: string;
+}
+
+/** A switch: `--<kebab-case key>`, off unless given. */
+export interface SwitchOptionSpec {
+  description: string;
+  switch: true;
+}
+
+/** A bench's options by the camelCase key its runner reads (as commander names it). */
+export type OptionTable = Record<string, NumberOptionSpec | SwitchOptionSpec>;
+
+/** Number options of a table: always set once defaults are applied. */
+type NumberKeys<T extends OptionTable> = {
+  [K in keyof T]: T[K] extends NumberOptionSpec ? K : never;
+}[keyof T];
+
+/** The options a bench's runner takes from a table: every one optional. */
+export type OptionsOf<T extends OptionTable> = {
+  [K in keyof T]?: T[K] extends NumberOptionSpec ? number : boolean;
+};
+
+/** The flags of an option as commander takes them, e.g. `--naive-budget-ms <ms>`. */
+export function flagsOf(
+  key: string,
+  spec: NumberOptionSpec | SwitchOptionSpec,
+): string {
+  const flag = `--${key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)}`;
+  return 'switch' in spec ? flag : `${flag} <${spec.unit ?? 'n'}>`;
+}
+
+/** `options` with every number option the caller left out at its default. */
+export function withDefaults<T extends OptionTable, O extends object>(
+  table: T,
+  options: O,
+): O & { [K in NumberKeys<T>]: number } {
+  const resolved: Record<string, unknown> = Object.fromEntries(
+    Object.entries(options),
+  );
+  for (const [key, spec] of Object.entries(table)) {
+    if ('default' in spec && resolved[key] === undefined)
+      resolved[key] = spec.default;
+  }
+  return resolved as O & { [K in NumberKeys<T>]: number };
+}
+
+export const placementOptions = {
+  cells: { description: 'cells in the world', default: 10_000 },
+  tenants: { description: 'tenants placed', default: 100_000 },
+  naiveBudgetMs: {
+    description: 'time the naive baseline runs before it is extrapolated',
+    default: 30_000,
+    unit: 'ms',
+  },
+} satisfies OptionTable;
+
+export const bulkImportOptions = {
+  tenants: { description: 'tenants imported', default: 100_000 },
+  baselineSample: {
+    description: 'tenants created one by one for the baseline (extrapolated)',
+    default: 5_000,
+  },
+} satisfies OptionTable;
+
+export const governanceSyncOptions = {
+  findings: { description: 'findings of the organization', default: 1_000_000 },
+  accounts: { description: 'accounts (one target each)', default: 100 },
+  regions: { description: 'Regions of partition aws used', default: 10 },
+  concurrency: { description: 'targets read at once', default: 8 },
+  limitedFindings: {
+    description: 'findings of the rate-limited run',
+    default: 100_000,
+  },
+  limitedAccounts: {
+    description: 'accounts of the rate-limited run',
+    default: 10,
+  },
+} satisfies OptionTable;
+
+export const dashboardApiOptions = {
+  findings: { description: 'findings loaded', default: 1_000_000 },
+  accounts: { description: 'accounts', default: 500 },
+  regions: { description: 'Regions of partition aws used', default: 30 },
+  requests: { description: 'summary requests timed', default: 600 },
+  baselineRequests: {
+    description: 'requests answered from the simulator for the baseline',
+    default: 12,
+  },
+} satisfies OptionTable;
+
+export const regionsPageOptions = {
+  cells: { description: 'cells loaded through the API', default: 5_000 },
+  tenants: { description: 'tenants loaded through the API', default: 100_000 },
+  runs: { description: 'measured page loads of each page', default: 5 },
+  port: { description: 'port of the bench backend', default: 7300 },
+  keep: { description: 'keep the temp folder', switch: true },
+} satisfies OptionTable;
+
+export const cloudTrailOptions = {
+  sizeGb: { description: 'uncompressed size of the corpus', default: 2 },
+  fileMb: { description: 'uncompressed size of each file', default: 8 },
+} satisfies OptionTable;
