@@ -1,3 +1,4 @@
+import { testPostgres } from '../__testUtils__/testPostgres';
 import { silentLog } from '../lib/log';
 import { runBulkImportBench } from './runBulkImportBench';
 
@@ -9,9 +10,7 @@ describe('yarn bench bulk-import', () => {
       {
         tenants: 300,
         baselineSample: 20,
-        // PostgreSQL where the tests have one (CI).
-        engines: process.env
-          .BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+        engines: testPostgres
           ? ['sqlite', 'sqlite-memory', 'postgres']
           : ['sqlite', 'sqlite-memory'],
       },

@@ -16,23 +16,16 @@ import {
 } from '@region-expansion/plugin-region-expansion-backend-module-demo';
 import type { Knex } from 'knex';
 import { callApi, startBenchBackend } from '../lib/benchBackend';
-import { Cleanups } from '../lib/Cleanups';
+import { OptionsOf, bulkImportOptions, withDefaults } from '../benchOptions';
+import { BenchEngine, benchDatabases } from '../lib/benchDatabases';
 import type { BenchLog } from '../lib/log';
-import { loadAverages } from '../lib/machine';
-import { PgServer, startPostgres } from '../lib/postgres';
-import { sqliteDatabase } from '../lib/sqlite';
+import { measuredRun } from '../lib/measuredRun';
 
 /** Options of {@link runBulkImportBench}. */
-export interface BulkImportBenchOptions {
-  /** Tenants imported; default 100,000. */
-  tenants?: number;
-  /** Tenants created one by one for the baseline; default 5,000. */
-  baselineSample?: number;
+export type BulkImportBenchOptions = OptionsOf<typeof bulkImportOptions> & {
   /** Databases measured; default all three (`postgres` starts a throwaway cluster). */
-  engines?: Engine[];
-}
-
-type Engine = 'sqlite' | 'sqlite-memory' | 'postgres';
+  engines?: BenchEngine[];
+};
 
 const SEED = 20260701;
 const GOAL_MS = 10_000;
@@ -179,55 +172,44 @@ export async function runBulkImportBench(
   options: BulkImportBenchOptions,
   log: BenchLog,
 ) {
-  const tenants = options.tenants ?? 100_000;
-  const sampleSize = Math.min(options.baselineSample ?? 5_000, tenants);
+  const { tenants, baselineSample } = withDefaults(bulkImportOptions, options);
+  const sampleSize = Math.min(baselineSample, tenants);
   const engines = options.engines ?? ['sqlite', 'sqlite-memory', 'postgres'];
-  const loadBefore = loadAverages();
-  const cleanups = new Cleanups();
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-bulk-import-'));
-  cleanups.add(() => rmSync(tmp, { recursive: true, force: true }));
-  let pg: PgServer | undefined;
-  const pgInfo: Record<string, string> = {};
+  return measuredRun('bulk-import', log, async cleanups => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-bulk-import-'));
+    cleanups.add(() => rmSync(tmp, { recursive: true, force: true }));
+    const databases = benchDatabases(
+      cleanups,
+      { port: PG_PORT, durability: 'default', name: 'bench-bulk-import' },
+      log,
+    );
+    const pgInfo: Record<string, string> = {};
 
-  /** A fresh database with the demo estate, behind a started backend. */
-  const withBackend = async <T>(
-    engine: Engine,
-    name: string,
-    fn: (api: string, knex: Knex) => Promise<T>,
-  ): Promise<T> => {
-    let db: { knex: Knex; drop(): Promise<void> };
-    if (engine === 'postgres') {
-      if (!pg) {
-        const server = startPostgres({
-          port: PG_PORT,
-          durability: 'default',
-          name: 'bench-bulk-import',
-        });
-        cleanups.add(() => server.stop());
-        pg = server;
-        log(`  postgres: ${pg.origin}`);
+    /** A fresh database with the demo estate, behind a started backend. */
+    const withBackend = async <T>(
+      engine: BenchEngine,
+      name: string,
+      fn: (api: string, knex: Knex) => Promise<T>,
+    ): Promise<T> => {
+      const db = await databases.create(engine, name, {
+        poolMax: 5,
+        sqliteDir: tmp,
+      });
+      const backend = await startBenchBackend({
+        knex: db.knex,
+        config: { regionExpansion: { import: { maxBodySize: '64mb' } } },
+      });
+      const stopBackend = cleanups.add(() => backend.stop());
+      try {
+        await seedDemoEstate(backend.api);
+        return await fn(backend.api, db.knex);
+      } finally {
+        await stopBackend();
+        await db.drop();
       }
-      db = await pg.database(`${name}_${process.pid}`, 5);
-    } else {
-      db = sqliteDatabase(engine === 'sqlite' ? tmp : undefined);
-    }
-    const dropDb = cleanups.add(() => db.drop());
-    const backend = await startBenchBackend({
-      knex: db.knex,
-      config: { regionExpansion: { import: { maxBodySize: '64mb' } } },
-    });
-    const stopBackend = cleanups.add(() => backend.stop());
-    try {
-      await seedDemoEstate(backend.api);
-      return await fn(backend.api, db.knex);
-    } finally {
-      await stopBackend();
-      await dropDb();
-    }
-  };
+    };
 
-  try {
-    const results: Partial<Record<Engine, BulkResult>> = {};
+    const results: Partial<Record<BenchEngine, BulkResult>> = {};
     const baseline: Partial<Record<'sqlite' | 'postgres', BaselineResult>> = {};
     const rows = generateTenants(tenants);
     const sample = rows.slice(0, sampleSize);
@@ -272,7 +254,6 @@ export async function runBulkImportBench(
       }
     }
 
-    const loadAfter = loadAverages();
     const speedup = (engine: 'sqlite' | 'postgres') =>
       results[engine] && baseline[engine]
         ? Math.round(
@@ -290,15 +271,7 @@ export async function runBulkImportBench(
         )
         .join('; ')}`,
     );
-    log(
-      `  machine: ${os.cpus().length} × ${
-        os.cpus()[0]?.model ?? 'cpu'
-      }, load ${loadBefore.join('/')} before, ${loadAfter.join(
-        '/',
-      )} after (1/5/15 min)`,
-    );
     return {
-      bench: 'bulk-import',
       tenants,
       seed: SEED,
       cells,
@@ -313,17 +286,6 @@ export async function runBulkImportBench(
         ...baseline,
         speedup: { sqlite: speedup('sqlite'), postgres: speedup('postgres') },
       },
-      machine: {
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model,
-        memGb: Math.round(os.totalmem() / 1024 ** 3),
-        node: process.version,
-        platform: `${os.platform()} ${os.release()}`,
-        loadBefore,
-        loadAfter,
-      },
     };
-  } finally {
-    await cleanups.run();
-  }
+  });
 }

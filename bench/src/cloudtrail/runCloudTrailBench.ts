@@ -1,22 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { OptionsOf, cloudTrailOptions, withDefaults } from '../benchOptions';
 import type { BenchLog } from '../lib/log';
+import { measuredRun } from '../lib/measuredRun';
 import { BENCH_DIR } from '../lib/paths';
 
 /** Options of {@link runCloudTrailBench}. */
-export interface CloudTrailBenchOptions {
-  /** Uncompressed size of the corpus; default 2 GB. */
-  sizeGb?: number;
-  /** Uncompressed size of each file; default 8 MB. */
-  fileMb?: number;
+export type CloudTrailBenchOptions = OptionsOf<typeof cloudTrailOptions> & {
   /** Where corpora are generated and kept; default `bench/.corpus` (git-ignored). */
   corpusRoot?: string;
   /** Runs of the CLI's startup alone (the median is reported); default 3. */
   startupRuns?: number;
-}
+};
 
 /** The CLI's executable, as the installed package declares it. */
 function cliBin(): string {
@@ -259,84 +256,86 @@ export async function runCloudTrailBench(
   options: CloudTrailBenchOptions,
   log: BenchLog,
 ) {
-  const sizeGb = options.sizeGb ?? 2;
-  const fileMb = options.fileMb ?? 8;
+  const { sizeGb, fileMb } = withDefaults(cloudTrailOptions, options);
   const startupRuns = options.startupRuns ?? 3;
   for (const [name, value] of Object.entries({ sizeGb, fileMb, startupRuns }))
     if (!(Number.isFinite(value) && value > 0))
       throw new Error(`${name} must be a positive number, got ${value}`);
-  const corpusRoot = options.corpusRoot ?? path.join(BENCH_DIR, '.corpus');
-  const directory = path.join(corpusRoot, `cloudtrail-${sizeGb}gb-${fileMb}mb`);
-  const corpus = generateCorpus(corpusRoot, directory, sizeGb, fileMb, log);
-  const gzFiles = `find ${directory}/AWSLogs -name '*.json.gz' ! -name '*Digest*' -print0`;
-  const half = path.join(directory, 'AWSLogs', ACCOUNTS[0]);
-  const time = fs.existsSync('/usr/bin/time') ? '/usr/bin/time -v ' : '';
-  const bin = cliBin();
-  const cli = (input: string) =>
-    `${time}${process.execPath} ${bin} footprint ${input} --json > /dev/null`;
+  return measuredRun('cloudtrail', log, async () => {
+    const corpusRoot = options.corpusRoot ?? path.join(BENCH_DIR, '.corpus');
+    const directory = path.join(
+      corpusRoot,
+      `cloudtrail-${sizeGb}gb-${fileMb}mb`,
+    );
+    const corpus = generateCorpus(corpusRoot, directory, sizeGb, fileMb, log);
+    const gzFiles = `find ${directory}/AWSLogs -name '*.json.gz' ! -name '*Digest*' -print0`;
+    const half = path.join(directory, 'AWSLogs', ACCOUNTS[0]);
+    const time = fs.existsSync('/usr/bin/time') ? '/usr/bin/time -v ' : '';
+    const bin = cliBin();
+    const cli = (input: string) =>
+      `${time}${process.execPath} ${bin} footprint ${input} --json > /dev/null`;
 
-  const loadBefore = os.loadavg().map(l => Number(l.toFixed(2)));
-  const tiny = path.join(corpusRoot, 'cloudtrail-startup.json');
-  fs.writeFileSync(
-    tiny,
-    JSON.stringify({ Records: [record(0, ACCOUNTS[0], REGIONS[0], 1)] }),
-  );
-  const startup = Array.from({ length: startupRuns }, () =>
-    timed(cli(tiny)),
-  ).sort((a, b) => a.seconds - b.seconds)[Math.floor(startupRuns / 2)];
-  const zcat = timed(`${gzFiles} | xargs -0 zcat > /dev/null`);
-  const footprint = timed(cli(directory));
-  const footprintQuarter = timed(cli(half));
-  let jq: { seconds: number } | undefined;
-  if (hasCommand('jq')) {
-    jq = timed(
-      `${gzFiles} | xargs -0 zcat | jq -r '.Records[] | .eventSource + " " + .eventName' | sort -u > /dev/null`,
+    const tiny = path.join(corpusRoot, 'cloudtrail-startup.json');
+    fs.writeFileSync(
+      tiny,
+      JSON.stringify({ Records: [record(0, ACCOUNTS[0], REGIONS[0], 1)] }),
     );
-  } else {
-    log(
-      'jq is missing: install it with `apt-get install -y jq` to measure the jq pipeline',
-    );
-  }
-  const loadAfter = os.loadavg().map(l => Number(l.toFixed(2)));
-  const gb = corpus.bytes / 1024 ** 3;
-  return {
-    bench: 'cloudtrail',
-    corpus: {
-      files: corpus.files,
-      uncompressedGb: Number(gb.toFixed(3)),
-      accounts: ACCOUNTS.length,
-      regions: REGIONS.length,
-    },
-    cores: os.availableParallelism(),
-    loadAverage: { before: loadBefore, after: loadAfter },
-    startup: {
-      seconds: Number(startup.seconds.toFixed(2)),
-      peakRssMb: startup.maxRssKb ? Math.round(startup.maxRssKb / 1024) : null,
-    },
-    seconds: {
-      cliFootprint: Number(footprint.seconds.toFixed(2)),
-      zcatJqSortU: jq ? Number(jq.seconds.toFixed(2)) : null,
-      rawZcat: Number(zcat.seconds.toFixed(2)),
-    },
-    throughputMBps: {
-      cliFootprint: Number(
-        (corpus.bytes / 1024 ** 2 / footprint.seconds).toFixed(1),
-      ),
-    },
-    speedupVsJq: jq
-      ? Number((jq.seconds / footprint.seconds).toFixed(2))
-      : null,
-    ratioToRawZcat: Number((footprint.seconds / zcat.seconds).toFixed(2)),
-    targets: { speedupVsJqAtLeast: 3, ratioToRawZcatAtMost: 2 },
-    peakRssMb: {
-      [`${ACCOUNTS.length > 1 ? `1/${ACCOUNTS.length}` : 'all'} corpus (${half
-        .split('/')
-        .pop()})`]: footprintQuarter.maxRssKb
-        ? Math.round(footprintQuarter.maxRssKb / 1024)
+    const startup = Array.from({ length: startupRuns }, () =>
+      timed(cli(tiny)),
+    ).sort((a, b) => a.seconds - b.seconds)[Math.floor(startupRuns / 2)];
+    const zcat = timed(`${gzFiles} | xargs -0 zcat > /dev/null`);
+    const footprint = timed(cli(directory));
+    const footprintQuarter = timed(cli(half));
+    let jq: { seconds: number } | undefined;
+    if (hasCommand('jq')) {
+      jq = timed(
+        `${gzFiles} | xargs -0 zcat | jq -r '.Records[] | .eventSource + " " + .eventName' | sort -u > /dev/null`,
+      );
+    } else {
+      log(
+        'jq is missing: install it with `apt-get install -y jq` to measure the jq pipeline',
+      );
+    }
+    const gb = corpus.bytes / 1024 ** 3;
+    return {
+      corpus: {
+        files: corpus.files,
+        uncompressedGb: Number(gb.toFixed(3)),
+        accounts: ACCOUNTS.length,
+        regions: REGIONS.length,
+      },
+      startup: {
+        seconds: Number(startup.seconds.toFixed(2)),
+        peakRssMb: startup.maxRssKb
+          ? Math.round(startup.maxRssKb / 1024)
+          : null,
+      },
+      seconds: {
+        cliFootprint: Number(footprint.seconds.toFixed(2)),
+        zcatJqSortU: jq ? Number(jq.seconds.toFixed(2)) : null,
+        rawZcat: Number(zcat.seconds.toFixed(2)),
+      },
+      throughputMBps: {
+        cliFootprint: Number(
+          (corpus.bytes / 1024 ** 2 / footprint.seconds).toFixed(1),
+        ),
+      },
+      speedupVsJq: jq
+        ? Number((jq.seconds / footprint.seconds).toFixed(2))
         : null,
-      'full corpus': footprint.maxRssKb
-        ? Math.round(footprint.maxRssKb / 1024)
-        : null,
-    },
-  };
+      ratioToRawZcat: Number((footprint.seconds / zcat.seconds).toFixed(2)),
+      targets: { speedupVsJqAtLeast: 3, ratioToRawZcatAtMost: 2 },
+      /** The CLI's peak RSS (from /usr/bin/time), not this process's. */
+      cliPeakRssMb: {
+        [`${ACCOUNTS.length > 1 ? `1/${ACCOUNTS.length}` : 'all'} corpus (${half
+          .split('/')
+          .pop()})`]: footprintQuarter.maxRssKb
+          ? Math.round(footprintQuarter.maxRssKb / 1024)
+          : null,
+        'full corpus': footprint.maxRssKb
+          ? Math.round(footprint.maxRssKb / 1024)
+          : null,
+      },
+    };
+  });
 }

@@ -1,3 +1,4 @@
+import { testPostgres } from '../__testUtils__/testPostgres';
 import { silentLog } from '../lib/log';
 import { runDashboardApiBench } from './runDashboardApiBench';
 
@@ -12,11 +13,7 @@ describe('yarn bench dashboard-api', () => {
         regions: 2,
         requests: 30,
         baselineRequests: 2,
-        // PostgreSQL where the tests have one (CI), else SQLite.
-        database: process.env
-          .BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
-          ? 'postgres'
-          : 'sqlite',
+        database: testPostgres ? 'postgres' : 'sqlite',
       },
       silentLog,
     );

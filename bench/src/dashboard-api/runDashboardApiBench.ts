@@ -14,27 +14,23 @@ import {
   mapWithConcurrency,
   regionExpansionGovernanceExtensionPoint,
 } from '@region-expansion/plugin-region-expansion-node';
+import { OptionsOf, dashboardApiOptions, withDefaults } from '../benchOptions';
 import { awsOrganization } from '../lib/awsOrganization';
 import { startBenchBackend } from '../lib/benchBackend';
-import { Cleanups } from '../lib/Cleanups';
+import {
+  BenchDatabaseOption,
+  benchDatabases,
+  engineOf,
+} from '../lib/benchDatabases';
 import { summaryThroughApi, syncThroughApi } from '../lib/governanceApi';
 import type { BenchLog } from '../lib/log';
+import { measuredRun } from '../lib/measuredRun';
 import { pageFindings } from '../lib/pageFindings';
-import { machine, memorySampler } from '../lib/machine';
-import { PgServer, startPostgres } from '../lib/postgres';
-import { sqliteDatabase } from '../lib/sqlite';
-import { percentile, round } from '../lib/stats';
+import { findingsThroughput, latencyFigures } from '../lib/stats';
 
 /** Options of {@link runDashboardApiBench}. */
-export interface DashboardApiBenchOptions {
-  findings?: number;
-  accounts?: number;
-  regions?: number;
-  requests?: number;
-  baselineRequests?: number;
-  /** `postgres` (default: the figures' database) or `sqlite` in memory (smoke tests). */
-  database?: 'postgres' | 'sqlite';
-}
+export type DashboardApiBenchOptions = BenchDatabaseOption &
+  OptionsOf<typeof dashboardApiOptions>;
 
 const SEED = 20261127;
 const PG_PORT = 5443;
@@ -212,49 +208,27 @@ export async function runDashboardApiBench(
   options: DashboardApiBenchOptions,
   log: BenchLog,
 ) {
-  const findingsWanted = options.findings ?? 1_000_000;
-  const accounts = options.accounts ?? 500;
-  const regions = options.regions ?? 30;
-  const requests = options.requests ?? 600;
-  const baselineRequests = options.baselineRequests ?? 12;
-  const memory = memorySampler();
-  const info = machine();
-  log(
-    `dashboard-api on ${info.cpus}× ${info.model}, node ${info.node}, load ${info.loadAverage1m}`,
-  );
-  const { org, partition, perAccountRegion } = awsOrganization(SEED, {
-    findings: findingsWanted,
-    accounts,
-    regions,
-  });
-  const total = org.findingCount;
-  log(
-    `organization: ${total.toLocaleString(
-      'en',
-    )} findings (${accounts} accounts × ${regions} Regions × ${perAccountRegion})`,
-  );
-
-  const cleanups = new Cleanups();
-  cleanups.add(() => memory.stop());
-  let pg: PgServer | undefined;
-  try {
+  const { findings, accounts, regions, requests, baselineRequests } =
+    withDefaults(dashboardApiOptions, options);
+  const engine = engineOf(options);
+  return measuredRun('dashboard-api', log, async cleanups => {
+    const { org, partition, summary } = awsOrganization(SEED, {
+      findings,
+      accounts,
+      regions,
+    });
+    const total = org.findingCount;
+    log(`organization: ${summary}`);
     const simulator = await startAwsSimulator({ organization: org });
     cleanups.add(() => simulator.stop());
-    let db;
-    if ((options.database ?? 'postgres') === 'postgres') {
-      const server = startPostgres({
-        port: PG_PORT,
-        durability: 'off',
-        name: 'bench-dashboard-api',
-      });
-      cleanups.add(() => server.stop());
-      pg = server;
-      log(`postgres: ${pg.origin}`);
-      db = await pg.database(`bench_dashboard_api_${process.pid}`, 10);
-    } else {
-      db = sqliteDatabase();
-    }
-    cleanups.add(() => db.drop());
+    const databases = benchDatabases(
+      cleanups,
+      { port: PG_PORT, durability: 'off', name: 'bench-dashboard-api' },
+      log,
+    );
+    const db = await databases.create(engine, 'bench_dashboard_api', {
+      poolMax: 10,
+    });
     const backend = await startBenchBackend({
       knex: db.knex,
       features: [loaderModule(org)],
@@ -265,7 +239,7 @@ export async function runDashboardApiBench(
     if (load.rows !== total)
       throw new Error(`loaded ${load.rows} of ${total} findings`);
     // Fresh statistics, as a database that has been running would have.
-    if (pg) await db.knex.raw('ANALYZE');
+    if (engine === 'postgres') await db.knex.raw('ANALYZE');
     // Size of what the summaries read: the plugin's rollup table, counted
     // in the database this bench created (a figure, not an interface).
     const rollupLevels: Array<{ level: string; n: number | string }> = await db
@@ -277,16 +251,15 @@ export async function runDashboardApiBench(
     const rowsPerLevel = Object.fromEntries(
       rollupLevels.map(l => [l.level, Number(l.n)]),
     );
+    const loaded = findingsThroughput(load.rows, load.ms);
     log(
       `load: ${
-        load.rows
-      } findings through a governance sync (4 workers, ${BATCH}-row writes) in ${round(
-        load.ms / 1000,
-      )} s = ${Math.round(
-        load.rows / (load.ms / 1000),
-      )} findings/s; rollups ${rollupRows} rows ${JSON.stringify(
-        rowsPerLevel,
-      )}`,
+        loaded.findings
+      } findings through a governance sync (4 workers, ${BATCH}-row writes) in ${
+        loaded.seconds
+      } s = ${
+        loaded.findingsPerSecond
+      } findings/s; rollups ${rollupRows} rows ${JSON.stringify(rowsPerLevel)}`,
     );
 
     const mix = requestMix(org, requests);
@@ -304,30 +277,15 @@ export async function runDashboardApiBench(
       latencies.push(ms);
       byGroup.set(q.groupBy, [...(byGroup.get(q.groupBy) ?? []), ms]);
     }
-    latencies.sort((x, y) => x - y);
-    const p50 = percentile(latencies, 50);
-    const p95 = percentile(latencies, 95);
+    const endpoint = latencyFigures(latencies);
     const perGroupBy = Object.fromEntries(
-      [...byGroup].map(([k, v]) => {
-        v.sort((x, y) => x - y);
-        return [
-          k,
-          {
-            requests: v.length,
-            p50Ms: round(percentile(v, 50), 2),
-            p95Ms: round(percentile(v, 95), 2),
-          },
-        ];
-      }),
+      [...byGroup].map(([k, v]) => [
+        k,
+        { requests: v.length, ...latencyFigures(v) },
+      ]),
     );
     log(
-      `summary endpoint, ${latencies.length} sequential requests: p50 ${round(
-        p50,
-        2,
-      )} ms, p95 ${round(p95, 2)} ms, max ${round(
-        latencies[latencies.length - 1],
-        2,
-      )} ms (goal p95 < ${GOAL_P95_MS} ms)`,
+      `summary endpoint, ${latencies.length} sequential requests: p50 ${endpoint.p50Ms} ms, p95 ${endpoint.p95Ms} ms, max ${endpoint.maxMs} ms (goal p95 < ${GOAL_P95_MS} ms)`,
     );
     for (const [k, v] of Object.entries(perGroupBy))
       log(`  groupBy=${k}: ${JSON.stringify(v)}`);
@@ -359,54 +317,34 @@ export async function runDashboardApiBench(
           )}: API ${apiTotal}, simulator ${simTotal}`,
         );
     }
-    baseline.sort((x, y) => x - y);
-    const bp50 = percentile(baseline, 50);
-    const bp95 = percentile(baseline, 95);
+    const perRequest = latencyFigures(baseline, 1);
     log(
-      `baseline (simulator per request, sample of ${
-        baseline.length
-      } account-scoped requests, ${baselinePages} GetFindings pages): p50 ${round(
-        bp50,
-      )} ms, p95 ${round(bp95)} ms; totals match the API`,
+      `baseline (simulator per request, sample of ${baseline.length} account-scoped requests, ${baselinePages} GetFindings pages): p50 ${perRequest.p50Ms} ms, p95 ${perRequest.p95Ms} ms; totals match the API`,
     );
-    const peakRssMb = memory.peakMb();
-    log(`peak RSS ${peakRssMb} MB`);
     return {
-      bench: 'dashboard-api',
-      machine: info,
-      database: pg?.origin ?? 'SQLite in memory',
+      database: databases.postgresOrigin() ?? 'SQLite in memory',
       organization: {
         findings: total,
-        requestedFindings: findingsWanted,
+        requestedFindings: findings,
         accounts,
         regions,
         rollupRows,
         rollupRowsPerLevel: rowsPerLevel,
       },
-      load: {
-        findings: load.rows,
-        seconds: round(load.ms / 1000, 2),
-        findingsPerSecond: Math.round(load.rows / (load.ms / 1000)),
-      },
+      load: loaded,
       summaryEndpoint: {
         requests: latencies.length,
-        p50Ms: round(p50, 2),
-        p95Ms: round(p95, 2),
-        maxMs: round(latencies[latencies.length - 1], 2),
+        ...endpoint,
         perGroupBy,
         goalP95Ms: GOAL_P95_MS,
-        goalMet: p95 < GOAL_P95_MS,
+        goalMet: endpoint.p95Ms < GOAL_P95_MS,
       },
       baselineSimulatorPerRequest: {
         label: `sample of ${baseline.length} account-scoped requests of the same mix (an unscoped one would page all ${total} findings)`,
         requests: baseline.length,
         pages: baselinePages,
-        p50Ms: round(bp50, 1),
-        p95Ms: round(bp95, 1),
+        ...perRequest,
       },
-      peakRssMb,
     };
-  } finally {
-    await cleanups.run();
-  }
+  });
 }

@@ -1,3 +1,4 @@
+import { testPostgres } from '../__testUtils__/testPostgres';
 import { silentLog } from '../lib/log';
 import { runGovernanceSyncBench } from './runGovernanceSyncBench';
 
@@ -13,11 +14,7 @@ describe('yarn bench governance-sync', () => {
         concurrency: 2,
         limitedFindings: 200,
         limitedAccounts: 2,
-        // PostgreSQL where the tests have one (CI), else SQLite.
-        database: process.env
-          .BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
-          ? 'postgres'
-          : 'sqlite',
+        database: testPostgres ? 'postgres' : 'sqlite',
       },
       silentLog,
     );

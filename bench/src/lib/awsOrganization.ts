@@ -38,6 +38,8 @@ export function awsOrganization(
   org: SyntheticOrganization;
   partition: SimulatedPartition;
   perAccountRegion: number;
+  /** For the log: findings, and how they spread over accounts and Regions. */
+  summary: string;
 } {
   const partition = awsPartition(size.regions);
   const perAccountRegion = Math.max(
@@ -50,5 +52,8 @@ export function awsOrganization(
     findingsPerAccountRegion: perAccountRegion,
     baseTime: Math.min(Date.UTC(2026, 9, 1), Date.now() - 7 * 86_400_000),
   });
-  return { org, partition, perAccountRegion };
+  const summary = `${org.findingCount.toLocaleString('en')} findings (${
+    size.accounts
+  } accounts × ${size.regions} Regions × ${perAccountRegion})`;
+  return { org, partition, perAccountRegion, summary };
 }

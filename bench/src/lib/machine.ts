@@ -1,6 +1,11 @@
 import os from 'node:os';
 
-/** The machine a bench ran on, for its result line. */
+/** Load averages (1, 5, 15 min), two decimals. */
+export function loadAverages(): number[] {
+  return os.loadavg().map(l => Math.round(l * 100) / 100);
+}
+
+/** The machine a bench runs on, and its load averages now, for its result line. */
 export function machine() {
   const cpus = os.cpus();
   return {
@@ -9,13 +14,8 @@ export function machine() {
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
-    loadAverage1m: Math.round(os.loadavg()[0] * 100) / 100,
+    loadAverageStart: loadAverages(),
   };
-}
-
-/** Load averages (1, 5, 15 min), two decimals. */
-export function loadAverages(): number[] {
-  return os.loadavg().map(l => Math.round(l * 100) / 100);
 }
 
 /** Samples RSS every 100 ms; `peakMb` also takes the kernel's maxRSS into account. */

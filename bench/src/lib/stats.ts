@@ -18,3 +18,22 @@ export function median(values: number[]): number {
 /** Rounds to `digits` decimals. */
 export const round = (n: number, digits = 1) =>
   Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** p50, p95 and max of durations in ms (any order), rounded to `digits`; NaN when none. */
+export function latencyFigures(ms: number[], digits = 2) {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return {
+    p50Ms: round(percentile(sorted, 50), digits),
+    p95Ms: round(percentile(sorted, 95), digits),
+    maxMs: round(sorted[sorted.length - 1] ?? NaN, digits),
+  };
+}
+
+/** Findings handled in `ms`: the count, seconds (2 decimals) and findings per second. */
+export function findingsThroughput(findings: number, ms: number) {
+  return {
+    findings,
+    seconds: round(ms / 1000, 2),
+    findingsPerSecond: Math.round(findings / (ms / 1000)),
+  };
+}

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import {
   createSeededRandom,
   type Cell,
@@ -16,18 +15,13 @@ import {
   readinessFromMap,
   type PlacementTenant,
 } from '@region-expansion/plugin-region-expansion-node';
+import { OptionsOf, placementOptions, withDefaults } from '../benchOptions';
 import type { BenchLog } from '../lib/log';
+import { measuredRun } from '../lib/measuredRun';
 import { percentile } from '../lib/stats';
 
 /** Options of {@link runPlacementBench}. */
-export interface PlacementBenchOptions {
-  /** Cells of the world; default 10,000. */
-  cells?: number;
-  /** Tenants placed one after the other; default 100,000. */
-  tenants?: number;
-  /** The naive baseline stops after this long and extrapolates (labelled); default 30,000 ms. */
-  naiveBudgetMs?: number;
-}
+export type PlacementBenchOptions = OptionsOf<typeof placementOptions>;
 
 const SEED = 20250601;
 // Ten Regions in four partitions, weighted towards the commercial partition.
@@ -159,126 +153,127 @@ export async function runPlacementBench(
   options: PlacementBenchOptions,
   log: BenchLog,
 ) {
-  const CELLS = options.cells ?? 10_000;
-  const TENANTS = options.tenants ?? 100_000;
-  const NAIVE_BUDGET_MS = options.naiveBudgetMs ?? 30_000;
-  const catalog = LocationCatalog.fromSnapshot();
-  const readiness = readinessFromMap(READINESS);
-  const { controlPlanes, cells, tenants } = buildWorld(catalog, CELLS, TENANTS);
-  const placeOptions = { strategy: 'pack' as const, commit: true };
-
-  // Engine: build + place all tenants.
-  const buildStart = process.hrtime.bigint();
-  const engine = PlacementEngine.create({
-    cells,
-    catalog,
-    controlPlanes,
-    cellSpec: SPEC,
-    readiness,
-  });
-  const buildMs = Number(process.hrtime.bigint() - buildStart) / 1e6;
-  const engineOutcomes: string[] = new Array(TENANTS);
-  const engineTimes = new Float64Array(TENANTS);
-  let placed = 0;
-  const engineStart = process.hrtime.bigint();
-  for (let i = 0; i < TENANTS; i++) {
-    const t0 = process.hrtime.bigint();
-    const decision = engine.place(tenants[i], placeOptions);
-    engineTimes[i] = Number(process.hrtime.bigint() - t0) / 1e6;
-    engineOutcomes[i] =
-      decision.outcome === 'placed' ? decision.cellId : 'unplaceable';
-    if (decision.outcome === 'placed') placed++;
-  }
-  const engineTotalMs = Number(process.hrtime.bigint() - engineStart) / 1e6;
-  const engineSorted = engineTimes.slice().sort();
-
-  // Naive baseline from the same starting state, same tenant order, until
-  // all tenants are placed or the time budget is spent.
-  const naiveCells = structuredClone(cells);
-  const naiveTimes: number[] = [];
-  let mismatches = 0;
-  const naiveStart = process.hrtime.bigint();
-  let naiveElapsedMs = 0;
-  for (let i = 0; i < TENANTS && naiveElapsedMs < NAIVE_BUDGET_MS; i++) {
-    const t0 = process.hrtime.bigint();
-    const decision = naivePlace(
-      { cells: naiveCells, catalog, readiness },
-      tenants[i],
-      placeOptions,
-    );
-    const t1 = process.hrtime.bigint();
-    naiveTimes.push(Number(t1 - t0) / 1e6);
-    const outcome =
-      decision.outcome === 'placed' ? decision.cellId : 'unplaceable';
-    if (outcome !== engineOutcomes[i]) mismatches++;
-    naiveElapsedMs = Number(t1 - naiveStart) / 1e6;
-  }
-  const naiveMeasured = naiveTimes.length;
-  const naiveSorted = Float64Array.from(naiveTimes).sort();
-  const naiveMeanMs = naiveElapsedMs / naiveMeasured;
-  const naiveComplete = naiveMeasured === TENANTS;
-  const naiveTotalMs = naiveComplete ? naiveElapsedMs : naiveMeanMs * TENANTS;
-  const engineMeanMs = engineTotalMs / TENANTS;
-
-  const cpus = os.cpus();
-  const result = {
-    bench: 'placement',
+  const {
     cells: CELLS,
     tenants: TENANTS,
-    placed,
-    unplaceable: TENANTS - placed,
-    engine: {
-      buildMs: round(buildMs),
-      totalMs: round(engineTotalMs),
-      p50Ms: round(percentile(engineSorted, 50)),
-      p99Ms: round(percentile(engineSorted, 99)),
-      maxMs: round(engineSorted[engineSorted.length - 1]),
-    },
-    naive: {
-      tenantsMeasured: naiveMeasured,
-      measuredMs: round(naiveElapsedMs),
-      totalMs: round(naiveTotalMs),
-      totalIsExtrapolated: !naiveComplete,
-      p50Ms: round(percentile(naiveSorted, 50)),
-      p99Ms: round(percentile(naiveSorted, 99)),
-    },
-    equivalence: { compared: naiveMeasured, mismatches },
-    speedup: Math.round((naiveMeanMs / engineMeanMs) * 10) / 10,
-    machine: {
-      cpus: cpus.length,
-      model: cpus[0]?.model ?? 'unknown',
-      node: process.version,
-    },
-  };
+    naiveBudgetMs: NAIVE_BUDGET_MS,
+  } = withDefaults(placementOptions, options);
+  return measuredRun('placement', log, async () => {
+    const catalog = LocationCatalog.fromSnapshot();
+    const readiness = readinessFromMap(READINESS);
+    const { controlPlanes, cells, tenants } = buildWorld(
+      catalog,
+      CELLS,
+      TENANTS,
+    );
+    const placeOptions = { strategy: 'pack' as const, commit: true };
 
-  log(
-    [
-      `Placement benchmark: ${CELLS} cells in ${LOCATIONS.length} Regions (${controlPlanes.length} partitions), ${TENANTS} tenants, strategy pack, seed ${SEED}`,
-      `  placed ${placed}, unplaceable ${
-        TENANTS - placed
-      } (silo tenants beyond the dedicated cells, blocked or unready locations)`,
-      `  engine: built in ${buildMs.toFixed(
-        1,
-      )} ms; placed all in ${engineTotalMs.toFixed(1)} ms; per decision p50 ${
-        result.engine.p50Ms
-      } ms, p99 ${result.engine.p99Ms} ms`,
-      `  naive scan: ${naiveMeasured} decisions in ${naiveElapsedMs.toFixed(
-        0,
-      )} ms; p50 ${result.naive.p50Ms} ms, p99 ${result.naive.p99Ms} ms; ${
-        naiveComplete
-          ? 'all tenants measured'
-          : `EXTRAPOLATED to ${TENANTS} tenants: ~${(
-              naiveTotalMs / 1000
-            ).toFixed(0)} s (the budget is ${NAIVE_BUDGET_MS / 1000} s)`
-      }`,
-      `  same outcome on ${naiveMeasured} compared decisions: ${
-        mismatches === 0 ? 'yes' : `NO, ${mismatches} mismatches`
-      }`,
-      `  speedup (mean per decision): ${result.speedup}x`,
-      `  targets: total < 2000 ms ${
-        engineTotalMs < 2000 ? 'met' : 'MISSED'
-      }, p99 < 1 ms ${result.engine.p99Ms < 1 ? 'met' : 'MISSED'}`,
-    ].join('\n'),
-  );
-  return result;
+    // Engine: build + place all tenants.
+    const buildStart = process.hrtime.bigint();
+    const engine = PlacementEngine.create({
+      cells,
+      catalog,
+      controlPlanes,
+      cellSpec: SPEC,
+      readiness,
+    });
+    const buildMs = Number(process.hrtime.bigint() - buildStart) / 1e6;
+    const engineOutcomes: string[] = new Array(TENANTS);
+    const engineTimes = new Float64Array(TENANTS);
+    let placed = 0;
+    const engineStart = process.hrtime.bigint();
+    for (let i = 0; i < TENANTS; i++) {
+      const t0 = process.hrtime.bigint();
+      const decision = engine.place(tenants[i], placeOptions);
+      engineTimes[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+      engineOutcomes[i] =
+        decision.outcome === 'placed' ? decision.cellId : 'unplaceable';
+      if (decision.outcome === 'placed') placed++;
+    }
+    const engineTotalMs = Number(process.hrtime.bigint() - engineStart) / 1e6;
+    const engineSorted = engineTimes.slice().sort();
+
+    // Naive baseline from the same starting state, same tenant order, until
+    // all tenants are placed or the time budget is spent.
+    const naiveCells = structuredClone(cells);
+    const naiveTimes: number[] = [];
+    let mismatches = 0;
+    const naiveStart = process.hrtime.bigint();
+    let naiveElapsedMs = 0;
+    for (let i = 0; i < TENANTS && naiveElapsedMs < NAIVE_BUDGET_MS; i++) {
+      const t0 = process.hrtime.bigint();
+      const decision = naivePlace(
+        { cells: naiveCells, catalog, readiness },
+        tenants[i],
+        placeOptions,
+      );
+      const t1 = process.hrtime.bigint();
+      naiveTimes.push(Number(t1 - t0) / 1e6);
+      const outcome =
+        decision.outcome === 'placed' ? decision.cellId : 'unplaceable';
+      if (outcome !== engineOutcomes[i]) mismatches++;
+      naiveElapsedMs = Number(t1 - naiveStart) / 1e6;
+    }
+    const naiveMeasured = naiveTimes.length;
+    const naiveSorted = Float64Array.from(naiveTimes).sort();
+    const naiveMeanMs = naiveElapsedMs / naiveMeasured;
+    const naiveComplete = naiveMeasured === TENANTS;
+    const naiveTotalMs = naiveComplete ? naiveElapsedMs : naiveMeanMs * TENANTS;
+    const engineMeanMs = engineTotalMs / TENANTS;
+
+    const result = {
+      cells: CELLS,
+      tenants: TENANTS,
+      placed,
+      unplaceable: TENANTS - placed,
+      engine: {
+        buildMs: round(buildMs),
+        totalMs: round(engineTotalMs),
+        p50Ms: round(percentile(engineSorted, 50)),
+        p99Ms: round(percentile(engineSorted, 99)),
+        maxMs: round(engineSorted[engineSorted.length - 1]),
+      },
+      naive: {
+        tenantsMeasured: naiveMeasured,
+        measuredMs: round(naiveElapsedMs),
+        totalMs: round(naiveTotalMs),
+        totalIsExtrapolated: !naiveComplete,
+        p50Ms: round(percentile(naiveSorted, 50)),
+        p99Ms: round(percentile(naiveSorted, 99)),
+      },
+      equivalence: { compared: naiveMeasured, mismatches },
+      speedup: Math.round((naiveMeanMs / engineMeanMs) * 10) / 10,
+    };
+
+    log(
+      [
+        `Placement benchmark: ${CELLS} cells in ${LOCATIONS.length} Regions (${controlPlanes.length} partitions), ${TENANTS} tenants, strategy pack, seed ${SEED}`,
+        `  placed ${placed}, unplaceable ${
+          TENANTS - placed
+        } (silo tenants beyond the dedicated cells, blocked or unready locations)`,
+        `  engine: built in ${buildMs.toFixed(
+          1,
+        )} ms; placed all in ${engineTotalMs.toFixed(1)} ms; per decision p50 ${
+          result.engine.p50Ms
+        } ms, p99 ${result.engine.p99Ms} ms`,
+        `  naive scan: ${naiveMeasured} decisions in ${naiveElapsedMs.toFixed(
+          0,
+        )} ms; p50 ${result.naive.p50Ms} ms, p99 ${result.naive.p99Ms} ms; ${
+          naiveComplete
+            ? 'all tenants measured'
+            : `EXTRAPOLATED to ${TENANTS} tenants: ~${(
+                naiveTotalMs / 1000
+              ).toFixed(0)} s (the budget is ${NAIVE_BUDGET_MS / 1000} s)`
+        }`,
+        `  same outcome on ${naiveMeasured} compared decisions: ${
+          mismatches === 0 ? 'yes' : `NO, ${mismatches} mismatches`
+        }`,
+        `  speedup (mean per decision): ${result.speedup}x`,
+        `  targets: total < 2000 ms ${
+          engineTotalMs < 2000 ? 'met' : 'MISSED'
+        }, p99 < 1 ms ${result.engine.p99Ms < 1 ? 'met' : 'MISSED'}`,
+      ].join('\n'),
+    );
+    return result;
+  });
 }

@@ -4,7 +4,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import { OptionsOf, regionsPageOptions, withDefaults } from '../benchOptions';
 import type { BenchLog } from '../lib/log';
+import { measuredRun } from '../lib/measuredRun';
 import { REPOSITORY_DIR } from '../lib/paths';
 import { median } from '../lib/stats';
 import { measureRegions, measureTenants, signIn } from './pageMeasures';
@@ -16,18 +18,7 @@ import {
 } from './regionsEstate';
 
 /** Options of {@link runRegionsPageBench}. */
-export interface RegionsPageBenchOptions {
-  /** Cells loaded through the API; default 5,000. */
-  cells?: number;
-  /** Tenants loaded through the API; default 100,000. */
-  tenants?: number;
-  /** Measured loads of each page (median reported); default 5. */
-  runs?: number;
-  /** Port of the bench's backend; default 7300. */
-  port?: number;
-  /** Keep the temp folder (config, SQLite, backend log). */
-  keep?: boolean;
-}
+export type RegionsPageBenchOptions = OptionsOf<typeof regionsPageOptions>;
 
 const GOAL_MS = 2_000;
 const ROOT = REPOSITORY_DIR;
@@ -154,233 +145,227 @@ export async function runRegionsPageBench(
   options: RegionsPageBenchOptions,
   log: BenchLog,
 ) {
-  const CELLS = options.cells ?? 5_000;
-  const TENANTS = options.tenants ?? 100_000;
-  const RUNS = options.runs ?? 5;
-  const PORT = options.port ?? 7300;
+  const {
+    cells: CELLS,
+    tenants: TENANTS,
+    runs: RUNS,
+    port: PORT,
+  } = withDefaults(regionsPageOptions, options);
   const BASE = `http://localhost:${PORT}`;
   const API = `${BASE}/api/region-expansion`;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-regions-page-'));
-  const dist = path.join(ROOT, 'packages/app/dist/index.html');
-  if (!fs.existsSync(dist)) {
-    throw new Error(
-      'packages/app/dist is missing: run `yarn workspace app build` first (the bench measures the production build served by the backend)',
-    );
-  }
-  if (!(await portFree(PORT)))
-    throw new Error(`port ${PORT} is busy; pass --port`);
-  const load = () => os.loadavg().map(x => Math.round(x * 100) / 100);
-  const loadStart = load();
-  log(
-    `regions-page: ${CELLS} cells, ${TENANTS} tenants, ${RUNS} runs; temp ${dir}`,
-  );
-  log(`load average at start: ${loadStart.join(' ')}`);
-
-  const overlay = writeOverlay(dir, BASE, PORT);
-  const logFile = path.join(dir, 'backend.log');
-  let backend: ChildProcess | undefined;
-  let browser: Browser | undefined;
-  let failed = false;
-  let restarts = 0;
-  const onSignal = () => {
-    stopGroup(backend);
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    const tStart = Date.now();
-    backend = startBackend(overlay, logFile);
-    await waitReady(BASE, backend, 600_000);
-    log(
-      `backend ready on ${BASE} in ${round(
-        (Date.now() - tStart) / 1000,
-      )} s (log ${logFile})`,
-    );
-
-    const token = await guestToken(BASE);
-    const auth = { authorization: `Bearer ${token}` };
-    /**
-     * One API call. A reset connection (a backend restart) waits for
-     * readiness and retries; a 409 on a retried create means the first
-     * attempt landed.
-     */
-    const call = async (method: string, p: string, body?: unknown) => {
-      for (let attempt = 0; ; attempt++) {
-        let r: Response;
-        try {
-          r = await fetch(`${API}${p}`, {
-            method,
-            headers: {
-              ...auth,
-              ...(body ? { 'content-type': 'application/json' } : {}),
-            },
-            body: body ? JSON.stringify(body) : undefined,
-          });
-        } catch (error) {
-          if (attempt >= 5) throw error;
-          restarts += 1;
-          await sleep(2000);
-          await waitReady(BASE, undefined, 300_000);
-          continue;
-        }
-        const text = await r.text();
-        if (r.status === 409 && attempt > 0) return undefined;
-        if (!r.ok) {
-          throw new Error(`${method} ${p}: ${r.status} ${text.slice(0, 300)}`);
-        }
-        return text ? JSON.parse(text) : undefined;
-      }
-    };
-    const seeded = await seedEstate(call, { cells: CELLS, tenants: TENANTS });
-    log(
-      `seeded through the REST API: ${CELLS} cells in ${round(
-        seeded.cellsMs / 1000,
-      )} s, ${TENANTS} tenants in ${round(seeded.tenantsMs / 1000)} s`,
-    );
-    const check = await call('GET', '/tenants?offset=0&limit=1');
-    const cellCount = (await call('GET', '/cells')).items.length;
-    log(`backend holds ${cellCount} cells, ${check.totalCount} tenants`);
-
-    // Baseline: the page's API calls alone, from Node (warm-up + RUNS).
-    await timeCalls(API, auth, TENANTS_CALLS);
-    const baseRegions: number[] = [];
-    const baseTenants: number[] = [];
-    let bytes = { regions: 0, tenants: 0 };
-    for (let i = 0; i < RUNS; i++) {
-      const a = await timeCalls(API, auth, REGIONS_CALLS);
-      const b = await timeCalls(API, auth, TENANTS_CALLS);
-      baseRegions.push(a.ms);
-      baseTenants.push(b.ms);
-      bytes = { regions: a.bytes, tenants: b.bytes };
-    }
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-      ],
-    });
-    const context = await signIn(browser, BASE);
-    // Warm-up (fills the HTTP cache with the bundle, JIT of the backend).
-    for (const measure of [measureRegions, measureTenants]) {
-      const page = await context.newPage();
-      await measure(page, BASE);
-      await page.close();
-    }
-    const regionsRuns: Awaited<ReturnType<typeof measureRegions>>[] = [];
-    const tenantsRuns: Awaited<ReturnType<typeof measureTenants>>[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      let page = await context.newPage();
-      regionsRuns.push(await measureRegions(page, BASE));
-      await page.close();
-      page = await context.newPage();
-      tenantsRuns.push(await measureTenants(page, BASE));
-      await page.close();
-      const r = regionsRuns[i];
-      const t = tenantsRuns[i];
-      log(
-        `run ${i + 1}: regions ${round(r.interactiveMs)} ms (rendered ${round(
-          r.renderedMs,
-        )}, ${r.markers} markers, DCL ${
-          r.phases.domContentLoaded
-        }, /locations/summary ${r.phases.apiStart}->${
-          r.phases.apiEnd
-        }); tenants ${round(t.interactiveMs)} ms (rows ${round(t.rowsMs)}, ${
-          t.domRows
-        } DOM rows, DCL ${t.phases.domContentLoaded}, /tenants ${
-          t.phases.apiStart
-        }->${t.phases.apiEnd}, "${
-          t.footer
-        }"); long tasks before/after the request: regions ${
-          r.phases.longTasksBeforeApiMs
-        }/${r.phases.longTasksAfterApiMs} ms, tenants ${
-          t.phases.longTasksBeforeApiMs
-        }/${t.phases.longTasksAfterApiMs} ms`,
+  return measuredRun('regions-page', log, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-regions-page-'));
+    const dist = path.join(ROOT, 'packages/app/dist/index.html');
+    if (!fs.existsSync(dist)) {
+      throw new Error(
+        'packages/app/dist is missing: run `yarn workspace app build` first (the bench measures the production build served by the backend)',
       );
     }
-    const loadEnd = load();
-    const rMed = median(regionsRuns.map(r => r.interactiveMs));
-    const tMed = median(tenantsRuns.map(t => t.interactiveMs));
-    const domRows = Math.max(...tenantsRuns.map(t => t.domRows));
+    if (!(await portFree(PORT)))
+      throw new Error(`port ${PORT} is busy; pass --port`);
     log(
-      `Regions page interactive: median ${round(rMed)} ms (goal < ${GOAL_MS}) ${
-        rMed < GOAL_MS ? 'OK' : 'MISSED'
-      }; API alone ${round(median(baseRegions))} ms (${bytes.regions} bytes)`,
+      `regions-page: ${CELLS} cells, ${TENANTS} tenants, ${RUNS} runs; temp ${dir}`,
     );
-    log(
-      `Tenants table interactive: median ${round(
-        tMed,
-      )} ms (goal < ${GOAL_MS}) ${
-        tMed < GOAL_MS ? 'OK' : 'MISSED'
-      }; ${domRows} DOM rows; API alone ${round(median(baseTenants))} ms`,
-    );
-    log(`load average at end: ${loadEnd.join(' ')}`);
-    return {
-      bench: 'regions-page',
-      cells: cellCount,
-      tenants: check.totalCount,
-      goalMs: GOAL_MS,
-      regionsPage: {
-        medianMs: round(rMed),
-        runs: regionsRuns.map(r => round(r.interactiveMs)),
-        renderedMedianMs: round(median(regionsRuns.map(r => r.renderedMs))),
-        markers: regionsRuns[0].markers,
-        phases: regionsRuns.map(r => r.phases),
-        ok: rMed < GOAL_MS,
-      },
-      tenantsTable: {
-        medianMs: round(tMed),
-        runs: tenantsRuns.map(t => round(t.interactiveMs)),
-        firstRowsMedianMs: round(median(tenantsRuns.map(t => t.rowsMs))),
-        domRows,
-        footer: tenantsRuns[0].footer,
-        phases: tenantsRuns.map(t => t.phases),
-        ok: tMed < GOAL_MS && domRows <= 200,
-      },
-      baseline: {
-        what: 'same API calls, in parallel, fetched from Node with the guest token',
-        regionsApiMedianMs: round(median(baseRegions)),
-        tenantsApiMedianMs: round(median(baseTenants)),
-        regionsApiBytes: bytes.regions,
-        tenantsApiBytes: bytes.tenants,
-      },
-      setup: {
-        serving:
-          'production app build served by the backend (app-backend), one port',
-        port: PORT,
-        cache:
-          'warm HTTP cache (same signed-in context, new page per run, after one warm-up)',
-        estate: `${CELLS} cells in the demo estate's ${seeded.regions} Regions`,
-        seedCellsMs: seeded.cellsMs,
-        seedTenantsMs: seeded.tenantsMs,
-        backendRestartsDuringSeed: restarts,
-      },
-      machine: {
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model,
-        memGb: Math.round(os.totalmem() / 2 ** 30),
-        node: process.version,
-        loadavgStart: loadStart,
-        loadavgEnd: loadEnd,
-      },
+
+    const overlay = writeOverlay(dir, BASE, PORT);
+    const logFile = path.join(dir, 'backend.log');
+    let backend: ChildProcess | undefined;
+    let browser: Browser | undefined;
+    let failed = false;
+    let restarts = 0;
+    const onSignal = () => {
+      stopGroup(backend);
+      process.exit(130);
     };
-  } catch (error) {
-    failed = true;
-    throw error;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await browser?.close().catch(() => undefined);
-    stopGroup(backend);
-    await sleep(1500);
-    if (!options.keep && !failed) {
-      fs.rmSync(dir, { recursive: true, force: true });
-    } else {
-      log(`kept ${dir}`);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    try {
+      const tStart = Date.now();
+      backend = startBackend(overlay, logFile);
+      await waitReady(BASE, backend, 600_000);
+      log(
+        `backend ready on ${BASE} in ${round(
+          (Date.now() - tStart) / 1000,
+        )} s (log ${logFile})`,
+      );
+
+      const token = await guestToken(BASE);
+      const auth = { authorization: `Bearer ${token}` };
+      /**
+       * One API call. A reset connection (a backend restart) waits for
+       * readiness and retries; a 409 on a retried create means the first
+       * attempt landed.
+       */
+      const call = async (method: string, p: string, body?: unknown) => {
+        for (let attempt = 0; ; attempt++) {
+          let r: Response;
+          try {
+            r = await fetch(`${API}${p}`, {
+              method,
+              headers: {
+                ...auth,
+                ...(body ? { 'content-type': 'application/json' } : {}),
+              },
+              body: body ? JSON.stringify(body) : undefined,
+            });
+          } catch (error) {
+            if (attempt >= 5) throw error;
+            restarts += 1;
+            await sleep(2000);
+            await waitReady(BASE, undefined, 300_000);
+            continue;
+          }
+          const text = await r.text();
+          if (r.status === 409 && attempt > 0) return undefined;
+          if (!r.ok) {
+            throw new Error(
+              `${method} ${p}: ${r.status} ${text.slice(0, 300)}`,
+            );
+          }
+          return text ? JSON.parse(text) : undefined;
+        }
+      };
+      const seeded = await seedEstate(call, { cells: CELLS, tenants: TENANTS });
+      log(
+        `seeded through the REST API: ${CELLS} cells in ${round(
+          seeded.cellsMs / 1000,
+        )} s, ${TENANTS} tenants in ${round(seeded.tenantsMs / 1000)} s`,
+      );
+      const check = await call('GET', '/tenants?offset=0&limit=1');
+      const cellCount = (await call('GET', '/cells')).items.length;
+      log(`backend holds ${cellCount} cells, ${check.totalCount} tenants`);
+
+      // Baseline: the page's API calls alone, from Node (warm-up + RUNS).
+      await timeCalls(API, auth, TENANTS_CALLS);
+      const baseRegions: number[] = [];
+      const baseTenants: number[] = [];
+      let bytes = { regions: 0, tenants: 0 };
+      for (let i = 0; i < RUNS; i++) {
+        const a = await timeCalls(API, auth, REGIONS_CALLS);
+        const b = await timeCalls(API, auth, TENANTS_CALLS);
+        baseRegions.push(a.ms);
+        baseTenants.push(b.ms);
+        bytes = { regions: a.bytes, tenants: b.bytes };
+      }
+
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+        ],
+      });
+      const context = await signIn(browser, BASE);
+      // Warm-up (fills the HTTP cache with the bundle, JIT of the backend).
+      for (const measure of [measureRegions, measureTenants]) {
+        const page = await context.newPage();
+        await measure(page, BASE);
+        await page.close();
+      }
+      const regionsRuns: Awaited<ReturnType<typeof measureRegions>>[] = [];
+      const tenantsRuns: Awaited<ReturnType<typeof measureTenants>>[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        let page = await context.newPage();
+        regionsRuns.push(await measureRegions(page, BASE));
+        await page.close();
+        page = await context.newPage();
+        tenantsRuns.push(await measureTenants(page, BASE));
+        await page.close();
+        const r = regionsRuns[i];
+        const t = tenantsRuns[i];
+        log(
+          `run ${i + 1}: regions ${round(r.interactiveMs)} ms (rendered ${round(
+            r.renderedMs,
+          )}, ${r.markers} markers, DCL ${
+            r.phases.domContentLoaded
+          }, /locations/summary ${r.phases.apiStart}->${
+            r.phases.apiEnd
+          }); tenants ${round(t.interactiveMs)} ms (rows ${round(t.rowsMs)}, ${
+            t.domRows
+          } DOM rows, DCL ${t.phases.domContentLoaded}, /tenants ${
+            t.phases.apiStart
+          }->${t.phases.apiEnd}, "${
+            t.footer
+          }"); long tasks before/after the request: regions ${
+            r.phases.longTasksBeforeApiMs
+          }/${r.phases.longTasksAfterApiMs} ms, tenants ${
+            t.phases.longTasksBeforeApiMs
+          }/${t.phases.longTasksAfterApiMs} ms`,
+        );
+      }
+      const rMed = median(regionsRuns.map(r => r.interactiveMs));
+      const tMed = median(tenantsRuns.map(t => t.interactiveMs));
+      const domRows = Math.max(...tenantsRuns.map(t => t.domRows));
+      log(
+        `Regions page interactive: median ${round(
+          rMed,
+        )} ms (goal < ${GOAL_MS}) ${
+          rMed < GOAL_MS ? 'OK' : 'MISSED'
+        }; API alone ${round(median(baseRegions))} ms (${bytes.regions} bytes)`,
+      );
+      log(
+        `Tenants table interactive: median ${round(
+          tMed,
+        )} ms (goal < ${GOAL_MS}) ${
+          tMed < GOAL_MS ? 'OK' : 'MISSED'
+        }; ${domRows} DOM rows; API alone ${round(median(baseTenants))} ms`,
+      );
+      return {
+        cells: cellCount,
+        tenants: check.totalCount,
+        goalMs: GOAL_MS,
+        regionsPage: {
+          medianMs: round(rMed),
+          runs: regionsRuns.map(r => round(r.interactiveMs)),
+          renderedMedianMs: round(median(regionsRuns.map(r => r.renderedMs))),
+          markers: regionsRuns[0].markers,
+          phases: regionsRuns.map(r => r.phases),
+          ok: rMed < GOAL_MS,
+        },
+        tenantsTable: {
+          medianMs: round(tMed),
+          runs: tenantsRuns.map(t => round(t.interactiveMs)),
+          firstRowsMedianMs: round(median(tenantsRuns.map(t => t.rowsMs))),
+          domRows,
+          footer: tenantsRuns[0].footer,
+          phases: tenantsRuns.map(t => t.phases),
+          ok: tMed < GOAL_MS && domRows <= 200,
+        },
+        baseline: {
+          what: 'same API calls, in parallel, fetched from Node with the guest token',
+          regionsApiMedianMs: round(median(baseRegions)),
+          tenantsApiMedianMs: round(median(baseTenants)),
+          regionsApiBytes: bytes.regions,
+          tenantsApiBytes: bytes.tenants,
+        },
+        setup: {
+          serving:
+            'production app build served by the backend (app-backend), one port',
+          port: PORT,
+          cache:
+            'warm HTTP cache (same signed-in context, new page per run, after one warm-up)',
+          estate: `${CELLS} cells in the demo estate's ${seeded.regions} Regions`,
+          seedCellsMs: seeded.cellsMs,
+          seedTenantsMs: seeded.tenantsMs,
+          backendRestartsDuringSeed: restarts,
+        },
+      };
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await browser?.close().catch(() => undefined);
+      stopGroup(backend);
+      await sleep(1500);
+      if (!options.keep && !failed) {
+        fs.rmSync(dir, { recursive: true, force: true });
+      } else {
+        log(`kept ${dir}`);
+      }
     }
-  }
+  });
 }

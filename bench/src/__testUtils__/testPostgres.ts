@@ -1,0 +1,8 @@
+/**
+ * Whether the tests have a PostgreSQL server (CI sets its connection
+ * string): the benches' smoke tests measure on it when they do, else on
+ * SQLite only.
+ */
+export const testPostgres = Boolean(
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING,
+);
