@@ -1,4 +1,4 @@
-import { DomainRuleError } from '../locations/errors';
+import { refusal } from '../__testUtils__/refusal';
 import { LocationCatalog } from '../locations/LocationCatalog';
 import {
   globalServicesOf,
@@ -15,16 +15,6 @@ const base: GuardrailsInput = {
 };
 const render = (change: Partial<GuardrailsInput>) =>
   renderGuardrails({ ...base, ...change }, catalog);
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainRuleError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a DomainRuleError');
-}
 
 describe('renderGuardrails', () => {
   it('renders the OU path and a Region-deny SCP exempting global services', () => {
@@ -88,6 +78,7 @@ describe('renderGuardrails', () => {
         'aws:RequestedRegion'
       ],
     ).toEqual(regions);
+    expect(guardrails.scp.Statement[0].NotAction).toContain('iam:*');
     expect(guardrails.scpText).not.toMatch(/arn:aws:/);
   });
 

@@ -1,5 +1,5 @@
+import { refusal } from '../__testUtils__/refusal';
 import { AvailabilityIndex } from '../availability/AvailabilityIndex';
-import { DomainRuleError } from '../locations/errors';
 import { LocationCatalog } from '../locations/LocationCatalog';
 import {
   applicationPlanePlan,
@@ -24,16 +24,6 @@ const base: ApplicationPlaneChoices = {
   residencyCountries: ['DE'],
   cells: [cell],
 };
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainRuleError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a DomainRuleError');
-}
 
 const plan = (change: Partial<ApplicationPlaneChoices>) =>
   applicationPlanePlan({ ...base, ...change }, catalog, availability);

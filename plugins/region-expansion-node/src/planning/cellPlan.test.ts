@@ -1,4 +1,4 @@
-import { DomainRuleError } from '../locations/errors';
+import { refusal } from '../__testUtils__/refusal';
 import { LocationCatalog } from '../locations/LocationCatalog';
 import {
   assertCellCount,
@@ -38,17 +38,6 @@ const base: PlanCellsInput = {
   accountIds: ['111122223333', '444455556666'],
 };
 const catalog = LocationCatalog.fromSnapshot();
-
-/** The rule error `fn` throws, as `field: reason`. */
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainRuleError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a DomainRuleError');
-}
 
 describe('planCells', () => {
   it('plans cells with deterministic ids and quota requests per account', () => {

@@ -1,5 +1,5 @@
+import { refusal } from '../__testUtils__/refusal';
 import type { Cell } from '@region-expansion/plugin-region-expansion-common';
-import { DomainRuleError } from '../locations/errors';
 import { LocationCatalog } from '../locations/LocationCatalog';
 import { planCells } from './cellPlan';
 import {
@@ -32,16 +32,6 @@ const input: RegistrationInput = {
   controlPlaneMode: 'regional',
   cells: plan.cells,
 };
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainRuleError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a DomainRuleError');
-}
 
 describe('planRegistration', () => {
   it('returns the control plane and the cells a plan-cells run made', () => {
