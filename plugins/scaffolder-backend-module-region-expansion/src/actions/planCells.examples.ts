@@ -1,8 +1,8 @@
 import type { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 
-/** A pooled cell specification used by the examples and tests. */
-export const EXAMPLE_POOLED_SPEC = {
+/** A pooled cell specification the examples share. */
+const EXAMPLE_POOLED_SPEC = {
   version: '2026.1',
   isolation: 'pooled',
   capacity: { tenants: 50, loadUnits: 1000, quotas: {} },

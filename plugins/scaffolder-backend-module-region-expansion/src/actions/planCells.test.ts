@@ -1,67 +1,55 @@
-import { mockContext } from '../__testUtils__/regionExpansionBackend';
-import { EXAMPLE_POOLED_SPEC } from './planCells.examples';
+import {
+  LocationCatalog,
+  planCells,
+} from '@region-expansion/plugin-region-expansion-node';
+import {
+  exampleInput,
+  mockContext,
+} from '../__testUtils__/regionExpansionBackend';
+import { examples } from './planCells.examples';
 import { createPlanCellsAction } from './planCells';
 
-const base = {
-  name: 'payments-de',
-  targetLocation: 'eu-central-1',
-  controlPlaneMode: 'regional',
-  isolationModel: 'pool',
-  cellSpec: EXAMPLE_POOLED_SPEC,
-  cellCount: 3,
-  accountIds: ['111122223333', '444455556666'],
-};
-
-const run = (input: object) => {
-  const ctx = mockContext({ input: { ...base, ...input } });
-  return createPlanCellsAction()
-    .handler(ctx as any)
-    .then(() => ctx);
-};
+// The rules of a plan are tested in the node library (planning/cellPlan);
+// these tests check what the action adds: the step's input in, the plan's
+// parts out as plain JSON, and rule errors as InputErrors.
+const base = exampleInput(examples[0].example);
 
 describe('region-expansion:plan-cells', () => {
-  it('plans cells with deterministic ids and quota requests per account', async () => {
-    const ctx = await run({});
-    const output = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
-    expect(
-      output.cells.map((c: any) => [c.id, c.accountId, c.lifecycle]),
-    ).toEqual([
-      ['payments-de-cell-01', '111122223333', 'planned'],
-      ['payments-de-cell-02', '444455556666', 'planned'],
-      ['payments-de-cell-03', '111122223333', 'planned'],
-    ]);
-    expect(output.quotaRequests).toEqual([
-      {
-        accountId: '111122223333',
-        cellIds: ['payments-de-cell-01', 'payments-de-cell-03'],
-        requests: [
-          expect.objectContaining({
-            serviceCode: 'lambda',
-            perCell: 1000,
-            cellCount: 2,
-            total: 2000,
-          }),
-        ],
-      },
-      {
-        accountId: '444455556666',
-        cellIds: ['payments-de-cell-02'],
-        requests: [expect.objectContaining({ cellCount: 1, total: 1000 })],
-      },
-    ]);
-    expect(output.controlPlane).toMatchObject({
-      id: 'payments-de-cp',
-      mode: 'regional',
-      homeLocation: 'eu-central-1',
-    });
-    // same input, same plan
-    const again = Object.fromEntries(
-      ((await run({})).output as jest.Mock).mock.calls,
+  it("outputs the node library's plan of the step input, part by part", async () => {
+    const ctx = mockContext({ input: base });
+    await createPlanCellsAction().handler(ctx as any);
+    const plan = planCells(base, LocationCatalog.fromSnapshot());
+    expect(Object.fromEntries((ctx.output as jest.Mock).mock.calls)).toEqual(
+      JSON.parse(
+        JSON.stringify({
+          cells: plan.cells,
+          quotaRequests: plan.quotaRequests,
+          controlPlane: plan.controlPlane,
+          partition: plan.partition,
+        }),
+      ),
     );
-    expect(again).toEqual(output);
   });
 
-  // The rules themselves are tested in the node library (planning/cellPlan).
+  it('plans against the catalog it was given, not only the bundled one', async () => {
+    const input = { ...base, targetLocation: 'eu-central-1-ham-1a' };
+    const catalog = LocationCatalog.fromSnapshot().withExtraLocations([
+      {
+        id: 'eu-central-1-ham-1a',
+        kind: 'local-zone',
+        name: 'Hamburg',
+        country: 'DE',
+        parentRegion: 'eu-central-1',
+      },
+    ]);
+    await expect(
+      createPlanCellsAction().handler(mockContext({ input }) as any),
+    ).rejects.toThrow(/^targetLocation: unknown location/);
+    const ctx = mockContext({ input });
+    await createPlanCellsAction({ catalog }).handler(ctx as any);
+    expect(ctx.output).toHaveBeenCalledWith('partition', 'aws');
+  });
+
   it.each([
     [{ targetLocation: 'mars-north-1' }, /^targetLocation: unknown location/],
     [

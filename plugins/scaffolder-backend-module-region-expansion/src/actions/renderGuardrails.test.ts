@@ -1,19 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
+import { renderGuardrails } from '@region-expansion/plugin-region-expansion-node';
 import { mockContext } from '../__testUtils__/regionExpansionBackend';
 import { createRenderGuardrailsAction } from './renderGuardrails';
 
 const workspace = createMockDirectory();
+const BASE = {
+  name: 'payments-de',
+  targetLocation: 'eu-central-1',
+  industry: 'financial-services',
+};
 const run = (input: object) => {
   const ctx = mockContext({
     workspacePath: workspace.path,
-    input: {
-      name: 'payments-de',
-      targetLocation: 'eu-central-1',
-      industry: 'financial-services',
-      ...input,
-    },
+    input: { ...BASE, ...input },
   });
   return createRenderGuardrailsAction()
     .handler(ctx as any)
@@ -23,57 +24,47 @@ const run = (input: object) => {
 describe('region-expansion:render-guardrails', () => {
   beforeEach(() => workspace.clear());
 
-  it('writes the OU path and a minified-size-checked Region-deny SCP', async () => {
-    const ctx = await run({
-      allowedRegions: ['eu-central-2'],
-      accountIds: ['111122223333'],
-    });
-    const scp = JSON.parse(
-      fs.readFileSync(path.join(workspace.path, 'guardrails/scp.json'), 'utf8'),
-    );
-    const ou = JSON.parse(
-      fs.readFileSync(path.join(workspace.path, 'guardrails/ou.json'), 'utf8'),
-    );
-    expect(ou.path).toEqual(['Root', 'Europe', 'DE', 'financial-services']);
-    expect(ou.accountIds).toEqual(['111122223333']);
-    const [statement] = scp.Statement;
-    expect(statement.Effect).toBe('Deny');
-    expect(statement.Condition.StringNotEquals['aws:RequestedRegion']).toEqual([
-      'eu-central-1',
-      'eu-central-2',
-    ]);
-    expect(statement.NotAction).toEqual(
-      expect.arrayContaining([
-        'iam:*',
-        'organizations:*',
-        'route53:*',
-        'cloudfront:*',
-      ]),
-    );
-    expect(ctx.output).toHaveBeenCalledWith(
-      'organizationalUnitPath',
-      'Root/Europe/DE/financial-services',
-    );
-    expect(ctx.output).toHaveBeenCalledWith(
-      'scpCharacters',
-      JSON.stringify(scp).length,
-    );
-  });
-
-  it('exempts only the global services of aws-eusc', async () => {
-    await run({ targetLocation: 'eusc-de-east-1', industry: 'healthcare' });
-    const scp = JSON.parse(
-      fs.readFileSync(path.join(workspace.path, 'guardrails/scp.json'), 'utf8'),
-    );
-    expect(
-      scp.Statement[0].Condition.StringNotEquals['aws:RequestedRegion'],
-    ).toEqual(['eusc-de-east-1']);
-    expect(scp.Statement[0].NotAction).toContain('iam:*');
-    expect(JSON.stringify(scp)).not.toMatch(/arn:aws:/);
-  });
-
   // The rules are tested in the node library (guardrails/renderGuardrails);
-  // here, that a refusal fails the task as an InputError and writes nothing.
+  // here, that the action writes and outputs what the library renders.
+  it.each([
+    [
+      'eu-central-1',
+      {
+        industry: 'financial-services',
+        allowedRegions: ['eu-central-2'],
+        accountIds: ['111122223333'],
+      },
+    ],
+    ['eusc-de-east-1', { industry: 'healthcare', targetPath: 'policies' }],
+  ])(
+    "writes and outputs the node library's guardrails for %s",
+    async (targetLocation, input) => {
+      const ctx = await run({ targetLocation, ...input });
+      const guardrails = renderGuardrails({
+        ...BASE,
+        targetLocation,
+        ...input,
+      });
+      const folder = input.targetPath ?? 'guardrails';
+      const read = (file: string) =>
+        JSON.parse(
+          fs.readFileSync(path.join(workspace.path, folder, file), 'utf8'),
+        );
+      expect(read('scp.json')).toEqual(guardrails.scp);
+      expect(read('ou.json')).toEqual({
+        ...guardrails.organizationalUnit,
+        scpCharacters: guardrails.scpCharacters,
+        exemptedGlobalServices: guardrails.exemptedServices,
+      });
+      expect(Object.fromEntries((ctx.output as jest.Mock).mock.calls)).toEqual({
+        organizationalUnitPath: guardrails.organizationalUnit.pathString,
+        scpCharacters: guardrails.scpCharacters,
+        files: [`${folder}/scp.json`, `${folder}/ou.json`],
+      });
+    },
+  );
+
+  // A refusal fails the task as an InputError and writes nothing.
   it.each([
     [
       { allowedRegions: ['eusc-de-east-1'] },
