@@ -44,7 +44,8 @@ const AUTHORIZATION_FIRST: Array<
     sends: string;
     status: number;
     reason?: RegExp;
-  } & Pick<RestCase, 'path' | 'role' | 'headers' | 'body'>
+  } & Partial<Pick<RestCase, 'path'>> &
+    Pick<RestCase, 'role' | 'headers' | 'body'>
 > = [
   {
     method: 'POST',
