@@ -1,3 +1,7 @@
+import {
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { PlacementStrategy } from '@region-expansion/plugin-region-expansion-common';
 import { ReadinessLookup } from '@region-expansion/plugin-region-expansion-node';
 import { Knex } from 'knex';
@@ -11,7 +15,10 @@ import { KnexTenantStore } from '../tenants/KnexTenantStore';
 import { TenantService } from '../tenants/TenantService';
 import { TenantStore } from '../tenants/TenantStore';
 
-export { migrated } from './database';
+import { migrated } from './database';
+import { cellFixture, controlPlaneFixture } from './fixtures';
+
+export { migrated };
 
 /** The estate's, tenants' and placement's stores. */
 export interface EstateStores {
@@ -27,6 +34,29 @@ export function createEstateStores(client: Knex): EstateStores {
     tenants: KnexTenantStore.create({ client }),
     placements: KnexPlacementStore.create({ client }),
   };
+}
+
+/**
+ * The estate's stores over a fresh, migrated database of `databases`
+ * holding one control plane and two cells (`cell-fra-1`, `cell-dub-1`),
+ * with the client for what a test reads directly.
+ */
+export async function seededEstateStores(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+): Promise<EstateStores & { knex: Knex }> {
+  const knex = await databases.init(databaseId);
+  const stores = { knex, ...createEstateStores(await migrated(knex)) };
+  await stores.estate.addControlPlane(controlPlaneFixture);
+  await stores.estate.addCells([
+    cellFixture(),
+    cellFixture({
+      id: 'cell-dub-1',
+      name: 'Dublin 1',
+      locationId: 'eu-west-1',
+    }),
+  ]);
+  return stores;
 }
 
 /** The services over the stores, wired as `plugin.ts` wires them. */

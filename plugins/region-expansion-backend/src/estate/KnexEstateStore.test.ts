@@ -1,7 +1,7 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
-import { createEstateStores, migrated } from '../__testUtils__/estate';
+import { seededEstateStores } from '../__testUtils__/estate';
 import {
   cellFixture,
   controlPlaneFixture,
@@ -12,21 +12,7 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: testDatabaseIds() });
 
-/** The stores over a fresh database holding one control plane and two cells. */
-async function createStores(databaseId: string) {
-  const knex = await databases.init(databaseId as any);
-  const stores = createEstateStores(await migrated(knex));
-  await stores.estate.addControlPlane(controlPlaneFixture);
-  await stores.estate.addCells([
-    cellFixture(),
-    cellFixture({
-      id: 'cell-dub-1',
-      name: 'Dublin 1',
-      locationId: 'eu-west-1',
-    }),
-  ]);
-  return stores;
-}
+const createStores = (id: TestDatabaseId) => seededEstateStores(databases, id);
 
 describe.each(databases.eachSupportedId())('KnexEstateStore on %p', id => {
   it('stores and lists locations and control planes, 409 on duplicates', async () => {
