@@ -20,6 +20,7 @@ import {
   addRollupDelta,
   compareRollupRows,
   lockOrder,
+  ROLLUP_DIM_COLUMNS,
   ROLLUP_KEY,
   ROLLUP_LEVELS,
   RollupDims,
@@ -63,25 +64,53 @@ function byKey(x: { key: string }, y: { key: string }): number {
   return x.key < y.key ? -1 : 1;
 }
 
-function findingFromRecord(r: any): GovernanceFindingRow {
-  return {
-    findingId: r.finding_id,
-    partition: r.partition,
-    accountId: r.account_id,
-    region: r.region,
-    severity: r.severity,
-    complianceStatus: r.compliance_status ?? undefined,
-    controlId: r.control_id ?? undefined,
-    workflowStatus: r.workflow_status ?? undefined,
-    recordState: r.record_state,
-    resourceType: r.resource_type ?? undefined,
-    resourceId: r.resource_id ?? undefined,
-    productName: r.product_name ?? undefined,
-    generatorId: r.generator_id ?? undefined,
-    title: r.title ?? undefined,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
+/**
+ * The columns of `governance_findings` after `source`, in table order, with
+ * the field of a finding each holds; `optional` fields are stored as NULL
+ * when absent and read back as absent.
+ */
+const FINDING_COLUMNS: ReadonlyArray<{
+  column: string;
+  field: keyof GovernanceFindingRow;
+  optional?: true;
+}> = [
+  { column: 'finding_id', field: 'findingId' },
+  { column: 'partition', field: 'partition' },
+  { column: 'account_id', field: 'accountId' },
+  { column: 'region', field: 'region' },
+  { column: 'severity', field: 'severity' },
+  { column: 'compliance_status', field: 'complianceStatus', optional: true },
+  { column: 'control_id', field: 'controlId', optional: true },
+  { column: 'workflow_status', field: 'workflowStatus', optional: true },
+  { column: 'record_state', field: 'recordState' },
+  { column: 'resource_type', field: 'resourceType', optional: true },
+  { column: 'resource_id', field: 'resourceId', optional: true },
+  { column: 'product_name', field: 'productName', optional: true },
+  { column: 'generator_id', field: 'generatorId', optional: true },
+  { column: 'title', field: 'title', optional: true },
+  { column: 'created_at', field: 'createdAt' },
+  { column: 'updated_at', field: 'updatedAt' },
+];
+
+function findingFromRecord(
+  record: Record<string, unknown>,
+): GovernanceFindingRow {
+  const row: Record<string, unknown> = {};
+  for (const { column, field, optional } of FINDING_COLUMNS) {
+    row[field] = optional ? record[column] ?? undefined : record[column];
+  }
+  return row as unknown as GovernanceFindingRow;
+}
+
+function findingToRecord(
+  source: GovernanceSource,
+  row: GovernanceFindingRow,
+): Record<string, unknown> & RollupDims {
+  const record: Record<string, unknown> = { source };
+  for (const { column, field, optional } of FINDING_COLUMNS) {
+    record[column] = optional ? row[field] ?? null : row[field];
+  }
+  return record as Record<string, unknown> & RollupDims;
 }
 
 /**
@@ -156,10 +185,10 @@ export class KnexGovernanceFindingStore implements GovernanceFindingStore {
       // and no statistics yet (a table filling up before autovacuum has
       // analyzed it), PostgreSQL scanned every row of the source per page.
       const result = await tx.raw(
-        `SELECT f.partition, f.account_id, f.region, f.severity, f.control_id, f.compliance_status, f.record_state
+        `SELECT ${ROLLUP_DIM_COLUMNS.map(c => `f.${c}`).join(', ')}
            FROM unnest(?::text[]) AS ids (finding_id)
           CROSS JOIN LATERAL (
-                SELECT partition, account_id, region, severity, control_id, compliance_status, record_state
+                SELECT ${ROLLUP_DIM_COLUMNS.join(', ')}
                   FROM governance_findings
                  WHERE source = ? AND finding_id = ids.finding_id
                    FOR UPDATE
@@ -171,37 +200,11 @@ export class KnexGovernanceFindingStore implements GovernanceFindingStore {
       existing = await tx('governance_findings')
         .where('source', source)
         .whereIn('finding_id', ids)
-        .select(
-          'partition',
-          'account_id',
-          'region',
-          'severity',
-          'control_id',
-          'compliance_status',
-          'record_state',
-        );
+        .select(...ROLLUP_DIM_COLUMNS);
     }
     const deltas = new Map<string, RollupRow>();
     for (const old of existing) addRollupDelta(deltas, source, old, -1);
-    const records = chunk.map(r => ({
-      source,
-      finding_id: r.findingId,
-      partition: r.partition,
-      account_id: r.accountId,
-      region: r.region,
-      severity: r.severity,
-      compliance_status: r.complianceStatus ?? null,
-      control_id: r.controlId ?? null,
-      workflow_status: r.workflowStatus ?? null,
-      record_state: r.recordState,
-      resource_type: r.resourceType ?? null,
-      resource_id: r.resourceId ?? null,
-      product_name: r.productName ?? null,
-      generator_id: r.generatorId ?? null,
-      title: r.title ?? null,
-      created_at: r.createdAt,
-      updated_at: r.updatedAt,
-    }));
+    const records = chunk.map(r => findingToRecord(source, r));
     for (const record of records) addRollupDelta(deltas, source, record, 1);
     const changes = [...deltas.values()]
       .filter(d => d.count !== 0)
@@ -267,45 +270,30 @@ export class KnexGovernanceFindingStore implements GovernanceFindingStore {
     const rollup = ROLLUP_LEVELS.find(l =>
       needed.every(c => l.columns.includes(c)),
     );
-    if (rollup) {
-      const rows = await whereFilter(
-        db('governance_rollups').where('level', rollup.level),
-        filter,
-      )
-        .select({ key: column })
-        .sum({ total: 'count' })
-        .sum({
-          failed: db.raw(
-            "CASE WHEN compliance_status = 'FAILED' THEN count ELSE 0 END",
-          ),
-        })
-        .groupBy(column)
-        .orderBy(column);
-      return rows
-        .map((r: any) => ({
-          key: r.key === '' ? 'NONE' : r.key,
-          total: Number(r.total),
-          failed: Number(r.failed),
-        }))
-        .filter(r => r.total > 0)
-        .sort(byKey);
-    }
-    const rows = await whereFilter(db('governance_findings'), filter)
+    // A rollup row counts `count` findings and stores a missing value as
+    // ''; a finding counts one and stores it as NULL.
+    const weight = rollup ? 'count' : '1';
+    const missing = rollup ? '' : null;
+    const table = rollup
+      ? db('governance_rollups').where('level', rollup.level)
+      : db('governance_findings');
+    const rows = await whereFilter(table, filter)
       .select({ key: column })
-      .count({ total: '*' })
+      .sum({ total: db.raw(weight) })
       .sum({
         failed: db.raw(
-          "CASE WHEN compliance_status = 'FAILED' THEN 1 ELSE 0 END",
+          `CASE WHEN compliance_status = 'FAILED' THEN ${weight} ELSE 0 END`,
         ),
       })
       .groupBy(column)
       .orderBy(column);
     return rows
       .map((r: any) => ({
-        key: r.key ?? 'NONE',
+        key: r.key === missing || r.key === undefined ? 'NONE' : r.key,
         total: Number(r.total),
         failed: Number(r.failed),
       }))
+      .filter(r => r.total > 0)
       .sort(byKey);
   }
 
@@ -317,16 +305,7 @@ export class KnexGovernanceFindingStore implements GovernanceFindingStore {
     stored: Array<Record<string, string | number>>;
     expected: Array<Record<string, string | number>>;
   }> {
-    const columns = [
-      'source',
-      'partition',
-      'account_id',
-      'region',
-      'severity',
-      'control_id',
-      'compliance_status',
-      'record_state',
-    ];
+    const columns = ['source', ...ROLLUP_DIM_COLUMNS];
     const groups = await this.#db('governance_findings')
       .select(columns)
       .count({ n: '*' })

@@ -57,6 +57,17 @@ export type RollupRow = Record<(typeof ROLLUP_KEY)[number], string> & {
   count: number;
 };
 
+/** The columns of a finding that the rollups count by, in key order. */
+export const ROLLUP_DIM_COLUMNS = [
+  'partition',
+  'account_id',
+  'region',
+  'severity',
+  'control_id',
+  'compliance_status',
+  'record_state',
+] as const;
+
 /** The dimensions of a finding that the rollups count by. */
 export type RollupDims = {
   partition: string;
