@@ -9,6 +9,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
+import { Knex } from 'knex';
 import {
   AuthorizeResult,
   Permission,
@@ -115,15 +116,22 @@ export type RouteCase<
 
 /**
  * Starts a test backend with the region-expansion plugin, the role-based
- * test policy and `regionExpansion` config.
+ * test policy and `regionExpansion` config; on `knex` (a test database)
+ * when given, else on the test backend's own SQLite.
  */
-export async function startWithRoles(regionExpansion: JsonObject) {
+export async function startWithRoles(
+  regionExpansion: JsonObject,
+  options: { knex?: Knex } = {},
+) {
   const { server } = await startTestBackend({
     features: [
       regionExpansionPlugin,
       regionExpansionModuleDemo,
       rolePermissionsFactory,
       mockServices.rootConfig.factory({ data: { regionExpansion } }),
+      ...(options.knex
+        ? [mockServices.database.factory({ knex: options.knex })]
+        : []),
     ],
   });
   return server;

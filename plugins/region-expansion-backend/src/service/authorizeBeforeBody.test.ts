@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import {
   regionExpansionRoutes,
@@ -32,6 +33,50 @@ const OVER_LIMIT: Record<string, number> = {
   '10mb': 11 * 1024 * 1024,
 };
 
+/**
+ * The status of a request that announces a 512-byte JSON body and sends only
+ * its first byte: a route that read the body before answering would wait
+ * for the rest, and the request fails after 5 s instead.
+ */
+function statusWithBodyWithheld(
+  server: http.Server,
+  call: {
+    method: string;
+    path: string;
+    authorization: string;
+    firstByte: string;
+  },
+): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const req = http.request({
+      host: '127.0.0.1',
+      port: (server.address() as AddressInfo).port,
+      method: call.method,
+      path: call.path,
+      headers: {
+        Authorization: call.authorization,
+        'Content-Type': 'application/json',
+        'Content-Length': '512',
+      },
+    });
+    const timer = setTimeout(() => {
+      req.destroy();
+      reject(new Error('no answer within 5 s: the body was awaited'));
+    }, 5_000);
+    req.on('response', res => {
+      clearTimeout(timer);
+      res.resume();
+      req.destroy();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', error => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    req.write(call.firstByte);
+  });
+}
+
 describe('large-body routes authorize before reading the body', () => {
   let server: Awaited<ReturnType<typeof startWithRoles>>;
   beforeAll(async () => {
@@ -55,35 +100,11 @@ describe('large-body routes authorize before reading the body', () => {
   it.each(ROUTES)(
     '$method $path: the body is never read before the permission is decided',
     async ({ method, path }) => {
-      // Announces a body and sends only its first byte: a route that reads
-      // the body first would wait for the rest and never answer.
-      const status = await new Promise<number>((resolve, reject) => {
-        const req = http.request({
-          host: '127.0.0.1',
-          port: server.port(),
-          method,
-          path: `${API}${path}`,
-          headers: {
-            Authorization: as('engineer'),
-            'Content-Type': 'application/json',
-            'Content-Length': '512',
-          },
-        });
-        const timer = setTimeout(() => {
-          req.destroy();
-          reject(new Error('no answer within 5 s: the body was awaited'));
-        }, 5_000);
-        req.on('response', res => {
-          clearTimeout(timer);
-          res.resume();
-          req.destroy();
-          resolve(res.statusCode ?? 0);
-        });
-        req.on('error', error => {
-          clearTimeout(timer);
-          reject(error);
-        });
-        req.write('[');
+      const status = await statusWithBodyWithheld(server, {
+        method,
+        path: `${API}${path}`,
+        authorization: as('engineer'),
+        firstByte: '[',
       });
       expect(status).toBe(403);
     },
@@ -131,33 +152,11 @@ describe('large-body routes authorize before reading the body', () => {
   it.each(bodyRoutes.map(r => [r.name, r] as const))(
     '%s: a refused caller is answered without the body being read',
     async (_, { route, authorization, status }) => {
-      const answered = await new Promise<number>((resolve, reject) => {
-        const req = http.request({
-          host: '127.0.0.1',
-          port: server.port(),
-          method: route.method,
-          path: urlOf(route, route.example ?? {}),
-          headers: {
-            Authorization: authorization,
-            'Content-Type': 'application/json',
-            'Content-Length': '512',
-          },
-        });
-        const timer = setTimeout(() => {
-          req.destroy();
-          reject(new Error('no answer within 5 s: the body was awaited'));
-        }, 5_000);
-        req.on('response', res => {
-          clearTimeout(timer);
-          res.resume();
-          req.destroy();
-          resolve(res.statusCode ?? 0);
-        });
-        req.on('error', error => {
-          clearTimeout(timer);
-          reject(error);
-        });
-        req.write('{');
+      const answered = await statusWithBodyWithheld(server, {
+        method: route.method,
+        path: urlOf(route, route.example ?? {}),
+        authorization,
+        firstByte: '{',
       });
       expect(answered).toBe(status);
     },

@@ -1,17 +1,11 @@
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { WHAT_IF_LIMITS } from '@region-expansion/plugin-region-expansion-common';
 import { PlacementEngine } from '@region-expansion/plugin-region-expansion-node';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { regionExpansionPlugin } from '../plugin';
-import { API, as, rolePermissionsFactory } from '../__testUtils__/rolePolicy';
+import { API, as, startWithRoles } from '../__testUtils__/rolePolicy';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { DEFAULT_CELL_SPEC } from '../placement/defaultCellSpec';
-import { regionExpansionModuleDemo } from '@region-expansion/plugin-region-expansion-backend-module-demo';
 
 jest.setTimeout(180_000);
 
@@ -27,22 +21,13 @@ describe.each(databases.eachSupportedId())(
   'cells, tenants and placement routes on %p',
   databaseId => {
     let knex: Knex;
-    let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+    let server: Awaited<ReturnType<typeof startWithRoles>>;
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      ({ server } = await startTestBackend({
-        features: [
-          regionExpansionPlugin,
-          regionExpansionModuleDemo,
-          rolePermissionsFactory,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              regionExpansion: { demoData: { enabled: true, tenants: 300 } },
-            },
-          }),
-        ],
-      }));
+      server = await startWithRoles(
+        { demoData: { enabled: true, tenants: 300 } },
+        { knex },
+      );
     });
 
     const send = (

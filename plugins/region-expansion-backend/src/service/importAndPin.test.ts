@@ -1,12 +1,7 @@
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { regionExpansionPlugin } from '../plugin';
-import { API, as, rolePermissionsFactory } from '../__testUtils__/rolePolicy';
+import { API, as, startWithRoles } from '../__testUtils__/rolePolicy';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import {
   MAX_IMPORT_ROWS,
@@ -19,7 +14,6 @@ import {
   recordInserts,
   recordRowValidations,
 } from '../__testUtils__/eventLoopTurns';
-import { regionExpansionModuleDemo } from '@region-expansion/plugin-region-expansion-backend-module-demo';
 
 jest.setTimeout(180_000);
 
@@ -68,22 +62,13 @@ describe.each(databases.eachSupportedId())(
   'tenant import and pins on %p',
   databaseId => {
     let knex: Knex;
-    let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+    let server: Awaited<ReturnType<typeof startWithRoles>>;
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      ({ server } = await startTestBackend({
-        features: [
-          regionExpansionPlugin,
-          regionExpansionModuleDemo,
-          rolePermissionsFactory,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              regionExpansion: { demoData: { enabled: true, tenants: 50 } },
-            },
-          }),
-        ],
-      }));
+      server = await startWithRoles(
+        { demoData: { enabled: true, tenants: 50 } },
+        { knex },
+      );
     });
 
     const post = (path: string, body: unknown) =>
