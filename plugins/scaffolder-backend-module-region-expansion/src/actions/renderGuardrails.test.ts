@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { renderGuardrails } from '@region-expansion/plugin-region-expansion-node';
+import {
+  renderGuardrails,
+  type GuardrailsInput,
+} from '@region-expansion/plugin-region-expansion-node';
 import { mockContext } from '../__testUtils__/regionExpansionBackend';
 import { createRenderGuardrailsAction } from './renderGuardrails';
 
@@ -36,7 +39,7 @@ describe('region-expansion:render-guardrails', () => {
       },
     ],
     ['eusc-de-east-1', { industry: 'healthcare', targetPath: 'policies' }],
-  ])(
+  ] as Array<[string, Partial<GuardrailsInput> & { targetPath?: string }]>)(
     "writes and outputs the node library's guardrails for %s",
     async (targetLocation, input) => {
       const ctx = await run({ targetLocation, ...input });
