@@ -1,3 +1,4 @@
+import { aliasedTemplate } from '@region-expansion/plugin-region-expansion-node/testUtils';
 import { writeCliInputs } from '../__testUtils__/cliInputs';
 import { expectOneLineError, spawnCli } from '../__testUtils__/spawnCli';
 import { TempFolder } from '../__testUtils__/TempFolder';
@@ -66,18 +67,7 @@ describe('region-expansion footprint (spawned)', () => {
   });
 
   it('folds a 12 KB template of 2,000 aliases into one bounded finding', () => {
-    const arns = Array.from(
-      { length: 200 },
-      (_, i) => `"arn:aws:s3:::b${i}"`,
-    ).join(',');
-    folder.write(
-      'amplified.yaml',
-      `Metadata:\n  A: &a [${arns}]\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags: [${Array(
-        2000,
-      )
-        .fill('*a')
-        .join(',')}]\n`,
-    );
+    folder.write('amplified.yaml', aliasedTemplate(200, 2000));
     const { code, stdout } = spawnCli(
       'footprint',
       at('amplified.yaml'),

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { aliasedTemplate } from '../testUtils';
 import { tmpDir } from './__testUtils__/fixtures';
 import { buildFootprint } from './buildFootprint';
 import { FootprintInputError } from './InputError';
@@ -11,27 +12,6 @@ function write(name: string, text: string): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
   return file;
-}
-
-/**
- * The template of the report: one anchor of `strings` hard-coded ARNs,
- * aliased `aliases` times.
- */
-function aliasedTemplate(strings: number, aliases: number): string {
-  const arns = Array.from(
-    { length: strings },
-    (_, i) => `"arn:aws:s3:::b${i}"`,
-  ).join(',');
-  return [
-    'Metadata:',
-    `  Arns: &a [${arns}]`,
-    'Resources:',
-    '  Bucket:',
-    '    Type: AWS::S3::Bucket',
-    '    Properties:',
-    `      Tags: [${Array(aliases).fill('*a').join(', ')}]`,
-    '',
-  ].join('\n');
 }
 
 describe('YAML aliases and the bounds of one footprint', () => {

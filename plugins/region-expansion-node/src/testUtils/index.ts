@@ -3,5 +3,6 @@
  *
  * @packageDocumentation
  */
+export { aliasedTemplate } from './aliasedTemplate';
 export { binaryJunk } from './binaryJunk';
 export { cloudTrailGzip } from './cloudTrailGzip';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import {
+  aliasedTemplate,
   binaryJunk,
   cloudTrailGzip,
 } from '@region-expansion/plugin-region-expansion-node/testUtils';
@@ -9,27 +10,6 @@ import { TempFolder } from '../../__testUtils__/TempFolder';
 
 /** Depth of every "deep nesting" file. */
 export const DEEP = 10_000;
-
-/** The Trust issue's 12 KB template: 200 `arn:aws:` strings aliased 2,000 times. */
-export function aliasAmplificationTemplate(): string {
-  const arns = Array.from(
-    { length: 200 },
-    (_, i) => `arn:aws:s3:::bucket-${i}`,
-  ).join(', ');
-  return [
-    'AWSTemplateFormatVersion: "2010-09-09"',
-    'Resources:',
-    '  Bucket:',
-    '    Type: AWS::S3::Bucket',
-    '    Metadata:',
-    `      Arns: &a [${arns}]`,
-    '  Role:',
-    '    Type: AWS::IAM::Role',
-    '    Metadata:',
-    `      Copies: [${Array(2000).fill('*a').join(', ')}]`,
-    '',
-  ].join('\n');
-}
 
 /** Ten levels of ten aliases each under `key`. */
 export function billionLaughs(indent: string): string {
@@ -123,7 +103,7 @@ export class CliFixtures extends TempFolder {
     w('line50-tenants.yaml', Buffer.alloc(50 * 2 ** 20, 'x'));
 
     // Amplification.
-    w('alias-amplification.yaml', aliasAmplificationTemplate());
+    w('alias-amplification.yaml', aliasedTemplate(200, 2000));
     w(
       'alias-bomb.yaml',
       `Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Metadata:\n${billionLaughs(

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import {
+  aliasedTemplate,
   binaryJunk,
   cloudTrailGzip,
 } from '@region-expansion/plugin-region-expansion-node/testUtils';
@@ -71,24 +72,9 @@ export class Sandbox {
       ws('bad', 'truncated', 'AWSLogs', 't.json.gz'),
       zlib.gzipSync('{"Records":[]}').subarray(0, 10),
     );
-    const arns = Array.from(
-      { length: 200 },
-      (_, i) => `arn:aws:s3:::bucket-${i}`,
-    ).join(', ');
     w(
       ws('bad', 'amplification', 'stack.template.yaml'),
-      [
-        'Resources:',
-        '  Bucket:',
-        '    Type: AWS::S3::Bucket',
-        '    Metadata:',
-        `      Arns: &a [${arns}]`,
-        '  Role:',
-        '    Type: AWS::IAM::Role',
-        '    Metadata:',
-        `      Copies: [${Array(2000).fill('*a').join(', ')}]`,
-        '',
-      ].join('\n'),
+      aliasedTemplate(200, 2000),
     );
     fs.mkdirSync(ws('bad', 'loop'), { recursive: true });
     fs.symlinkSync('b.template.yaml', ws('bad', 'loop', 'a.template.yaml'));
