@@ -1,4 +1,10 @@
-import type { GovernanceFindingRow } from '@region-expansion/plugin-region-expansion-node';
+import type {
+  GovernanceCoverageMethod,
+  GovernanceCoverageProof,
+  GovernanceFindingRow,
+  GovernanceSource,
+  GovernanceTarget,
+} from '@region-expansion/plugin-region-expansion-node';
 import { Knex } from 'knex';
 import { createEvidenceSnapshots } from '../governance/evidenceSnapshot';
 import { GovernanceService } from '../governance/GovernanceService';
@@ -55,4 +61,63 @@ export function governanceFinding(
     updatedAt: '2026-11-02T00:00:00.000Z',
     ...patch,
   };
+}
+
+/** A proof that a source watches `region`, as a run records it. */
+export const coverageProof = (
+  region: string,
+  method: GovernanceCoverageMethod,
+  detail: string,
+): GovernanceCoverageProof => ({ region, method, detail });
+
+/**
+ * Records a successful run of `source` on `target` at `at`, with the
+ * Regions it proved it watches (none by default) and its scope sentence.
+ */
+export function recordCoveredRun(
+  stores: Pick<GovernanceStores, 'syncState'>,
+  source: GovernanceSource,
+  run: {
+    target: GovernanceTarget;
+    at: string;
+    scope: string;
+    regions?: GovernanceCoverageProof[];
+    rows?: number;
+  },
+) {
+  return stores.syncState.recordOutcome(
+    source,
+    {
+      target: run.target,
+      status: 'ok',
+      pages: 1,
+      rows: run.rows ?? 1,
+      coverage: { regions: run.regions ?? [], scope: run.scope },
+    },
+    run.at,
+  );
+}
+
+/**
+ * Records a run of `source` on `target` at `at` that AWS refused (access
+ * denied): the target's last good data stays, stale.
+ */
+export function recordAccessDenied(
+  stores: Pick<GovernanceStores, 'syncState'>,
+  source: GovernanceSource,
+  target: GovernanceTarget,
+  at: string,
+) {
+  return stores.syncState.recordOutcome(
+    source,
+    {
+      target,
+      status: 'failed',
+      reason: 'AccessDeniedException (HTTP 403): no',
+      reasonKind: 'access-denied',
+      pages: 0,
+      rows: 0,
+    },
+    at,
+  );
 }

@@ -1,13 +1,19 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   governanceReasonSentence,
+  GovernanceSource,
   GovernanceTarget,
   LocationCatalog,
 } from '@region-expansion/plugin-region-expansion-node';
 import path from 'node:path';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { GovernanceReadinessSignals } from './GovernanceReadinessSignals';
-import { createGovernance } from '../__testUtils__/governance';
+import {
+  coverageProof,
+  createGovernance,
+  recordAccessDenied,
+  recordCoveredRun,
+} from '../__testUtils__/governance';
 import { GovernanceStores } from './governanceStores';
 
 /*
@@ -47,29 +53,15 @@ describe.each(databases.eachSupportedId())(
     /** A successful run that proved it covers the target's Region. */
     const ok = (
       stores: GovernanceStores,
-      source: any,
+      source: GovernanceSource,
       at = '2026-11-26T11:00:00.000Z',
     ) =>
-      stores.syncState.recordOutcome(
-        source,
-        {
-          target,
-          status: 'ok',
-          pages: 1,
-          rows: 1,
-          coverage: {
-            regions: [
-              {
-                region: REGION,
-                method: 'aggregation-region',
-                detail: 'read there',
-              },
-            ],
-            scope: `read in ${REGION}`,
-          },
-        },
+      recordCoveredRun(stores, source, {
+        target,
         at,
-      );
+        regions: [coverageProof(REGION, 'aggregation-region', 'read there')],
+        scope: `read in ${REGION}`,
+      });
 
     it('is unknown everywhere without data, never pass', async () => {
       const { signals } = await setup();
@@ -177,16 +169,10 @@ describe.each(databases.eachSupportedId())(
       let result = await signals.signalsFor(REGION);
       expect(result.security!.status).toBe('pass');
       expect(result.audit!.status).toBe('pass');
-      await stores.syncState.recordOutcome(
+      await recordAccessDenied(
+        stores,
         'securityhub',
-        {
-          target,
-          status: 'failed',
-          reason: 'AccessDeniedException (HTTP 403): no',
-          reasonKind: 'access-denied',
-          pages: 0,
-          rows: 0,
-        },
+        target,
         '2026-11-26T11:30:00.000Z',
       );
       await ok(stores, 'config', '2026-11-20T00:00:00.000Z');
@@ -211,34 +197,27 @@ describe.each(databases.eachSupportedId())(
       const at = '2026-11-26T11:00:00.000Z';
       // Both accounts' finding aggregators link every Region but us-west-2;
       // no failed finding anywhere.
+      const readInHome = coverageProof(
+        'us-east-1',
+        'aggregation-region',
+        'findings are read in us-east-1',
+      );
       for (const t of [home, other])
-        await stores.syncState.recordOutcome(
-          'securityhub',
-          {
-            target: t,
-            status: 'ok',
-            pages: 1,
-            rows: 0,
-            coverage: {
-              regions: [
-                {
-                  region: 'us-east-1',
-                  method: 'aggregation-region',
-                  detail: 'findings are read in us-east-1',
-                },
-                {
-                  region: 'eu-west-1',
-                  method: 'finding-aggregator',
-                  detail:
-                    'linked to the finding aggregator in us-east-1 (ALL_REGIONS_EXCEPT_SPECIFIED)',
-                },
-              ],
-              scope:
-                'The finding aggregator in us-east-1 links ALL_REGIONS_EXCEPT_SPECIFIED: every Region of aws in the location catalog except us-west-2.',
-            },
-          },
+        await recordCoveredRun(stores, 'securityhub', {
+          target: t,
           at,
-        );
+          rows: 0,
+          regions: [
+            readInHome,
+            coverageProof(
+              'eu-west-1',
+              'finding-aggregator',
+              'linked to the finding aggregator in us-east-1 (ALL_REGIONS_EXCEPT_SPECIFIED)',
+            ),
+          ],
+          scope:
+            'The finding aggregator in us-east-1 links ALL_REGIONS_EXCEPT_SPECIFIED: every Region of aws in the location catalog except us-west-2.',
+        });
       // Resilience Hub in us-west-2: applications, none assessed.
       const west: GovernanceTarget = { ...home, region: 'us-west-2' };
       await stores.snapshots.replaceResilienceApps(west, [
@@ -250,21 +229,12 @@ describe.each(databases.eachSupportedId())(
           disruptions: [],
         },
       ]);
-      await stores.syncState.recordOutcome(
-        'resiliencehub',
-        {
-          target: west,
-          status: 'ok',
-          pages: 1,
-          rows: 1,
-          coverage: {
-            regions: [],
-            scope:
-              '0 of 1 Resilience Hub application in account 100000000001 in us-west-2 have a successful assessment.',
-          },
-        },
+      await recordCoveredRun(stores, 'resiliencehub', {
+        target: west,
         at,
-      );
+        scope:
+          '0 of 1 Resilience Hub application in account 100000000001 in us-west-2 have a successful assessment.',
+      });
       // Audit Manager controls in us-west-2 from an assessment whose scope
       // is another account; AWS Config packs in eu-west-1, proved.
       await stores.snapshots.replaceAuditControls(west, [
@@ -281,21 +251,12 @@ describe.each(databases.eachSupportedId())(
           folders: [],
         },
       ]);
-      await stores.syncState.recordOutcome(
-        'auditmanager',
-        {
-          target: west,
-          status: 'ok',
-          pages: 1,
-          rows: 1,
-          coverage: {
-            regions: [],
-            scope:
-              '1 active Audit Manager assessment in us-west-2, none with account 100000000001 in its scope.',
-          },
-        },
+      await recordCoveredRun(stores, 'auditmanager', {
+        target: west,
         at,
-      );
+        scope:
+          '1 active Audit Manager assessment in us-west-2, none with account 100000000001 in its scope.',
+      });
       const euWest: GovernanceTarget = { ...home, region: 'eu-west-1' };
       await stores.snapshots.replaceConformanceScores(euWest, [
         {
@@ -308,27 +269,18 @@ describe.each(databases.eachSupportedId())(
           score: 100,
         },
       ]);
-      await stores.syncState.recordOutcome(
-        'config',
-        {
-          target: euWest,
-          status: 'ok',
-          pages: 1,
-          rows: 1,
-          coverage: {
-            regions: [
-              {
-                region: 'eu-west-1',
-                method: 'config-aggregator',
-                detail:
-                  '1 conformance pack reported through AWS Config aggregator org',
-              },
-            ],
-            scope: 'AWS Config aggregator org reports 1 conformance pack.',
-          },
-        },
+      await recordCoveredRun(stores, 'config', {
+        target: euWest,
         at,
-      );
+        regions: [
+          coverageProof(
+            'eu-west-1',
+            'config-aggregator',
+            '1 conformance pack reported through AWS Config aggregator org',
+          ),
+        ],
+        scope: 'AWS Config aggregator org reports 1 conformance pack.',
+      });
 
       const west2 = await signals.signalsFor('us-west-2');
       expect(west2.security).toEqual({
@@ -363,27 +315,14 @@ describe.each(databases.eachSupportedId())(
 
       // One account without the proof: not every account's findings reach
       // the aggregation Region, so no pass.
-      await stores.syncState.recordOutcome(
-        'securityhub',
-        {
-          target: other,
-          status: 'ok',
-          pages: 1,
-          rows: 0,
-          coverage: {
-            regions: [
-              {
-                region: 'us-east-1',
-                method: 'aggregation-region',
-                detail: 'findings are read in us-east-1',
-              },
-            ],
-            scope:
-              'Account 100000000002 has no finding aggregator in us-east-1: findings of other Regions are not aggregated there, only us-east-1 is covered.',
-          },
-        },
+      await recordCoveredRun(stores, 'securityhub', {
+        target: other,
         at,
-      );
+        rows: 0,
+        regions: [readInHome],
+        scope:
+          'Account 100000000002 has no finding aggregator in us-east-1: findings of other Regions are not aggregated there, only us-east-1 is covered.',
+      });
       expect((await signals.signalsFor('eu-west-1')).security).toMatchObject({
         status: 'unknown',
         detail: expect.stringContaining(

@@ -6,6 +6,7 @@ import {
 import {
   governanceFinding,
   migratedGovernance,
+  recordAccessDenied,
 } from '../__testUtils__/governance';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 
@@ -158,16 +159,10 @@ describe.each(databases.eachSupportedId())(
         { target, status: 'ok', pages: 2, rows: 150 },
         '2026-11-26T10:01:00.000Z',
       );
-      await stores.syncState.recordOutcome(
+      await recordAccessDenied(
+        stores,
         'securityhub',
-        {
-          target,
-          status: 'failed',
-          reason: 'AccessDeniedException (HTTP 403): no',
-          reasonKind: 'access-denied',
-          pages: 0,
-          rows: 0,
-        },
+        target,
         '2026-11-26T11:01:00.000Z',
       );
       const [state] = await stores.syncState.freshness();
