@@ -2,6 +2,7 @@ import {
   LocationCatalog,
   planCells,
 } from '@region-expansion/plugin-region-expansion-node';
+import { inputError } from '../__testUtils__/actionRunner';
 import {
   exampleInput,
   mockContext,
@@ -65,10 +66,7 @@ describe('region-expansion:plan-cells', () => {
     async (input, message) => {
       const ctx = mockContext({ input: { ...base, ...input } });
       await expect(createPlanCellsAction().handler(ctx as any)).rejects.toThrow(
-        expect.objectContaining({
-          name: 'InputError',
-          message: expect.stringMatching(message),
-        }),
+        inputError(message),
       );
       expect(ctx.output).not.toHaveBeenCalled();
     },

@@ -1,22 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import yaml from 'yaml';
-import { mockContext } from '../__testUtils__/regionExpansionBackend';
+import { actionRunner, inputError } from '../__testUtils__/actionRunner';
+import { exampleInput } from '../__testUtils__/regionExpansionBackend';
 import { examples } from './renderApplicationPlane.examples';
 import { createRenderApplicationPlaneAction } from './renderApplicationPlane';
 
 const workspace = createMockDirectory();
-const base = yaml.parse(examples[0].example).steps[0].input;
-const run = (input: object) => {
-  const ctx = mockContext({
-    workspacePath: workspace.path,
-    input: { ...base, ...input },
-  });
-  return createRenderApplicationPlaneAction()
-    .handler(ctx as any)
-    .then(() => ctx);
-};
+const base = exampleInput(examples[0].example);
+const run = actionRunner(
+  createRenderApplicationPlaneAction(),
+  workspace.path,
+  base,
+);
 
 describe('region-expansion:render-application-plane', () => {
   beforeEach(() => workspace.clear());
@@ -65,12 +61,7 @@ describe('region-expansion:render-application-plane', () => {
       /^targetPath: '\.\.\/outside' points outside the workspace$/,
     ],
   ])('rejects %j naming the field, writing nothing', async (input, message) => {
-    await expect(run(input)).rejects.toThrow(
-      expect.objectContaining({
-        name: 'InputError',
-        message: expect.stringMatching(message),
-      }),
-    );
+    await expect(run(input)).rejects.toThrow(inputError(message));
     expect(fs.readdirSync(workspace.path)).toEqual([]);
   });
 

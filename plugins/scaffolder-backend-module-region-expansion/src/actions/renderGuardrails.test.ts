@@ -5,7 +5,7 @@ import {
   renderGuardrails,
   type GuardrailsInput,
 } from '@region-expansion/plugin-region-expansion-node';
-import { mockContext } from '../__testUtils__/regionExpansionBackend';
+import { actionRunner, inputError } from '../__testUtils__/actionRunner';
 import { createRenderGuardrailsAction } from './renderGuardrails';
 
 const workspace = createMockDirectory();
@@ -14,15 +14,7 @@ const BASE = {
   targetLocation: 'eu-central-1',
   industry: 'financial-services',
 };
-const run = (input: object) => {
-  const ctx = mockContext({
-    workspacePath: workspace.path,
-    input: { ...BASE, ...input },
-  });
-  return createRenderGuardrailsAction()
-    .handler(ctx as any)
-    .then(() => ctx);
-};
+const run = actionRunner(createRenderGuardrailsAction(), workspace.path, BASE);
 
 describe('region-expansion:render-guardrails', () => {
   beforeEach(() => workspace.clear());
@@ -78,12 +70,7 @@ describe('region-expansion:render-guardrails', () => {
       /^accountIds\.1: must be a 12-digit AWS account id/,
     ],
   ])('rejects %j naming the field, writing nothing', async (input, message) => {
-    await expect(run(input)).rejects.toThrow(
-      expect.objectContaining({
-        name: 'InputError',
-        message: expect.stringMatching(message),
-      }),
-    );
+    await expect(run(input)).rejects.toThrow(inputError(message));
     expect(fs.readdirSync(workspace.path)).toEqual([]);
   });
 
