@@ -1,8 +1,16 @@
 /**
- * Test fixtures for packages that read input through the node library.
+ * Test fixtures for packages that read input through the node library, and
+ * the figures every bad-input corpus records.
  *
  * @packageDocumentation
  */
 export { aliasedTemplate } from './aliasedTemplate';
 export { binaryJunk } from './binaryJunk';
 export { cloudTrailGzip } from './cloudTrailGzip';
+export {
+  casesByCategory,
+  measureRun,
+  writeCorpusFigures,
+  type CorpusCaseFigures,
+  type MeasuredRun,
+} from './corpusFigures';

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DiscoveryService } from '@backstage/backend-plugin-api';
@@ -10,6 +9,11 @@ import {
 } from '@backstage/backend-test-utils';
 import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
 import regionExpansionBackend from '@region-expansion/plugin-region-expansion-backend';
+import {
+  casesByCategory,
+  measureRun,
+  writeCorpusFigures,
+} from '@region-expansion/plugin-region-expansion-node/testUtils';
 import request from 'supertest';
 import {
   createAssessAction,
@@ -334,21 +338,9 @@ async function runHandlerCase(c: HandlerCase): Promise<Figures> {
     // Deliberately wrong values: typed as the context wants them.
     input: c.input as Parameters<typeof mockContext>[0]['input'],
   });
-  const heapStart = process.memoryUsage().heapUsed;
-  let heapPeak = heapStart;
-  const sampler = setInterval(() => {
-    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-  }, 10);
-  const started = performance.now();
-  let error: Error | undefined;
-  try {
-    await actionOf(c.action).handler(ctx as any);
-  } catch (e) {
-    error = e as Error;
-  } finally {
-    clearInterval(sampler);
-  }
-  const ms = performance.now() - started;
+  const run = await measureRun(() => actionOf(c.action).handler(ctx as any));
+  const error = run.ok ? undefined : (run.error as Error);
+  const ms = run.ms;
   const problems: string[] = [];
   const outputs = (ctx.output as jest.Mock).mock.calls;
   const outputBytes = JSON.stringify(outputs).length;
@@ -412,56 +404,27 @@ async function runHandlerCase(c: HandlerCase): Promise<Figures> {
       ? `${error.name}: ${error.message.slice(0, 160)}`
       : 'succeeded',
     ms,
-    heapGrowthMb: (heapPeak - heapStart) / 2 ** 20,
+    heapGrowthMb: run.heapGrowthMb,
     problems,
   };
 }
 
 function writeFigures() {
-  const byCategory: Record<string, number> = {};
-  for (const f of figures) {
-    byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
-  }
   const slowest = [...figures].sort((a, b) => b.ms - a.ms)[0];
-  const summary = {
-    surface: 'scaffolder',
-    cases: figures.length,
-    handlerCases: figures.filter(f => f.part === 'handler').length,
-    runnerCases: figures.filter(f => f.part === 'runner').length,
-    failing: figures.filter(f => f.problems.length).length,
-    byCategory,
-    slowest: slowest && { name: slowest.name, ms: Math.round(slowest.ms) },
-    worstHeapGrowthMb: Math.round(
-      Math.max(0, ...figures.map(f => f.heapGrowthMb ?? 0)),
-    ),
-  };
-  const dir =
-    process.env.BAD_INPUT_REPORT_DIR ??
-    path.join(os.tmpdir(), 'region-expansion-bad-input');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'scaffolder.json');
-  fs.writeFileSync(
-    file,
-    `${JSON.stringify(
-      {
-        summary: {
-          ...summary,
-          failingCases: figures
-            .filter(f => f.problems.length)
-            .map(f => ({ name: f.name, problems: f.problems })),
-        },
-        cases: figures,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  // eslint-disable-next-line no-console
-  console.log(
-    `bad-input corpus (scaffolder): ${JSON.stringify(
-      summary,
-      null,
-      2,
-    )}\nfigures written to ${file}`,
+  writeCorpusFigures(
+    'scaffolder',
+    {
+      surface: 'scaffolder',
+      cases: figures.length,
+      handlerCases: figures.filter(f => f.part === 'handler').length,
+      runnerCases: figures.filter(f => f.part === 'runner').length,
+      failing: figures.filter(f => f.problems.length).length,
+      byCategory: casesByCategory(figures),
+      slowest: slowest && { name: slowest.name, ms: Math.round(slowest.ms) },
+      worstHeapGrowthMb: Math.round(
+        Math.max(0, ...figures.map(f => f.heapGrowthMb ?? 0)),
+      ),
+    },
+    figures,
   );
 }

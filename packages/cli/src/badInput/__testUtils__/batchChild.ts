@@ -6,7 +6,7 @@
  * output, wall time and heap growth. One start-up for every case instead
  * of one per case.
  */
-import { performance } from 'node:perf_hooks';
+import { measureRun } from '@region-expansion/plugin-region-expansion-node/testUtils';
 import { runCli } from '../../program';
 
 const OUTPUT_LIMIT = 1024 * 1024;
@@ -22,40 +22,29 @@ process.on('message', async (message: { id: number; args: string[] }) => {
     }
     return current + text;
   };
-  const heapStart = process.memoryUsage().heapUsed;
-  let heapPeak = heapStart;
-  const sampler = setInterval(() => {
-    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-  }, 10);
-  const started = performance.now();
-  let code: number;
-  try {
-    code = await runCli(message.args, {
+  const run = await measureRun(() =>
+    runCli(message.args, {
       stdout: text => {
         stdout = keep(stdout, text, 'stdout');
       },
       stderr: text => {
         stderr = keep(stderr, text, 'stderr');
       },
-    });
-  } catch (error) {
+    }),
+  );
+  if (!run.ok) {
     // What bin/region-expansion reports as an internal error.
-    code = 3;
     stderr += `region-expansion: internal error: ${
-      (error as Error)?.stack ?? error
+      (run.error as Error)?.stack ?? run.error
     }\n`;
-  } finally {
-    clearInterval(sampler);
   }
-  const ms = performance.now() - started;
-  heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
   process.send!({
     id: message.id,
-    code,
+    code: run.ok ? run.value : 3,
     stdout,
     stderr,
-    ms,
-    heapGrowthMb: (heapPeak - heapStart) / 2 ** 20,
+    ms: run.ms,
+    heapGrowthMb: run.heapGrowthMb,
     overflow,
   });
 });

@@ -1,6 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import {
+  casesByCategory,
+  writeCorpusFigures,
+} from '@region-expansion/plugin-region-expansion-node/testUtils';
 import { CliCase } from './cases';
 import { CLI_BUDGET, CliRun } from './runner';
 
@@ -89,71 +90,34 @@ export function problemsOf(
   return problems;
 }
 
-/** Where the figures of a run are written. */
-export function reportDirectory(): string {
-  return (
-    process.env.BAD_INPUT_REPORT_DIR ??
-    path.join(os.tmpdir(), 'region-expansion-bad-input')
-  );
-}
-
 /** Writes `cli.json` and prints the summary docs/reliability.md quotes. */
 export function writeCliFigures(figures: CliFigures[]): void {
-  const byCategory: Record<string, number> = {};
-  for (const f of figures)
-    byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
   const slowest = (list: CliFigures[]) =>
     [...list].sort((a, b) => b.ms - a.ms)[0];
   const batch = figures.filter(f => !f.spawned);
   const spawned = figures.filter(f => f.spawned);
-  const summary = {
-    surface: 'cli',
-    cases: figures.length,
-    spawned: spawned.length,
-    failing: figures.filter(f => f.problems.length).length,
-    byCategory,
-    slowestBatch: slowest(batch) && {
-      name: slowest(batch).name,
-      ms: Math.round(slowest(batch).ms),
-    },
-    slowestSpawned: slowest(spawned) && {
-      name: slowest(spawned).name,
-      ms: Math.round(slowest(spawned).ms),
-    },
-    peakRssMb: Math.round(Math.max(0, ...spawned.map(f => f.rssMb ?? 0))),
-    worstBatchHeapGrowthMb: Math.round(
-      Math.max(0, ...batch.map(f => f.heapGrowthMb ?? 0)),
-    ),
-  };
-  const dir = reportDirectory();
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'cli.json');
-  fs.writeFileSync(
-    file,
-    `${JSON.stringify(
-      {
-        summary: {
-          ...summary,
-          failingCases: figures
-            .filter(f => f.problems.length)
-            .map(f => ({
-              name: f.name,
-              spawned: f.spawned,
-              problems: f.problems,
-            })),
-        },
-        cases: figures,
+  writeCorpusFigures(
+    'cli',
+    {
+      surface: 'cli',
+      cases: figures.length,
+      spawned: spawned.length,
+      failing: figures.filter(f => f.problems.length).length,
+      byCategory: casesByCategory(figures),
+      slowestBatch: slowest(batch) && {
+        name: slowest(batch).name,
+        ms: Math.round(slowest(batch).ms),
       },
-      null,
-      2,
-    )}\n`,
-  );
-  // eslint-disable-next-line no-console
-  console.log(
-    `bad-input corpus (cli): ${JSON.stringify(
-      summary,
-      null,
-      2,
-    )}\nfigures written to ${file}`,
+      slowestSpawned: slowest(spawned) && {
+        name: slowest(spawned).name,
+        ms: Math.round(slowest(spawned).ms),
+      },
+      peakRssMb: Math.round(Math.max(0, ...spawned.map(f => f.rssMb ?? 0))),
+      worstBatchHeapGrowthMb: Math.round(
+        Math.max(0, ...batch.map(f => f.heapGrowthMb ?? 0)),
+      ),
+    },
+    figures,
+    f => ({ name: f.name, spawned: f.spawned, problems: f.problems }),
   );
 }

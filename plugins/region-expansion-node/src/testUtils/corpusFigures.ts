@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * What every bad-input corpus (docs/reliability.md) records of one case.
+ *
+ * @public
+ */
+export interface CorpusCaseFigures {
+  name: string;
+  category: string;
+  ms: number;
+  /** Every promise the case broke, one line each; empty when it kept them. */
+  problems: string[];
+}
+
+/**
+ * How one measured run ended, how long it took and how much the heap grew.
+ *
+ * @public
+ */
+export type MeasuredRun<T> = (
+  | { ok: true; value: T }
+  | { ok: false; error: unknown }
+) & { ms: number; heapGrowthMb: number };
+
+/**
+ * Runs `fn`, sampling the heap every 10 ms, and reports its time and the
+ * heap's peak growth over its start.
+ *
+ * @public
+ */
+export async function measureRun<T>(
+  fn: () => Promise<T>,
+): Promise<MeasuredRun<T>> {
+  const heapStart = process.memoryUsage().heapUsed;
+  let heapPeak = heapStart;
+  const sample = () => {
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  };
+  const sampler = setInterval(sample, 10);
+  const started = performance.now();
+  let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+  try {
+    outcome = { ok: true, value: await fn() };
+  } catch (error) {
+    outcome = { ok: false, error };
+  } finally {
+    clearInterval(sampler);
+  }
+  const ms = performance.now() - started;
+  sample();
+  return { ...outcome, ms, heapGrowthMb: (heapPeak - heapStart) / 2 ** 20 };
+}
+
+/**
+ * Cases per category.
+ *
+ * @public
+ */
+export function casesByCategory(
+  figures: CorpusCaseFigures[],
+): Record<string, number> {
+  const byCategory: Record<string, number> = {};
+  for (const f of figures) {
+    byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
+  }
+  return byCategory;
+}
+
+/**
+ * Writes `<surface>.json` (the summary with the failing cases, and every
+ * case with its figures) to `$BAD_INPUT_REPORT_DIR` (default
+ * `<tmp>/region-expansion-bad-input`) and prints the summary that
+ * docs/reliability.md quotes. Returns the file written.
+ *
+ * @public
+ */
+export function writeCorpusFigures<F extends CorpusCaseFigures>(
+  surface: string,
+  summary: Record<string, unknown>,
+  figures: F[],
+  failingCase: (f: F) => object = f => ({ name: f.name, problems: f.problems }),
+): string {
+  const dir =
+    process.env.BAD_INPUT_REPORT_DIR ??
+    path.join(os.tmpdir(), 'region-expansion-bad-input');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${surface}.json`);
+  const failingCases = figures.filter(f => f.problems.length).map(failingCase);
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify(
+      { summary: { ...summary, failingCases }, cases: figures },
+      null,
+      2,
+    )}\n`,
+  );
+  // eslint-disable-next-line no-console
+  console.log(
+    `bad-input corpus (${surface}): ${JSON.stringify(
+      summary,
+      null,
+      2,
+    )}\nfigures written to ${file}`,
+  );
+  return file;
+}
