@@ -1,7 +1,4 @@
-import {
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { PlacementStrategy } from '@region-expansion/plugin-region-expansion-common';
 import { ReadinessLookup } from '@region-expansion/plugin-region-expansion-node';
 import { Knex } from 'knex';

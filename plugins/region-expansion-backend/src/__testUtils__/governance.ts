@@ -5,7 +5,12 @@ import type {
   GovernanceSource,
   GovernanceTarget,
 } from '@region-expansion/plugin-region-expansion-node';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
 import { Knex } from 'knex';
+import { createGovernanceRouter } from '../governance/router';
+import { appWithErrors } from './appWithErrors';
 import { createEvidenceSnapshots } from '../governance/evidenceSnapshot';
 import { GovernanceService } from '../governance/GovernanceService';
 import {
@@ -35,6 +40,34 @@ export function createGovernance(client: Knex): {
 /** {@link createGovernance} over a fresh test database, migrated as at plugin start. */
 export async function migratedGovernance(knex: Knex) {
   return createGovernance(await migrated(knex));
+}
+
+/**
+ * The governance router over `store` in an app with the backend's error
+ * handler, for a signed-in user every permission decision answers with
+ * `permission` (allowed by default).
+ */
+export async function governanceApp(
+  store: GovernanceService,
+  options: {
+    permission?: AuthorizeResult;
+    trigger?: (provider?: string) => Promise<string[]>;
+    now?: () => Date;
+  } = {},
+): Promise<express.Express> {
+  const result = options.permission ?? AuthorizeResult.ALLOW;
+  const router = await createGovernanceRouter({
+    store,
+    sync: { trigger: options.trigger ?? (async () => []) },
+    httpAuth: mockServices.httpAuth({
+      defaultCredentials: mockCredentials.user(),
+    }),
+    permissions: mockServices.permissions.mock({
+      authorize: async (reqs: unknown[]) => reqs.map(() => ({ result })),
+    } as any),
+    now: options.now,
+  });
+  return appWithErrors(router);
 }
 
 const PARTITIONS = ['aws', 'aws-eusc'];

@@ -1,15 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import {
-  ReadinessLevel,
-  READINESS_CHECKS,
-} from '@region-expansion/plugin-region-expansion-common';
-import {
-  evaluateReadiness,
-  GovernanceFindingRow,
-} from '@region-expansion/plugin-region-expansion-node';
+import { READINESS_CHECKS } from '@region-expansion/plugin-region-expansion-common';
+import { GovernanceFindingRow } from '@region-expansion/plugin-region-expansion-node';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { evaluationAt } from '../__testUtils__/evaluations';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { KnexReadinessStore } from '../readiness/KnexReadinessStore';
 import { writeEvidenceBundle } from './evidenceBundle';
@@ -267,27 +262,6 @@ describe('writeEvidenceBundle to a slow reader', () => {
   });
 });
 
-/** A real evaluation at the given level, made by the domain function. */
-function evaluationOf(
-  locationId: string,
-  level: ReadinessLevel,
-  evaluatedAt: string,
-) {
-  const pass = { status: 'pass' as const, detail: 'ok', blockers: [] };
-  const signals = {
-    availability: pass,
-    sovereignty: pass,
-    security: pass,
-    resilience: pass,
-    audit: level === 'pilot' ? undefined : pass,
-    capacity:
-      level === 'blocked'
-        ? { status: 'fail' as const, detail: 'full', blockers: ['no headroom'] }
-        : pass,
-  };
-  return evaluateReadiness({ locationId, signals, now: new Date(evaluatedAt) });
-}
-
 describe.each(testDatabaseIds())('writeEvidenceBundle on %s', databaseId => {
   it('reads findings CSV, JSON, summary, readiness decisions and waivers from one snapshot while a sync writes', async () => {
     const knex = await databases.init(databaseId);
@@ -302,19 +276,27 @@ describe.each(testDatabaseIds())('writeEvidenceBundle on %s', databaseId => {
     expect(seeded.length).toBeGreaterThan(1_000);
     await stores.findings.upsertFindings('securityhub', seeded);
     await readiness.addEvaluation(
-      evaluationOf('us-east-1', 'blocked', '2026-11-20T00:00:00.000Z'),
+      evaluationAt(
+        'us-east-1',
+        'blocked',
+        new Date('2026-11-20T00:00:00.000Z'),
+      ),
       { partition: 'aws', trigger: 'scheduled' },
     );
     await readiness.addEvaluation(
-      evaluationOf('us-east-1', 'pilot', '2026-11-25T00:00:00.000Z'),
+      evaluationAt('us-east-1', 'pilot', new Date('2026-11-25T00:00:00.000Z')),
       { partition: 'aws', trigger: 'manual' },
     );
     await readiness.addEvaluation(
-      evaluationOf('eu-west-1', 'ready', '2026-11-25T00:00:00.000Z'),
+      evaluationAt('eu-west-1', 'ready', new Date('2026-11-25T00:00:00.000Z')),
       { partition: 'aws', trigger: 'scheduled' },
     );
     await readiness.addEvaluation(
-      evaluationOf('eusc-de-east-1', 'ready', '2026-11-25T00:00:00.000Z'),
+      evaluationAt(
+        'eusc-de-east-1',
+        'ready',
+        new Date('2026-11-25T00:00:00.000Z'),
+      ),
       { partition: 'aws-eusc', trigger: 'scheduled' },
     );
     const waiver = (locationId: string, check: 'audit' | 'capacity') => ({
@@ -346,7 +328,11 @@ describe.each(testDatabaseIds())('writeEvidenceBundle on %s', databaseId => {
           finding(100_000),
         ]),
         readiness.addEvaluation(
-          evaluationOf('eu-west-1', 'blocked', '2026-11-26T00:00:00.000Z'),
+          evaluationAt(
+            'eu-west-1',
+            'blocked',
+            new Date('2026-11-26T00:00:00.000Z'),
+          ),
           { partition: 'aws', trigger: 'scheduled' },
         ),
         readiness.addWaiver(waiver('eu-west-1', 'capacity'), {

@@ -1,21 +1,14 @@
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { ConfigReader } from '@backstage/config';
-import express from 'express';
 import request from 'supertest';
 import { createHash } from 'node:crypto';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import {
+  governanceApp,
   governanceFinding,
   migratedGovernance,
 } from '../__testUtils__/governance';
 import { KnexGovernanceFindingStore } from './KnexGovernanceFindingStore';
-import { createGovernanceRouter } from './router';
 
 // unzipper ships no types; only Open.buffer is used.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -45,26 +38,11 @@ describe('createGovernanceRouter', () => {
       Array.from({ length: 30 }, (_, i) => finding(i)),
     );
     const trigger = jest.fn(async (p?: string) => (p ? [p] : ['securityhub']));
-    const router = await createGovernanceRouter({
-      store: service,
-      sync: { trigger },
-      httpAuth: mockServices.httpAuth({
-        defaultCredentials: mockCredentials.user(),
-      }),
-      permissions: mockServices.permissions.mock({
-        authorize: async (reqs: unknown[]) =>
-          reqs.map(() => ({ result: permissionResult })),
-      } as any),
+    const app = await governanceApp(service, {
+      permission: permissionResult,
+      trigger,
       now: () => new Date('2026-11-26T12:00:00Z'),
     });
-    const app = express()
-      .use(router)
-      .use(
-        MiddlewareFactory.create({
-          config: new ConfigReader({}),
-          logger: mockServices.logger.mock(),
-        }).error(),
-      );
     return { app, trigger };
   }
 

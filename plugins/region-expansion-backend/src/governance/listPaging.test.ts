@@ -1,11 +1,4 @@
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { encodePageCursor } from '@region-expansion/plugin-region-expansion-common';
 import {
   GovernanceFindingRow,
@@ -15,10 +8,8 @@ import express from 'express';
 import path from 'node:path';
 import request from 'supertest';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
-import { createGovernance } from '../__testUtils__/governance';
-import { GovernanceService } from './GovernanceService';
+import { createGovernance, governanceApp } from '../__testUtils__/governance';
 import { GovernanceStores } from './governanceStores';
-import { createGovernanceRouter } from './router';
 
 jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: testDatabaseIds() });
@@ -108,28 +99,6 @@ async function seed(stores: GovernanceStores) {
   }
 }
 
-async function appFor(governance: GovernanceService) {
-  const router = await createGovernanceRouter({
-    store: governance,
-    sync: { trigger: async () => [] },
-    httpAuth: mockServices.httpAuth({
-      defaultCredentials: mockCredentials.user(),
-    }),
-    permissions: mockServices.permissions.mock({
-      authorize: async (reqs: unknown[]) =>
-        reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
-    } as any),
-  });
-  return express()
-    .use(router)
-    .use(
-      MiddlewareFactory.create({
-        config: new ConfigReader({}),
-        logger: mockServices.logger.mock(),
-      }).error(),
-    );
-}
-
 /** Follows `nextCursor` from the first page to the last. */
 async function readAllPages(
   app: express.Express,
@@ -161,7 +130,7 @@ describe.each(testDatabaseIds())('governance list routes on %s', databaseId => {
     const governance = createGovernance(knex);
     stores = governance.stores;
     await seed(stores);
-    app = await appFor(governance.service);
+    app = await governanceApp(governance.service);
   });
 
   const keyOf: Record<string, (item: any) => string> = {

@@ -1,12 +1,6 @@
 import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createGovernanceTestHarness,
   SIMULATED_DENIED_ROLE_NAME,
@@ -18,15 +12,13 @@ import {
   LocationCatalog,
   syncTargetsWithClient,
 } from '@region-expansion/plugin-region-expansion-node';
-import express from 'express';
 import path from 'node:path';
 import request from 'supertest';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { GovernanceReadinessSignals } from './GovernanceReadinessSignals';
-import { createGovernance } from '../__testUtils__/governance';
+import { createGovernance, governanceApp } from '../__testUtils__/governance';
 import { KnexGovernanceSyncStateStore } from './KnexGovernanceSyncStateStore';
 import { GovernanceSyncService } from './GovernanceSyncService';
-import { createGovernanceRouter } from './router';
 
 jest.setTimeout(60_000);
 
@@ -102,25 +94,7 @@ describe.each(databases.eachSupportedId())(
         report.outcomes.find(o => o.status === 'failed')?.reason,
       ).toContain(roleArn);
 
-      const router = await createGovernanceRouter({
-        store: service,
-        sync: { trigger: async () => [] },
-        httpAuth: mockServices.httpAuth({
-          defaultCredentials: mockCredentials.user(),
-        }),
-        permissions: mockServices.permissions.mock({
-          authorize: async (reqs: unknown[]) =>
-            reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
-        } as any),
-      });
-      const app = express()
-        .use(router)
-        .use(
-          MiddlewareFactory.create({
-            config: new ConfigReader({}),
-            logger: mockServices.logger.mock(),
-          }).error(),
-        );
+      const app = await governanceApp(service);
       const res = await request(app).get('/governance/freshness');
       expect(res.status).toBe(200);
       const target = {

@@ -2,9 +2,7 @@ import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { seededEstateStores } from '../__testUtils__/estate';
-import {
-  tenantFixture,
-} from '../__testUtils__/fixtures';
+import { tenantFixture } from '../__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 

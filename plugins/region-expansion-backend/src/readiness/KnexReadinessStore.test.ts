@@ -1,10 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import {
-  ReadinessEvaluation,
-  ReadinessLevel,
-} from '@region-expansion/plugin-region-expansion-common';
-import { evaluateReadiness } from '@region-expansion/plugin-region-expansion-node';
+import { ReadinessLevel } from '@region-expansion/plugin-region-expansion-common';
+import { evaluationAt } from '../__testUtils__/evaluations';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { KnexReadinessStore } from './KnexReadinessStore';
 import { migrated } from '../__testUtils__/database';
@@ -22,56 +19,26 @@ async function createStore(databaseId: string) {
 const T0 = Date.parse('2026-11-01T00:00:00.000Z');
 const at = (hours: number) => new Date(T0 + hours * 3600_000);
 
-/** A real evaluation at the given level, made by the domain function. */
-function evaluationAt(
+/** An evaluation at `level`, `hours` after T0. */
+const evaluationAtHour = (
   locationId: string,
   level: ReadinessLevel,
   hours: number,
-): ReadinessEvaluation {
-  const pass = { status: 'pass' as const, detail: 'ok', blockers: [] };
-  const all = {
-    availability: pass,
-    sovereignty: pass,
-    security: pass,
-    resilience: pass,
-    audit: pass,
-    capacity: pass,
-  };
-  const signalsByLevel = {
-    ready: all,
-    pilot: { ...all, audit: undefined },
-    blocked: {
-      ...all,
-      availability: {
-        status: 'fail' as const,
-        detail: 'bedrock missing',
-        blockers: ['bedrock is not offered'],
-      },
-    },
-  };
-  const signals = signalsByLevel[level];
-  const evaluation = evaluateReadiness({
-    locationId,
-    signals,
-    now: at(hours),
-  });
-  expect(evaluation.level).toBe(level);
-  return evaluation;
-}
+) => evaluationAt(locationId, level, at(hours));
 
 describe.each(databases.eachSupportedId())('ReadinessStore on %p', id => {
   it('keeps every evaluation; latest per location with filters', async () => {
     const { store } = await createStore(id);
-    await store.addEvaluation(evaluationAt('eu-west-1', 'pilot', 0), {
+    await store.addEvaluation(evaluationAtHour('eu-west-1', 'pilot', 0), {
       partition: 'aws',
       trigger: 'startup',
     });
-    await store.addEvaluation(evaluationAt('eu-west-1', 'ready', 1), {
+    await store.addEvaluation(evaluationAtHour('eu-west-1', 'ready', 1), {
       partition: 'aws',
       trigger: 'scheduled',
     });
     const eusc = await store.addEvaluation(
-      evaluationAt('eusc-de-east-1', 'blocked', 1),
+      evaluationAtHour('eusc-de-east-1', 'blocked', 1),
       { partition: 'aws-eusc', trigger: 'manual' },
     );
 
@@ -114,12 +81,12 @@ describe.each(databases.eachSupportedId())('ReadinessStore on %p', id => {
       'ready',
     ];
     for (const [hour, level] of levels.entries()) {
-      await store.addEvaluation(evaluationAt('eu-west-2', level, hour), {
+      await store.addEvaluation(evaluationAtHour('eu-west-2', level, hour), {
         partition: 'aws',
         trigger: 'scheduled',
       });
     }
-    await store.addEvaluation(evaluationAt('eu-west-1', 'ready', 0), {
+    await store.addEvaluation(evaluationAtHour('eu-west-1', 'ready', 0), {
       partition: 'aws',
       trigger: 'scheduled',
     });
@@ -172,7 +139,7 @@ describe.each(databases.eachSupportedId())('ReadinessStore on %p', id => {
     expect(await store.becameReadyAt('eu-west-1')).toBe(at(0).toISOString());
     expect(await store.becameReadyAt('us-east-1')).toBeUndefined();
 
-    await store.addEvaluation(evaluationAt('eu-west-2', 'pilot', 6), {
+    await store.addEvaluation(evaluationAtHour('eu-west-2', 'pilot', 6), {
       partition: 'aws',
       trigger: 'scheduled',
     });

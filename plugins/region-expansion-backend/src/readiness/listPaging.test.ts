@@ -1,14 +1,13 @@
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import {
   encodePageCursor,
   READINESS_CHECKS,
   ReadinessLevel,
 } from '@region-expansion/plugin-region-expansion-common';
-import { evaluateReadiness } from '@region-expansion/plugin-region-expansion-node';
 import express from 'express';
 import request from 'supertest';
+import { evaluationAt } from '../__testUtils__/evaluations';
+import { appWithErrors } from '../__testUtils__/appWithErrors';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { EstateService } from '../estate/EstateService';
 import { KnexEstateStore } from '../estate/KnexEstateStore';
@@ -23,25 +22,6 @@ const databases = TestDatabases.create({ ids: testDatabaseIds() });
 
 const T0 = Date.parse('2026-06-01T00:00:00.000Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
-
-function evaluationAt(level: ReadinessLevel, minutes: number) {
-  const pass = { status: 'pass' as const, detail: 'ok', blockers: [] };
-  return evaluateReadiness({
-    locationId: 'eu-west-1',
-    signals: {
-      availability: pass,
-      sovereignty: pass,
-      security: pass,
-      resilience: pass,
-      audit: level === 'pilot' ? undefined : pass,
-      capacity:
-        level === 'blocked'
-          ? { status: 'fail', detail: 'full', blockers: ['no headroom'] }
-          : pass,
-    },
-    now: at(minutes),
-  });
-}
 
 /** Follows `nextCursor` from the first page to the last. */
 async function readAllPages(
@@ -83,7 +63,7 @@ describe.each(testDatabaseIds())('readiness list routes on %s', databaseId => {
         Math.floor(i / 7) % 3
       ];
       levels.push(level);
-      await store.addEvaluation(evaluationAt(level, i), {
+      await store.addEvaluation(evaluationAt('eu-west-1', level, at(i)), {
         partition: 'aws',
         trigger: 'scheduled',
       });
@@ -117,20 +97,13 @@ describe.each(testDatabaseIds())('readiness list routes on %s', databaseId => {
       logger: mockServices.logger.mock(),
       now: () => now,
     });
-    app = express()
-      .use(
-        await createReadinessRouter({
-          httpAuth: mockServices.httpAuth(),
-          permissions: mockServices.permissions(),
-          readiness,
-        }),
-      )
-      .use(
-        MiddlewareFactory.create({
-          config: new ConfigReader({}),
-          logger: mockServices.logger.mock(),
-        }).error(),
-      );
+    app = appWithErrors(
+      await createReadinessRouter({
+        httpAuth: mockServices.httpAuth(),
+        permissions: mockServices.permissions(),
+        readiness,
+      }),
+    );
   });
 
   it('pages GET /waivers with cursor: every waiver exactly once, newest first', async () => {

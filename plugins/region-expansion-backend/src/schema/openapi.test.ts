@@ -1,5 +1,3 @@
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { ConfigReader } from '@backstage/config';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { regionExpansionPermissions } from '@region-expansion/plugin-region-expansion-common';
 import express from 'express';
@@ -17,6 +15,7 @@ import {
   migrated,
 } from '../__testUtils__/estate';
 import { createGovernanceRouter } from '../governance';
+import { appWithErrors } from '../__testUtils__/appWithErrors';
 import { createGovernance } from '../__testUtils__/governance';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { KnexReadinessStore } from '../readiness/KnexReadinessStore';
@@ -213,15 +212,7 @@ describe('openapi.yaml', () => {
       permissions,
     });
     routes = [...routesOf(router), ...routesOf(governanceRouter)];
-    app = express()
-      .use(router)
-      .use(governanceRouter)
-      .use(
-        MiddlewareFactory.create({
-          config: new ConfigReader({}),
-          logger: mockServices.logger.mock(),
-        }).error(),
-      );
+    app = appWithErrors(router, governanceRouter);
   });
 
   it('is an OpenAPI 3.0 document', () => {

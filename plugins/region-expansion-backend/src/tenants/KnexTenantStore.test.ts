@@ -3,10 +3,7 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { countTurns, recordInserts } from '../__testUtils__/eventLoopTurns';
 import { seededEstateStores } from '../__testUtils__/estate';
-import {
-  cellFixture,
-  tenantFixture,
-} from '../__testUtils__/fixtures';
+import { cellFixture, tenantFixture } from '../__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 
