@@ -1,45 +1,33 @@
-import type { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
+import { stepExamples } from './exampleSteps';
 
 /** Examples of `region-expansion:render-guardrails`. */
-export const examples: TemplateExample[] = [
+export const examples = stepExamples(
   {
-    description:
-      'Guardrails for a financial-services application plane in Frankfurt',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'guardrails',
-          action: 'region-expansion:render-guardrails',
-          name: 'Guardrails',
-          input: {
-            name: 'payments-de',
-            targetLocation: 'eu-central-1',
-            industry: 'financial-services',
-            allowedRegions: ['eu-central-2'],
-            accountIds: ['111122223333'],
-          },
-        },
-      ],
-    }),
+    id: 'guardrails',
+    action: 'region-expansion:render-guardrails',
+    name: 'Guardrails',
   },
-  {
-    description:
-      'Guardrails in the AWS European Sovereign Cloud with a support exemption',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'guardrails',
-          action: 'region-expansion:render-guardrails',
-          name: 'Guardrails',
-          input: {
-            name: 'health-eusc',
-            targetLocation: 'eusc-de-east-1',
-            industry: 'healthcare',
-            additionalExemptions: ['support:*'],
-          },
-        },
-      ],
-    }),
-  },
-];
+  [
+    {
+      description:
+        'Guardrails for a financial-services application plane in Frankfurt',
+      input: {
+        name: 'payments-de',
+        targetLocation: 'eu-central-1',
+        industry: 'financial-services',
+        allowedRegions: ['eu-central-2'],
+        accountIds: ['111122223333'],
+      },
+    },
+    {
+      description:
+        'Guardrails in the AWS European Sovereign Cloud with a support exemption',
+      input: {
+        name: 'health-eusc',
+        targetLocation: 'eusc-de-east-1',
+        industry: 'healthcare',
+        additionalExemptions: ['support:*'],
+      },
+    },
+  ],
+);
