@@ -5,7 +5,10 @@ import type {
   FootprintSource,
   UnknownFootprintItem,
 } from '@region-expansion/plugin-region-expansion-common';
-import { ServiceMapping } from '../availability/serviceMapping';
+import {
+  ServiceMapping,
+  type ServiceMappingEntry,
+} from '../availability/serviceMapping';
 import { FootprintInputError } from './InputError';
 import { isRegionCode } from './walk';
 
@@ -146,6 +149,35 @@ export class FootprintBuilder {
     }
     this.addService(entry.code, source, action.slice(separator + 1));
     return entry.code;
+  }
+
+  /**
+   * Records a resource of infrastructure code whose `type` (CloudFormation
+   * or Terraform) maps to `entry`: an unknown item when nothing maps it,
+   * else its service and, for a service global within the partition, a
+   * `global-service` dependency. Returns the entry.
+   */
+  addResource(
+    type: string,
+    entry: ServiceMappingEntry | undefined,
+    where: { file: string; path: string },
+  ): ServiceMappingEntry | undefined {
+    if (!entry) {
+      this.addUnknown({ kind: 'resource-type', value: type, ...where });
+      return undefined;
+    }
+    this.addService(entry.code, 'iac');
+    if (entry.global) {
+      this.addCrossRegion({
+        kind: 'global-service',
+        service: entry.code,
+        ...where,
+        detail: `${type} belongs to ${entry.name}, global within the partition${
+          entry.note ? `: ${entry.note}` : ''
+        }`,
+      });
+    }
+    return entry;
   }
 
   /**

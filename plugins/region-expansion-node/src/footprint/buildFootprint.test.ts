@@ -179,6 +179,14 @@ describe('buildFootprint', () => {
           service: 'backup',
           region: 'us-east-1',
         }),
+        // The same global-service finding, note included, as a template's.
+        expect.objectContaining({
+          kind: 'global-service',
+          service: 'iam',
+          detail: expect.stringMatching(
+            /belongs to AWS Identity and Access Management, global within the partition: IAM is global within each partition/,
+          ),
+        }),
       ]),
     );
     expect(

@@ -134,22 +134,7 @@ function addResource(
   const entry = type.startsWith('Custom::')
     ? builder.mapping.byCode('cloudformation')
     : builder.mapping.byCloudFormationType(type);
-  if (!entry) {
-    builder.addUnknown({ kind: 'resource-type', value: type, file, path });
-    return;
-  }
-  builder.addService(entry.code, 'iac');
-  if (entry.global) {
-    builder.addCrossRegion({
-      kind: 'global-service',
-      service: entry.code,
-      file,
-      path,
-      detail: `${type} belongs to ${entry.name}, global within the partition${
-        entry.note ? `: ${entry.note}` : ''
-      }`,
-    });
-  }
+  if (!builder.addResource(type, entry, { file, path })) return;
   if (!isRecord(properties)) return;
   const props = properties;
   switch (type) {

@@ -163,32 +163,18 @@ export function addTerraformPlan(
     const entry = isAws
       ? builder.mapping.byTerraformType(resource.type)
       : undefined;
-    if (!entry) {
-      builder.addUnknown({
-        kind: 'resource-type',
-        value: resource.type,
-        file,
-        path: resource.address,
-      });
-      continue;
-    }
-    builder.addService(entry.code, 'iac');
-    if (entry.global) {
-      builder.addCrossRegion({
-        kind: 'global-service',
-        service: entry.code,
-        file,
-        path: resource.address,
-        detail: `${resource.type} belongs to ${entry.name}, global within the partition`,
-      });
-    }
+    const mapped = builder.addResource(resource.type, entry, {
+      file,
+      path: resource.address,
+    });
+    if (!mapped) continue;
     const key = providerKeys.get(configAddress(resource.address));
     if (key && key !== 'aws' && key.includes('.')) {
       const region = constantRegion(providers[key]);
       if (region && region !== defaultRegion) {
         builder.addCrossRegion({
           kind: 'provider-region',
-          service: entry.code,
+          service: mapped.code,
           region,
           file,
           path: resource.address,
