@@ -1,4 +1,5 @@
 import type {
+  ConformanceScoreRow,
   GovernanceCoverageMethod,
   GovernanceCoverageProof,
   GovernanceFindingRow,
@@ -153,4 +154,25 @@ export function recordAccessDenied(
     },
     at,
   );
+}
+
+/**
+ * The score of conformance pack `packName` in `target`: `compliant` of
+ * `total` rules compliant.
+ */
+export function conformanceScore(
+  target: GovernanceTarget,
+  packName: string,
+  compliant: number,
+  total: number,
+): ConformanceScoreRow {
+  return {
+    ...target,
+    packName,
+    complianceType: compliant === total ? 'COMPLIANT' : 'NON_COMPLIANT',
+    compliantRules: compliant,
+    nonCompliantRules: total - compliant,
+    totalRules: total,
+    score: (100 * compliant) / total,
+  };
 }

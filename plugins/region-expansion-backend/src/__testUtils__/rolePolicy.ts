@@ -7,6 +7,8 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
@@ -135,4 +137,25 @@ export async function startWithRoles(
     ],
   });
   return server;
+}
+
+/**
+ * Starts, before the tests of the calling `describe`, the plugin with the
+ * demo estate of `tenants` tenants on `databaseId` of `databases`; the
+ * returned object holds the database client and the server once started.
+ */
+export function demoBackendBeforeAll(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+  tenants: number,
+): { knex: Knex; server: Awaited<ReturnType<typeof startWithRoles>> } {
+  const backend = {} as ReturnType<typeof demoBackendBeforeAll>;
+  beforeAll(async () => {
+    backend.knex = await databases.init(databaseId);
+    backend.server = await startWithRoles(
+      { demoData: { enabled: true, tenants } },
+      { knex: backend.knex },
+    );
+  });
+  return backend;
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { GovernanceReadinessSignals } from './GovernanceReadinessSignals';
 import {
+  conformanceScore,
   coverageProof,
   createGovernance,
   recordAccessDenied,
@@ -115,15 +116,12 @@ describe.each(databases.eachSupportedId())(
       ]);
       await ok(stores, 'resiliencehub');
       await stores.snapshots.replaceConformanceScores(target, [
-        {
-          ...target,
-          packName: 'Operational-Best-Practices-for-Encryption',
-          complianceType: 'NON_COMPLIANT',
-          compliantRules: 8,
-          nonCompliantRules: 2,
-          totalRules: 10,
-          score: 80,
-        },
+        conformanceScore(
+          target,
+          'Operational-Best-Practices-for-Encryption',
+          8,
+          10,
+        ),
       ]);
       await ok(stores, 'config');
       await stores.syncState.recordOutcome(
@@ -156,15 +154,7 @@ describe.each(databases.eachSupportedId())(
       await ok(stores, 'securityhub');
       await ok(stores, 'config');
       await stores.snapshots.replaceConformanceScores(target, [
-        {
-          ...target,
-          packName: 'p',
-          complianceType: 'COMPLIANT',
-          compliantRules: 10,
-          nonCompliantRules: 0,
-          totalRules: 10,
-          score: 100,
-        },
+        conformanceScore(target, 'p', 10, 10),
       ]);
       let result = await signals.signalsFor(REGION);
       expect(result.security!.status).toBe('pass');
@@ -259,15 +249,7 @@ describe.each(databases.eachSupportedId())(
       });
       const euWest: GovernanceTarget = { ...home, region: 'eu-west-1' };
       await stores.snapshots.replaceConformanceScores(euWest, [
-        {
-          ...euWest,
-          packName: 'p',
-          complianceType: 'COMPLIANT',
-          compliantRules: 10,
-          nonCompliantRules: 0,
-          totalRules: 10,
-          score: 100,
-        },
+        conformanceScore(euWest, 'p', 10, 10),
       ]);
       await recordCoveredRun(stores, 'config', {
         target: euWest,

@@ -8,7 +8,12 @@ import express from 'express';
 import path from 'node:path';
 import request from 'supertest';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
-import { createGovernance, governanceApp } from '../__testUtils__/governance';
+import {
+  conformanceScore,
+  createGovernance,
+  governanceApp,
+  governanceFinding,
+} from '../__testUtils__/governance';
 import { GovernanceStores } from './governanceStores';
 
 jest.setTimeout(120_000);
@@ -16,25 +21,13 @@ const databases = TestDatabases.create({ ids: testDatabaseIds() });
 const migrations = path.resolve(__dirname, '../../migrations');
 
 const PARTITIONS = ['aws', 'aws-eusc'];
-function finding(i: number): GovernanceFindingRow {
-  return {
-    findingId: `finding-${String(i).padStart(5, '0')}`,
-    partition: PARTITIONS[i % 2],
-    accountId: String(100000000000 + (i % 3)),
-    region: `region-${i % 2}`,
-    severity: ['LOW', 'HIGH', 'CRITICAL'][i % 3],
-    complianceStatus: i % 4 === 0 ? 'FAILED' : 'PASSED',
-    controlId: `S3.${i % 5}`,
-    workflowStatus: 'NEW',
-    recordState: 'ACTIVE',
-    createdAt: '2026-11-01T00:00:00.000Z',
-    updatedAt: '2026-11-02T00:00:00.000Z',
-  };
-}
-
-function ocsfFinding(i: number): GovernanceFindingRow {
-  return { ...finding(i), findingId: `ocsf-${String(i).padStart(5, '0')}` };
-}
+/** Ids padded to sort as numbers, so a page's order is easy to state. */
+const padded = (prefix: string, i: number) =>
+  `${prefix}-${String(i).padStart(5, '0')}`;
+const finding = (i: number): GovernanceFindingRow =>
+  governanceFinding(i, { findingId: padded('finding', i) });
+const ocsfFinding = (i: number): GovernanceFindingRow =>
+  governanceFinding(i, { findingId: padded('ocsf', i) });
 
 const TARGETS: GovernanceTarget[] = [0, 1, 2].map(i => ({
   partition: PARTITIONS[i % 2],
@@ -80,15 +73,9 @@ async function seed(stores: GovernanceStores) {
     );
     await stores.snapshots.replaceConformanceScores(
       target,
-      Array.from({ length: 80 }, (_, i) => ({
-        ...target,
-        packName: `pack-${i}`,
-        complianceType: 'COMPLIANT',
-        compliantRules: 1,
-        nonCompliantRules: 0,
-        totalRules: 1,
-        score: 100,
-      })),
+      Array.from({ length: 80 }, (_, i) =>
+        conformanceScore(target, `pack-${i}`, 1, 1),
+      ),
     );
   }
   // 130 days × 2 sources × 2 partitions = 520 points.

@@ -85,15 +85,25 @@ function trailPaddedWith(block: Buffer, inflated: number): Buffer {
 const bombTrail = (inflated: number) =>
   trailPaddedWith(Buffer.alloc(MIB, ' '), inflated);
 
+/** The reader's bound: past it a gzip is a bomb, whatever its size. */
+const MAX_RATIO = 200;
+
 /**
  * About 40:1, well under the reader's 200:1 bomb bound (real logs compress
  * about 10:1), so only the size cap can stop it.
  */
-const lowRatioTrail = (inflated: number) =>
-  trailPaddedWith(whitespace(80 * 1024), inflated);
+function lowRatioTrail(inflated: number): Buffer {
+  const trail = trailPaddedWith(whitespace(80 * 1024), inflated);
+  expect(inflated / trail.length).toBeLessThan(MAX_RATIO / 2);
+  return trail;
+}
 
-/** The reader's bound: past it a gzip is a bomb, whatever its size. */
-const MAX_RATIO = 200;
+/** The upload of a gzipped CloudTrail file, as base64. */
+const trailUpload = (gzip: Buffer) => ({
+  fileName: 'trail.json.gz',
+  content: gzip.toString('base64'),
+  encoding: 'base64',
+});
 
 describe('footprintOfUpload work bound', () => {
   it('reads the 12 KB template with 2,000 aliases of 200 ARNs within a few visits per distinct value, not per alias expansion', async () => {
@@ -190,14 +200,10 @@ describe('POST /readiness/:locationId/assess bounds (default config)', () => {
   });
 
   it('stops inflating a .json.gz past the default 64 MiB and answers 400 naming content and the limit', async () => {
-    const inflated = 100 * MIB;
-    const trail = lowRatioTrail(inflated);
-    expect(inflated / trail.length).toBeLessThan(MAX_RATIO / 2);
-    const res = await assess('eu-west-1', {
-      fileName: 'trail.json.gz',
-      content: trail.toString('base64'),
-      encoding: 'base64',
-    });
+    const res = await assess(
+      'eu-west-1',
+      trailUpload(lowRatioTrail(100 * MIB)),
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(
       /^content: trail\.json\.gz: decompressed size exceeds the 67108864-byte limit/,
@@ -207,11 +213,7 @@ describe('POST /readiness/:locationId/assess bounds (default config)', () => {
   it('refuses a small .json.gz bomb by its compression ratio after the first MiB, long before the size cap', async () => {
     const bomb = bombTrail(100 * MIB);
     expect(bomb.length).toBeLessThan(200 * 1024);
-    const res = await assess('eu-west-1', {
-      fileName: 'trail.json.gz',
-      content: bomb.toString('base64'),
-      encoding: 'base64',
-    });
+    const res = await assess('eu-west-1', trailUpload(bomb));
     expect(res.status).toBe(400);
     const message: string = res.body.error.message;
     expect(message).toMatch(
@@ -233,22 +235,15 @@ describe('POST /readiness/:locationId/assess bounds (configured)', () => {
   });
 
   it('caps the inflated size at regionExpansion.assess.maxInflatedSize', async () => {
-    const small = await assess('eu-west-1', {
-      fileName: 'trail.json.gz',
-      content: lowRatioTrail(512 * 1024).toString('base64'),
-      encoding: 'base64',
-    });
+    const small = await assess(
+      'eu-west-1',
+      trailUpload(lowRatioTrail(512 * 1024)),
+    );
     expect(small.status).toBe(200);
     expect(small.body.footprint.services).toEqual([
       { code: 'sqs', sources: ['cloudtrail'], actions: ['SendMessage'] },
     ]);
-    const bigTrail = lowRatioTrail(2 * MIB);
-    expect((2 * MIB) / bigTrail.length).toBeLessThan(MAX_RATIO / 2);
-    const big = await assess('eu-west-1', {
-      fileName: 'trail.json.gz',
-      content: bigTrail.toString('base64'),
-      encoding: 'base64',
-    });
+    const big = await assess('eu-west-1', trailUpload(lowRatioTrail(2 * MIB)));
     expect(big.status).toBe(400);
     expect(big.body.error.message).toMatch(
       /^content: trail\.json\.gz: decompressed size exceeds the 1048576-byte limit/,

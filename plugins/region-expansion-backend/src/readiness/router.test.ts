@@ -194,76 +194,51 @@ describe('readiness routes', () => {
     expect(history.body.becameReadyAt).toBeUndefined();
   });
 
+  /** A waiver body with one thing spoiled. */
+  const waiverWith = (change: object) => ({
+    locationId: 'eu-west-1',
+    check: 'audit',
+    reason: 'r',
+    approver: 'a',
+    expiresAt: inDays(1),
+    ...change,
+  });
+
   it.each([
     [
       'POST',
       '/waivers',
-      {
-        locationId: 'xx-nowhere-1',
-        check: 'audit',
-        reason: 'r',
-        approver: 'a',
-        expiresAt: inDays(1),
-      },
+      waiverWith({ locationId: 'xx-nowhere-1' }),
       /locationId: 'xx-nowhere-1' is not a known location/,
     ],
     [
       'POST',
       '/waivers',
-      {
-        locationId: 'eu-west-1',
-        check: 'vibes',
-        reason: 'r',
-        approver: 'a',
-        expiresAt: inDays(1),
-      },
+      waiverWith({ check: 'vibes' }),
       /check: must be one of availability/,
     ],
     [
       'POST',
       '/waivers',
-      {
-        locationId: 'eu-west-1',
-        check: 'audit',
-        reason: 'r',
-        approver: 'a',
-        expiresAt: inDays(-1),
-      },
+      waiverWith({ expiresAt: inDays(-1) }),
       /expiresAt: must be in the future/,
     ],
     [
       'POST',
       '/waivers',
-      {
-        locationId: 'eu-west-1',
-        check: 'audit',
-        reason: 'r',
-        approver: 'a',
-        expiresAt: inDays(91),
-      },
+      waiverWith({ expiresAt: inDays(91) }),
       /expiresAt: must be at most 90 days ahead/,
     ],
     [
       'POST',
       '/waivers',
-      {
-        locationId: 'eu-west-1',
-        check: 'audit',
-        reason: 'r',
-        expiresAt: inDays(1),
-      },
+      waiverWith({ approver: undefined }),
       /approver: is required/,
     ],
     [
       'POST',
       '/waivers',
-      {
-        locationId: 'eu-west-1',
-        check: 'audit',
-        reason: 'r',
-        approver: 'a',
-        expiresAt: 'next week',
-      },
+      waiverWith({ expiresAt: 'next week' }),
       /expiresAt: must be an ISO 8601/,
     ],
     [

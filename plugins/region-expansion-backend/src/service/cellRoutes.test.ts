@@ -1,9 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { WHAT_IF_LIMITS } from '@region-expansion/plugin-region-expansion-common';
 import { PlacementEngine } from '@region-expansion/plugin-region-expansion-node';
-import { Knex } from 'knex';
 import request from 'supertest';
-import { API, as, startWithRoles } from '../__testUtils__/rolePolicy';
+import { API, as, demoBackendBeforeAll } from '../__testUtils__/rolePolicy';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { DEFAULT_CELL_SPEC } from '../placement/defaultCellSpec';
 
@@ -20,22 +19,14 @@ const admin = as('platform-admin');
 describe.each(databases.eachSupportedId())(
   'cells, tenants and placement routes on %p',
   databaseId => {
-    let knex: Knex;
-    let server: Awaited<ReturnType<typeof startWithRoles>>;
-    beforeAll(async () => {
-      knex = await databases.init(databaseId);
-      server = await startWithRoles(
-        { demoData: { enabled: true, tenants: 300 } },
-        { knex },
-      );
-    });
+    const backend = demoBackendBeforeAll(databases, databaseId, 300);
 
     const send = (
       method: 'get' | 'post' | 'patch',
       path: string,
       body?: unknown,
     ) => {
-      const req = request(server)
+      const req = request(backend.server)
         [method](`${API}${path}`)
         .set('Authorization', admin);
       return body === undefined ? req : req.send(body as object);
@@ -79,7 +70,8 @@ describe.each(databases.eachSupportedId())(
 
     it('leaves a stored cell that breaks a rule out of placement and says so, while placement goes on', async () => {
       // A row written before the rule was enforced on updates.
-      await knex('cells')
+      await backend
+        .knex('cells')
         .where('id', 'eu-west-1-d01')
         .update({ max_tenants: 2 });
       const rule =
@@ -175,7 +167,9 @@ describe.each(databases.eachSupportedId())(
       // Every tenant exhausts its new cell's quota: the former search looked
       // at every earlier cell for each tenant (count² cells); now each
       // decision looks at the newest cell, plus the stored cells once each.
-      const storedCells = Number((await knex('cells').count({ n: '*' }))[0].n);
+      const storedCells = Number(
+        (await backend.knex('cells').count({ n: '*' }))[0].n,
+      );
       const bound = 2 * WHAT_IF_LIMITS.tenants + storedCells;
       expect(work.cellsExamined).toBeLessThanOrEqual(bound);
       expect(work.blocksExamined).toBeLessThanOrEqual(bound);
@@ -392,7 +386,7 @@ describe.each(databases.eachSupportedId())(
     );
 
     it('answers malformed JSON with 400', async () => {
-      const res = await request(server)
+      const res = await request(backend.server)
         .post(`${API}/placements`)
         .set('Authorization', admin)
         .set('Content-Type', 'application/json')

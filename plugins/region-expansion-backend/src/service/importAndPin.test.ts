@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { API, as, startWithRoles } from '../__testUtils__/rolePolicy';
+import { API, as, demoBackendBeforeAll } from '../__testUtils__/rolePolicy';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import {
   MAX_IMPORT_ROWS,
@@ -61,25 +61,17 @@ async function inTurns<T>(knex: Knex, work: () => Promise<T>) {
 describe.each(databases.eachSupportedId())(
   'tenant import and pins on %p',
   databaseId => {
-    let knex: Knex;
-    let server: Awaited<ReturnType<typeof startWithRoles>>;
-    beforeAll(async () => {
-      knex = await databases.init(databaseId);
-      server = await startWithRoles(
-        { demoData: { enabled: true, tenants: 50 } },
-        { knex },
-      );
-    });
+    const backend = demoBackendBeforeAll(databases, databaseId, 50);
 
     const post = (path: string, body: unknown) =>
-      request(server)
+      request(backend.server)
         .post(`${API}${path}`)
         .set('Authorization', admin)
         .set('Content-Type', 'application/json')
         .send(typeof body === 'string' ? body : JSON.stringify(body));
 
     const tenantCount = async () =>
-      Number((await knex('tenants').count({ n: '*' }))[0].n);
+      Number((await backend.knex('tenants').count({ n: '*' }))[0].n);
 
     it(`refuses an import of more than ${MAX_IMPORT_ROWS} rows with 413 naming rows, before reading a row, and writes nothing`, async () => {
       expect(MAX_IMPORT_ROWS).toBe(10_000);
@@ -112,7 +104,7 @@ describe.each(databases.eachSupportedId())(
         result: res,
         validatedIn,
         inserts,
-      } = await inTurns(knex, () => post('/tenants/import', body));
+      } = await inTurns(backend.knex, () => post('/tenants/import', body));
       expect({ status: res.status, message: res.body.error?.message }).toEqual({
         status: 400,
         message: `rows[${
@@ -134,7 +126,7 @@ describe.each(databases.eachSupportedId())(
         result: res,
         validatedIn,
         inserts,
-      } = await inTurns(knex, () => post('/tenants/import', body));
+      } = await inTurns(backend.knex, () => post('/tenants/import', body));
       expect({ status: res.status, body: res.body }).toEqual({
         status: 201,
         body: { imported: MAX_IMPORT_ROWS, placed: 0 },
@@ -158,7 +150,7 @@ describe.each(databases.eachSupportedId())(
         lines.push(line);
         size += line.length;
       }
-      const res = await request(server)
+      const res = await request(backend.server)
         .post(`${API}/tenants/import`)
         .set('Authorization', admin)
         .set('Content-Type', 'text/yaml')
@@ -180,7 +172,7 @@ describe.each(databases.eachSupportedId())(
       'answers YAML with %s with a 400 naming (root) and the line, never quoting the body',
       async (_label, body) => {
         const before = await tenantCount();
-        const res = await request(server)
+        const res = await request(backend.server)
           .post(`${API}/tenants/import`)
           .set('Authorization', admin)
           .set('Content-Type', 'text/yaml')
@@ -221,7 +213,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       const usageOf = async (cellId: string) =>
-        (await knex('cells').where('id', cellId).first('tenant_count'))
+        (await backend.knex('cells').where('id', cellId).first('tenant_count'))
           .tenant_count;
 
       it.each(['planned', 'draining', 'retired'])(
