@@ -11,17 +11,15 @@ import {
   type TenantTier,
 } from '@region-expansion/plugin-region-expansion-common';
 import { AvailabilityIndex } from '../availability/AvailabilityIndex';
-import { planControlPlane } from '../controlPlane/planControlPlane';
 import { DomainRuleError } from '../locations/errors';
 import { LocationCatalog } from '../locations/LocationCatalog';
-import { requireLocation } from '../locations/requireLocation';
 import { parseField } from '../validation/fields';
 import {
   assertCellCount,
   assertDistinctCellIds,
-  assertPlanName,
   type PlannedCell,
 } from './cellPlan';
+import { planTarget } from './planTarget';
 
 /**
  * One cell of the generated application plane.
@@ -87,7 +85,7 @@ export interface ApplicationPlaneChoices {
   targetLocation: string;
   /**
    * Control-plane mode, checked against the target's partition as in
-   * {@link planControlPlane}.
+   * `planControlPlane`.
    */
   controlPlaneMode: ControlPlaneMode;
   /** Tenant isolation model. */
@@ -130,13 +128,7 @@ export function applicationPlanePlan(
   catalog: LocationCatalog = LocationCatalog.fromSnapshot(),
   availability: AvailabilityIndex = AvailabilityIndex.fromSnapshot(),
 ): ApplicationPlanePlan {
-  assertPlanName(choices.name);
-  const { location, partition } = requireLocation(
-    catalog,
-    choices.targetLocation,
-    'targetLocation',
-  );
-  const controlPlane = planControlPlane(choices, catalog);
+  const { location, partition, controlPlane } = planTarget(choices, catalog);
   const countries = (choices.residencyCountries ?? []).map((code, index) =>
     parseField(countryCodeSchema, code, `residencyCountries.${index}`),
   );

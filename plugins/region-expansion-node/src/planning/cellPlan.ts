@@ -16,8 +16,8 @@ import { DomainRuleError } from '../locations/errors';
 import { LocationCatalog } from '../locations/LocationCatalog';
 import { requireLocation } from '../locations/requireLocation';
 import { planQuotas } from '../placement/quotas';
-import { assertCellAllowed } from '../placement/rules';
-import { parseField, quoteValue, withFieldPrefix } from '../validation/fields';
+import { parseField, quoteValue } from '../validation/fields';
+import { assertPlannedCellAllowed } from './planTarget';
 
 /**
  * Largest number of cells one plan may hold: `plan-cells`,
@@ -252,7 +252,7 @@ export function planCells(
   catalog: LocationCatalog = LocationCatalog.fromSnapshot(),
 ): CellPlan {
   assertPlanName(input.name);
-  const { location } = requireLocation(
+  const { location, partition } = requireLocation(
     catalog,
     input.targetLocation,
     'targetLocation',
@@ -311,7 +311,6 @@ export function planCells(
   }
 
   const controlPlane = planControlPlane(input, catalog);
-  const partition = catalog.partition(location.partition);
   const width =
     String(input.cellCount).length < 2 ? 2 : String(input.cellCount).length;
   const cells: PlannedCell[] = Array.from(
@@ -329,18 +328,7 @@ export function planCells(
         specVersion: spec.version,
         capacity: spec.capacity,
       };
-      withFieldPrefix(`cells.${i}`, () =>
-        assertCellAllowed(
-          {
-            ...cell,
-            partition: location.partition,
-            usage: { tenants: 0, loadUnits: 0, quotas: {} },
-          },
-          location,
-          controlPlane,
-          partition,
-        ),
-      );
+      assertPlannedCellAllowed(cell, i, { location, partition, controlPlane });
       return cell;
     },
   );

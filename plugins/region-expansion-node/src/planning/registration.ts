@@ -3,17 +3,11 @@ import type {
   ControlPlane,
   ControlPlaneMode,
 } from '@region-expansion/plugin-region-expansion-common';
-import { planControlPlane } from '../controlPlane/planControlPlane';
 import { DomainRuleError } from '../locations/errors';
 import type { LocationCatalog } from '../locations/LocationCatalog';
-import { requireLocation } from '../locations/requireLocation';
-import { assertCellAllowed } from '../placement/rules';
-import { quoteValue, withFieldPrefix } from '../validation/fields';
-import {
-  assertPlanName,
-  parsePlannedCells,
-  type PlannedCell,
-} from './cellPlan';
+import { quoteValue } from '../validation/fields';
+import { parsePlannedCells, type PlannedCell } from './cellPlan';
+import { assertPlannedCellAllowed, planTarget } from './planTarget';
 
 /**
  * Input of {@link planRegistration}: the wizard's choices and the cells of
@@ -49,13 +43,8 @@ export function planRegistration(
   input: RegistrationInput,
   catalog: LocationCatalog,
 ): { controlPlane: ControlPlane; cells: PlannedCell[] } {
-  assertPlanName(input.name);
-  const { location, partition } = requireLocation(
-    catalog,
-    input.targetLocation,
-    'targetLocation',
-  );
-  const controlPlane = planControlPlane(input, catalog);
+  const target = planTarget(input, catalog);
+  const { location, controlPlane } = target;
   const cells = parsePlannedCells(input.cells);
   cells.forEach((cell, index) => {
     if (cell.controlPlaneId !== controlPlane.id) {
@@ -74,18 +63,7 @@ export function planRegistration(
         }'`,
       );
     }
-    withFieldPrefix(`cells.${index}`, () =>
-      assertCellAllowed(
-        {
-          ...cell,
-          partition: location.partition,
-          usage: { tenants: 0, loadUnits: 0, quotas: {} },
-        },
-        location,
-        controlPlane,
-        partition,
-      ),
-    );
+    assertPlannedCellAllowed(cell, index, target);
   });
   return { controlPlane, cells };
 }
