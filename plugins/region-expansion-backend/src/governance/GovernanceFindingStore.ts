@@ -14,6 +14,30 @@ import { GovernanceFindingsCommit } from './GovernanceSyncStateStore';
 export type { GovernanceGroupBy, GovernanceSummaryGroup };
 
 /**
+ * Which page of findings to read: `limit` rows after the keyset `after`
+ * (source, finding id), or `offset` rows in.
+ *
+ * @public
+ */
+export interface FindingsPageRequest {
+  limit: number;
+  offset?: number;
+  after?: string[];
+}
+
+/**
+ * A page of findings, how many match in all, and the key of the page's
+ * last row when more rows follow.
+ *
+ * @public
+ */
+export interface FindingsPage {
+  items: GovernanceFindingRow[];
+  total: number;
+  nextKey?: string[];
+}
+
+/**
  * Security Hub findings, upserted by natural key, with their rollups (counts
  * per group) kept in step on every write.
  *
@@ -52,12 +76,8 @@ export interface GovernanceFindingStore {
    */
   listFindings(
     filter: GovernanceFilter,
-    page: { limit: number; offset?: number; after?: string[] },
-  ): Promise<{
-    items: GovernanceFindingRow[];
-    total: number;
-    nextKey?: string[];
-  }>;
+    page: FindingsPageRequest,
+  ): Promise<FindingsPage>;
   /** Every finding matching the filter, in batches (for exports). */
   streamFindings(
     filter: GovernanceFilter,

@@ -1,13 +1,14 @@
 import type {
   AuditControlRow,
   ConformanceScoreRow,
-  GovernanceFindingRow,
   ResilienceAppRow,
 } from '@region-expansion/plugin-region-expansion-node';
 import { EvidenceBundleOptions, writeEvidenceBundle } from './evidenceBundle';
 import { EvidenceSnapshotSource } from './evidenceSnapshot';
 import { GovernanceFilter } from './governanceFilter';
 import {
+  FindingsPage,
+  FindingsPageRequest,
   GovernanceGroupBy,
   GovernanceSummaryGroup,
 } from './GovernanceFindingStore';
@@ -61,12 +62,8 @@ export class GovernanceService {
   /** A page of findings (keyset `after`, or `offset` rows in) and the total. */
   async listFindings(
     filter: GovernanceFilter,
-    page: { limit: number; offset?: number; after?: string[] },
-  ): Promise<{
-    items: GovernanceFindingRow[];
-    total: number;
-    nextKey?: string[];
-  }> {
+    page: FindingsPageRequest,
+  ): Promise<FindingsPage> {
     return this.#stores.findings.listFindings(filter, page);
   }
 

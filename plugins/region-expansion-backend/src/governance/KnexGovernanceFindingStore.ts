@@ -12,6 +12,8 @@ import {
   whereFilter,
 } from './governanceFilter';
 import {
+  FindingsPage,
+  FindingsPageRequest,
   GovernanceFindingStore,
   GovernanceGroupBy,
   GovernanceSummaryGroup,
@@ -334,12 +336,8 @@ export class KnexGovernanceFindingStore implements GovernanceFindingStore {
    */
   async listFindings(
     filter: GovernanceFilter,
-    page: { limit: number; offset?: number; after?: string[] },
-  ): Promise<{
-    items: GovernanceFindingRow[];
-    total: number;
-    nextKey?: string[];
-  }> {
+    page: FindingsPageRequest,
+  ): Promise<FindingsPage> {
     const [{ total }] = await whereFilter(
       this.#db('governance_findings'),
       filter,

@@ -7,6 +7,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-node';
 import { regionExpansionPlugin } from '../plugin';
 import { GovernanceSyncService } from './GovernanceSyncService';
+import { startTaskRun, until } from '../__testUtils__/taskRun';
 
 jest.setTimeout(120_000);
 
@@ -106,26 +107,15 @@ describe('governance sync when the backend stops', () => {
       ([t]) => t.id === GovernanceSyncService.taskId('securityhub'),
     )![0];
 
-    let settled = false;
-    const run = Promise.resolve(task.fn(new AbortController().signal)).then(
-      () => {
-        settled = true;
-      },
-      error => {
-        settled = true;
-        throw error;
-      },
-    );
-    while (log.written < 3) {
-      await new Promise(resolve => setTimeout(resolve, 10));
-    }
+    const run = startTaskRun(task.fn);
+    await until(() => log.written >= 3);
     await backend.stop();
     log.stopped = true;
 
     // The run ended before the backend finished stopping, early, and wrote
     // no page afterwards.
-    expect(settled).toBe(true);
-    await run;
+    expect(run.settled()).toBe(true);
+    await run.result;
     expect(log.written).toBeLessThan(100);
     await new Promise(resolve => setTimeout(resolve, 300));
     expect(log.afterStop).toBe(0);

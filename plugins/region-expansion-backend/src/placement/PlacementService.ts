@@ -47,6 +47,23 @@ export type PlacementEstate = Pick<
 >;
 
 /**
+ * Options of {@link PlacementService.create}.
+ *
+ * @public
+ */
+export interface PlacementServiceOptions {
+  store: PlacementStore;
+  estate: PlacementEstate;
+  tenants: Pick<TenantStore, 'getTenant'>;
+  /** Strategy of requests that name none; default `pack`. */
+  defaultStrategy?: PlacementStrategy;
+  /** Spec of the cell the engine proposes; default {@link DEFAULT_CELL_SPEC}. */
+  cellSpec?: CellSpec;
+  /** Latest readiness levels; without it every location is `unknown`. */
+  readiness?: () => Promise<ReadinessLookup>;
+}
+
+/**
  * Placement operations: load the current cells, let the placement engine of
  * the node library decide, and write the decision through the store.
  *
@@ -61,28 +78,11 @@ export class PlacementService {
   readonly #readiness: () => Promise<ReadinessLookup>;
 
   /** Creates the service over the placement store, the estate and the tenants. */
-  static create(options: {
-    store: PlacementStore;
-    estate: PlacementEstate;
-    tenants: Pick<TenantStore, 'getTenant'>;
-    /** Strategy of requests that name none; default `pack`. */
-    defaultStrategy?: PlacementStrategy;
-    /** Spec of the cell the engine proposes; default {@link DEFAULT_CELL_SPEC}. */
-    cellSpec?: CellSpec;
-    /** Latest readiness levels; without it every location is `unknown`. */
-    readiness?: () => Promise<ReadinessLookup>;
-  }): PlacementService {
+  static create(options: PlacementServiceOptions): PlacementService {
     return new PlacementService(options);
   }
 
-  private constructor(options: {
-    store: PlacementStore;
-    estate: PlacementEstate;
-    tenants: Pick<TenantStore, 'getTenant'>;
-    defaultStrategy?: PlacementStrategy;
-    cellSpec?: CellSpec;
-    readiness?: () => Promise<ReadinessLookup>;
-  }) {
+  private constructor(options: PlacementServiceOptions) {
     this.#store = options.store;
     this.#estate = options.estate;
     this.#tenants = options.tenants;

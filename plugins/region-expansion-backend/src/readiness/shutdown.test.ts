@@ -1,6 +1,7 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { regionExpansionPlugin } from '../plugin';
 import { KnexReadinessStore } from './KnexReadinessStore';
+import { startTaskRun, until } from '../__testUtils__/taskRun';
 
 jest.setTimeout(120_000);
 
@@ -44,26 +45,15 @@ describe('readiness work when the backend stops', () => {
         return result;
       });
 
-    let settled = false;
-    const run = Promise.resolve(task.fn(new AbortController().signal)).then(
-      () => {
-        settled = true;
-      },
-      error => {
-        settled = true;
-        throw error;
-      },
-    );
-    while (stored.length < 2) {
-      await new Promise(resolve => setTimeout(resolve, 10));
-    }
+    const run = startTaskRun(task.fn);
+    await until(() => stored.length >= 2);
     await backend.stop();
     stopped = true;
 
     // The run ended before the backend finished stopping, early, and
     // stored no location afterwards.
-    expect(settled).toBe(true);
-    await run;
+    expect(run.settled()).toBe(true);
+    await run.result;
     expect(stored.length).toBeLessThan(10);
     await new Promise(resolve => setTimeout(resolve, 300));
     expect(afterStop).toEqual([]);

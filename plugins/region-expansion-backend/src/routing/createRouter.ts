@@ -4,20 +4,22 @@ import {
 } from '@backstage/backend-plugin-api';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import {
+  availabilityRoutes,
   estateRoutes,
   placementRoutes,
+  readinessRoutes,
   regionExpansionPermissions,
   tenantRoutes,
 } from '@region-expansion/plugin-region-expansion-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { AvailabilityRefreshService } from '../availability/AvailabilityRefreshService';
-import { createAvailabilityRouter } from '../availability/router';
+import { availabilityHandlers } from '../availability/router';
 import { EstateService } from '../estate/EstateService';
 import { estateHandlers } from '../estate/router';
 import { PlacementService } from '../placement/PlacementService';
 import { placementHandlers } from '../placement/router';
-import { createReadinessRouter } from '../readiness/router';
+import { readinessHandlers } from '../readiness/router';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { tenantHandlers } from '../tenants/router';
 import { TenantService } from '../tenants/TenantService';
@@ -76,22 +78,14 @@ export async function createRouter(
     authorize,
   });
   if (options.readiness) {
-    router.use(
-      await createReadinessRouter({
-        httpAuth,
-        permissions,
-        readiness: options.readiness,
-      }),
-    );
+    const handlers = readinessHandlers({ readiness: options.readiness });
+    mountRoutes(router, readinessRoutes, handlers, { authorize });
   }
   if (options.availability) {
-    router.use(
-      await createAvailabilityRouter({
-        httpAuth,
-        permissions,
-        availability: options.availability,
-      }),
-    );
+    const handlers = availabilityHandlers({
+      availability: options.availability,
+    });
+    mountRoutes(router, availabilityRoutes, handlers, { authorize });
   }
   return router;
 }
