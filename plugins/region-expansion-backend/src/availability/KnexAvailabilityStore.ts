@@ -4,6 +4,7 @@ import {
   ssmPageFailureSentence,
 } from '@region-expansion/plugin-region-expansion-node';
 import { Knex } from 'knex';
+import { KnexStore } from '../database/KnexStore';
 import {
   AvailabilityRefreshLease,
   AvailabilityRefreshLeaseOutcome,
@@ -92,16 +93,13 @@ function toRefresh(row: RefreshRow): StoredAvailabilityRefresh {
  *
  * @public
  */
-export class KnexAvailabilityStore implements AvailabilityStore {
-  readonly #db: Knex;
-
+export class KnexAvailabilityStore
+  extends KnexStore
+  implements AvailabilityStore
+{
   /** A store over the plugin's migrated database client. */
   static create(options: { client: Knex }): KnexAvailabilityStore {
     return new KnexAvailabilityStore(options.client);
-  }
-
-  private constructor(db: Knex) {
-    this.#db = db;
   }
 
   /** Stores a refresh; the failed pages stay listed next to the kept ones. */
@@ -109,7 +107,7 @@ export class KnexAvailabilityStore implements AvailabilityStore {
     refresh: NewAvailabilityRefresh,
   ): Promise<StoredAvailabilityRefresh> {
     const { fetchedAt, ...live } = refresh.live;
-    const [inserted] = await this.#db(REFRESHES).insert(
+    const [inserted] = await this.db(REFRESHES).insert(
       {
         fetched_at: new Date(fetchedAt),
         partitions: JSON.stringify(refresh.partitions),
@@ -149,15 +147,15 @@ export class KnexAvailabilityStore implements AvailabilityStore {
     // A second round only when the lease was released between the
     // statements: nobody holds it, so a refresh could run.
     for (let round = 0; ; round++) {
-      await this.#db(LEASES)
+      await this.db(LEASES)
         .insert({ name: REFRESH_LEASE, ...row })
         .onConflict('name')
         .ignore();
-      await this.#db(LEASES)
+      await this.db(LEASES)
         .where({ name: REFRESH_LEASE })
         .andWhere('expires_at', '<', now)
         .update(row);
-      const current = await this.#db<LeaseRow>(LEASES)
+      const current = await this.db<LeaseRow>(LEASES)
         .where({ name: REFRESH_LEASE })
         .first();
       if (current?.holder === holder) return { acquired: true };
@@ -177,7 +175,7 @@ export class KnexAvailabilityStore implements AvailabilityStore {
     now: Date,
     durationMs: number,
   ): Promise<boolean> {
-    const updated = await this.#db(LEASES)
+    const updated = await this.db(LEASES)
       .where({ name: REFRESH_LEASE, holder })
       .update({ expires_at: new Date(now.getTime() + durationMs) });
     return updated > 0;
@@ -185,14 +183,14 @@ export class KnexAvailabilityStore implements AvailabilityStore {
 
   /** Gives up `holder`'s lease; nothing when another holds it. */
   async releaseRefreshLease(holder: string): Promise<void> {
-    await this.#db(LEASES).where({ name: REFRESH_LEASE, holder }).delete();
+    await this.db(LEASES).where({ name: REFRESH_LEASE, holder }).delete();
   }
 
   /** The lease held at `now`, if any (an expired one is not). */
   async activeRefreshLease(
     now: Date,
   ): Promise<AvailabilityRefreshLease | undefined> {
-    const row = await this.#db<LeaseRow>(LEASES)
+    const row = await this.db<LeaseRow>(LEASES)
       .where({ name: REFRESH_LEASE })
       .andWhere('expires_at', '>=', now)
       .first();
@@ -206,7 +204,7 @@ export class KnexAvailabilityStore implements AvailabilityStore {
   async latest(
     options: { withPagesRead?: boolean } = {},
   ): Promise<StoredAvailabilityRefresh | undefined> {
-    const query = this.#db<RefreshRow>(REFRESHES);
+    const query = this.db<RefreshRow>(REFRESHES);
     if (options.withPagesRead) query.where('pages_ok', '>', 0);
     const row = await query
       .orderBy([

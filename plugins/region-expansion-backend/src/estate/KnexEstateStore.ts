@@ -9,6 +9,7 @@ import {
   LocationKind,
 } from '@region-expansion/plugin-region-expansion-common';
 import { Knex } from 'knex';
+import { KnexStore } from '../database/KnexStore';
 import {
   chunks,
   insertTransaction,
@@ -90,22 +91,16 @@ function capacityBelowUsage(cell: Cell, capacity: Cell['capacity']): string[] {
  *
  * @public
  */
-export class KnexEstateStore implements EstateStore {
-  readonly #db: Knex;
-
+export class KnexEstateStore extends KnexStore implements EstateStore {
   /** A store over the plugin's migrated database client. */
   static create(options: { client: Knex }): KnexEstateStore {
     return new KnexEstateStore(options.client);
   }
 
-  private constructor(db: Knex) {
-    this.#db = db;
-  }
-
   async listLocations(
     filter: { partition?: string } = {},
   ): Promise<Location[]> {
-    const query = this.#db<LocationRow>('locations').orderBy('id');
+    const query = this.db<LocationRow>('locations').orderBy('id');
     if (filter.partition) {
       query.where('partition', filter.partition);
     }
@@ -113,7 +108,7 @@ export class KnexEstateStore implements EstateStore {
   }
 
   async addLocation(location: Location): Promise<Location> {
-    await insertTransaction(this.#db, 'location', location.id, trx =>
+    await insertTransaction(this.db, 'location', location.id, trx =>
       trx<LocationRow>('locations').insert({
         id: location.id,
         kind: location.kind,
@@ -132,7 +127,7 @@ export class KnexEstateStore implements EstateStore {
   async listControlPlanes(
     filter: { partition?: string } = {},
   ): Promise<ControlPlane[]> {
-    const query = this.#db<ControlPlaneRow>('control_planes').orderBy('id');
+    const query = this.db<ControlPlaneRow>('control_planes').orderBy('id');
     if (filter.partition) {
       query.where('partition', filter.partition);
     }
@@ -140,14 +135,14 @@ export class KnexEstateStore implements EstateStore {
   }
 
   async getControlPlane(id: string): Promise<ControlPlane | undefined> {
-    const row = await this.#db<ControlPlaneRow>('control_planes')
+    const row = await this.db<ControlPlaneRow>('control_planes')
       .where('id', id)
       .first();
     return row ? rowToControlPlane(row) : undefined;
   }
 
   async addControlPlane(controlPlane: ControlPlane): Promise<ControlPlane> {
-    await insertTransaction(this.#db, 'control plane', controlPlane.id, trx =>
+    await insertTransaction(this.db, 'control plane', controlPlane.id, trx =>
       trx<ControlPlaneRow>('control_planes').insert({
         id: controlPlane.id,
         name: controlPlane.name,
@@ -162,7 +157,7 @@ export class KnexEstateStore implements EstateStore {
   }
 
   async listCells(filter: CellFilter = {}): Promise<Cell[]> {
-    const query = this.#db<CellRow>('cells').orderBy('id');
+    const query = this.db<CellRow>('cells').orderBy('id');
     if (filter.partition) query.where('partition', filter.partition);
     if (filter.locationId) query.where('location_id', filter.locationId);
     if (filter.lifecycle) query.where('lifecycle', filter.lifecycle);
@@ -173,7 +168,7 @@ export class KnexEstateStore implements EstateStore {
   }
 
   async summarizeCellsByLocation(): Promise<LocationCellSummary[]> {
-    const rows: Array<Record<string, string | number | null>> = await this.#db(
+    const rows: Array<Record<string, string | number | null>> = await this.db(
       'cells',
     )
       .select('location_id')
@@ -185,7 +180,7 @@ export class KnexEstateStore implements EstateStore {
         load_units: 'load_units',
       })
       .select(
-        this.#db.raw(
+        this.db.raw(
           "sum(case when isolation = 'pooled' then 1 else 0 end) as pooled_count",
         ),
       )
@@ -207,12 +202,12 @@ export class KnexEstateStore implements EstateStore {
   }
 
   async getCell(id: string): Promise<Cell | undefined> {
-    const row = await this.#db<CellRow>('cells').where('id', id).first();
+    const row = await this.db<CellRow>('cells').where('id', id).first();
     return row ? rowToCell(row) : undefined;
   }
 
   async countCells(): Promise<number> {
-    const [{ count }] = await this.#db('cells').count({ count: '*' });
+    const [{ count }] = await this.db('cells').count({ count: '*' });
     return Number(count);
   }
 
@@ -220,7 +215,7 @@ export class KnexEstateStore implements EstateStore {
     const now = new Date().toISOString();
     const rows = cells.map(cell => cellToRow(cell, now));
     const ids = cells.map(c => c.id).join(', ');
-    await insertTransaction(this.#db, 'cell', ids, async trx => {
+    await insertTransaction(this.db, 'cell', ids, async trx => {
       for (const chunk of chunks(rows, INSERT_CHUNK_SIZE)) {
         await trx('cells').insert(chunk);
       }
@@ -232,7 +227,7 @@ export class KnexEstateStore implements EstateStore {
     id: string,
     decide: (current: Cell) => CellChanges,
   ): Promise<Cell> {
-    return writeTransaction(this.#db, async trx => {
+    return writeTransaction(this.db, async trx => {
       const row = await lockFirst(trx, trx<CellRow>('cells').where('id', id));
       if (!row) {
         throw new NotFoundError(`Cell '${id}' does not exist`);

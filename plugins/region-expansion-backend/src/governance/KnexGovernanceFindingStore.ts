@@ -3,6 +3,7 @@ import type {
   GovernanceSource,
 } from '@region-expansion/plugin-region-expansion-node';
 import { Knex } from 'knex';
+import { KnexStore } from '../database/KnexStore';
 import { KeysetColumn, readKeysetPage } from '../database/keyset';
 import { retryTransaction } from '../database/retryTransaction';
 import { isPostgres } from '../database/writeTransaction';
@@ -122,20 +123,17 @@ function findingToRecord(
  *
  * @public
  */
-export class KnexGovernanceFindingStore implements GovernanceFindingStore {
-  readonly #db: Knex;
-
+export class KnexGovernanceFindingStore
+  extends KnexStore
+  implements GovernanceFindingStore
+{
   /** A store over the plugin's migrated database client (or a transaction). */
   static create(options: { client: Knex }): KnexGovernanceFindingStore {
     return new KnexGovernanceFindingStore(options.client);
   }
 
-  private constructor(db: Knex) {
-    this.#db = db;
-  }
-
   get #chunk(): number {
-    return isPostgres(this.#db) ? CHUNK.pg : CHUNK.sqlite;
+    return isPostgres(this.db) ? CHUNK.pg : CHUNK.sqlite;
   }
 
   /**
@@ -155,7 +153,7 @@ export class KnexGovernanceFindingStore implements GovernanceFindingStore {
     const unique = [...new Map(rows.map(r => [r.findingId, r])).values()];
     if (unique.length === 0) {
       if (commit)
-        await retryTransaction(this.#db, tx =>
+        await retryTransaction(this.db, tx =>
           commitSyncState(tx, source, commit),
         );
       return;
@@ -164,7 +162,7 @@ export class KnexGovernanceFindingStore implements GovernanceFindingStore {
     for (let i = 0; i < unique.length; i += size) {
       const chunk = unique.slice(i, i + size);
       const last = i + size >= unique.length;
-      await retryTransaction(this.#db, async tx => {
+      await retryTransaction(this.db, async tx => {
         // The target's own state row first: the shared rollup rows, locked
         // by the chunk's last statement, are then held only until COMMIT.
         if (last && commit) await commitSyncState(tx, source, commit);
@@ -180,7 +178,7 @@ export class KnexGovernanceFindingStore implements GovernanceFindingStore {
   ) {
     const ids = chunk.map(r => r.findingId);
     let existing: RollupDims[];
-    if (isPostgres(this.#db)) {
+    if (isPostgres(this.db)) {
       // One array parameter instead of one bind per id: far less work in
       // knex and in PostgreSQL's parser than a 100-value IN list. One
       // primary-key lookup per id (LATERAL): with `finding_id = ANY (...)`
@@ -211,7 +209,7 @@ export class KnexGovernanceFindingStore implements GovernanceFindingStore {
     const changes = [...deltas.values()]
       .filter(d => d.count !== 0)
       .sort(lockOrder);
-    if (isPostgres(this.#db)) {
+    if (isPostgres(this.db)) {
       // Rows as one JSON parameter (json_populate_recordset keeps their order,
       // so rollup rows are locked in lockOrder).
       const columns = Object.keys(records[0]);
@@ -261,7 +259,7 @@ export class KnexGovernanceFindingStore implements GovernanceFindingStore {
     groupBy: GovernanceGroupBy,
     filter: GovernanceFilter = {},
   ): Promise<GovernanceSummaryGroup[]> {
-    const db = this.#db;
+    const db = this.db;
     const column = GROUP_COLUMN[groupBy];
     const needed = [
       column,
@@ -308,7 +306,7 @@ export class KnexGovernanceFindingStore implements GovernanceFindingStore {
     expected: Array<Record<string, string | number>>;
   }> {
     const columns = ['source', ...ROLLUP_DIM_COLUMNS];
-    const groups = await this.#db('governance_findings')
+    const groups = await this.db('governance_findings')
       .select(columns)
       .count({ n: '*' })
       .groupBy(columns);
@@ -316,7 +314,7 @@ export class KnexGovernanceFindingStore implements GovernanceFindingStore {
     for (const g of groups as any[])
       addRollupDelta(deltas, g.source, g, Number(g.n));
     const stored = (
-      await this.#db('governance_rollups').whereNot('count', 0).select()
+      await this.db('governance_rollups').whereNot('count', 0).select()
     ).map((r: any) => {
       const row = {} as RollupRow;
       for (const column of ROLLUP_KEY) row[column] = r[column];
@@ -339,10 +337,10 @@ export class KnexGovernanceFindingStore implements GovernanceFindingStore {
     page: FindingsPageRequest,
   ): Promise<FindingsPage> {
     const [{ total }] = await whereFilter(
-      this.#db('governance_findings'),
+      this.db('governance_findings'),
       filter,
     ).count({ total: '*' });
-    const query = whereFilter(this.#db('governance_findings'), filter);
+    const query = whereFilter(this.db('governance_findings'), filter);
     if (page.offset) query.offset(page.offset);
     const { rows, nextKey } = await readKeysetPage<any>(
       query,
@@ -364,7 +362,7 @@ export class KnexGovernanceFindingStore implements GovernanceFindingStore {
   ): AsyncGenerator<Array<GovernanceFindingRow & { source: string }>> {
     let after: [string, string] | undefined;
     for (;;) {
-      let query = whereFilter(this.#db('governance_findings'), filter);
+      let query = whereFilter(this.db('governance_findings'), filter);
       if (after) {
         const [source, id] = after;
         query = query.where(q =>

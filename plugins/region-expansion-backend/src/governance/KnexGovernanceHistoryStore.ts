@@ -1,5 +1,6 @@
 import type { GovernanceSource } from '@region-expansion/plugin-region-expansion-node';
 import { Knex } from 'knex';
+import { KnexStore } from '../database/KnexStore';
 import { KeysetColumn, readKeysetPage } from '../database/keyset';
 import { whereFilter } from './governanceFilter';
 import {
@@ -34,20 +35,17 @@ function historyPointFromRecord(r: any): GovernanceHistoryRow {
  *
  * @public
  */
-export class KnexGovernanceHistoryStore implements GovernanceHistoryStore {
-  readonly #db: Knex;
-
+export class KnexGovernanceHistoryStore
+  extends KnexStore
+  implements GovernanceHistoryStore
+{
   /** A store over the plugin's migrated database client (or a transaction). */
   static create(options: { client: Knex }): KnexGovernanceHistoryStore {
     return new KnexGovernanceHistoryStore(options.client);
   }
 
-  private constructor(db: Knex) {
-    this.#db = db;
-  }
-
   async recordHistory(source: GovernanceSource, day: string): Promise<void> {
-    const db = this.#db;
+    const db = this.db;
     const totals = await db('governance_rollups')
       .where({ level: 'partition', source, record_state: 'ACTIVE' })
       .select('partition')
@@ -94,7 +92,7 @@ export class KnexGovernanceHistoryStore implements GovernanceHistoryStore {
   async history(
     filter: { partition?: string; source?: string } = {},
   ): Promise<GovernanceHistoryRow[]> {
-    const rows = await whereFilter(this.#db('governance_history'), filter)
+    const rows = await whereFilter(this.db('governance_history'), filter)
       .orderBy(['day', 'source', 'partition'])
       .select();
     return rows.map(historyPointFromRecord);
@@ -105,7 +103,7 @@ export class KnexGovernanceHistoryStore implements GovernanceHistoryStore {
     page: { limit: number; after?: string[] },
   ): Promise<GovernanceKeysetPage<GovernanceHistoryRow>> {
     const { since, ...rest } = filter;
-    const query = whereFilter(this.#db('governance_history'), rest);
+    const query = whereFilter(this.db('governance_history'), rest);
     if (since) query.where('day', '>=', since);
     const { rows, nextKey } = await readKeysetPage<any>(
       query,

@@ -5,6 +5,7 @@ import type {
   ResilienceAppRow,
 } from '@region-expansion/plugin-region-expansion-node';
 import { Knex } from 'knex';
+import { KnexStore } from '../database/KnexStore';
 import { KeysetColumn, readKeysetPage } from '../database/keyset';
 import {
   GovernanceFilter,
@@ -139,16 +140,13 @@ const CONFORMANCE: SnapshotKind<ConformanceScoreRow> = {
  *
  * @public
  */
-export class KnexGovernanceSnapshotStore implements GovernanceSnapshotStore {
-  readonly #db: Knex;
-
+export class KnexGovernanceSnapshotStore
+  extends KnexStore
+  implements GovernanceSnapshotStore
+{
   /** A store over the plugin's migrated database client (or a transaction). */
   static create(options: { client: Knex }): KnexGovernanceSnapshotStore {
     return new KnexGovernanceSnapshotStore(options.client);
-  }
-
-  private constructor(db: Knex) {
-    this.#db = db;
   }
 
   async replaceResilienceApps(
@@ -218,7 +216,7 @@ export class KnexGovernanceSnapshotStore implements GovernanceSnapshotStore {
     rows: T[],
   ): Promise<void> {
     const records = rows.map(kind.toRecord);
-    await this.#db.transaction(async tx => {
+    await this.db.transaction(async tx => {
       await tx(kind.table)
         .where({
           partition: target.partition,
@@ -236,7 +234,7 @@ export class KnexGovernanceSnapshotStore implements GovernanceSnapshotStore {
     kind: SnapshotKind<T>,
     filter: GovernanceFilter,
   ): Promise<T[]> {
-    const rows = await whereFilter(this.#db(kind.table), scopeOnly(filter))
+    const rows = await whereFilter(this.db(kind.table), scopeOnly(filter))
       .orderBy(kind.key.map(c => c.column))
       .select();
     return rows.map(kind.fromRecord);
@@ -248,7 +246,7 @@ export class KnexGovernanceSnapshotStore implements GovernanceSnapshotStore {
     page: { limit: number; after?: string[] },
   ): Promise<GovernanceKeysetPage<T>> {
     const { rows, nextKey } = await readKeysetPage<any>(
-      whereFilter(this.#db(kind.table), scopeOnly(filter)),
+      whereFilter(this.db(kind.table), scopeOnly(filter)),
       kind.key,
       page,
       kind.keyOf,

@@ -5,6 +5,7 @@ import type {
 } from '@region-expansion/plugin-region-expansion-node';
 import { governanceReasonSentence } from '@region-expansion/plugin-region-expansion-node';
 import { Knex } from 'knex';
+import { KnexStore } from '../database/KnexStore';
 import { retryTransaction } from '../database/retryTransaction';
 import {
   GovernanceFilter,
@@ -98,23 +99,20 @@ function outcomeState(
  *
  * @public
  */
-export class KnexGovernanceSyncStateStore implements GovernanceSyncStateStore {
-  readonly #db: Knex;
-
+export class KnexGovernanceSyncStateStore
+  extends KnexStore
+  implements GovernanceSyncStateStore
+{
   /** A store over the plugin's migrated database client (or a transaction). */
   static create(options: { client: Knex }): KnexGovernanceSyncStateStore {
     return new KnexGovernanceSyncStateStore(options.client);
-  }
-
-  private constructor(db: Knex) {
-    this.#db = db;
   }
 
   async getCursor(
     source: GovernanceSource,
     target: GovernanceTarget,
   ): Promise<string | undefined> {
-    const row = await this.#db('governance_sync_state')
+    const row = await this.db('governance_sync_state')
       .where(targetKey(source, target))
       .first('cursor');
     return row?.cursor ?? undefined;
@@ -125,7 +123,7 @@ export class KnexGovernanceSyncStateStore implements GovernanceSyncStateStore {
     target: GovernanceTarget,
     cursor: string,
   ): Promise<void> {
-    await this.#db('governance_sync_state')
+    await this.db('governance_sync_state')
       .insert({ ...targetKey(source, target), cursor, status: 'running' })
       .onConflict(TARGET_COLUMNS)
       .merge({ cursor });
@@ -137,7 +135,7 @@ export class KnexGovernanceSyncStateStore implements GovernanceSyncStateStore {
     at: string,
   ): Promise<void> {
     for (let i = 0; i < targets.length; i += REPLACE_CHUNK) {
-      await this.#db('governance_sync_state')
+      await this.db('governance_sync_state')
         .insert(
           targets.slice(i, i + REPLACE_CHUNK).map(target => ({
             ...targetKey(source, target),
@@ -157,7 +155,7 @@ export class KnexGovernanceSyncStateStore implements GovernanceSyncStateStore {
     target: GovernanceTarget,
     progress: { pages: number; rows: number },
   ): Promise<void> {
-    await this.#db('governance_sync_state')
+    await this.db('governance_sync_state')
       .where(targetKey(source, target))
       .update({ pages: progress.pages, rows: progress.rows });
   }
@@ -173,7 +171,7 @@ export class KnexGovernanceSyncStateStore implements GovernanceSyncStateStore {
     const state = coverage
       ? { ...update, coverage_scope: coverage.coverage_scope }
       : update;
-    await retryTransaction(this.#db, async tx => {
+    await retryTransaction(this.db, async tx => {
       await tx('governance_sync_state')
         .insert({ ...base, last_attempt_at: at, ...state })
         .onConflict(TARGET_COLUMNS)
@@ -200,10 +198,10 @@ export class KnexGovernanceSyncStateStore implements GovernanceSyncStateStore {
     filter: Pick<GovernanceFilter, 'partition' | 'source'> = {},
   ): Promise<GovernanceTargetCoverage[]> {
     const [states, proofs] = await Promise.all([
-      whereFilter(this.#db('governance_sync_state'), filter)
+      whereFilter(this.db('governance_sync_state'), filter)
         .orderBy(TARGET_COLUMNS)
         .select(...TARGET_COLUMNS, 'coverage_scope'),
-      whereFilter(this.#db('governance_coverage'), filter)
+      whereFilter(this.db('governance_coverage'), filter)
         .orderBy([...TARGET_COLUMNS, 'covered_region'])
         .select(),
     ]);
@@ -233,7 +231,7 @@ export class KnexGovernanceSyncStateStore implements GovernanceSyncStateStore {
   async freshness(
     filter: Pick<GovernanceFilter, 'partition' | 'source'> = {},
   ): Promise<GovernanceFreshness[]> {
-    const rows = await whereFilter(this.#db('governance_sync_state'), filter)
+    const rows = await whereFilter(this.db('governance_sync_state'), filter)
       .orderBy(TARGET_COLUMNS)
       .select();
     return rows.map(r => ({

@@ -5,6 +5,7 @@ import {
   Tenant,
 } from '@region-expansion/plugin-region-expansion-common';
 import { Knex } from 'knex';
+import { KnexStore } from '../database/KnexStore';
 import { lockFirst, writeTransaction } from '../database/writeTransaction';
 import { changeCellUsage, lockCells, usageOf } from '../estate/cellUsage';
 import { rowToTenant, TenantRow } from '../tenants/tenantRows';
@@ -18,16 +19,10 @@ import { PlacementStore } from './PlacementStore';
  *
  * @public
  */
-export class KnexPlacementStore implements PlacementStore {
-  readonly #db: Knex;
-
+export class KnexPlacementStore extends KnexStore implements PlacementStore {
   /** A store over the plugin's migrated database client. */
   static create(options: { client: Knex }): KnexPlacementStore {
     return new KnexPlacementStore(options.client);
-  }
-
-  private constructor(db: Knex) {
-    this.#db = db;
   }
 
   /**
@@ -44,7 +39,7 @@ export class KnexPlacementStore implements PlacementStore {
     },
   ): Promise<PlacementRecord> {
     const at = new Date().toISOString();
-    await writeTransaction(this.#db, async trx => {
+    await writeTransaction(this.db, async trx => {
       const row = await lockFirst(
         trx,
         trx<TenantRow>('tenants').where('id', record.tenantId),
@@ -92,14 +87,14 @@ export class KnexPlacementStore implements PlacementStore {
   }
 
   async listPlacementHistory(tenantId: string): Promise<PlacementRecord[]> {
-    const rows = await this.#db<PlacementHistoryRow>('placement_history')
+    const rows = await this.db<PlacementHistoryRow>('placement_history')
       .where('tenant_id', tenantId)
       .orderBy('id');
     return rows.map(rowToRecord);
   }
 
   async countPlacementRecords(): Promise<number> {
-    const [{ n }] = await this.#db('placement_history').count({ n: '*' });
+    const [{ n }] = await this.db('placement_history').count({ n: '*' });
     return Number(n);
   }
 }

@@ -18,6 +18,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-node';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
+import { KnexStore } from '../database/KnexStore';
 import { KeysetColumn, readKeysetPage } from '../database/keyset';
 import { isUniqueViolation } from '../database/writeTransaction';
 import {
@@ -132,19 +133,13 @@ function activeKey(locationId: string, check: ReadinessCheck): string {
  *
  * @public
  */
-export class KnexReadinessStore implements ReadinessStore {
-  readonly #db: Knex;
-
+export class KnexReadinessStore extends KnexStore implements ReadinessStore {
   /**
    * A store over the plugin's migrated database client or a transaction
    * (the evidence bundle reads readiness in its governance snapshot).
    */
   static create(options: { client: Knex }): KnexReadinessStore {
     return new KnexReadinessStore(options.client);
-  }
-
-  private constructor(db: Knex) {
-    this.#db = db;
   }
 
   // -------------------------------------------------------------- evaluations
@@ -154,7 +149,7 @@ export class KnexReadinessStore implements ReadinessStore {
     evaluation: ReadinessEvaluation,
     options: { partition: string; trigger: ReadinessTrigger },
   ): Promise<StoredReadinessEvaluation> {
-    const [inserted] = await this.#db(EVALUATIONS).insert(
+    const [inserted] = await this.db(EVALUATIONS).insert(
       {
         location_id: evaluation.locationId,
         partition: options.partition,
@@ -186,8 +181,8 @@ export class KnexReadinessStore implements ReadinessStore {
       locationId?: string;
     } = {},
   ): Promise<StoredReadinessEvaluation[]> {
-    const latestIds = this.#db(EVALUATIONS).max('id').groupBy('location_id');
-    const query = this.#db<EvaluationRow>(EVALUATIONS)
+    const latestIds = this.db(EVALUATIONS).max('id').groupBy('location_id');
+    const query = this.db<EvaluationRow>(EVALUATIONS)
       .whereIn('id', latestIds)
       .orderBy('location_id');
     if (filter.partition) query.where('partition', filter.partition);
@@ -200,7 +195,7 @@ export class KnexReadinessStore implements ReadinessStore {
   async getLatest(
     locationId: string,
   ): Promise<StoredReadinessEvaluation | undefined> {
-    const row = await this.#db<EvaluationRow>(EVALUATIONS)
+    const row = await this.db<EvaluationRow>(EVALUATIONS)
       .where('location_id', locationId)
       .orderBy('id', 'desc')
       .first();
@@ -209,8 +204,8 @@ export class KnexReadinessStore implements ReadinessStore {
 
   /** Level of the latest evaluation per location. */
   async latestLevels(): Promise<Record<string, ReadinessLevel>> {
-    const latestIds = this.#db(EVALUATIONS).max('id').groupBy('location_id');
-    const rows = await this.#db<EvaluationRow>(EVALUATIONS)
+    const latestIds = this.db(EVALUATIONS).max('id').groupBy('location_id');
+    const rows = await this.db<EvaluationRow>(EVALUATIONS)
       .whereIn('id', latestIds)
       .select('location_id', 'level');
     return Object.fromEntries(
@@ -241,13 +236,13 @@ export class KnexReadinessStore implements ReadinessStore {
     totalCount: number;
     nextKey?: string[];
   }> {
-    const history = this.#db(EVALUATIONS)
+    const history = this.db(EVALUATIONS)
       .select(
         '*',
-        this.#db.raw('LAG(level) OVER (ORDER BY id) AS previous_level'),
+        this.db.raw('LAG(level) OVER (ORDER BY id) AS previous_level'),
       )
       .where('location_id', locationId);
-    const base = this.#db.from(history.as('h'));
+    const base = this.db.from(history.as('h'));
     if (query.since) base.where('evaluated_at', '>=', query.since);
     if (query.changesOnly) {
       base.where(q =>
@@ -277,20 +272,20 @@ export class KnexReadinessStore implements ReadinessStore {
    * of its latest unbroken run of `ready` evaluations.
    */
   async becameReadyAt(locationId: string): Promise<string | undefined> {
-    const lastReady = await this.#db(EVALUATIONS)
+    const lastReady = await this.db(EVALUATIONS)
       .where({ location_id: locationId, level: 'ready' })
       .max({ id: 'id' })
       .first();
     if (lastReady?.id === null || lastReady?.id === undefined) {
       return undefined;
     }
-    const lastNotReady = await this.#db(EVALUATIONS)
+    const lastNotReady = await this.db(EVALUATIONS)
       .where('location_id', locationId)
       .whereNot('level', 'ready')
       .where('id', '<', lastReady.id)
       .max({ id: 'id' })
       .first();
-    const start = await this.#db<EvaluationRow>(EVALUATIONS)
+    const start = await this.db<EvaluationRow>(EVALUATIONS)
       .where({ location_id: locationId, level: 'ready' })
       .where('id', '>', lastNotReady?.id ?? 0)
       .orderBy('id')
@@ -333,11 +328,11 @@ export class KnexReadinessStore implements ReadinessStore {
   }
 
   #waiverQuery(filter: ReadinessWaiverFilter, now: Date) {
-    const query = this.#db<WaiverRow>(WAIVERS);
+    const query = this.db<WaiverRow>(WAIVERS);
     if (filter.partition) {
       query.whereIn(
         'location_id',
-        this.#db(EVALUATIONS)
+        this.db(EVALUATIONS)
           .distinct('location_id')
           .where('partition', filter.partition),
       );
@@ -368,7 +363,7 @@ export class KnexReadinessStore implements ReadinessStore {
     id: string,
     now: Date,
   ): Promise<StoredReadinessWaiver | undefined> {
-    const row = await this.#db<WaiverRow>(WAIVERS).where('id', id).first();
+    const row = await this.db<WaiverRow>(WAIVERS).where('id', id).first();
     return row ? rowToWaiver(row, now) : undefined;
   }
 
@@ -405,7 +400,7 @@ export class KnexReadinessStore implements ReadinessStore {
         }'; revoke it first`,
       );
     try {
-      await this.#db.transaction(async trx => {
+      await this.db.transaction(async trx => {
         await trx<WaiverRow>(WAIVERS)
           .where('active_key', key)
           .where('expires_at', '<=', nowIso)
@@ -431,7 +426,7 @@ export class KnexReadinessStore implements ReadinessStore {
     id: string,
     options: { revokedBy: string; now: Date },
   ): Promise<StoredReadinessWaiver> {
-    return this.#db.transaction(async trx => {
+    return this.db.transaction(async trx => {
       const row = await trx<WaiverRow>(WAIVERS).where('id', id).first();
       if (!row) {
         throw new NotFoundError(`Waiver '${id}' does not exist`);
@@ -455,9 +450,7 @@ export class KnexReadinessStore implements ReadinessStore {
 
   /** The stored footprint of an application plane, or `undefined`. */
   async getFootprint(id = 'default'): Promise<StoredFootprint | undefined> {
-    const row = await this.#db<FootprintRow>(FOOTPRINTS)
-      .where('id', id)
-      .first();
+    const row = await this.db<FootprintRow>(FOOTPRINTS).where('id', id).first();
     return row
       ? {
           id: row.id,
@@ -471,7 +464,7 @@ export class KnexReadinessStore implements ReadinessStore {
 
   /** Stores (replaces) the footprint of an application plane. */
   async putFootprint(footprint: StoredFootprint): Promise<StoredFootprint> {
-    await this.#db<FootprintRow>(FOOTPRINTS)
+    await this.db<FootprintRow>(FOOTPRINTS)
       .insert({
         id: footprint.id,
         footprint: JSON.stringify(footprint.footprint),

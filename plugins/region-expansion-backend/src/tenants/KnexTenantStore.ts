@@ -1,6 +1,7 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { Cell, Tenant } from '@region-expansion/plugin-region-expansion-common';
 import { Knex } from 'knex';
+import { KnexStore } from '../database/KnexStore';
 import {
   chunks,
   insertTransaction,
@@ -75,20 +76,14 @@ function usagePerCell(tenants: Tenant[]): Map<string, CellUsageDelta> {
  *
  * @public
  */
-export class KnexTenantStore implements TenantStore {
-  readonly #db: Knex;
-
+export class KnexTenantStore extends KnexStore implements TenantStore {
   /** A store over the plugin's migrated database client. */
   static create(options: { client: Knex }): KnexTenantStore {
     return new KnexTenantStore(options.client);
   }
 
-  private constructor(db: Knex) {
-    this.#db = db;
-  }
-
   async listTenants(query: TenantQuery): Promise<TenantPage> {
-    const base = this.#db<TenantRow>('tenants');
+    const base = this.db<TenantRow>('tenants');
     if (query.cellId) base.where('tenants.cell_id', query.cellId);
     if (query.tier) base.where('tenants.tier', query.tier);
     if (query.unplaced === true) base.whereNull('tenants.cell_id');
@@ -108,12 +103,12 @@ export class KnexTenantStore implements TenantStore {
   }
 
   async getTenant(id: string): Promise<Tenant | undefined> {
-    const row = await this.#db<TenantRow>('tenants').where('id', id).first();
+    const row = await this.db<TenantRow>('tenants').where('id', id).first();
     return row ? rowToTenant(row) : undefined;
   }
 
   async countTenants(): Promise<number> {
-    const [{ n }] = await this.#db('tenants').count({ n: '*' });
+    const [{ n }] = await this.db('tenants').count({ n: '*' });
     return Number(n);
   }
 
@@ -126,7 +121,7 @@ export class KnexTenantStore implements TenantStore {
     },
   ): Promise<Tenant> {
     const now = new Date().toISOString();
-    await insertTransaction(this.#db, 'tenant', tenant.id, async trx => {
+    await insertTransaction(this.db, 'tenant', tenant.id, async trx => {
       // The cell first: the tenant row's foreign key would otherwise share-
       // lock the cell before the usage update locks it for writing, and two
       // such inserts into one cell deadlock on PostgreSQL.
@@ -155,7 +150,7 @@ export class KnexTenantStore implements TenantStore {
     id: string,
     decide: (current: Tenant, cell: Cell | undefined) => TenantChanges,
   ): Promise<Tenant> {
-    return writeTransaction(this.#db, async trx => {
+    return writeTransaction(this.db, async trx => {
       const row = await lockFirst(
         trx,
         trx<TenantRow>('tenants').where('id', id),
@@ -202,7 +197,7 @@ export class KnexTenantStore implements TenantStore {
     const seen = firstRowOfEachId(tenants);
     const perCell = usagePerCell(tenants);
     const now = new Date().toISOString();
-    await writeTransaction(this.#db, async trx => {
+    await writeTransaction(this.db, async trx => {
       for (const ids of chunks([...seen.keys()], LOOKUP_CHUNK_SIZE)) {
         await nextTurn();
         const existing = await trx('tenants').whereIn('id', ids).first('id');
