@@ -4,9 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { availabilityRoutes } from '@region-expansion/plugin-region-expansion-common';
 import express from 'express';
-import Router from 'express-promise-router';
-import { mountRoutes } from '../routing/mountRoutes';
-import { createAuthorize } from '../routing/requestHelpers';
+import { routerOf } from '../routing/mountRoutes';
 import { RouteHandlers } from '../routing/RouteHandler';
 import {
   AvailabilityRefreshService,
@@ -58,9 +56,5 @@ export function availabilityHandlers(options: {
 export async function createAvailabilityRouter(
   options: AvailabilityRouterOptions,
 ): Promise<express.Router> {
-  const router = Router();
-  mountRoutes(router, availabilityRoutes, availabilityHandlers(options), {
-    authorize: createAuthorize(options),
-  });
-  return router;
+  return routerOf(availabilityRoutes, availabilityHandlers(options), options);
 }

@@ -10,9 +10,7 @@ import {
   PageCursorList,
 } from '@region-expansion/plugin-region-expansion-common';
 import express from 'express';
-import Router from 'express-promise-router';
-import { mountRoutes } from '../routing/mountRoutes';
-import { createAuthorize } from '../routing/requestHelpers';
+import { routerOf } from '../routing/mountRoutes';
 import { RouteHandlers } from '../routing/RouteHandler';
 import { GovernanceService } from './GovernanceService';
 import { GovernanceSyncService } from './GovernanceSyncService';
@@ -146,11 +144,7 @@ export function governanceHandlers(
 export async function createGovernanceRouter(
   options: GovernanceRouterOptions,
 ): Promise<express.Router> {
-  const router = Router();
-  mountRoutes(router, governanceRoutes, governanceHandlers(options), {
-    authorize: createAuthorize(options),
-  });
-  return router;
+  return routerOf(governanceRoutes, governanceHandlers(options), options);
 }
 
 export { governanceSyncPermission };

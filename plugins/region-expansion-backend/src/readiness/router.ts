@@ -7,9 +7,7 @@ import {
   readinessRoutes,
 } from '@region-expansion/plugin-region-expansion-common';
 import express from 'express';
-import Router from 'express-promise-router';
-import { mountRoutes } from '../routing/mountRoutes';
-import { createAuthorize } from '../routing/requestHelpers';
+import { routerOf } from '../routing/mountRoutes';
 import { RouteHandlers } from '../routing/RouteHandler';
 import { AssessmentSlot } from './FootprintAssessor';
 import { ReadinessService } from './ReadinessService';
@@ -147,13 +145,11 @@ export function readinessHandlers(options: {
 export async function createReadinessRouter(
   options: ReadinessRouterOptions,
 ): Promise<express.Router> {
-  const router = Router();
-  mountRoutes(router, readinessRoutes, readinessHandlers(options), {
-    authorize: createAuthorize(options),
+  return routerOf(readinessRoutes, readinessHandlers(options), {
+    ...options,
     bodyLimits: {
       putApplicationPlaneFootprint: options.footprintBodyLimit,
       assessFootprint: options.assessBodyLimit,
     },
   });
-  return router;
 }

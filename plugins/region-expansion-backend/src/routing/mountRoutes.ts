@@ -2,12 +2,18 @@ import {
   isFileResponse,
   RouteDefinition,
 } from '@region-expansion/plugin-region-expansion-common';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import express from 'express';
+import Router from 'express-promise-router';
 import { z } from 'zod';
 import {
   actorOf,
   Authorize,
   authorizedCredentials,
+  createAuthorize,
   nameOversizedBody,
   noQuerySchema,
   parseInput,
@@ -170,4 +176,27 @@ export function mountRoutes<T extends Record<string, RouteDefinition>>(
       | 'delete';
     router[method](expressPath(route.path), ...chain);
   }
+}
+
+/**
+ * A router of one route table: every route mounted by {@link mountRoutes},
+ * authorizing with the plugin's auth and permission services.
+ *
+ * @public
+ */
+export function routerOf<T extends Record<string, RouteDefinition>>(
+  routes: T,
+  handlers: RouteHandlers<T>,
+  options: {
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+    bodyLimits?: MountRoutesOptions<T>['bodyLimits'];
+  },
+): express.Router {
+  const router = Router();
+  mountRoutes(router, routes, handlers, {
+    authorize: createAuthorize(options),
+    bodyLimits: options.bodyLimits,
+  });
+  return router;
 }
