@@ -1,15 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
-import regionExpansionBackend from '@region-expansion/plugin-region-expansion-backend';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import yaml from 'yaml';
-import scaffolderModule from './index';
+import { dryRun, dryRunMessages } from './__testUtils__/scaffolderDryRun';
+import { startScaffolder } from './__testUtils__/regionExpansionBackend';
 
 jest.setTimeout(120_000);
 
@@ -37,21 +32,8 @@ function directoryContents(
 
 describe('template regional-application-plane through the dry-run endpoint', () => {
   it('runs every step and registers nothing', async () => {
-    const backend = await startTestBackend({
-      features: [
-        scaffolderBackend,
-        scaffolderModule,
-        regionExpansionBackend,
-        mockServices.rootConfig.factory({
-          data: {
-            regionExpansion: {
-              scaffolder: {
-                outputDirectory: '/nonexistent/should-not-be-written',
-              },
-            },
-          },
-        }),
-      ],
+    const backend = await startScaffolder({
+      outputDirectory: '/nonexistent/should-not-be-written',
     });
     const server = backend.server;
     try {
@@ -59,33 +41,27 @@ describe('template regional-application-plane through the dry-run endpoint', () 
         fs.readFileSync(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
       );
       const auth = { Authorization: mockCredentials.user.header() };
-      const res = await request(server)
-        .post('/api/scaffolder/v2/dry-run')
-        .set(auth)
-        .send({
-          template,
-          values: {
-            name: 'payments-de',
-            targetLocation: 'eu-central-1',
-            residencyCountries: ['DE'],
-            classification: 'confidential',
-            industry: 'financial-services',
-            controlPlaneMode: 'regional',
-            isolationModel: 'pool',
-            encryptionTier: 'customer-managed-kms-key',
-            cellIsolation: 'pooled',
-            cellTenants: 50,
-            cellLoadUnits: 1000,
-            lambdaConcurrencyPerCell: 1000,
-            cellCount: 2,
-            accountIds: ['111122223333', '444455556666'],
-          },
-          secrets: {},
-          directoryContents: directoryContents(TEMPLATE_DIR),
-        });
-      const messages = (res.body.log ?? [])
-        .map((l: any) => l.body?.message)
-        .join('\n');
+      const res = await dryRun(server, {
+        template,
+        values: {
+          name: 'payments-de',
+          targetLocation: 'eu-central-1',
+          residencyCountries: ['DE'],
+          classification: 'confidential',
+          industry: 'financial-services',
+          controlPlaneMode: 'regional',
+          isolationModel: 'pool',
+          encryptionTier: 'customer-managed-kms-key',
+          cellIsolation: 'pooled',
+          cellTenants: 50,
+          cellLoadUnits: 1000,
+          lambdaConcurrencyPerCell: 1000,
+          cellCount: 2,
+          accountIds: ['111122223333', '444455556666'],
+        },
+        directoryContents: directoryContents(TEMPLATE_DIR),
+      });
+      const messages = dryRunMessages(res);
       expect({ status: res.status, messages }).toMatchObject({ status: 200 });
       expect(res.body.steps.map((s: any) => s.id)).toEqual([
         'fetch',

@@ -2,13 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DiscoveryService } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
-import regionExpansionBackend from '@region-expansion/plugin-region-expansion-backend';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   casesByCategory,
   measureRun,
@@ -23,8 +17,11 @@ import {
   createRenderApplicationPlaneAction,
   createRenderGuardrailsAction,
 } from '../actions';
-import { mockContext } from '../__testUtils__/regionExpansionBackend';
-import scaffolderModule from '../index';
+import {
+  mockContext,
+  startScaffolder,
+} from '../__testUtils__/regionExpansionBackend';
+import { dryRun, templateOf } from '../__testUtils__/scaffolderDryRun';
 import {
   ActionName,
   HandlerCase,
@@ -84,7 +81,7 @@ interface Figures {
 const sandbox = new Sandbox();
 const figures: Figures[] = [];
 const cases = handlerCases();
-let backend: Awaited<ReturnType<typeof startTestBackend>>;
+let backend: Awaited<ReturnType<typeof startScaffolder>>;
 
 const WRONG_TYPES: unknown[] = [
   'forty-two',
@@ -188,20 +185,7 @@ async function storedPlan() {
 describe('scaffolder actions bad-input corpus', () => {
   beforeAll(async () => {
     sandbox.create();
-    backend = await startTestBackend({
-      features: [
-        scaffolderBackend,
-        scaffolderModule,
-        regionExpansionBackend,
-        mockServices.rootConfig.factory({
-          data: {
-            regionExpansion: {
-              scaffolder: { outputDirectory: sandbox.output },
-            },
-          },
-        }),
-      ],
-    });
+    backend = await startScaffolder({ outputDirectory: sandbox.output });
   }, 120_000);
 
   afterAll(async () => {
@@ -261,32 +245,16 @@ describe('scaffolder actions bad-input corpus', () => {
     async (name, c) => {
       const started = performance.now();
       const before = sandbox.snapshot();
-      const res = await request(backend.server)
-        .post('/api/scaffolder/v2/dry-run')
-        .set({ Authorization: mockCredentials.user.header() })
-        .send({
-          template: {
-            apiVersion: 'scaffolder.backstage.io/v1beta3',
-            kind: 'Template',
-            metadata: { name: 'bad-input' },
-            spec: {
-              owner: 'user:default/mock',
-              type: 'service',
-              parameters: [],
-              steps: [
-                {
-                  id: 'step',
-                  name: 'step',
-                  action: `region-expansion:${c.action}`,
-                  input: c.input,
-                },
-              ],
-            },
+      const res = await dryRun(backend.server, {
+        template: templateOf('bad-input', [
+          {
+            id: 'step',
+            name: 'step',
+            action: `region-expansion:${c.action}`,
+            input: c.input,
           },
-          values: {},
-          secrets: {},
-          directoryContents: [],
-        });
+        ]),
+      });
       const ms = performance.now() - started;
       const log: Array<{ body?: { status?: string; message?: string } }> =
         res.body.log ?? [];
