@@ -19,15 +19,16 @@ export function childPath(path: string, key: string | number): string {
 export type OnValue = () => void;
 
 /**
- * Visits every string in a value (iteratively, so deep or large documents do
- * not overflow the stack), with its path. An object or list reached more than
- * once (YAML aliases share one object) is walked the first time only, at the
- * first path: a 12 KB template with thousands of aliases stays 12 KB of work.
+ * Visits every value reachable from `root` once, in document order, with
+ * its path (iteratively, so deep or large documents do not overflow the
+ * stack). An object or list reached more than once (YAML aliases share one
+ * object) is walked the first time only, at the first path: a 12 KB
+ * template with thousands of aliases stays 12 KB of work.
  */
-export function forEachString(
+function forEachValue(
   root: Json,
   rootPath: string,
-  visit: (value: string, path: string) => void,
+  visit: (value: Json, path: string) => void,
   onValue?: OnValue,
 ): void {
   const seen = new WeakSet<object>();
@@ -35,25 +36,39 @@ export function forEachString(
   while (stack.length) {
     const [value, path] = stack.pop()!;
     onValue?.();
-    if (typeof value === 'string') visit(value, path);
-    else if (typeof value === 'object' && value !== null) {
+    if (typeof value === 'object' && value !== null) {
       if (seen.has(value)) continue;
       seen.add(value);
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) {
-          stack.push([value[i], childPath(path, i)]);
-        }
-      } else {
-        const keys = Object.keys(value);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push([
-            (value as Record<string, Json>)[keys[i]],
-            childPath(path, keys[i]),
-          ]);
-        }
+    }
+    visit(value, path);
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        stack.push([value[i], childPath(path, i)]);
+      }
+    } else if (isRecord(value)) {
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        stack.push([value[keys[i]], childPath(path, keys[i])]);
       }
     }
   }
+}
+
+/** Visits every string in a value, with its path; see {@link forEachValue}. */
+export function forEachString(
+  root: Json,
+  rootPath: string,
+  visit: (value: string, path: string) => void,
+  onValue?: OnValue,
+): void {
+  forEachValue(
+    root,
+    rootPath,
+    (value, path) => {
+      if (typeof value === 'string') visit(value, path);
+    },
+    onValue,
+  );
 }
 
 /**
@@ -66,27 +81,20 @@ export function forEachPolicyStatement(
   visit: (statement: Record<string, Json>, path: string) => void,
   onValue?: OnValue,
 ): void {
-  const seen = new WeakSet<object>();
-  const stack: Array<[Json, string]> = [[root, rootPath]];
-  while (stack.length) {
-    const [value, path] = stack.pop()!;
-    onValue?.();
-    if (typeof value !== 'object' || value === null || seen.has(value)) {
-      continue;
-    }
-    seen.add(value);
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => stack.push([item, childPath(path, i)]));
-    } else {
-      const record = value as Record<string, Json>;
-      if ('Effect' in record && ('Action' in record || 'NotAction' in record)) {
-        visit(record, path);
+  forEachValue(
+    root,
+    rootPath,
+    (value, path) => {
+      if (
+        isRecord(value) &&
+        'Effect' in value &&
+        ('Action' in value || 'NotAction' in value)
+      ) {
+        visit(value, path);
       }
-      for (const key of Object.keys(record)) {
-        stack.push([record[key], childPath(path, key)]);
-      }
-    }
-  }
+    },
+    onValue,
+  );
 }
 
 /** Literal strings of a value that may be a string, a list or an intrinsic. */
