@@ -3,6 +3,7 @@ import type {
   CellIsolation,
   CellLifecycle,
   Location,
+  PlacementReadinessLevel,
 } from '@region-expansion/plugin-region-expansion-common';
 import {
   matchesResidency,
@@ -150,6 +151,38 @@ export class CellIndex {
   }
 
   /**
+   * The locations a tenant may go to, with their readiness level: those of
+   * its partition its residency allows (only `onlyLocationId` when set)
+   * whose readiness takes it.
+   */
+  allowedLocations(
+    tenant: PlacementTenant,
+    search: SearchOptions,
+    readiness: ReadinessLookup,
+  ): Array<{ location: Location; level: PlacementReadinessLevel }> {
+    const allowed = [];
+    for (const location of this.residencyScreen(tenant).matching) {
+      if (
+        search.onlyLocationId !== undefined &&
+        location.id !== search.onlyLocationId
+      ) {
+        continue;
+      }
+      const level = readiness.levelOf(location.id);
+      if (
+        readinessAllows(
+          level,
+          tenant.classification,
+          search.allowUnknownReadiness,
+        )
+      ) {
+        allowed.push({ location, level });
+      }
+    }
+    return allowed;
+  }
+
+  /**
    * The cell the strategy chooses among those of matching locations that
    * readiness allows and that fit the demand, or undefined.
    */
@@ -162,25 +195,13 @@ export class CellIndex {
     const pack = search.strategy === 'pack';
     const lifecycles = searchLifecycles(search);
     let best: Found | undefined;
-    for (const location of this.residencyScreen(tenant).matching) {
-      if (
-        search.onlyLocationId !== undefined &&
-        location.id !== search.onlyLocationId
-      ) {
-        continue;
-      }
+    for (const { location, level } of this.allowedLocations(
+      tenant,
+      search,
+      readiness,
+    )) {
       const index = this.#byLocation.get(location.id);
       if (!index) continue;
-      const level = readiness.levelOf(location.id);
-      if (
-        !readinessAllows(
-          level,
-          tenant.classification,
-          search.allowUnknownReadiness,
-        )
-      ) {
-        continue;
-      }
       for (const lifecycle of lifecycles) {
         const group = index.groups.get(groupKey(demand.isolation, lifecycle));
         if (!group) continue;

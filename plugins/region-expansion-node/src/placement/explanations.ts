@@ -215,7 +215,7 @@ export function unplaceableDecision(
       cellsRuledOut: counts[constraint],
       detail: `${counts[constraint]} ${details[constraint]}`,
     }));
-  const toCreate = cellToCreate(context, tenant, demand, screen, search);
+  const toCreate = cellToCreate(context, tenant, demand, search);
   const considered = rejections.reduce((sum, r) => sum + r.cellsRuledOut, 0);
   const summary =
     considered === 0

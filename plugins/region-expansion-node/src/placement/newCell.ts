@@ -11,7 +11,7 @@ import type {
   PlacementTenant,
   SearchOptions,
 } from './placementTypes';
-import { READINESS_PREFERENCE, readinessAllows } from './readiness';
+import { READINESS_PREFERENCE } from './readiness';
 import { controlPlaneManages } from './rules';
 
 /** Whether one empty cell of the engine's spec could take the demand. */
@@ -52,30 +52,17 @@ export function cellToCreate(
   context: PlacementContext,
   tenant: PlacementTenant,
   demand: Demand,
-  screen: ResidencyScreen,
   search: SearchOptions,
 ): CellToCreate | undefined {
   if (!specFits(context, demand)) return undefined;
   let best:
     | { location: Location; level: PlacementReadinessLevel; existing: number }
     | undefined;
-  for (const location of screen.matching) {
-    if (
-      search.onlyLocationId !== undefined &&
-      location.id !== search.onlyLocationId
-    ) {
-      continue;
-    }
-    const level = context.readiness.levelOf(location.id);
-    if (
-      !readinessAllows(
-        level,
-        tenant.classification,
-        search.allowUnknownReadiness,
-      )
-    ) {
-      continue;
-    }
+  for (const { location, level } of context.index.allowedLocations(
+    tenant,
+    search,
+    context.readiness,
+  )) {
     const existing = context.index.activeCells(location.id, demand.isolation);
     // Prefer the readiest location, then one that already runs such cells
     // (accounts, quotas and operations exist there), then the id.
