@@ -1,8 +1,6 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
@@ -11,15 +9,8 @@ import {
   convertLegacyRouteRef,
   convertLegacyRouteRefs,
 } from '@backstage/core-compat-api';
-import { RegionExpansionClient } from '@region-expansion/plugin-region-expansion-common';
-import { regionExpansionApiRef } from './api';
-import {
-  cellRouteRef,
-  governanceRouteRef,
-  regionRouteRef,
-  rootRouteRef,
-  tenantsRouteRef,
-} from './routes';
+import { regionExpansionApiFactory } from './api/regionExpansionApiFactory';
+import { pluginRoutes, rootRouteRef } from './routes';
 import {
   hasRegionalDeployments,
   isRegionExpansionResource,
@@ -31,13 +22,7 @@ import {
  * @alpha
  */
 export const regionExpansionApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: regionExpansionApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new RegionExpansionClient({ discoveryApi, fetchApi }),
-    }),
+  params: defineParams => defineParams(regionExpansionApiFactory),
 });
 
 /**
@@ -97,13 +82,7 @@ export const regionalDeploymentsEntityCard = EntityCardBlueprint.make({
  */
 export default createFrontendPlugin({
   pluginId: 'region-expansion',
-  routes: convertLegacyRouteRefs({
-    root: rootRouteRef,
-    region: regionRouteRef,
-    cell: cellRouteRef,
-    tenants: tenantsRouteRef,
-    governance: governanceRouteRef,
-  }),
+  routes: convertLegacyRouteRefs(pluginRoutes),
   extensions: [
     regionExpansionApi,
     regionExpansionPage,

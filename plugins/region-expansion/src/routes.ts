@@ -9,46 +9,48 @@ export const rootRouteRef = createRouteRef({
   id: 'region-expansion',
 });
 
+/** A page under the root page, its route id named after it. */
+function pageUnderRoot<Path extends string>(name: string, path: Path) {
+  return createSubRouteRef({
+    id: `region-expansion/${name}`,
+    parent: rootRouteRef,
+    path,
+  });
+}
+
 /**
  * One Region, Local Zone or Outpost: readiness and cells.
  *
  * @public
  */
-export const regionRouteRef = createSubRouteRef({
-  id: 'region-expansion/region',
-  parent: rootRouteRef,
-  path: '/regions/:locationId',
-});
+export const regionRouteRef = pageUnderRoot('region', '/regions/:locationId');
 
 /**
  * One cell: its capacity per dimension and its tenants.
  *
  * @public
  */
-export const cellRouteRef = createSubRouteRef({
-  id: 'region-expansion/cell',
-  parent: rootRouteRef,
-  path: '/cells/:cellId',
-});
+export const cellRouteRef = pageUnderRoot('cell', '/cells/:cellId');
 
 /**
  * The tenants table; `?tenant=<id>` opens that tenant's drawer.
  *
  * @public
  */
-export const tenantsRouteRef = createSubRouteRef({
-  id: 'region-expansion/tenants',
-  parent: rootRouteRef,
-  path: '/tenants',
-});
+export const tenantsRouteRef = pageUnderRoot('tenants', '/tenants');
 
 /**
  * The auditors' governance dashboard; its filters live in the query string.
  *
  * @public
  */
-export const governanceRouteRef = createSubRouteRef({
-  id: 'region-expansion/governance',
-  parent: rootRouteRef,
-  path: '/governance',
-});
+export const governanceRouteRef = pageUnderRoot('governance', '/governance');
+
+/** Every route of the plugin, by the name both frontend systems give it. */
+export const pluginRoutes = {
+  root: rootRouteRef,
+  region: regionRouteRef,
+  cell: cellRouteRef,
+  tenants: tenantsRouteRef,
+  governance: governanceRouteRef,
+};

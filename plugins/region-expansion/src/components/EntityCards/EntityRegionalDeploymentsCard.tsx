@@ -1,9 +1,4 @@
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import { useMemo } from 'react';
 import { InfoCard, Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
@@ -12,11 +7,23 @@ import { combineAsync } from '../../hooks/combineAsync';
 import { useLocations } from '../../hooks/useLocations';
 import { useReadinessSummaries } from '../../hooks/useReadinessSummaries';
 import { regionRouteRef } from '../../routes';
+import type {
+  Location,
+  PlacementReadinessLevel,
+} from '@region-expansion/plugin-region-expansion-common';
 import { AsyncContent } from '../shared/AsyncContent';
+import { DataTable, type DataColumn } from '../shared/DataTable';
 import { ReadinessChip } from '../shared/ReadinessChip';
 import { readinessLevelOf } from '../shared/readiness';
 import { ReadinessUnavailableNote } from '../shared/ReadinessUnavailableNote';
 import { deploymentLocationIds } from './conditions';
+
+/** One location a component is deployed to, as its row shows it. */
+interface Deployment {
+  id: string;
+  location?: Location;
+  level: PlacementReadinessLevel;
+}
 
 /**
  * The locations a component is deployed to (from its
@@ -30,6 +37,28 @@ export function EntityRegionalDeploymentsCard() {
   const ids = deploymentLocationIds(entity);
   const locations = useLocations();
   const readiness = useReadinessSummaries();
+  const columns: DataColumn<Deployment>[] = [
+    {
+      title: 'Location',
+      cell: ({ id, location }) =>
+        location ? (
+          <Link to={regionLink({ locationId: id })}>
+            {location.name} ({id})
+          </Link>
+        ) : (
+          `${id} (not known to the region-expansion backend)`
+        ),
+    },
+    { title: 'Partition', cell: ({ location }) => location?.partition ?? '?' },
+    {
+      title: 'Readiness',
+      cell: ({ level }) => (
+        <Stack direction="row">
+          <ReadinessChip level={level} />
+        </Stack>
+      ),
+    },
+  ];
   const data = useMemo(
     () => combineAsync({ locations, readiness }),
     [locations, readiness],
@@ -39,44 +68,16 @@ export function EntityRegionalDeploymentsCard() {
     <AsyncContent {...data}>
       {value => (
         <InfoCard title="Regional deployments">
-          <Table size="small" aria-label="Regional deployments">
-            <TableHead>
-              <TableRow>
-                <TableCell>Location</TableCell>
-                <TableCell>Partition</TableCell>
-                <TableCell>Readiness</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {ids.map(id => {
-                const location = value.locations.find(l => l.id === id);
-                return (
-                  <TableRow key={id}>
-                    <TableCell>
-                      {location ? (
-                        <Link to={regionLink({ locationId: id })}>
-                          {location.name} ({id})
-                        </Link>
-                      ) : (
-                        `${id} (not known to the region-expansion backend)`
-                      )}
-                    </TableCell>
-                    <TableCell>{location?.partition ?? '?'}</TableCell>
-                    <TableCell>
-                      <Stack direction="row">
-                        <ReadinessChip
-                          level={readinessLevelOf(
-                            value.readiness.byLocation,
-                            id,
-                          )}
-                        />
-                      </Stack>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <DataTable
+            label="Regional deployments"
+            columns={columns}
+            rows={ids.map(id => ({
+              id,
+              location: value.locations.find(l => l.id === id),
+              level: readinessLevelOf(value.readiness.byLocation, id),
+            }))}
+            rowKey={row => row.id}
+          />
           <ReadinessUnavailableNote error={value.readiness.error} />
         </InfoCard>
       )}

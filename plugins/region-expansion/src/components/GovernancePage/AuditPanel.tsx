@@ -1,9 +1,4 @@
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { InfoCard } from '@backstage/core-components';
 import type {
@@ -11,8 +6,43 @@ import type {
   ConformanceScore,
   CursorPage,
 } from '@region-expansion/plugin-region-expansion-common';
+import { DataTable, type DataColumn } from '../shared/DataTable';
 import { ShowMoreRows } from '../shared/ShowMoreRows';
 import { MorePages, useMorePages } from '../shared/useMorePages';
+
+const CONFORMANCE_COLUMNS: DataColumn<ConformanceScore>[] = [
+  { title: 'Pack', cell: pack => pack.packName },
+  {
+    title: 'Account / Region',
+    cell: pack => `${pack.accountId} / ${pack.region}`,
+  },
+  { title: 'Compliance', cell: pack => pack.complianceType },
+  { title: 'Score', numeric: true, cell: pack => `${pack.score}%` },
+  {
+    title: 'Non-compliant rules',
+    numeric: true,
+    cell: pack => `${pack.nonCompliantRules} of ${pack.totalRules}`,
+  },
+];
+
+const CONTROL_COLUMNS: DataColumn<AuditControl>[] = [
+  {
+    title: 'Assessment',
+    cell: control => `${control.assessmentName} (${control.framework})`,
+  },
+  { title: 'Control', cell: control => control.controlName },
+  { title: 'Status', cell: control => control.controlStatus },
+  { title: 'Evidence', numeric: true, cell: control => control.evidenceCount },
+  {
+    title: 'Check issues',
+    numeric: true,
+    cell: control =>
+      control.folders.reduce(
+        (sum, folder) => sum + folder.complianceCheckIssuesCount,
+        0,
+      ),
+  },
+];
 
 /** "12" when every row is shown, "100+" while the server has more. */
 function countOf(pages: MorePages<unknown>): string {
@@ -35,8 +65,6 @@ export function AuditPanel(props: {
     props.conformance,
     props.loadConformance,
   );
-  const controls = controlPages.items;
-  const conformance = conformancePages.items;
   return (
     <InfoCard
       title="Audit Manager and AWS Config"
@@ -48,81 +76,28 @@ export function AuditPanel(props: {
         <Typography variant="subtitle1" component="h3">
           AWS Config conformance packs
         </Typography>
-        {conformance.length === 0 ? (
-          <Typography variant="body2">
-            No conformance pack scores for these filters.
-          </Typography>
-        ) : (
-          <Table size="small" aria-label="AWS Config conformance packs">
-            <TableHead>
-              <TableRow>
-                <TableCell>Pack</TableCell>
-                <TableCell>Account / Region</TableCell>
-                <TableCell>Compliance</TableCell>
-                <TableCell align="right">Score</TableCell>
-                <TableCell align="right">Non-compliant rules</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {conformance.map(pack => (
-                <TableRow
-                  key={`${pack.partition}/${pack.accountId}/${pack.region}/${pack.packName}`}
-                >
-                  <TableCell>{pack.packName}</TableCell>
-                  <TableCell>
-                    {pack.accountId} / {pack.region}
-                  </TableCell>
-                  <TableCell>{pack.complianceType}</TableCell>
-                  <TableCell align="right">{pack.score}%</TableCell>
-                  <TableCell align="right">
-                    {pack.nonCompliantRules} of {pack.totalRules}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+        <DataTable
+          label="AWS Config conformance packs"
+          columns={CONFORMANCE_COLUMNS}
+          rows={conformancePages.items}
+          rowKey={pack =>
+            `${pack.partition}/${pack.accountId}/${pack.region}/${pack.packName}`
+          }
+          emptyText="No conformance pack scores for these filters."
+        />
         <ShowMoreRows pages={conformancePages} what="conformance packs" />
         <Typography variant="subtitle1" component="h3">
           Audit Manager controls
         </Typography>
-        {controls.length === 0 ? (
-          <Typography variant="body2">
-            No Audit Manager controls for these filters.
-          </Typography>
-        ) : (
-          <Table size="small" aria-label="Audit Manager controls">
-            <TableHead>
-              <TableRow>
-                <TableCell>Assessment</TableCell>
-                <TableCell>Control</TableCell>
-                <TableCell>Status</TableCell>
-                <TableCell align="right">Evidence</TableCell>
-                <TableCell align="right">Check issues</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {controls.map(control => (
-                <TableRow
-                  key={`${control.accountId}/${control.assessmentId}/${control.controlSetId}/${control.controlId}`}
-                >
-                  <TableCell>
-                    {control.assessmentName} ({control.framework})
-                  </TableCell>
-                  <TableCell>{control.controlName}</TableCell>
-                  <TableCell>{control.controlStatus}</TableCell>
-                  <TableCell align="right">{control.evidenceCount}</TableCell>
-                  <TableCell align="right">
-                    {control.folders.reduce(
-                      (sum, folder) => sum + folder.complianceCheckIssuesCount,
-                      0,
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+        <DataTable
+          label="Audit Manager controls"
+          columns={CONTROL_COLUMNS}
+          rows={controlPages.items}
+          rowKey={control =>
+            `${control.accountId}/${control.assessmentId}/${control.controlSetId}/${control.controlId}`
+          }
+          emptyText="No Audit Manager controls for these filters."
+        />
         <ShowMoreRows pages={controlPages} what="Audit Manager controls" />
       </Stack>
     </InfoCard>

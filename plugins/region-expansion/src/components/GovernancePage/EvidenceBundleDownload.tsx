@@ -1,15 +1,11 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import {
   governanceExportPermission,
   type GovernanceFindingFilter,
 } from '@region-expansion/plugin-region-expansion-common';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
+import { ActionButton } from '../shared/ActionButton';
 import { usePermissionGate } from '../shared/usePermissionGate';
-import { serverMessage } from '../shared/responseErrors';
 
 /** Hands a downloaded file to the browser under the server's file name. */
 function saveFile(blob: Blob, fileName: string) {
@@ -38,42 +34,26 @@ export function EvidenceBundleDownload(props: {
     governanceExportPermission,
     'Downloading the evidence bundle',
   );
-  const [state, download] = useAsyncFn(async () => {
-    const bundle = await api.downloadEvidenceBundle({ query: filter });
-    saveFile(bundle.blob, bundle.fileName);
-    return bundle;
-  }, [api, filter]);
-
   if (gate !== undefined) return gate;
   const scope = Object.entries(filter)
     .map(([key, value]) => `${key}=${value}`)
     .join(', ');
   return (
-    <Stack useFlexGap spacing={1}>
-      <div>
-        <Button
-          variant="contained"
-          onClick={() => download()}
-          disabled={state.loading}
-        >
-          Download evidence bundle
-        </Button>
-      </div>
+    <ActionButton
+      label="Download evidence bundle"
+      variant="contained"
+      action={async () => {
+        const bundle = await api.downloadEvidenceBundle({ query: filter });
+        saveFile(bundle.blob, bundle.fileName);
+        return bundle;
+      }}
+      done={bundle => `Downloaded ${bundle.fileName}.`}
+    >
       <Typography variant="caption" color="text.secondary">
         A ZIP of findings, Resilience Hub, Audit Manager and Config data with a
         manifest of SHA-256 digests, for{' '}
         {scope || 'all partitions and accounts'}.
       </Typography>
-      {state.value && !state.loading && (
-        <Typography variant="body2" role="status">
-          Downloaded {state.value.fileName}.
-        </Typography>
-      )}
-      {state.error && (
-        <Alert severity="error" role="alert">
-          {serverMessage(state.error)}
-        </Alert>
-      )}
-    </Stack>
+    </ActionButton>
   );
 }

@@ -1,14 +1,24 @@
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import { InfoCard } from '@backstage/core-components';
 import type { GovernanceFreshness } from '@region-expansion/plugin-region-expansion-common';
+import { DataTable, type DataColumn } from '../shared/DataTable';
 import { ageOf } from '../shared/time';
 import { FreshnessBadge } from './FreshnessBadge';
 import { SyncProgress } from './SyncProgress';
+
+const FRESHNESS_COLUMNS: DataColumn<GovernanceFreshness>[] = [
+  { title: 'Source', cell: entry => entry.source },
+  {
+    title: 'Partition / account / Region',
+    cell: entry => `${entry.partition} / ${entry.accountId} / ${entry.region}`,
+  },
+  { title: 'Status', cell: entry => <FreshnessBadge entry={entry} /> },
+  { title: 'Last success', cell: entry => ageOf(entry.lastSuccessAt) },
+  {
+    title: 'Last run',
+    cell: entry => `${entry.pages} pages, ${entry.rows} rows`,
+  },
+];
 
 /** Freshness of every source and target, with stale-with-reason badges. */
 export function FreshnessPanel(props: { freshness: GovernanceFreshness[] }) {
@@ -17,36 +27,14 @@ export function FreshnessPanel(props: { freshness: GovernanceFreshness[] }) {
     <InfoCard title="Freshness per source">
       <Stack useFlexGap spacing={2}>
         <SyncProgress freshness={freshness} />
-        <Table size="small" aria-label="Freshness per source and target">
-          <TableHead>
-            <TableRow>
-              <TableCell>Source</TableCell>
-              <TableCell>Partition / account / Region</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell>Last success</TableCell>
-              <TableCell>Last run</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {freshness.map(entry => (
-              <TableRow
-                key={`${entry.source}/${entry.partition}/${entry.accountId}/${entry.region}`}
-              >
-                <TableCell>{entry.source}</TableCell>
-                <TableCell>
-                  {entry.partition} / {entry.accountId} / {entry.region}
-                </TableCell>
-                <TableCell>
-                  <FreshnessBadge entry={entry} />
-                </TableCell>
-                <TableCell>{ageOf(entry.lastSuccessAt)}</TableCell>
-                <TableCell>
-                  {entry.pages} pages, {entry.rows} rows
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          label="Freshness per source and target"
+          columns={FRESHNESS_COLUMNS}
+          rows={freshness}
+          rowKey={entry =>
+            `${entry.source}/${entry.partition}/${entry.accountId}/${entry.region}`
+          }
+        />
       </Stack>
     </InfoCard>
   );

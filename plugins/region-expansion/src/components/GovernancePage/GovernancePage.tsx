@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import { Content, EmptyState, InfoCard } from '@backstage/core-components';
 import { useGovernanceDashboard } from '../../hooks/useGovernanceDashboard';
 import { useGovernancePageLoaders } from '../../hooks/useGovernancePageLoaders';
+import { FilterBar } from '../shared/FilterBar';
 import { FilterSelect } from '../shared/FilterSelect';
 import { useUrlFilters } from '../shared/useUrlFilters';
 import { AsyncContent } from '../shared/AsyncContent';
@@ -97,15 +98,7 @@ export function GovernancePage() {
           }
           return (
             <Stack useFlexGap spacing={3}>
-              <Stack
-                direction="row"
-                spacing={2}
-                flexWrap="wrap"
-                useFlexGap
-                component="form"
-                aria-label="Governance filters"
-                onSubmit={e => e.preventDefault()}
-              >
+              <FilterBar label="Governance filters">
                 {GOVERNANCE_FACETS.map((facet, index) => {
                   const current = searchParams.get(facet.param) ?? '';
                   const options = value.facetOptions[index];
@@ -127,7 +120,7 @@ export function GovernancePage() {
                     />
                   );
                 })}
-              </Stack>
+              </FilterBar>
               <Grid container spacing={2}>
                 <Grid item xs={12} md={8}>
                   <InfoCard title="Sync">

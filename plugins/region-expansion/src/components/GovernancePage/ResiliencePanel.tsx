@@ -1,14 +1,9 @@
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { InfoCard } from '@backstage/core-components';
 import type {
   CursorPage,
   ResilienceApp,
 } from '@region-expansion/plugin-region-expansion-common';
+import { DataTable, type DataColumn } from '../shared/DataTable';
 import { ShowMoreRows } from '../shared/ShowMoreRows';
 import { useMorePages } from '../shared/useMorePages';
 
@@ -21,14 +16,58 @@ export function formatDuration(seconds: number | undefined): string {
   return `${seconds} s`;
 }
 
-/** "current / target", flagged when the current value exceeds the policy. */
+/**
+ * "current / target", flagged when the current value exceeds the policy;
+ * "—" when the assessment measured no current value.
+ */
 function versus(current?: number, target?: number): string {
+  if (current === undefined) return '—';
   const breached =
     current !== undefined && target !== undefined && current > target;
   return `${formatDuration(current)} / ${formatDuration(target)}${
     breached ? ' (exceeds policy)' : ''
   }`;
 }
+
+type Disruption = ResilienceApp['disruptions'][number];
+
+/** The row of an application that no disruption type was assessed for. */
+const NOT_ASSESSED: Disruption = { disruptionType: 'not assessed' };
+
+const DISRUPTION_COLUMNS: DataColumn<{
+  app: ResilienceApp;
+  disruption: Disruption;
+}>[] = [
+  { title: 'Application', cell: ({ app }) => app.appName },
+  {
+    title: 'Account / Region',
+    cell: ({ app }) => `${app.accountId} / ${app.region}`,
+  },
+  {
+    title: 'Compliance',
+    cell: ({ app }) =>
+      `${app.complianceStatus}${
+        app.resiliencyScore !== undefined
+          ? ` · score ${app.resiliencyScore}`
+          : ''
+      }`,
+  },
+  { title: 'Disruption', cell: ({ disruption }) => disruption.disruptionType },
+  {
+    title: 'RTO current / target',
+    cell: ({ disruption }) =>
+      versus(disruption.currentRtoInSecs, disruption.targetRtoInSecs),
+  },
+  {
+    title: 'RPO current / target',
+    cell: ({ disruption }) =>
+      versus(disruption.currentRpoInSecs, disruption.targetRpoInSecs),
+  },
+  {
+    title: 'Status',
+    cell: ({ disruption }) => disruption.complianceStatus ?? '—',
+  },
+];
 
 /**
  * Resilience Hub: per application and disruption type, the current RTO and
@@ -40,77 +79,24 @@ export function ResiliencePanel(props: {
   loadPage: (cursor: string) => Promise<CursorPage<ResilienceApp>>;
 }) {
   const pages = useMorePages(props.apps, props.loadPage);
-  const apps = pages.items;
   return (
     <InfoCard
       title="Resilience Hub"
       subheader="RTO and RPO per disruption type: current / policy target"
     >
-      {apps.length === 0 ? (
-        <Typography variant="body2">
-          No Resilience Hub applications for these filters. They come from the
-          Resilience Hub governance module reading each configured target.
-        </Typography>
-      ) : (
-        <Table
-          size="small"
-          aria-label="Resilience Hub RTO and RPO versus policy"
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell>Application</TableCell>
-              <TableCell>Account / Region</TableCell>
-              <TableCell>Compliance</TableCell>
-              <TableCell>Disruption</TableCell>
-              <TableCell>RTO current / target</TableCell>
-              <TableCell>RPO current / target</TableCell>
-              <TableCell>Status</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {apps.flatMap(app =>
-              (app.disruptions.length
-                ? app.disruptions
-                : [{ disruptionType: 'not assessed' }]
-              ).map(disruption => (
-                <TableRow key={`${app.appArn}/${disruption.disruptionType}`}>
-                  <TableCell>{app.appName}</TableCell>
-                  <TableCell>
-                    {app.accountId} / {app.region}
-                  </TableCell>
-                  <TableCell>
-                    {app.complianceStatus}
-                    {app.resiliencyScore !== undefined &&
-                      ` · score ${app.resiliencyScore}`}
-                  </TableCell>
-                  <TableCell>{disruption.disruptionType}</TableCell>
-                  <TableCell>
-                    {'currentRtoInSecs' in disruption
-                      ? versus(
-                          disruption.currentRtoInSecs,
-                          disruption.targetRtoInSecs,
-                        )
-                      : '—'}
-                  </TableCell>
-                  <TableCell>
-                    {'currentRpoInSecs' in disruption
-                      ? versus(
-                          disruption.currentRpoInSecs,
-                          disruption.targetRpoInSecs,
-                        )
-                      : '—'}
-                  </TableCell>
-                  <TableCell>
-                    {'complianceStatus' in disruption
-                      ? disruption.complianceStatus ?? '—'
-                      : '—'}
-                  </TableCell>
-                </TableRow>
-              )),
-            )}
-          </TableBody>
-        </Table>
-      )}
+      <DataTable
+        label="Resilience Hub RTO and RPO versus policy"
+        columns={DISRUPTION_COLUMNS}
+        rows={pages.items.flatMap(app =>
+          (app.disruptions.length ? app.disruptions : [NOT_ASSESSED]).map(
+            disruption => ({ app, disruption }),
+          ),
+        )}
+        rowKey={({ app, disruption }) =>
+          `${app.appArn}/${disruption.disruptionType}`
+        }
+        emptyText="No Resilience Hub applications for these filters. They come from the Resilience Hub governance module reading each configured target."
+      />
       <ShowMoreRows pages={pages} what="Resilience Hub applications" />
     </InfoCard>
   );

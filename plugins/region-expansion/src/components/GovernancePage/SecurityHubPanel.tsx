@@ -1,9 +1,4 @@
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { InfoCard } from '@backstage/core-components';
 import type { GovernanceSummaryGroup } from '@region-expansion/plugin-region-expansion-common';
@@ -18,6 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFigure } from '../shared/ChartFigure';
+import { DataTable, type DataColumn } from '../shared/DataTable';
 
 /** Security Hub severities from least to most severe (open set: others follow). */
 const SEVERITY_ORDER = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
@@ -32,6 +28,12 @@ function bySeverity(a: GovernanceSummaryGroup, b: GovernanceSummaryGroup) {
 
 /** Controls listed in the panel, most failed findings first. */
 const TOP_CONTROLS = 10;
+
+const CONTROL_COLUMNS: DataColumn<GovernanceSummaryGroup>[] = [
+  { title: 'Control', cell: control => control.key },
+  { title: 'Failed', numeric: true, cell: control => control.failed },
+  { title: 'Findings', numeric: true, cell: control => control.total },
+];
 
 /**
  * Security Hub summary for the current filters: findings and failed
@@ -87,30 +89,13 @@ export function SecurityHubPanel(props: {
         <Typography variant="subtitle1" component="h3">
           Controls with most failed findings
         </Typography>
-        {controls.length === 0 ? (
-          <Typography variant="body2">
-            No failed controls for these filters.
-          </Typography>
-        ) : (
-          <Table size="small" aria-label="Controls with most failed findings">
-            <TableHead>
-              <TableRow>
-                <TableCell>Control</TableCell>
-                <TableCell align="right">Failed</TableCell>
-                <TableCell align="right">Findings</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {controls.map(control => (
-                <TableRow key={control.key}>
-                  <TableCell>{control.key}</TableCell>
-                  <TableCell align="right">{control.failed}</TableCell>
-                  <TableCell align="right">{control.total}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+        <DataTable
+          label="Controls with most failed findings"
+          columns={CONTROL_COLUMNS}
+          rows={controls}
+          rowKey={control => control.key}
+          emptyText="No failed controls for these filters."
+        />
       </Stack>
     </InfoCard>
   );

@@ -1,5 +1,4 @@
-import { DragEvent, FormEvent, useRef, useState } from 'react';
-import Alert from '@mui/material/Alert';
+import { DragEvent, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
@@ -13,7 +12,8 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
-import { serverMessage } from '../shared/responseErrors';
+import { ServerErrorAlert } from '../shared/ServerErrorAlert';
+import { StackedForm } from '../shared/StackedForm';
 import { AssessmentResult } from './AssessmentResult';
 import { MAX_UPLOAD_BYTES, megabytes, readAsBase64 } from './uploadFile';
 
@@ -60,10 +60,6 @@ export function AssessInfrastructureForm(props: { locationId: string }) {
     [api, locationId, classification, homeCountry],
   );
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (file) assess(file);
-  };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
@@ -73,13 +69,10 @@ export function AssessInfrastructureForm(props: { locationId: string }) {
 
   return (
     <Stack useFlexGap spacing={3}>
-      <Stack
-        useFlexGap
-        component="form"
-        aria-label={`Assess infrastructure code against ${locationId}`}
-        spacing={2}
-        onSubmit={onSubmit}
-        sx={{ maxWidth: 640 }}
+      <StackedForm
+        label={`Assess infrastructure code against ${locationId}`}
+        maxWidth={640}
+        onSubmit={() => file && assess(file)}
       >
         <Box
           onDragOver={(event: DragEvent) => {
@@ -169,13 +162,9 @@ export function AssessInfrastructureForm(props: { locationId: string }) {
             Assess
           </Button>
         </div>
-      </Stack>
+      </StackedForm>
       {state.loading && <Progress />}
-      {state.error && !state.loading && (
-        <Alert severity="error" role="alert">
-          {serverMessage(state.error)}
-        </Alert>
-      )}
+      <ServerErrorAlert error={!state.loading ? state.error : undefined} />
       {state.value && !state.loading && !state.error && (
         <AssessmentResult
           result={state.value.result}

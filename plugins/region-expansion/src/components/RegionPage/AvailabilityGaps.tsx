@@ -1,11 +1,15 @@
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { InfoCard } from '@backstage/core-components';
-import type { StoredReadinessEvaluation } from '@region-expansion/plugin-region-expansion-common';
+import type {
+  ReadinessBlocker,
+  StoredReadinessEvaluation,
+} from '@region-expansion/plugin-region-expansion-common';
+import { DataTable, type DataColumn } from '../shared/DataTable';
+
+const GAP_COLUMNS: DataColumn<ReadinessBlocker>[] = [
+  { title: 'Service', cell: gap => gap.service ?? '—' },
+  { title: 'Gap', cell: gap => gap.detail },
+  { title: 'Remediation', cell: gap => gap.remediation },
+];
 
 /**
  * Services of the application-plane footprint this location lacks, read
@@ -30,32 +34,17 @@ export function AvailabilityGaps(props: {
           : 'No application-plane footprint readable; gaps come from the availability signal'
       }
     >
-      {gaps.length === 0 ? (
-        <Typography variant="body2">
-          {waived
+      <DataTable
+        label="Availability gaps"
+        columns={GAP_COLUMNS}
+        rows={gaps}
+        rowKey={(gap, index) => `${gap.service}-${index}`}
+        emptyText={
+          waived
             ? 'The availability check is waived here.'
-            : `No availability gaps: the availability signal is ${evaluation.signals.availability.status}.`}
-        </Typography>
-      ) : (
-        <Table size="small" aria-label="Availability gaps">
-          <TableHead>
-            <TableRow>
-              <TableCell>Service</TableCell>
-              <TableCell>Gap</TableCell>
-              <TableCell>Remediation</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {gaps.map((gap, index) => (
-              <TableRow key={`${gap.service}-${index}`}>
-                <TableCell>{gap.service ?? '—'}</TableCell>
-                <TableCell>{gap.detail}</TableCell>
-                <TableCell>{gap.remediation}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+            : `No availability gaps: the availability signal is ${evaluation.signals.availability.status}.`
+        }
+      />
     </InfoCard>
   );
 }

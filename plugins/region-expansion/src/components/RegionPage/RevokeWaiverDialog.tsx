@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -13,7 +12,7 @@ import type {
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
 import { formatTime } from '../shared/time';
-import { serverMessage } from '../shared/responseErrors';
+import { ServerErrorAlert } from '../shared/ServerErrorAlert';
 
 /**
  * Asks before revoking one waiver (`DELETE /waivers/:id`), because a
@@ -56,11 +55,7 @@ export function RevokeWaiverDialog(props: {
                 {waiver.locationId} is evaluated again: a failing {waiver.check}{' '}
                 check will block it. The revocation is recorded under your name.
               </DialogContentText>
-              {state.error && (
-                <Alert severity="error" role="alert">
-                  {serverMessage(state.error)}
-                </Alert>
-              )}
+              <ServerErrorAlert error={state.error} />
             </Stack>
           </DialogContent>
           <DialogActions>

@@ -1,10 +1,11 @@
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { FootprintAssessment } from '@region-expansion/plugin-region-expansion-common';
+import { DataTable, type DataColumn } from '../shared/DataTable';
+
+type UsedService = FootprintAssessment['footprint']['services'][number];
+
+/** Actions a row lists before it elides the rest. */
+const SHOWN_ACTIONS = 5;
 
 /**
  * Every service an assessed file uses: where it was seen, its actions, and
@@ -15,53 +16,41 @@ export function ServicesUsedTable(props: { result: FootprintAssessment }) {
   const gaps = new Set(props.result.availabilityGaps.map(g => g.service));
   const availabilityUnknown =
     evaluation.signals.availability.status === 'unknown';
+  const offered = (service: UsedService) => {
+    if (gaps.has(service.code)) return <strong>no</strong>;
+    return availabilityUnknown ? 'unknown' : 'yes';
+  };
+  const columns: DataColumn<UsedService>[] = [
+    { title: 'Service', cell: service => service.code },
+    {
+      title: 'Seen in',
+      cell: service =>
+        service.sources
+          .map(s => (s === 'iac' ? 'code' : 'CloudTrail'))
+          .join(', '),
+    },
+    {
+      title: 'Actions',
+      cell: service =>
+        service.actions.length
+          ? service.actions.slice(0, SHOWN_ACTIONS).join(', ') +
+            (service.actions.length > SHOWN_ACTIONS ? ', …' : '')
+          : '—',
+    },
+    { title: `Offered in ${locationId}`, cell: offered },
+  ];
   return (
     <>
       <Typography variant="subtitle1" component="h3">
         Services used ({footprint.services.length})
       </Typography>
-      {footprint.services.length === 0 ? (
-        <Typography variant="body2">
-          No AWS service found in the file.
-        </Typography>
-      ) : (
-        <Table size="small" aria-label="Services used">
-          <TableHead>
-            <TableRow>
-              <TableCell>Service</TableCell>
-              <TableCell>Seen in</TableCell>
-              <TableCell>Actions</TableCell>
-              <TableCell>Offered in {locationId}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {footprint.services.map(service => {
-              let offered = 'yes';
-              if (gaps.has(service.code)) offered = 'no';
-              else if (availabilityUnknown) offered = 'unknown';
-              return (
-                <TableRow key={service.code}>
-                  <TableCell>{service.code}</TableCell>
-                  <TableCell>
-                    {service.sources
-                      .map(s => (s === 'iac' ? 'code' : 'CloudTrail'))
-                      .join(', ')}
-                  </TableCell>
-                  <TableCell>
-                    {service.actions.length
-                      ? service.actions.slice(0, 5).join(', ') +
-                        (service.actions.length > 5 ? ', …' : '')
-                      : '—'}
-                  </TableCell>
-                  <TableCell>
-                    {offered === 'no' ? <strong>no</strong> : offered}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      )}
+      <DataTable
+        label="Services used"
+        columns={columns}
+        rows={footprint.services}
+        rowKey={service => service.code}
+        emptyText="No AWS service found in the file."
+      />
     </>
   );
 }

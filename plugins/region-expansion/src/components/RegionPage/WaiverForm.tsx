@@ -1,8 +1,7 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import {
   READINESS_CHECKS,
@@ -11,7 +10,8 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
-import { serverMessage } from '../shared/responseErrors';
+import { ServerErrorAlert } from '../shared/ServerErrorAlert';
+import { StackedForm } from '../shared/StackedForm';
 
 /** Today plus `days`, as the `YYYY-MM-DD` a date input takes. */
 function dateInputValue(days: number): string {
@@ -52,19 +52,11 @@ export function WaiverForm(props: {
     return change;
   }, [api, locationId, check, reason, approver, expiry, onAdded]);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    submit();
-  };
-
   return (
-    <Stack
-      useFlexGap
-      component="form"
-      aria-label={`Add a waiver for ${locationId}`}
-      spacing={2}
-      onSubmit={onSubmit}
-      sx={{ maxWidth: 560 }}
+    <StackedForm
+      label={`Add a waiver for ${locationId}`}
+      maxWidth={560}
+      onSubmit={() => submit()}
     >
       <TextField
         select
@@ -106,11 +98,7 @@ export function WaiverForm(props: {
         value={expiry}
         onChange={event => setExpiry(event.target.value)}
       />
-      {state.error && (
-        <Alert severity="error" role="alert">
-          {serverMessage(state.error)}
-        </Alert>
-      )}
+      <ServerErrorAlert error={state.error} />
       {state.value && !state.loading && (
         <Alert severity="success">
           Waiver for {state.value.waiver.check} recorded; readiness is now{' '}
@@ -122,6 +110,6 @@ export function WaiverForm(props: {
           Add waiver
         </Button>
       </div>
-    </Stack>
+    </StackedForm>
   );
 }

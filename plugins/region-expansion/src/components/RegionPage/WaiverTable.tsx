@@ -1,19 +1,29 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import type {
   ReadinessWaiverChange,
   StoredReadinessWaiver,
 } from '@region-expansion/plugin-region-expansion-common';
+import { DataTable, type DataColumn } from '../shared/DataTable';
 import { formatTime } from '../shared/time';
 import { RevokeAction } from './RevokeAction';
 import { RevokeWaiverDialog } from './RevokeWaiverDialog';
+
+const WAIVER_COLUMNS: DataColumn<StoredReadinessWaiver>[] = [
+  { title: 'Check', cell: waiver => waiver.check },
+  {
+    title: 'Status',
+    cell: waiver =>
+      waiver.status === 'revoked' && waiver.revokedBy
+        ? `${waiver.status} by ${waiver.revokedBy}`
+        : waiver.status,
+  },
+  { title: 'Expires', cell: waiver => formatTime(waiver.expiresAt) },
+  { title: 'Reason', cell: waiver => waiver.reason },
+  { title: 'Approver', cell: waiver => waiver.approver },
+  { title: 'Recorded by', cell: waiver => waiver.createdBy },
+];
 
 /**
  * Every waiver of a location with its status and expiry; active ones can be
@@ -29,6 +39,22 @@ export function WaiverTable(props: {
   const { waivers, canManage, onRevoked } = props;
   const [pending, setPending] = useState<StoredReadinessWaiver>();
   const [revoked, setRevoked] = useState<ReadinessWaiverChange>();
+  const columns: DataColumn<StoredReadinessWaiver>[] = [
+    ...WAIVER_COLUMNS,
+    {
+      title: 'Actions',
+      cell: waiver =>
+        waiver.status === 'active' ? (
+          <RevokeAction
+            waiver={waiver}
+            canManage={canManage}
+            onRevoke={setPending}
+          />
+        ) : (
+          '—'
+        ),
+    },
+  ];
 
   return (
     <Stack useFlexGap spacing={2}>
@@ -38,53 +64,13 @@ export function WaiverTable(props: {
           {revoked.evaluation.locationId} is now {revoked.evaluation.level}.
         </Alert>
       )}
-      {waivers.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">
-          No waivers for this location.
-        </Typography>
-      ) : (
-        <Table size="small" aria-label="Waivers">
-          <TableHead>
-            <TableRow>
-              <TableCell>Check</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell>Expires</TableCell>
-              <TableCell>Reason</TableCell>
-              <TableCell>Approver</TableCell>
-              <TableCell>Recorded by</TableCell>
-              <TableCell>Actions</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {waivers.map(waiver => (
-              <TableRow key={waiver.id}>
-                <TableCell>{waiver.check}</TableCell>
-                <TableCell>
-                  {waiver.status}
-                  {waiver.status === 'revoked' &&
-                    waiver.revokedBy &&
-                    ` by ${waiver.revokedBy}`}
-                </TableCell>
-                <TableCell>{formatTime(waiver.expiresAt)}</TableCell>
-                <TableCell>{waiver.reason}</TableCell>
-                <TableCell>{waiver.approver}</TableCell>
-                <TableCell>{waiver.createdBy}</TableCell>
-                <TableCell>
-                  {waiver.status === 'active' ? (
-                    <RevokeAction
-                      waiver={waiver}
-                      canManage={canManage}
-                      onRevoke={setPending}
-                    />
-                  ) : (
-                    '—'
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <DataTable
+        label="Waivers"
+        columns={columns}
+        rows={waivers}
+        rowKey={waiver => waiver.id}
+        emptyText="No waivers for this location."
+      />
       <RevokeWaiverDialog
         key={pending?.id ?? 'closed'}
         waiver={pending}

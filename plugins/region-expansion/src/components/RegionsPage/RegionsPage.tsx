@@ -19,7 +19,9 @@ import {
   isDisplayedReadinessLevel,
 } from '../shared/readiness';
 import { ReadinessUnavailableNote } from '../shared/ReadinessUnavailableNote';
+import { FilterBar } from '../shared/FilterBar';
 import { FilterSelect } from '../shared/FilterSelect';
+import { UrlFilterSelect } from '../shared/UrlFilterSelect';
 import { parseYesNo, useUrlFilters } from '../shared/useUrlFilters';
 import { AsyncContent } from '../shared/AsyncContent';
 import { NoLocationsEmptyState } from '../shared/NoLocationsEmptyState';
@@ -88,23 +90,14 @@ export function RegionsPage() {
             <NoLocationsEmptyState />
           ) : (
             <Stack useFlexGap spacing={3}>
-              <Stack
-                direction="row"
-                spacing={2}
-                flexWrap="wrap"
-                useFlexGap
-                component="form"
-                aria-label="Region filters"
-                onSubmit={e => e.preventDefault()}
-              >
-                <FilterSelect
+              <FilterBar label="Region filters">
+                <UrlFilterSelect
                   label="Partition"
-                  value={filters.partition ?? ''}
+                  param="partition"
                   options={data.partitions.map(p => ({
                     value: p.id,
                     label: `${p.name} (${p.id})`,
                   }))}
-                  onChange={v => setFilter('partition', v)}
                 />
                 <FilterSelect
                   label="Readiness"
@@ -115,16 +108,15 @@ export function RegionsPage() {
                   }))}
                   onChange={v => setFilter('readiness', v)}
                 />
-                <FilterSelect
+                <UrlFilterSelect
                   label="Cells"
-                  value={cellsParam}
+                  param="cells"
                   options={[
                     { value: 'with', label: 'Has cells' },
                     { value: 'without', label: 'No cells' },
                   ]}
-                  onChange={v => setFilter('cells', v)}
                 />
-              </Stack>
+              </FilterBar>
               <Typography variant="body2" color="text.secondary">
                 Showing {shown.length} of {overviews.length} Regions. Colour
                 shows each Region's latest readiness evaluation; a Region never

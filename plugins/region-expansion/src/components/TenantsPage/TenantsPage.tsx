@@ -14,7 +14,8 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import { useLocations } from '../../hooks/useLocations';
 import { usePartitions } from '../../hooks/usePartitions';
-import { FilterSelect } from '../shared/FilterSelect';
+import { FilterBar } from '../shared/FilterBar';
+import { UrlFilterSelect } from '../shared/UrlFilterSelect';
 import { useUrlFilters, yesNoFlag } from '../shared/useUrlFilters';
 import { CellFilter } from './CellFilter';
 import { TenantsTable } from './TenantsTable';
@@ -92,30 +93,21 @@ export function TenantsPage() {
     <Content>
       <Stack useFlexGap spacing={3}>
         {filtersShown ? (
-          <Stack
-            direction="row"
-            spacing={2}
-            flexWrap="wrap"
-            useFlexGap
-            aria-label="Tenant filters"
-          >
-            <FilterSelect
+          <FilterBar label="Tenant filters">
+            <UrlFilterSelect
               label="Tier"
-              value={get('tier')}
+              param="tier"
               options={TENANT_TIERS.map(t => ({ value: t, label: t }))}
-              onChange={v => setFilter('tier', v)}
             />
-            <FilterSelect
+            <UrlFilterSelect
               label="Partition"
-              value={get('partition')}
+              param="partition"
               options={partitions.map(p => ({ value: p.id, label: p.id }))}
-              onChange={v => setFilter('partition', v)}
             />
-            <FilterSelect
+            <UrlFilterSelect
               label="Location"
-              value={get('location')}
+              param="location"
               options={locations.map(l => ({ value: l.id, label: l.id }))}
-              onChange={v => setFilter('location', v)}
             />
             <CellFilter
               value={get('cell')}
@@ -123,16 +115,15 @@ export function TenantsPage() {
               partition={filters.partition}
               onChange={v => setFilter('cell', v)}
             />
-            <FilterSelect
+            <UrlFilterSelect
               label="Placement"
-              value={placed}
+              param="placed"
               options={[
                 { value: 'yes', label: 'Placed' },
                 { value: 'no', label: 'Unplaced' },
               ]}
-              onChange={v => setFilter('placed', v)}
             />
-          </Stack>
+          </FilterBar>
         ) : (
           <Box sx={{ height: 40 }} aria-hidden />
         )}

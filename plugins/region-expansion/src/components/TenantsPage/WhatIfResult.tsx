@@ -1,11 +1,24 @@
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { WhatIfResult as WhatIfAnswer } from '@region-expansion/plugin-region-expansion-common';
+import { DataTable, type DataColumn } from '../shared/DataTable';
+
+type CellsToCreate = WhatIfAnswer['cellsToCreate'][number];
+type QuotaRequest = WhatIfAnswer['quotaRequests'][number];
+
+const CELL_COLUMNS: DataColumn<CellsToCreate>[] = [
+  { title: 'Location', cell: row => row.locationId },
+  { title: 'Isolation', cell: row => row.isolation },
+  { title: 'Cells to create', numeric: true, cell: row => row.count },
+];
+
+const QUOTA_COLUMNS: DataColumn<QuotaRequest>[] = [
+  { title: 'Service', cell: row => row.serviceCode },
+  { title: 'Quota', cell: row => `${row.quotaName} (${row.quotaCode})` },
+  { title: 'Per cell', numeric: true, cell: row => row.perCell },
+  { title: 'Cells', numeric: true, cell: row => row.cellCount },
+  { title: 'Total to request', numeric: true, cell: row => row.total },
+];
 
 /**
  * What a what-if answered: how many tenants fit existing and new cells or
@@ -30,48 +43,18 @@ export function WhatIfResult(props: { result: WhatIfAnswer }) {
           {reason}
         </Typography>
       ))}
-      <Table size="small" aria-label="Cells to create">
-        <TableHead>
-          <TableRow>
-            <TableCell>Location</TableCell>
-            <TableCell>Isolation</TableCell>
-            <TableCell align="right">Cells to create</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {result.cellsToCreate.map(row => (
-            <TableRow key={`${row.locationId}-${row.isolation}`}>
-              <TableCell>{row.locationId}</TableCell>
-              <TableCell>{row.isolation}</TableCell>
-              <TableCell align="right">{row.count}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <Table size="small" aria-label="Quotas to request">
-        <TableHead>
-          <TableRow>
-            <TableCell>Service</TableCell>
-            <TableCell>Quota</TableCell>
-            <TableCell align="right">Per cell</TableCell>
-            <TableCell align="right">Cells</TableCell>
-            <TableCell align="right">Total to request</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {result.quotaRequests.map(row => (
-            <TableRow key={`${row.serviceCode}-${row.quotaCode}`}>
-              <TableCell>{row.serviceCode}</TableCell>
-              <TableCell>
-                {row.quotaName} ({row.quotaCode})
-              </TableCell>
-              <TableCell align="right">{row.perCell}</TableCell>
-              <TableCell align="right">{row.cellCount}</TableCell>
-              <TableCell align="right">{row.total}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        label="Cells to create"
+        columns={CELL_COLUMNS}
+        rows={result.cellsToCreate}
+        rowKey={row => `${row.locationId}-${row.isolation}`}
+      />
+      <DataTable
+        label="Quotas to request"
+        columns={QUOTA_COLUMNS}
+        rows={result.quotaRequests}
+        rowKey={row => `${row.serviceCode}-${row.quotaCode}`}
+      />
     </Stack>
   );
 }

@@ -1,9 +1,8 @@
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { MorePages } from './useMorePages';
-import { serverMessage } from './responseErrors';
+import { ServerErrorAlert } from './ServerErrorAlert';
 
 /**
  * Under a paged list: how many rows are shown and a button that reads the
@@ -32,11 +31,7 @@ export function ShowMoreRows(props: {
           </Button>
         </>
       )}
-      {pages.error && (
-        <Alert severity="error" role="alert">
-          {serverMessage(pages.error)}
-        </Alert>
-      )}
+      <ServerErrorAlert error={pages.error} />
     </Stack>
   );
 }
