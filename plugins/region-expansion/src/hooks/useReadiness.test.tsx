@@ -1,10 +1,11 @@
 import { waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { frankfurtEvaluation } from '../__testUtils__/fixtures';
+import { renderHookWithClient } from '../__testUtils__/renderWithPlugin';
 import {
   BASE_URL,
   errorReply,
-  frankfurtEvaluation,
-  renderHookWithClient,
+  recordRequests,
   setupTestServer,
 } from '../__testUtils__/testServer';
 import { HISTORY_POINTS, useReadiness } from './useReadiness';
@@ -20,13 +21,7 @@ async function readinessOf(locationId: string) {
 
 describe('useReadiness', () => {
   it("reads the evaluation, a bounded history, the waivers' first page and the footprint", async () => {
-    const historyLimits: (string | null)[] = [];
-    server.events.on('request:start', ({ request }) => {
-      const url = new URL(request.url);
-      if (url.pathname.endsWith('/history')) {
-        historyLimits.push(url.searchParams.get('limit'));
-      }
-    });
+    const history = recordRequests(server, '/history');
     const { value, error } = await readinessOf('eu-central-1');
     expect(error).toBeUndefined();
     expect(value).toMatchObject({
@@ -37,7 +32,9 @@ describe('useReadiness', () => {
       footprintSource: 'demo footprint',
       footprintServices: 0,
     });
-    expect(historyLimits).toEqual([String(HISTORY_POINTS)]);
+    expect(history.map(url => url.searchParams.get('limit'))).toEqual([
+      String(HISTORY_POINTS),
+    ]);
   });
 
   it("reads a 404 as never evaluated, with the server's reason, not as an error", async () => {

@@ -1,9 +1,9 @@
 import { waitFor } from '@testing-library/react';
 import { http } from 'msw';
+import { renderHookWithClient } from '../__testUtils__/renderWithPlugin';
 import {
   BASE_URL,
   errorReply,
-  renderHookWithClient,
   setupTestServer,
 } from '../__testUtils__/testServer';
 import { useReadinessSummaries } from './useReadinessSummaries';

@@ -1,10 +1,8 @@
 import { screen } from '@testing-library/react';
 import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import {
-  renderWithPlugin,
-  setupTestServer,
-} from '../../__testUtils__/testServer';
+import { renderWithPlugin } from '../../__testUtils__/renderWithPlugin';
+import { setupTestServer } from '../../__testUtils__/testServer';
 import { EntityRegionReadinessCard } from './EntityRegionReadinessCard';
 import { EntityRegionalDeploymentsCard } from './EntityRegionalDeploymentsCard';
 import {

@@ -1,8 +1,6 @@
 import { screen } from '@testing-library/react';
-import {
-  renderWithPlugin,
-  setupTestServer,
-} from '../../__testUtils__/testServer';
+import { renderPage } from '../../__testUtils__/renderWithPlugin';
+import { setupTestServer } from '../../__testUtils__/testServer';
 import { governanceHandlers } from '../../__testUtils__/governanceHandlers';
 
 const server = setupTestServer();
@@ -12,8 +10,7 @@ const server = setupTestServer();
 describe('GovernancePage without governance.export and governance.sync', () => {
   it('hides the evidence download and sync, naming the permissions', async () => {
     server.use(...governanceHandlers([]));
-    await renderWithPlugin(undefined, {
-      routeEntries: ['/region-expansion/governance'],
+    await renderPage('/region-expansion/governance', {
       allow: name => name === 'region-expansion.governance.read',
     });
     expect(

@@ -1,32 +1,17 @@
-import { Route, Routes, useLocation } from 'react-router-dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { renderPage } from '../../__testUtils__/renderWithPlugin';
 import {
   BASE_URL,
   errorReply,
-  renderWithPlugin,
   setupTestServer,
 } from '../../__testUtils__/testServer';
-import { RegionExpansionPage } from '../RegionExpansionPage';
 import { governanceHandlers } from '../../__testUtils__/governanceHandlers';
 
 const server = setupTestServer();
 
 // The dashboard renders six facets, three charts and five panels per filter.
 jest.setTimeout(30_000);
-
-function LocationSearch() {
-  return <output aria-label="Current query">{useLocation().search}</output>;
-}
-
-const page = (
-  <>
-    <Routes>
-      <Route path="/region-expansion/*" element={<RegionExpansionPage />} />
-    </Routes>
-    <LocationSearch />
-  </>
-);
 
 describe('GovernancePage', () => {
   let requests: URL[];
@@ -36,9 +21,7 @@ describe('GovernancePage', () => {
   });
 
   it('puts a facet into the URL and into every request, and shows the panels', async () => {
-    await renderWithPlugin(page, {
-      routeEntries: ['/region-expansion/governance?region=eu-central-1'],
-    });
+    await renderPage('/region-expansion/governance?region=eu-central-1');
     expect(await screen.findByText('Security Hub')).toBeInTheDocument();
     // The Region from the URL scopes findings and snapshot reads alike.
     const resilience = requests.find(r => r.pathname.endsWith('/resilience'))!;
@@ -54,7 +37,7 @@ describe('GovernancePage', () => {
     );
 
     await waitFor(() =>
-      expect(screen.getByLabelText('Current query')).toHaveTextContent(
+      expect(screen.getByLabelText('current url')).toHaveTextContent(
         '?region=eu-central-1&severity=CRITICAL',
       ),
     );
@@ -89,9 +72,7 @@ describe('GovernancePage', () => {
   it('shows a stale source with its reason and downloads the bundle for the filters', async () => {
     const createObjectURL = jest.fn(() => 'blob:bundle');
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
-    await renderWithPlugin(page, {
-      routeEntries: ['/region-expansion/governance?severity=HIGH'],
-    });
+    await renderPage('/region-expansion/governance?severity=HIGH');
     expect(
       await screen.findByText(
         'Stale: AccessDeniedException: not authorized to ListApps',
@@ -152,9 +133,7 @@ describe('GovernancePage', () => {
         );
       }),
     );
-    await renderWithPlugin(page, {
-      routeEntries: ['/region-expansion/governance?region=eu-central-1'],
-    });
+    await renderPage('/region-expansion/governance?region=eu-central-1');
     // Both history pages make the chart: the window spans them.
     expect(
       await screen.findByRole('figure', {
@@ -205,9 +184,7 @@ describe('GovernancePage', () => {
         HttpResponse.json({ items: [] }),
       ),
     );
-    await renderWithPlugin(page, {
-      routeEntries: ['/region-expansion/governance'],
-    });
+    await renderPage('/region-expansion/governance');
     expect(
       await screen.findByText('No governance data yet'),
     ).toBeInTheDocument();
@@ -222,9 +199,7 @@ describe('GovernancePage', () => {
         errorReply(404, 'NotFoundError', 'Not Found'),
       ),
     );
-    await renderWithPlugin(page, {
-      routeEntries: ['/region-expansion/governance'],
-    });
+    await renderPage('/region-expansion/governance');
     expect(
       await screen.findByText('Governance is not enabled in this backend'),
     ).toBeInTheDocument();

@@ -1,8 +1,6 @@
 import { screen } from '@testing-library/react';
-import {
-  renderWithPlugin,
-  setupTestServer,
-} from '../../__testUtils__/testServer';
+import { renderPage } from '../../__testUtils__/renderWithPlugin';
+import { setupTestServer } from '../../__testUtils__/testServer';
 
 setupTestServer();
 
@@ -13,8 +11,7 @@ jest.setTimeout(30_000);
 // lifetime of the module, so allowed and denied cases cannot share a file.
 describe('Assess infrastructure code without readiness.read', () => {
   it('shows no upload form and names the missing permission', async () => {
-    await renderWithPlugin(undefined, {
-      routeEntries: ['/region-expansion/regions/eu-central-1'],
+    await renderPage('/region-expansion/regions/eu-central-1', {
       allow: name => name !== 'region-expansion.readiness.read',
     });
     expect(

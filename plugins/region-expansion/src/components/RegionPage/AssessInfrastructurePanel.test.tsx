@@ -5,18 +5,16 @@ import type {
   AssessFootprintInput,
   FootprintAssessment,
 } from '@region-expansion/plugin-region-expansion-common';
+import { frankfurtEvaluation } from '../../__testUtils__/fixtures';
+import { renderWithPlugin } from '../../__testUtils__/renderWithPlugin';
 import {
   BASE_URL,
   errorReply,
-  frankfurtEvaluation,
-  renderWithPlugin,
   setupTestServer,
 } from '../../__testUtils__/testServer';
+import { AssessInfrastructurePanel } from './AssessInfrastructurePanel';
 
 const server = setupTestServer();
-
-// Whole Region pages on a loaded 2-core CI machine take seconds each.
-jest.setTimeout(30_000);
 
 const TEMPLATE = `Resources:
   Bucket:
@@ -100,10 +98,9 @@ const assessment: FootprintAssessment = {
   ],
 };
 
+/** The panel as Frankfurt's Region page shows it. */
 const renderRegion = () =>
-  renderWithPlugin(undefined, {
-    routeEntries: ['/region-expansion/regions/eu-central-1'],
-  });
+  renderWithPlugin(<AssessInfrastructurePanel locationId="eu-central-1" />);
 
 const form = () =>
   screen.findByRole('form', {

@@ -1,9 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  renderWithPlugin,
-  setupTestServer,
-} from '../../__testUtils__/testServer';
+import { renderPage } from '../../__testUtils__/renderWithPlugin';
+import { setupTestServer } from '../../__testUtils__/testServer';
 
 setupTestServer();
 
@@ -15,8 +13,7 @@ jest.setTimeout(30_000);
 describe('RegionPage without waiver.manage', () => {
   it('hides "Evaluate now" and the waiver form and disables revoking, naming the permission', async () => {
     const user = userEvent.setup();
-    await renderWithPlugin(undefined, {
-      routeEntries: ['/region-expansion/regions/eu-central-1'],
+    await renderPage('/region-expansion/regions/eu-central-1', {
       allow: name => name !== 'region-expansion.waiver.manage',
     });
     expect(await screen.findByText('Readiness: blocked')).toBeInTheDocument();

@@ -1,41 +1,19 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { useLocation } from 'react-router-dom';
-import { Route, Routes } from 'react-router-dom';
+import { renderPage } from '../../__testUtils__/renderWithPlugin';
 import {
   BASE_URL,
   errorReply,
-  renderWithPlugin,
+  recordRequests,
   setupTestServer,
 } from '../../__testUtils__/testServer';
-import { RegionExpansionPage } from '../RegionExpansionPage';
 
 const server = setupTestServer();
 
-function CurrentUrl() {
-  const location = useLocation();
-  return (
-    <output aria-label="current url">
-      {location.pathname + location.search}
-    </output>
-  );
-}
-
-const pageWithUrl = (
-  <>
-    <Routes>
-      <Route path="/region-expansion/*" element={<RegionExpansionPage />} />
-    </Routes>
-    <CurrentUrl />
-  </>
-);
-
 describe('RegionsPage', () => {
   it('draws a labelled, focusable marker per Region and groups the grid by partition and geography', async () => {
-    await renderWithPlugin(pageWithUrl, {
-      routeEntries: ['/region-expansion'],
-    });
+    await renderPage('/region-expansion');
 
     const frankfurt = await screen.findByRole('link', {
       name: /Europe \(Frankfurt\) \(eu-central-1\), partition aws: readiness blocked, 1 cells, 40 tenants/,
@@ -74,22 +52,16 @@ describe('RegionsPage', () => {
   });
 
   it('draws the overview from per-location totals, never the cell list', async () => {
-    const paths: string[] = [];
-    server.events.on('request:start', ({ request }) => {
-      paths.push(new URL(request.url).pathname);
-    });
-    await renderWithPlugin(pageWithUrl, {
-      routeEntries: ['/region-expansion'],
-    });
+    const requests = recordRequests(server);
+    await renderPage('/region-expansion');
     await screen.findByRole('link', { name: /eu-central-1\), partition/ });
+    const paths = requests.map(url => url.pathname);
     expect(paths).toContain('/api/region-expansion/locations/summary');
     expect(paths).not.toContain('/api/region-expansion/cells');
   });
 
   it('opens the Region page from a marker with the keyboard', async () => {
-    await renderWithPlugin(pageWithUrl, {
-      routeEntries: ['/region-expansion'],
-    });
+    await renderPage('/region-expansion');
     const marker = await screen.findByRole('link', {
       name: /eu-central-1\), partition/,
     });
@@ -101,9 +73,7 @@ describe('RegionsPage', () => {
   });
 
   it('keeps filters in the URL and applies them to map and grid', async () => {
-    await renderWithPlugin(pageWithUrl, {
-      routeEntries: ['/region-expansion'],
-    });
+    await renderPage('/region-expansion');
     await screen.findByText(/Showing 3 of 3 Regions/);
 
     await userEvent.click(screen.getByRole('combobox', { name: 'Partition' }));
@@ -123,9 +93,7 @@ describe('RegionsPage', () => {
   });
 
   it('reads filters from a deep link', async () => {
-    await renderWithPlugin(pageWithUrl, {
-      routeEntries: ['/region-expansion?cells=without'],
-    });
+    await renderPage('/region-expansion?cells=without');
     expect(
       await screen.findByText(/Showing 1 of 3 Regions/),
     ).toBeInTheDocument();
@@ -144,9 +112,7 @@ describe('RegionsPage', () => {
         ),
       ),
     );
-    await renderWithPlugin(pageWithUrl, {
-      routeEntries: ['/region-expansion'],
-    });
+    await renderPage('/region-expansion');
     expect(
       await screen.findByText(
         "Permission 'region-expansion.location.read' is required",
@@ -158,9 +124,7 @@ describe('RegionsPage', () => {
     server.use(
       http.get(`${BASE_URL}/locations`, () => HttpResponse.json({ items: [] })),
     );
-    await renderWithPlugin(pageWithUrl, {
-      routeEntries: ['/region-expansion'],
-    });
+    await renderPage('/region-expansion');
     expect(
       await screen.findByText('No locations known yet'),
     ).toBeInTheDocument();

@@ -1,8 +1,6 @@
 import { screen, within } from '@testing-library/react';
-import {
-  renderWithPlugin,
-  setupTestServer,
-} from '../../__testUtils__/testServer';
+import { renderPage } from '../../__testUtils__/renderWithPlugin';
+import { setupTestServer } from '../../__testUtils__/testServer';
 
 setupTestServer();
 jest.setTimeout(30_000);
@@ -11,12 +9,14 @@ jest.setTimeout(30_000);
 // lifetime of the module, so allowed and denied cases cannot share a file.
 describe('TenantsPage without placement.execute and cell.read', () => {
   it('hides migrate and what-if and names the missing permissions', async () => {
-    await renderWithPlugin(undefined, {
-      routeEntries: ['/region-expansion/tenants?tenant=tenant-001&whatIf=open'],
-      allow: name =>
-        name !== 'region-expansion.placement.execute' &&
-        name !== 'region-expansion.cell.read',
-    });
+    await renderPage(
+      '/region-expansion/tenants?tenant=tenant-001&whatIf=open',
+      {
+        allow: name =>
+          name !== 'region-expansion.placement.execute' &&
+          name !== 'region-expansion.cell.read',
+      },
+    );
     const drawer = await screen.findByRole('region', {
       name: 'Tenant tenant-001',
     });

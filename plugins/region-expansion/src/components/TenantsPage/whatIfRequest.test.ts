@@ -1,5 +1,5 @@
 import type { Cell } from '@region-expansion/plugin-region-expansion-common';
-import { cells } from '../../__testUtils__/testServer';
+import { cells } from '../../__testUtils__/fixtures';
 import { initialState, whatIfBody } from './whatIfRequest';
 
 describe('whatIfRequest', () => {

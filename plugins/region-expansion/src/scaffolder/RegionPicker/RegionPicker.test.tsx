@@ -1,10 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
+import { renderWithPlugin } from '../../__testUtils__/renderWithPlugin';
 import {
   BASE_URL,
   errorReply,
-  renderWithPlugin,
   setupTestServer,
 } from '../../__testUtils__/testServer';
 import { RegionPicker } from './RegionPicker';
