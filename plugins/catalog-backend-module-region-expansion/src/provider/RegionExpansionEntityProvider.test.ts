@@ -12,46 +12,19 @@ import {
   EntityProviderConnection,
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
-import type {
-  Cell,
-  Location,
-} from '@region-expansion/plugin-region-expansion-common';
+import { cell, dublin, frankfurt } from '../__testUtils__/fixtures';
 import { catalogModuleRegionExpansion } from '../module';
 
-const LOCATIONS: Location[] = [
-  {
-    id: 'eu-central-1',
-    kind: 'region',
-    partition: 'aws',
-    name: 'Europe (Frankfurt)',
-    country: 'DE',
-    jurisdictions: ['EU', 'EEA', 'GEO-EUROPE'],
-    geography: 'Europe',
-  },
-  {
-    id: 'eu-west-1',
-    kind: 'region',
-    partition: 'aws',
-    name: 'Europe (Ireland)',
-    country: 'IE',
-    jurisdictions: ['EU', 'EEA', 'GEO-EUROPE'],
-    geography: 'Europe',
-  },
-];
+const LOCATIONS = [frankfurt, dublin];
 
-const CELLS: Cell[] = [1, 2].map(i => ({
-  id: `eu-central-1-p0${i}`,
-  name: `Frankfurt ${i}`,
-  locationId: 'eu-central-1',
-  partition: 'aws',
-  controlPlaneId: 'cp-eu',
-  lifecycle: 'active',
-  isolation: 'pooled',
-  accountId: `10000000000${i}`,
-  specVersion: '2026.1',
-  capacity: { tenants: 80, loadUnits: 600, quotas: {} },
-  usage: { tenants: 10 * i, loadUnits: 10, quotas: {} },
-}));
+const CELLS = [1, 2].map(i =>
+  cell({
+    id: `eu-central-1-p0${i}`,
+    name: `Frankfurt ${i}`,
+    accountId: `10000000000${i}`,
+    usage: { tenants: 10 * i, loadUnits: 10, quotas: {} },
+  }),
+);
 
 /** What the stand-in region-expansion backend saw and should answer. */
 const backendState = {

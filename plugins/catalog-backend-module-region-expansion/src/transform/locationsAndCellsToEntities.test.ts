@@ -8,6 +8,7 @@ import type {
   Cell,
   Location,
 } from '@region-expansion/plugin-region-expansion-common';
+import { cell, dublin, euLocation, frankfurt } from '../__testUtils__/fixtures';
 import {
   locationsAndCellsToEntities,
   toEntityName,
@@ -15,70 +16,30 @@ import {
 
 const OWNER = 'group:default/platform-team';
 const REF = 'region-expansion:backend';
-
-const frankfurt: Location = {
-  id: 'eu-central-1',
-  kind: 'region',
-  partition: 'aws',
-  name: 'Europe (Frankfurt)',
-  country: 'DE',
-  jurisdictions: ['EU', 'EEA', 'GEO-EUROPE'],
-  geography: 'Europe',
+/** The annotations every emitted entity carries: who manages it. */
+const MANAGED_BY = {
+  'backstage.io/managed-by-location': REF,
+  'backstage.io/managed-by-origin-location': REF,
 };
-const hamburg: Location = {
+
+const hamburg = euLocation({
   id: 'eu-central-1-ham-1a',
   kind: 'local-zone',
-  partition: 'aws',
   name: 'Hamburg',
-  country: 'DE',
-  jurisdictions: ['EU', 'EEA', 'GEO-EUROPE'],
-  geography: 'Europe',
   parentRegion: 'eu-central-1',
-};
-const outpost: Location = {
+});
+const outpost = euLocation({
   id: 'op-0123456789abcdef0',
   kind: 'outpost',
-  partition: 'aws',
   name: 'Factory floor',
-  country: 'DE',
-  jurisdictions: ['EU', 'EEA', 'GEO-EUROPE'],
-  geography: 'Europe',
   parentRegion: 'eu-central-1',
-};
-const eusc: Location = {
+});
+const eusc = euLocation({
   id: 'eusc-de-east-1',
   kind: 'region',
   partition: 'aws-eusc',
   name: 'EU (Germany) Sovereign',
-  country: 'DE',
-  jurisdictions: ['EU', 'EEA', 'GEO-EUROPE'],
-  geography: 'Europe',
-};
-const dublin: Location = {
-  id: 'eu-west-1',
-  kind: 'region',
-  partition: 'aws',
-  name: 'Europe (Ireland)',
-  country: 'IE',
-  jurisdictions: ['EU', 'EEA', 'GEO-EUROPE'],
-  geography: 'Europe',
-};
-
-function cell(overrides: Partial<Cell> & Pick<Cell, 'id'>): Cell {
-  return {
-    name: `Cell ${overrides.id}`,
-    locationId: 'eu-central-1',
-    partition: 'aws',
-    controlPlaneId: 'cp-eu',
-    lifecycle: 'active',
-    isolation: 'pooled',
-    accountId: '111122223333',
-    specVersion: '2026.1',
-    capacity: { tenants: 80, loadUnits: 600, quotas: {} },
-    usage: { tenants: 0, loadUnits: 0, quotas: {} },
-    ...overrides,
-  };
-}
+});
 
 const byName = (entities: Entity[]) =>
   Object.fromEntries(entities.map(e => [e.metadata.name, e]));
@@ -153,8 +114,7 @@ describe('locationsAndCellsToEntities', () => {
         title: 'EU (Germany) Sovereign',
         description: expect.stringContaining('aws-eusc'),
         annotations: {
-          'backstage.io/managed-by-location': REF,
-          'backstage.io/managed-by-origin-location': REF,
+          ...MANAGED_BY,
           'region-expansion.io/partition': 'aws-eusc',
           'region-expansion.io/country': 'DE',
           'region-expansion.io/location': 'eusc-de-east-1',
@@ -193,8 +153,7 @@ describe('locationsAndCellsToEntities', () => {
         title: 'Dublin dedicated 1',
         description: expect.stringContaining('1 of 1 tenants'),
         annotations: {
-          'backstage.io/managed-by-location': REF,
-          'backstage.io/managed-by-origin-location': REF,
+          ...MANAGED_BY,
           'region-expansion.io/partition': 'aws',
           'region-expansion.io/country': 'IE',
           'region-expansion.io/location': 'eu-west-1',
