@@ -1,3 +1,4 @@
+import { ComponentProps, ReactNode } from 'react';
 import { Button, Grid } from '@material-ui/core';
 import {
   EntityApiDefinitionCard,
@@ -97,47 +98,84 @@ const cicdContent = (
   </EntitySwitch>
 );
 
+/** A full-width card, shown only for entities that meet `condition`. */
+function fullWidthWhen(
+  condition: ComponentProps<typeof EntitySwitch.Case>['if'],
+  card: ReactNode,
+) {
+  return (
+    <EntitySwitch>
+      <EntitySwitch.Case if={condition}>
+        <Grid item xs={12}>
+          {card}
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+  );
+}
+
 const entityWarningContent = (
   <>
-    <EntitySwitch>
-      <EntitySwitch.Case if={isOrphan}>
-        <Grid item xs={12}>
-          <EntityOrphanWarning />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
-
-    <EntitySwitch>
-      <EntitySwitch.Case if={hasRelationWarnings}>
-        <Grid item xs={12}>
-          <EntityRelationWarning />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
-
-    <EntitySwitch>
-      <EntitySwitch.Case if={hasCatalogProcessingErrors}>
-        <Grid item xs={12}>
-          <EntityProcessingErrorsPanel />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
+    {fullWidthWhen(isOrphan, <EntityOrphanWarning />)}
+    {fullWidthWhen(hasRelationWarnings, <EntityRelationWarning />)}
+    {fullWidthWhen(hasCatalogProcessingErrors, <EntityProcessingErrorsPanel />)}
   </>
 );
 
-const overviewContent = (
-  <Grid container spacing={3} alignItems="stretch">
-    {entityWarningContent}
-    <Grid item md={6}>
-      <EntityAboutCard />
+/** The Overview tab's grid: the entity's warnings first, then its cards. */
+function overviewGrid(cards: ReactNode) {
+  return (
+    <Grid container spacing={3} alignItems="stretch">
+      {entityWarningContent}
+      {cards}
     </Grid>
-    <Grid item md={6} xs={12}>
-      <EntityCatalogGraphCard height={400} />
-    </Grid>
+  );
+}
 
-    <Grid item md={4} xs={12}>
-      <EntityLinksCard />
+/** A page with an Overview tab of `cards`, then the `otherTabs`. */
+function overviewPage(cards: ReactNode, otherTabs?: ReactNode) {
+  return (
+    <EntityLayout>
+      <EntityLayout.Route path="/" title="Overview">
+        {overviewGrid(cards)}
+      </EntityLayout.Route>
+      {otherTabs}
+    </EntityLayout>
+  );
+}
+
+/** A card half the width on wide screens, the whole width on small ones. */
+function halfWidth(card: ReactNode) {
+  return (
+    <Grid item xs={12} md={6}>
+      {card}
     </Grid>
+  );
+}
+
+const aboutCard = (
+  <Grid item md={6}>
+    <EntityAboutCard />
+  </Grid>
+);
+
+const graphCard = (
+  <Grid item md={6} xs={12}>
+    <EntityCatalogGraphCard height={400} />
+  </Grid>
+);
+
+const linksCard = (
+  <Grid item md={4} xs={12}>
+    <EntityLinksCard />
+  </Grid>
+);
+
+const overviewContent = overviewGrid(
+  <>
+    {aboutCard}
+    {graphCard}
+    {linksCard}
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
@@ -148,72 +186,31 @@ const overviewContent = (
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
-  </Grid>
+  </>,
 );
 
-const serviceEntityPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/ci-cd" title="CI/CD">
-      {cicdContent}
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/api" title="API">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityProvidedApisCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityConsumedApisCard />
-        </Grid>
+/** Two cards side by side on wide screens. */
+function sideBySide(left: ReactNode, right: ReactNode) {
+  return (
+    <Grid container spacing={3} alignItems="stretch">
+      <Grid item md={6}>
+        {left}
       </Grid>
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/dependencies" title="Dependencies">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityDependsOnComponentsCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityDependsOnResourcesCard />
-        </Grid>
+      <Grid item md={6}>
+        {right}
       </Grid>
-    </EntityLayout.Route>
+    </Grid>
+  );
+}
 
-    <EntityLayout.Route path="/docs" title="Docs">
-      {techdocsContent}
-    </EntityLayout.Route>
-  </EntityLayout>
+const apiContent = sideBySide(
+  <EntityProvidedApisCard />,
+  <EntityConsumedApisCard />,
 );
 
-const websiteEntityPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/ci-cd" title="CI/CD">
-      {cicdContent}
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/dependencies" title="Dependencies">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityDependsOnComponentsCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityDependsOnResourcesCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/docs" title="Docs">
-      {techdocsContent}
-    </EntityLayout.Route>
-  </EntityLayout>
+const dependenciesContent = sideBySide(
+  <EntityDependsOnComponentsCard />,
+  <EntityDependsOnResourcesCard />,
 );
 
 /**
@@ -223,192 +220,157 @@ const websiteEntityPage = (
  * https://material-ui.com/components/grid/#basic-grid.
  */
 
-const defaultEntityPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
-    </EntityLayout.Route>
+/**
+ * The tabs of a component: every component has Overview and Docs, services
+ * and websites add CI/CD and Dependencies, and services their APIs.
+ */
+function componentEntityPage(type: 'service' | 'website' | 'other') {
+  const deployed = type !== 'other';
+  return (
+    <EntityLayout>
+      <EntityLayout.Route path="/" title="Overview">
+        {overviewContent}
+      </EntityLayout.Route>
 
-    <EntityLayout.Route path="/docs" title="Docs">
-      {techdocsContent}
-    </EntityLayout.Route>
-  </EntityLayout>
-);
+      {deployed && (
+        <EntityLayout.Route path="/ci-cd" title="CI/CD">
+          {cicdContent}
+        </EntityLayout.Route>
+      )}
+
+      {type === 'service' && (
+        <EntityLayout.Route path="/api" title="API">
+          {apiContent}
+        </EntityLayout.Route>
+      )}
+
+      {deployed && (
+        <EntityLayout.Route path="/dependencies" title="Dependencies">
+          {dependenciesContent}
+        </EntityLayout.Route>
+      )}
+
+      <EntityLayout.Route path="/docs" title="Docs">
+        {techdocsContent}
+      </EntityLayout.Route>
+    </EntityLayout>
+  );
+}
+
+/** Overview and Docs: the page of any entity without a page of its own. */
+const defaultEntityPage = componentEntityPage('other');
 
 const componentPage = (
   <EntitySwitch>
     <EntitySwitch.Case if={isComponentType('service')}>
-      {serviceEntityPage}
+      {componentEntityPage('service')}
     </EntitySwitch.Case>
 
     <EntitySwitch.Case if={isComponentType('website')}>
-      {websiteEntityPage}
+      {componentEntityPage('website')}
     </EntitySwitch.Case>
 
     <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
   </EntitySwitch>
 );
 
-const apiPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarningContent}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
-        </Grid>
-        <Grid item md={4} xs={12}>
-          <EntityLinksCard />
-        </Grid>
-        <Grid container item md={12}>
-          <Grid item md={6}>
-            <EntityProvidingComponentsCard />
-          </Grid>
-          <Grid item md={6}>
-            <EntityConsumingComponentsCard />
-          </Grid>
-        </Grid>
+const apiPage = overviewPage(
+  <>
+    {aboutCard}
+    {graphCard}
+    {linksCard}
+    <Grid container item md={12}>
+      <Grid item md={6}>
+        <EntityProvidingComponentsCard />
       </Grid>
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/definition" title="Definition">
-      <Grid container spacing={3}>
-        <Grid item xs={12}>
-          <EntityApiDefinitionCard />
-        </Grid>
+      <Grid item md={6}>
+        <EntityConsumingComponentsCard />
       </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+    </Grid>
+  </>,
+  <EntityLayout.Route path="/definition" title="Definition">
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <EntityApiDefinitionCard />
+      </Grid>
+    </Grid>
+  </EntityLayout.Route>,
 );
 
-const userPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarningContent}
-        <Grid item xs={12} md={6}>
-          <EntityUserProfileCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityOwnershipCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+const userPage = overviewPage(
+  <>
+    {halfWidth(<EntityUserProfileCard />)}
+    {halfWidth(<EntityOwnershipCard />)}
+  </>,
 );
 
-const groupPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarningContent}
-        <Grid item xs={12} md={6}>
-          <EntityGroupProfileCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityOwnershipCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityMembersListCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityLinksCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+const groupPage = overviewPage(
+  <>
+    {halfWidth(<EntityGroupProfileCard />)}
+    {halfWidth(<EntityOwnershipCard />)}
+    {halfWidth(<EntityMembersListCard />)}
+    {halfWidth(<EntityLinksCard />)}
+  </>,
 );
 
-const systemPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
-        </Grid>
-        <Grid item md={4} xs={12}>
-          <EntityLinksCard />
-        </Grid>
-        <Grid item md={8}>
-          <EntityHasComponentsCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityHasApisCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityHasResourcesCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-    <EntityLayout.Route path="/diagram" title="Diagram">
-      <EntityCatalogGraphCard
-        direction={Direction.TOP_BOTTOM}
-        title="System Diagram"
-        height={700}
-        relations={[
-          RELATION_PART_OF,
-          RELATION_HAS_PART,
-          RELATION_API_CONSUMED_BY,
-          RELATION_API_PROVIDED_BY,
-          RELATION_CONSUMES_API,
-          RELATION_PROVIDES_API,
-          RELATION_DEPENDENCY_OF,
-          RELATION_DEPENDS_ON,
-        ]}
-        unidirectional={false}
-      />
-    </EntityLayout.Route>
-  </EntityLayout>
+const systemPage = overviewPage(
+  <>
+    {aboutCard}
+    {graphCard}
+    {linksCard}
+    <Grid item md={8}>
+      <EntityHasComponentsCard />
+    </Grid>
+    <Grid item md={6}>
+      <EntityHasApisCard />
+    </Grid>
+    <Grid item md={6}>
+      <EntityHasResourcesCard />
+    </Grid>
+  </>,
+  <EntityLayout.Route path="/diagram" title="Diagram">
+    <EntityCatalogGraphCard
+      direction={Direction.TOP_BOTTOM}
+      title="System Diagram"
+      height={700}
+      relations={[
+        RELATION_PART_OF,
+        RELATION_HAS_PART,
+        RELATION_API_CONSUMED_BY,
+        RELATION_API_PROVIDED_BY,
+        RELATION_CONSUMES_API,
+        RELATION_PROVIDES_API,
+        RELATION_DEPENDENCY_OF,
+        RELATION_DEPENDS_ON,
+      ]}
+      unidirectional={false}
+    />
+  </EntityLayout.Route>,
 );
 
-const domainPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
-        </Grid>
-        <Grid item md={6}>
-          <EntityHasSystemsCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+const domainPage = overviewPage(
+  <>
+    {aboutCard}
+    {graphCard}
+    <Grid item md={6}>
+      <EntityHasSystemsCard />
+    </Grid>
+  </>,
 );
 
 /** Regions, Local Zones, Outposts and cells get their readiness card. */
-const resourcePage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <EntitySwitch>
-          <EntitySwitch.Case if={isRegionExpansionResource}>
-            <Grid item md={6} xs={12}>
-              <EntityRegionReadinessCard />
-            </Grid>
-          </EntitySwitch.Case>
-        </EntitySwitch>
+const resourcePage = overviewPage(
+  <>
+    {aboutCard}
+    <EntitySwitch>
+      <EntitySwitch.Case if={isRegionExpansionResource}>
         <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
+          <EntityRegionReadinessCard />
         </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+    {graphCard}
+  </>,
 );
 
 export const entityPage = (
