@@ -108,34 +108,25 @@ describe('resilienceSignal', () => {
     ],
     ...patch,
   });
+  const REGION_RTO_BREACH = {
+    disruptionType: 'Region',
+    currentRtoInSecs: 30,
+    targetRtoInSecs: 20,
+  };
+  const breached = (...disruptions: ResilienceAppRow['disruptions']) =>
+    app({ complianceStatus: 'PolicyBreached', disruptions });
   it.each([
     ['met and fresh passes', [app({})], FRESH, 'pass'],
     ['met but stale warns', [app({})], STALE, 'warn'],
     [
       'breached RTO fails with a named blocker',
-      [
-        app({
-          complianceStatus: 'PolicyBreached',
-          disruptions: [
-            {
-              disruptionType: 'Region',
-              currentRtoInSecs: 30,
-              targetRtoInSecs: 20,
-            },
-          ],
-        }),
-      ],
+      [breached(REGION_RTO_BREACH)],
       FRESH,
       'fail',
     ],
     [
       'breached status with an unknown disruption type fails',
-      [
-        app({
-          complianceStatus: 'PolicyBreached',
-          disruptions: [{ disruptionType: 'Cell' }],
-        }),
-      ],
+      [breached({ disruptionType: 'Cell' })],
       FRESH,
       'fail',
     ],
@@ -182,16 +173,10 @@ describe('resilienceSignal', () => {
   it('names each breached disruption type', () => {
     const s = resilienceSignal(
       [
-        app({
-          complianceStatus: 'PolicyBreached',
-          disruptions: [
-            {
-              disruptionType: 'Region',
-              currentRtoInSecs: 30,
-              targetRtoInSecs: 20,
-            },
-            { disruptionType: 'Cell', currentRpoInSecs: 9, targetRpoInSecs: 5 },
-          ],
+        breached(REGION_RTO_BREACH, {
+          disruptionType: 'Cell',
+          currentRpoInSecs: 9,
+          targetRpoInSecs: 5,
         }),
       ],
       FRESH,

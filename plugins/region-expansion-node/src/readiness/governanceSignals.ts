@@ -208,6 +208,29 @@ export function resilienceSignal(
 }
 
 /**
+ * An Audit Manager control of an assessment, as the audit signal reads it.
+ *
+ * @public
+ */
+export interface AuditControlEvidence {
+  assessmentName: string;
+  controlName: string;
+  controlStatus: string;
+  folders: ReadonlyArray<{ complianceCheckIssuesCount: number }>;
+}
+
+/**
+ * An AWS Config conformance pack's score in one account.
+ *
+ * @public
+ */
+export interface ConformanceScoreEvidence {
+  accountId: string;
+  packName: string;
+  score: number;
+}
+
+/**
  * Audit check from Audit Manager controls and AWS Config conformance
  * scores in the location: a pack below `conformanceFailBelow` fails, below
  * `conformanceWarnBelow` warns; controls with compliance check issues warn.
@@ -221,17 +244,8 @@ export function resilienceSignal(
  */
 export function auditSignal(
   input: {
-    controls: ReadonlyArray<{
-      assessmentName: string;
-      controlName: string;
-      controlStatus: string;
-      folders: ReadonlyArray<{ complianceCheckIssuesCount: number }>;
-    }>;
-    scores: ReadonlyArray<{
-      accountId: string;
-      packName: string;
-      score: number;
-    }>;
+    controls: readonly AuditControlEvidence[];
+    scores: readonly ConformanceScoreEvidence[];
     auditManager: EvidenceFreshness;
     config: EvidenceFreshness;
     auditManagerCoverage: RegionCoverage;

@@ -10,6 +10,8 @@ import {
   auditSignal,
   resilienceSignal,
   securitySignal,
+  type AuditControlEvidence,
+  type ConformanceScoreEvidence,
   type GovernanceReadinessPolicy,
 } from './governanceSignals';
 
@@ -33,14 +35,9 @@ export interface GovernanceEvidence {
   /** Resilience Hub applications in the Region. */
   apps: readonly ResilienceAppRow[];
   /** Audit Manager controls in the Region. */
-  controls: ReadonlyArray<{
-    assessmentName: string;
-    controlName: string;
-    controlStatus: string;
-    folders: ReadonlyArray<{ complianceCheckIssuesCount: number }>;
-  }>;
+  controls: readonly AuditControlEvidence[];
   /** AWS Config conformance pack scores in the Region. */
-  scores: ReadonlyArray<{ accountId: string; packName: string; score: number }>;
+  scores: readonly ConformanceScoreEvidence[];
 }
 
 const SECURITY_HUB = ['securityhub', 'securityhub-ocsf'];
