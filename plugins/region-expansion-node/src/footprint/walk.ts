@@ -54,48 +54,39 @@ function forEachValue(
   }
 }
 
-/** Visits every string in a value, with its path; see {@link forEachValue}. */
-export function forEachString(
-  root: Json,
-  rootPath: string,
-  visit: (value: string, path: string) => void,
-  onValue?: OnValue,
-): void {
-  forEachValue(
-    root,
-    rootPath,
-    (value, path) => {
-      if (typeof value === 'string') visit(value, path);
-    },
-    onValue,
-  );
+/** A walk that visits only the values `is` accepts; see {@link forEachValue}. */
+function walkOf<T extends Json>(is: (value: Json) => value is T) {
+  return (
+    root: Json,
+    rootPath: string,
+    visit: (value: T, path: string) => void,
+    onValue?: OnValue,
+  ): void =>
+    forEachValue(
+      root,
+      rootPath,
+      (value, path) => {
+        if (is(value)) visit(value, path);
+      },
+      onValue,
+    );
 }
+
+/** Visits every string in a value, with its path; each shared object once. */
+export const forEachString = walkOf(
+  (value): value is string => typeof value === 'string',
+);
 
 /**
  * Visits every IAM policy statement (an object with `Effect` and `Action` or
  * `NotAction`) in a value, with its path; each shared (aliased) object once.
  */
-export function forEachPolicyStatement(
-  root: Json,
-  rootPath: string,
-  visit: (statement: Record<string, Json>, path: string) => void,
-  onValue?: OnValue,
-): void {
-  forEachValue(
-    root,
-    rootPath,
-    (value, path) => {
-      if (
-        isRecord(value) &&
-        'Effect' in value &&
-        ('Action' in value || 'NotAction' in value)
-      ) {
-        visit(value, path);
-      }
-    },
-    onValue,
-  );
-}
+export const forEachPolicyStatement = walkOf(
+  (value): value is Record<string, Json> =>
+    isRecord(value) &&
+    'Effect' in value &&
+    ('Action' in value || 'NotAction' in value),
+);
 
 /** Literal strings of a value that may be a string, a list or an intrinsic. */
 export function literalStrings(value: Json, onValue?: OnValue): string[] {
