@@ -6,7 +6,12 @@ import type {
   GovernanceSource,
   GovernanceTarget,
 } from '@region-expansion/plugin-region-expansion-node';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import { Knex } from 'knex';
@@ -38,9 +43,15 @@ export function createGovernance(client: Knex): {
   };
 }
 
-/** {@link createGovernance} over a fresh test database, migrated as at plugin start. */
-export async function migratedGovernance(knex: Knex) {
-  return createGovernance(await migrated(knex));
+/**
+ * {@link createGovernance} over a fresh database of `databases`, migrated as
+ * at plugin start.
+ */
+export async function migratedGovernance(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+) {
+  return createGovernance(await migrated(await databases.init(databaseId)));
 }
 
 /**

@@ -1,4 +1,8 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   GovernanceProvider,
@@ -15,9 +19,7 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: testDatabaseIds() });
 const finding = governanceFinding;
 
-async function governanceFor(id: Parameters<typeof databases.init>[0]) {
-  return migratedGovernance(await databases.init(id));
-}
+const governanceFor = (id: TestDatabaseId) => migratedGovernance(databases, id);
 
 describe('GovernanceSyncService', () => {
   it('runs a provider, records outcomes per target and schedules one global task per provider', async () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { evaluationAt } from '../__testUtils__/evaluations';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
+import { unzip } from '../__testUtils__/unzip';
 import { KnexReadinessStore } from '../readiness/KnexReadinessStore';
 import { writeEvidenceBundle } from './evidenceBundle';
 import {
@@ -14,16 +15,6 @@ import {
 } from './evidenceSnapshot';
 import { createGovernanceStores, GovernanceStores } from './governanceStores';
 import { KnexGovernanceFindingStore } from './KnexGovernanceFindingStore';
-
-// unzipper ships no types; only Open.buffer is used.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const unzipper: {
-  Open: {
-    buffer(
-      b: Buffer,
-    ): Promise<{ files: Array<{ path: string; buffer(): Promise<Buffer> }> }>;
-  };
-} = require('unzipper');
 
 jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: testDatabaseIds() });
@@ -64,10 +55,7 @@ async function bundle(
     generatedAt: new Date('2026-11-26T12:00:00Z'),
     requestedBy: 'user:default/auditor',
   });
-  const zip = await unzipper.Open.buffer(Buffer.concat(chunks));
-  const files = new Map<string, Buffer>();
-  for (const f of zip.files) files.set(f.path, await f.buffer());
-  return { order: zip.files.map(f => f.path), files };
+  return unzip(Buffer.concat(chunks));
 }
 
 describe('writeEvidenceBundle', () => {
@@ -253,12 +241,10 @@ describe('writeEvidenceBundle to a slow reader', () => {
     const chunks: Buffer[] = [];
     out.on('data', c => chunks.push(c));
     await written;
-    const zip = await unzipper.Open.buffer(Buffer.concat(chunks));
-    const json = zip.files.find(f => f.path === 'securityhub/findings.json')!;
+    const { files } = await unzip(Buffer.concat(chunks));
+    const json = files.get('securityhub/findings.json')!;
     // The bundle is the snapshot from before the write.
-    expect(JSON.parse((await json.buffer()).toString())).toHaveLength(
-      seeded.length,
-    );
+    expect(JSON.parse(json.toString())).toHaveLength(seeded.length);
   });
 });
 

@@ -1,8 +1,9 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { createHash } from 'node:crypto';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
+import { unzip } from '../__testUtils__/unzip';
 import {
   governanceApp,
   governanceFinding,
@@ -10,23 +11,11 @@ import {
 } from '../__testUtils__/governance';
 import { KnexGovernanceFindingStore } from './KnexGovernanceFindingStore';
 
-// unzipper ships no types; only Open.buffer is used.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const unzipper: {
-  Open: {
-    buffer(
-      b: Buffer,
-    ): Promise<{ files: Array<{ path: string; buffer(): Promise<Buffer> }> }>;
-  };
-} = require('unzipper');
-
 jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: testDatabaseIds() });
 const finding = governanceFinding;
 
-async function governanceFor(id: Parameters<typeof databases.init>[0]) {
-  return migratedGovernance(await databases.init(id));
-}
+const governanceFor = (id: TestDatabaseId) => migratedGovernance(databases, id);
 
 describe('createGovernanceRouter', () => {
   async function appWith(
@@ -113,12 +102,7 @@ describe('createGovernanceRouter', () => {
       });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
-    const zip = await unzipper.Open.buffer(res.body as Buffer);
-    const files = new Map(
-      await Promise.all(
-        zip.files.map(async f => [f.path, await f.buffer()] as const),
-      ),
-    );
+    const { files } = await unzip(res.body as Buffer);
     const manifest = JSON.parse(files.get('manifest.json')!.toString());
     expect(manifest.files.map((f: any) => f.path).sort()).toEqual(
       [...files.keys()].filter(p => p !== 'manifest.json').sort(),

@@ -1,4 +1,4 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import {
   governanceReasonSentence,
   GovernanceTarget,
@@ -14,9 +14,7 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: testDatabaseIds() });
 const finding = governanceFinding;
 
-async function governanceFor(id: Parameters<typeof databases.init>[0]) {
-  return migratedGovernance(await databases.init(id));
-}
+const governanceFor = (id: TestDatabaseId) => migratedGovernance(databases, id);
 
 /** FAILED, PASSED, or none (every 11th). */
 function statusOf(i: number): string | undefined {

@@ -2,9 +2,6 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { regionExpansionPermissions } from '@region-expansion/plugin-region-expansion-common';
 import express from 'express';
 import request from 'supertest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import {
   AvailabilityRefreshService,
   KnexAvailabilityStore,
@@ -16,6 +13,11 @@ import {
 } from '../__testUtils__/estate';
 import { createGovernanceRouter } from '../governance';
 import { appWithErrors } from '../__testUtils__/appWithErrors';
+import {
+  committedOpenApi,
+  OpenApiOperation,
+  OpenApiPathItem,
+} from '../__testUtils__/committedOpenApi';
 import { createGovernance } from '../__testUtils__/governance';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { KnexReadinessStore } from '../readiness/KnexReadinessStore';
@@ -36,34 +38,9 @@ const HTTP_METHODS = [
 /** Routes the framework's permission integration router adds. */
 const FRAMEWORK_PREFIX = '/.well-known/backstage/permissions/';
 
-type Operation = {
-  'x-permission'?: string;
-  parameters?: Array<{ $ref?: string; name?: string; in?: string }>;
-  requestBody?: unknown;
-  responses: Record<string, { $ref?: string }>;
-};
-type PathItem = Record<string, Operation | unknown> & {
-  parameters?: Operation['parameters'];
-};
-type Document = {
-  openapi: string;
-  paths: Record<string, PathItem>;
-  components: {
-    parameters: Record<string, { name: string; in: string }>;
-    responses: Record<
-      string,
-      { content: { 'application/json': { schema: { $ref: string } } } }
-    >;
-    schemas: Record<
-      string,
-      { enum?: string[]; properties?: object; required?: string[] }
-    >;
-  };
-};
-
-const document = parseYaml(
-  readFileSync(resolve(__dirname, 'openapi.yaml'), 'utf8'),
-) as Document;
+type Operation = OpenApiOperation;
+type PathItem = OpenApiPathItem;
+const document = committedOpenApi();
 
 type Layer = {
   route?: { path: string; methods: Record<string, boolean> };

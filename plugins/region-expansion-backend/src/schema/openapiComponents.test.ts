@@ -31,28 +31,14 @@ import {
   whatIfRequestSchema,
 } from '@region-expansion/plugin-region-expansion-common';
 import { GOVERNANCE_REASON_KINDS } from '@region-expansion/plugin-region-expansion-node';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { committedOpenApi } from '../__testUtils__/committedOpenApi';
 import { z } from 'zod';
 
 type Operation = {
   parameters?: Array<{ $ref?: string; name?: string; in?: string }>;
 };
 type Parameter = { name: string; in: string; schema?: unknown };
-type Document = {
-  paths: Record<string, Record<string, unknown>>;
-  components: {
-    schemas: Record<
-      string,
-      { enum?: string[]; properties?: object; required?: string[] }
-    >;
-  };
-};
-
-const document = parseYaml(
-  readFileSync(resolve(__dirname, 'openapi.yaml'), 'utf8'),
-) as Document;
+const document = committedOpenApi();
 
 /** The component a local `$ref` names. */
 function resolveRef<T>(ref: string): T {
