@@ -63,7 +63,7 @@ describe('template regional-application-plane through the dry-run endpoint', () 
       });
       const messages = dryRunMessages(res);
       expect({ status: res.status, messages }).toMatchObject({ status: 200 });
-      expect(res.body.steps.map((s: any) => s.id)).toEqual([
+      const steps = [
         'fetch',
         'assess',
         'plan',
@@ -71,19 +71,12 @@ describe('template regional-application-plane through the dry-run endpoint', () 
         'guardrails',
         'register',
         'publish',
-      ]);
+      ];
+      expect(res.body.steps.map((s: any) => s.id)).toEqual(steps);
       const completed = (res.body.log as any[])
         .filter(l => l.body?.status === 'completed')
         .map(l => l.body.stepId);
-      expect(completed).toEqual([
-        'fetch',
-        'assess',
-        'plan',
-        'render',
-        'guardrails',
-        'register',
-        'publish',
-      ]);
+      expect(completed).toEqual(steps);
       expect(messages).toContain(
         'Dry run: would register control plane payments-de-cp (regional) and 2 cells',
       );

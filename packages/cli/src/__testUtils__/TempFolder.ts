@@ -10,10 +10,8 @@ export class TempFolder {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   }
 
-  /** The path of `parts` inside the folder. */
-  at(...parts: string[]): string {
-    return path.join(this.dir, ...parts);
-  }
+  /** The path of `parts` inside the folder (bound, so it may be passed on). */
+  readonly at = (...parts: string[]): string => path.join(this.dir, ...parts);
 
   /** Writes a file, creating the folders above it. */
   write(name: string, content: string | Buffer): void {

@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import type { TempFolder } from './TempFolder';
+import { TempFolder } from './TempFolder';
 
 /** A secret the error messages must never echo. */
 export const SECRET = 'root:x:0:0:s3cr3t-hash';
@@ -124,4 +124,15 @@ export function writeCliInputs(folder: TempFolder): void {
     'tenants.yaml',
     '- { count: 5, tier: pool, residency: { countries: [GB] }, classification: internal, loadUnits: 5 }\n',
   );
+}
+
+/**
+ * A temporary folder holding {@link writeCliInputs}'s files for the tests
+ * of one file: written before them, removed after.
+ */
+export function useCliInputs(prefix: string): TempFolder {
+  const folder = new TempFolder(prefix);
+  beforeAll(() => writeCliInputs(folder));
+  afterAll(() => folder.remove());
+  return folder;
 }

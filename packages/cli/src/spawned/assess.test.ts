@@ -1,11 +1,7 @@
-import { writeCliInputs } from '../__testUtils__/cliInputs';
+import { useCliInputs } from '../__testUtils__/cliInputs';
 import { expectOneLineError, spawnCli } from '../__testUtils__/spawnCli';
-import { TempFolder } from '../__testUtils__/TempFolder';
 
-const folder = new TempFolder('region-expansion-cli-assess-');
-const at = (...parts: string[]) => folder.at(...parts);
-beforeAll(() => writeCliInputs(folder));
-afterAll(() => folder.remove());
+const { at } = useCliInputs('region-expansion-cli-assess-');
 
 describe('region-expansion assess (spawned)', () => {
   it.each([

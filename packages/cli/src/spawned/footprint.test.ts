@@ -1,12 +1,9 @@
 import { aliasedTemplate } from '@region-expansion/plugin-region-expansion-node/testUtils';
-import { writeCliInputs } from '../__testUtils__/cliInputs';
+import { useCliInputs } from '../__testUtils__/cliInputs';
 import { expectOneLineError, spawnCli } from '../__testUtils__/spawnCli';
-import { TempFolder } from '../__testUtils__/TempFolder';
 
-const folder = new TempFolder('region-expansion-cli-footprint-');
-const at = (...parts: string[]) => folder.at(...parts);
-beforeAll(() => writeCliInputs(folder));
-afterAll(() => folder.remove());
+const folder = useCliInputs('region-expansion-cli-footprint-');
+const { at } = folder;
 
 describe('region-expansion footprint (spawned)', () => {
   it('--json merges CloudFormation YAML, cdk.out, a Terraform plan and gzipped CloudTrail', () => {

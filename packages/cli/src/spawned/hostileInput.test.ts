@@ -9,7 +9,7 @@ import { expectOneLineError, spawnCli } from '../__testUtils__/spawnCli';
 import { TempFolder } from '../__testUtils__/TempFolder';
 
 const folder = new TempFolder('region-expansion-cli-hostile-');
-const at = (...parts: string[]) => folder.at(...parts);
+const { at } = folder;
 afterAll(() => folder.remove());
 
 /**

@@ -1,11 +1,7 @@
-import { writeCliInputs } from '../__testUtils__/cliInputs';
+import { useCliInputs } from '../__testUtils__/cliInputs';
 import { expectOneLineError, spawnCli } from '../__testUtils__/spawnCli';
-import { TempFolder } from '../__testUtils__/TempFolder';
 
-const folder = new TempFolder('region-expansion-cli-place-');
-const at = (...parts: string[]) => folder.at(...parts);
-beforeAll(() => writeCliInputs(folder));
-afterAll(() => folder.remove());
+const { at } = useCliInputs('region-expansion-cli-place-');
 
 describe('region-expansion place (spawned)', () => {
   it('--json runs a what-if with the placement engine', () => {
