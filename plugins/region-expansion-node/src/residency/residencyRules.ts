@@ -24,6 +24,28 @@ export interface RegimeRule {
 }
 
 /**
+ * A privacy regime of the GDPR family: personal (internal and above) data
+ * may also go to the EEA and to countries with an EU adequacy decision.
+ */
+function gdprFamily(basis: string): RegimeRule {
+  return {
+    regime: 'privacy',
+    basis,
+    allowedJurisdictions: ['EEA', 'EU-ADEQUACY'],
+    appliesFrom: 'internal',
+  };
+}
+
+/** A regime that keeps data of `appliesFrom` and above in the country. */
+function inCountry(
+  regime: 'confidentiality' | 'independence',
+  basis: string,
+  appliesFrom: DataClassification,
+): RegimeRule {
+  return { regime, basis, appliesFrom };
+}
+
+/**
  * Residency regimes per country (ISO 3166-1 alpha-2). The product's rule set
  * for architecture decisions, not legal advice: privacy regimes follow the
  * GDPR family (transfers to the EEA and adequate countries); confidentiality
@@ -35,6 +57,7 @@ export interface RegimeRule {
  */
 export const COUNTRY_REGIMES: Readonly<Record<string, readonly RegimeRule[]>> =
   {
+    // EEA countries with no national regime beside the GDPR.
     ...Object.fromEntries(
       [
         'AT',
@@ -65,113 +88,63 @@ export const COUNTRY_REGIMES: Readonly<Record<string, readonly RegimeRule[]>> =
         'IS',
         'LI',
         'NO',
-      ].map(country => [
-        country,
-        [
-          {
-            regime: 'privacy',
-            basis: 'GDPR',
-            allowedJurisdictions: ['EEA', 'EU-ADEQUACY'],
-            appliesFrom: 'internal',
-          },
-        ],
-      ]),
+      ].map(country => [country, [gdprFamily('GDPR')]]),
     ),
     DE: [
-      {
-        regime: 'privacy',
-        basis: 'GDPR',
-        allowedJurisdictions: ['EEA', 'EU-ADEQUACY'],
-        appliesFrom: 'internal',
-      },
-      {
-        regime: 'confidentiality',
-        basis: 'KRITIS / BSI C5 critical-sector data',
-        appliesFrom: 'restricted',
-      },
+      gdprFamily('GDPR'),
+      inCountry(
+        'confidentiality',
+        'KRITIS / BSI C5 critical-sector data',
+        'restricted',
+      ),
     ],
     FR: [
-      {
-        regime: 'privacy',
-        basis: 'GDPR',
-        allowedJurisdictions: ['EEA', 'EU-ADEQUACY'],
-        appliesFrom: 'internal',
-      },
-      {
-        regime: 'confidentiality',
-        basis: 'SecNumCloud sensitive data',
-        appliesFrom: 'restricted',
-      },
+      gdprFamily('GDPR'),
+      inCountry('confidentiality', 'SecNumCloud sensitive data', 'restricted'),
     ],
-    GB: [
-      {
-        regime: 'privacy',
-        basis: 'UK GDPR',
-        allowedJurisdictions: ['EEA', 'EU-ADEQUACY'],
-        appliesFrom: 'internal',
-      },
-    ],
+    GB: [gdprFamily('UK GDPR')],
     CH: [
-      {
-        regime: 'privacy',
-        basis: 'Swiss FADP',
-        allowedJurisdictions: ['EEA', 'EU-ADEQUACY'],
-        appliesFrom: 'internal',
-      },
-      {
-        regime: 'confidentiality',
-        basis: 'banking secrecy (FINMA)',
-        appliesFrom: 'confidential',
-      },
+      gdprFamily('Swiss FADP'),
+      inCountry('confidentiality', 'banking secrecy (FINMA)', 'confidential'),
     ],
-    CN: [
-      {
-        regime: 'independence',
-        basis: 'PIPL / Data Security Law',
-        appliesFrom: 'internal',
-      },
-    ],
+    CN: [inCountry('independence', 'PIPL / Data Security Law', 'internal')],
     SA: [
-      {
-        regime: 'independence',
-        basis: 'NCA Essential Cybersecurity Controls',
-        appliesFrom: 'confidential',
-      },
+      inCountry(
+        'independence',
+        'NCA Essential Cybersecurity Controls',
+        'confidential',
+      ),
     ],
     AE: [
-      {
-        regime: 'confidentiality',
-        basis: 'UAE critical-sector data',
-        appliesFrom: 'restricted',
-      },
+      inCountry('confidentiality', 'UAE critical-sector data', 'restricted'),
     ],
     IN: [
-      {
-        regime: 'confidentiality',
-        basis: 'RBI payment data localisation',
-        appliesFrom: 'confidential',
-      },
+      inCountry(
+        'confidentiality',
+        'RBI payment data localisation',
+        'confidential',
+      ),
     ],
     ID: [
-      {
-        regime: 'confidentiality',
-        basis: 'GR 71 strategic public-sector data',
-        appliesFrom: 'restricted',
-      },
+      inCountry(
+        'confidentiality',
+        'GR 71 strategic public-sector data',
+        'restricted',
+      ),
     ],
     AU: [
-      {
-        regime: 'confidentiality',
-        basis: 'Hosting Certification Framework (government data)',
-        appliesFrom: 'restricted',
-      },
+      inCountry(
+        'confidentiality',
+        'Hosting Certification Framework (government data)',
+        'restricted',
+      ),
     ],
     CA: [
-      {
-        regime: 'confidentiality',
-        basis: 'provincial public-sector data laws',
-        appliesFrom: 'restricted',
-      },
+      inCountry(
+        'confidentiality',
+        'provincial public-sector data laws',
+        'restricted',
+      ),
     ],
   };
 
