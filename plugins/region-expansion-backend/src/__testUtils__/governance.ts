@@ -1,10 +1,11 @@
-import type {
-  ConformanceScoreRow,
-  GovernanceCoverageMethod,
-  GovernanceCoverageProof,
-  GovernanceFindingRow,
-  GovernanceSource,
-  GovernanceTarget,
+import {
+  governanceReasonSentence,
+  type ConformanceScoreRow,
+  type GovernanceCoverageMethod,
+  type GovernanceCoverageProof,
+  type GovernanceFindingRow,
+  type GovernanceSource,
+  type GovernanceTarget,
 } from '@region-expansion/plugin-region-expansion-node';
 import {
   mockCredentials,
@@ -24,6 +25,7 @@ import {
   GovernanceStores,
 } from '../governance/governanceStores';
 import { migrated } from './database';
+import { testDatabaseIds } from './testDatabases';
 
 /**
  * The governance stores and the read service over a migrated client, wired
@@ -44,14 +46,17 @@ export function createGovernance(client: Knex): {
 }
 
 /**
- * {@link createGovernance} over a fresh database of `databases`, migrated as
- * at plugin start.
+ * The test databases of a governance test (SQLite, and each PostgreSQL
+ * configured), and {@link createGovernance} over a fresh one of them,
+ * migrated as at plugin start. Call it at the top of the test file.
  */
-export async function migratedGovernance(
-  databases: TestDatabases,
-  databaseId: TestDatabaseId,
-) {
-  return createGovernance(await migrated(await databases.init(databaseId)));
+export function governanceDatabases() {
+  const databases = TestDatabases.create({ ids: testDatabaseIds() });
+  return {
+    databases,
+    governanceFor: async (databaseId: TestDatabaseId) =>
+      createGovernance(await migrated(await databases.init(databaseId))),
+  };
 }
 
 /**
@@ -187,3 +192,16 @@ export function conformanceScore(
     score: (100 * compliant) / total,
   };
 }
+
+/**
+ * What a reader is told of a target whose last run of `source` AWS refused:
+ * stale, with the fixed sentence of the reason, never AWS's text.
+ */
+export const staleAccessDenied = (
+  source: GovernanceSource,
+  target: GovernanceTarget,
+) => ({
+  status: 'stale',
+  reasonKind: 'access-denied',
+  staleReason: governanceReasonSentence('access-denied', source, target),
+});

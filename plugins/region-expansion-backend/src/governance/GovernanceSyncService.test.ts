@@ -1,8 +1,4 @@
-import {
-  mockServices,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   GovernanceProvider,
@@ -10,16 +6,13 @@ import {
 } from '@region-expansion/plugin-region-expansion-node';
 import {
   governanceFinding,
-  migratedGovernance,
+  governanceDatabases,
 } from '../__testUtils__/governance';
-import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { GovernanceSyncService } from './GovernanceSyncService';
 
 jest.setTimeout(60_000);
-const databases = TestDatabases.create({ ids: testDatabaseIds() });
+const { databases, governanceFor } = governanceDatabases();
 const finding = governanceFinding;
-
-const governanceFor = (id: TestDatabaseId) => migratedGovernance(databases, id);
 
 describe('GovernanceSyncService', () => {
   it('runs a provider, records outcomes per target and schedules one global task per provider', async () => {

@@ -1,21 +1,17 @@
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { createHash } from 'node:crypto';
-import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { unzip } from '../__testUtils__/unzip';
 import {
   governanceApp,
   governanceFinding,
-  migratedGovernance,
+  governanceDatabases,
 } from '../__testUtils__/governance';
 import { KnexGovernanceFindingStore } from './KnexGovernanceFindingStore';
 
 jest.setTimeout(60_000);
-const databases = TestDatabases.create({ ids: testDatabaseIds() });
+const { governanceFor } = governanceDatabases();
 const finding = governanceFinding;
-
-const governanceFor = (id: TestDatabaseId) => migratedGovernance(databases, id);
 
 describe('createGovernanceRouter', () => {
   async function appWith(

@@ -1,20 +1,14 @@
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import {
-  governanceReasonSentence,
-  GovernanceTarget,
-} from '@region-expansion/plugin-region-expansion-node';
+import { GovernanceTarget } from '@region-expansion/plugin-region-expansion-node';
 import {
   governanceFinding,
-  migratedGovernance,
+  governanceDatabases,
   recordAccessDenied,
+  staleAccessDenied,
 } from '../__testUtils__/governance';
-import { testDatabaseIds } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
-const databases = TestDatabases.create({ ids: testDatabaseIds() });
+const { databases, governanceFor } = governanceDatabases();
 const finding = governanceFinding;
-
-const governanceFor = (id: TestDatabaseId) => migratedGovernance(databases, id);
 
 /** FAILED, PASSED, or none (every 11th). */
 function statusOf(i: number): string | undefined {
@@ -165,13 +159,7 @@ describe.each(databases.eachSupportedId())(
       );
       const [state] = await stores.syncState.freshness();
       expect(state).toMatchObject({
-        status: 'stale',
-        reasonKind: 'access-denied',
-        staleReason: governanceReasonSentence(
-          'access-denied',
-          'securityhub',
-          target,
-        ),
+        ...staleAccessDenied('securityhub', target),
         lastSuccessAt: '2026-11-26T10:01:00.000Z',
         rows: 150,
       });

@@ -16,7 +16,11 @@ import path from 'node:path';
 import request from 'supertest';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { GovernanceReadinessSignals } from './GovernanceReadinessSignals';
-import { createGovernance, governanceApp } from '../__testUtils__/governance';
+import {
+  createGovernance,
+  governanceApp,
+  staleAccessDenied,
+} from '../__testUtils__/governance';
 import { KnexGovernanceSyncStateStore } from './KnexGovernanceSyncStateStore';
 import { GovernanceSyncService } from './GovernanceSyncService';
 
@@ -106,13 +110,7 @@ describe.each(databases.eachSupportedId())(
         expect.arrayContaining([
           expect.objectContaining({
             ...target,
-            status: 'stale',
-            reasonKind: 'access-denied',
-            staleReason: governanceReasonSentence(
-              'access-denied',
-              'securityhub',
-              target,
-            ),
+            ...staleAccessDenied('securityhub', target),
           }),
           expect.objectContaining({
             accountId: org.accounts[0].id,
