@@ -1,15 +1,17 @@
 import { caseList, type ActionName, type HandlerCase } from './handlerCase';
 
+/** The actions that take a plan name (and a target location). */
+const NAMED: ActionName[] = [
+  'plan-cells',
+  'render-application-plane',
+  'render-guardrails',
+  'register',
+];
+
 /** Target locations, names and control planes, in every action that takes them. */
 export function sharedFieldCases(): HandlerCase[] {
   const { cases, add } = caseList();
-  for (const action of [
-    'assess',
-    'plan-cells',
-    'render-application-plane',
-    'render-guardrails',
-    'register',
-  ] as ActionName[]) {
+  for (const action of ['assess', ...NAMED] as ActionName[]) {
     add(
       action,
       'unknown-location',
@@ -33,12 +35,7 @@ export function sharedFieldCases(): HandlerCase[] {
       ['targetLocation'],
     );
   }
-  for (const action of [
-    'plan-cells',
-    'render-application-plane',
-    'render-guardrails',
-    'register',
-  ] as ActionName[]) {
+  for (const action of NAMED) {
     add(
       action,
       'malformed-id',
