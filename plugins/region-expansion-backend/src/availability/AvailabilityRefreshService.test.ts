@@ -10,6 +10,10 @@ import {
 import { KnexAvailabilityStore } from './KnexAvailabilityStore';
 import { availabilityAwsContext, readAvailabilityConfig } from './config';
 import { migrated } from '../__testUtils__/database';
+import {
+  LIVE_AVAILABILITY,
+  STATIC_KEY_ACCOUNTS,
+} from '../__testUtils__/liveAvailability';
 
 jest.setTimeout(60_000);
 
@@ -45,31 +49,11 @@ const LIVE = {
   'eusc-de-east-1': ['kms', 's3'],
 };
 
-/** Static keys of `aws.accounts`, read through the real credentials manager. */
 const CONFIG = {
-  aws: {
-    accounts: [
-      {
-        accountId: '111122223333',
-        accessKeyId: 'AKIDTEST',
-        secretAccessKey: 'secret',
-      },
-      {
-        accountId: '444455556666',
-        accessKeyId: 'AKIDTESTEUSC',
-        secretAccessKey: 'secret',
-      },
-    ],
-  },
+  aws: STATIC_KEY_ACCOUNTS,
   regionExpansion: {
     governance: { maxAttempts: 1 },
-    availability: {
-      live: {
-        enabled: true,
-        accounts: { aws: '111122223333', 'aws-eusc': '444455556666' },
-        partitions: ['aws', 'aws-eusc'],
-      },
-    },
+    availability: { live: LIVE_AVAILABILITY },
   },
 };
 

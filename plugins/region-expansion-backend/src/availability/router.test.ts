@@ -14,6 +14,10 @@ import {
   RouteCase,
 } from '../__testUtils__/rolePolicy';
 import { regionExpansionPlugin } from '../plugin';
+import {
+  LIVE_AVAILABILITY,
+  STATIC_KEY_ACCOUNTS,
+} from '../__testUtils__/liveAvailability';
 
 jest.setTimeout(120_000);
 
@@ -52,9 +56,7 @@ describe('availability routes', () => {
       governance: { maxAttempts: 1 },
       availability: {
         live: {
-          enabled: true,
-          accounts: { aws: '111122223333', 'aws-eusc': '444455556666' },
-          partitions: ['aws', 'aws-eusc'],
+          ...LIVE_AVAILABILITY,
           schedule: {
             frequency: { hours: 24 },
             timeout: { minutes: 5 },
@@ -63,25 +65,13 @@ describe('availability routes', () => {
         },
       },
     };
-    const aws = {
-      accounts: [
-        {
-          accountId: '111122223333',
-          accessKeyId: 'AKIDTEST',
-          secretAccessKey: 'secret',
-        },
-        {
-          accountId: '444455556666',
-          accessKeyId: 'AKIDTESTEUSC',
-          secretAccessKey: 'secret',
-        },
-      ],
-    };
     ({ server } = await startTestBackend({
       features: [
         regionExpansionPlugin,
         rolePermissionsFactory,
-        mockServices.rootConfig.factory({ data: { aws, regionExpansion } }),
+        mockServices.rootConfig.factory({
+          data: { aws: STATIC_KEY_ACCOUNTS, regionExpansion },
+        }),
       ],
     }));
   });

@@ -69,34 +69,33 @@ describe('writeEvidenceBundle', () => {
     stores = createGovernanceStores(knex);
     evidence = createEvidenceSnapshots(knex);
     await stores.findings.upsertFindings('securityhub', rows);
-    await stores.snapshots.replaceResilienceApps(
-      { partition: 'aws-eusc', accountId: '100000000000', region: 'x' },
-      [
-        {
-          appArn: 'arn:aws-eusc:resiliencehub:eusc-de-east-1:1:app/a',
-          appName: 'eusc-app',
-          partition: 'aws-eusc',
-          accountId: '100000000000',
-          region: 'eusc-de-east-1',
-          complianceStatus: 'PolicyMet',
-          disruptions: [{ disruptionType: 'AZ', currentRtoInSecs: 5 }],
-        },
-      ],
-    );
-    await stores.snapshots.replaceResilienceApps(
-      { partition: 'aws', accountId: '100000000001', region: 'x' },
-      [
-        {
-          appArn: 'arn:aws:resiliencehub:us-east-1:1:app/b',
-          appName: 'aws-app',
-          partition: 'aws',
-          accountId: '100000000001',
-          region: 'us-east-1',
-          complianceStatus: 'PolicyBreached',
-          disruptions: [],
-        },
-      ],
-    );
+    // One app per partition, each stored under its own account.
+    for (const app of [
+      {
+        appArn: 'arn:aws-eusc:resiliencehub:eusc-de-east-1:1:app/a',
+        appName: 'eusc-app',
+        partition: 'aws-eusc',
+        accountId: '100000000000',
+        region: 'eusc-de-east-1',
+        complianceStatus: 'PolicyMet',
+        disruptions: [{ disruptionType: 'AZ', currentRtoInSecs: 5 }],
+      },
+      {
+        appArn: 'arn:aws:resiliencehub:us-east-1:1:app/b',
+        appName: 'aws-app',
+        partition: 'aws',
+        accountId: '100000000001',
+        region: 'us-east-1',
+        complianceStatus: 'PolicyBreached',
+        disruptions: [],
+      },
+    ]) {
+      const { partition, accountId } = app;
+      await stores.snapshots.replaceResilienceApps(
+        { partition, accountId, region: 'x' },
+        [app],
+      );
+    }
   });
 
   // The store pages by 1000: the unfiltered and partition scopes span pages.

@@ -4,6 +4,7 @@ import { PlacementEngine } from '@region-expansion/plugin-region-expansion-node'
 import request from 'supertest';
 import { API, as, demoBackendBeforeAll } from '../__testUtils__/rolePolicy';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
+import { VALID_BODIES } from '../badInput/__testUtils__/validRequests';
 import { DEFAULT_CELL_SPEC } from '../placement/defaultCellSpec';
 
 jest.setTimeout(180_000);
@@ -188,14 +189,9 @@ describe.each(databases.eachSupportedId())(
     });
 
     const validCell = {
+      ...(VALID_BODIES['POST /cells'] as object),
       id: 'eu-west-1-p90',
       name: 'Dublin 90',
-      locationId: 'eu-west-1',
-      controlPlaneId: 'cp-aws-eu',
-      isolation: 'pooled',
-      accountId: '999988887777',
-      specVersion: '2026.1',
-      capacity: { tenants: 10, loadUnits: 100 },
     };
     const longId = 'a'.repeat(500);
 
