@@ -97,14 +97,21 @@ export class KnexEstateStore extends KnexStore implements EstateStore {
     return new KnexEstateStore(options.client);
   }
 
+  /** The rows of `table` in id order, of one partition when given. */
+  async #byId<TRow extends {}>(
+    table: string,
+    partition?: string,
+  ): Promise<TRow[]> {
+    const query = this.db<TRow>(table).orderBy('id');
+    if (partition) query.where('partition', partition);
+    return (await query) as TRow[];
+  }
+
   async listLocations(
     filter: { partition?: string } = {},
   ): Promise<Location[]> {
-    const query = this.db<LocationRow>('locations').orderBy('id');
-    if (filter.partition) {
-      query.where('partition', filter.partition);
-    }
-    return (await query).map(rowToLocation);
+    const rows = await this.#byId<LocationRow>('locations', filter.partition);
+    return rows.map(rowToLocation);
   }
 
   async addLocation(location: Location): Promise<Location> {
@@ -127,11 +134,11 @@ export class KnexEstateStore extends KnexStore implements EstateStore {
   async listControlPlanes(
     filter: { partition?: string } = {},
   ): Promise<ControlPlane[]> {
-    const query = this.db<ControlPlaneRow>('control_planes').orderBy('id');
-    if (filter.partition) {
-      query.where('partition', filter.partition);
-    }
-    return (await query).map(rowToControlPlane);
+    const rows = await this.#byId<ControlPlaneRow>(
+      'control_planes',
+      filter.partition,
+    );
+    return rows.map(rowToControlPlane);
   }
 
   async getControlPlane(id: string): Promise<ControlPlane | undefined> {
