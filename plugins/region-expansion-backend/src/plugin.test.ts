@@ -361,11 +361,13 @@ describe('regionExpansionPlugin bad input: 4xx naming field and reason, nothing 
         `- id: bulk-${i}\n  name: Bulk ${i}\n  tier: pool\n  classification: internal\n  loadUnits: 1\n`,
     );
     rows[321] = `- id: bulk-321\n  name: Bulk\n  tier: platinum\n  classification: internal\n  loadUnits: 1\n`;
-    const res = await request(server)
-      .post(`${API}/tenants/import`)
-      .set('Authorization', admin)
-      .set('Content-Type', 'text/yaml')
-      .send(rows.join(''));
+    const importYaml = () =>
+      request(server)
+        .post(`${API}/tenants/import`)
+        .set('Authorization', admin)
+        .set('Content-Type', 'text/yaml')
+        .send(rows.join(''));
+    const res = await importYaml();
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(
       /^rows\[321\]\.tier: must be one of pool, bridge, silo/,
@@ -373,11 +375,7 @@ describe('regionExpansionPlugin bad input: 4xx naming field and reason, nothing 
     expect(await counts()).toEqual(before);
 
     rows[321] = rows[320].replace(/bulk-320/g, 'bulk-321');
-    const ok = await request(server)
-      .post(`${API}/tenants/import`)
-      .set('Authorization', admin)
-      .set('Content-Type', 'text/yaml')
-      .send(rows.join(''));
+    const ok = await importYaml();
     expect(ok.status).toBe(201);
     expect((await counts()).tenants).toBe(before.tenants + 500);
   });

@@ -132,16 +132,19 @@ describe('readiness routes', () => {
   });
 
   it('waives a check visibly, re-evaluates, and revokes', async () => {
-    const created = await request(server)
-      .post(`${API}/waivers`)
-      .set('Authorization', ADMIN)
-      .send({
-        locationId: 'ap-east-1',
-        check: 'availability',
-        reason: 'self-hosted model replaces Bedrock during the pilot',
-        approver: 'user:default/ciso',
-        expiresAt: inDays(10),
-      });
+    const waiver = {
+      locationId: 'ap-east-1',
+      check: 'availability',
+      reason: 'self-hosted model replaces Bedrock during the pilot',
+      approver: 'user:default/ciso',
+      expiresAt: inDays(10),
+    };
+    const postWaiver = (body: object) =>
+      request(server)
+        .post(`${API}/waivers`)
+        .set('Authorization', ADMIN)
+        .send(body);
+    const created = await postWaiver(waiver);
     expect(created.status).toBe(201);
     expect(created.body.waiver).toEqual(
       expect.objectContaining({
@@ -160,16 +163,12 @@ describe('readiness routes', () => {
         .waivedChecks,
     ).toEqual(['availability']);
 
-    const duplicate = await request(server)
-      .post(`${API}/waivers`)
-      .set('Authorization', ADMIN)
-      .send({
-        locationId: 'ap-east-1',
-        check: 'availability',
-        reason: 'again',
-        approver: 'someone',
-        expiresAt: inDays(5),
-      });
+    const duplicate = await postWaiver({
+      ...waiver,
+      reason: 'again',
+      approver: 'someone',
+      expiresAt: inDays(5),
+    });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error.message).toMatch(/already covers check/);
 
