@@ -71,7 +71,7 @@ function cellViolation(
  * Places tenants into cells, honouring partition, residency, isolation tier,
  * lifecycle, readiness and headroom in every dimension, and says why.
  *
- * Cells are held in a {@link CellIndex}, so a decision looks at a handful of
+ * Cells are held in a `CellIndex`, so a decision looks at a handful of
  * groups and binary-searches each instead of scanning every cell. Usage
  * changes only when a call says `commit`.
  *

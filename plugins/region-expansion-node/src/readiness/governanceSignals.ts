@@ -213,9 +213,13 @@ export function resilienceSignal(
  * @public
  */
 export interface AuditControlEvidence {
+  /** Audit Manager assessment the control belongs to. */
   assessmentName: string;
+  /** The control's name, as readers see it in the signal's detail. */
   controlName: string;
+  /** Audit Manager's status of the control (e.g. `UNDER_REVIEW`). */
   controlStatus: string;
+  /** Evidence folders; any compliance check issue makes the control warn. */
   folders: ReadonlyArray<{ complianceCheckIssuesCount: number }>;
 }
 
@@ -225,8 +229,11 @@ export interface AuditControlEvidence {
  * @public
  */
 export interface ConformanceScoreEvidence {
+  /** Account the pack reports on. */
   accountId: string;
+  /** The conformance pack's name. */
   packName: string;
+  /** Compliance score, 0 to 100. */
   score: number;
 }
 

@@ -8,8 +8,11 @@ import path from 'node:path';
  * @public
  */
 export interface CorpusCaseFigures {
+  /** The case's name, as the test names it. */
   name: string;
+  /** What kind of bad input the case is (e.g. `size`, `type`, `encoding`). */
   category: string;
+  /** How long the case took to be refused, in milliseconds. */
   ms: number;
   /** Every promise the case broke, one line each; empty when it kept them. */
   problems: string[];
