@@ -3,7 +3,6 @@ import {
   type SsmPageFailure,
   ssmPageFailureSentence,
 } from '@region-expansion/plugin-region-expansion-node';
-import { Knex } from 'knex';
 import { KnexStore } from '../database/KnexStore';
 import {
   AvailabilityRefreshLease,
@@ -97,11 +96,6 @@ export class KnexAvailabilityStore
   extends KnexStore
   implements AvailabilityStore
 {
-  /** A store over the plugin's migrated database client. */
-  static create(options: { client: Knex }): KnexAvailabilityStore {
-    return new KnexAvailabilityStore(options.client);
-  }
-
   /** Stores a refresh; the failed pages stay listed next to the kept ones. */
   async add(
     refresh: NewAvailabilityRefresh,

@@ -8,7 +8,6 @@ import {
   LocationCellSummary,
   LocationKind,
 } from '@region-expansion/plugin-region-expansion-common';
-import { Knex } from 'knex';
 import { KnexStore } from '../database/KnexStore';
 import {
   chunks,
@@ -92,11 +91,6 @@ function capacityBelowUsage(cell: Cell, capacity: Cell['capacity']): string[] {
  * @public
  */
 export class KnexEstateStore extends KnexStore implements EstateStore {
-  /** A store over the plugin's migrated database client. */
-  static create(options: { client: Knex }): KnexEstateStore {
-    return new KnexEstateStore(options.client);
-  }
-
   /** The rows of `table` in id order, of one partition when given. */
   async #byId<TRow extends {}>(
     table: string,

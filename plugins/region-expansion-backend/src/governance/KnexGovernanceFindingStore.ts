@@ -127,11 +127,6 @@ export class KnexGovernanceFindingStore
   extends KnexStore
   implements GovernanceFindingStore
 {
-  /** A store over the plugin's migrated database client (or a transaction). */
-  static create(options: { client: Knex }): KnexGovernanceFindingStore {
-    return new KnexGovernanceFindingStore(options.client);
-  }
-
   get #chunk(): number {
     return isPostgres(this.db) ? CHUNK.pg : CHUNK.sqlite;
   }

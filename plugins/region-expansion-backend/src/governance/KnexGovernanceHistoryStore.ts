@@ -1,5 +1,4 @@
 import type { GovernanceSource } from '@region-expansion/plugin-region-expansion-node';
-import { Knex } from 'knex';
 import { KnexStore } from '../database/KnexStore';
 import { KeysetColumn, readKeysetPage } from '../database/keyset';
 import { whereFilter } from './governanceFilter';
@@ -39,11 +38,6 @@ export class KnexGovernanceHistoryStore
   extends KnexStore
   implements GovernanceHistoryStore
 {
-  /** A store over the plugin's migrated database client (or a transaction). */
-  static create(options: { client: Knex }): KnexGovernanceHistoryStore {
-    return new KnexGovernanceHistoryStore(options.client);
-  }
-
   async recordHistory(source: GovernanceSource, day: string): Promise<void> {
     const db = this.db;
     const totals = await db('governance_rollups')

@@ -4,7 +4,6 @@ import type {
   GovernanceTarget,
   ResilienceAppRow,
 } from '@region-expansion/plugin-region-expansion-node';
-import { Knex } from 'knex';
 import { KnexStore } from '../database/KnexStore';
 import { KeysetColumn, readKeysetPage } from '../database/keyset';
 import {
@@ -144,11 +143,6 @@ export class KnexGovernanceSnapshotStore
   extends KnexStore
   implements GovernanceSnapshotStore
 {
-  /** A store over the plugin's migrated database client (or a transaction). */
-  static create(options: { client: Knex }): KnexGovernanceSnapshotStore {
-    return new KnexGovernanceSnapshotStore(options.client);
-  }
-
   async replaceResilienceApps(
     target: GovernanceTarget,
     rows: ResilienceAppRow[],

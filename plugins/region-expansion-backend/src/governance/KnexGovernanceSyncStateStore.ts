@@ -103,11 +103,6 @@ export class KnexGovernanceSyncStateStore
   extends KnexStore
   implements GovernanceSyncStateStore
 {
-  /** A store over the plugin's migrated database client (or a transaction). */
-  static create(options: { client: Knex }): KnexGovernanceSyncStateStore {
-    return new KnexGovernanceSyncStateStore(options.client);
-  }
-
   async getCursor(
     source: GovernanceSource,
     target: GovernanceTarget,

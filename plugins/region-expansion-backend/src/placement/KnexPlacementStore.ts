@@ -4,7 +4,6 @@ import {
   PlacementRecord,
   Tenant,
 } from '@region-expansion/plugin-region-expansion-common';
-import { Knex } from 'knex';
 import { KnexStore } from '../database/KnexStore';
 import { lockFirst, writeTransaction } from '../database/writeTransaction';
 import { changeCellUsage, lockCells, usageOf } from '../estate/cellUsage';
@@ -20,11 +19,6 @@ import { PlacementStore } from './PlacementStore';
  * @public
  */
 export class KnexPlacementStore extends KnexStore implements PlacementStore {
-  /** A store over the plugin's migrated database client. */
-  static create(options: { client: Knex }): KnexPlacementStore {
-    return new KnexPlacementStore(options.client);
-  }
-
   /**
    * The tenant is locked first, then both cells in id order: every writer
    * takes cells in that one order, so two opposite moves cannot deadlock.

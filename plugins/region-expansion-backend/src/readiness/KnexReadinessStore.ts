@@ -17,7 +17,6 @@ import {
   readinessFromMap,
 } from '@region-expansion/plugin-region-expansion-node';
 import { randomUUID } from 'crypto';
-import { Knex } from 'knex';
 import { KnexStore } from '../database/KnexStore';
 import { KeysetColumn, readKeysetPage } from '../database/keyset';
 import { isUniqueViolation } from '../database/writeTransaction';
@@ -134,14 +133,6 @@ function activeKey(locationId: string, check: ReadinessCheck): string {
  * @public
  */
 export class KnexReadinessStore extends KnexStore implements ReadinessStore {
-  /**
-   * A store over the plugin's migrated database client or a transaction
-   * (the evidence bundle reads readiness in its governance snapshot).
-   */
-  static create(options: { client: Knex }): KnexReadinessStore {
-    return new KnexReadinessStore(options.client);
-  }
-
   // -------------------------------------------------------------- evaluations
 
   /** Appends an evaluation to the history. */

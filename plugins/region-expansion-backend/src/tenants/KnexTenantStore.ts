@@ -1,6 +1,5 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { Cell, Tenant } from '@region-expansion/plugin-region-expansion-common';
-import { Knex } from 'knex';
 import { KnexStore } from '../database/KnexStore';
 import {
   chunks,
@@ -77,11 +76,6 @@ function usagePerCell(tenants: Tenant[]): Map<string, CellUsageDelta> {
  * @public
  */
 export class KnexTenantStore extends KnexStore implements TenantStore {
-  /** A store over the plugin's migrated database client. */
-  static create(options: { client: Knex }): KnexTenantStore {
-    return new KnexTenantStore(options.client);
-  }
-
   async listTenants(query: TenantQuery): Promise<TenantPage> {
     const base = this.db<TenantRow>('tenants');
     if (query.cellId) base.where('tenants.cell_id', query.cellId);
