@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { regionExpansionGovernanceExtensionPoint } from '@region-expansion/plugin-region-expansion-node';
+import { createGovernanceProviderModule } from '@region-expansion/plugin-region-expansion-node';
 import { AuditManagerGovernanceProvider } from './AuditManagerGovernanceProvider';
 
 /**
@@ -10,20 +6,9 @@ import { AuditManagerGovernanceProvider } from './AuditManagerGovernanceProvider
  *
  * @public
  */
-export const regionExpansionModuleAuditManager = createBackendModule({
-  pluginId: 'region-expansion',
-  moduleId: 'audit-manager',
-  register(env) {
-    env.registerInit({
-      deps: {
-        governance: regionExpansionGovernanceExtensionPoint,
-        config: coreServices.rootConfig,
-      },
-      async init({ governance, config }) {
-        governance.addProvider(
-          AuditManagerGovernanceProvider.fromConfig(config),
-        );
-      },
-    });
+export const regionExpansionModuleAuditManager = createGovernanceProviderModule(
+  {
+    moduleId: 'audit-manager',
+    fromConfig: config => AuditManagerGovernanceProvider.fromConfig(config),
   },
-});
+);

@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { regionExpansionGovernanceExtensionPoint } from '@region-expansion/plugin-region-expansion-node';
+import { createGovernanceProviderModule } from '@region-expansion/plugin-region-expansion-node';
 import { AwsConfigGovernanceProvider } from './AwsConfigGovernanceProvider';
 
 /**
@@ -11,18 +7,7 @@ import { AwsConfigGovernanceProvider } from './AwsConfigGovernanceProvider';
  *
  * @public
  */
-export const regionExpansionModuleAwsConfig = createBackendModule({
-  pluginId: 'region-expansion',
+export const regionExpansionModuleAwsConfig = createGovernanceProviderModule({
   moduleId: 'aws-config',
-  register(env) {
-    env.registerInit({
-      deps: {
-        governance: regionExpansionGovernanceExtensionPoint,
-        config: coreServices.rootConfig,
-      },
-      async init({ governance, config }) {
-        governance.addProvider(AwsConfigGovernanceProvider.fromConfig(config));
-      },
-    });
-  },
+  fromConfig: config => AwsConfigGovernanceProvider.fromConfig(config),
 });

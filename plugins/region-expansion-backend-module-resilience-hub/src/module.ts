@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { regionExpansionGovernanceExtensionPoint } from '@region-expansion/plugin-region-expansion-node';
+import { createGovernanceProviderModule } from '@region-expansion/plugin-region-expansion-node';
 import { ResilienceHubGovernanceProvider } from './ResilienceHubGovernanceProvider';
 
 /**
@@ -10,20 +6,8 @@ import { ResilienceHubGovernanceProvider } from './ResilienceHubGovernanceProvid
  *
  * @public
  */
-export const regionExpansionModuleResilienceHub = createBackendModule({
-  pluginId: 'region-expansion',
-  moduleId: 'resilience-hub',
-  register(env) {
-    env.registerInit({
-      deps: {
-        governance: regionExpansionGovernanceExtensionPoint,
-        config: coreServices.rootConfig,
-      },
-      async init({ governance, config }) {
-        governance.addProvider(
-          ResilienceHubGovernanceProvider.fromConfig(config),
-        );
-      },
-    });
-  },
-});
+export const regionExpansionModuleResilienceHub =
+  createGovernanceProviderModule({
+    moduleId: 'resilience-hub',
+    fromConfig: config => ResilienceHubGovernanceProvider.fromConfig(config),
+  });

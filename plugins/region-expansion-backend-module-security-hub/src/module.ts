@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { regionExpansionGovernanceExtensionPoint } from '@region-expansion/plugin-region-expansion-node';
+import { createGovernanceProviderModule } from '@region-expansion/plugin-region-expansion-node';
 import { SecurityHubGovernanceProvider } from './SecurityHubGovernanceProvider';
 
 /**
@@ -10,20 +6,7 @@ import { SecurityHubGovernanceProvider } from './SecurityHubGovernanceProvider';
  *
  * @public
  */
-export const regionExpansionModuleSecurityHub = createBackendModule({
-  pluginId: 'region-expansion',
+export const regionExpansionModuleSecurityHub = createGovernanceProviderModule({
   moduleId: 'security-hub',
-  register(env) {
-    env.registerInit({
-      deps: {
-        governance: regionExpansionGovernanceExtensionPoint,
-        config: coreServices.rootConfig,
-      },
-      async init({ governance, config }) {
-        governance.addProvider(
-          SecurityHubGovernanceProvider.fromConfig(config),
-        );
-      },
-    });
-  },
+  fromConfig: config => SecurityHubGovernanceProvider.fromConfig(config),
 });

@@ -6,3 +6,4 @@ export * from './reasons';
 export * from './GovernanceAwsContext';
 export * from './runTargets';
 export * from './providerCalls';
+export * from './createGovernanceProviderModule';
