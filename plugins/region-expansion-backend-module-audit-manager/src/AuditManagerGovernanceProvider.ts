@@ -16,7 +16,7 @@ import {
   GovernanceSyncReport,
   GovernanceCall,
   GovernanceTarget,
-  paginate,
+  callPages,
   readGovernanceChoice,
   syncTargetsWithClient,
   TargetReadResult,
@@ -140,19 +140,18 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
       let pages = 0;
       let assessments = 0;
       let covering = 0;
-      const assessmentPages = paginate(
-        token =>
-          call(() =>
-            client.send(
-              new ListAssessmentsCommand({
-                status: 'ACTIVE',
-                maxResults: PAGE_SIZE,
-                nextToken: token,
-              }),
-              { abortSignal: ctx.signal },
-            ),
+      const assessmentPages = callPages(
+        call,
+        ctx.signal,
+        (nextToken, options) =>
+          client.send(
+            new ListAssessmentsCommand({
+              status: 'ACTIVE',
+              maxResults: PAGE_SIZE,
+              nextToken,
+            }),
+            options,
           ),
-        out => out.nextToken,
       );
       for await (const out of assessmentPages) {
         pages += 1;
@@ -169,19 +168,18 @@ export class AuditManagerGovernanceProvider implements GovernanceProvider {
           if (assessmentCoversAccount(assessment, target.accountId))
             covering += 1;
           const folders: AssessmentEvidenceFolder[] = [];
-          const folderPages = paginate(
-            token =>
-              call(() =>
-                client.send(
-                  new GetEvidenceFoldersByAssessmentCommand({
-                    assessmentId: id,
-                    maxResults: PAGE_SIZE,
-                    nextToken: token,
-                  }),
-                  { abortSignal: ctx.signal },
-                ),
+          const folderPages = callPages(
+            call,
+            ctx.signal,
+            (nextToken, options) =>
+              client.send(
+                new GetEvidenceFoldersByAssessmentCommand({
+                  assessmentId: id,
+                  maxResults: PAGE_SIZE,
+                  nextToken,
+                }),
+                options,
               ),
-            page => page.nextToken,
           );
           for await (const page of folderPages) {
             pages += 1;

@@ -13,7 +13,7 @@ import {
   GovernanceSyncContext,
   GovernanceSyncReport,
   GovernanceTarget,
-  paginate,
+  callPages,
   syncTargets,
   TargetReadResult,
   withGovernanceClient,
@@ -172,20 +172,19 @@ export class AwsConfigGovernanceProvider implements GovernanceProvider {
     return this.#withClient(at, ctx.signal, async client => {
       try {
         const found: ConfigurationAggregator[] = [];
-        const aggregatorPages = paginate(
-          token =>
-            call(() =>
-              client.send(
-                new DescribeConfigurationAggregatorsCommand({
-                  ...(this.#aggregatorName
-                    ? { ConfigurationAggregatorNames: [this.#aggregatorName] }
-                    : {}),
-                  NextToken: token,
-                }),
-                { abortSignal: ctx.signal },
-              ),
+        const aggregatorPages = callPages(
+          call,
+          ctx.signal,
+          (NextToken, options) =>
+            client.send(
+              new DescribeConfigurationAggregatorsCommand({
+                ...(this.#aggregatorName
+                  ? { ConfigurationAggregatorNames: [this.#aggregatorName] }
+                  : {}),
+                NextToken,
+              }),
+              options,
             ),
-          out => out.NextToken,
         );
         for await (const out of aggregatorPages) {
           found.push(...(out.ConfigurationAggregators ?? []));
@@ -226,23 +225,16 @@ export class AwsConfigGovernanceProvider implements GovernanceProvider {
     return this.#withClient(aggregator.at, ctx.signal, async client => {
       const rows: ConformanceScoreRow[] = [];
       let pages = 0;
-      const packPages = paginate(
-        token =>
-          call(() =>
-            client.send(
-              new DescribeAggregateComplianceByConformancePacksCommand({
-                ConfigurationAggregatorName: aggregator.name,
-                Filters: {
-                  AccountId: target.accountId,
-                  AwsRegion: target.region,
-                },
-                Limit: PAGE_SIZE,
-                NextToken: token,
-              }),
-              { abortSignal: ctx.signal },
-            ),
-          ),
-        out => out.NextToken,
+      const packPages = callPages(call, ctx.signal, (NextToken, options) =>
+        client.send(
+          new DescribeAggregateComplianceByConformancePacksCommand({
+            ConfigurationAggregatorName: aggregator.name,
+            Filters: { AccountId: target.accountId, AwsRegion: target.region },
+            Limit: PAGE_SIZE,
+            NextToken,
+          }),
+          options,
+        ),
       );
       for await (const out of packPages) {
         pages += 1;

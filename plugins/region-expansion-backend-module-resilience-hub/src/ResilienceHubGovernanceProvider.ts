@@ -16,7 +16,7 @@ import {
   GovernanceSyncReport,
   GovernanceTarget,
   mapWithConcurrency,
-  paginate,
+  callPages,
   ResilienceAppRow,
   syncTargetsWithClient,
   TargetReadResult,
@@ -113,18 +113,11 @@ export class ResilienceHubGovernanceProvider implements GovernanceProvider {
   ): Promise<TargetReadResult> {
     const rows: ResilienceAppRow[] = [];
     let pages = 0;
-    const appPages = paginate(
-      token =>
-        call(() =>
-          client.send(
-            new ListAppsCommand({
-              maxResults: PAGE_SIZE,
-              nextToken: token,
-            }),
-            { abortSignal: ctx.signal },
-          ),
-        ),
-      out => out.nextToken,
+    const appPages = callPages(call, ctx.signal, (nextToken, options) =>
+      client.send(
+        new ListAppsCommand({ maxResults: PAGE_SIZE, nextToken }),
+        options,
+      ),
     );
     for await (const out of appPages) {
       pages += 1;
@@ -155,20 +148,16 @@ export class ResilienceHubGovernanceProvider implements GovernanceProvider {
     target: GovernanceTarget,
   ): Promise<ResilienceAppRow> {
     const successful: AppAssessmentSummary[] = [];
-    const assessmentPages = paginate(
-      token =>
-        call(() =>
-          client.send(
-            new ListAppAssessmentsCommand({
-              appArn: app.appArn,
-              assessmentStatus: ['Success'],
-              maxResults: PAGE_SIZE,
-              nextToken: token,
-            }),
-            { abortSignal: ctx.signal },
-          ),
-        ),
-      out => out.nextToken,
+    const assessmentPages = callPages(call, ctx.signal, (nextToken, options) =>
+      client.send(
+        new ListAppAssessmentsCommand({
+          appArn: app.appArn,
+          assessmentStatus: ['Success'],
+          maxResults: PAGE_SIZE,
+          nextToken,
+        }),
+        options,
+      ),
     );
     for await (const out of assessmentPages) {
       successful.push(...(out.assessmentSummaries ?? []));

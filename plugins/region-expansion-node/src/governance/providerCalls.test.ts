@@ -4,7 +4,9 @@ import { createGovernanceTestHarness } from '@region-expansion/aws-simulator';
 import { LocationCatalog } from '../locations';
 import { GovernanceAwsContext } from './GovernanceAwsContext';
 import {
+  callPages,
   GOVERNANCE_RATE_LIMIT_MIDDLEWARE,
+  GovernanceCall,
   withGovernanceClient,
 } from './providerCalls';
 
@@ -71,4 +73,40 @@ describe('withGovernanceClient', () => {
       ),
     );
   });
+});
+
+describe('callPages', () => {
+  it.each([
+    ['nextToken', (next?: string) => ({ nextToken: next })],
+    ['NextToken', (next?: string) => ({ NextToken: next })],
+  ])(
+    "follows each page's %s through the run's call, passing the run's signal, until a page has none",
+    async (_spelling, tokenField) => {
+      const signal = new AbortController().signal;
+      const sent: Array<[string | undefined, AbortSignal]> = [];
+      const calls: string[] = [];
+      const call: GovernanceCall = send => {
+        calls.push('call');
+        return send();
+      };
+      const next: Record<string, string | undefined> = {
+        first: 'b',
+        b: 'c',
+        c: undefined,
+      };
+      const pages = callPages(call, signal, async (token, options) => {
+        sent.push([token, options.abortSignal]);
+        return { id: token ?? 'first', ...tokenField(next[token ?? 'first']) };
+      });
+      const ids: string[] = [];
+      for await (const page of pages) ids.push(page.id);
+      expect(ids).toEqual(['first', 'b', 'c']);
+      expect(sent).toEqual([
+        [undefined, signal],
+        ['b', signal],
+        ['c', signal],
+      ]);
+      expect(calls).toHaveLength(3);
+    },
+  );
 });

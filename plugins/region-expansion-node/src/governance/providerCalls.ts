@@ -178,6 +178,28 @@ export async function* paginate<P>(
 }
 
 /**
+ * Reads the pages of one AWS list operation through the run's
+ * {@link GovernanceCall}: `send` gets the previous page's token (`undefined`
+ * first) and the options carrying the run's signal, until a page has no
+ * `nextToken` (or `NextToken`, as some services spell it).
+ *
+ * @public
+ */
+export function callPages<P extends { nextToken?: string; NextToken?: string }>(
+  call: GovernanceCall,
+  signal: AbortSignal,
+  send: (
+    nextToken: string | undefined,
+    options: { abortSignal: AbortSignal },
+  ) => Promise<P>,
+): AsyncGenerator<P, void, undefined> {
+  return paginate(
+    token => call(() => send(token, { abortSignal: signal })),
+    page => page.nextToken ?? page.NextToken,
+  );
+}
+
+/**
  * Reads an optional string setting that must be one of `allowed`; absent
  * gives `fallback`, anything else throws naming the key and the choices.
  *
