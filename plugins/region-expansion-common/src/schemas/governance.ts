@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { typeError } from './errors';
 import {
   cursorWithoutOffset,
+  keysetPageQueryShape,
+  nextPageCursorSchema,
   PAGE_LIMITS,
-  pageCursorSchema,
   pageLimitSchema,
   pageOffsetSchema,
 } from './paging';
@@ -107,9 +108,8 @@ export const governanceFindingsQuerySchema = z
     ...filterShape,
     limit: pageLimitSchema(PAGE_LIMITS.governanceFindings),
     offset: pageOffsetSchema.default(0),
-    cursor: pageCursorSchema('governance-findings', 2).optional().meta({
-      description:
-        '`nextCursor` of the previous page, unchanged; the findings after its page',
+    cursor: nextPageCursorSchema('governance-findings', 2, {
+      after: 'the findings after its page',
       example:
         'WyJnb3Zlcm5hbmNlLWZpbmRpbmdzIiwic2VjdXJpdHlodWIiLCJhcm46YXdzOnNlY3VyaXR5aHViOmV1LWNlbnRyYWwtMToxMTExMjIyMjMzMzM6ZmluZGluZy8wMDAxIl0',
     }),
@@ -147,13 +147,16 @@ export const governanceHistoryQuerySchema = z.strictObject({
       description: 'First day to return (YYYY-MM-DD)',
       example: '2026-11-01',
     }),
-  limit: pageLimitSchema(PAGE_LIMITS.governanceHistory),
-  cursor: pageCursorSchema('governance-history', 3).optional().meta({
-    description:
-      '`nextCursor` of the previous page, unchanged; the points after its page',
-    example:
-      'WyJnb3Zlcm5hbmNlLWhpc3RvcnkiLCIyMDI2LTExLTI2Iiwic2VjdXJpdHlodWIiLCJhd3MiXQ',
-  }),
+  ...keysetPageQueryShape(
+    PAGE_LIMITS.governanceHistory,
+    'governance-history',
+    3,
+    {
+      after: 'the points after its page',
+      example:
+        'WyJnb3Zlcm5hbmNlLWhpc3RvcnkiLCIyMDI2LTExLTI2Iiwic2VjdXJpdHlodWIiLCJhd3MiXQ',
+    },
+  ),
 });
 
 /** A valid cursor of each snapshot list, for the document. */
@@ -183,10 +186,8 @@ export function governanceSnapshotQuerySchema(
   }[list];
   return z.strictObject({
     ...scopeShape,
-    limit: pageLimitSchema(PAGE_LIMITS.governanceSnapshots),
-    cursor: pageCursorSchema(list, keyLength).optional().meta({
-      description:
-        '`nextCursor` of the previous page, unchanged; the rows after its page',
+    ...keysetPageQueryShape(PAGE_LIMITS.governanceSnapshots, list, keyLength, {
+      after: 'the rows after its page',
       example: SNAPSHOT_CURSOR_EXAMPLES[list],
     }),
   });

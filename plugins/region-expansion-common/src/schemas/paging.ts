@@ -140,6 +140,30 @@ export function pageCursorSchema(list: PageCursorList, keyLength: number) {
 }
 
 /**
+ * Query parameter `cursor` of a keyset-paged list, optional, documented with
+ * the rows the next page holds and a valid cursor of the list.
+ *
+ * @public
+ */
+export function nextPageCursorSchema(
+  list: PageCursorList,
+  keyLength: number,
+  doc: {
+    /** What the page after the cursor's page holds, e.g. `the waivers after its page`. */
+    after: string;
+    /** A valid cursor of `list`, for the document. */
+    example: string;
+  },
+) {
+  return pageCursorSchema(list, keyLength)
+    .optional()
+    .meta({
+      description: `\`nextCursor\` of the previous page, unchanged; ${doc.after}`,
+      example: doc.example,
+    });
+}
+
+/**
  * Query parameter `limit` of a paged list: a whole number from 1 to the
  * list's maximum, its default when absent.
  *
@@ -153,6 +177,29 @@ export function pageLimitSchema(limits: { default: number; max: number }) {
     .min(1, 'must be at least 1')
     .max(limits.max, `must be at most ${limits.max}`)
     .default(limits.default);
+}
+
+/**
+ * Query parameters `limit` and `cursor` of a keyset-paged list, in that
+ * order.
+ *
+ * @public
+ */
+export function keysetPageQueryShape(
+  limits: { default: number; max: number },
+  list: PageCursorList,
+  keyLength: number,
+  doc: {
+    /** What the page after the cursor's page holds, e.g. `the waivers after its page`. */
+    after: string;
+    /** A valid cursor of `list`, for the document. */
+    example: string;
+  },
+) {
+  return {
+    limit: pageLimitSchema(limits),
+    cursor: nextPageCursorSchema(list, keyLength, doc),
+  };
 }
 
 /**

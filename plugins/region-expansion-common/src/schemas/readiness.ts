@@ -4,9 +4,8 @@ import type { ReadinessCheck } from '../types/readiness';
 import { typeError } from './errors';
 import {
   cursorWithoutOffset,
+  keysetPageQueryShape,
   PAGE_LIMITS,
-  pageCursorSchema,
-  pageLimitSchema,
   pageOffsetSchema,
 } from './paging';
 import { idSchema } from './primitives';
@@ -336,12 +335,15 @@ export const readinessHistoryQuerySchema = z
       .optional()
       .describe('`true`: only evaluations that changed the level'),
     offset: pageOffsetSchema.default(0),
-    limit: pageLimitSchema(PAGE_LIMITS.readinessHistory),
-    cursor: pageCursorSchema('readiness-history', 1).optional().meta({
-      description:
-        '`nextCursor` of the previous page, unchanged; older evaluations than its page',
-      example: 'WyJyZWFkaW5lc3MtaGlzdG9yeSIsIjEyMzQiXQ',
-    }),
+    ...keysetPageQueryShape(
+      PAGE_LIMITS.readinessHistory,
+      'readiness-history',
+      1,
+      {
+        after: 'older evaluations than its page',
+        example: 'WyJyZWFkaW5lc3MtaGlzdG9yeSIsIjEyMzQiXQ',
+      },
+    ),
   })
   .superRefine(cursorWithoutOffset);
 
@@ -356,10 +358,8 @@ export const waiverListQuerySchema = z.strictObject({
   status: waiverStatusSchema
     .optional()
     .describe('Only waivers with this status at the time of the read'),
-  limit: pageLimitSchema(PAGE_LIMITS.waivers),
-  cursor: pageCursorSchema('waivers', 2).optional().meta({
-    description:
-      '`nextCursor` of the previous page, unchanged; the waivers after its page',
+  ...keysetPageQueryShape(PAGE_LIMITS.waivers, 'waivers', 2, {
+    after: 'the waivers after its page',
     example:
       'WyJ3YWl2ZXJzIiwiMjAyNi0xMS0yNlQwMDowMDowMC4wMDBaIiwiM2YxYzlhNjQtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAwIl0',
   }),
