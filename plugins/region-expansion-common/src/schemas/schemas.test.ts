@@ -43,6 +43,15 @@ const validCell = {
   capacity: { tenants: 10, loadUnits: 100 },
 };
 
+/** A tenant the schema accepts, for the cases that break one field of it. */
+const validTenant = {
+  id: 'a',
+  name: 'A',
+  tier: 'pool',
+  classification: 'public',
+  loadUnits: 1,
+};
+
 describe('request schemas accept valid input', () => {
   it.each([
     [
@@ -197,27 +206,14 @@ describe('request schemas name the field and the reason', () => {
     [
       'bad tier',
       createTenantSchema,
-      {
-        id: 'a',
-        name: 'A',
-        tier: 'gold',
-        classification: 'public',
-        loadUnits: 1,
-      },
+      { ...validTenant, tier: 'gold' },
       'tier',
       /must be one of pool, bridge, silo/,
     ],
     [
       'unknown jurisdiction',
       createTenantSchema,
-      {
-        id: 'a',
-        name: 'A',
-        tier: 'pool',
-        classification: 'public',
-        loadUnits: 1,
-        residency: { jurisdictions: ['MARS'] },
-      },
+      { ...validTenant, residency: { jurisdictions: ['MARS'] } },
       'residency.jurisdictions.0',
       /must be one of EU/,
     ],
@@ -304,13 +300,7 @@ describe('request schemas name the field and the reason', () => {
     [
       'huge tenant load',
       createTenantSchema,
-      {
-        id: 'a',
-        name: 'A',
-        tier: 'pool',
-        classification: 'public',
-        loadUnits: 1e12,
-      },
+      { ...validTenant, loadUnits: 1e12 },
       'loadUnits',
       /must be at most 1000000000/,
     ],
@@ -318,11 +308,7 @@ describe('request schemas name the field and the reason', () => {
       'too many quota names',
       createTenantSchema,
       {
-        id: 'a',
-        name: 'A',
-        tier: 'pool',
-        classification: 'public',
-        loadUnits: 1,
+        ...validTenant,
         quotaUsage: Object.fromEntries(
           Array.from({ length: 33 }, (_, i) => [`q${i}`, 1]),
         ),
