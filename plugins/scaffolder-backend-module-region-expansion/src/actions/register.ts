@@ -12,7 +12,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-node';
 import { asInputErrors, backendRefusal } from '../domain/errors';
 import { examples } from './register.examples';
-import { commonInputs, plannedCellsInput } from './shared';
+import { commonInputs, plannedCellsInput, planInputs } from './shared';
 
 /**
  * Options of {@link createRegisterAction}.
@@ -64,8 +64,7 @@ export function createRegisterAction(options: RegisterActionOptions) {
     supportsDryRun: true,
     schema: {
       input: {
-        name: commonInputs.name,
-        targetLocation: commonInputs.targetLocation,
+        ...planInputs,
         controlPlaneMode: commonInputs.controlPlaneMode,
         controlPlaneId: commonInputs.controlPlaneId,
         cells: plannedCellsInput,

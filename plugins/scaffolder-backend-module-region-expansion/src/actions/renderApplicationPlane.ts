@@ -9,7 +9,7 @@ import { asInputErrors } from '../domain/errors';
 import { writeFilesInsideWorkspace } from '../domain/workspace';
 import { renderApplicationPlane } from '../render/applicationPlane';
 import { examples } from './renderApplicationPlane.examples';
-import { commonInputs, plannedCellsInput } from './shared';
+import { commonInputs, plannedCellsInput, planInputs } from './shared';
 
 /**
  * Options of {@link createRenderApplicationPlaneAction}.
@@ -48,8 +48,7 @@ export function createRenderApplicationPlaneAction(
     supportsDryRun: true,
     schema: {
       input: {
-        name: commonInputs.name,
-        targetLocation: commonInputs.targetLocation,
+        ...planInputs,
         controlPlaneMode: commonInputs.controlPlaneMode,
         isolationModel: commonInputs.isolationModel,
         encryptionTier: z =>

@@ -6,7 +6,7 @@ import {
 import { asInputErrors } from '../domain/errors';
 import { writeFilesInsideWorkspace } from '../domain/workspace';
 import { examples } from './renderGuardrails.examples';
-import { accountIdInput, commonInputs } from './shared';
+import { accountIdInput, planInputs } from './shared';
 
 /**
  * Options of {@link createRenderGuardrailsAction}.
@@ -40,8 +40,7 @@ export function createRenderGuardrailsAction(
     supportsDryRun: true,
     schema: {
       input: {
-        name: commonInputs.name,
-        targetLocation: commonInputs.targetLocation,
+        ...planInputs,
         industry: z =>
           z.string().describe('Industry slug, e.g. financial-services'),
         allowedRegions: z =>

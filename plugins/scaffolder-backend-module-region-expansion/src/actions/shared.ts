@@ -110,3 +110,12 @@ export const commonInputs = {
   isolationModel: (z: typeof zImpl) =>
     z.enum(['pool', 'bridge', 'silo']).describe('Tenant isolation model'),
 };
+
+/**
+ * The inputs that say which plan is meant and where it goes: every action
+ * that plans, renders or registers a Region plan takes them.
+ */
+export const planInputs = {
+  name: commonInputs.name,
+  targetLocation: commonInputs.targetLocation,
+};
