@@ -1,6 +1,6 @@
 import type { JsonObject } from '@backstage/types';
 import {
-  accessKeyIdFor,
+  simulatorGovernanceConfig,
   SyntheticOrganization,
 } from '@region-expansion/aws-simulator';
 
@@ -17,36 +17,25 @@ export function governanceConfig(
   endpoint: string,
   options: { concurrency: number; limited: boolean },
 ): JsonObject {
-  return {
-    aws: {
-      accounts: org.accounts.map(a => ({
-        accountId: a.id,
-        accessKeyId: accessKeyIdFor(a.id),
-        secretAccessKey: 'simulated',
-      })),
-    },
-    regionExpansion: {
-      governance: {
-        endpoint,
-        maxAttempts: 10,
-        retryMode: 'standard',
-        concurrency: options.concurrency,
-        // Without `rateLimits` the context uses the documented defaults.
-        ...(options.limited
-          ? {}
-          : {
-              rateLimits: {
-                GetFindings: UNLIMITED,
-                GetFindingsV2: UNLIMITED,
-              },
-            }),
-        targets: [
-          {
-            partition: 'aws',
-            accounts: org.accounts.map(a => a.id),
+  return simulatorGovernanceConfig(org, {
+    endpoint,
+    maxAttempts: 10,
+    retryMode: 'standard',
+    concurrency: options.concurrency,
+    // Without `rateLimits` the context uses the documented defaults.
+    ...(options.limited
+      ? {}
+      : {
+          rateLimits: {
+            GetFindings: UNLIMITED,
+            GetFindingsV2: UNLIMITED,
           },
-        ],
+        }),
+    targets: [
+      {
+        partition: 'aws',
+        accounts: org.accounts.map(a => a.id),
       },
-    },
-  };
+    ],
+  });
 }

@@ -7,10 +7,11 @@ import {
   SyntheticOrganization,
   SyntheticOrganizationSize,
 } from './organization';
-import { accessKeyIdFor } from './protocol';
+import { simulatorGovernanceConfig } from './simulatorGovernanceConfig';
 import { serveDuringTests } from './serveDuringTests';
 
 export { quietFaults } from './faults';
+export { simulatorGovernanceConfig } from './simulatorGovernanceConfig';
 
 /**
  * Endpoint every SDK client of a test is pointed at; msw answers it.
@@ -212,32 +213,19 @@ export function createGovernanceTestHarness(
     faults,
     server,
     config(governance = {}, { regional = false } = {}) {
-      return {
-        aws: {
-          accounts: org.accounts.map(a => ({
-            accountId: a.id,
-            accessKeyId: accessKeyIdFor(a.id),
-            secretAccessKey: 'simulated',
-          })),
-        },
-        regionExpansion: {
-          governance: {
-            endpoint: SIMULATOR_TEST_ENDPOINT,
-            maxAttempts: 4,
-            retryMode: 'standard',
-            ...governance,
-            targets: partitions.map(p => ({
-              partition: p.id,
-              accounts: org.accounts
-                .filter(a => a.partition === p.id)
-                .map(a => a.id),
-              ...(regional
-                ? { regions: org.regionsOf(p.id).map(r => r.id) }
-                : {}),
-            })),
-          },
-        },
-      };
+      return simulatorGovernanceConfig(org, {
+        endpoint: SIMULATOR_TEST_ENDPOINT,
+        maxAttempts: 4,
+        retryMode: 'standard',
+        ...governance,
+        targets: partitions.map(p => ({
+          partition: p.id,
+          accounts: org.accounts
+            .filter(a => a.partition === p.id)
+            .map(a => a.id),
+          ...(regional ? { regions: org.regionsOf(p.id).map(r => r.id) } : {}),
+        })),
+      });
     },
     rowsByTarget<Rows, Row>(pick: (rows: Rows) => Row[] | undefined) {
       const byTarget = new Map<string, Row[]>();
