@@ -31,6 +31,23 @@ function pageOf<T>(
 }
 
 /**
+ * The handler of a list read a keyset page at a time: `limit` and `cursor`
+ * page the read, the rest of the query filters it.
+ */
+function keysetListHandler<Q extends { limit: number; cursor?: string[] }, T>(
+  list: PageCursorList,
+  read: (
+    filter: Omit<Q, 'limit' | 'cursor'>,
+    page: { limit: number; after?: string[] },
+  ) => Promise<{ items: T[]; nextKey?: string[] }>,
+) {
+  return async ({ query }: { query: Q }) => {
+    const { limit, cursor, ...filter } = query;
+    return pageOf(list, limit, await read(filter, { limit, after: cursor }));
+  };
+}
+
+/**
  * Options of {@link createGovernanceRouter}.
  *
  * @public
@@ -72,30 +89,21 @@ export function governanceHandlers(
     getGovernanceFreshness: async ({ query }) => ({
       items: await store.freshness(query),
     }),
-    getGovernanceHistory: async ({ query: { limit, cursor, ...filter } }) =>
-      pageOf(
-        'governance-history',
-        limit,
-        await store.pageHistory(filter, { limit, after: cursor }),
-      ),
-    listResilienceApps: async ({ query: { limit, cursor, ...scope } }) =>
-      pageOf(
-        'governance-resilience',
-        limit,
-        await store.pageResilienceApps(scope, { limit, after: cursor }),
-      ),
-    listAuditControls: async ({ query: { limit, cursor, ...scope } }) =>
-      pageOf(
-        'governance-audit',
-        limit,
-        await store.pageAuditControls(scope, { limit, after: cursor }),
-      ),
-    listConformanceScores: async ({ query: { limit, cursor, ...scope } }) =>
-      pageOf(
-        'governance-conformance',
-        limit,
-        await store.pageConformanceScores(scope, { limit, after: cursor }),
-      ),
+    getGovernanceHistory: keysetListHandler(
+      'governance-history',
+      (filter, page) => store.pageHistory(filter, page),
+    ),
+    listResilienceApps: keysetListHandler(
+      'governance-resilience',
+      (filter, page) => store.pageResilienceApps(filter, page),
+    ),
+    listAuditControls: keysetListHandler('governance-audit', (filter, page) =>
+      store.pageAuditControls(filter, page),
+    ),
+    listConformanceScores: keysetListHandler(
+      'governance-conformance',
+      (filter, page) => store.pageConformanceScores(filter, page),
+    ),
     downloadEvidenceBundle: async ({ query, credentials, res }) => {
       const generatedAt = now();
       const principal = credentials.principal as {
