@@ -35,6 +35,15 @@ const key = targetKey;
 const memory = () =>
   harness.rowsByTarget((rows: GovernanceRows) => rows.auditControls);
 
+/** Syncs every target with Audit Manager not set up in account `accountId`. */
+async function syncWithUnregistered(accountId: string) {
+  const p = provider();
+  const m = memory();
+  faults.faults.auditManagerUnregisteredAccounts = [accountId];
+  const report = await p.sync({ ...m.ctx(), targets: p.targets() });
+  return { report, m };
+}
+
 function expectedControls(accountIds?: string[]) {
   return org.auditAssessments
     .filter(
@@ -129,11 +138,8 @@ describe('AuditManagerGovernanceProvider', () => {
   });
 
   it('proves coverage of the Region where active assessments include the account; none where Audit Manager is not set up', async () => {
-    const p = provider();
-    const m = memory();
     const unregistered = org.accounts[1].id;
-    faults.faults.auditManagerUnregisteredAccounts = [unregistered];
-    const report = await p.sync({ ...m.ctx(), targets: p.targets() });
+    const { report } = await syncWithUnregistered(unregistered);
     const expected = report.outcomes.map(({ target }) => {
       const { accountId, region } = target;
       if (accountId === unregistered)
@@ -175,11 +181,8 @@ describe('AuditManagerGovernanceProvider', () => {
   });
 
   it('states a reason for accounts where Audit Manager is not set up, without failing the others', async () => {
-    const p = provider();
-    const m = memory();
     const unregistered = org.accounts[0].id;
-    faults.faults.auditManagerUnregisteredAccounts = [unregistered];
-    const report = await p.sync({ ...m.ctx(), targets: p.targets() });
+    const { report, m } = await syncWithUnregistered(unregistered);
     const outcome = report.outcomes.find(
       o => o.target.accountId === unregistered,
     )!;
