@@ -5,6 +5,13 @@ import { cursorPageSchema } from './paging';
 const isoTime = z.iso.datetime({ offset: true });
 const isoDay = z.iso.date();
 
+/** Where a governance row was read: one account in one Region of a partition. */
+const targetShape = {
+  partition: z.string(),
+  accountId: z.string(),
+  region: z.string(),
+};
+
 /**
  * Class of the reason a governance target is stale or unavailable, or a
  * page of SSM public parameters failed. Readers get one fixed sentence per
@@ -176,9 +183,7 @@ export const governanceFindingPageSchema = z.object({
 export const governanceFreshnessSchema = z
   .object({
     source: z.string(),
-    partition: z.string(),
-    accountId: z.string(),
-    region: z.string(),
+    ...targetShape,
     status: z
       .enum(['never', 'running', 'ok', 'unavailable', 'stale'])
       .describe(
@@ -253,9 +258,7 @@ export const resilienceAppSchema = z
     appName: z
       .string()
       .describe('Name of the application; its ARN when it has none'),
-    partition: z.string(),
-    accountId: z.string(),
-    region: z.string(),
+    ...targetShape,
     assessmentArn: z
       .string()
       .optional()
@@ -282,9 +285,7 @@ export const resilienceAppSchema = z
  */
 export const auditControlSchema = z
   .object({
-    partition: z.string(),
-    accountId: z.string(),
-    region: z.string(),
+    ...targetShape,
     assessmentId: z.string(),
     assessmentName: z.string(),
     framework: z.string(),
@@ -317,9 +318,7 @@ export const auditControlSchema = z
  */
 export const conformanceScoreSchema = z
   .object({
-    partition: z.string(),
-    accountId: z.string(),
-    region: z.string(),
+    ...targetShape,
     packName: z.string(),
     complianceType: z
       .string()
