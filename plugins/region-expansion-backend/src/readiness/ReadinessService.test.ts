@@ -1,6 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, InputError } from '@backstage/errors';
 import { GovernanceSignalSource } from '@region-expansion/plugin-region-expansion-node';
+import { sovereignControlPlaneFixture } from '@region-expansion/plugin-region-expansion-node/testUtils';
 import {
   createEstateServices,
   createEstateStores,
@@ -261,14 +262,7 @@ describe.each(databases.eachSupportedId())('ReadinessService on %p', id => {
         remediation: expect.stringMatching(/mode 'partition'/),
       }),
     ]);
-    await service.estate.addControlPlane({
-      id: 'cp-eusc',
-      name: 'EUSC',
-      mode: 'partition',
-      partition: 'aws-eusc',
-      homeLocation: 'eusc-de-east-1',
-      managedLocations: ['eusc-de-east-1'],
-    });
+    await service.estate.addControlPlane(sovereignControlPlaneFixture);
     const after = await readiness.evaluate('eusc-de-east-1', 'manual');
     expect(after.level).toBe('pilot');
     expect(after.signals.sovereignty.detail).toMatch(/cp-eusc/);

@@ -4,6 +4,10 @@ import os from 'node:os';
 import zlib from 'node:zlib';
 import { assessOn } from '../__testUtils__/readiness';
 import { API, as, startWithRoles } from '../__testUtils__/rolePolicy';
+import {
+  aliasedTemplate,
+  madeUpActionsPolicy,
+} from '@region-expansion/plugin-region-expansion-node/testUtils';
 import { footprintOfUpload } from './uploadedFootprint';
 
 jest.setTimeout(120_000);
@@ -13,24 +17,6 @@ jest.setTimeout(120_000);
  * may cost (YAML aliases, findings, inflated size) and how many run at once.
  */
 const ENGINEER = as('engineer');
-
-/** The upload of the report: one anchor of 200 ARNs, aliased 2,000 times. */
-function aliasedTemplate(strings: number, aliases: number): string {
-  const arns = Array.from(
-    { length: strings },
-    (_, i) => `"arn:aws:s3:::b${i}"`,
-  ).join(',');
-  return [
-    'Metadata:',
-    `  Arns: &a [${arns}]`,
-    'Resources:',
-    '  Bucket:',
-    '    Type: AWS::S3::Bucket',
-    '    Properties:',
-    `      Tags: [${Array(aliases).fill('*a').join(', ')}]`,
-    '',
-  ].join('\n');
-}
 
 const MIB = 1024 * 1024;
 
@@ -164,31 +150,7 @@ describe('POST /readiness/:locationId/assess bounds (default config)', () => {
       'more distinct findings than a footprint holds',
       {
         fileName: 'policy.json',
-        content: JSON.stringify({
-          Resources: {
-            Role: {
-              Type: 'AWS::IAM::Role',
-              Properties: {
-                Policies: [
-                  {
-                    PolicyName: 'p',
-                    PolicyDocument: {
-                      Statement: [
-                        {
-                          Effect: 'Allow',
-                          Action: Array.from(
-                            { length: 10_001 },
-                            (_, i) => `made${i}:Up`,
-                          ),
-                        },
-                      ],
-                    },
-                  },
-                ],
-              },
-            },
-          },
-        }),
+        content: madeUpActionsPolicy(10_001),
       },
       /^content: policy\.json: more than 10000 distinct findings \(bound of one footprint\)/,
     ],

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { aliasedTemplate } from '../testUtils';
+import { aliasedTemplate, madeUpActionsPolicy } from '../testUtils';
 import { tmpDir } from './__testUtils__/fixtures';
 import { buildFootprint } from './buildFootprint';
 import { FootprintInputError } from './InputError';
@@ -79,27 +79,7 @@ describe('YAML aliases and the bounds of one footprint', () => {
   });
 
   it('refuses input past the distinct-findings bound with an input error naming it', async () => {
-    const actions = Array.from({ length: 11 }, (_, i) => `made${i}:Up`);
-    const file = write(
-      'policy.json',
-      JSON.stringify({
-        Resources: {
-          Role: {
-            Type: 'AWS::IAM::Role',
-            Properties: {
-              Policies: [
-                {
-                  PolicyName: 'p',
-                  PolicyDocument: {
-                    Statement: [{ Effect: 'Allow', Action: actions }],
-                  },
-                },
-              ],
-            },
-          },
-        },
-      }),
-    );
+    const file = write('policy.json', madeUpActionsPolicy(11));
     const error = await buildFootprint([file], {
       limits: { maxFindings: 10 },
     }).catch(e => e);

@@ -7,6 +7,7 @@ import type {
   Tenant,
 } from '@region-expansion/plugin-region-expansion-common';
 import { LocationCatalog } from '../locations/LocationCatalog';
+import { sovereignControlPlaneFixture } from '../testUtils';
 import { PlacementEngine } from './PlacementEngine';
 import type { ReadinessLookup } from './readiness';
 
@@ -25,14 +26,7 @@ export const controlPlanes: ControlPlane[] = [
       .filter(r => r.partition === 'aws')
       .map(r => r.id),
   },
-  {
-    id: 'cp-eusc',
-    name: 'Sovereign control plane',
-    mode: 'partition',
-    partition: 'aws-eusc',
-    homeLocation: 'eusc-de-east-1',
-    managedLocations: ['eusc-de-east-1'],
-  },
+  sovereignControlPlaneFixture,
 ];
 
 export const spec: CellSpec = {

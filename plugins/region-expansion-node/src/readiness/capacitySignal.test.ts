@@ -1,27 +1,6 @@
 import type { Cell } from '@region-expansion/plugin-region-expansion-common';
+import { cellFixture } from '../testUtils';
 import { capacitySignal } from './capacitySignal';
-
-/** An active pooled cell in Frankfurt, changed by `overrides`. */
-function cellFixture(overrides: Partial<Cell> = {}): Cell {
-  return {
-    id: 'cell-fra-1',
-    name: 'Frankfurt 1',
-    locationId: 'eu-central-1',
-    partition: 'aws',
-    controlPlaneId: 'cp-eu',
-    lifecycle: 'active',
-    isolation: 'pooled',
-    accountId: '111122223333',
-    specVersion: '2024.1',
-    capacity: {
-      tenants: 3,
-      loadUnits: 100,
-      quotas: { dedicatedDataStores: 1 },
-    },
-    usage: { tenants: 0, loadUnits: 0, quotas: {} },
-    ...overrides,
-  };
-}
 
 const cell = (
   id: string,

@@ -7,6 +7,7 @@ import type {
 import { AvailabilityIndex } from '../availability/AvailabilityIndex';
 import { ServiceMapping } from '../availability/serviceMapping';
 import { LocationCatalog } from '../locations/LocationCatalog';
+import { sovereignControlPlaneFixture } from '../testUtils';
 import {
   composeReadinessSignals,
   type ComposeReadinessSignalsInput,
@@ -25,14 +26,6 @@ const regional: ControlPlane = {
   partition: 'aws',
   homeLocation: 'eu-west-1',
   managedLocations: ['eu-west-1'],
-};
-const sovereign: ControlPlane = {
-  id: 'cp-eusc',
-  name: 'EUSC',
-  mode: 'partition',
-  partition: 'aws-eusc',
-  homeLocation: 'eusc-de-east-1',
-  managedLocations: ['eusc-de-east-1'],
 };
 const activeCell = (locationId: string, tenants: number): Cell => ({
   id: `${locationId}-c1`,
@@ -62,7 +55,7 @@ function compose(
     catalog,
     availability: AvailabilityIndex.fromSnapshot(),
     mapping: ServiceMapping.default(),
-    controlPlanes: [regional, sovereign],
+    controlPlanes: [regional, sovereignControlPlaneFixture],
     cells: [],
     governance: {},
     capacityWarnRatio: 0.8,

@@ -1,15 +1,6 @@
-import type { ControlPlane } from '@region-expansion/plugin-region-expansion-common';
 import { LocationCatalog } from '../locations/LocationCatalog';
+import { controlPlaneFixture } from '../testUtils';
 import { findControlPlane } from './findControlPlane';
-
-const controlPlaneFixture: ControlPlane = {
-  id: 'cp-eu',
-  name: 'EU control plane',
-  mode: 'regional',
-  partition: 'aws',
-  homeLocation: 'eu-central-1',
-  managedLocations: ['eu-central-1', 'eu-west-1'],
-};
 
 describe('findControlPlane', () => {
   const catalog = LocationCatalog.fromSnapshot();

@@ -6,7 +6,9 @@
  */
 export { aliasedTemplate } from './aliasedTemplate';
 export { binaryJunk } from './binaryJunk';
+export { cellFixture } from './cellFixture';
 export { cloudTrailGzip } from './cloudTrailGzip';
+export { controlPlaneFixture } from './controlPlaneFixture';
 export {
   casesByCategory,
   measureRun,
@@ -14,3 +16,5 @@ export {
   type CorpusCaseFigures,
   type MeasuredRun,
 } from './corpusFigures';
+export { madeUpActionsPolicy } from './madeUpActionsPolicy';
+export { sovereignControlPlaneFixture } from './sovereignControlPlaneFixture';

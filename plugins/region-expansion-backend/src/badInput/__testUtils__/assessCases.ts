@@ -1,9 +1,9 @@
 import { RestCase } from './corpus';
 import { ASSESS, BOUNDED, casesOf, json, upload } from './caseBuilders';
+import { binaryJunk } from '@region-expansion/plugin-region-expansion-node/testUtils';
 import {
   aliasAmplificationTemplate,
   billionLaughsYaml,
-  binaryJunk,
   deepJsonObject,
   deepYaml,
   gzipBomb,

@@ -1,5 +1,4 @@
 import zlib from 'node:zlib';
-import { createSeededRandom } from '@region-expansion/plugin-region-expansion-common';
 
 /** Depth of every "deep nesting" payload of the corpus. */
 export const DEEP = 10_000;
@@ -83,18 +82,6 @@ export function gzipBomb(inflatedBytes: number): Buffer {
   const mebibyte = zlib.gzipSync(Buffer.alloc(1 << 20, 'a'), { level: 9 });
   const members = Math.ceil(inflatedBytes / (1 << 20));
   return Buffer.concat([head, ...Array(members).fill(mebibyte), tail]);
-}
-
-/** Deterministic bytes that are neither UTF-8 nor gzip. */
-export function binaryJunk(bytes: number): Buffer {
-  const out = Buffer.alloc(bytes);
-  // Repeatable junk: the same bytes on every run.
-  const random = createSeededRandom(0x9e3779b9);
-  for (let i = 0; i < bytes; i++) out[i] = Math.floor(random() * 256);
-  // Invalid UTF-8 for certain, and no gzip magic at the start.
-  out[0] = 0xff;
-  out[1] = 0xfe;
-  return out;
 }
 
 /** A gzip stream cut short after `keep` bytes. */
