@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-securityhub';
 import { Config } from '@backstage/config';
 import {
+  callPages,
   classifyAwsError,
   GovernanceAwsContext,
   GovernanceCall,
@@ -22,7 +23,6 @@ import {
   readGovernanceChoice,
   readGovernanceDuration,
   reasonKindOfFailure,
-  paginate,
   syncTargetsWithClient,
   TargetReadResult,
 } from '@region-expansion/plugin-region-expansion-node';
@@ -254,32 +254,26 @@ export class SecurityHubGovernanceProvider implements GovernanceProvider {
     const options = { abortSignal: ctx.signal };
     try {
       const arns: string[] = [];
-      const pages = paginate(
-        token =>
-          call(async () => {
-            if (this.#api === 'ocsf') {
-              const out = await client.send(
-                new ListAggregatorsV2Command({ NextToken: token }),
-                options,
-              );
-              return {
-                arns: (out.AggregatorsV2 ?? []).map(a => a.AggregatorV2Arn),
-                next: out.NextToken,
-              };
-            }
-            const out = await client.send(
-              new ListFindingAggregatorsCommand({ NextToken: token }),
-              options,
-            );
-            return {
-              arns: (out.FindingAggregators ?? []).map(
-                a => a.FindingAggregatorArn,
-              ),
-              next: out.NextToken,
-            };
-          }),
-        page => page.next,
-      );
+      const pages = callPages(call, ctx.signal, async NextToken => {
+        if (this.#api === 'ocsf') {
+          const out = await client.send(
+            new ListAggregatorsV2Command({ NextToken }),
+            options,
+          );
+          return {
+            arns: (out.AggregatorsV2 ?? []).map(a => a.AggregatorV2Arn),
+            NextToken: out.NextToken,
+          };
+        }
+        const out = await client.send(
+          new ListFindingAggregatorsCommand({ NextToken }),
+          options,
+        );
+        return {
+          arns: (out.FindingAggregators ?? []).map(a => a.FindingAggregatorArn),
+          NextToken: out.NextToken,
+        };
+      });
       for await (const page of pages)
         arns.push(...page.arns.filter((a): a is string => !!a));
       const aggregators = [];
