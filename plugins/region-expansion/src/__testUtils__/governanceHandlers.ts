@@ -59,14 +59,15 @@ export const freshness: GovernanceFreshness[] = [
 
 /** Handlers of the governance routes; every request URL is recorded. */
 export function governanceHandlers(requests: URL[]) {
-  const record = (request: Request) => {
-    const url = new URL(request.url);
-    requests.push(url);
-    return url;
-  };
+  /** A GET of `governance/<path>` that records its URL, then answers. */
+  const recorded = (path: string, answer: (url: URL) => Response) =>
+    http.get(`${BASE_URL}/governance/${path}`, ({ request }) => {
+      const url = new URL(request.url);
+      requests.push(url);
+      return answer(url);
+    });
   return [
-    http.get(`${BASE_URL}/governance/summary`, ({ request }) => {
-      const url = record(request);
+    recorded('summary', url => {
       const groupBy = (url.searchParams.get('groupBy') ??
         'severity') as GovernanceGroupBy;
       return HttpResponse.json({
@@ -75,13 +76,9 @@ export function governanceHandlers(requests: URL[]) {
         groups: summaryGroups[groupBy],
       });
     }),
-    http.get(`${BASE_URL}/governance/freshness`, ({ request }) => {
-      record(request);
-      return HttpResponse.json({ items: freshness });
-    }),
-    http.get(`${BASE_URL}/governance/history`, ({ request }) => {
-      record(request);
-      return HttpResponse.json({
+    recorded('freshness', () => HttpResponse.json({ items: freshness })),
+    recorded('history', () =>
+      HttpResponse.json({
         items: [
           {
             day: '2026-01-09',
@@ -102,11 +99,10 @@ export function governanceHandlers(requests: URL[]) {
             staleTargets: 1,
           },
         ],
-      });
-    }),
-    http.get(`${BASE_URL}/governance/resilience`, ({ request }) => {
-      record(request);
-      return HttpResponse.json({
+      }),
+    ),
+    recorded('resilience', () =>
+      HttpResponse.json({
         items: [
           {
             appArn:
@@ -128,15 +124,11 @@ export function governanceHandlers(requests: URL[]) {
             ],
           },
         ],
-      });
-    }),
-    http.get(`${BASE_URL}/governance/audit`, ({ request }) => {
-      record(request);
-      return HttpResponse.json({ items: [] });
-    }),
-    http.get(`${BASE_URL}/governance/conformance`, ({ request }) => {
-      record(request);
-      return HttpResponse.json({
+      }),
+    ),
+    recorded('audit', () => HttpResponse.json({ items: [] })),
+    recorded('conformance', () =>
+      HttpResponse.json({
         items: [
           {
             partition: 'aws',
@@ -150,17 +142,18 @@ export function governanceHandlers(requests: URL[]) {
             score: 90,
           },
         ],
-      });
-    }),
-    http.get(`${BASE_URL}/governance/evidence-bundle`, ({ request }) => {
-      record(request);
-      return new HttpResponse(new Uint8Array([0x50, 0x4b, 0x05, 0x06]), {
-        headers: {
-          'content-type': 'application/zip',
-          'content-disposition':
-            'attachment; filename="governance-evidence-2026-01-10.zip"',
-        },
-      });
-    }),
+      }),
+    ),
+    recorded(
+      'evidence-bundle',
+      () =>
+        new HttpResponse(new Uint8Array([0x50, 0x4b, 0x05, 0x06]), {
+          headers: {
+            'content-type': 'application/zip',
+            'content-disposition':
+              'attachment; filename="governance-evidence-2026-01-10.zip"',
+          },
+        }),
+    ),
   ];
 }

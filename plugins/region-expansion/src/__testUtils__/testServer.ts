@@ -160,3 +160,59 @@ export function recordRequests(
   });
   return requests;
 }
+
+/** The HTTP methods the tests answer differently from the defaults. */
+export type TestMethod = 'get' | 'post' | 'put' | 'delete';
+
+/**
+ * From now on, answers `method path` (below {@link BASE_URL}) with
+ * `respond()`; returns every JSON body received there, in order.
+ */
+function answerRoute<T>(
+  server: ReturnType<typeof setupServer>,
+  method: TestMethod,
+  path: string,
+  respond: () => Response,
+): T[] {
+  const bodies: T[] = [];
+  server.use(
+    http[method](`${BASE_URL}${path}`, async ({ request }) => {
+      // A GET or DELETE has no body to record.
+      const text = await request.text();
+      if (text) bodies.push(JSON.parse(text) as T);
+      return respond();
+    }),
+  );
+  return bodies;
+}
+
+/**
+ * From now on, answers `method path` (below {@link BASE_URL}) with the
+ * backend error handler's reply, so a test sees how the UI surfaces it;
+ * returns every JSON body received there, in order.
+ */
+export function failRoute<T = unknown>(
+  server: ReturnType<typeof setupServer>,
+  method: TestMethod,
+  path: string,
+  error: { status: number; name: string; message: string },
+): T[] {
+  return answerRoute<T>(server, method, path, () =>
+    errorReply(error.status, error.name, error.message),
+  );
+}
+
+/**
+ * From now on, answers `method path` (below {@link BASE_URL}) with `reply`
+ * as JSON; returns every JSON body received there, in order.
+ */
+export function recordBodies<T, Reply = unknown>(
+  server: ReturnType<typeof setupServer>,
+  method: TestMethod,
+  path: string,
+  reply: Reply,
+): T[] {
+  return answerRoute<T>(server, method, path, () =>
+    HttpResponse.json(reply as any),
+  );
+}

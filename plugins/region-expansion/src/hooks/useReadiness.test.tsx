@@ -4,7 +4,7 @@ import { frankfurtEvaluation } from '../__testUtils__/fixtures';
 import { renderHookWithClient } from '../__testUtils__/renderWithPlugin';
 import {
   BASE_URL,
-  errorReply,
+  failRoute,
   recordRequests,
   setupTestServer,
 } from '../__testUtils__/testServer';
@@ -47,11 +47,11 @@ describe('useReadiness', () => {
   });
 
   it('fails on any other error of the evaluation', async () => {
-    server.use(
-      http.get(`${BASE_URL}/readiness/:locationId`, () =>
-        errorReply(403, 'NotAllowedError', 'readiness.read is required'),
-      ),
-    );
+    failRoute(server, 'get', '/readiness/:locationId', {
+      status: 403,
+      name: 'NotAllowedError',
+      message: 'readiness.read is required',
+    });
     const { value, error } = await readinessOf('eu-central-1');
     expect(value).toBeUndefined();
     expect(error?.message).toMatch(/403/);

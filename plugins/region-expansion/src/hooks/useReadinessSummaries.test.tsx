@@ -1,11 +1,6 @@
 import { waitFor } from '@testing-library/react';
-import { http } from 'msw';
 import { renderHookWithClient } from '../__testUtils__/renderWithPlugin';
-import {
-  BASE_URL,
-  errorReply,
-  setupTestServer,
-} from '../__testUtils__/testServer';
+import { failRoute, setupTestServer } from '../__testUtils__/testServer';
 import { useReadinessSummaries } from './useReadinessSummaries';
 
 const server = setupTestServer();
@@ -21,11 +16,11 @@ describe('useReadinessSummaries', () => {
   });
 
   it('never fails: unreadable readiness leaves every level unknown and keeps the reason', async () => {
-    server.use(
-      http.get(`${BASE_URL}/readiness`, () =>
-        errorReply(403, 'NotAllowedError', 'readiness.read is required'),
-      ),
-    );
+    failRoute(server, 'get', '/readiness', {
+      status: 403,
+      name: 'NotAllowedError',
+      message: 'readiness.read is required',
+    });
     const { result } = renderHookWithClient(() => useReadinessSummaries());
     await waitFor(() => expect(result.current.value).toBeDefined());
     expect(result.current.error).toBeUndefined();

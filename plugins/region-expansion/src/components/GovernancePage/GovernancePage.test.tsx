@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { renderPage } from '../../__testUtils__/renderWithPlugin';
 import {
   BASE_URL,
-  errorReply,
+  failRoute,
   setupTestServer,
 } from '../../__testUtils__/testServer';
 import { governanceHandlers } from '../../__testUtils__/governanceHandlers';
@@ -194,11 +194,11 @@ describe('GovernancePage', () => {
   });
 
   it('says governance is not enabled when the backend has no governance routes', async () => {
-    server.use(
-      http.get(`${BASE_URL}/governance/summary`, () =>
-        errorReply(404, 'NotFoundError', 'Not Found'),
-      ),
-    );
+    failRoute(server, 'get', '/governance/summary', {
+      status: 404,
+      name: 'NotFoundError',
+      message: 'Not Found',
+    });
     await renderPage('/region-expansion/governance');
     expect(
       await screen.findByText('Governance is not enabled in this backend'),

@@ -9,7 +9,8 @@ import { frankfurtEvaluation } from '../../__testUtils__/fixtures';
 import { renderWithPlugin } from '../../__testUtils__/renderWithPlugin';
 import {
   BASE_URL,
-  errorReply,
+  failRoute,
+  recordBodies,
   setupTestServer,
 } from '../../__testUtils__/testServer';
 import { AssessInfrastructurePanel } from './AssessInfrastructurePanel';
@@ -110,15 +111,11 @@ const form = () =>
 describe('Assess infrastructure code', () => {
   it('sends a chosen file with the data profile and shows level, services, gaps and residency blockers', async () => {
     const user = userEvent.setup();
-    const bodies: AssessFootprintInput[] = [];
-    server.use(
-      http.post(
-        `${BASE_URL}/readiness/eu-central-1/assess`,
-        async ({ request }) => {
-          bodies.push((await request.json()) as AssessFootprintInput);
-          return HttpResponse.json(assessment);
-        },
-      ),
+    const bodies = recordBodies<AssessFootprintInput>(
+      server,
+      'post',
+      '/readiness/eu-central-1/assess',
+      assessment,
     );
     await renderRegion();
     const assessForm = await form();
@@ -198,15 +195,12 @@ describe('Assess infrastructure code', () => {
 
   it("takes a dropped file and shows the server's 400 naming the field", async () => {
     const user = userEvent.setup();
-    server.use(
-      http.post(`${BASE_URL}/readiness/eu-central-1/assess`, () =>
-        errorReply(
-          400,
-          'InputError',
-          'content: k8s.json: field Resources: not a CloudFormation template (no Resources mapping)',
-        ),
-      ),
-    );
+    failRoute(server, 'post', '/readiness/eu-central-1/assess', {
+      status: 400,
+      name: 'InputError',
+      message:
+        'content: k8s.json: field Resources: not a CloudFormation template (no Resources mapping)',
+    });
     await renderRegion();
     const assessForm = await form();
     fireEvent.drop(within(assessForm).getByTestId('assess-drop-zone'), {

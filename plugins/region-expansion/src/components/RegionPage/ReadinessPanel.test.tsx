@@ -9,7 +9,7 @@ import { auditWaiver, frankfurtEvaluation } from '../../__testUtils__/fixtures';
 import { renderWithPlugin } from '../../__testUtils__/renderWithPlugin';
 import {
   BASE_URL,
-  errorReply,
+  failRoute,
   setupTestServer,
 } from '../../__testUtils__/testServer';
 import { ReadinessPanel } from './ReadinessPanel';
@@ -46,17 +46,12 @@ const renderFrankfurt = () =>
 
 describe('ReadinessPanel', () => {
   it("adds a waiver and shows the server's message when it is refused", async () => {
-    const bodies: unknown[] = [];
-    server.use(
-      http.post(`${BASE_URL}/waivers`, async ({ request }) => {
-        bodies.push(await request.json());
-        return errorReply(
-          400,
-          'InputError',
-          'expiresAt: must be at most 90 days ahead, on or before 2026-04-10T00:00:00.000Z',
-        );
-      }),
-    );
+    const bodies = failRoute(server, 'post', '/waivers', {
+      status: 400,
+      name: 'InputError',
+      message:
+        'expiresAt: must be at most 90 days ahead, on or before 2026-04-10T00:00:00.000Z',
+    });
     await renderFrankfurt();
     const form = await screen.findByRole('form', {
       name: 'Add a waiver for eu-central-1',
@@ -208,15 +203,11 @@ describe('ReadinessPanel', () => {
 
   it("keeps the dialog open with the server's message when a revocation is refused", async () => {
     const user = userEvent.setup();
-    server.use(
-      http.delete(`${BASE_URL}/waivers/:id`, () =>
-        errorReply(
-          409,
-          'ConflictError',
-          `Waiver '${auditWaiver.id}' is not active (revoked at 2026-01-11T08:00:00.000Z)`,
-        ),
-      ),
-    );
+    failRoute(server, 'delete', '/waivers/:id', {
+      status: 409,
+      name: 'ConflictError',
+      message: `Waiver '${auditWaiver.id}' is not active (revoked at 2026-01-11T08:00:00.000Z)`,
+    });
     await renderFrankfurt();
     await user.click(
       await screen.findByRole('button', { name: 'Revoke the audit waiver' }),

@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { renderPage } from '../../__testUtils__/renderWithPlugin';
 import {
   BASE_URL,
-  errorReply,
+  failRoute,
   recordRequests,
   setupTestServer,
 } from '../../__testUtils__/testServer';
@@ -103,15 +103,11 @@ describe('RegionsPage', () => {
   });
 
   it("shows the server's message when loading fails", async () => {
-    server.use(
-      http.get(`${BASE_URL}/locations`, () =>
-        errorReply(
-          403,
-          'NotAllowedError',
-          "Permission 'region-expansion.location.read' is required",
-        ),
-      ),
-    );
+    failRoute(server, 'get', '/locations', {
+      status: 403,
+      name: 'NotAllowedError',
+      message: "Permission 'region-expansion.location.read' is required",
+    });
     await renderPage('/region-expansion');
     expect(
       await screen.findByText(

@@ -1,6 +1,5 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
 import {
   WHAT_IF_LIMITS,
   type WhatIfRequestInput,
@@ -9,25 +8,13 @@ import {
 import { partitions } from '../../__testUtils__/fixtures';
 import { renderWithPlugin } from '../../__testUtils__/renderWithPlugin';
 import {
-  BASE_URL,
-  errorReply,
+  failRoute,
+  recordBodies,
   setupTestServer,
 } from '../../__testUtils__/testServer';
 import { WhatIfSection } from './WhatIfSection';
 
 const server = setupTestServer();
-
-/** Every what-if body the server received, answering each with `result`. */
-function answerWhatIfs(result: WhatIfResult): WhatIfRequestInput[] {
-  const sent: WhatIfRequestInput[] = [];
-  server.use(
-    http.post(`${BASE_URL}/placements/what-if`, async ({ request }) => {
-      sent.push((await request.json()) as WhatIfRequestInput);
-      return HttpResponse.json(result);
-    }),
-  );
-  return sent;
-}
 
 /** The open section, its form started from the template cell. */
 async function renderOpenSection() {
@@ -40,14 +27,19 @@ async function renderOpenSection() {
 describe('WhatIfSection', () => {
   it(`bounds the number of tenants by WHAT_IF_LIMITS (${WHAT_IF_LIMITS.tenants}) and says so before submitting`, async () => {
     const user = userEvent.setup();
-    const sent = answerWhatIfs({
-      requested: WHAT_IF_LIMITS.tenants,
-      placedInExistingCells: 0,
-      placedInNewCells: WHAT_IF_LIMITS.tenants,
-      unplaceable: { count: 0, reasons: [] },
-      cellsToCreate: [],
-      quotaRequests: [],
-    });
+    const sent = recordBodies<WhatIfRequestInput, WhatIfResult>(
+      server,
+      'post',
+      '/placements/what-if',
+      {
+        requested: WHAT_IF_LIMITS.tenants,
+        placedInExistingCells: 0,
+        placedInNewCells: WHAT_IF_LIMITS.tenants,
+        unplaceable: { count: 0, reasons: [] },
+        cellsToCreate: [],
+        quotaRequests: [],
+      },
+    );
     const whatIf = await renderOpenSection();
     const count = whatIf.getByRole('spinbutton', { name: 'Number of tenants' });
     expect(count).toHaveAttribute('min', '1');
@@ -77,49 +69,44 @@ describe('WhatIfSection', () => {
 
   it('runs a what-if from the running cells’ spec and lists cells to create and quotas to request', async () => {
     const user = userEvent.setup();
-    const sent = answerWhatIfs({
-      requested: 30,
-      placedInExistingCells: 20,
-      placedInNewCells: 10,
-      unplaceable: { count: 0, reasons: [] },
-      cellsToCreate: [
-        { locationId: 'eu-central-1', isolation: 'pooled', count: 1 },
-      ],
-      quotaRequests: [
-        {
-          serviceCode: 'lambda',
-          quotaCode: 'L-B99A9384',
-          quotaName: 'Concurrent executions',
-          perCell: 3000,
-          cellCount: 1,
-          total: 3000,
-        },
-      ],
-    });
+    const sent = recordBodies<WhatIfRequestInput, WhatIfResult>(
+      server,
+      'post',
+      '/placements/what-if',
+      {
+        requested: 30,
+        placedInExistingCells: 20,
+        placedInNewCells: 10,
+        unplaceable: { count: 0, reasons: [] },
+        cellsToCreate: [
+          { locationId: 'eu-central-1', isolation: 'pooled', count: 1 },
+        ],
+        quotaRequests: [
+          {
+            serviceCode: 'lambda',
+            quotaCode: 'L-B99A9384',
+            quotaName: 'Concurrent executions',
+            perCell: 3000,
+            cellCount: 1,
+            total: 3000,
+          },
+        ],
+      },
+    );
     const whatIf = await renderOpenSection();
     // One input event per field: what is sent, not keystroke handling, is
     // under test here.
-    const fill = async (field: HTMLElement, text: string) => {
-      await user.clear(field);
+    const entries: Array<['spinbutton' | 'textbox', string, string]> = [
+      ['spinbutton', 'Number of tenants', '30'],
+      ['textbox', 'Quota service code (optional)', 'lambda'],
+      ['textbox', 'Quota code', 'L-B99A9384'],
+      ['textbox', 'Quota name', 'Concurrent executions'],
+      ['spinbutton', 'Per cell', '3000'],
+    ];
+    for (const [role, name, text] of entries) {
+      await user.clear(whatIf.getByRole(role, { name }));
       await user.paste(text);
-    };
-    await fill(
-      whatIf.getByRole('spinbutton', { name: 'Number of tenants' }),
-      '30',
-    );
-    await fill(
-      whatIf.getByRole('textbox', { name: 'Quota service code (optional)' }),
-      'lambda',
-    );
-    await fill(
-      whatIf.getByRole('textbox', { name: 'Quota code' }),
-      'L-B99A9384',
-    );
-    await fill(
-      whatIf.getByRole('textbox', { name: 'Quota name' }),
-      'Concurrent executions',
-    );
-    await fill(whatIf.getByRole('spinbutton', { name: 'Per cell' }), '3000');
+    }
     await user.click(whatIf.getByRole('button', { name: 'Run what-if' }));
 
     const cellsToCreate = await whatIf.findByRole('table', {
@@ -142,11 +129,11 @@ describe('WhatIfSection', () => {
   });
 
   it("shows the server's validation message for a rejected what-if", async () => {
-    server.use(
-      http.post(`${BASE_URL}/placements/what-if`, () =>
-        errorReply(400, 'InputError', 'profiles.0.count: must be at least 1'),
-      ),
-    );
+    failRoute(server, 'post', '/placements/what-if', {
+      status: 400,
+      name: 'InputError',
+      message: 'profiles.0.count: must be at least 1',
+    });
     const whatIf = await renderOpenSection();
     await userEvent.click(whatIf.getByRole('button', { name: 'Run what-if' }));
     expect(

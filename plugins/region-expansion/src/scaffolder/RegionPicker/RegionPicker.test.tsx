@@ -1,12 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http } from 'msw';
 import { renderWithPlugin } from '../../__testUtils__/renderWithPlugin';
-import {
-  BASE_URL,
-  errorReply,
-  setupTestServer,
-} from '../../__testUtils__/testServer';
+import { failRoute, setupTestServer } from '../../__testUtils__/testServer';
 import { RegionPicker } from './RegionPicker';
 
 const server = setupTestServer();
@@ -49,15 +44,11 @@ describe('RegionPicker', () => {
   });
 
   it('still lists every location, its readiness unknown, when readiness cannot be read', async () => {
-    server.use(
-      http.get(`${BASE_URL}/readiness`, () =>
-        errorReply(
-          403,
-          'NotAllowedError',
-          "Permission 'region-expansion.readiness.read' is required",
-        ),
-      ),
-    );
+    failRoute(server, 'get', '/readiness', {
+      status: 403,
+      name: 'NotAllowedError',
+      message: "Permission 'region-expansion.readiness.read' is required",
+    });
     const listbox = await openPicker(jest.fn());
     expect(listbox.getAllByRole('option')).toHaveLength(4);
     expect(listbox.getAllByText('availability not evaluated')).toHaveLength(4);
