@@ -7,18 +7,20 @@ import {
 } from '@aws-sdk/client-auditmanager';
 import {
   allPages,
-  clientOptions,
   faults,
   org,
   useSimulatorTestServer,
 } from '../../__testUtils__/simulatorTestServer';
+import { sdkClient } from '../../__testUtils__/sdkClient';
 
 useSimulatorTestServer();
 
 describe('Audit Manager (restJson1)', () => {
   const assessment = org.auditAssessments[0];
-  const client = new AuditManagerClient(
-    clientOptions(assessment.region, assessment.accountId),
+  const client = sdkClient(
+    AuditManagerClient,
+    assessment.region,
+    assessment.accountId,
   );
 
   it('lists active assessments, control sets and evidence folders', async () => {

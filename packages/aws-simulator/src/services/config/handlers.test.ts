@@ -9,18 +9,16 @@ import {
   aws,
   allPages,
   awsAccount,
-  clientOptions,
   faults,
   org,
   useSimulatorTestServer,
 } from '../../__testUtils__/simulatorTestServer';
+import { sdkClient } from '../../__testUtils__/sdkClient';
 
 useSimulatorTestServer();
 
 const configClient = (options: { maxAttempts?: number } = {}) =>
-  new ConfigServiceClient(
-    clientOptions(aws.homeRegion, awsAccount.id, options),
-  );
+  sdkClient(ConfigServiceClient, aws.homeRegion, awsAccount.id, options);
 
 describe('AWS Config aggregator (awsJson1_1)', () => {
   it('pages conformance pack compliance and summarizes by account', async () => {

@@ -5,19 +5,17 @@ import {
   ResiliencehubClient,
 } from '@aws-sdk/client-resiliencehub';
 import {
-  clientOptions,
   org,
   useSimulatorTestServer,
 } from '../../__testUtils__/simulatorTestServer';
+import { sdkClient } from '../../__testUtils__/sdkClient';
 
 useSimulatorTestServer();
 
 describe('Resilience Hub (restJson1, epoch seconds)', () => {
   it('lists apps and assessments and describes the latest with RTO/RPO per disruption type', async () => {
     const app = org.resilienceApps[0];
-    const client = new ResiliencehubClient(
-      clientOptions(app.region, app.accountId),
-    );
+    const client = sdkClient(ResiliencehubClient, app.region, app.accountId);
     const apps = await client.send(new ListAppsCommand({}));
     expect(apps.appSummaries!.map(a => a.appArn)).toContain(app.arn);
     expect(apps.appSummaries![0].creationTime).toBeInstanceOf(Date);

@@ -13,7 +13,6 @@ import {
   allPages,
   aws,
   awsAccount,
-  clientOptions,
   eusc,
   euscAccount,
   faults,
@@ -21,6 +20,7 @@ import {
   server,
   useSimulatorTestServer,
 } from '../../__testUtils__/simulatorTestServer';
+import { sdkClient } from '../../__testUtils__/sdkClient';
 
 useSimulatorTestServer();
 
@@ -33,11 +33,14 @@ function securityHub(
     accountId?: string;
   } = {},
 ) {
-  return new SecurityHubClient(
-    clientOptions(region, options.accountId ?? awsAccount.id, {
+  return sdkClient(
+    SecurityHubClient,
+    region,
+    options.accountId ?? awsAccount.id,
+    {
       maxAttempts: 1,
       ...options,
-    }),
+    },
   );
 }
 

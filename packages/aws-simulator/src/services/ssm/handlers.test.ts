@@ -1,19 +1,17 @@
 import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
 import {
   allPages,
-  clientOptions,
   eusc,
   euscAccount,
   useSimulatorTestServer,
 } from '../../__testUtils__/simulatorTestServer';
+import { sdkClient } from '../../__testUtils__/sdkClient';
 
 useSimulatorTestServer();
 
 describe('SSM public parameters (awsJson1_1)', () => {
   it('serves the global-infrastructure tree of the caller partition from the snapshot, paged by 10', async () => {
-    const client = new SSMClient(
-      clientOptions(eusc.homeRegion, euscAccount.id),
-    );
+    const client = sdkClient(SSMClient, eusc.homeRegion, euscAccount.id);
     const pages = await allPages(
       NextToken =>
         client.send(

@@ -7,19 +7,17 @@ import { accessKeyIdFor } from '../../protocol';
 import {
   aws,
   awsAccount,
-  clientOptions,
   eusc,
   euscAccount,
   useSimulatorTestServer,
 } from '../../__testUtils__/simulatorTestServer';
+import { sdkClient } from '../../__testUtils__/sdkClient';
 
 useSimulatorTestServer();
 
 describe('STS (awsQuery)', () => {
   it('assumes a role in the same partition and rejects another partition', async () => {
-    const client = new STSClient(
-      clientOptions(eusc.homeRegion, euscAccount.id),
-    );
+    const client = sdkClient(STSClient, eusc.homeRegion, euscAccount.id);
     const assumed = await client.send(
       new AssumeRoleCommand({
         RoleArn: `arn:${eusc.id}:iam::${euscAccount.id}:role/Reader`,
