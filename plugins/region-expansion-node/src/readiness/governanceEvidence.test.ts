@@ -6,16 +6,18 @@ import {
 
 const NOW = new Date('2026-11-26T12:00:00.000Z');
 
+/** A Security Hub target (account 1, us-east-1) that synced 2 hours before NOW. */
+const state = (patch: Partial<GovernanceSyncState>): GovernanceSyncState => ({
+  source: 'securityhub',
+  partition: 'aws',
+  accountId: '1',
+  region: 'us-east-1',
+  status: 'ok',
+  lastSuccessAt: '2026-11-26T10:00:00.000Z',
+  ...patch,
+});
+
 describe('evidenceFreshness', () => {
-  const state = (patch: Partial<GovernanceSyncState>): GovernanceSyncState => ({
-    source: 'securityhub',
-    partition: 'aws',
-    accountId: '111111111111',
-    region: 'r',
-    status: 'ok',
-    lastSuccessAt: '2026-11-26T10:00:00.000Z',
-    ...patch,
-  });
   it.each([
     ['no targets', [], 'none'],
     ['all ok and recent', [state({})], 'fresh'],
@@ -53,15 +55,6 @@ describe('evidenceFreshness', () => {
 });
 
 describe('regionCoverage', () => {
-  const state = (patch: Partial<GovernanceSyncState>): GovernanceSyncState => ({
-    source: 'securityhub',
-    partition: 'aws',
-    accountId: '1',
-    region: 'us-east-1',
-    status: 'ok',
-    lastSuccessAt: '2026-11-26T10:00:00.000Z',
-    ...patch,
-  });
   const proving = (accountId: string, region: string, regions: string[]) => ({
     source: 'securityhub',
     partition: 'aws',
