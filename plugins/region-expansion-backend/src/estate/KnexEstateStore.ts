@@ -68,6 +68,32 @@ function rowToControlPlane(row: ControlPlaneRow): ControlPlane {
   };
 }
 
+function locationToRow(location: Location): Omit<LocationRow, 'created_at'> {
+  return {
+    id: location.id,
+    kind: location.kind,
+    partition: location.partition,
+    name: location.name,
+    country: location.country,
+    geography: location.geography,
+    jurisdictions: JSON.stringify(location.jurisdictions),
+    parent_region: location.parentRegion ?? '',
+  };
+}
+
+function controlPlaneToRow(
+  controlPlane: ControlPlane,
+): Omit<ControlPlaneRow, 'created_at'> {
+  return {
+    id: controlPlane.id,
+    name: controlPlane.name,
+    mode: controlPlane.mode,
+    partition: controlPlane.partition,
+    home_location: controlPlane.homeLocation,
+    managed_locations: JSON.stringify(controlPlane.managedLocations),
+  };
+}
+
 /** Why a capacity change is refused: each quantity it would put below use. */
 function capacityBelowUsage(cell: Cell, capacity: Cell['capacity']): string[] {
   return [
@@ -109,19 +135,7 @@ export class KnexEstateStore extends KnexStore implements EstateStore {
   }
 
   async addLocation(location: Location): Promise<Location> {
-    await insertTransaction(this.db, 'location', location.id, trx =>
-      trx<LocationRow>('locations').insert({
-        id: location.id,
-        kind: location.kind,
-        partition: location.partition,
-        name: location.name,
-        country: location.country,
-        geography: location.geography,
-        jurisdictions: JSON.stringify(location.jurisdictions),
-        parent_region: location.parentRegion ?? '',
-        created_at: new Date().toISOString(),
-      }),
-    );
+    await this.#insertOne('location', 'locations', locationToRow(location));
     return location;
   }
 
@@ -143,18 +157,26 @@ export class KnexEstateStore extends KnexStore implements EstateStore {
   }
 
   async addControlPlane(controlPlane: ControlPlane): Promise<ControlPlane> {
-    await insertTransaction(this.db, 'control plane', controlPlane.id, trx =>
-      trx<ControlPlaneRow>('control_planes').insert({
-        id: controlPlane.id,
-        name: controlPlane.name,
-        mode: controlPlane.mode,
-        partition: controlPlane.partition,
-        home_location: controlPlane.homeLocation,
-        managed_locations: JSON.stringify(controlPlane.managedLocations),
-        created_at: new Date().toISOString(),
-      }),
+    await this.#insertOne(
+      'control plane',
+      'control_planes',
+      controlPlaneToRow(controlPlane),
     );
     return controlPlane;
+  }
+
+  /**
+   * Inserts one row stamped with its creation time; an id already taken is a
+   * ConflictError naming `what`.
+   */
+  async #insertOne(
+    what: string,
+    table: string,
+    row: { id: string } & Record<string, unknown>,
+  ): Promise<void> {
+    await insertTransaction(this.db, what, row.id, trx =>
+      trx(table).insert({ ...row, created_at: new Date().toISOString() }),
+    );
   }
 
   async listCells(filter: CellFilter = {}): Promise<Cell[]> {
