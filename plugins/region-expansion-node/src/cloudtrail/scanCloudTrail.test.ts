@@ -10,6 +10,14 @@ import {
 import { cloudTrailGzip } from '../testUtils';
 import { scanCloudTrail } from './scanCloudTrail';
 
+/** What the scan counts of `eventName` API calls to `eventSource`. */
+const apiCall = (eventSource: string, eventName: string, count = 1) => ({
+  eventType: 'AwsApiCall',
+  eventSource,
+  eventName,
+  count,
+});
+
 const root = tmpDir();
 const A = '111111111111';
 const B = '222222222222';
@@ -67,12 +75,9 @@ describe('scanCloudTrail', () => {
       accounts: [A, B],
       regions: ['eu-west-2', 'us-east-1'],
     });
-    expect(scan.events).toContainEqual({
-      eventType: 'AwsApiCall',
-      eventSource: 's3.amazonaws.com',
-      eventName: 'PutObject',
-      count: 2,
-    });
+    expect(scan.events).toContainEqual(
+      apiCall('s3.amazonaws.com', 'PutObject', 2),
+    );
   });
 
   it.each([
@@ -131,14 +136,7 @@ describe('scanCloudTrail', () => {
       }),
     );
     const scan = await scanCloudTrail([file]);
-    expect(scan.events).toEqual([
-      {
-        eventType: 'AwsApiCall',
-        eventSource: 'events.amazonaws.com',
-        eventName: 'PutEvents',
-        count: 1,
-      },
-    ]);
+    expect(scan.events).toEqual([apiCall('events.amazonaws.com', 'PutEvents')]);
   });
 
   it('decodes escapes in record fields and skips escaped quotes and backslashes anywhere', async () => {
@@ -162,18 +160,8 @@ describe('scanCloudTrail', () => {
     fs.writeFileSync(file, text);
     const scan = await scanCloudTrail([file]);
     expect(scan.events).toEqual([
-      {
-        eventType: 'AwsApiCall',
-        eventSource: 's3.amazonaws.com',
-        eventName: 'a\\',
-        count: 1,
-      },
-      {
-        eventType: 'AwsApiCall',
-        eventSource: 's3.amazonaws.com',
-        eventName: 'b"c',
-        count: 1,
-      },
+      apiCall('s3.amazonaws.com', 'a\\'),
+      apiCall('s3.amazonaws.com', 'b"c'),
     ]);
   });
 

@@ -178,46 +178,44 @@ export const TERRAFORM_PLAN = {
   },
 };
 
+/** The files of a CDK cloud assembly with one stack and one nested stack. */
+const CDK_ASSEMBLY: Record<string, unknown> = {
+  'manifest.json': {
+    version: '36.0.0',
+    artifacts: {
+      App: {
+        type: 'aws:cloudformation:stack',
+        environment: 'aws://123456789012/eu-west-2',
+        properties: { templateFile: 'App.template.json' },
+      },
+      Tree: { type: 'cdk:tree', properties: { file: 'tree.json' } },
+    },
+  },
+  'App.template.json': {
+    Resources: {
+      Topic: { Type: 'AWS::SNS::Topic' },
+      Nested: {
+        Type: 'AWS::CloudFormation::Stack',
+        Metadata: { 'aws:asset:path': 'AppNested.nested.template.json' },
+        Properties: { TemplateURL: 'x' },
+      },
+      Custom: { Type: 'Custom::Thing', Properties: { ServiceToken: 'x' } },
+    },
+  },
+  'AppNested.nested.template.json': {
+    Resources: {
+      Machine: { Type: 'AWS::StepFunctions::StateMachine' },
+      Model: { Type: 'AWS::Bedrock::Agent' },
+    },
+  },
+};
+
 /** Writes a CDK cloud assembly with one stack and one nested stack. */
 export function writeCdkAssembly(directory: string): void {
   fs.mkdirSync(directory, { recursive: true });
-  fs.writeFileSync(
-    path.join(directory, 'manifest.json'),
-    JSON.stringify({
-      version: '36.0.0',
-      artifacts: {
-        App: {
-          type: 'aws:cloudformation:stack',
-          environment: 'aws://123456789012/eu-west-2',
-          properties: { templateFile: 'App.template.json' },
-        },
-        Tree: { type: 'cdk:tree', properties: { file: 'tree.json' } },
-      },
-    }),
-  );
-  fs.writeFileSync(
-    path.join(directory, 'App.template.json'),
-    JSON.stringify({
-      Resources: {
-        Topic: { Type: 'AWS::SNS::Topic' },
-        Nested: {
-          Type: 'AWS::CloudFormation::Stack',
-          Metadata: { 'aws:asset:path': 'AppNested.nested.template.json' },
-          Properties: { TemplateURL: 'x' },
-        },
-        Custom: { Type: 'Custom::Thing', Properties: { ServiceToken: 'x' } },
-      },
-    }),
-  );
-  fs.writeFileSync(
-    path.join(directory, 'AppNested.nested.template.json'),
-    JSON.stringify({
-      Resources: {
-        Machine: { Type: 'AWS::StepFunctions::StateMachine' },
-        Model: { Type: 'AWS::Bedrock::Agent' },
-      },
-    }),
-  );
+  for (const [name, content] of Object.entries(CDK_ASSEMBLY)) {
+    fs.writeFileSync(path.join(directory, name), JSON.stringify(content));
+  }
 }
 
 /** One CloudTrail record. */
