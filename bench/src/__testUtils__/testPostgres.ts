@@ -6,3 +6,6 @@
 export const testPostgres = Boolean(
   process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING,
 );
+
+/** The one database a single-database bench's smoke test measures on. */
+export const testDatabase = testPostgres ? 'postgres' : 'sqlite';

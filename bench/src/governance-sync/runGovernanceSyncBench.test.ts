@@ -1,4 +1,5 @@
-import { testPostgres } from '../__testUtils__/testPostgres';
+import { expectPositive } from '../__testUtils__/expectPositive';
+import { testDatabase } from '../__testUtils__/testPostgres';
 import { silentLog } from '../lib/log';
 import { runGovernanceSyncBench } from './runGovernanceSyncBench';
 
@@ -14,7 +15,7 @@ describe('yarn bench governance-sync', () => {
         concurrency: 2,
         limitedFindings: 200,
         limitedAccounts: 2,
-        database: testPostgres ? 'postgres' : 'sqlite',
+        database: testDatabase,
       },
       silentLog,
     );
@@ -34,12 +35,11 @@ describe('yarn bench governance-sync', () => {
     });
     expect(result.rateLimited.summariesVerified).toBeGreaterThan(0);
     expect(result.rateLimited.transactionMs.count).toBeGreaterThan(0);
-    for (const figure of [
+    expectPositive([
       result.rawPaging.findingsPerSecond,
       result.fullSync.findingsPerSecond,
       result.rateLimited.percentOfCeiling,
       result.peakRssMb,
-    ])
-      expect(figure).toBeGreaterThan(0);
+    ]);
   });
 });
