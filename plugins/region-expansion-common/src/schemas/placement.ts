@@ -9,6 +9,14 @@ import {
 } from './tenants';
 import { idSchema } from './primitives';
 
+/** A true-or-false body field, its default taken when it is absent. */
+function flagSchema(defaultValue: boolean, description: string) {
+  return z
+    .boolean(typeError('true or false'))
+    .default(defaultValue)
+    .describe(description);
+}
+
 /**
  * A placement strategy.
  *
@@ -27,16 +35,14 @@ export const placementRequestSchema = z
   .strictObject({
     tenantId: idSchema,
     strategy: placementStrategySchema.default('pack'),
-    allowUnknownReadiness: z
-      .boolean(typeError('true or false'))
-      .default(true)
-      .describe(
-        'Whether locations without a readiness evaluation may take the tenant; restricted data never goes to a location that is not `ready`',
-      ),
-    allowProvisioning: z
-      .boolean(typeError('true or false'))
-      .default(false)
-      .describe('Whether `provisioning` cells may take the tenant'),
+    allowUnknownReadiness: flagSchema(
+      true,
+      'Whether locations without a readiness evaluation may take the tenant; restricted data never goes to a location that is not `ready`',
+    ),
+    allowProvisioning: flagSchema(
+      false,
+      'Whether `provisioning` cells may take the tenant',
+    ),
   })
   .meta({ id: 'PlacementRequest' });
 
@@ -136,10 +142,10 @@ export const migrationRequestSchema = z
       { error: 'must be either { cellId } or { locationId }' },
     ),
     strategy: placementStrategySchema.default('pack'),
-    commit: z
-      .boolean(typeError('true or false'))
-      .default(false)
-      .describe('Perform the move; without it the move is only checked'),
+    commit: flagSchema(
+      false,
+      'Perform the move; without it the move is only checked',
+    ),
   })
   .meta({ id: 'MigrationRequest' });
 
