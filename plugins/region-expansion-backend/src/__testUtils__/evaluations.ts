@@ -3,23 +3,14 @@ import {
   ReadinessLevel,
 } from '@region-expansion/plugin-region-expansion-common';
 import { evaluateReadiness } from '@region-expansion/plugin-region-expansion-node';
-
-const pass = { status: 'pass' as const, detail: 'ok', blockers: [] };
-const allPass = {
-  availability: pass,
-  sovereignty: pass,
-  security: pass,
-  resilience: pass,
-  audit: pass,
-  capacity: pass,
-};
+import { allPassSignals } from '@region-expansion/plugin-region-expansion-node/testUtils';
 
 /** Signals that make each level: an unknown audit keeps a location at pilot. */
 const SIGNALS_BY_LEVEL = {
-  ready: allPass,
-  pilot: { ...allPass, audit: undefined },
+  ready: allPassSignals,
+  pilot: { ...allPassSignals, audit: undefined },
   blocked: {
-    ...allPass,
+    ...allPassSignals,
     availability: {
       status: 'fail' as const,
       detail: 'bedrock missing',

@@ -1,20 +1,12 @@
 import type { ReadinessSignal } from '@region-expansion/plugin-region-expansion-common';
+import { allPassSignals, passSignal } from '../testUtils';
 import { evaluateReadiness } from './evaluateReadiness';
 import { collectGovernanceSignals } from './GovernanceSignalSource';
 
-const pass: ReadinessSignal = { status: 'pass', detail: 'ok', blockers: [] };
 const fail: ReadinessSignal = {
   status: 'fail',
   detail: 'bad',
   blockers: ['critical finding'],
-};
-const allPass = {
-  availability: pass,
-  sovereignty: pass,
-  security: pass,
-  resilience: pass,
-  audit: pass,
-  capacity: pass,
 };
 const now = new Date('2026-11-20T00:00:00Z');
 const waiver = (expiresAt: string, locationId = 'eu-west-2') => ({
@@ -29,14 +21,14 @@ describe('evaluateReadiness', () => {
   it.each([
     {
       name: 'all pass',
-      signals: allPass,
+      signals: allPassSignals,
       waivers: [],
       level: 'ready',
       blockers: 0,
     },
     {
       name: 'missing signal is unknown, not pass',
-      signals: { ...allPass, audit: undefined },
+      signals: { ...allPassSignals, audit: undefined },
       waivers: [],
       level: 'pilot',
       blockers: 0,
@@ -51,7 +43,7 @@ describe('evaluateReadiness', () => {
     {
       name: 'warn keeps pilot',
       signals: {
-        ...allPass,
+        ...allPassSignals,
         capacity: { status: 'warn', detail: 'near quota', blockers: [] },
       },
       waivers: [],
@@ -60,28 +52,28 @@ describe('evaluateReadiness', () => {
     },
     {
       name: 'fail blocks',
-      signals: { ...allPass, security: fail },
+      signals: { ...allPassSignals, security: fail },
       waivers: [],
       level: 'blocked',
       blockers: 1,
     },
     {
       name: 'unexpired waiver lifts the block',
-      signals: { ...allPass, security: fail },
+      signals: { ...allPassSignals, security: fail },
       waivers: [waiver('2026-12-01T00:00:00Z')],
       level: 'ready',
       blockers: 0,
     },
     {
       name: 'expired waiver does not apply',
-      signals: { ...allPass, security: fail },
+      signals: { ...allPassSignals, security: fail },
       waivers: [waiver('2026-11-19T00:00:00Z')],
       level: 'blocked',
       blockers: 1,
     },
     {
       name: 'waiver for another location does not apply',
-      signals: { ...allPass, security: fail },
+      signals: { ...allPassSignals, security: fail },
       waivers: [waiver('2026-12-01T00:00:00Z', 'eu-west-1')],
       level: 'blocked',
       blockers: 1,
@@ -128,7 +120,7 @@ describe('collectGovernanceSignals', () => {
   it('takes the worse status and names failing sources', async () => {
     const result = await collectGovernanceSignals(
       [
-        { id: 'a', signalsFor: async () => ({ security: pass }) },
+        { id: 'a', signalsFor: async () => ({ security: passSignal }) },
         { id: 'b', signalsFor: async () => ({ security: fail }) },
         {
           id: 'c',

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { aliasedTemplate } from './aliasedTemplate';
+export { allPassSignals, passSignal } from './allPassSignals';
 export { binaryJunk } from './binaryJunk';
 export { cellFixture } from './cellFixture';
 export { cloudTrailGzip } from './cloudTrailGzip';

@@ -1,0 +1,33 @@
+import type { ReadinessSignal } from '@region-expansion/plugin-region-expansion-common';
+
+/**
+ * A passing signal with no blockers (detail `ok`).
+ *
+ * @public
+ */
+export const passSignal: ReadinessSignal = {
+  status: 'pass',
+  detail: 'ok',
+  blockers: [],
+};
+
+/**
+ * Every readiness check passing: the signals of a `ready` location, to
+ * change one check at a time.
+ *
+ * @public
+ */
+export const allPassSignals = {
+  /** Service availability passes. */
+  availability: passSignal,
+  /** Sovereignty (residency, partition control plane) passes. */
+  sovereignty: passSignal,
+  /** Security posture passes. */
+  security: passSignal,
+  /** Resilience passes. */
+  resilience: passSignal,
+  /** Audit evidence passes. */
+  audit: passSignal,
+  /** Cell capacity passes. */
+  capacity: passSignal,
+};
