@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { renderPage } from '../../__testUtils__/renderWithPlugin';
 import { setupTestServer } from '../../__testUtils__/testServer';
+import { expectNoneShown } from '../../__testUtils__/expectNoneShown';
 import { governanceHandlers } from '../../__testUtils__/governanceHandlers';
 
 const server = setupTestServer();
@@ -19,11 +20,9 @@ describe('GovernancePage without governance.export and governance.sync', () => {
     expect(
       screen.getByText('region-expansion.governance.sync'),
     ).toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: 'Download evidence bundle' }),
-    ).not.toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: 'Sync now' }),
-    ).not.toBeInTheDocument();
+    expectNoneShown([
+      ['button', 'Download evidence bundle'],
+      ['button', 'Sync now'],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { renderPage } from '../../__testUtils__/renderWithPlugin';
 import { setupTestServer } from '../../__testUtils__/testServer';
+import { expectNoneShown } from '../../__testUtils__/expectNoneShown';
 
 setupTestServer();
 
@@ -19,13 +20,9 @@ describe('Assess infrastructure code without readiness.read', () => {
     ).toHaveTextContent(
       'Assessing infrastructure code needs the region-expansion.readiness.read permission.',
     );
-    expect(
-      screen.queryByRole('form', {
-        name: 'Assess infrastructure code against eu-central-1',
-      }),
-    ).not.toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: 'Choose a file' }),
-    ).not.toBeInTheDocument();
+    expectNoneShown([
+      ['form', 'Assess infrastructure code against eu-central-1'],
+      ['button', 'Choose a file'],
+    ]);
   });
 });

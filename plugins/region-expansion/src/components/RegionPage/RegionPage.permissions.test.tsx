@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderPage } from '../../__testUtils__/renderWithPlugin';
 import { setupTestServer } from '../../__testUtils__/testServer';
+import { expectNoneShown } from '../../__testUtils__/expectNoneShown';
 
 setupTestServer();
 
@@ -24,12 +25,10 @@ describe('RegionPage without waiver.manage', () => {
     expect(
       screen.getByText(/Adding and revoking waivers needs the/),
     ).toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: 'Evaluate now' }),
-    ).not.toBeInTheDocument();
-    expect(
-      screen.queryByRole('form', { name: 'Add a waiver for eu-central-1' }),
-    ).not.toBeInTheDocument();
+    expectNoneShown([
+      ['button', 'Evaluate now'],
+      ['form', 'Add a waiver for eu-central-1'],
+    ]);
 
     // The active waiver's action is there but disabled, and says why.
     const waivers = screen.getByRole('table', { name: 'Waivers' });
