@@ -1,6 +1,9 @@
 import type { CliCase } from './cliCase';
 import type { CliFixtures } from './fixtures';
 
+/** Category, label, arguments, the names the error must hold, its reason, spawn. */
+type FlagRow = [string, string, string[], string[], RegExp, boolean?];
+
 /**
  * Every command with every kind of bad flag or argument: unknown, missing,
  * a bad value, one too many.
@@ -11,7 +14,21 @@ export function flagCases(f: CliFixtures): CliCase[] {
   const tpl = at('template.yaml');
   const cells = at('cells.yaml');
   const tenants = at('tenants.yaml');
-  const flags: Array<[string, string, string[], string[], RegExp, boolean?]> = [
+  /** `id` is no location to `assess --target` or `availability`: refused naming it, quoted. */
+  const unknownLocation = (
+    label: string,
+    command: 'assess' | 'availability',
+    id: string,
+  ): FlagRow => [
+    'option-value',
+    `${command} ${label}`,
+    command === 'assess'
+      ? ['assess', '--target', id, tpl]
+      : ['availability', id],
+    [`'${id}'`],
+    /[Uu]nknown location/,
+  ];
+  const flags: FlagRow[] = [
     [
       'unknown-flag',
       'unknown command',
@@ -168,34 +185,10 @@ export function flagCases(f: CliFixtures): CliCase[] {
       ['--strategy'],
       /random/,
     ],
-    [
-      'option-value',
-      'assess --target unknown location',
-      ['assess', '--target', 'mars-1', tpl],
-      ["'mars-1'"],
-      /[Uu]nknown location/,
-    ],
-    [
-      'option-value',
-      'assess --target path traversal',
-      ['assess', '--target', '../../etc/passwd', tpl],
-      ["'../../etc/passwd'"],
-      /[Uu]nknown location/,
-    ],
-    [
-      'option-value',
-      'assess --target upper case',
-      ['assess', '--target', 'EU-WEST-2', tpl],
-      ["'EU-WEST-2'"],
-      /[Uu]nknown location/,
-    ],
-    [
-      'option-value',
-      'availability path traversal',
-      ['availability', '../../etc/passwd'],
-      ["'../../etc/passwd'"],
-      /[Uu]nknown location/,
-    ],
+    unknownLocation('--target unknown location', 'assess', 'mars-1'),
+    unknownLocation('--target path traversal', 'assess', '../../etc/passwd'),
+    unknownLocation('--target upper case', 'assess', 'EU-WEST-2'),
+    unknownLocation('path traversal', 'availability', '../../etc/passwd'),
     [
       'option-value',
       'availability 10 KB id',
@@ -203,13 +196,7 @@ export function flagCases(f: CliFixtures): CliCase[] {
       ['aaaaaaaaaaaaaaaa'],
       /[Uu]nknown location/,
     ],
-    [
-      'option-value',
-      'availability unicode id',
-      ['availability', 'eu-wést-2-😀'],
-      ["'eu-wést-2-😀'"],
-      /[Uu]nknown location/,
-    ],
+    unknownLocation('unicode id', 'availability', 'eu-wést-2-😀'),
     [
       'option-value',
       'availability empty id',

@@ -1,6 +1,15 @@
 import { BOUNDED, type CliCase } from './cliCase';
 import type { CliFixtures } from './fixtures';
 
+/** A bad file `footprint` reads, and how it must be refused. */
+type FootprintRow = [
+  category: string,
+  label: string,
+  file: string,
+  reason: RegExp,
+  extra?: Partial<CliCase>,
+];
+
 /**
  * `footprint` and `assess` over every kind of bad file they read: gzip,
  * junk, empty, wrong kinds, symlink loops, deep nesting, 50 MB lines,
@@ -9,15 +18,19 @@ import type { CliFixtures } from './fixtures';
 export function footprintCases(f: CliFixtures): CliCase[] {
   const at = (...p: string[]) => f.at(...p);
   const cases: CliCase[] = [];
-  const inputs: Array<
-    [
-      category: string,
-      label: string,
-      file: string,
-      reason: RegExp,
-      extra?: Partial<CliCase>,
-    ]
-  > = [
+  /** Files of a kind `footprint` does not read, each refused for `reason`. */
+  const wrongKind = (
+    files: Array<[label: string, file: string, reason: RegExp]>,
+  ) =>
+    files.map(
+      ([label, file, reason]): FootprintRow => [
+        'wrong-kind',
+        label,
+        at(file),
+        reason,
+      ],
+    );
+  const inputs: FootprintRow[] = [
     [
       'truncated-gzip',
       'truncated gzip',
@@ -61,49 +74,24 @@ export function footprintCases(f: CliFixtures): CliCase[] {
       at('blank.yaml'),
       /empty|Resources|template/i,
     ],
-    ['wrong-kind', 'plain text', at('notes.txt'), /cannot tell the kind/],
-    [
-      'wrong-kind',
-      'JSON that is no template',
-      at('not-cfn.json'),
-      /cannot tell the kind/,
-    ],
-    [
-      'wrong-kind',
-      'a YAML string',
-      at('scalar.yaml'),
-      /Resources|mapping|template/i,
-    ],
-    [
-      'wrong-kind',
-      'a YAML list',
-      at('list.yaml'),
-      /Resources|mapping|template/i,
-    ],
-    [
-      'wrong-kind',
-      'Resources as a list',
-      at('resources-list.yaml'),
-      /Resources/,
-    ],
-    [
-      'wrong-kind',
-      'Terraform plan with resource_changes not a list',
-      at('plan-bad.json'),
-      /resource_changes/,
-    ],
-    [
-      'wrong-kind',
-      'CloudTrail JSON with Records not a list',
-      at('trail-bad.json'),
-      /Records/,
-    ],
-    [
-      'wrong-kind',
-      'cdk.out manifest naming a missing template',
-      at('cdk-missing'),
-      /templateFile|S\.template\.json/,
-    ],
+    ...wrongKind([
+      ['plain text', 'notes.txt', /cannot tell the kind/],
+      ['JSON that is no template', 'not-cfn.json', /cannot tell the kind/],
+      ['a YAML string', 'scalar.yaml', /Resources|mapping|template/i],
+      ['a YAML list', 'list.yaml', /Resources|mapping|template/i],
+      ['Resources as a list', 'resources-list.yaml', /Resources/],
+      [
+        'Terraform plan with resource_changes not a list',
+        'plan-bad.json',
+        /resource_changes/,
+      ],
+      ['CloudTrail JSON with Records not a list', 'trail-bad.json', /Records/],
+      [
+        'cdk.out manifest naming a missing template',
+        'cdk-missing',
+        /templateFile|S\.template\.json/,
+      ],
+    ]),
     [
       'path-traversal',
       'cdk.out manifest pointing outside the folder',
