@@ -61,9 +61,10 @@ export const TRAVERSALS: Array<[string, string]> = [
 export const BOUNDED = { maxBytes: 1024 * 1024 };
 
 /**
- * A list of cases and the two ways the tables add to it: `add` one case
+ * A list of cases and the ways the tables add to it: `add` one case
  * (the action's valid input with `change` over it), `cell` the action's
- * first valid cell with `change` over it.
+ * first valid cell with `change` over it, `traversals` one case per
+ * `TRAVERSALS` path in the action's path `field`.
  */
 export function caseList() {
   const cases: HandlerCase[] = [];
@@ -87,5 +88,12 @@ export function caseList() {
   const cell = (action: ActionName, change: Record<string, unknown>) => [
     { ...VALID_INPUTS[action].cells[0], ...change },
   ];
-  return { cases, add, cell };
+  const traversals = (action: ActionName, field: string) => {
+    for (const [label, p] of TRAVERSALS) {
+      add(action, 'path-traversal', `${field}: ${label}`, { [field]: p }, [
+        field,
+      ]);
+    }
+  };
+  return { cases, add, cell, traversals };
 }

@@ -1,8 +1,8 @@
-import { TRAVERSALS, caseList, type HandlerCase } from './handlerCase';
+import { caseList, type HandlerCase } from './handlerCase';
 
 /** `publish-local`: output names and source paths. */
 export function publishLocalCases(): HandlerCase[] {
-  const { cases, add } = caseList();
+  const { cases, add, traversals } = caseList();
   const names: Array<[string, string]> = [
     ['parent traversal', '../outside'],
     ['absolute path', '/etc'],
@@ -25,15 +25,7 @@ export function publishLocalCases(): HandlerCase[] {
     { name: 'taken' },
     ['name'],
   );
-  for (const [label, p] of TRAVERSALS) {
-    add(
-      'publish-local',
-      'path-traversal',
-      `sourcePath: ${label}`,
-      { sourcePath: p },
-      ['sourcePath'],
-    );
-  }
+  traversals('publish-local', 'sourcePath');
   add(
     'publish-local',
     'symlink',

@@ -1,22 +1,9 @@
-import {
-  TRAVERSALS,
-  VALID_INPUTS,
-  caseList,
-  type HandlerCase,
-} from './handlerCase';
+import { VALID_INPUTS, caseList, type HandlerCase } from './handlerCase';
 
 /** `render-application-plane` and `render-guardrails`: output paths and cells. */
 export function renderCases(): HandlerCase[] {
-  const { cases, add, cell } = caseList();
-  for (const [label, p] of TRAVERSALS) {
-    add(
-      'render-application-plane',
-      'path-traversal',
-      `targetPath: ${label}`,
-      { targetPath: p },
-      ['targetPath'],
-    );
-  }
+  const { cases, add, cell, traversals } = caseList();
+  traversals('render-application-plane', 'targetPath');
   add('render-application-plane', 'wrong-value', 'no cells', { cells: [] }, [
     'cells',
   ]);
@@ -73,15 +60,7 @@ export function renderCases(): HandlerCase[] {
   );
 
   // ------------------------------------------------- render-guardrails
-  for (const [label, p] of TRAVERSALS) {
-    add(
-      'render-guardrails',
-      'path-traversal',
-      `targetPath: ${label}`,
-      { targetPath: p },
-      ['targetPath'],
-    );
-  }
+  traversals('render-guardrails', 'targetPath');
   add(
     'render-guardrails',
     'path-traversal',
