@@ -16,8 +16,10 @@ describe('parse errors name the line and the problem, never the text', () => {
   it.each([
     [`root:x:0:0:${SECRET}:/root:/bin/bash`, 1, 'unexpected character'],
     [`{"a": 1,\n "b": ${SECRET}}`, 2, 'unexpected character'],
+    // A long key before and text after put the secret mid-line, where a
+    // parser's "near …" excerpt of the line would quote it.
     [
-      `{"aaaaaaaaaaaaaaaaaaaaaaaaa": 1,\n"b": x${SECRET}xxxxxxxxxxxxxxx}`,
+      `{"${'k'.repeat(25)}": 1,\n"b": x${SECRET}${'x'.repeat(15)}}`,
       2,
       'unexpected character',
     ],

@@ -1,4 +1,7 @@
-import type { GovernanceReasonKind } from '@region-expansion/plugin-region-expansion-common';
+import {
+  governanceReasonKindSchema,
+  type GovernanceReasonKind,
+} from '@region-expansion/plugin-region-expansion-common';
 import type { AwsFailureKind } from './errors';
 
 /**
@@ -39,21 +42,13 @@ export function reasonKindOfFailure(
 }
 
 /**
- * Every reason kind, in the order the documentation lists them.
+ * Every reason kind, in the order the wire schema (and the documentation)
+ * lists them.
  *
  * @public
  */
-export const GOVERNANCE_REASON_KINDS: readonly GovernanceReasonKind[] = [
-  'access-denied',
-  'invalid-credentials',
-  'not-enabled',
-  'throttled',
-  'endpoint-unreachable',
-  'service-error',
-  'interrupted',
-  'storage-error',
-  'unknown-error',
-];
+export const GOVERNANCE_REASON_KINDS: readonly GovernanceReasonKind[] =
+  governanceReasonKindSchema.options;
 
 /**
  * The one sentence readers get for a stale or unavailable target: fixed per

@@ -80,7 +80,7 @@ export function planCellsCases(): HandlerCase[] {
   add(
     'plan-cells',
     'wrong-value',
-    'cellSpec quotaCode not L-XXXXXXXX',
+    'cellSpec quotaCode not a Service Quotas code (L- and 8 characters)',
     {
       cellSpec: {
         ...VALID_INPUTS['plan-cells'].cellSpec,
