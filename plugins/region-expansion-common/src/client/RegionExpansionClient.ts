@@ -144,5 +144,4 @@ export class RegionExpansionClient {
  *
  * @public
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface RegionExpansionClient extends RegionExpansionApi {}
