@@ -11,7 +11,6 @@ import { governanceHandlers } from '../../__testUtils__/governanceHandlers';
 const server = setupTestServer();
 
 // The dashboard renders six facets, three charts and five panels per filter.
-jest.setTimeout(30_000);
 
 describe('GovernancePage', () => {
   let requests: URL[];

@@ -6,7 +6,6 @@ import { expectNoneShown } from '../../__testUtils__/expectNoneShown';
 setupTestServer();
 
 // Whole Region pages on a loaded 2-core CI machine take seconds each.
-jest.setTimeout(30_000);
 
 // A file of its own: usePermission caches answers per permission for the
 // lifetime of the module, so allowed and denied cases cannot share a file.

@@ -5,7 +5,6 @@ import { setupTestServer } from '../../__testUtils__/testServer';
 setupTestServer();
 
 // Whole Region pages on a loaded 2-core CI machine take seconds each.
-jest.setTimeout(30_000);
 
 describe('RegionPage', () => {
   it('shows the latest readiness, its signals, blockers, waivers and history, and a gauge per capacity dimension', async () => {

@@ -3,7 +3,6 @@ import { renderPage } from '../../__testUtils__/renderWithPlugin';
 import { setupTestServer } from '../../__testUtils__/testServer';
 
 setupTestServer();
-jest.setTimeout(30_000);
 
 // A file of its own: usePermission caches answers per permission for the
 // lifetime of the module, so allowed and denied cases cannot share a file.

@@ -11,7 +11,6 @@ import {
 const server = setupTestServer();
 
 // The DataGrid is slow to lay out in jsdom.
-jest.setTimeout(30_000);
 
 /**
  * Queries scoped to the what-if section: role queries over the whole page
