@@ -1,13 +1,28 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
- * Read partitions, Regions, Local Zones and Outposts.
+ * The resource type of what sits in one partition, Region and account: a
+ * location, a cell, a governance record. Policies scope the permissions of
+ * this type with the rules `isInPartition`, `isInRegion` and `isInAccount`
+ * (see `regionExpansionConditions` of the node library).
+ *
+ * @public
+ */
+export const RESOURCE_TYPE_REGION_EXPANSION_LOCATION =
+  'region-expansion-location';
+
+/**
+ * Read partitions, Regions, Local Zones and Outposts. A conditional
+ * decision also scopes what belongs to a location: its cells, readiness
+ * and their summaries (those routes check their own basic permission, then
+ * this one's conditions).
  *
  * @public
  */
 export const locationReadPermission = createPermission({
   name: 'region-expansion.location.read',
   attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_REGION_EXPANSION_LOCATION,
 });
 
 /**
@@ -41,13 +56,15 @@ export const cellReadPermission = createPermission({
 });
 
 /**
- * Create cells and change their lifecycle or capacity.
+ * Create cells and change their lifecycle or capacity. A conditional
+ * decision allows it only for cells inside its scope (403 outside).
  *
  * @public
  */
 export const cellManagePermission = createPermission({
   name: 'region-expansion.cell.manage',
   attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_REGION_EXPANSION_LOCATION,
 });
 
 /**
@@ -103,17 +120,21 @@ export const waiverManagePermission = createPermission({
 
 /**
  * Read the governance dashboard (Security Hub, Resilience Hub, audit data).
+ * A conditional decision scopes every governance read and the evidence
+ * bundle to the records of the partitions, Regions and accounts it names.
  *
  * @public
  */
 export const governanceReadPermission = createPermission({
   name: 'region-expansion.governance.read',
   attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_REGION_EXPANSION_LOCATION,
 });
 
 /**
  * Export governance evidence. Separate from reading because an export leaves
- * the portal.
+ * the portal; what the bundle holds is scoped by
+ * {@link governanceReadPermission}'s decision.
  *
  * @public
  */

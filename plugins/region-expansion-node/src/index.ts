@@ -18,3 +18,4 @@ export * from './guardrails';
 export * from './governance';
 export * from './seed';
 export * from './validation';
+export * from './permissions';
