@@ -1,0 +1,106 @@
+# shellcheck shell=bash
+# Sourced by scripts/install-proof: the pieces of the installation proof that
+# scripts/lib/system.test.sh tests alone (registry config, the publishable
+# package list, phase timing). Needs toolchain.sh (die, REPO_ROOT) first.
+
+# Pinned: 6.10 is the newest Verdaccio and runs on the repo's Node 22.
+export VERDACCIO_VERSION="6.10.4"
+
+# Prints the workspace folders (relative to the repo root) of every package
+# the proof publishes: each plugins/* and packages/* folder with a
+# package.json, less the demo portal's app and backend (bundles, never
+# published) and the packages whose package.json says `"private": true` when
+# they are in ALLOWED_PRIVATE (space-separated folders; empty in CI).
+# Fails, naming the package, when a package is private and not allowed:
+# a private package cannot reach a platform team.
+publishable_package_dirs() {
+  local root="$1" allowed="${2:-}" dir private failed=0
+  for dir in "$root"/plugins/*/ "$root"/packages/*/; do
+    dir="${dir%/}"
+    [ -f "$dir/package.json" ] || continue
+    dir="${dir#"$root"/}"
+    case "$dir" in packages/app | packages/backend) continue ;; esac
+    private="$(node -e 'process.stdout.write(String(require(process.argv[1]).private === true))' "$root/$dir/package.json")"
+    if [ "$private" = "true" ] && [[ " $allowed " != *" $dir "* ]]; then
+      echo "error: $dir/package.json: private: true (a platform team cannot install it; remove the field)" >&2
+      failed=1
+      continue
+    fi
+    echo "$dir"
+  done
+  return "$failed"
+}
+
+# Writes a Verdaccio config to $1: storage under $2, listening on loopback
+# port $3, `@region-expansion/*` served from local storage only (publish for
+# the throwaway user), every other package proxied to the uplink $4.
+write_verdaccio_config() {
+  local config="$1" storage="$2" port="$3" uplink="$4"
+  cat >"$config" <<CONFIG
+storage: $storage/storage
+auth:
+  htpasswd:
+    file: $storage/htpasswd
+    max_users: 1
+uplinks:
+  npmjs:
+    url: $uplink
+    timeout: 60s
+packages:
+  '@region-expansion/*':
+    access: \$all
+    publish: \$authenticated
+    unpublish: \$authenticated
+  '**':
+    access: \$all
+    proxy: npmjs
+listen: 127.0.0.1:$port
+max_body_size: 200mb
+server:
+  keepAliveTimeout: 60
+log: { type: stdout, format: pretty, level: warn }
+CONFIG
+}
+
+# Prints the first port from $1 up that nothing listens on (within 50).
+free_port_from() {
+  local port="$1" last=$(($1 + 50))
+  while [ "$port" -lt "$last" ]; do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+    port=$((port + 1))
+  done
+  echo "error: no free port in $1-$last" >&2
+  return 1
+}
+
+# Phase timing: `phase_start NAME` ... `phase_end`; `phase_report` prints
+# every finished phase with its seconds and the total.
+PHASE_NAMES=()
+PHASE_SECONDS=()
+PHASE_CURRENT=""
+PHASE_STARTED=0
+
+phase_start() {
+  PHASE_CURRENT="$1"
+  PHASE_STARTED="$(date +%s)"
+  echo "==> [install-proof] $1"
+}
+
+phase_end() {
+  PHASE_NAMES+=("$PHASE_CURRENT")
+  PHASE_SECONDS+=($(($(date +%s) - PHASE_STARTED)))
+  PHASE_CURRENT=""
+}
+
+phase_report() {
+  local i total=0
+  echo "==> [install-proof] phases (seconds):"
+  for i in "${!PHASE_NAMES[@]}"; do
+    printf '    %5d  %s\n' "${PHASE_SECONDS[$i]}" "${PHASE_NAMES[$i]}"
+    total=$((total + PHASE_SECONDS[i]))
+  done
+  printf '    %5d  total\n' "$total"
+}
