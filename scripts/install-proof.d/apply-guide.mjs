@@ -11,7 +11,17 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument, parse as parseYaml, isMap, isSeq } from 'yaml';
+import { createRequire } from 'node:module';
+
+// The repo declares no YAML library of its own: take the one its Backstage
+// CLI (a root devDependency) depends on, wherever Yarn put it.
+const require = createRequire(import.meta.url);
+const {
+  parseDocument,
+  parse: parseYaml,
+  isMap,
+  isSeq,
+} = createRequire(require.resolve('@backstage/cli/package.json'))('yaml');
 
 const SHELL_LANGS = new Set(['sh', 'bash', 'shell', 'console', 'zsh']);
 const CODE_LANGS = new Set(['ts', 'tsx', 'typescript', 'js', 'jsx']);

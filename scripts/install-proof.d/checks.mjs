@@ -1,11 +1,11 @@
-// The installation proof's checks, in Chromium (playwright-core, Debian's
+// The installation proof's checks, in Chromium (@playwright/test, Debian's
 // browser at CHROMIUM_PATH), against the fresh app that scripts/install-proof
 // started: each check is run even when an earlier one failed, screenshotted
 // into SCREENSHOT_DIR, and named in the summary; exits 1 when any failed.
 // env: APP_URL, BACKEND_URL, SCREENSHOT_DIR, CHROMIUM_PATH
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 
 const APP_URL = process.env.APP_URL;
 const BACKEND_URL = process.env.BACKEND_URL;
