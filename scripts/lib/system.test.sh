@@ -124,6 +124,74 @@ STATUS=$?
 check "installs only what was asked for (e2e needs no PostgreSQL)" \
   '[ "$STATUS" = 0 ] && [ "$(calls "apt-get install -y -qq chromium |")" = 1 ] && [ "$(calls postgresql)" = 0 ]'
 
+# --- installation proof (installProof.sh, install-proof.d/apply-guide.mjs) -----
+
+# A fake repo: two publishable packages, one private, and the demo portal's
+# app and backend (never published).
+mkdir -p "$T/repo/plugins/a" "$T/repo/plugins/b" "$T/repo/packages/cli" "$T/repo/packages/app" "$T/repo/packages/backend"
+echo '{"name":"a"}' >"$T/repo/plugins/a/package.json"
+echo '{"name":"b","private":true}' >"$T/repo/plugins/b/package.json"
+echo '{"name":"cli"}' >"$T/repo/packages/cli/package.json"
+echo '{"name":"app","private":true}' >"$T/repo/packages/app/package.json"
+echo '{"name":"backend","private":true}' >"$T/repo/packages/backend/package.json"
+OUT="$(bash -c 'source "$0/toolchain.sh"; source "$0/installProof.sh"; publishable_package_dirs "$1"' "$LIB_DIR" "$T/repo" 2>&1)"
+STATUS=$?
+check "install proof: a private package fails the proof, named with the field and the reason" \
+  '[ "$STATUS" != 0 ] && [[ "$OUT" == *"error: plugins/b/package.json: private: true"* ]]'
+check "install proof: publishes plugins/* and packages/* but the demo portal's app and backend" \
+  '[[ "$OUT" == *"plugins/a"* ]] && [[ "$OUT" == *"packages/cli"* ]] && [[ "$OUT" != *"packages/app"* ]] && [[ "$OUT" != *"packages/backend"* ]]'
+
+OUT="$(bash -c 'source "$0/toolchain.sh"; source "$0/installProof.sh"; write_verdaccio_config "$1/v.yaml" "$1/store" 4999 https://registry.example/ && cat "$1/v.yaml"' "$LIB_DIR" "$T" 2>&1)"
+check "install proof: the registry listens on loopback, keeps the scope local and proxies the rest" \
+  '[[ "$OUT" == *"listen: 127.0.0.1:4999"* ]] && [[ "$(printf "%s\n" "$OUT" | sed -n "/region-expansion/,/^  .\*\*/p")" != *proxy* ]] && [[ "$OUT" == *"url: https://registry.example/"* ]] && [[ "$OUT" == *"proxy: npmjs"* ]]'
+
+# The guide: shell, ts and yaml blocks as a platform team reads them.
+mkdir -p "$T/guide-app/packages/backend/src" "$T/guide-bin"
+printf '%s\n' "import { createBackend } from '@backstage/backend-defaults';" 'const backend = createBackend();' "backend.add(import('@backstage/plugin-app-backend'));" 'backend.start();' >"$T/guide-app/packages/backend/src/index.ts"
+printf 'catalog:\n  locations:\n    - type: file\n      target: ../../examples/entities.yaml\n' >"$T/guide-app/app-config.yaml"
+printf '#!/bin/sh\necho "yarn $*" >>"$YARN_LOG"\n' >"$T/guide-bin/yarn" && chmod +x "$T/guide-bin/yarn"
+cat >"$T/guide.md" <<'GUIDE'
+Install the backend plugin:
+
+```sh
+# from your Backstage root directory
+yarn --cwd packages/backend add @region-expansion/plugin-region-expansion-backend
+yarn start
+```
+
+```ts title="packages/backend/src/index.ts"
+backend.add(
+  import('@region-expansion/plugin-region-expansion-backend'),
+);
+```
+
+```yaml
+# app-config.yaml
+catalog:
+  locations:
+    - type: file
+      target: ./template.yaml
+```
+
+```yaml
+# app-config.production.yaml
+regionExpansion: {}
+```
+GUIDE
+OUT="$(PATH="$T/guide-bin:$PATH" YARN_LOG="$T/yarn.log" node "$LIB_DIR/../install-proof.d/apply-guide.mjs" "$T/guide.md" "$T/guide-app" 2>&1)"
+STATUS=$?
+check "install proof: runs the guide's yarn add lines, and no other command" \
+  '[ "$STATUS" = 0 ] && [ "$(cat "$T/yarn.log")" = "yarn --cwd packages/backend add @region-expansion/plugin-region-expansion-backend" ]'
+check "install proof: adds the guide's backend.add lines before backend.start()" \
+  '[ "$(grep -n "plugin-region-expansion-backend" "$T/guide-app/packages/backend/src/index.ts" | cut -d: -f1)" -lt "$(grep -n "backend.start" "$T/guide-app/packages/backend/src/index.ts" | cut -d: -f1)" ]'
+check "install proof: merges only the app-config.yaml snippets, appending to lists" \
+  'grep -q "entities.yaml" "$T/guide-app/app-config.yaml" && grep -q "./template.yaml" "$T/guide-app/app-config.yaml" && ! grep -q regionExpansion "$T/guide-app/app-config.yaml"'
+printf '```sh\nyarn --cwd packages/app add x\n```\n' >"$T/no-backend.md"
+OUT="$(PATH="$T/guide-bin:$PATH" YARN_LOG="$T/yarn.log" node "$LIB_DIR/../install-proof.d/apply-guide.mjs" "$T/no-backend.md" "$T/guide-app" 2>&1)"
+STATUS=$?
+check "install proof: a guide without backend.add lines fails, saying so" \
+  '[ "$STATUS" != 0 ] && [[ "$OUT" == *"no \`backend.add(import(...))\` line"* ]]'
+
 # --- start_throwaway_postgres with a minimal PATH ------------------------------
 
 if [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] &&
