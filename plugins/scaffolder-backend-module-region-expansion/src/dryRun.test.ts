@@ -10,7 +10,7 @@ jest.setTimeout(120_000);
 
 const TEMPLATE_DIR = path.resolve(
   __dirname,
-  '../../../examples/templates/regional-application-plane',
+  '../templates/regional-application-plane',
 );
 
 function directoryContents(
