@@ -4,6 +4,7 @@ import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { countTurns, recordInserts } from '../__testUtils__/eventLoopTurns';
 import { seededEstateStores } from '../__testUtils__/estate';
 import { cellFixture, tenantFixture } from '../__testUtils__/fixtures';
+import { TenantQuery } from './TenantStore';
 
 jest.setTimeout(60_000);
 
@@ -146,6 +147,92 @@ describe.each(databases.eachSupportedId())('KnexTenantStore on %p', id => {
         })
       ).totalCount,
     ).toBe(1);
+  });
+
+  it('searches name or id in SQL, ignoring case, with LIKE wildcards taken literally', async () => {
+    const { tenants } = await createStores(id);
+    await tenants.importTenants(
+      [
+        tenantFixture({ id: 'acme-eu', name: 'Acme Europe' }),
+        tenantFixture({ id: 'globex', name: 'Globex ACME reseller' }),
+        tenantFixture({ id: 'initech', name: '100% Initech_Labs' }),
+        tenantFixture({ id: 'umbrella', name: 'Umbrella' }),
+      ],
+      { actor: 'a' },
+    );
+    const search = async (q: string) =>
+      (await tenants.listTenants({ q, offset: 0, limit: 10 })).items.map(
+        t => t.id,
+      );
+    expect(await search('acme')).toEqual(['acme-eu', 'globex']);
+    expect(await search('BREL')).toEqual(['umbrella']);
+    expect(await search('%')).toEqual(['initech']);
+    expect(await search('e_h')).toEqual([]);
+    expect(await search('ch_la')).toEqual(['initech']);
+    expect(await search('\\')).toEqual([]);
+    expect(
+      (await tenants.listTenants({ q: 'acme', offset: 0, limit: 1 }))
+        .totalCount,
+    ).toBe(2);
+  });
+
+  it('sorts every page in SQL by the asked field, ties broken by id', async () => {
+    const { tenants } = await createStores(id);
+    await tenants.importTenants(
+      [
+        tenantFixture({ id: 't-1', name: 'Same', loadUnits: 3 }),
+        tenantFixture({ id: 't-2', name: 'Beta', loadUnits: 10 }),
+        tenantFixture({ id: 't-3', name: 'Same', loadUnits: 2 }),
+        tenantFixture({ id: 't-4', name: 'Alpha', cellId: 'cell-fra-1' }),
+        tenantFixture({ id: 't-5', name: 'Same', cellId: 'cell-dub-1' }),
+      ],
+      { actor: 'a' },
+    );
+    const pages = async (sort: NonNullable<TenantQuery['sort']>, limit = 2) => {
+      const ids: string[] = [];
+      for (let offset = 0; offset < 5; offset += limit) {
+        const page = await tenants.listTenants({ sort, offset, limit });
+        ids.push(...page.items.map(t => t.id));
+      }
+      return ids;
+    };
+    expect(await pages({ field: 'name', direction: 'asc' })).toEqual([
+      't-4',
+      't-2',
+      't-1',
+      't-3',
+      't-5',
+    ]);
+    expect(await pages({ field: 'name', direction: 'desc' })).toEqual([
+      't-1',
+      't-3',
+      't-5',
+      't-2',
+      't-4',
+    ]);
+    // Numbers order as numbers (10 after 3), not as text.
+    expect(await pages({ field: 'loadUnits', direction: 'desc' }, 5)).toEqual([
+      't-2',
+      't-4',
+      't-5',
+      't-1',
+      't-3',
+    ]);
+    // Unplaced tenants come last on every database.
+    expect(await pages({ field: 'cellId', direction: 'asc' })).toEqual([
+      't-5',
+      't-4',
+      't-1',
+      't-2',
+      't-3',
+    ]);
+    expect(await pages({ field: 'id', direction: 'desc' }, 3)).toEqual([
+      't-5',
+      't-4',
+      't-3',
+      't-2',
+      't-1',
+    ]);
   });
 });
 

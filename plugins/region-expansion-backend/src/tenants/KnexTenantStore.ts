@@ -1,5 +1,9 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { Cell, Tenant } from '@region-expansion/plugin-region-expansion-common';
+import {
+  Cell,
+  Tenant,
+  TenantSortField,
+} from '@region-expansion/plugin-region-expansion-common';
 import { KnexStore } from '../database/KnexStore';
 import {
   chunks,
@@ -31,6 +35,24 @@ import {
 const INSERT_CHUNK_SIZE = 500;
 /** Ids per `WHERE id IN (...)` lookup in bulk reads. */
 const LOOKUP_CHUNK_SIZE = 1000;
+
+/** The column of each sortable field. */
+const SORT_COLUMNS: Readonly<Record<TenantSortField, string>> = {
+  id: 'tenants.id',
+  name: 'tenants.name',
+  tier: 'tenants.tier',
+  classification: 'tenants.classification',
+  loadUnits: 'tenants.load_units',
+  cellId: 'tenants.cell_id',
+};
+
+/**
+ * A LIKE pattern matching `text` anywhere, lower-cased, with `%`, `_` and
+ * the escape character itself taken literally (used with `ESCAPE '\\'`).
+ */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
+}
 
 /** Each id's first row; a repeated id is an `InputError` naming both rows. */
 function firstRowOfEachId(tenants: Tenant[]): Map<string, number> {
@@ -87,10 +109,31 @@ export class KnexTenantStore extends KnexStore implements TenantStore {
       if (query.partition) base.where('cells.partition', query.partition);
       if (query.locationId) base.where('cells.location_id', query.locationId);
     }
+    if (query.q) {
+      // LOWER on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's
+      // only for ASCII; the same rule on both.
+      const pattern = containsPattern(query.q);
+      base.where(inner =>
+        inner
+          .whereRaw(`LOWER(tenants.name) LIKE ? ESCAPE '\\'`, [pattern])
+          .orWhereRaw(`LOWER(tenants.id) LIKE ? ESCAPE '\\'`, [pattern]),
+      );
+    }
     const [{ count }] = await base.clone().count({ count: '*' });
-    const rows = await base
-      .select<TenantRow[]>('tenants.*')
-      .orderBy('tenants.id')
+    const ordered = base.select<TenantRow[]>('tenants.*');
+    const sort = query.sort;
+    if (sort && sort.field !== 'id') {
+      // Unplaced tenants last in both directions on both databases (their
+      // defaults differ, and Knex's `nulls: 'last'` on SQLite drops the
+      // column itself from the ORDER BY).
+      const column = SORT_COLUMNS[sort.field];
+      ordered
+        .orderByRaw('?? IS NULL', [column])
+        .orderBy(column, sort.direction);
+    }
+    // Ties broken by id: a page boundary never splits equal rows twice.
+    const rows = await ordered
+      .orderBy('tenants.id', sort?.field === 'id' ? sort.direction : 'asc')
       .offset(query.offset)
       .limit(query.limit);
     return { items: rows.map(rowToTenant), totalCount: Number(count) };

@@ -1,6 +1,8 @@
 import {
   Cell,
   Tenant,
+  TenantSortDirection,
+  TenantSortField,
   TenantTier,
 } from '@region-expansion/plugin-region-expansion-common';
 
@@ -20,6 +22,10 @@ export interface TenantQuery {
   locationId?: string;
   /** `true`: only tenants without a cell; `false`: only placed tenants. */
   unplaced?: boolean;
+  /** Only tenants whose name or id contains this text, ignoring case. */
+  q?: string;
+  /** Order of the list; ties (and the default) are ordered by id. */
+  sort?: { field: TenantSortField; direction: TenantSortDirection };
   /** Number of tenants to skip. */
   offset: number;
   /** Maximum number of tenants to return. */
@@ -32,7 +38,7 @@ export interface TenantQuery {
  * @public
  */
 export interface TenantPage {
-  /** Tenants of this page, ordered by id. */
+  /** Tenants of this page, in the query's order. */
   items: Tenant[];
   /** Number of tenants matching the filter across all pages. */
   totalCount: number;
@@ -63,7 +69,7 @@ export type TenantChanges = Partial<
  * @public
  */
 export interface TenantStore {
-  /** A page of tenants matching the filter, ordered by id. */
+  /** A page of tenants matching the filter, in the query's order. */
   listTenants(query: TenantQuery): Promise<TenantPage>;
   /** One tenant, or `undefined`. */
   getTenant(id: string): Promise<Tenant | undefined>;

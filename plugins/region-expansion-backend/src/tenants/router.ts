@@ -1,7 +1,20 @@
-import { tenantRoutes } from '@region-expansion/plugin-region-expansion-common';
+import {
+  TenantSortDirection,
+  TenantSortField,
+  tenantRoutes,
+} from '@region-expansion/plugin-region-expansion-common';
 import { RouteHandlers } from '../routing/RouteHandler';
 import { parseImportBody } from './importRows';
 import { TenantService } from './TenantService';
+
+/** `name:desc` as the store's field and direction; the schema allow-listed it. */
+function parseTenantSort(sort: `${TenantSortField}:${TenantSortDirection}`) {
+  const [field, direction] = sort.split(':') as [
+    TenantSortField,
+    TenantSortDirection,
+  ];
+  return { field, direction };
+}
 
 /**
  * Handlers of the tenant routes (`tenantRoutes` of the common package).
@@ -13,10 +26,11 @@ export function tenantHandlers(options: {
 }): RouteHandlers<typeof tenantRoutes> {
   const { tenants } = options;
   return {
-    listTenants: async ({ query: { unplaced, ...query } }) => {
+    listTenants: async ({ query: { unplaced, sort, ...query } }) => {
       const page = await tenants.listTenants({
         ...query,
         unplaced: unplaced === undefined ? undefined : unplaced === 'true',
+        sort: sort && parseTenantSort(sort),
       });
       return { ...page, offset: query.offset, limit: query.limit };
     },

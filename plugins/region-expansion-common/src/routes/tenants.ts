@@ -54,11 +54,13 @@ export const tenantRoutes = {
     permission: tenantReadPermission,
     tag: 'tenants',
     summary: 'A page of tenants',
+    description:
+      '`q` keeps tenants whose name or id contains it (case-insensitive; `%` and `_` match themselves). `sort` orders by one field (`name:desc`); ties, and the default, are ordered by id, so paging is stable.',
     query: tenantListQuerySchema,
     response: tenantListSchema,
     status: 200,
-    responseDescription: 'Tenants ordered by id',
-    example: { query: { tier: 'bridge', limit: '5' } },
+    responseDescription: 'Tenants in the asked order',
+    example: { query: { tier: 'bridge', sort: 'name:asc', limit: '5' } },
   }),
   addTenant: defineRoute({
     method: 'POST',

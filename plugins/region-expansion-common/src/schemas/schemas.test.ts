@@ -10,7 +10,11 @@ import {
   WHAT_IF_LIMITS,
   whatIfRequestSchema,
 } from './placement';
-import { createTenantSchema, tenantImportRowSchema } from './tenants';
+import {
+  createTenantSchema,
+  tenantImportRowSchema,
+  tenantListQuerySchema,
+} from './tenants';
 
 function problems(schema: z.ZodType, input: unknown) {
   const result = schema.safeParse(input);
@@ -337,6 +341,28 @@ describe('request schemas name the field and the reason', () => {
       },
       'spec.serviceQuotas.0.quotaCode',
       /quota code/,
+    ],
+    [
+      'tenant sort by an unlisted field',
+      tenantListQuerySchema,
+      { sort: 'residency:asc' },
+      'sort',
+      /must be one of id:asc, id:desc, name:asc/,
+    ],
+    [
+      'tenant sort without a direction',
+      tenantListQuerySchema,
+      { sort: 'name' },
+      'sort',
+      /must be one of/,
+    ],
+    ['blank tenant search', tenantListQuerySchema, { q: '  ' }, 'q', /empty/],
+    [
+      'tenant search longer than a name',
+      tenantListQuerySchema,
+      { q: 'x'.repeat(201) },
+      'q',
+      /at most 200 characters/,
     ],
   ])('%s', (_name, schema, input, field, reason) => {
     expect(problems(schema, input)).toContainEqual({

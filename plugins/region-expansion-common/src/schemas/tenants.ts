@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loadUnitsSchema, quotaAmountsSchema } from './cells';
 import { jurisdictionSchema } from './locations';
 import { countryCodeSchema, idSchema, nameSchema } from './primitives';
+import { typeError } from './errors';
 import { listOrText, ref } from './jsonSchema';
 
 /** Countries one residency requirement may list (ISO 3166-1 has 249). */
@@ -234,11 +235,70 @@ export const tenantSchema = z
 const MAX_TENANT_PAGE = 1000;
 
 /**
- * Query of `GET /tenants`: the filter and a page by `offset`.
+ * Fields `GET /tenants` sorts by (`sort=<field>:<asc|desc>`); ties are
+ * broken by id so pages stay stable.
+ *
+ * @public
+ */
+export const TENANT_SORT_FIELDS = [
+  'id',
+  'name',
+  'tier',
+  'classification',
+  'loadUnits',
+  'cellId',
+] as const;
+
+/**
+ * A field `GET /tenants` sorts by.
+ *
+ * @public
+ */
+export type TenantSortField = (typeof TENANT_SORT_FIELDS)[number];
+
+/**
+ * A direction of `GET /tenants`' `sort`.
+ *
+ * @public
+ */
+export type TenantSortDirection = 'asc' | 'desc';
+
+const TENANT_SORTS = TENANT_SORT_FIELDS.flatMap(field => [
+  `${field}:asc` as const,
+  `${field}:desc` as const,
+]);
+
+/**
+ * Longest `q` of `GET /tenants`: a name is at most 200 characters, and a
+ * search term longer than a name can match nothing.
+ *
+ * @public
+ */
+export const MAX_TENANT_SEARCH_LENGTH = 200;
+
+/**
+ * Query of `GET /tenants`: the filter, a search term, an order and a page
+ * by `offset`.
  *
  * @public
  */
 export const tenantListQuerySchema = z.strictObject({
+  q: z
+    .string(typeError('a string'))
+    .trim()
+    .min(1, 'must not be empty')
+    .max(
+      MAX_TENANT_SEARCH_LENGTH,
+      `must be at most ${MAX_TENANT_SEARCH_LENGTH} characters`,
+    )
+    .optional()
+    .describe(
+      'Only tenants whose name or id contains this text (case-insensitive)',
+    ),
+  sort: z
+    .enum(TENANT_SORTS)
+    .optional()
+    .describe('Order of the list as `<field>:<asc|desc>`; default `id:asc`'),
   cellId: idSchema.optional().describe('Only tenants in this cell'),
   tier: tenantTierSchema.optional(),
   partition: idSchema
@@ -268,7 +328,7 @@ export const tenantListQuerySchema = z.strictObject({
 });
 
 /**
- * Answer of `GET /tenants`: a page of tenants ordered by id.
+ * Answer of `GET /tenants`: a page of tenants in the asked order.
  *
  * @public
  */
