@@ -1,44 +1,223 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Entity } from '@backstage/catalog-model';
 import { renderTestApp } from '@backstage/frontend-test-utils';
-import { setupServer } from 'msw/node';
-import { registerMswTestHooks } from '@backstage/frontend-test-utils';
-import { defaultHandlers } from './__testUtils__/testServer';
-import plugin, {
-  regionExpansionApi,
-  regionReadinessEntityCard,
+import {
+  catalogApiMock,
+  createTestEntityPage,
+} from '@backstage/plugin-catalog-react/testUtils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { scaffolderApiRef } from '@backstage/plugin-scaffolder-react';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
+import { setupTestServer } from './__testUtils__/testServer';
+import rootDefault from './index';
+import alphaDefault, {
   regionalDeploymentsEntityCard,
+  regionExpansionEntityContent,
+  regionReadinessEntityCard,
 } from './alpha';
 
-registerMswTestHooks(setupServer(...defaultHandlers));
+setupTestServer();
 
-describe('region-expansion alpha plugin', () => {
-  it('registers the API, the page and both entity cards', () => {
-    expect(plugin.pluginId).toBe('region-expansion');
-    expect(plugin.getExtension('api:region-expansion')).toBeDefined();
-    expect(plugin.getExtension('page:region-expansion')).toBeDefined();
+const config = {
+  app: { baseUrl: 'http://localhost' },
+  backend: { baseUrl: 'http://localhost' },
+};
+
+const cellResource: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'cell-fra-1',
+    annotations: { 'region-expansion.io/cell': 'cell-fra-1' },
+  },
+  spec: { type: 'cell' },
+};
+
+const regionResource: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'eu-central-1',
+    annotations: { 'region-expansion.io/location': 'eu-central-1' },
+  },
+  spec: { type: 'aws-region' },
+};
+
+const entityExtensions = [
+  regionReadinessEntityCard,
+  regionalDeploymentsEntityCard,
+  regionExpansionEntityContent,
+];
+
+/**
+ * The plugin with all but one of its entity cards and tabs disabled, so a
+ * test entity page shows what that one extension adds.
+ */
+function onlyEntityExtension(kept: (typeof entityExtensions)[number]) {
+  return rootDefault.withOverrides({
+    extensions: entityExtensions
+      .filter(extension => extension !== kept)
+      .map(extension => extension.override({ disabled: true })),
+  });
+}
+
+/** Renders the plugin alone in a new-frontend-system app at `url`. */
+function renderPluginAt(url: string) {
+  return renderTestApp({
+    features: [rootDefault],
+    initialRouteEntries: [url],
+    config,
+  });
+}
+
+describe('region-expansion in the new frontend system', () => {
+  it('is the default export of the package root and of /alpha, with every extension', () => {
+    expect(alphaDefault).toBe(rootDefault);
+    expect(rootDefault.pluginId).toBe('region-expansion');
     expect(
-      plugin.getExtension('entity-card:region-expansion/region-readiness'),
-    ).toBeDefined();
-    expect(
-      plugin.getExtension('entity-card:region-expansion/regional-deployments'),
-    ).toBeDefined();
-    expect(regionExpansionApi).toBeDefined();
-    expect(regionReadinessEntityCard).toBeDefined();
-    expect(regionalDeploymentsEntityCard).toBeDefined();
+      [
+        'api:region-expansion',
+        'page:region-expansion',
+        'page:region-expansion/region',
+        'page:region-expansion/cell',
+        'page:region-expansion/tenants',
+        'page:region-expansion/governance',
+        'entity-card:region-expansion/region-readiness',
+        'entity-card:region-expansion/regional-deployments',
+        'entity-content:region-expansion',
+        'scaffolder-form-field:region-expansion/region-picker',
+      ].filter(id => !rootDefault.getExtension(id as any)),
+    ).toEqual([]);
   });
 
-  it('renders the Regions page through the new frontend system', async () => {
-    renderTestApp({
-      features: [plugin],
-      initialRouteEntries: ['/region-expansion'],
-      config: { backend: { baseUrl: 'http://localhost' } },
-    });
+  it('adds a "Regions" sidebar item with its icon, linking to the Regions page', async () => {
+    renderPluginAt('/region-expansion');
+    const item = await screen.findByRole('link', { name: 'Regions' });
+    expect(item).toHaveAttribute('href', '/region-expansion');
+    expect(within(item).getByTestId('PublicIcon')).toBeInTheDocument();
+    // Only the root page is a nav item: the Region, cell, tenants and
+    // governance pages are reached from it.
+    expect(
+      screen
+        .getAllByRole('link')
+        .filter(link => link.closest('nav'))
+        .map(link => link.textContent),
+    ).toEqual(['Regions']);
+  });
+
+  it('renders the Regions page at /region-expansion', async () => {
+    renderPluginAt('/region-expansion');
     expect(
       await screen.findByText(
         /Showing 3 of 3 Regions/,
         {},
         { timeout: 10_000 },
       ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('tab', { name: 'Tenants', selected: false }),
+    ).toHaveAttribute('href', '/region-expansion/tenants');
+  });
+
+  it('renders a Region page at its own route with the location from the path', async () => {
+    renderPluginAt('/region-expansion/regions/eu-central-1');
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Europe (Frankfurt)' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Regions' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it('renders a cell page at its own route', async () => {
+    renderPluginAt('/region-expansion/cells/cell-fra-1');
+    expect(
+      await screen.findByRole(
+        'group',
+        { name: 'Tenants: 40 of 100 used' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the readiness card on a cell resource', async () => {
+    renderTestApp({
+      features: [onlyEntityExtension(regionReadinessEntityCard)],
+      extensions: [createTestEntityPage({ entity: cellResource })],
+      config,
+    });
+    expect(
+      await screen.findByRole(
+        'group',
+        { name: 'Tenants: 40 of 100 used' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('adds a Region expansion tab with the Region page to a Region resource', async () => {
+    renderTestApp({
+      features: [onlyEntityExtension(regionExpansionEntityContent)],
+      extensions: [createTestEntityPage({ entity: regionResource })],
+      config,
+    });
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Europe (Frankfurt)' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it("renders a template's ui:field RegionPicker as the picker, not a text box", async () => {
+    const scaffolderApi = {
+      getTemplateParameterSchema: jest.fn(async () => ({
+        title: 'Onboard a tenant',
+        steps: [
+          {
+            title: 'Where',
+            schema: {
+              type: 'object',
+              properties: {
+                targetLocation: {
+                  type: 'string',
+                  title: 'Target location',
+                  'ui:field': 'RegionPicker',
+                },
+              },
+            },
+          },
+        ],
+      })),
+    };
+    renderTestApp({
+      features: [scaffolderPlugin, rootDefault],
+      apis: [
+        [scaffolderApiRef, scaffolderApi],
+        [catalogApiRef, catalogApiMock()],
+      ],
+      initialRouteEntries: ['/create/templates/default/onboard-tenant'],
+      config,
+    });
+    const picker = await screen.findByRole(
+      'combobox',
+      { name: /Target location/ },
+      { timeout: 10_000 },
+    );
+    await userEvent.click(picker);
+    const listbox = within(await screen.findByRole('listbox'));
+    expect(
+      listbox.getByText('AWS European Sovereign Cloud'),
+    ).toBeInTheDocument();
+    expect(
+      listbox.getByText(/eusc-de-east-1 · AWS European Sovereign Cloud/),
     ).toBeInTheDocument();
   });
 });

@@ -60,3 +60,22 @@ export const EntityRegionalDeploymentsCard: () => JSX.Element =
       },
     }),
   );
+
+/**
+ * Entity tab content: the Region or cell page of a Region, Local Zone,
+ * Outpost or cell resource. Show it when `isRegionExpansionResource`.
+ *
+ * @public
+ */
+export const EntityRegionExpansionContent: () => JSX.Element =
+  regionExpansionPlugin.provide(
+    createComponentExtension({
+      name: 'EntityRegionExpansionContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityCards').then(
+            m => m.EntityRegionExpansionContent,
+          ),
+      },
+    }),
+  );

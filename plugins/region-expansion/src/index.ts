@@ -1,15 +1,24 @@
 /**
  * Region Expansion frontend plugin: Regions map and grid, Region, cell and
- * tenant views with what-if, and entity cards (legacy frontend system; the
- * new frontend system is under `/alpha`).
+ * tenant views with what-if, governance, entity cards and the RegionPicker
+ * scaffolder field.
+ *
+ * The default export is the plugin for the new frontend system (what
+ * feature discovery and `createApp({ features })` install). The named
+ * exports are for legacy apps (`@backstage/core-plugin-api`):
+ * `regionExpansionPlugin`, the routable `RegionExpansionPage`, the entity
+ * cards and `RegionPickerFieldExtension`, mounted in `App.tsx` and the
+ * entity page.
  *
  * @packageDocumentation
  */
+export { regionExpansionFrontendPlugin as default } from './frontend-system/plugin';
 export { regionExpansionPlugin } from './plugin';
 export {
   RegionExpansionPage,
   EntityRegionReadinessCard,
   EntityRegionalDeploymentsCard,
+  EntityRegionExpansionContent,
 } from './extensions';
 export {
   isRegionExpansionResource,
@@ -29,3 +38,4 @@ export {
   governanceRouteRef,
 } from './routes';
 export { RegionPickerFieldExtension } from './scaffolder/extensions';
+export { regionExpansionTranslationRef } from './translation';

@@ -1,2 +1,3 @@
 export { EntityRegionReadinessCard } from './EntityRegionReadinessCard';
 export { EntityRegionalDeploymentsCard } from './EntityRegionalDeploymentsCard';
+export { EntityRegionExpansionContent } from './EntityRegionExpansionContent';

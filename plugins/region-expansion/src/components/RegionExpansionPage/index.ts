@@ -1,1 +1,2 @@
 export { RegionExpansionPage } from './RegionExpansionPage';
+export { RegionExpansionLayout } from './RegionExpansionLayout';

@@ -14,10 +14,12 @@ import { AssessInfrastructurePanel } from './AssessInfrastructurePanel';
 /**
  * One Region, Local Zone or Outpost: readiness, an assessment of uploaded
  * infrastructure code against it, and every cell in it (for a Region, also
- * the cells of its Local Zones and Outposts).
+ * the cells of its Local Zones and Outposts). The location comes from the
+ * route, or from `locationId` where an entity page embeds it.
  */
-export function RegionPage() {
-  const { locationId = '' } = useParams();
+export function RegionPage(props: { locationId?: string }) {
+  const params = useParams();
+  const locationId = props.locationId ?? params.locationId ?? '';
   const { loading, error, value } = useLocationCells(locationId);
   const tenantsLink = useRouteRef(tenantsRouteRef);
 
