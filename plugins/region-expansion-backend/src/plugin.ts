@@ -2,9 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { regionExpansionPermissions } from '@region-expansion/plugin-region-expansion-common';
 import {
   regionExpansionEstateSeedExtensionPoint,
   regionExpansionGovernanceExtensionPoint,
+  regionExpansionLocationResourceRef,
+  regionExpansionLocationRules,
 } from '@region-expansion/plugin-region-expansion-node';
 import { availabilityFromConfig } from './availability/availabilityFromConfig';
 import { KnexAvailabilityStore } from './availability/KnexAvailabilityStore';
@@ -32,6 +35,7 @@ import { readReadinessConfig } from './readiness/config';
 import { KnexReadinessStore } from './readiness/KnexReadinessStore';
 import { ReadinessService } from './readiness/ReadinessService';
 import { scheduleReadinessEvaluation } from './readiness/scheduleReadinessEvaluation';
+import { scopedResourceLoader } from './service/scopedResources';
 import { nameBodyErrors } from './routing/nameBodyErrors';
 import { createRouter } from './routing/createRouter';
 import { EstateSeeders } from './seed/EstateSeeders';
@@ -68,6 +72,7 @@ export const regionExpansionPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
       },
@@ -78,6 +83,7 @@ export const regionExpansionPlugin = createBackendPlugin({
         httpRouter,
         httpAuth,
         permissions,
+        permissionsRegistry,
         scheduler,
         lifecycle,
       }) {
@@ -175,6 +181,14 @@ export const regionExpansionPlugin = createBackendPlugin({
             logger,
           });
         }
+
+        // The permissions, and the resource type whose rules scope them.
+        permissionsRegistry.addPermissions(regionExpansionPermissions);
+        permissionsRegistry.addResourceType({
+          resourceRef: regionExpansionLocationResourceRef,
+          rules: Object.values(regionExpansionLocationRules),
+          getResources: scopedResourceLoader(estate),
+        });
 
         // Each route refuses a body type it does not read (mountRoutes).
         httpRouter.use(

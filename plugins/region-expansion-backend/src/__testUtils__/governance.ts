@@ -13,7 +13,12 @@ import {
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  PermissionCondition,
+  PermissionCriteria,
+} from '@backstage/plugin-permission-common';
+import { conditionalDecision } from './conditionalPolicy';
 import express from 'express';
 import { Knex } from 'knex';
 import { createGovernanceRouter } from '../governance/router';
@@ -68,6 +73,8 @@ export async function governanceApp(
   store: GovernanceService,
   options: {
     permission?: AuthorizeResult;
+    /** Conditions of a CONDITIONAL decision on every resource permission. */
+    conditions?: PermissionCriteria<PermissionCondition>;
     trigger?: (provider?: string) => Promise<string[]>;
     now?: () => Date;
   } = {},
@@ -81,6 +88,12 @@ export async function governanceApp(
     }),
     permissions: mockServices.permissions.mock({
       authorize: async (reqs: unknown[]) => reqs.map(() => ({ result })),
+      authorizeConditional: async (reqs: unknown[]) =>
+        reqs.map(() =>
+          options.conditions
+            ? conditionalDecision(options.conditions)
+            : { result },
+        ),
     } as any),
     now: options.now,
   });

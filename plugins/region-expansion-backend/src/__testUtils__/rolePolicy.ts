@@ -21,7 +21,8 @@ import { regionExpansionModuleDemo } from '@region-expansion/plugin-region-expan
 
 /**
  * The portal roles of the tests, plus `anonymous` (no role). Mirrors
- * `decideForRole` of `packages/backend/src/permissionPolicy.ts`:
+ * `decideForRole` of the role-based policy module
+ * (`plugins/permission-backend-module-region-expansion-policy`):
  *
  * - platform-admin: everything;
  * - auditor: every read, and `region-expansion.governance.export`;
@@ -76,6 +77,18 @@ function roleOf(credentials: {
     : 'anonymous';
 }
 
+function decideAll(
+  requests: Array<{ permission: Permission }>,
+  credentials: any,
+) {
+  const role = roleOf(credentials);
+  return requests.map(r => ({
+    result: decideForTestRole(role, r.permission)
+      ? AuthorizeResult.ALLOW
+      : AuthorizeResult.DENY,
+  }));
+}
+
 /** The permissions service deciding by the caller's role (see {@link TestRole}). */
 export const rolePermissionsFactory = createServiceFactory({
   service: coreServices.permissions,
@@ -83,15 +96,11 @@ export const rolePermissionsFactory = createServiceFactory({
   factory: (): PermissionsService =>
     ({
       async authorize(requests: any[], { credentials }: any) {
-        const role = roleOf(credentials);
-        return requests.map(r => ({
-          result: decideForTestRole(role, r.permission)
-            ? AuthorizeResult.ALLOW
-            : AuthorizeResult.DENY,
-        }));
+        return decideAll(requests, credentials);
       },
-      async authorizeConditional(requests: any[]) {
-        return requests.map(() => ({ result: AuthorizeResult.DENY }));
+      // Roles are unscoped: a resource permission is decided outright.
+      async authorizeConditional(requests: any[], { credentials }: any) {
+        return decideAll(requests, credentials);
       },
     } as unknown as PermissionsService),
 });

@@ -1,3 +1,4 @@
+import type { GovernanceFilter } from './governanceFilter';
 import type { GovernanceSource } from '@region-expansion/plugin-region-expansion-node';
 import type { GovernanceHistoryPoint } from '@region-expansion/plugin-region-expansion-common';
 import { GovernanceKeysetPage } from './GovernanceSnapshotStore';
@@ -20,16 +21,17 @@ export interface GovernanceHistoryStore {
   /** Writes (or overwrites) today's history point per partition of a source. */
   recordHistory(source: GovernanceSource, day: string): Promise<void>;
   /** Every history point, by day, source and partition. */
-  history(filter?: {
-    partition?: string;
-    source?: string;
-  }): Promise<GovernanceHistoryRow[]>;
+  history(
+    filter?: Pick<GovernanceFilter, 'partition' | 'source' | 'scope'>,
+  ): Promise<GovernanceHistoryRow[]>;
   /**
    * A page of history points from `since` (a day, inclusive), by day,
    * source and partition, after the keyset `after`.
    */
   pageHistory(
-    filter: { partition?: string; source?: string; since?: string },
+    filter: Pick<GovernanceFilter, 'partition' | 'source' | 'scope'> & {
+      since?: string;
+    },
     page: { limit: number; after?: string[] },
   ): Promise<GovernanceKeysetPage<GovernanceHistoryRow>>;
 }

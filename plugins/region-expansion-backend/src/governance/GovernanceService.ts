@@ -69,21 +69,23 @@ export class GovernanceService {
 
   /** Sync state of every source and target. */
   async freshness(
-    filter: Pick<GovernanceFilter, 'partition' | 'source'> = {},
+    filter: Pick<GovernanceFilter, 'partition' | 'source' | 'scope'> = {},
   ): Promise<GovernanceFreshness[]> {
     return this.#stores.syncState.freshness(filter);
   }
 
   /** The Regions each target's source proved it watches. */
   async coverage(
-    filter: Pick<GovernanceFilter, 'partition' | 'source'> = {},
+    filter: Pick<GovernanceFilter, 'partition' | 'source' | 'scope'> = {},
   ): Promise<GovernanceTargetCoverage[]> {
     return this.#stores.syncState.coverage(filter);
   }
 
   /** A page of daily history points. */
   async pageHistory(
-    filter: { partition?: string; source?: string; since?: string },
+    filter: Pick<GovernanceFilter, 'partition' | 'source' | 'scope'> & {
+      since?: string;
+    },
     page: KeysetPageRequest,
   ): Promise<GovernanceKeysetPage<GovernanceHistoryRow>> {
     return this.#stores.history.pageHistory(filter, page);

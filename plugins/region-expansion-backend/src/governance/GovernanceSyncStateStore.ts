@@ -92,10 +92,10 @@ export interface GovernanceSyncStateStore {
    * scope sentence and the Regions it proved, in target order.
    */
   coverage(
-    filter?: Pick<GovernanceFilter, 'partition' | 'source'>,
+    filter?: Pick<GovernanceFilter, 'partition' | 'source' | 'scope'>,
   ): Promise<GovernanceTargetCoverage[]>;
   /** Sync state of every source and target. */
   freshness(
-    filter?: Pick<GovernanceFilter, 'partition' | 'source'>,
+    filter?: Pick<GovernanceFilter, 'partition' | 'source' | 'scope'>,
   ): Promise<GovernanceFreshness[]>;
 }

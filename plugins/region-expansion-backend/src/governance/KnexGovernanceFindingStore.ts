@@ -10,6 +10,7 @@ import { isPostgres } from '../database/writeTransaction';
 import {
   FILTER_COLUMN,
   GovernanceFilter,
+  SCOPE_COLUMNS,
   whereFilter,
 } from './governanceFilter';
 import {
@@ -256,11 +257,14 @@ export class KnexGovernanceFindingStore
   ): Promise<GovernanceSummaryGroup[]> {
     const db = this.db;
     const column = GROUP_COLUMN[groupBy];
+    const { scope, ...values } = filter;
     const needed = [
       column,
-      ...(Object.keys(filter) as Array<keyof GovernanceFilter>)
-        .filter(k => filter[k] !== undefined)
+      ...(Object.keys(values) as Array<keyof typeof values>)
+        .filter(k => values[k] !== undefined)
         .map(k => FILTER_COLUMN[k]),
+      // A scope may name any of them: read a level that keeps all three.
+      ...(scope ? Object.values(SCOPE_COLUMNS) : []),
     ];
     const rollup = ROLLUP_LEVELS.find(l =>
       needed.every(c => l.columns.includes(c)),

@@ -1,7 +1,10 @@
 import type { GovernanceSource } from '@region-expansion/plugin-region-expansion-node';
 import { KnexStore } from '../database/KnexStore';
 import { KeysetColumn, readKeysetPage } from '../database/keyset';
-import { whereFilter } from './governanceFilter';
+import { GovernanceFilter, whereFilter } from './governanceFilter';
+
+// History is kept per partition: it has no Region or account to scope by.
+const HISTORY_SCOPE_COLUMNS = { partition: 'partition' };
 import {
   GovernanceHistoryRow,
   GovernanceHistoryStore,
@@ -84,20 +87,30 @@ export class KnexGovernanceHistoryStore
   }
 
   async history(
-    filter: { partition?: string; source?: string } = {},
+    filter: Pick<GovernanceFilter, 'partition' | 'source' | 'scope'> = {},
   ): Promise<GovernanceHistoryRow[]> {
-    const rows = await whereFilter(this.db('governance_history'), filter)
+    const rows = await whereFilter(
+      this.db('governance_history'),
+      filter,
+      HISTORY_SCOPE_COLUMNS,
+    )
       .orderBy(['day', 'source', 'partition'])
       .select();
     return rows.map(historyPointFromRecord);
   }
 
   async pageHistory(
-    filter: { partition?: string; source?: string; since?: string },
+    filter: Pick<GovernanceFilter, 'partition' | 'source' | 'scope'> & {
+      since?: string;
+    },
     page: { limit: number; after?: string[] },
   ): Promise<GovernanceKeysetPage<GovernanceHistoryRow>> {
     const { since, ...rest } = filter;
-    const query = whereFilter(this.db('governance_history'), rest);
+    const query = whereFilter(
+      this.db('governance_history'),
+      rest,
+      HISTORY_SCOPE_COLUMNS,
+    );
     if (since) query.where('day', '>=', since);
     const { rows, nextKey } = await readKeysetPage<any>(
       query,

@@ -190,7 +190,7 @@ export class KnexGovernanceSyncStateStore
   }
 
   async coverage(
-    filter: Pick<GovernanceFilter, 'partition' | 'source'> = {},
+    filter: Pick<GovernanceFilter, 'partition' | 'source' | 'scope'> = {},
   ): Promise<GovernanceTargetCoverage[]> {
     const [states, proofs] = await Promise.all([
       whereFilter(this.db('governance_sync_state'), filter)
@@ -224,7 +224,7 @@ export class KnexGovernanceSyncStateStore
   }
 
   async freshness(
-    filter: Pick<GovernanceFilter, 'partition' | 'source'> = {},
+    filter: Pick<GovernanceFilter, 'partition' | 'source' | 'scope'> = {},
   ): Promise<GovernanceFreshness[]> {
     const rows = await whereFilter(this.db('governance_sync_state'), filter)
       .orderBy(TARGET_COLUMNS)

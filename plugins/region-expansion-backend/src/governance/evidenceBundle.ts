@@ -1,3 +1,4 @@
+import { isInScope } from '@region-expansion/plugin-region-expansion-node';
 import archiver from 'archiver';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -151,6 +152,7 @@ async function writeFromSnapshot(
     partition: filter.partition,
     region: filter.region,
     accountId: filter.accountId,
+    scope: filter.scope,
   };
   const apps = await snapshots.listResilienceApps(scope);
   addText('resiliencehub/apps.json', JSON.stringify(apps, null, 2));
@@ -162,10 +164,32 @@ async function writeFromSnapshot(
   addText('config/conformance-packs.json', JSON.stringify(scores, null, 2));
   addText('config/conformance-packs.csv', conformanceScoresCsv(scores));
 
-  const decisions = await readiness.listLatest({
-    partition: filter.partition,
-    locationId: filter.region,
-  });
+  // Readiness rows have no account; a scope filters them in memory (one
+  // row per location), waivers by their location's partition.
+  const decisions = (
+    await readiness.listLatest({
+      partition: filter.partition,
+      locationId: filter.region,
+    })
+  ).filter(d =>
+    isInScope(filter.scope, { partition: d.partition, region: d.locationId }),
+  );
+  const partitionOf = new Map(decisions.map(d => [d.locationId, d.partition]));
+  const scopedWaiverBatches = async function* scoped() {
+    for await (const batch of waiverBatches(
+      readiness,
+      waiverScope,
+      options.generatedAt,
+    )) {
+      const inScope = batch.filter(w =>
+        isInScope(filter.scope, {
+          partition: partitionOf.get(w.locationId) ?? '',
+          region: w.locationId,
+        }),
+      );
+      if (inScope.length) yield inScope;
+    }
+  };
   addText('readiness/decisions.json', JSON.stringify(decisions, null, 2));
   addText('readiness/decisions.csv', decisionsCsv(decisions));
   const waiverScope: ReadinessWaiverFilter = {
@@ -178,11 +202,7 @@ async function writeFromSnapshot(
     'readiness/waivers.json',
     jsonArray(
       (async function* counting() {
-        for await (const batch of waiverBatches(
-          readiness,
-          waiverScope,
-          options.generatedAt,
-        )) {
+        for await (const batch of scopedWaiverBatches()) {
           activeWaivers.rows += batch.filter(w => w.status === 'active').length;
           yield batch;
         }
@@ -190,16 +210,16 @@ async function writeFromSnapshot(
       waiverCount,
     ),
   );
-  add(
-    'readiness/waivers.csv',
-    waiversCsv(waiverBatches(readiness, waiverScope, options.generatedAt)),
-  );
+  add('readiness/waivers.csv', waiversCsv(scopedWaiverBatches()));
 
   const bySeverity = await findings.summary('severity', filter);
   // The counts in the summary are the ones written to the CSV and JSON.
   await beforeClose(csvDone);
   await beforeClose(waiversDone);
-  const freshness = await syncState.freshness({ partition: filter.partition });
+  const freshness = await syncState.freshness({
+    partition: filter.partition,
+    scope: filter.scope,
+  });
   const stale = freshness.filter(f => f.status === 'stale');
   const byLevel = { blocked: 0, pilot: 0, ready: 0 };
   for (const d of decisions) byLevel[d.level] += 1;

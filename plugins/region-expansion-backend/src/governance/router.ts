@@ -5,12 +5,14 @@ import {
 import { InputError } from '@backstage/errors';
 import {
   encodePageCursor,
+  governanceReadPermission,
   governanceRoutes,
   governanceSyncPermission,
   PageCursorList,
 } from '@region-expansion/plugin-region-expansion-common';
 import express from 'express';
 import { routerOf } from '../routing/mountRoutes';
+import type { RegionExpansionScope } from '@region-expansion/plugin-region-expansion-node';
 import { RouteHandlers } from '../routing/RouteHandler';
 import { GovernanceService } from './GovernanceService';
 import { GovernanceSyncService } from './GovernanceSyncService';
@@ -37,13 +39,23 @@ function pageOf<T>(
 function keysetListHandler<Q extends { limit: number; cursor?: string[] }, T>(
   list: PageCursorList,
   read: (
-    filter: Omit<Q, 'limit' | 'cursor'>,
+    filter: Omit<Q, 'limit' | 'cursor'> & { scope?: RegionExpansionScope },
     page: { limit: number; after?: string[] },
   ) => Promise<{ items: T[]; nextKey?: string[] }>,
 ) {
-  return async ({ query }: { query: Q }) => {
-    const { limit, cursor, ...filter } = query;
-    return pageOf(list, limit, await read(filter, { limit, after: cursor }));
+  return {
+    scoped: true as const,
+    handle: async ({
+      query,
+      scope,
+    }: {
+      query: Q;
+      scope?: RegionExpansionScope;
+    }) => {
+      const { limit, cursor, ...filter } = query;
+      const page = await read({ ...filter, scope }, { limit, after: cursor });
+      return pageOf(list, limit, page);
+    },
   };
 }
 
@@ -72,23 +84,33 @@ export function governanceHandlers(
   const { store, sync } = options;
   const now = options.now ?? (() => new Date());
   return {
-    getGovernanceSummary: async ({ query: { groupBy, ...filter } }) => ({
-      groupBy,
-      filter,
-      groups: await store.summary(groupBy, filter),
-    }),
-    listGovernanceFindings: async ({ query }) => {
-      const { limit, offset, cursor, ...filter } = query;
-      const { total, ...page } = await store.listFindings(filter, {
-        limit,
-        offset,
-        after: cursor,
-      });
-      return { ...pageOf('governance-findings', limit, page), total, offset };
+    // Every read filters by the caller's scope in the store query, so
+    // counts and pages hold only what the caller may read.
+    getGovernanceSummary: {
+      scoped: true,
+      handle: async ({ query: { groupBy, ...filter }, scope }) => ({
+        groupBy,
+        filter,
+        groups: await store.summary(groupBy, { ...filter, scope }),
+      }),
     },
-    getGovernanceFreshness: async ({ query }) => ({
-      items: await store.freshness(query),
-    }),
+    listGovernanceFindings: {
+      scoped: true,
+      handle: async ({ query, scope }) => {
+        const { limit, offset, cursor, ...filter } = query;
+        const { total, ...page } = await store.listFindings(
+          { ...filter, scope },
+          { limit, offset, after: cursor },
+        );
+        return { ...pageOf('governance-findings', limit, page), total, offset };
+      },
+    },
+    getGovernanceFreshness: {
+      scoped: true,
+      handle: async ({ query, scope }) => ({
+        items: await store.freshness({ ...query, scope }),
+      }),
+    },
     getGovernanceHistory: keysetListHandler(
       'governance-history',
       (filter, page) => store.pageHistory(filter, page),
@@ -104,29 +126,32 @@ export function governanceHandlers(
       'governance-conformance',
       (filter, page) => store.pageConformanceScores(filter, page),
     ),
-    downloadEvidenceBundle: async ({ query, credentials, res }) => {
-      const generatedAt = now();
-      const principal = credentials.principal as {
-        userEntityRef?: string;
-        subject?: string;
-      };
-      await store.writeEvidenceBundle({
-        filter: query,
-        out: res,
-        generatedAt,
-        requestedBy: principal.userEntityRef ?? principal.subject,
-        // Labelled a ZIP only once it is built: a failure before is a JSON
-        // error.
-        beforeSend: () => {
-          res.setHeader('content-type', 'application/zip');
-          res.setHeader(
-            'content-disposition',
-            `attachment; filename="governance-evidence-${generatedAt
-              .toISOString()
-              .slice(0, 10)}.zip"`,
-          );
-        },
-      });
+    downloadEvidenceBundle: {
+      scoped: true,
+      handle: async ({ query, scope, credentials, res }) => {
+        const generatedAt = now();
+        const principal = credentials.principal as {
+          userEntityRef?: string;
+          subject?: string;
+        };
+        await store.writeEvidenceBundle({
+          filter: { ...query, scope },
+          out: res,
+          generatedAt,
+          requestedBy: principal.userEntityRef ?? principal.subject,
+          // Labelled a ZIP only once it is built: a failure before is a JSON
+          // error.
+          beforeSend: () => {
+            res.setHeader('content-type', 'application/zip');
+            res.setHeader(
+              'content-disposition',
+              `attachment; filename="governance-evidence-${generatedAt
+                .toISOString()
+                .slice(0, 10)}.zip"`,
+            );
+          },
+        });
+      },
     },
     triggerGovernanceSync: async ({ body }) => {
       try {
@@ -152,7 +177,12 @@ export function governanceHandlers(
 export async function createGovernanceRouter(
   options: GovernanceRouterOptions,
 ): Promise<express.Router> {
-  return routerOf(governanceRoutes, governanceHandlers(options), options);
+  // The export checks its own basic permission; what it holds is scoped
+  // by the decision on reading governance, as every other read here.
+  return routerOf(governanceRoutes, governanceHandlers(options), {
+    ...options,
+    scopeBy: governanceReadPermission,
+  });
 }
 
 export { governanceSyncPermission };

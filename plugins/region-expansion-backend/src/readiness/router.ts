@@ -8,7 +8,9 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import express from 'express';
 import { routerOf } from '../routing/mountRoutes';
+import type { RegionExpansionScope } from '@region-expansion/plugin-region-expansion-node';
 import { RouteHandlers } from '../routing/RouteHandler';
+import { foundInScope, inScope } from '../service/scopedResources';
 import { AssessmentSlot } from './FootprintAssessor';
 import { ReadinessService } from './ReadinessService';
 
@@ -41,27 +43,75 @@ export function readinessHandlers(options: {
   readiness: ReadinessService;
 }): RouteHandlers<typeof readinessRoutes> {
   const { readiness } = options;
+  // Readiness rows carry their partition; a scope filters them in memory
+  // (one row per location). A location outside it answers 404, as one
+  // that does not exist.
+  const evaluated = (e: { partition: string; locationId: string }) => ({
+    partition: e.partition,
+    region: e.locationId,
+  });
+  const requireLocationInScope = async (
+    locationId: string,
+    scope: RegionExpansionScope | undefined,
+  ) => {
+    if (!scope) return;
+    const latest = (await readiness.listLatest({})).find(
+      e => e.locationId === locationId,
+    );
+    const resource = latest
+      ? evaluated(latest)
+      : { partition: '', region: locationId };
+    foundInScope(
+      scope,
+      undefined,
+      resource,
+      `Location '${locationId}' does not exist`,
+    );
+  };
   return {
-    listReadiness: async ({ query }) => ({
-      items: await readiness.listLatest(query),
-    }),
-    getReadiness: ({ path }) => readiness.getLatest(path.locationId),
-    getReadinessHistory: async ({ path, query }) => {
-      const { nextKey, ...page } = await readiness.getHistory(path.locationId, {
-        since: query.since ? new Date(query.since).toISOString() : undefined,
-        changesOnly: query.changesOnly === 'true',
-        offset: query.offset,
-        limit: query.limit,
-        before: query.cursor?.[0],
-      });
-      return {
-        ...page,
-        offset: query.offset,
-        limit: query.limit,
-        ...(nextKey
-          ? { nextCursor: encodePageCursor('readiness-history', nextKey) }
-          : {}),
-      };
+    listReadiness: {
+      scoped: true,
+      handle: async ({ query, scope }) => ({
+        items: inScope(scope, await readiness.listLatest(query), evaluated),
+      }),
+    },
+    getReadiness: {
+      scoped: true,
+      handle: async ({ path, scope }) => {
+        const latest = await readiness.getLatest(path.locationId);
+        return foundInScope(
+          scope,
+          latest,
+          evaluated(latest),
+          `Location '${path.locationId}' does not exist`,
+        );
+      },
+    },
+    getReadinessHistory: {
+      scoped: true,
+      handle: async ({ path, query, scope }) => {
+        await requireLocationInScope(path.locationId, scope);
+        const { nextKey, ...page } = await readiness.getHistory(
+          path.locationId,
+          {
+            since: query.since
+              ? new Date(query.since).toISOString()
+              : undefined,
+            changesOnly: query.changesOnly === 'true',
+            offset: query.offset,
+            limit: query.limit,
+            before: query.cursor?.[0],
+          },
+        );
+        return {
+          ...page,
+          offset: query.offset,
+          limit: query.limit,
+          ...(nextKey
+            ? { nextCursor: encodePageCursor('readiness-history', nextKey) }
+            : {}),
+        };
+      },
     },
     evaluateReadiness: ({ path }) =>
       readiness.evaluate(path.locationId, 'manual'),
@@ -99,18 +149,34 @@ export function readinessHandlers(options: {
         }
       },
     },
-    listWaivers: async ({ query: { limit, cursor, ...filter } }) => {
-      const page = await readiness.pageWaivers(filter, {
-        limit,
-        after: cursor,
-      });
-      return {
-        items: page.items,
-        limit,
-        ...(page.nextKey
-          ? { nextCursor: encodePageCursor('waivers', page.nextKey) }
-          : {}),
-      };
+    // Filtered in memory over the page read (a page may come back short;
+    // `nextCursor` still follows the store's keyset).
+    listWaivers: {
+      scoped: true,
+      handle: async ({ query: { limit, cursor, ...filter }, scope }) => {
+        const page = await readiness.pageWaivers(filter, {
+          limit,
+          after: cursor,
+        });
+        const partitions = new Map(
+          scope
+            ? (await readiness.listLatest({})).map(e => [
+                e.locationId,
+                e.partition,
+              ])
+            : [],
+        );
+        return {
+          items: inScope(scope, page.items, w => ({
+            partition: partitions.get(w.locationId) ?? '',
+            region: w.locationId,
+          })),
+          limit,
+          ...(page.nextKey
+            ? { nextCursor: encodePageCursor('waivers', page.nextKey) }
+            : {}),
+        };
+      },
     },
     addWaiver: ({ body, actor }) =>
       readiness.addWaiver(
@@ -118,7 +184,11 @@ export function readinessHandlers(options: {
         actor,
       ),
     revokeWaiver: ({ path, actor }) => readiness.revokeWaiver(path.id, actor),
-    getApplicationPlaneFootprint: () => readiness.getFootprint(),
+    // The application plane's footprint belongs to no location.
+    getApplicationPlaneFootprint: {
+      scoped: true,
+      handle: () => readiness.getFootprint(),
+    },
     putApplicationPlaneFootprint: ({ query, body, actor }) =>
       readiness.putFootprint(body, {
         source: query.source ?? `uploaded by ${actor}`,

@@ -1,6 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import type { RouteDefinition } from '@region-expansion/plugin-region-expansion-common';
+import type { RegionExpansionScope } from '@region-expansion/plugin-region-expansion-node';
 import express from 'express';
 import { z } from 'zod';
 
@@ -19,6 +20,12 @@ export interface RouteContext<R extends RouteDefinition> {
   credentials: BackstageCredentials;
   /** Who acts: the user's entity ref, else the principal's subject. */
   actor: string;
+  /**
+   * What the caller may see, from a conditional decision (see
+   * `mountRoutes`); absent when everything is allowed. Only a handler
+   * declared `scoped` gets one.
+   */
+  scope?: RegionExpansionScope;
   /** Checks one more permission for the same caller (403 when denied). */
   authorize(permission: BasicPermission): Promise<BackstageCredentials>;
   req: express.Request;
@@ -74,6 +81,13 @@ export type RouteResult<R extends RouteDefinition> =
 export type RouteHandler<R extends RouteDefinition> =
   | ((ctx: RouteContext<R>) => Promise<RouteResult<R>>)
   | {
+      /**
+       * The handler applies `ctx.scope`: it filters what it answers, or
+       * answers 404 (a read) or 403 (a write) for a resource outside it.
+       * A conditional decision on a route without it is a 403, so nothing
+       * unfiltered leaks.
+       */
+      scoped?: true;
       /** Runs after authorization and before the body is read. */
       beforeBody?: (req: express.Request, res: express.Response) => void;
       /** Reads the body instead of the route's schema. */

@@ -2,13 +2,12 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import {
   availabilityRoutes,
   estateRoutes,
+  locationReadPermission,
   placementRoutes,
   readinessRoutes,
-  regionExpansionPermissions,
   tenantRoutes,
 } from '@region-expansion/plugin-region-expansion-common';
 import express from 'express';
@@ -24,7 +23,7 @@ import { ReadinessService } from '../readiness/ReadinessService';
 import { tenantHandlers } from '../tenants/router';
 import { TenantService } from '../tenants/TenantService';
 import { mountRoutes } from './mountRoutes';
-import { createAuthorize } from './requestHelpers';
+import { createAuthorize, createAuthorizeScope } from './requestHelpers';
 
 /**
  * Options of {@link createRouter}.
@@ -63,29 +62,29 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions } = options;
   const router = Router();
-  router.use(
-    createPermissionIntegrationRouter({
-      permissions: regionExpansionPermissions,
-    }),
-  );
-  const authorize = createAuthorize({ httpAuth, permissions });
-  mountRoutes(router, estateRoutes, estateHandlers(options), { authorize });
+  // Everything these routes answer belongs to a location: a conditional
+  // decision on reading locations scopes their reads too (a route whose
+  // handler does not apply it answers 403 to such a caller).
+  const auth = {
+    authorize: createAuthorize({ httpAuth, permissions }),
+    authorizeScope: createAuthorizeScope({ httpAuth, permissions }),
+    scopeBy: locationReadPermission,
+  };
+  mountRoutes(router, estateRoutes, estateHandlers(options), auth);
   mountRoutes(router, tenantRoutes, tenantHandlers(options), {
-    authorize,
+    ...auth,
     bodyLimits: { importTenants: options.importBodyLimit },
   });
-  mountRoutes(router, placementRoutes, placementHandlers(options), {
-    authorize,
-  });
+  mountRoutes(router, placementRoutes, placementHandlers(options), auth);
   if (options.readiness) {
     const handlers = readinessHandlers({ readiness: options.readiness });
-    mountRoutes(router, readinessRoutes, handlers, { authorize });
+    mountRoutes(router, readinessRoutes, handlers, auth);
   }
   if (options.availability) {
     const handlers = availabilityHandlers({
       availability: options.availability,
     });
-    mountRoutes(router, availabilityRoutes, handlers, { authorize });
+    mountRoutes(router, availabilityRoutes, handlers, auth);
   }
   return router;
 }

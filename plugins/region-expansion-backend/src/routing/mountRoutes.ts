@@ -6,14 +6,21 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  isResourcePermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import {
   actorOf,
   Authorize,
+  AuthorizeScope,
   authorizedCredentials,
   createAuthorize,
+  createAuthorizeScope,
   nameOversizedBody,
   noQuerySchema,
   parseInput,
@@ -34,6 +41,14 @@ import {
 export interface MountRoutesOptions<T> {
   /** Authenticates the caller and checks one permission. */
   authorize: Authorize;
+  /** Decides a resource permission with its conditions. */
+  authorizeScope: AuthorizeScope;
+  /**
+   * The resource permission whose decision also scopes the table's reads
+   * that check a basic permission (the cells and readiness of a location
+   * are scoped by `region-expansion.location.read`).
+   */
+  scopeBy?: ResourcePermission;
   /** Body limits set by configuration, by route id. */
   bodyLimits?: Partial<Record<keyof T, string>>;
 }
@@ -76,6 +91,39 @@ function normalize<R extends RouteDefinition>(handler: RouteHandler<R>) {
 }
 
 /**
+ * The caller's credentials and scope for a route: a resource permission is
+ * decided with its conditions; a basic one by itself, then (for a read)
+ * the table's `scopeBy`. A conditional decision reaches only a handler
+ * declared `scoped`; any other route answers 403, so nothing unfiltered
+ * leaks to a caller allowed only part of the estate.
+ */
+async function authorizeRoute(
+  req: express.Request,
+  route: RouteDefinition,
+  scoped: boolean,
+  options: MountRoutesOptions<unknown>,
+) {
+  const permission = route.permission;
+  let decided: Awaited<ReturnType<AuthorizeScope>>;
+  let scopedBy = permission;
+  if (isResourcePermission(permission)) {
+    decided = await options.authorizeScope(req, permission);
+  } else {
+    decided = { credentials: await options.authorize(req, permission) };
+    if (options.scopeBy && permission.attributes.action === 'read') {
+      scopedBy = options.scopeBy;
+      decided = await options.authorizeScope(req, options.scopeBy);
+    }
+  }
+  if (decided.scope && !scoped) {
+    throw new NotAllowedError(
+      `Permission '${scopedBy.name}' is granted for part of the estate only, and ${route.method} ${route.path} cannot be filtered by it`,
+    );
+  }
+  return decided;
+}
+
+/**
  * Mounts every route of a table on `router`, each in one order:
  *
  * 1. authenticate the caller and check the route's permission, before
@@ -103,7 +151,14 @@ export function mountRoutes<T extends Record<string, RouteDefinition>>(
     const handler = normalize(handlers[id] as RouteHandler<RouteDefinition>);
     const chain: express.Handler[] = [
       step(async (req, res, next) => {
-        res.locals.credentials = await authorize(req, route.permission);
+        const { credentials, scope } = await authorizeRoute(
+          req,
+          route,
+          handler.scoped === true,
+          options as MountRoutesOptions<unknown>,
+        );
+        res.locals.credentials = credentials;
+        res.locals.scope = scope;
         next();
       }),
     ];
@@ -151,6 +206,7 @@ export function mountRoutes<T extends Record<string, RouteDefinition>>(
           query,
           body: body as undefined,
           credentials,
+          scope: res.locals.scope,
           actor: actorOf(credentials),
           authorize: permission => authorize(req, permission),
           req,
@@ -191,12 +247,15 @@ export function routerOf<T extends Record<string, RouteDefinition>>(
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
     bodyLimits?: MountRoutesOptions<T>['bodyLimits'];
+    scopeBy?: ResourcePermission;
   },
 ): express.Router {
   const router = Router();
   mountRoutes(router, routes, handlers, {
     authorize: createAuthorize(options),
+    authorizeScope: createAuthorizeScope(options),
     bodyLimits: options.bodyLimits,
+    scopeBy: options.scopeBy,
   });
   return router;
 }

@@ -7,8 +7,13 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
+  ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { describeZodError } from '@region-expansion/plugin-region-expansion-common';
+import {
+  RegionExpansionScope,
+  scopeFromConditions,
+} from '@region-expansion/plugin-region-expansion-node';
 import express from 'express';
 import { z } from 'zod';
 
@@ -66,6 +71,43 @@ export function createAuthorize(options: {
       throw new NotAllowedError(`Permission '${permission.name}' is required`);
     }
     return credentials;
+  };
+}
+
+/**
+ * Decides a resource permission for the whole of a list: the caller's
+ * credentials and, for a conditional decision, the scope its conditions
+ * allow (absent when everything is allowed); a `NotAllowedError` when
+ * denied, an `InputError` naming the field when a condition's params are
+ * bad.
+ */
+export type AuthorizeScope = (
+  req: express.Request,
+  permission: ResourcePermission,
+) => Promise<{
+  credentials: BackstageCredentials;
+  scope?: RegionExpansionScope;
+}>;
+
+/** An {@link AuthorizeScope} over the plugin's auth and permission services. */
+export function createAuthorizeScope(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+}): AuthorizeScope {
+  const { httpAuth, permissions } = options;
+  return async (req, permission) => {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError(`Permission '${permission.name}' is required`);
+    }
+    if (decision.result === AuthorizeResult.CONDITIONAL) {
+      return { credentials, scope: scopeFromConditions(decision.conditions) };
+    }
+    return { credentials };
   };
 }
 

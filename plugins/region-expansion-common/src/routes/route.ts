@@ -1,4 +1,7 @@
-import type { BasicPermission } from '@backstage/plugin-permission-common';
+import type {
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import type { z } from 'zod';
 
 /**
@@ -63,8 +66,11 @@ export interface RouteDefinition {
   method: HttpMethod;
   /** Path below the plugin's base URL, parameters as `{name}`. */
   path: string;
-  /** Checked before anything reads the body. */
-  permission: BasicPermission;
+  /**
+   * Checked before anything reads the body. A resource permission is
+   * decided for the whole route: its conditions scope what it answers.
+   */
+  permission: BasicPermission | ResourcePermission;
   /** Group of the route in the document. */
   tag: string;
   /** One line on what the route does, shown in the document. */

@@ -17,7 +17,8 @@ import { regionExpansionLocationRules } from './rules';
  *
  * @public
  */
-export type RegionExpansionScope = PermissionCriteria<RegionExpansionScopeQuery>;
+export type RegionExpansionScope =
+  PermissionCriteria<RegionExpansionScopeQuery>;
 
 const RULES: Record<string, { paramsSchema: z.ZodType; toQuery: Function }> =
   regionExpansionLocationRules as any;
@@ -42,7 +43,9 @@ function toScope(
   const rule = RULES[criteria.rule];
   if (!rule || !Object.hasOwn(RULES, criteria.rule)) {
     throw new InputError(
-      `${at}.rule: '${criteria.rule}' is not a rule of region-expansion-location (one of ${Object.keys(
+      `${at}.rule: '${
+        criteria.rule
+      }' is not a rule of region-expansion-location (one of ${Object.keys(
         RULES,
       ).join(', ')})`,
     );
