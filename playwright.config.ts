@@ -3,6 +3,9 @@ import { defineConfig } from '@playwright/test';
 // Browser tests run in Debian's Chromium (no browser download here), against
 // the portal started exactly as the README's Quick start does.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// PLAYWRIGHT_URL points the tests at a portal already running elsewhere
+// (other ports); the default is the one ./scripts/portal starts.
+const baseURL = process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
@@ -17,7 +20,7 @@ export default defineConfig({
   ],
   webServer: {
     command: './scripts/portal start',
-    url: 'http://localhost:3000',
+    url: baseURL,
     reuseExistingServer: !process.env.CI,
     // The first start compiles the frontend bundle.
     timeout: 600_000,
@@ -25,7 +28,7 @@ export default defineConfig({
     stderr: 'pipe',
   },
   use: {
-    baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
+    baseURL,
     screenshot: 'on',
     trace: 'retain-on-failure',
     launchOptions: {

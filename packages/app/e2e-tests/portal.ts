@@ -1,7 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 
-const BACKEND_READINESS_URL =
-  'http://localhost:7007/.backstage/health/v1/readiness';
+// The backend beside the portal under test: ./scripts/portal's by default,
+// another one (a portal started on other ports) through PLAYWRIGHT_BACKEND_URL.
+const BACKEND_READINESS_URL = `${
+  process.env.PLAYWRIGHT_BACKEND_URL ?? 'http://localhost:7007'
+}/.backstage/health/v1/readiness`;
 
 /**
  * Waits, before a file's tests, until the backend is ready: the frontend
