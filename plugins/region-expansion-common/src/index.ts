@@ -14,3 +14,5 @@ export * from './schemas';
 export * from './rules';
 export * from './client/RegionExpansionClient';
 export * from './routes';
+export * from './search/searchDocuments';
+export * from './search/resourceRefs';
