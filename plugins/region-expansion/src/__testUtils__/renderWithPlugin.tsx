@@ -1,6 +1,7 @@
 import { ReactElement, ReactNode } from 'react';
 import { renderHook } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router-dom';
+import { ThemeProvider, type Theme } from '@mui/material/styles';
 import {
   mockApis,
   renderInTestApp,
@@ -105,15 +106,23 @@ function CurrentUrl() {
  */
 export function renderPage(
   url: string,
-  options: { allow?: boolean | ((name: string) => boolean) } = {},
+  options: {
+    allow?: boolean | ((name: string) => boolean);
+    /** A MUI theme to render the page in instead of the test app's light one. */
+    theme?: Theme;
+  } = {},
 ) {
-  return renderWithPlugin(
+  const { theme, ...rest } = options;
+  const page = (
     <>
       <Routes>
         <Route path="/region-expansion/*" element={<RegionExpansionPage />} />
       </Routes>
       <CurrentUrl />
-    </>,
-    { ...options, routeEntries: [url] },
+    </>
+  );
+  return renderWithPlugin(
+    theme ? <ThemeProvider theme={theme}>{page}</ThemeProvider> : page,
+    { ...rest, routeEntries: [url] },
   );
 }

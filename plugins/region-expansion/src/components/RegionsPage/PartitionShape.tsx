@@ -17,19 +17,19 @@ export function partitionShapeName(partition: string): string {
   return PARTITION_SHAPES[partition] ?? 'dashed circle';
 }
 
-/** An SVG shape of radius `size` centred on the origin. */
+/**
+ * An SVG shape of radius `size` centred on the origin, outlined in
+ * `stroke` (the theme's text colour, so it shows on light and dark maps).
+ */
 export function PartitionShape(props: {
   partition: string;
   size: number;
   fill: string;
+  stroke: string;
+  strokeWidth: number;
 }) {
-  const { partition, size, fill } = props;
-  const common = {
-    fill,
-    stroke: '#212121',
-    strokeWidth: 1.5,
-    fillOpacity: 0.9,
-  };
+  const { partition, size, fill, stroke, strokeWidth } = props;
+  const common = { fill, stroke, strokeWidth, fillOpacity: 0.9 };
   switch (PARTITION_SHAPES[partition]) {
     case 'circle':
       return <circle r={size} {...common} />;
@@ -62,6 +62,12 @@ export function PartitionShape(props: {
         />
       );
     default:
-      return <circle r={size} {...common} strokeDasharray="3 2" />;
+      return (
+        <circle
+          r={size}
+          {...common}
+          strokeDasharray={`${3 * strokeWidth} ${2 * strokeWidth}`}
+        />
+      );
   }
 }

@@ -1,7 +1,7 @@
-import { KeyboardEvent } from 'react';
+import { KeyboardEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ComposableMap, Marker } from 'react-simple-maps';
-import { geoEqualEarth, geoPath } from 'd3-geo';
+import { ComposableMap, ZoomableGroup } from 'react-simple-maps';
+import { geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesTopology from 'world-atlas/countries-110m.json';
@@ -14,18 +14,24 @@ import { regionRouteRef } from '../../routes';
 import type { RegionOverview } from '../shared/regionOverview';
 import {
   DISPLAYED_READINESS_LEVELS,
-  READINESS_COLOURS,
+  readinessColours,
 } from '../shared/readiness';
 import { REGION_COORDINATES } from './regionCoordinates';
-import { PartitionShape, partitionShapeName } from './PartitionShape';
-
-const MAP_WIDTH = 900;
-const MAP_HEIGHT = 440;
-
-/** The map's projection, shared by the country outlines and the markers. */
-const projection = geoEqualEarth()
-  .translate([MAP_WIDTH / 2, MAP_HEIGHT / 2])
-  .scale(165);
+import { partitionShapeName } from './PartitionShape';
+import { RegionMarkers } from './RegionMarkers';
+import { MapControls } from './MapControls';
+import {
+  INITIAL_VIEW,
+  MAP_HEIGHT,
+  MAP_WIDTH,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  projection,
+  viewAfterKey,
+  zoomIn,
+  zoomOut,
+  type MapView,
+} from './mapView';
 
 /**
  * Natural Earth country outlines as one SVG path, computed once when the
@@ -45,23 +51,12 @@ const worldOutline: string = (() => {
     .join('');
 })();
 
-/** Marker radius: grows with the square root of tenants so big Regions do not swamp the map. */
-export function markerSize(tenantCount: number): number {
-  return Math.min(4 + 1.5 * Math.sqrt(tenantCount), 16);
-}
-
-/** What a screen reader hears for a marker: the Region and all its figures. */
-export function markerLabel(overview: RegionOverview): string {
-  const attached = overview.attached.length
-    ? `, ${overview.attached.length} Local Zones or Outposts`
-    : '';
-  return `${overview.region.name} (${overview.region.id}), partition ${overview.region.partition}: readiness ${overview.readiness}, ${overview.cellCount} cells, ${overview.tenantCount} tenants${attached}`;
-}
-
 /**
  * World map with one keyboard-focusable marker per Region: colour is
- * readiness, size is tenant count, shape is partition. Enter or click opens
- * the Region page.
+ * readiness (from the theme), size is tenant count, shape is partition.
+ * Enter or click opens the Region page. The map zooms and pans with the
+ * mouse wheel and drag, its buttons, and `+`/`-`/arrows/`0` while it or a
+ * marker has focus, so close Regions (Europe's) can be told apart.
  */
 export function RegionsMap(props: {
   overviews: RegionOverview[];
@@ -69,60 +64,82 @@ export function RegionsMap(props: {
 }) {
   const { overviews, partitions } = props;
   const theme = useTheme();
+  const colours = readinessColours(theme.palette);
   const navigate = useNavigate();
   const regionLink = useRouteRef(regionRouteRef);
+  const hintId = useId();
+  const [view, setView] = useState<MapView>(INITIAL_VIEW);
   const placed = overviews.filter(o => REGION_COORDINATES[o.region.id]);
   const unplaced = overviews.length - placed.length;
 
   const open = (locationId: string) => navigate(regionLink({ locationId }));
-  const onKeyDown = (event: KeyboardEvent, locationId: string) => {
-    if (event.key === 'Enter' || event.key === ' ') {
+  const onKeyDown = (event: KeyboardEvent) => {
+    const next = viewAfterKey(view, event.key);
+    if (next) {
+      // Arrow keys would otherwise scroll the page too.
       event.preventDefault();
-      open(locationId);
+      setView(next);
     }
+  };
+  const focusRing = {
+    outline: `2px solid ${theme.palette.primary.main}`,
+    outlineOffset: 2,
   };
 
   return (
-    <Box>
+    <Box
+      sx={{
+        '& .rsm-svg:focus-visible': focusRing,
+        '& .region-marker:focus-visible': focusRing,
+        '& .region-marker .region-marker-focus-ring': { visibility: 'hidden' },
+        '& .region-marker:focus-visible .region-marker-focus-ring': {
+          visibility: 'visible',
+        },
+      }}
+    >
+      <MapControls
+        view={view}
+        hintId={hintId}
+        onZoomIn={() => setView(zoomIn)}
+        onZoomOut={() => setView(zoomOut)}
+        onReset={() => setView(INITIAL_VIEW)}
+      />
       <ComposableMap
         width={MAP_WIDTH}
         height={MAP_HEIGHT}
         projection={projection}
         role="group"
+        tabIndex={0}
         aria-label="World map of Regions"
-        style={{ width: '100%', height: 'auto' }}
+        aria-describedby={hintId}
+        onKeyDown={onKeyDown}
+        style={{ width: '100%', height: 'auto', cursor: 'grab' }}
       >
-        {/* A plain path, hidden from screen readers and out of the tab
-            order: only the markers are. */}
-        <path
-          d={worldOutline}
-          aria-hidden
-          fill={theme.palette.action.hover}
-          stroke={theme.palette.divider}
-          strokeWidth={0.5}
-        />
-        {placed.map(overview => (
-          <Marker
-            key={overview.region.id}
-            coordinates={REGION_COORDINATES[overview.region.id]}
-            role="link"
-            tabIndex={0}
-            aria-label={markerLabel(overview)}
-            onClick={() => open(overview.region.id)}
-            onKeyDown={(event: KeyboardEvent) =>
-              onKeyDown(event, overview.region.id)
-            }
-            style={{ cursor: 'pointer', outline: 'none' }}
-            className="region-marker"
-          >
-            <title>{markerLabel(overview)}</title>
-            <PartitionShape
-              partition={overview.region.partition}
-              size={markerSize(overview.tenantCount)}
-              fill={READINESS_COLOURS[overview.readiness]}
-            />
-          </Marker>
-        ))}
+        <ZoomableGroup
+          center={view.center}
+          zoom={view.zoom}
+          minZoom={MIN_ZOOM}
+          maxZoom={MAX_ZOOM}
+          translateExtent={[
+            [0, 0],
+            [MAP_WIDTH, MAP_HEIGHT],
+          ]}
+          onMoveEnd={({ coordinates, zoom }) =>
+            setView({ center: coordinates, zoom })
+          }
+        >
+          {/* A plain path, hidden from screen readers and out of the tab
+              order: only the markers are. Its stroke stays thin at any zoom. */}
+          <path
+            d={worldOutline}
+            aria-hidden
+            fill={theme.palette.action.hover}
+            stroke={theme.palette.divider}
+            strokeWidth={0.5}
+            vectorEffect="non-scaling-stroke"
+          />
+          <RegionMarkers placed={placed} onOpen={open} />
+        </ZoomableGroup>
       </ComposableMap>
       <Stack
         direction="row"
@@ -130,17 +147,19 @@ export function RegionsMap(props: {
         flexWrap="wrap"
         useFlexGap
         aria-label="Map legend"
+        sx={{ px: 2, pb: 1 }}
       >
         {DISPLAYED_READINESS_LEVELS.map(level => (
           <Typography key={level} variant="caption">
             <Box
               component="span"
+              data-testid={`legend-${level}`}
               sx={{
                 display: 'inline-block',
                 width: 10,
                 height: 10,
                 borderRadius: '50%',
-                bgcolor: READINESS_COLOURS[level],
+                bgcolor: colours[level],
                 mr: 0.5,
               }}
             />

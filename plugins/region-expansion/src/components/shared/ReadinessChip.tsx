@@ -1,17 +1,20 @@
 import Chip from '@mui/material/Chip';
+import { useTheme } from '@mui/material/styles';
 import type { PlacementReadinessLevel } from '@region-expansion/plugin-region-expansion-common';
-import { READINESS_COLOURS } from './readiness';
+import { readinessColours } from './readiness';
 
-/** A small coloured chip naming a readiness level. */
+/** A small chip naming a readiness level, in the theme's colour for it. */
 export function ReadinessChip(props: { level: PlacementReadinessLevel }) {
   const { level } = props;
+  const { palette } = useTheme();
+  const colour = readinessColours(palette)[level];
   return (
     <Chip
       size="small"
       label={`Readiness: ${level}`}
       sx={{
-        bgcolor: READINESS_COLOURS[level],
-        color: '#fff',
+        bgcolor: colour,
+        color: palette.getContrastText(colour),
         fontWeight: 500,
       }}
     />

@@ -1,3 +1,4 @@
+import { createTheme, useTheme, type Palette } from '@mui/material/styles';
 import type {
   PlacementReadinessLevel,
   ReadinessSignalStatus,
@@ -15,25 +16,61 @@ export const DISPLAYED_READINESS_LEVELS: readonly PlacementReadinessLevel[] = [
   'unknown',
 ];
 
-/** Marker and chip colours; grey for unknown so it never reads as a verdict. */
-export const READINESS_COLOURS: Readonly<
-  Record<PlacementReadinessLevel, string>
-> = {
-  ready: '#2e7d32',
-  pilot: '#b45309',
-  blocked: '#c62828',
-  unknown: '#616161',
-};
+/**
+ * Marker and chip colours from the theme's palette (success, warning,
+ * error), so they follow the app's light or dark theme; grey for unknown so
+ * it never reads as a verdict.
+ */
+export function readinessColours(
+  palette: Palette,
+): Readonly<Record<PlacementReadinessLevel, string>> {
+  return {
+    ready: palette.success.main,
+    pilot: palette.warning.main,
+    blocked: palette.error.main,
+    // A lighter grey on a dark background, a darker one on a light one.
+    unknown: palette.grey[palette.mode === 'dark' ? 500 : 600],
+  };
+}
 
 /** Colours of one signal's status, matching the level colours. */
-export const SIGNAL_STATUS_COLOURS: Readonly<
-  Record<ReadinessSignalStatus, string>
-> = {
-  pass: READINESS_COLOURS.ready,
-  warn: READINESS_COLOURS.pilot,
-  fail: READINESS_COLOURS.blocked,
-  unknown: READINESS_COLOURS.unknown,
-};
+export function signalStatusColours(
+  palette: Palette,
+): Readonly<Record<ReadinessSignalStatus, string>> {
+  const level = readinessColours(palette);
+  return {
+    pass: level.ready,
+    warn: level.pilot,
+    fail: level.blocked,
+    unknown: level.unknown,
+  };
+}
+
+/** The readiness colours of the current theme. */
+export function useReadinessColours() {
+  return readinessColours(useTheme().palette);
+}
+
+/** The signal status colours of the current theme. */
+export function useSignalStatusColours() {
+  return signalStatusColours(useTheme().palette);
+}
+
+/**
+ * The readiness colours of MUI's default light theme.
+ *
+ * @deprecated Ignores the app's theme (dark mode): use
+ * {@link useReadinessColours} or {@link readinessColours}.
+ */
+export const READINESS_COLOURS = readinessColours(createTheme().palette);
+
+/**
+ * The signal status colours of MUI's default light theme.
+ *
+ * @deprecated Ignores the app's theme (dark mode): use
+ * {@link useSignalStatusColours} or {@link signalStatusColours}.
+ */
+export const SIGNAL_STATUS_COLOURS = signalStatusColours(createTheme().palette);
 
 /** Latest readiness per location id, as `GET /readiness` lists it. */
 export type ReadinessByLocation = ReadonlyMap<string, ReadinessSummary>;
