@@ -34,9 +34,14 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
-// permission plugin with a role-based policy (roles from config)
+// permission plugin with the Region Expansion role policy (roles from
+// permission.regionExpansion; optional: any policy works with the plugin)
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(import('./permissionPolicy'));
+backend.add(
+  import(
+    '@region-expansion/plugin-permission-backend-module-region-expansion-policy'
+  ),
+);
 
 // search plugin, engine and collators
 backend.add(import('@backstage/plugin-search-backend'));

@@ -7,19 +7,18 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import request from 'supertest';
-import policyModule, {
-  decideForRole,
-  RoleAssignments,
-} from './permissionPolicy';
+import policyModule, { decideForRole, RoleAssignments } from '.';
 
 const rolesConfig = {
   permission: {
     enabled: true,
-    roles: {
+    regionExpansion: {
       defaultRole: 'none',
-      'platform-admin': ['group:default/platform-team'],
-      auditor: ['user:default/audrey'],
-      engineer: ['group:default/engineering'],
+      roles: {
+        'platform-admin': [{ members: ['group:default/platform-team'] }],
+        auditor: [{ members: ['user:default/audrey'] }],
+        engineer: [{ members: ['group:default/engineering'] }],
+      },
     },
   },
 };
@@ -72,9 +71,11 @@ describe('RoleAssignments', () => {
   it('rejects an unknown default role, naming the key', () => {
     expect(() =>
       RoleAssignments.fromConfig(
-        new ConfigReader({ permission: { roles: { defaultRole: 'root' } } }),
+        new ConfigReader({
+          permission: { regionExpansion: { defaultRole: 'root' } },
+        }),
       ),
-    ).toThrow(/permission\.roles\.defaultRole: 'root'/);
+    ).toThrow(/permission\.regionExpansion\.defaultRole: 'root'/);
   });
 });
 
