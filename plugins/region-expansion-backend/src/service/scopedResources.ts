@@ -5,6 +5,7 @@ import type {
   Location,
   LocationCellSummary,
 } from '@region-expansion/plugin-region-expansion-common';
+import { parseRegionExpansionResourceRef } from '@region-expansion/plugin-region-expansion-common';
 import {
   isInScope,
   RegionExpansionScope,
@@ -93,8 +94,9 @@ export function summarizeCells(cells: Cell[]): LocationCellSummary[] {
 }
 
 /**
- * The permission framework's loader of resources by reference, for other
- * plugins' checks: `cell:<id>`, else a location id.
+ * The permission framework's loader of resources by reference, for checks
+ * of one resource (search results, other plugins): `location:<id>` or
+ * `cell:<id>` (`toRegionExpansionResourceRef`); anything else is unknown.
  */
 export function scopedResourceLoader(estate: EstateService) {
   return async (
@@ -105,14 +107,13 @@ export function scopedResourceLoader(estate: EstateService) {
     );
     return Promise.all(
       refs.map(async ref => {
-        if (ref.startsWith('cell:')) {
-          const cell = await estate
-            .getCell(ref.slice(5))
-            .catch(() => undefined);
+        const parsed = parseRegionExpansionResourceRef(ref);
+        if (parsed?.kind === 'cell') {
+          const cell = await estate.getCell(parsed.id).catch(() => undefined);
           return cell && cellResource(cell);
         }
-        const location = locations.get(ref);
-        return location && locationResource(location);
+        const location = parsed && locations.get(parsed.id);
+        return location ? locationResource(location) : undefined;
       }),
     );
   };
