@@ -1,0 +1,4 @@
+export {
+  RegionExpansionSearchResultListItem,
+  type RegionExpansionSearchResultListItemProps,
+} from './RegionExpansionSearchResultListItem';
