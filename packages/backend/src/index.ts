@@ -85,6 +85,11 @@ backend.add(
   import('@region-expansion/plugin-region-expansion-backend-module-aws-config'),
 );
 
+// Region Expansion in the portal's search: Regions, cells and tenants
+backend.add(
+  import('@region-expansion/plugin-search-backend-module-region-expansion'),
+);
+
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
