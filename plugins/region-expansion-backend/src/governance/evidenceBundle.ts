@@ -174,6 +174,10 @@ async function writeFromSnapshot(
   ).filter(d =>
     isInScope(filter.scope, { partition: d.partition, region: d.locationId }),
   );
+  const waiverScope: ReadinessWaiverFilter = {
+    partition: filter.partition,
+    locationId: filter.region,
+  };
   const partitionOf = new Map(decisions.map(d => [d.locationId, d.partition]));
   const scopedWaiverBatches = async function* scoped() {
     for await (const batch of waiverBatches(
@@ -192,10 +196,6 @@ async function writeFromSnapshot(
   };
   addText('readiness/decisions.json', JSON.stringify(decisions, null, 2));
   addText('readiness/decisions.csv', decisionsCsv(decisions));
-  const waiverScope: ReadinessWaiverFilter = {
-    partition: filter.partition,
-    locationId: filter.region,
-  };
   const waiverCount = { rows: 0 };
   const activeWaivers = { rows: 0 };
   const waiversDone = add(
