@@ -1,6 +1,7 @@
 import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import { registerMswTestHooks } from '@backstage/test-utils';
+import type { Tenant } from '@region-expansion/plugin-region-expansion-common';
 import {
   auditWaiver,
   cells,
@@ -24,6 +25,29 @@ export function errorReply(status: number, name: string, message: string) {
     { error: { name, message }, response: { statusCode: status } },
     { status },
   );
+}
+
+/**
+ * Orders tenants as `GET /tenants?sort=<field>:<asc|desc>` does: by the
+ * field, ties by id.
+ */
+function sortTenants(list: Tenant[], sort: string | null) {
+  const [field, direction] = (sort ?? 'id:asc').split(':') as [
+    keyof Tenant,
+    string,
+  ];
+  const sign = direction === 'desc' ? -1 : 1;
+  const key = (t: Tenant) => t[field] as string | number | undefined;
+  list.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    if (x !== y) {
+      // Unplaced (no value) last in both directions, as the store does.
+      if (x === undefined) return 1;
+      if (y === undefined) return -1;
+      return (x < y ? -1 : 1) * sign;
+    }
+    return a.id < b.id ? -1 : 1;
+  });
 }
 
 /** Default handlers: a backend that serves the fixtures above. */
@@ -53,12 +77,15 @@ export const defaultHandlers = [
     const query = new URL(request.url).searchParams;
     const offset = Number(query.get('offset') ?? 0);
     const limit = Number(query.get('limit') ?? 100);
+    const q = query.get('q')?.toLowerCase();
     const matching = tenants.filter(
       t =>
         (!query.get('tier') || t.tier === query.get('tier')) &&
         (!query.get('cellId') || t.cellId === query.get('cellId')) &&
-        (query.get('unplaced') !== 'true' || !t.cellId),
+        (query.get('unplaced') !== 'true' || !t.cellId) &&
+        (!q || `${t.name}\n${t.id}`.toLowerCase().includes(q)),
     );
+    sortTenants(matching, query.get('sort'));
     return HttpResponse.json({
       items: matching.slice(offset, offset + limit),
       totalCount: matching.length,

@@ -4,6 +4,7 @@ import {
   DataGrid,
   type GridColDef,
   type GridPaginationModel,
+  type GridSortModel,
 } from '@mui/x-data-grid';
 import type { Tenant } from '@region-expansion/plugin-region-expansion-common';
 
@@ -58,8 +59,8 @@ const slots = { noRowsOverlay: NoTenantsOverlay };
  * The DataGrid of the tenants table: a chunk of its own (the DataGrid is
  * ~0.9 MB minified), so the first page's request does not wait for it.
  * Rows are one server page; the grid virtualises them so the DOM holds only
- * those in view. Sorting orders the loaded page (the API has no sort
- * parameter).
+ * those in view. A header click asks the server for the order across all
+ * pages (`sortingMode="server"`).
  */
 export function TenantsGrid(props: {
   rows: Tenant[];
@@ -67,10 +68,20 @@ export function TenantsGrid(props: {
   loading: boolean;
   pagination: GridPaginationModel;
   onPaginationChange: (model: GridPaginationModel) => void;
+  sortModel: GridSortModel;
+  onSortModelChange: (model: GridSortModel) => void;
   onSelect: (tenantId: string) => void;
 }) {
-  const { rows, rowCount, loading, pagination, onPaginationChange, onSelect } =
-    props;
+  const {
+    rows,
+    rowCount,
+    loading,
+    pagination,
+    onPaginationChange,
+    sortModel,
+    onSortModelChange,
+    onSelect,
+  } = props;
   return (
     <DataGrid
       aria-label="Tenants"
@@ -82,9 +93,13 @@ export function TenantsGrid(props: {
       paginationModel={pagination}
       onPaginationModelChange={onPaginationChange}
       pageSizeOptions={PAGE_SIZES}
-      sortingMode="client"
-      // Filters live above the table (server-side) and sorting is a header
-      // click, so the per-column menus (a button and tooltip per column) go.
+      sortingMode="server"
+      sortModel={sortModel}
+      onSortModelChange={onSortModelChange}
+      filterMode="server"
+      // Filters and search live above the table (server-side) and sorting
+      // is a header click, so the per-column menus (a button and tooltip
+      // per column) go.
       disableColumnFilter
       disableColumnMenu
       onRowClick={params => onSelect(String(params.id))}

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { renderPage } from '../../__testUtils__/renderWithPlugin';
@@ -88,6 +88,51 @@ describe('TenantsPage', () => {
     expect(
       await screen.findByText(/No tenants match/, {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
+  });
+
+  it('sorts on the server across every page, back at the first page', async () => {
+    const requests = recordRequests(server, '/tenants');
+    await renderPage('/region-expansion/tenants');
+    await screen.findByText('Tenant 0', {}, { timeout: 10_000 });
+    const grid = document.querySelector<HTMLElement>('[role="grid"]')!;
+    await userEvent.click(screen.getByLabelText(/next page/i));
+    await within(grid).findByText('Tenant 50', {}, { timeout: 10_000 });
+
+    // fireEvent: userEvent's pointer check computes styles, and jsdom
+    // cannot parse the header's CSS variables.
+    fireEvent.click(within(grid).getByText('Load units'));
+    await waitFor(() =>
+      expect(requests.at(-1)?.searchParams.get('sort')).toBe('loadUnits:asc'),
+    );
+    fireEvent.click(within(grid).getByText('Load units'));
+    // The heaviest tenants of all 250 (16 load units: Tenant 6, 13, ...),
+    // not the heaviest of the page that was loaded.
+    await within(grid).findByText('Tenant 6', {}, { timeout: 10_000 });
+    expect(
+      requests.map(url => url.search).filter(q => q.includes('sort')),
+    ).toEqual([
+      '?sort=loadUnits%3Aasc&offset=0&limit=50',
+      '?sort=loadUnits%3Adesc&offset=0&limit=50',
+    ]);
+    expect(screen.getByText(/1–50 of 250/)).toBeInTheDocument();
+  });
+
+  it('searches name or id on the server once typing stops, and keeps the search in the URL', async () => {
+    const requests = recordRequests(server, '/tenants');
+    await renderPage('/region-expansion/tenants');
+    await screen.findByText('Tenant 0', {}, { timeout: 10_000 });
+    await userEvent.type(
+      await screen.findByLabelText('Search name or id'),
+      'tenant-24',
+    );
+    await screen.findByText(/1–10 of 10/, {}, { timeout: 10_000 });
+    // One request for the whole term, not one per keystroke.
+    expect(
+      requests.map(url => url.searchParams.get('q')).filter(Boolean),
+    ).toEqual(['tenant-24']);
+    expect(screen.getByLabelText('current url')).toHaveTextContent(
+      'q=tenant-24',
+    );
   });
 
   it('opens a drawer with the placement reason and history', async () => {

@@ -19,6 +19,7 @@ import { UrlFilterSelect } from '../shared/UrlFilterSelect';
 import { useUrlFilters, yesNoFlag } from '../shared/useUrlFilters';
 import { CellFilter } from './CellFilter';
 import { TenantsTable } from './TenantsTable';
+import { TenantSearchField } from './TenantSearchField';
 import { TenantDrawer } from './TenantDrawer';
 import { WhatIfSection } from './WhatIfSection';
 
@@ -36,8 +37,8 @@ function useShownAfterFirstCommit(): boolean {
 }
 
 /**
- * Tenants with server-side filters kept in the URL (`tier`, `partition`,
- * `location`, `cell`, `placed`), a drawer for the tenant named by `tenant`,
+ * Tenants with server-side filters kept in the URL (`q`, `tier`,
+ * `partition`, `location`, `cell`, `placed`), a drawer for the tenant named by `tenant`,
  * and the what-if section (`whatIf=open`).
  *
  * The table asks for its first page at once: it waits for nothing. The
@@ -64,6 +65,7 @@ export function TenantsPage() {
   const partition = get('partition');
   const locationId = get('location');
   const cellId = get('cell');
+  const q = get('q');
   // One object per filter change, not per render: the table (and its
   // DataGrid, the page's heaviest part) is memoized on it, so the lists,
   // drawer and what-if section updating do not re-render the grid.
@@ -77,8 +79,9 @@ export function TenantsPage() {
       cellId: cellId || undefined,
       // `placed=no` asks the API for unplaced tenants.
       unplaced: yesNoFlag(placed, 'no', 'yes'),
+      q: q || undefined,
     }),
-    [tier, partition, locationId, cellId, placed],
+    [tier, partition, locationId, cellId, placed, q],
   );
   const selectTenant = useCallback(
     (id: string) => setFilter('tenant', id),
@@ -94,6 +97,7 @@ export function TenantsPage() {
       <Stack useFlexGap spacing={3}>
         {filtersShown ? (
           <FilterBar label="Tenant filters">
+            <TenantSearchField value={q} onChange={v => setFilter('q', v)} />
             <UrlFilterSelect
               label="Tier"
               param="tier"

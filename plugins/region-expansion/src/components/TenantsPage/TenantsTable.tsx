@@ -1,12 +1,16 @@
 import { memo, useState } from 'react';
 import Box from '@mui/material/Box';
-import type { GridPaginationModel } from '@mui/x-data-grid';
+import type { GridPaginationModel, GridSortModel } from '@mui/x-data-grid';
 import {
   ErrorPanel,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import type { TenantListQuery } from '@region-expansion/plugin-region-expansion-common';
+import {
+  TENANT_SORT_FIELDS,
+  type TenantListQuery,
+  type TenantSortField,
+} from '@region-expansion/plugin-region-expansion-common';
 import { useTenants } from '../../hooks/useTenants';
 import { lazyComponent } from '../shared/lazyComponent';
 
@@ -14,14 +18,25 @@ const tenantsGrid = lazyComponent(() =>
   import('./TenantsGrid').then(m => m.TenantsGrid),
 );
 
+/** The grid's sort model as the API's `sort` (one field, server-side). */
+function sortParam(model: GridSortModel): TenantListQuery['sort'] {
+  const [first] = model;
+  if (!first?.sort) return undefined;
+  if (!TENANT_SORT_FIELDS.includes(first.field as TenantSortField)) {
+    return undefined;
+  }
+  return `${first.field as TenantSortField}:${first.sort}`;
+}
+
 /**
- * Tenants, one server page at a time: the API pages and filters, so the
+ * Tenants, one server page at a time: the API pages, filters, searches and
+ * sorts, so the
  * browser never holds more than one page. The first page's request starts
  * when the table mounts, in parallel with the grid's code (see
  * {@link TenantsGrid}).
  */
 export const TenantsTable = memo(function TenantsTableView(props: {
-  filters: Omit<TenantListQuery, 'offset' | 'limit'>;
+  filters: Omit<TenantListQuery, 'offset' | 'limit' | 'sort'>;
   onSelect: (tenantId: string) => void;
 }) {
   const { filters, onSelect } = props;
@@ -31,9 +46,11 @@ export const TenantsTable = memo(function TenantsTableView(props: {
     page: 0,
     pageSize: 50,
   });
-  const filterKey = JSON.stringify(filters);
+  const [sortModel, setSortModel] = useState<GridSortModel>([]);
+  const sort = sortParam(sortModel);
+  const filterKey = JSON.stringify([filters, sort]);
   const [pageFilterKey, setPageFilterKey] = useState(filterKey);
-  // New filters start again at the first page.
+  // New filters or a new order start again at the first page.
   if (pageFilterKey !== filterKey) {
     setPageFilterKey(filterKey);
     setPagination(previous => ({ ...previous, page: 0 }));
@@ -41,6 +58,7 @@ export const TenantsTable = memo(function TenantsTableView(props: {
 
   const { loading, error, value } = useTenants({
     ...filters,
+    ...(sort ? { sort } : {}),
     offset: pagination.page * pagination.pageSize,
     limit: pagination.pageSize,
   });
@@ -61,6 +79,8 @@ export const TenantsTable = memo(function TenantsTableView(props: {
           loading={loading}
           pagination={pagination}
           onPaginationChange={setPagination}
+          sortModel={sortModel}
+          onSortModelChange={setSortModel}
           onSelect={onSelect}
         />
       ) : (
