@@ -1,7 +1,16 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Entity } from '@backstage/catalog-model';
+import type {
+  OverridableExtensionDefinition,
+  OverridableFrontendPlugin,
+} from '@backstage/frontend-plugin-api';
+import {
+  createFrontendModule,
+  createTranslationMessages,
+} from '@backstage/frontend-plugin-api';
 import { renderTestApp } from '@backstage/frontend-test-utils';
+import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import {
   catalogApiMock,
   createTestEntityPage,
@@ -15,6 +24,7 @@ import alphaDefault, {
   regionalDeploymentsEntityCard,
   regionExpansionEntityContent,
   regionReadinessEntityCard,
+  regionExpansionTranslationRef,
 } from './alpha';
 
 setupTestServer();
@@ -44,7 +54,7 @@ const regionResource: Entity = {
   spec: { type: 'aws-region' },
 };
 
-const entityExtensions = [
+const entityExtensions: OverridableExtensionDefinition[] = [
   regionReadinessEntityCard,
   regionalDeploymentsEntityCard,
   regionExpansionEntityContent,
@@ -54,12 +64,17 @@ const entityExtensions = [
  * The plugin with all but one of its entity cards and tabs disabled, so a
  * test entity page shows what that one extension adds.
  */
-function onlyEntityExtension(kept: (typeof entityExtensions)[number]) {
+function onlyEntityExtension(kept: OverridableExtensionDefinition) {
   return rootDefault.withOverrides({
     extensions: entityExtensions
       .filter(extension => extension !== kept)
       .map(extension => extension.override({ disabled: true })),
   });
+}
+
+/** The plugin's extension with this id, looked up by a plain string. */
+function anyExtensionOf(plugin: OverridableFrontendPlugin, id: string) {
+  return plugin.getExtension(id);
 }
 
 /** Renders the plugin alone in a new-frontend-system app at `url`. */
@@ -87,7 +102,7 @@ describe('region-expansion in the new frontend system', () => {
         'entity-card:region-expansion/regional-deployments',
         'entity-content:region-expansion',
         'scaffolder-form-field:region-expansion/region-picker',
-      ].filter(id => !rootDefault.getExtension(id as any)),
+      ].filter(id => !anyExtensionOf(rootDefault, id)),
     ).toEqual([]);
   });
 
@@ -174,6 +189,48 @@ describe('region-expansion in the new frontend system', () => {
         { timeout: 10_000 },
       ),
     ).toBeInTheDocument();
+  });
+
+  it('takes its nav title, tabs and header from the translation ref, so an app can reword them', async () => {
+    // Translations are the app plugin's input, so an app adds them through
+    // a module of the app plugin.
+    const frenchWording = createFrontendModule({
+      pluginId: 'app',
+      extensions: [
+        TranslationBlueprint.make({
+          name: 'region-expansion-fr',
+          params: {
+            resource: createTranslationMessages({
+              ref: regionExpansionTranslationRef,
+              messages: {
+                'nav.title': 'Régions',
+                'page.title': 'Expansion régionale',
+                'sectionTabs.tenants': 'Locataires',
+              },
+            }),
+          },
+        }),
+      ],
+    });
+    renderTestApp({
+      features: [rootDefault, frenchWording],
+      initialRouteEntries: ['/region-expansion'],
+      config,
+    });
+    expect(
+      await screen.findByRole('link', { name: 'Régions' }),
+    ).toHaveAttribute('href', '/region-expansion');
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Expansion régionale' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Locataires' })).toHaveAttribute(
+      'href',
+      '/region-expansion/tenants',
+    );
   });
 
   it("renders a template's ui:field RegionPicker as the picker, not a text box", async () => {

@@ -17,6 +17,8 @@ import { ReadinessChip } from '../shared/ReadinessChip';
 import { readinessLevelOf } from '../shared/readiness';
 import { ReadinessUnavailableNote } from '../shared/ReadinessUnavailableNote';
 import { deploymentLocationIds } from './conditions';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { regionExpansionTranslationRef } from '../../translation';
 
 /** One location a component is deployed to, as its row shows it. */
 interface Deployment {
@@ -33,25 +35,29 @@ interface Deployment {
  */
 export function EntityRegionalDeploymentsCard() {
   const { entity } = useEntity();
+  const { t } = useTranslationRef(regionExpansionTranslationRef);
   const regionLink = useRouteRef(regionRouteRef);
   const ids = deploymentLocationIds(entity);
   const locations = useLocations();
   const readiness = useReadinessSummaries();
   const columns: DataColumn<Deployment>[] = [
     {
-      title: 'Location',
+      title: t('deploymentsCard.locationColumn'),
       cell: ({ id, location }) =>
         location ? (
           <Link to={regionLink({ locationId: id })}>
             {location.name} ({id})
           </Link>
         ) : (
-          `${id} (not known to the region-expansion backend)`
+          t('deploymentsCard.unknownLocation', { locationId: id })
         ),
     },
-    { title: 'Partition', cell: ({ location }) => location?.partition ?? '?' },
     {
-      title: 'Readiness',
+      title: t('deploymentsCard.partitionColumn'),
+      cell: ({ location }) => location?.partition ?? '?',
+    },
+    {
+      title: t('deploymentsCard.readinessColumn'),
       cell: ({ level }) => (
         <Stack direction="row">
           <ReadinessChip level={level} />
@@ -67,9 +73,9 @@ export function EntityRegionalDeploymentsCard() {
   return (
     <AsyncContent {...data}>
       {value => (
-        <InfoCard title="Regional deployments">
+        <InfoCard title={t('deploymentsCard.title')}>
           <DataTable
-            label="Regional deployments"
+            label={t('deploymentsCard.title')}
             columns={columns}
             rows={ids.map(id => ({
               id,

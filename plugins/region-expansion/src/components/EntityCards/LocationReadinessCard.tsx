@@ -12,6 +12,8 @@ import { AsyncContent } from '../shared/AsyncContent';
 import { ReadinessChip } from '../shared/ReadinessChip';
 import { ReadinessUnavailableNote } from '../shared/ReadinessUnavailableNote';
 import { LOCATION_ANNOTATION } from './conditions';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { regionExpansionTranslationRef } from '../../translation';
 
 /**
  * A Region, Local Zone or Outpost with its latest readiness (level,
@@ -19,6 +21,7 @@ import { LOCATION_ANNOTATION } from './conditions';
  */
 export function LocationReadinessCard(props: { locationId: string }) {
   const { locationId } = props;
+  const { t } = useTranslationRef(regionExpansionTranslationRef);
   const regionLink = useRouteRef(regionRouteRef);
   const locations = useLocations();
   const cells = useCells({ locationId });
@@ -34,7 +37,7 @@ export function LocationReadinessCard(props: { locationId: string }) {
         const location = value.locations.find(l => l.id === locationId);
         const summary = value.readiness.byLocation.get(locationId);
         return (
-          <InfoCard title="Region readiness">
+          <InfoCard title={t('readinessCard.title')}>
             <Stack useFlexGap spacing={1}>
               {location ? (
                 <Link to={regionLink({ locationId: location.id })}>
@@ -42,30 +45,35 @@ export function LocationReadinessCard(props: { locationId: string }) {
                 </Link>
               ) : (
                 <Typography>
-                  Location {locationId} is not known to the region-expansion
-                  backend; check the {LOCATION_ANNOTATION} annotation.
+                  {t('readinessCard.unknownLocation', {
+                    locationId,
+                    annotation: LOCATION_ANNOTATION,
+                  })}
                 </Typography>
               )}
               <ReadinessChip level={summary?.level ?? 'unknown'} />
               {summary ? (
                 <Typography variant="body2" color="text.secondary">
-                  Evaluated {new Date(summary.evaluatedAt).toLocaleString()}:{' '}
-                  {summary.blockers.length} blockers,{' '}
-                  {summary.openChecks.length} open checks
+                  {t('readinessCard.evaluated', {
+                    when: new Date(summary.evaluatedAt).toLocaleString(),
+                    blockers: String(summary.blockers.length),
+                    openChecks: String(summary.openChecks.length),
+                  })}
                   {summary.blockers.length > 0 &&
                     ` (${summary.blockers.map(b => b.detail).join('; ')})`}
                 </Typography>
               ) : (
                 !value.readiness.error && (
                   <Typography variant="body2" color="text.secondary">
-                    This location has no readiness evaluation yet, so its level
-                    is unknown (never treated as ready).
+                    {t('readinessCard.notEvaluated')}
                   </Typography>
                 )
               )}
               <ReadinessUnavailableNote error={value.readiness.error} />
               <Typography variant="body2">
-                {value.cells.length} cells in this location.
+                {t('readinessCard.cellCount', {
+                  count: value.cells.length,
+                })}
               </Typography>
             </Stack>
           </InfoCard>

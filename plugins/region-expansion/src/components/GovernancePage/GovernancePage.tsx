@@ -18,6 +18,8 @@ import { AuditPanel } from './AuditPanel';
 import { TrendCharts } from './TrendCharts';
 import { EvidenceBundleDownload } from './EvidenceBundleDownload';
 import { SyncNowButton } from './SyncNowButton';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { regionExpansionTranslationRef } from '../../translation';
 
 /** What to configure, said by every empty state of the dashboard. */
 const CONFIGURE_GOVERNANCE =
@@ -25,10 +27,11 @@ const CONFIGURE_GOVERNANCE =
 
 /** Shown when the backend serves no governance routes at all. */
 function GovernanceNotInstalled() {
+  const { t } = useTranslationRef(regionExpansionTranslationRef);
   return (
     <EmptyState
       missing="info"
-      title="Governance is not enabled in this backend"
+      title={t('governancePage.notEnabledTitle')}
       description={`The region-expansion backend answers 404 for /governance. ${CONFIGURE_GOVERNANCE}`}
     />
   );
@@ -36,10 +39,11 @@ function GovernanceNotInstalled() {
 
 /** Shown when governance is installed but no source has reported yet. */
 function NoGovernanceData() {
+  const { t } = useTranslationRef(regionExpansionTranslationRef);
   return (
     <EmptyState
       missing="data"
-      title="No governance data yet"
+      title={t('governancePage.noDataTitle')}
       description={`No governance source has been synced: there are no targets, findings or snapshots. ${CONFIGURE_GOVERNANCE}`}
     />
   );
@@ -52,6 +56,7 @@ function NoGovernanceData() {
  * bundle for the current filters.
  */
 export function GovernancePage() {
+  const { t } = useTranslationRef(regionExpansionTranslationRef);
   const { searchParams, setFilter } = useUrlFilters();
   const filterKey = searchParams.toString();
   // Recomputed only when the query string changes, so requests follow the URL.
@@ -98,7 +103,7 @@ export function GovernancePage() {
           }
           return (
             <Stack useFlexGap spacing={3}>
-              <FilterBar label="Governance filters">
+              <FilterBar label={t('governancePage.filtersLabel')}>
                 {GOVERNANCE_FACETS.map((facet, index) => {
                   const current = searchParams.get(facet.param) ?? '';
                   const options = value.facetOptions[index];
@@ -123,7 +128,7 @@ export function GovernancePage() {
               </FilterBar>
               <Grid container spacing={2}>
                 <Grid item xs={12} md={8}>
-                  <InfoCard title="Sync">
+                  <InfoCard title={t('governancePage.syncTitle')}>
                     <Stack useFlexGap spacing={2}>
                       <Typography variant="body2">
                         {value.freshness.length} targets ·{' '}
@@ -138,7 +143,7 @@ export function GovernancePage() {
                   </InfoCard>
                 </Grid>
                 <Grid item xs={12} md={4}>
-                  <InfoCard title="Evidence">
+                  <InfoCard title={t('governancePage.evidenceTitle')}>
                     <EvidenceBundleDownload filter={filter} />
                   </InfoCard>
                 </Grid>

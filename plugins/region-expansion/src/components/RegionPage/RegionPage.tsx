@@ -10,6 +10,8 @@ import { AsyncContent } from '../shared/AsyncContent';
 import { ReadinessPanel } from './ReadinessPanel';
 import { CellCapacityCard } from '../CellPage/CellCapacityCard';
 import { AssessInfrastructurePanel } from './AssessInfrastructurePanel';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { regionExpansionTranslationRef } from '../../translation';
 
 /**
  * One Region, Local Zone or Outpost: readiness, an assessment of uploaded
@@ -22,6 +24,7 @@ export function RegionPage(props: { locationId?: string }) {
   const locationId = props.locationId ?? params.locationId ?? '';
   const { loading, error, value } = useLocationCells(locationId);
   const tenantsLink = useRouteRef(tenantsRouteRef);
+  const { t } = useTranslationRef(regionExpansionTranslationRef);
 
   return (
     <Content>
@@ -32,8 +35,8 @@ export function RegionPage(props: { locationId?: string }) {
             return (
               <EmptyState
                 missing="data"
-                title={`Unknown location ${locationId}`}
-                description="The region-expansion backend does not list this Region, Local Zone or Outpost. Local Zones and Outposts are added through POST /locations."
+                title={t('regionPage.unknownLocationTitle', { locationId })}
+                description={t('regionPage.unknownLocationDescription')}
               />
             );
           }
@@ -52,30 +55,36 @@ export function RegionPage(props: { locationId?: string }) {
                   {location.name}
                 </Typography>
                 <Typography color="text.secondary">
-                  {location.id} · {location.kind} · partition{' '}
-                  {location.partition} · {location.country} ·{' '}
-                  {location.jurisdictions.join(', ')}
+                  {location.id} · {location.kind} ·{' '}
+                  {t('regionPage.partition', {
+                    partition: location.partition,
+                  })}{' '}
+                  · {location.country} · {location.jurisdictions.join(', ')}
                   {location.parentRegion &&
-                    ` · attached to ${location.parentRegion}`}
+                    ` · ${t('regionPage.attachedTo', {
+                      parentRegion: location.parentRegion,
+                    })}`}
                 </Typography>
                 <Link
                   to={`${tenantsLink()}?location=${encodeURIComponent(
                     location.id,
                   )}`}
                 >
-                  Tenants in {location.id}
+                  {t('regionPage.tenantsLink', { locationId: location.id })}
                 </Link>
               </div>
               <ReadinessPanel locationId={location.id} />
               <AssessInfrastructurePanel locationId={location.id} />
               <Typography variant="h5" component="h2">
-                Cells ({localCells.length})
+                {t('regionPage.cellsHeading', {
+                  count: localCells.length,
+                })}
               </Typography>
               {localCells.length === 0 ? (
                 <EmptyState
                   missing="content"
-                  title="No cells here yet"
-                  description="Cells are created by the onboarding wizard (New Regional application plane) or through POST /cells; a what-if run on the Tenants tab says how many this location needs."
+                  title={t('regionPage.noCellsTitle')}
+                  description={t('regionPage.noCellsDescription')}
                 />
               ) : (
                 <Grid container spacing={2}>

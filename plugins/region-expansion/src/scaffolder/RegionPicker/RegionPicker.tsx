@@ -6,6 +6,8 @@ import Typography from '@mui/material/Typography';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { useRegionOptions } from '../../hooks/useRegionOptions';
 import { coverageText } from './regionOptions';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { regionExpansionTranslationRef } from '../../translation';
 
 const LEVEL_COLOR = {
   ready: 'success',
@@ -22,13 +24,17 @@ const LEVEL_COLOR = {
 export const RegionPicker = (props: FieldExtensionComponentProps<string>) => {
   const { onChange, formData, rawErrors, required, schema, idSchema } = props;
   const { value: options, loading, error } = useRegionOptions();
+  const { t } = useTranslationRef(regionExpansionTranslationRef);
   const selected = options?.find(o => o.location.id === formData) ?? null;
   let helperText = schema?.description;
-  if (error) helperText = `Could not load locations: ${error.message}`;
+  if (error)
+    helperText = t('regionPicker.loadError', { message: error.message });
   else if (selected) {
-    helperText = `${selected.partitionName}: ${coverageText(
-      selected,
-    )}; readiness ${selected.readiness?.level ?? 'unknown'}`;
+    helperText = t('regionPicker.selected', {
+      partition: selected.partitionName,
+      coverage: coverageText(selected),
+      level: selected.readiness?.level ?? t('regionPicker.unknownLevel'),
+    });
   }
   return (
     <Autocomplete
@@ -60,7 +66,7 @@ export const RegionPicker = (props: FieldExtensionComponentProps<string>) => {
             </Box>
             <Chip
               size="small"
-              label={o.readiness?.level ?? 'unknown'}
+              label={o.readiness?.level ?? t('regionPicker.unknownLevel')}
               color={o.readiness ? LEVEL_COLOR[o.readiness.level] : 'default'}
             />
           </Box>
@@ -69,7 +75,7 @@ export const RegionPicker = (props: FieldExtensionComponentProps<string>) => {
       renderInput={params => (
         <TextField
           {...params}
-          label={schema?.title ?? 'Target location'}
+          label={schema?.title ?? t('regionPicker.label')}
           required={required}
           error={Boolean(error) || Boolean(rawErrors?.length)}
           helperText={helperText}
