@@ -1,0 +1,132 @@
+import { render, screen } from '@testing-library/react';
+import { Route } from 'react-router-dom';
+import type { Entity } from '@backstage/catalog-model';
+import { createApp } from '@backstage/app-defaults';
+import { FlatRoutes } from '@backstage/core-app-api';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { setupTestServer } from './__testUtils__/testServer';
+import {
+  EntityRegionalDeploymentsCard,
+  EntityRegionReadinessCard,
+  RegionExpansionPage,
+  regionExpansionPlugin,
+} from './index';
+
+setupTestServer();
+
+const frankfurt: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'eu-central-1',
+    annotations: { 'region-expansion.io/location': 'eu-central-1' },
+  },
+  spec: { type: 'aws-region' },
+};
+
+const billing: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'billing',
+    annotations: { 'region-expansion.io/deployments': 'eusc-de-east-1' },
+  },
+};
+
+/**
+ * A legacy app as `App.tsx` of a legacy Backstage app builds it, with the
+ * package's legacy named exports: the plugin, its routable page and the
+ * entity cards. No test double stands in for the plugin's client: it calls
+ * the msw test server through the app's own discovery and fetch APIs.
+ */
+function renderLegacyAppAt(path: string) {
+  window.history.pushState({}, '', path);
+  const app = createApp({
+    plugins: [regionExpansionPlugin],
+    configLoader: async () => [
+      {
+        context: 'test',
+        data: {
+          app: { baseUrl: 'http://localhost' },
+          backend: { baseUrl: 'http://localhost' },
+        },
+      },
+    ],
+  });
+  const AppProvider = app.getProvider();
+  const AppRouter = app.getRouter();
+  return render(
+    <AppProvider>
+      <AppRouter>
+        <FlatRoutes>
+          <Route path="/region-expansion" element={<RegionExpansionPage />} />
+          <Route
+            path="/entity/region"
+            element={
+              <EntityProvider entity={frankfurt}>
+                <EntityRegionReadinessCard />
+              </EntityProvider>
+            }
+          />
+          <Route
+            path="/entity/component"
+            element={
+              <EntityProvider entity={billing}>
+                <EntityRegionalDeploymentsCard />
+              </EntityProvider>
+            }
+          />
+        </FlatRoutes>
+      </AppRouter>
+    </AppProvider>,
+  );
+}
+
+describe('region-expansion in a legacy app', () => {
+  it('renders the routable Regions page with its section tabs', async () => {
+    renderLegacyAppAt('/region-expansion');
+    expect(
+      await screen.findByText(
+        /Showing 3 of 3 Regions/,
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Governance' })).toHaveAttribute(
+      'href',
+      '/region-expansion/governance',
+    );
+  });
+
+  it('renders a Region page under the routable page', async () => {
+    renderLegacyAppAt('/region-expansion/regions/eu-central-1');
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Europe (Frankfurt)' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the readiness card on a Region resource', async () => {
+    renderLegacyAppAt('/entity/region');
+    expect(
+      await screen.findByText('Readiness: blocked', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Europe (Frankfurt) (eu-central-1)' }),
+    ).toHaveAttribute('href', '/region-expansion/regions/eu-central-1');
+  });
+
+  it('renders the regional deployments card, linking into the mounted page', async () => {
+    renderLegacyAppAt('/entity/component');
+    expect(
+      await screen.findByRole(
+        'link',
+        { name: 'AWS European Sovereign Cloud (Germany) (eusc-de-east-1)' },
+        { timeout: 10_000 },
+      ),
+    ).toHaveAttribute('href', '/region-expansion/regions/eusc-de-east-1');
+  });
+});
