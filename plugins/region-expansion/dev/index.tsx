@@ -1,12 +1,7 @@
-import { createDevApp } from '@backstage/dev-utils';
-import { regionExpansionPlugin } from '../src/plugin';
-import { RegionExpansionPage } from '../src/extensions';
+import { createDevApp } from '@backstage/frontend-dev-utils';
+import regionExpansionPlugin from '../src';
 
-createDevApp()
-  .registerPlugin(regionExpansionPlugin)
-  .addPage({
-    element: <RegionExpansionPage />,
-    title: 'Regions',
-    path: '/region-expansion',
-  })
-  .render();
+// The plugin as an app of the new frontend system installs it: its pages
+// (with the "Regions" sidebar item), API client, entity extensions and the
+// RegionPicker field, against the backend the app config points to.
+createDevApp({ features: [regionExpansionPlugin] });
