@@ -1,0 +1,1 @@
+export { TenantImportPage } from './TenantImportPage';
