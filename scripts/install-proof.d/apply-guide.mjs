@@ -7,9 +7,9 @@
 //     packages/backend/src/index.ts before `backend.start()`;
 //   - every yaml block whose first line is the comment `# app-config.yaml`
 //     is merged into the app's app-config.yaml (maps merged, lists appended).
-// usage: node apply-guide.mjs <guide.md> <app folder> [--dry-run]
+// usage: [GUIDE_LOG=<file>] node apply-guide.mjs <guide.md> <app folder> [--dry-run]
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -141,6 +141,7 @@ export function addBackendModules(source, names) {
 function main(argv) {
   const [guidePath, appDir] = argv.filter(a => !a.startsWith('--'));
   const dryRun = argv.includes('--dry-run');
+  const logPath = process.env.GUIDE_LOG;
   if (!guidePath || !appDir)
     throw new Error(
       'usage: apply-guide.mjs <guide.md> <app folder> [--dry-run]',
@@ -161,13 +162,19 @@ function main(argv) {
   for (const command of commands) {
     console.log(`    guide: ${command}`);
     if (dryRun) continue;
+    // Yarn's output goes to the log; only a failed step shows its end.
     const result = spawnSync('bash', ['-c', command], {
       cwd: appDir,
-      stdio: 'inherit',
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
     });
+    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+    if (logPath) appendFileSync(logPath, `$ ${command}\n${output}\n`);
     if (result.status !== 0)
       throw new Error(
-        `the guide's step \`${command}\` failed (exit ${result.status})`,
+        `the guide's step \`${command}\` failed (exit ${
+          result.status
+        }):\n${output.split('\n').slice(-25).join('\n')}`,
       );
   }
 
