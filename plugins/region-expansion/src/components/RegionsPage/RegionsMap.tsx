@@ -124,9 +124,10 @@ export function RegionsMap(props: {
             [0, 0],
             [MAP_WIDTH, MAP_HEIGHT],
           ]}
-          onMoveEnd={({ coordinates, zoom }) =>
-            setView({ center: coordinates, zoom })
-          }
+          onMoveEnd={({ coordinates, zoom }) => {
+            // After a wheel or drag: the buttons and keys go on from here.
+            if (coordinates && zoom) setView({ center: coordinates, zoom });
+          }}
         >
           {/* A plain path, hidden from screen readers and out of the tab
               order: only the markers are. Its stroke stays thin at any zoom. */}

@@ -21,6 +21,12 @@ import {
   type TenantImportFormat,
 } from './parseTenantImport';
 
+/** The JSON form of an import request (the YAML form sends text). */
+type JsonImportRequest = Exclude<
+  Parameters<ReturnType<typeof useRegionExpansionApi>['importTenants']>[0],
+  { contentType: string }
+>;
+
 /** What a CSV file starts with: the columns the import reads. */
 const CSV_EXAMPLE =
   'id,name,tier,classification,loadUnits,residencyCountries,residencyJurisdictions,residencyPartition,cellId';
@@ -64,7 +70,8 @@ export function TenantImportPage(props: {
     async (parsed: ParsedImport) => {
       setSent(parsed);
       const result = await api.importTenants({
-        body: parsed.rows as Parameters<typeof api.importTenants>[0]['body'],
+        // Checked against the row schema above; the server checks again.
+        body: parsed.rows as JsonImportRequest['body'],
       });
       onImported?.(result);
       return result;
