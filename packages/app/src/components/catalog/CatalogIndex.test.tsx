@@ -33,11 +33,11 @@ describe('catalog index in the portal', () => {
           facets: { kind: [{ value: 'Component', count: 1 }] },
         }),
       ),
-      http.get(`${baseUrl}/entities`, ({ request }) => {
+      // The table pages through the catalog's predicate query endpoint.
+      http.post(`${baseUrl}/entities/by-query`, async ({ request }) => {
         // The table asks for the kind its picker selected.
-        const filter = new URL(request.url).searchParams.get('filter');
-        return HttpResponse.json(
-          filter === 'kind=component'
+        const { query } = (await request.json()) as { query?: unknown };
+        const items = JSON.stringify(query ?? {}).includes('"kind":"component"')
             ? [
                 {
                   apiVersion: 'backstage.io/v1alpha1',
@@ -54,8 +54,12 @@ describe('catalog index in the portal', () => {
                   },
                 },
               ]
-            : [],
-        );
+            : [];
+        return HttpResponse.json({
+          items,
+          totalItems: items.length,
+          pageInfo: {},
+        });
       }),
     );
     const catalogApi = new CatalogClient({
