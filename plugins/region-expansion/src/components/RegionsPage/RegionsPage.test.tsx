@@ -116,13 +116,24 @@ describe('RegionsPage', () => {
     ).toBeInTheDocument();
   });
 
-  it('explains what to configure when no locations exist', async () => {
+  it('says who can fix an empty estate and links the install guide, never asking to edit files', async () => {
     server.use(
       http.get(`${BASE_URL}/locations`, () => HttpResponse.json({ items: [] })),
     );
-    await renderPage('/region-expansion');
+    const { container } = await renderPage('/region-expansion');
     expect(
       await screen.findByText('No locations known yet'),
     ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Open the install guide' }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringMatching(
+        /\/docs\/install\.md#1-the-backend-plugin-and-its-modules$/,
+      ),
+    );
+    expect(container).not.toHaveTextContent(
+      /app-config|packages\/backend|POST \//,
+    );
   });
 });

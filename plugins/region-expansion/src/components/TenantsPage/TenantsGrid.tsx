@@ -40,13 +40,14 @@ const columns: GridColDef<Tenant>[] = [
   },
 ];
 
-/** Shown when no tenant matches; says how tenants come to exist. */
+/** Shown when no tenant matches; says what to do about it in the portal. */
 function NoTenantsOverlay() {
   return (
     <Box sx={{ p: 2 }}>
       <Typography>
-        No tenants match. Tenants are created with POST /tenants or imported
-        (POST /tenants/import); clear the filters to see all.
+        No tenant matches the search and filters. Clear them to see every
+        tenant, or add tenants with Import tenants above (a CSV or YAML file);
+        the onboarding wizard places new tenants too.
       </Typography>
     </Box>
   );

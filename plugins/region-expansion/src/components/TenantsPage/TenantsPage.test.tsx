@@ -4,6 +4,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { renderPage } from '../../__testUtils__/renderWithPlugin';
 import {
   BASE_URL,
+  recordBodies,
   recordRequests,
   setupTestServer,
 } from '../../__testUtils__/testServer';
@@ -86,7 +87,7 @@ describe('TenantsPage', () => {
     );
     // No fixture tenant lives in the Boston cell.
     expect(
-      await screen.findByText(/No tenants match/, {}, { timeout: 10_000 }),
+      await screen.findByText(/No tenant matches/, {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
   });
 
@@ -133,6 +134,50 @@ describe('TenantsPage', () => {
     expect(screen.getByLabelText('current url')).toHaveTextContent(
       'q=tenant-24',
     );
+  });
+
+  it('imports tenants from a dialog on the page and reloads the table after', async () => {
+    const requests = recordRequests(server, '/tenants');
+    recordBodies(server, 'post', '/tenants/import', { imported: 1, placed: 0 });
+    await renderPage('/region-expansion/tenants');
+    await screen.findByText('Tenant 0', {}, { timeout: 10_000 });
+    // By text: a role query over the page computes the DataGrid's styles,
+    // which jsdom cannot parse.
+    await userEvent.click(
+      screen.getByText('Import tenants', { selector: 'button' }),
+    );
+    const dialog = within(await screen.findByRole('dialog'));
+    expect(screen.getByLabelText('current url')).toHaveTextContent(
+      'import=open',
+    );
+    await userEvent.click(dialog.getByLabelText('Tenants to import'));
+    await userEvent.paste(
+      'id,name,tier,classification,loadUnits\nnew-one,New,pool,public,1',
+    );
+    await userEvent.click(dialog.getByRole('button', { name: 'Check' }));
+    const listed = requests.length;
+    await userEvent.click(
+      dialog.getByRole('button', { name: 'Import 1 tenants' }),
+    );
+    expect(
+      await dialog.findByRole('status', { name: 'Import result' }),
+    ).toHaveTextContent('Imported 1 tenants');
+    await waitFor(() => expect(requests.length).toBeGreaterThan(listed));
+    await userEvent.click(dialog.getByRole('button', { name: 'Close' }));
+    expect(screen.getByLabelText('current url')).not.toHaveTextContent(
+      'import=open',
+    );
+  });
+
+  it('says what to do in the portal when no tenant matches', async () => {
+    await renderPage('/region-expansion/tenants?q=nobody-is-called-this');
+    const empty = await screen.findByText(
+      /No tenant matches/,
+      {},
+      { timeout: 10_000 },
+    );
+    expect(empty).toHaveTextContent(/Import tenants/);
+    expect(empty).not.toHaveTextContent(/POST|app-config/);
   });
 
   it('opens a drawer with the placement reason and history', async () => {

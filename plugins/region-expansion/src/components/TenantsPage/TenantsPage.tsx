@@ -6,7 +6,9 @@ import {
   useState,
 } from 'react';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Content, ResponseErrorPanel } from '@backstage/core-components';
 import {
   TENANT_TIERS,
@@ -20,6 +22,7 @@ import { useUrlFilters, yesNoFlag } from '../shared/useUrlFilters';
 import { CellFilter } from './CellFilter';
 import { TenantsTable } from './TenantsTable';
 import { TenantSearchField } from './TenantSearchField';
+import { TenantImportDialog } from './TenantImportDialog';
 import { TenantDrawer } from './TenantDrawer';
 import { WhatIfSection } from './WhatIfSection';
 
@@ -39,7 +42,8 @@ function useShownAfterFirstCommit(): boolean {
 /**
  * Tenants with server-side filters kept in the URL (`q`, `tier`,
  * `partition`, `location`, `cell`, `placed`), a drawer for the tenant named by `tenant`,
- * and the what-if section (`whatIf=open`).
+ * the what-if section (`whatIf=open`) and the import dialog
+ * (`import=open`).
  *
  * The table asks for its first page at once: it waits for nothing. The
  * partition and location lists load in parallel and fill their drop-downs
@@ -91,6 +95,9 @@ export function TenantsPage() {
     (open: boolean) => setFilter('whatIf', open ? 'open' : ''),
     [setFilter],
   );
+  // Bumped by an import: the table asks for its page again.
+  const [imports, setImports] = useState(0);
+  const onImported = useCallback(() => setImports(n => n + 1), []);
 
   return (
     <Content>
@@ -132,7 +139,21 @@ export function TenantsPage() {
           <Box sx={{ height: 40 }} aria-hidden />
         )}
         {listError && <ResponseErrorPanel error={listError} />}
-        <TenantsTable filters={filters} onSelect={selectTenant} />
+        <Box>
+          <Button
+            variant="outlined"
+            startIcon={<UploadFileIcon />}
+            onClick={() => setFilter('import', 'open')}
+          >
+            Import tenants
+          </Button>
+        </Box>
+        <TenantsTable key={imports} filters={filters} onSelect={selectTenant} />
+        <TenantImportDialog
+          open={get('import') === 'open'}
+          onClose={() => setFilter('import', '')}
+          onImported={onImported}
+        />
         <WhatIfSection
           partitions={partitions}
           open={get('whatIf') === 'open'}
