@@ -2,7 +2,7 @@ export interface Config {
   permission?: {
     /**
      * The Region Expansion role policy
-     * (`@region-expansion/plugin-permission-backend-module-region-expansion-policy`).
+     * (`@region-expansion/plugin-permission-backend-module-region-expansion`).
      */
     regionExpansion?: {
       /**

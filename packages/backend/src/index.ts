@@ -39,7 +39,7 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
   import(
-    '@region-expansion/plugin-permission-backend-module-region-expansion-policy'
+    '@region-expansion/plugin-permission-backend-module-region-expansion'
   ),
 );
 

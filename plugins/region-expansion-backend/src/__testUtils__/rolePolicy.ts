@@ -22,7 +22,7 @@ import { regionExpansionModuleDemo } from '@region-expansion/plugin-region-expan
 /**
  * The portal roles of the tests, plus `anonymous` (no role). Mirrors
  * `decideForRole` of the role-based policy module
- * (`plugins/permission-backend-module-region-expansion-policy`):
+ * (`plugins/permission-backend-module-region-expansion`):
  *
  * - platform-admin: everything;
  * - auditor: every read, and `region-expansion.governance.export`;
