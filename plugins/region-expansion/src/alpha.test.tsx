@@ -1,6 +1,5 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Entity } from '@backstage/catalog-model';
 import type {
   OverridableExtensionDefinition,
   OverridableFrontendPlugin,
@@ -18,6 +17,13 @@ import {
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { scaffolderApiRef } from '@backstage/plugin-scaffolder-react';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
+import {
+  expectRegionsPageWithTabs,
+  findInApp,
+  frankfurtCellResource,
+  frankfurtResource,
+  testAppConfig as config,
+} from './__testUtils__/appTestKit';
 import { setupTestServer } from './__testUtils__/testServer';
 import rootDefault from './index';
 import alphaDefault, {
@@ -28,31 +34,6 @@ import alphaDefault, {
 } from './alpha';
 
 setupTestServer();
-
-const config = {
-  app: { baseUrl: 'http://localhost' },
-  backend: { baseUrl: 'http://localhost' },
-};
-
-const cellResource: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'cell-fra-1',
-    annotations: { 'region-expansion.io/cell': 'cell-fra-1' },
-  },
-  spec: { type: 'cell' },
-};
-
-const regionResource: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'eu-central-1',
-    annotations: { 'region-expansion.io/location': 'eu-central-1' },
-  },
-  spec: { type: 'aws-region' },
-};
 
 const entityExtensions: OverridableExtensionDefinition[] = [
   regionReadinessEntityCard,
@@ -123,73 +104,63 @@ describe('region-expansion in the new frontend system', () => {
 
   it('renders the Regions page at /region-expansion', async () => {
     renderPluginAt('/region-expansion');
-    expect(
-      await screen.findByText(
-        /Showing 3 of 3 Regions/,
-        {},
-        { timeout: 10_000 },
-      ),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByRole('tab', { name: 'Tenants', selected: false }),
-    ).toHaveAttribute('href', '/region-expansion/tenants');
+    await expectRegionsPageWithTabs();
   });
 
-  it('renders a Region page at its own route with the location from the path', async () => {
-    renderPluginAt('/region-expansion/regions/eu-central-1');
-    expect(
-      await screen.findByRole(
-        'heading',
-        { name: 'Europe (Frankfurt)' },
-        { timeout: 10_000 },
-      ),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'Regions' })).toHaveAttribute(
-      'aria-selected',
-      'true',
-    );
-  });
+  it.each([
+    [
+      'Region',
+      '/region-expansion/regions/eu-central-1',
+      'heading',
+      'Europe (Frankfurt)',
+    ],
+    [
+      'cell',
+      '/region-expansion/cells/cell-fra-1',
+      'group',
+      'Tenants: 40 of 100 used',
+    ],
+  ] as const)(
+    'renders a %s page at its own route, its id taken from the path',
+    async (_page, url, role, name) => {
+      renderPluginAt(url);
+      expect(await findInApp(role, name)).toBeInTheDocument();
+      // Region and cell pages belong to the Regions tab.
+      expect(screen.getByRole('tab', { name: 'Regions' })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
+    },
+  );
 
-  it('renders a cell page at its own route', async () => {
-    renderPluginAt('/region-expansion/cells/cell-fra-1');
-    expect(
-      await screen.findByRole(
-        'group',
-        { name: 'Tenants: 40 of 100 used' },
-        { timeout: 10_000 },
-      ),
-    ).toBeInTheDocument();
-  });
-
-  it('shows the readiness card on a cell resource', async () => {
-    renderTestApp({
-      features: [onlyEntityExtension(regionReadinessEntityCard)],
-      extensions: [createTestEntityPage({ entity: cellResource })],
-      config,
-    });
-    expect(
-      await screen.findByRole(
-        'group',
-        { name: 'Tenants: 40 of 100 used' },
-        { timeout: 10_000 },
-      ),
-    ).toBeInTheDocument();
-  });
-
-  it('adds a Region expansion tab with the Region page to a Region resource', async () => {
-    renderTestApp({
-      features: [onlyEntityExtension(regionExpansionEntityContent)],
-      extensions: [createTestEntityPage({ entity: regionResource })],
-      config,
-    });
-    expect(
-      await screen.findByRole(
-        'heading',
-        { name: 'Europe (Frankfurt)' },
-        { timeout: 10_000 },
-      ),
-    ).toBeInTheDocument();
-  });
+  it.each([
+    [
+      'the readiness card',
+      'cell',
+      regionReadinessEntityCard,
+      frankfurtCellResource,
+      'group',
+      'Tenants: 40 of 100 used',
+    ],
+    [
+      'a Region expansion tab with the Region page',
+      'Region',
+      regionExpansionEntityContent,
+      frankfurtResource,
+      'heading',
+      'Europe (Frankfurt)',
+    ],
+  ] as const)(
+    'adds %s to a %s resource',
+    async (_what, _kind, extension, entity, role, name) => {
+      renderTestApp({
+        features: [onlyEntityExtension(extension)],
+        extensions: [createTestEntityPage({ entity })],
+        config,
+      });
+      expect(await findInApp(role, name)).toBeInTheDocument();
+    },
+  );
 
   it('takes its nav title, tabs and header from the translation ref, so an app can reword them', async () => {
     // Translations are the app plugin's input, so an app adds them through
@@ -221,11 +192,7 @@ describe('region-expansion in the new frontend system', () => {
       await screen.findByRole('link', { name: 'Régions' }),
     ).toHaveAttribute('href', '/region-expansion');
     expect(
-      await screen.findByRole(
-        'heading',
-        { name: 'Expansion régionale' },
-        { timeout: 10_000 },
-      ),
+      await findInApp('heading', 'Expansion régionale'),
     ).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Locataires' })).toHaveAttribute(
       'href',
@@ -263,11 +230,7 @@ describe('region-expansion in the new frontend system', () => {
       initialRouteEntries: ['/create/templates/default/onboard-tenant'],
       config,
     });
-    const picker = await screen.findByRole(
-      'combobox',
-      { name: /Target location/ },
-      { timeout: 10_000 },
-    );
+    const picker = await findInApp('combobox', /Target location/);
     await userEvent.click(picker);
     const listbox = within(await screen.findByRole('listbox'));
     expect(

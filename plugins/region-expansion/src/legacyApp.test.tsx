@@ -4,6 +4,12 @@ import type { Entity } from '@backstage/catalog-model';
 import { createApp } from '@backstage/app-defaults';
 import { FlatRoutes } from '@backstage/core-app-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  expectRegionsPageWithTabs,
+  findInApp,
+  frankfurtResource,
+  testAppConfig,
+} from './__testUtils__/appTestKit';
 import { setupTestServer } from './__testUtils__/testServer';
 import {
   EntityRegionalDeploymentsCard,
@@ -14,16 +20,6 @@ import {
 
 setupTestServer();
 
-const frankfurt: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'eu-central-1',
-    annotations: { 'region-expansion.io/location': 'eu-central-1' },
-  },
-  spec: { type: 'aws-region' },
-};
-
 const billing: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -32,6 +28,20 @@ const billing: Entity = {
     annotations: { 'region-expansion.io/deployments': 'eusc-de-east-1' },
   },
 };
+
+/** Test pages of one entity with one of the plugin's cards. */
+const entityPages = [
+  {
+    path: '/entity/region',
+    entity: frankfurtResource,
+    Card: EntityRegionReadinessCard,
+  },
+  {
+    path: '/entity/component',
+    entity: billing,
+    Card: EntityRegionalDeploymentsCard,
+  },
+];
 
 /**
  * A legacy app as `App.tsx` of a legacy Backstage app builds it, with the
@@ -46,10 +56,7 @@ function renderLegacyAppAt(path: string) {
     configLoader: async () => [
       {
         context: 'test',
-        data: {
-          app: { baseUrl: 'http://localhost' },
-          backend: { baseUrl: 'http://localhost' },
-        },
+        data: testAppConfig,
       },
     ],
   });
@@ -60,22 +67,17 @@ function renderLegacyAppAt(path: string) {
       <AppRouter>
         <FlatRoutes>
           <Route path="/region-expansion" element={<RegionExpansionPage />} />
-          <Route
-            path="/entity/region"
-            element={
-              <EntityProvider entity={frankfurt}>
-                <EntityRegionReadinessCard />
-              </EntityProvider>
-            }
-          />
-          <Route
-            path="/entity/component"
-            element={
-              <EntityProvider entity={billing}>
-                <EntityRegionalDeploymentsCard />
-              </EntityProvider>
-            }
-          />
+          {entityPages.map(({ path, entity, Card }) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                <EntityProvider entity={entity}>
+                  <Card />
+                </EntityProvider>
+              }
+            />
+          ))}
         </FlatRoutes>
       </AppRouter>
     </AppProvider>,
@@ -85,27 +87,13 @@ function renderLegacyAppAt(path: string) {
 describe('region-expansion in a legacy app', () => {
   it('renders the routable Regions page with its section tabs', async () => {
     renderLegacyAppAt('/region-expansion');
-    expect(
-      await screen.findByText(
-        /Showing 3 of 3 Regions/,
-        {},
-        { timeout: 10_000 },
-      ),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'Governance' })).toHaveAttribute(
-      'href',
-      '/region-expansion/governance',
-    );
+    await expectRegionsPageWithTabs();
   });
 
   it('renders a Region page under the routable page', async () => {
     renderLegacyAppAt('/region-expansion/regions/eu-central-1');
     expect(
-      await screen.findByRole(
-        'heading',
-        { name: 'Europe (Frankfurt)' },
-        { timeout: 10_000 },
-      ),
+      await findInApp('heading', 'Europe (Frankfurt)'),
     ).toBeInTheDocument();
   });
 
@@ -122,10 +110,9 @@ describe('region-expansion in a legacy app', () => {
   it('renders the regional deployments card, linking into the mounted page', async () => {
     renderLegacyAppAt('/entity/component');
     expect(
-      await screen.findByRole(
+      await findInApp(
         'link',
-        { name: 'AWS European Sovereign Cloud (Germany) (eusc-de-east-1)' },
-        { timeout: 10_000 },
+        'AWS European Sovereign Cloud (Germany) (eusc-de-east-1)',
       ),
     ).toHaveAttribute('href', '/region-expansion/regions/eusc-de-east-1');
   });

@@ -1,3 +1,4 @@
+import type { Entity } from '@backstage/catalog-model';
 import { compatWrapper } from '@backstage/core-compat-api';
 import {
   EntityCardBlueprint,
@@ -9,38 +10,46 @@ import {
 } from '../components/EntityCards/conditions';
 import { regionExpansionTranslationRef } from '../translation';
 
+/** An entity card of the plugin, shown where `filter` holds. */
+function entityCard<TName extends string>(
+  name: TName,
+  filter: (entity: Entity) => boolean,
+  load: () => Promise<JSX.Element>,
+) {
+  return EntityCardBlueprint.make({
+    name,
+    params: { filter, loader: () => load().then(compatWrapper) },
+  });
+}
+
 /**
  * Readiness or cell capacity card for Region, Local Zone, Outpost and cell
  * resources.
  *
  * @alpha
  */
-export const regionReadinessEntityCard = EntityCardBlueprint.make({
-  name: 'region-readiness',
-  params: {
-    filter: isRegionExpansionResource,
-    loader: () =>
-      import('../components/EntityCards').then(m =>
-        compatWrapper(<m.EntityRegionReadinessCard />),
-      ),
-  },
-});
+export const regionReadinessEntityCard = entityCard(
+  'region-readiness',
+  isRegionExpansionResource,
+  () =>
+    import('../components/EntityCards').then(m => (
+      <m.EntityRegionReadinessCard />
+    )),
+);
 
 /**
  * Regional deployments card for components with the deployments annotation.
  *
  * @alpha
  */
-export const regionalDeploymentsEntityCard = EntityCardBlueprint.make({
-  name: 'regional-deployments',
-  params: {
-    filter: hasRegionalDeployments,
-    loader: () =>
-      import('../components/EntityCards').then(m =>
-        compatWrapper(<m.EntityRegionalDeploymentsCard />),
-      ),
-  },
-});
+export const regionalDeploymentsEntityCard = entityCard(
+  'regional-deployments',
+  hasRegionalDeployments,
+  () =>
+    import('../components/EntityCards').then(m => (
+      <m.EntityRegionalDeploymentsCard />
+    )),
+);
 
 /**
  * A "Region expansion" tab on Region, Local Zone, Outpost and cell

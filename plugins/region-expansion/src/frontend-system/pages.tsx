@@ -18,6 +18,49 @@ function inLayout(load: () => Promise<JSX.Element>) {
 }
 
 /**
+ * The pages below the Regions page, each at the path of the matching
+ * sub-route of the plugin's root route (where the plugin's links point).
+ */
+const sections = {
+  region: {
+    path: 'regions/:locationId',
+    title: regionExpansionTranslationRef('page.regionTitle'),
+    load: () => import('../components/RegionPage').then(m => <m.RegionPage />),
+  },
+  cell: {
+    path: 'cells/:cellId',
+    title: regionExpansionTranslationRef('page.cellTitle'),
+    load: () => import('../components/CellPage').then(m => <m.CellPage />),
+  },
+  tenants: {
+    path: 'tenants',
+    title: regionExpansionTranslationRef('sectionTabs.tenants'),
+    load: () =>
+      import('../components/TenantsPage').then(m => <m.TenantsPage />),
+  },
+  governance: {
+    path: 'governance',
+    title: regionExpansionTranslationRef('sectionTabs.governance'),
+    load: () =>
+      import('../components/GovernancePage').then(m => <m.GovernancePage />),
+  },
+};
+
+/** The page of one section; without an icon it adds no sidebar item. */
+function sectionPage<TName extends keyof typeof sections>(name: TName) {
+  const { path, title, load } = sections[name];
+  return PageBlueprint.make({
+    name,
+    params: {
+      path: `/region-expansion/${path}`,
+      title,
+      noHeader: true,
+      loader: inLayout(load),
+    },
+  });
+}
+
+/**
  * The Regions map and grid at `/region-expansion`; its title and icon give
  * the app's sidebar its "Regions" item.
  *
@@ -36,71 +79,14 @@ export const regionsPage = PageBlueprint.make({
   },
 });
 
-/**
- * One Region, Local Zone or Outpost at `/region-expansion/regions/:locationId`
- * (the path of the `region` sub-route of the plugin's root route).
- *
- * @alpha
- */
-export const regionPage = PageBlueprint.make({
-  name: 'region',
-  params: {
-    path: '/region-expansion/regions/:locationId',
-    title: regionExpansionTranslationRef('page.regionTitle'),
-    noHeader: true,
-    loader: inLayout(() =>
-      import('../components/RegionPage').then(m => <m.RegionPage />),
-    ),
-  },
-});
+/** One Region, Local Zone or Outpost: `/region-expansion/regions/:locationId`. @alpha */
+export const regionPage = sectionPage('region');
 
-/**
- * One cell at `/region-expansion/cells/:cellId`.
- *
- * @alpha
- */
-export const cellPage = PageBlueprint.make({
-  name: 'cell',
-  params: {
-    path: '/region-expansion/cells/:cellId',
-    title: regionExpansionTranslationRef('page.cellTitle'),
-    noHeader: true,
-    loader: inLayout(() =>
-      import('../components/CellPage').then(m => <m.CellPage />),
-    ),
-  },
-});
+/** One cell: `/region-expansion/cells/:cellId`. @alpha */
+export const cellPage = sectionPage('cell');
 
-/**
- * The tenants table with what-if at `/region-expansion/tenants`.
- *
- * @alpha
- */
-export const tenantsPage = PageBlueprint.make({
-  name: 'tenants',
-  params: {
-    path: '/region-expansion/tenants',
-    title: regionExpansionTranslationRef('sectionTabs.tenants'),
-    noHeader: true,
-    loader: inLayout(() =>
-      import('../components/TenantsPage').then(m => <m.TenantsPage />),
-    ),
-  },
-});
+/** The tenants table with what-if: `/region-expansion/tenants`. @alpha */
+export const tenantsPage = sectionPage('tenants');
 
-/**
- * The auditors' governance dashboard at `/region-expansion/governance`.
- *
- * @alpha
- */
-export const governancePage = PageBlueprint.make({
-  name: 'governance',
-  params: {
-    path: '/region-expansion/governance',
-    title: regionExpansionTranslationRef('sectionTabs.governance'),
-    noHeader: true,
-    loader: inLayout(() =>
-      import('../components/GovernancePage').then(m => <m.GovernancePage />),
-    ),
-  },
-});
+/** The auditors' governance dashboard: `/region-expansion/governance`. @alpha */
+export const governancePage = sectionPage('governance');
