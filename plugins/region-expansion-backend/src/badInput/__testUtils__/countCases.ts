@@ -150,6 +150,26 @@ export function countCases(): RestCase[] {
         path: '/tenants?limit[a][b][c]=1',
         expect: { status: 400, fields: ['limit'] },
       },
+      {
+        label: 'sort by a column outside the allow-list',
+        category: 'query-value',
+        path: `/tenants?sort=${encodeURIComponent('residency:asc')}`,
+        expect: { status: 400, fields: ['sort'] },
+      },
+      {
+        label: 'sort carrying SQL',
+        category: 'query-value',
+        path: `/tenants?sort=${encodeURIComponent(
+          'name:asc; DROP TABLE tenants',
+        )}`,
+        expect: { status: 400, fields: ['sort'] },
+      },
+      {
+        label: 'q of 8,000 LIKE wildcards',
+        category: 'query-value',
+        path: `/tenants?q=${encodeURIComponent('%_'.repeat(4_000))}`,
+        expect: { status: 400, fields: ['q'] },
+      },
     ]),
     ...casesOf('GET', '/cells', [
       {
