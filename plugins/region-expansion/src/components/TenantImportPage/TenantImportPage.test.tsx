@@ -13,6 +13,7 @@ import { TenantImportPage } from './TenantImportPage';
 const server = setupTestServer();
 
 const HEADER = 'id,name,tier,classification,loadUnits,cellId';
+const CONFLICT = { status: 409, name: 'ConflictError' };
 const GOOD_CSV = `${HEADER}\nacme,Acme,pool,public,2,cell-fra-1\nglobex,Globex,silo,restricted,1,`;
 
 /** Answers imports after `release()` is called, recording their bodies. */
@@ -110,11 +111,11 @@ describe('TenantImportPage', () => {
     ).toBeDisabled();
   });
 
-  it("shows the server's refusal and says nothing was stored", async () => {
-    failRoute(server, 'post', '/tenants/import', {
-      status: 409,
-      name: 'ConflictError',
-      message: "rows[1].id: tenant 'globex' already exists",
+  it('says nothing was stored when the server refuses the import, in its own words', async () => {
+    const refusal = "rows[1].id: tenant 'globex' already exists";
+    const sent = failRoute(server, 'post', '/tenants/import', {
+      ...CONFLICT,
+      message: refusal,
     });
     await renderWithPlugin(<TenantImportPage />);
     await paste(GOOD_CSV);
@@ -122,9 +123,8 @@ describe('TenantImportPage', () => {
     await userEvent.click(
       screen.getByRole('button', { name: 'Import 2 tenants' }),
     );
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      "rows[1].id: tenant 'globex' already exists",
-    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(refusal);
+    expect(sent).toHaveLength(1);
     expect(
       screen.getByText(
         'Nothing was stored: an import writes every row or none.',
