@@ -18,11 +18,12 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { scaffolderApiRef } from '@backstage/plugin-scaffolder-react';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import {
-  expectRegionsPageWithTabs,
   findInApp,
+  findRegionsPageTabs,
   frankfurtCellResource,
   frankfurtResource,
   testAppConfig as config,
+  sectionTabLinks,
 } from './__testUtils__/appTestKit';
 import { setupTestServer } from './__testUtils__/testServer';
 import rootDefault from './index';
@@ -104,7 +105,7 @@ describe('region-expansion in the new frontend system', () => {
 
   it('renders the Regions page at /region-expansion', async () => {
     renderPluginAt('/region-expansion');
-    await expectRegionsPageWithTabs();
+    expect(await findRegionsPageTabs()).toEqual(sectionTabLinks);
   });
 
   it.each([

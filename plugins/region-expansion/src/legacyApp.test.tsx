@@ -5,10 +5,11 @@ import { createApp } from '@backstage/app-defaults';
 import { FlatRoutes } from '@backstage/core-app-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
-  expectRegionsPageWithTabs,
   findInApp,
+  findRegionsPageTabs,
   frankfurtResource,
   testAppConfig,
+  sectionTabLinks,
 } from './__testUtils__/appTestKit';
 import { setupTestServer } from './__testUtils__/testServer';
 import {
@@ -49,8 +50,8 @@ const entityPages = [
  * entity cards. No test double stands in for the plugin's client: it calls
  * the msw test server through the app's own discovery and fetch APIs.
  */
-function renderLegacyAppAt(path: string) {
-  window.history.pushState({}, '', path);
+function renderLegacyAppAt(url: string) {
+  window.history.pushState({}, '', url);
   const app = createApp({
     plugins: [regionExpansionPlugin],
     configLoader: async () => [
@@ -87,7 +88,7 @@ function renderLegacyAppAt(path: string) {
 describe('region-expansion in a legacy app', () => {
   it('renders the routable Regions page with its section tabs', async () => {
     renderLegacyAppAt('/region-expansion');
-    await expectRegionsPageWithTabs();
+    expect(await findRegionsPageTabs()).toEqual(sectionTabLinks);
   });
 
   it('renders a Region page under the routable page', async () => {

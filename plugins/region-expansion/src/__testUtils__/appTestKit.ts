@@ -43,21 +43,21 @@ export function findInApp(role: ByRoleMatcher, name: string | RegExp) {
   return screen.findByRole(role, { name }, { timeout: 10_000 });
 }
 
+/** The section tabs of the plugin's pages: label and link. */
+export const sectionTabLinks = [
+  ['Regions', '/region-expansion'],
+  ['Tenants', '/region-expansion/tenants'],
+  ['Governance', '/region-expansion/governance'],
+];
+
 /**
- * The Regions page as either frontend system shows it: its summary of the
- * fixtures' Regions, and section tabs linking to the plugin's other pages.
+ * Waits for the Regions page as either frontend system shows it (its
+ * summary of the fixtures' Regions) and returns its section tabs, label
+ * and link.
  */
-export async function expectRegionsPageWithTabs() {
-  expect(
-    await screen.findByText(/Showing 3 of 3 Regions/, {}, { timeout: 10_000 }),
-  ).toBeInTheDocument();
-  expect(
-    screen
-      .getAllByRole('tab')
-      .map(tab => [tab.textContent, tab.getAttribute('href')]),
-  ).toEqual([
-    ['Regions', '/region-expansion'],
-    ['Tenants', '/region-expansion/tenants'],
-    ['Governance', '/region-expansion/governance'],
-  ]);
+export async function findRegionsPageTabs() {
+  await screen.findByText(/Showing 3 of 3 Regions/, {}, { timeout: 10_000 });
+  return screen
+    .getAllByRole('tab')
+    .map(tab => [tab.textContent, tab.getAttribute('href')]);
 }
