@@ -84,6 +84,7 @@ describe('region-expansion in the new frontend system', () => {
         'entity-card:region-expansion/regional-deployments',
         'entity-content:region-expansion',
         'scaffolder-form-field:region-expansion/region-picker',
+        'search-result-list-item:region-expansion',
       ].filter(id => !anyExtensionOf(rootDefault, id)),
     ).toEqual([]);
   });

@@ -21,4 +21,5 @@ export {
   regionExpansionEntityContent,
 } from './frontend-system/entityExtensions';
 export { regionPickerFormField } from './frontend-system/regionPickerField';
+export { regionExpansionSearchResultListItem } from './search/extensions';
 export { regionExpansionTranslationRef } from './translation';

@@ -13,6 +13,7 @@ import {
   tenantsPage,
 } from './pages';
 import { regionPickerFormField } from './regionPickerField';
+import { regionExpansionSearchResultListItem } from '../search/extensions';
 import { frontendPluginRoutes } from './routes';
 
 /**
@@ -38,5 +39,6 @@ export const regionExpansionFrontendPlugin = createFrontendPlugin({
     regionalDeploymentsEntityCard,
     regionExpansionEntityContent,
     regionPickerFormField,
+    regionExpansionSearchResultListItem,
   ],
 });
