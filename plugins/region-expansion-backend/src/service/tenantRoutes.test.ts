@@ -35,12 +35,10 @@ describe('GET /tenants search and sort, POST /tenants/import', () => {
 
   it('pages through every tenant in name order, descending, without repeats', async () => {
     const all = await list('limit=1000');
+    // SQLite compares text by code point, as `<` does.
+    const compare = (x: string, y: string) => Number(x > y) - Number(x < y);
     const expected = [...all.body.items]
-      .sort(
-        (a, b) =>
-          (a.name < b.name ? 1 : a.name > b.name ? -1 : 0) ||
-          (a.id < b.id ? -1 : 1),
-      )
+      .sort((a, b) => compare(b.name, a.name) || compare(a.id, b.id))
       .map(t => t.id);
     const ids: string[] = [];
     for (let offset = 0; offset < all.body.totalCount; offset += 7) {
