@@ -108,6 +108,7 @@ async function api(request, token, method, path, body) {
 const checks = [
   {
     name: 'backend answers /api/region-expansion/locations for a signed-in guest (migrations ran)',
+    shot: 'api-locations',
     async run({ page, token }) {
       const { status, json, text } = await api(
         page.request,
@@ -139,6 +140,7 @@ const checks = [
   },
   {
     name: 'the Regions page renders, reached through its nav item',
+    shot: 'regions-page',
     async run({ page }) {
       await page.goto(APP_URL);
       const navItem = page.getByRole('link', { name: 'Regions', exact: true });
@@ -158,6 +160,7 @@ const checks = [
   },
   {
     name: 'the entity cards render on a cell resource (and on its Region)',
+    shot: 'entity-cards',
     async run({ page, token }) {
       const plane = await api(
         page.request,
@@ -260,6 +263,7 @@ const checks = [
   },
   {
     name: "the onboarding template's RegionPicker renders (a picker, not a text box)",
+    shot: 'region-picker',
     async run({ page }) {
       await page.goto(`${APP_URL}/create`);
       const heading = page.getByRole('heading', {
@@ -342,7 +346,7 @@ async function main() {
     } catch (error) {
       results.push({ name: check.name, error });
     }
-    const shot = join(SCREENSHOT_DIR, `${index + 1}.png`);
+    const shot = join(SCREENSHOT_DIR, `${index + 1}-${check.shot}.png`);
     await page
       .screenshot({ path: shot, fullPage: true })
       .catch(() => undefined);
