@@ -1,17 +1,29 @@
 import Chip from '@mui/material/Chip';
+import { useTheme, type Palette } from '@mui/material/styles';
 import type { GovernanceFreshness } from '@region-expansion/plugin-region-expansion-common';
+import { readinessColours } from '../shared/readiness';
 
-const STATUS_COLOURS: Record<GovernanceFreshness['status'], string> = {
-  ok: '#2e7d32',
-  running: '#1565c0',
-  stale: '#b45309',
-  unavailable: '#c62828',
-  never: '#616161',
-};
+/**
+ * Badge colours from the theme's palette, so they follow a light or dark
+ * theme; `never` takes the readiness grey, so it never reads as a verdict.
+ */
+function statusColours(
+  palette: Palette,
+): Record<GovernanceFreshness['status'], string> {
+  return {
+    ok: palette.success.main,
+    running: palette.info.main,
+    stale: palette.warning.main,
+    unavailable: palette.error.main,
+    never: readinessColours(palette).unknown,
+  };
+}
 
 /** A coloured status badge; a stale target says why in its label. */
 export function FreshnessBadge(props: { entry: GovernanceFreshness }) {
   const { entry } = props;
+  const { palette } = useTheme();
+  const background = statusColours(palette)[entry.status];
   const label =
     entry.status === 'stale'
       ? `Stale: ${entry.staleReason ?? 'no reason recorded'}`
@@ -21,8 +33,9 @@ export function FreshnessBadge(props: { entry: GovernanceFreshness }) {
       size="small"
       label={label}
       sx={{
-        bgcolor: STATUS_COLOURS[entry.status],
-        color: '#fff',
+        bgcolor: background,
+        // Light colours of a dark theme need dark text, and the other way round.
+        color: palette.getContrastText(background),
         maxWidth: 480,
       }}
     />

@@ -1,5 +1,6 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
 import { InfoCard } from '@backstage/core-components';
 import type { GovernanceSummaryGroup } from '@region-expansion/plugin-region-expansion-common';
 import {
@@ -43,6 +44,7 @@ export function SecurityHubPanel(props: {
   severities: GovernanceSummaryGroup[];
   controls: GovernanceSummaryGroup[];
 }) {
+  const { palette } = useTheme();
   const severities = [...props.severities].sort(bySeverity);
   const controls = [...props.controls]
     .filter(group => group.failed > 0)
@@ -74,13 +76,13 @@ export function SecurityHubPanel(props: {
               <Bar
                 dataKey="total"
                 name="Findings"
-                fill="#1565c0"
+                fill={palette.primary.main}
                 isAnimationActive={false}
               />
               <Bar
                 dataKey="failed"
                 name="Failed"
-                fill="#c62828"
+                fill={palette.error.main}
                 isAnimationActive={false}
               />
             </BarChart>

@@ -1,5 +1,6 @@
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
+import { useTheme, type Palette } from '@mui/material/styles';
 import { InfoCard } from '@backstage/core-components';
 import type { GovernanceHistoryPoint } from '@region-expansion/plugin-region-expansion-common';
 import {
@@ -14,7 +15,16 @@ import {
 } from 'recharts';
 import { ChartFigure } from '../shared/ChartFigure';
 
-const LINE_COLOURS = ['#1565c0', '#c62828', '#2e7d32', '#6a1b9a', '#b45309'];
+/** One line colour per source, from the theme so it follows light or dark. */
+function lineColours(palette: Palette) {
+  return [
+    palette.primary.main,
+    palette.error.main,
+    palette.success.main,
+    palette.secondary.main,
+    palette.warning.main,
+  ];
+}
 
 /** One row per day: failed findings per source, summed over partitions. */
 export function failedBySourcePerDay(points: GovernanceHistoryPoint[]) {
@@ -36,6 +46,7 @@ export function failedBySourcePerDay(points: GovernanceHistoryPoint[]) {
 
 /** Trends from `/governance/history`: failed findings, severe ones, stale targets. */
 export function TrendCharts(props: { history: GovernanceHistoryPoint[] }) {
+  const { palette } = useTheme();
   const { sources, rows } = failedBySourcePerDay(props.history);
   if (rows.length === 0) {
     return (
@@ -49,6 +60,7 @@ export function TrendCharts(props: { history: GovernanceHistoryPoint[] }) {
   }
   const first = rows[0].day;
   const last = rows[rows.length - 1].day;
+  const colours = lineColours(palette);
   const failedCaption = `Failed findings per day by source, ${first} to ${last}`;
   const severeCaption = `Critical or high failed findings and stale targets per day, ${first} to ${last}`;
   return (
@@ -68,7 +80,7 @@ export function TrendCharts(props: { history: GovernanceHistoryPoint[] }) {
                     key={source}
                     dataKey={source}
                     name={source}
-                    stroke={LINE_COLOURS[index % LINE_COLOURS.length]}
+                    stroke={colours[index % colours.length]}
                     isAnimationActive={false}
                   />
                 ))}
@@ -88,13 +100,13 @@ export function TrendCharts(props: { history: GovernanceHistoryPoint[] }) {
                 <Line
                   dataKey="criticalOrHighFailed"
                   name="Critical or high failed"
-                  stroke="#c62828"
+                  stroke={palette.error.main}
                   isAnimationActive={false}
                 />
                 <Line
                   dataKey="staleTargets"
                   name="Stale targets"
-                  stroke="#b45309"
+                  stroke={palette.warning.main}
                   isAnimationActive={false}
                 />
               </LineChart>

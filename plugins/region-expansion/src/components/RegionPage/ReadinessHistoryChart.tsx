@@ -13,7 +13,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import { ChartFigure } from '../shared/ChartFigure';
 import { formatTime } from '../shared/time';
-import { READINESS_COLOURS } from '../shared/readiness';
+import { useReadinessColours } from '../shared/readiness';
 
 /** Levels on the chart's y axis, worst at the bottom. */
 const LEVEL_ORDER = READINESS_LEVELS;
@@ -28,6 +28,7 @@ export function ReadinessHistoryChart(props: {
   becameReadyAt?: string;
 }) {
   const { locationId, items, becameReadyAt } = props;
+  const colours = useReadinessColours();
   const points = [...items]
     .sort((a, b) => a.evaluatedAt.localeCompare(b.evaluatedAt))
     .map(item => ({
@@ -79,7 +80,7 @@ export function ReadinessHistoryChart(props: {
             type="stepAfter"
             dataKey="level"
             name="Level"
-            stroke={READINESS_COLOURS.ready}
+            stroke={colours.ready}
             dot={{ r: 3 }}
             isAnimationActive={false}
           />

@@ -1,17 +1,21 @@
 import Chip from '@mui/material/Chip';
+import { useTheme } from '@mui/material/styles';
 import type { EvaluatedReadinessSignal } from '@region-expansion/plugin-region-expansion-common';
-import { SIGNAL_STATUS_COLOURS } from '../shared/readiness';
+import { useSignalStatusColours } from '../shared/readiness';
 
 /** One signal's status as a chip in the status's colour. */
 export function SignalStatusChip(props: { signal: EvaluatedReadinessSignal }) {
   const { signal } = props;
+  const { palette } = useTheme();
+  const background = useSignalStatusColours()[signal.status];
   return (
     <Chip
       size="small"
       label={signal.status}
       sx={{
-        bgcolor: SIGNAL_STATUS_COLOURS[signal.status],
-        color: '#fff',
+        bgcolor: background,
+        // Light colours of a dark theme need dark text, and the other way round.
+        color: palette.getContrastText(background),
         minWidth: 64,
       }}
     />

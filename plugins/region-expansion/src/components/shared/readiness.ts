@@ -1,4 +1,4 @@
-import { createTheme, useTheme, type Palette } from '@mui/material/styles';
+import { useTheme, type Palette } from '@mui/material/styles';
 import type {
   PlacementReadinessLevel,
   ReadinessSignalStatus,
@@ -55,22 +55,6 @@ export function useReadinessColours() {
 export function useSignalStatusColours() {
   return signalStatusColours(useTheme().palette);
 }
-
-/**
- * The readiness colours of MUI's default light theme.
- *
- * @deprecated Ignores the app's theme (dark mode): use
- * {@link useReadinessColours} or {@link readinessColours}.
- */
-export const READINESS_COLOURS = readinessColours(createTheme().palette);
-
-/**
- * The signal status colours of MUI's default light theme.
- *
- * @deprecated Ignores the app's theme (dark mode): use
- * {@link useSignalStatusColours} or {@link signalStatusColours}.
- */
-export const SIGNAL_STATUS_COLOURS = signalStatusColours(createTheme().palette);
 
 /** Latest readiness per location id, as `GET /readiness` lists it. */
 export type ReadinessByLocation = ReadonlyMap<string, ReadinessSummary>;
