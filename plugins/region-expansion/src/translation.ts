@@ -29,14 +29,14 @@ export const regionExpansionTranslationRef = createTranslationRef({
     regionPage: {
       unknownLocationTitle: 'Unknown location {{locationId}}',
       unknownLocationDescription:
-        'The region-expansion backend does not list this Region, Local Zone or Outpost. Local Zones and Outposts are added through POST /locations.',
+        'The Region Expansion backend does not list this Region, Local Zone or Outpost. Pick it from the Regions page; if a Local Zone or Outpost is missing there, ask the team that runs this portal to add it.',
       tenantsLink: 'Tenants in {{locationId}}',
       attachedTo: 'attached to {{parentRegion}}',
       partition: 'partition {{partition}}',
       cellsHeading: 'Cells ({{count}})',
       noCellsTitle: 'No cells here yet',
       noCellsDescription:
-        'Cells are created by the onboarding wizard (New Regional application plane) or through POST /cells; a what-if run on the Tenants tab says how many this location needs.',
+        'Create one from the portal\'s Create page: choose "New Regional application plane" and this location. A what-if run on the Tenants tab says how many cells this location needs.',
     },
     readinessCard: {
       title: 'Region readiness',
@@ -67,7 +67,12 @@ export const regionExpansionTranslationRef = createTranslationRef({
     },
     governancePage: {
       notEnabledTitle: 'Governance is not enabled in this backend',
+      notEnabledDescription:
+        'This portal reads no AWS governance sources yet. Ask the team that runs this portal to add the governance providers for the accounts and Regions you audit; the setup guide says how.',
       noDataTitle: 'No governance data yet',
+      noDataDescription:
+        'No governance source has reported yet: there are no targets, findings or snapshots. Which AWS accounts and Regions are read is set up outside the portal: ask the team that runs this portal to follow the setup guide. Then the next scheduled sync, or "Sync now", fills this dashboard.',
+      setupGuideLink: 'Open the governance setup guide',
       syncTitle: 'Sync',
       evidenceTitle: 'Evidence',
       filtersLabel: 'Governance filters',

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { createTheme } from '@mui/material/styles';
 import { renderPage } from '../../__testUtils__/renderWithPlugin';
 import {
   BASE_URL,
@@ -9,6 +10,24 @@ import {
 import { governanceHandlers } from '../../__testUtils__/governanceHandlers';
 
 const server = setupTestServer();
+
+/** A backend with governance installed that has not synced any source. */
+function serveNoGovernanceData() {
+  server.use(
+    http.get(`${BASE_URL}/governance/summary`, () =>
+      HttpResponse.json({ groupBy: 'severity', filter: {}, groups: [] }),
+    ),
+    http.get(`${BASE_URL}/governance/freshness`, () =>
+      HttpResponse.json({ items: [] }),
+    ),
+    http.get(`${BASE_URL}/governance/resilience`, () =>
+      HttpResponse.json({ items: [] }),
+    ),
+    http.get(`${BASE_URL}/governance/conformance`, () =>
+      HttpResponse.json({ items: [] }),
+    ),
+  );
+}
 
 // The dashboard renders six facets, three charts and five panels per filter.
 
@@ -169,27 +188,50 @@ describe('GovernancePage', () => {
   });
 
   it('explains what to configure when there is no governance data', async () => {
-    server.use(
-      http.get(`${BASE_URL}/governance/summary`, () =>
-        HttpResponse.json({ groupBy: 'severity', filter: {}, groups: [] }),
-      ),
-      http.get(`${BASE_URL}/governance/freshness`, () =>
-        HttpResponse.json({ items: [] }),
-      ),
-      http.get(`${BASE_URL}/governance/resilience`, () =>
-        HttpResponse.json({ items: [] }),
-      ),
-      http.get(`${BASE_URL}/governance/conformance`, () =>
-        HttpResponse.json({ items: [] }),
-      ),
-    );
+    serveNoGovernanceData();
     await renderPage('/region-expansion/governance');
     expect(
       await screen.findByText('No governance data yet'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/regionExpansion\.governance\.targets/),
+      screen.getByText(/ask the team that runs this portal/),
     ).toBeInTheDocument();
+  });
+
+  it('sends portal users to the governance guide, never to app-config.yaml, when there is no data', async () => {
+    serveNoGovernanceData();
+    const { container } = await renderPage('/region-expansion/governance');
+    expect(
+      await screen.findByText('No governance data yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Open the governance setup guide' }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringMatching(
+        /\/docs\/install\.md#4-governance-providers-optional-needs-aws-accounts$/,
+      ),
+    );
+    expect(container).not.toHaveTextContent(
+      /app-config|packages\/backend|POST \//,
+    );
+  });
+
+  it('colours the freshness badges from a dark theme', async () => {
+    const dark = createTheme({ palette: { mode: 'dark' } });
+    await renderPage('/region-expansion/governance', { theme: dark });
+    const badge = async (label: string | RegExp) =>
+      (await screen.findByText(label)).closest('[class*="MuiChip-root"]');
+    const ok = dark.palette.success.main;
+    expect(await badge('ok')).toHaveStyle({
+      backgroundColor: ok,
+      color: dark.palette.getContrastText(ok),
+    });
+    const stale = dark.palette.warning.main;
+    expect(await badge(/^Stale: /)).toHaveStyle({
+      backgroundColor: stale,
+      color: dark.palette.getContrastText(stale),
+    });
   });
 
   it('says governance is not enabled when the backend has no governance routes', async () => {
@@ -201,6 +243,9 @@ describe('GovernancePage', () => {
     await renderPage('/region-expansion/governance');
     expect(
       await screen.findByText('Governance is not enabled in this backend'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Open the governance setup guide' }),
     ).toBeInTheDocument();
   });
 });

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -10,6 +11,7 @@ import { FilterSelect } from '../shared/FilterSelect';
 import { useUrlFilters } from '../shared/useUrlFilters';
 import { AsyncContent } from '../shared/AsyncContent';
 import { hasStatus } from '../shared/responseErrors';
+import { docsLink } from '../shared/docsLinks';
 import { filterFromSearchParams, GOVERNANCE_FACETS } from './governanceFilters';
 import { FreshnessPanel } from './FreshnessPanel';
 import { SecurityHubPanel } from './SecurityHubPanel';
@@ -21,9 +23,26 @@ import { SyncNowButton } from './SyncNowButton';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { regionExpansionTranslationRef } from '../../translation';
 
-/** What to configure, said by every empty state of the dashboard. */
-const CONFIGURE_GOVERNANCE =
-  'List the accounts and Regions to read under regionExpansion.governance.targets in app-config.yaml and install at least one governance module in packages/backend (Security Hub, Resilience Hub, Audit Manager or AWS Config: plugins/region-expansion-backend-module-*). The next scheduled sync, or "Sync now", then fills this dashboard.';
+/**
+ * Who sets governance up works on the backend, not in the portal: the
+ * empty states link the guide they follow.
+ */
+function SetupGuideButton() {
+  const { t } = useTranslationRef(regionExpansionTranslationRef);
+  return (
+    <Button
+      variant="contained"
+      href={docsLink(
+        'install.md',
+        '4-governance-providers-optional-needs-aws-accounts',
+      )}
+      target="_blank"
+      rel="noopener"
+    >
+      {t('governancePage.setupGuideLink')}
+    </Button>
+  );
+}
 
 /** Shown when the backend serves no governance routes at all. */
 function GovernanceNotInstalled() {
@@ -32,7 +51,8 @@ function GovernanceNotInstalled() {
     <EmptyState
       missing="info"
       title={t('governancePage.notEnabledTitle')}
-      description={`The region-expansion backend answers 404 for /governance. ${CONFIGURE_GOVERNANCE}`}
+      description={t('governancePage.notEnabledDescription')}
+      action={<SetupGuideButton />}
     />
   );
 }
@@ -44,7 +64,8 @@ function NoGovernanceData() {
     <EmptyState
       missing="data"
       title={t('governancePage.noDataTitle')}
-      description={`No governance source has been synced: there are no targets, findings or snapshots. ${CONFIGURE_GOVERNANCE}`}
+      description={t('governancePage.noDataDescription')}
+      action={<SetupGuideButton />}
     />
   );
 }

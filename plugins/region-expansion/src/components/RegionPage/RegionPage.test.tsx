@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import { createTheme } from '@mui/material/styles';
 import { renderPage } from '../../__testUtils__/renderWithPlugin';
 import { setupTestServer } from '../../__testUtils__/testServer';
 
@@ -78,9 +79,52 @@ describe('RegionPage', () => {
   });
 
   it('explains an unknown location', async () => {
-    await renderPage('/region-expansion/regions/xx-nowhere-1');
+    const { container } = await renderPage(
+      '/region-expansion/regions/xx-nowhere-1',
+    );
     expect(
       await screen.findByText('Unknown location xx-nowhere-1'),
     ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Pick it from the Regions page/),
+    ).toBeInTheDocument();
+    expect(container).not.toHaveTextContent(
+      /app-config|packages\/backend|POST \//,
+    );
+  });
+
+  it('says where in the portal to create a cell when a location has none', async () => {
+    await renderPage('/region-expansion/regions/eusc-de-east-1');
+    expect(await screen.findByText('No cells here yet')).toBeInTheDocument();
+    const description = screen.getByText(
+      /Create page: choose "New Regional application plane"/,
+    );
+    expect(description).not.toHaveTextContent(
+      /app-config|packages\/backend|POST \//,
+    );
+  });
+
+  it('colours the signal status chips from a dark theme', async () => {
+    const dark = createTheme({ palette: { mode: 'dark' } });
+    await renderPage('/region-expansion/regions/eu-central-1', {
+      theme: dark,
+    });
+    const signals = await screen.findByRole('list', {
+      name: 'Readiness signals',
+    });
+    const chip = (name: string, status: string) =>
+      within(within(signals).getByRole('listitem', { name }))
+        .getByText(status)
+        .closest('[class*="MuiChip-root"]');
+    const fail = dark.palette.error.main;
+    expect(chip('availability: fail', 'fail')).toHaveStyle({
+      backgroundColor: fail,
+      color: dark.palette.getContrastText(fail),
+    });
+    const unknown = dark.palette.grey[500];
+    expect(chip('resilience: unknown', 'unknown')).toHaveStyle({
+      backgroundColor: unknown,
+      color: dark.palette.getContrastText(unknown),
+    });
   });
 });
