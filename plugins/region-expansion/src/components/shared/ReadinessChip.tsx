@@ -2,6 +2,7 @@ import Chip from '@mui/material/Chip';
 import { useTheme } from '@mui/material/styles';
 import type { PlacementReadinessLevel } from '@region-expansion/plugin-region-expansion-common';
 import { readinessColours } from './readiness';
+import { readableTextColour } from './readableTextColour';
 
 /** A small chip naming a readiness level, in the theme's colour for it. */
 export function ReadinessChip(props: { level: PlacementReadinessLevel }) {
@@ -14,7 +15,7 @@ export function ReadinessChip(props: { level: PlacementReadinessLevel }) {
       label={`Readiness: ${level}`}
       sx={{
         bgcolor: colour,
-        color: palette.getContrastText(colour),
+        color: readableTextColour(colour, palette),
         fontWeight: 500,
       }}
     />
