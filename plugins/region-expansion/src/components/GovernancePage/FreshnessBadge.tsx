@@ -2,6 +2,7 @@ import Chip from '@mui/material/Chip';
 import { useTheme, type Palette } from '@mui/material/styles';
 import type { GovernanceFreshness } from '@region-expansion/plugin-region-expansion-common';
 import { readinessColours } from '../shared/readiness';
+import { readableTextColour } from '../shared/readableTextColour';
 
 /**
  * Badge colours from the theme's palette, so they follow a light or dark
@@ -35,7 +36,7 @@ export function FreshnessBadge(props: { entry: GovernanceFreshness }) {
       sx={{
         bgcolor: background,
         // Light colours of a dark theme need dark text, and the other way round.
-        color: palette.getContrastText(background),
+        color: readableTextColour(background, palette),
         maxWidth: 480,
       }}
     />

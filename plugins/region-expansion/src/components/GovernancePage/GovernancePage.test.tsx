@@ -8,6 +8,7 @@ import {
   setupTestServer,
 } from '../../__testUtils__/testServer';
 import { governanceHandlers } from '../../__testUtils__/governanceHandlers';
+import { readableTextColour } from '../shared/readableTextColour';
 
 const server = setupTestServer();
 
@@ -225,12 +226,12 @@ describe('GovernancePage', () => {
     const ok = dark.palette.success.main;
     expect(await badge('ok')).toHaveStyle({
       backgroundColor: ok,
-      color: dark.palette.getContrastText(ok),
+      color: readableTextColour(ok, dark.palette),
     });
     const stale = dark.palette.warning.main;
     expect(await badge(/^Stale: /)).toHaveStyle({
       backgroundColor: stale,
-      color: dark.palette.getContrastText(stale),
+      color: readableTextColour(stale, dark.palette),
     });
   });
 

@@ -44,7 +44,6 @@ export function ReadinessPanel(props: { locationId: string }) {
     >
       {({
         evaluation,
-        notEvaluatedReason,
         history,
         waivers,
         footprintSource,
@@ -73,8 +72,11 @@ export function ReadinessPanel(props: { locationId: string }) {
               </Stack>
               {!evaluation && (
                 <Alert severity="info" role="note">
-                  No evaluation yet, so readiness is unknown (never treated as
-                  ready). {notEvaluatedReason}
+                  This location has no readiness evaluation yet, so readiness is
+                  unknown (never treated as ready).{' '}
+                  {canManage
+                    ? 'Evaluate now, or wait for the scheduled evaluation.'
+                    : 'It is evaluated on schedule; to evaluate it now, ask someone who may evaluate readiness.'}
                 </Alert>
               )}
               {evaluation && (

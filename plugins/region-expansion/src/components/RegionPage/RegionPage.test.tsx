@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { createTheme } from '@mui/material/styles';
 import { renderPage } from '../../__testUtils__/renderWithPlugin';
 import { setupTestServer } from '../../__testUtils__/testServer';
+import { readableTextColour } from '../shared/readableTextColour';
 
 setupTestServer();
 
@@ -70,6 +71,11 @@ describe('RegionPage', () => {
       screen.getByText(/has no readiness evaluation yet/),
     ).toBeInTheDocument();
     expect(screen.getByText('Became ready at: never')).toBeInTheDocument();
+    // Portal users get what to do in the portal, not the API route.
+    expect(screen.queryByText(/POST \//)).not.toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent(
+      /Evaluate now, or wait for the scheduled evaluation/,
+    );
   });
 
   it("counts a Local Zone's cells under its parent Region", async () => {
@@ -119,12 +125,12 @@ describe('RegionPage', () => {
     const fail = dark.palette.error.main;
     expect(chip('availability: fail', 'fail')).toHaveStyle({
       backgroundColor: fail,
-      color: dark.palette.getContrastText(fail),
+      color: readableTextColour(fail, dark.palette),
     });
     const unknown = dark.palette.grey[500];
     expect(chip('resilience: unknown', 'unknown')).toHaveStyle({
       backgroundColor: unknown,
-      color: dark.palette.getContrastText(unknown),
+      color: readableTextColour(unknown, dark.palette),
     });
   });
 });

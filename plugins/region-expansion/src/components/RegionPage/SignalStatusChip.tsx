@@ -2,6 +2,7 @@ import Chip from '@mui/material/Chip';
 import { useTheme } from '@mui/material/styles';
 import type { EvaluatedReadinessSignal } from '@region-expansion/plugin-region-expansion-common';
 import { useSignalStatusColours } from '../shared/readiness';
+import { readableTextColour } from '../shared/readableTextColour';
 
 /** One signal's status as a chip in the status's colour. */
 export function SignalStatusChip(props: { signal: EvaluatedReadinessSignal }) {
@@ -15,7 +16,7 @@ export function SignalStatusChip(props: { signal: EvaluatedReadinessSignal }) {
       sx={{
         bgcolor: background,
         // Light colours of a dark theme need dark text, and the other way round.
-        color: palette.getContrastText(background),
+        color: readableTextColour(background, palette),
         minWidth: 64,
       }}
     />
