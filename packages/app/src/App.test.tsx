@@ -49,9 +49,7 @@ describe('App', () => {
     };
 
     render(App.createRoot());
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Enter' }),
-    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Enter' }));
 
     const sidebar = await screen.findByRole('navigation', {
       name: 'sidebar nav',

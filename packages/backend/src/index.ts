@@ -38,9 +38,7 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // permission.regionExpansion; optional: any policy works with the plugin)
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
-  import(
-    '@region-expansion/plugin-permission-backend-module-region-expansion'
-  ),
+  import('@region-expansion/plugin-permission-backend-module-region-expansion'),
 );
 
 // search plugin, engine and collators

@@ -38,23 +38,23 @@ describe('catalog index in the portal', () => {
         // The table asks for the kind its picker selected.
         const { query } = (await request.json()) as { query?: unknown };
         const items = JSON.stringify(query ?? {}).includes('"kind":"component"')
-            ? [
-                {
-                  apiVersion: 'backstage.io/v1alpha1',
-                  kind: 'Component',
-                  metadata: {
-                    name: 'tenant-router',
-                    namespace: 'default',
-                    description: 'Routes tenants to their cell',
-                  },
-                  spec: {
-                    type: 'service',
-                    lifecycle: 'production',
-                    owner: 'platform-team',
-                  },
+          ? [
+              {
+                apiVersion: 'backstage.io/v1alpha1',
+                kind: 'Component',
+                metadata: {
+                  name: 'tenant-router',
+                  namespace: 'default',
+                  description: 'Routes tenants to their cell',
                 },
-              ]
-            : [];
+                spec: {
+                  type: 'service',
+                  lifecycle: 'production',
+                  owner: 'platform-team',
+                },
+              },
+            ]
+          : [];
         return HttpResponse.json({
           items,
           totalItems: items.length,
