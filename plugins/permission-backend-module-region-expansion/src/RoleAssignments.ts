@@ -17,11 +17,15 @@ export const CONFIG_KEY = 'permission.regionExpansion';
  * @public
  */
 export interface RoleGrant {
+  /** The role granted. */
   role: PortalRole;
   /** Lower-cased user or group entity refs. */
   members: Set<string>;
+  /** Partition ids the grant is limited to, for example `aws-eusc`. */
   partitions?: string[];
+  /** Region, Local Zone or Outpost ids the grant is limited to. */
   regions?: string[];
+  /** 12-digit AWS account ids the grant is limited to. */
   accounts?: string[];
 }
 
@@ -96,6 +100,7 @@ export class RoleAssignments {
     private readonly defaultRole: PortalRole | 'none',
   ) {}
 
+  /** Reads and validates `permission.regionExpansion`; throws naming the key. */
   static fromConfig(config: Config): RoleAssignments {
     const section = config.getOptionalConfig(CONFIG_KEY);
     const rolesConfig = section?.getOptionalConfig('roles');

@@ -63,6 +63,7 @@ function conditionsOf(grant: RoleGrant): Criteria {
 export class RoleBasedPermissionPolicy implements PermissionPolicy {
   constructor(private readonly roles: RoleAssignments) {}
 
+  /** Decides one permission request for the user's roles. */
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,

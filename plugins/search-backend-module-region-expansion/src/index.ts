@@ -9,6 +9,7 @@ export {
   RegionExpansionCollatorFactory,
   type RegionExpansionCollatorFactoryOptions,
 } from './collators/RegionExpansionCollatorFactory';
+export type { DocumentSourceName } from './collators/documentSources';
 export {
   DEFAULT_REGION_EXPANSION_BASE_PATH,
   DEFAULT_REGION_EXPANSION_SEARCH_SCHEDULE,

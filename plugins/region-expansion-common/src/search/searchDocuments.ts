@@ -39,8 +39,12 @@ export function isRegionExpansionSearchType(
   );
 }
 
-/** Fields every region-expansion search document has. */
-interface SearchDocumentBase {
+/**
+ * Fields every region-expansion search document has.
+ *
+ * @public
+ */
+export interface RegionExpansionSearchDocumentBase {
   /** What the result shows as its title. */
   title: string;
   /** Free text the search engine matches besides the title. */
@@ -56,8 +60,11 @@ interface SearchDocumentBase {
  *
  * @public
  */
-export interface LocationSearchDocument extends SearchDocumentBase {
+export interface LocationSearchDocument
+  extends RegionExpansionSearchDocumentBase {
+  /** Region, Local Zone or Outpost. */
   kind: LocationKind;
+  /** Partition id, for example `aws-eusc`. */
   partition: string;
   /** ISO 3166-1 alpha-2 code of the country. */
   country: string;
@@ -70,11 +77,16 @@ export interface LocationSearchDocument extends SearchDocumentBase {
  *
  * @public
  */
-export interface CellSearchDocument extends SearchDocumentBase {
+export interface CellSearchDocument extends RegionExpansionSearchDocumentBase {
+  /** Always `cell`. */
   kind: 'cell';
+  /** Partition id of the cell's location. */
   partition: string;
+  /** Region, Local Zone or Outpost the cell runs in. */
   locationId: string;
+  /** Where the cell is in its lifecycle, for example `active`. */
   lifecycle: CellLifecycle;
+  /** Whether the cell pools tenants or is dedicated to one. */
   isolation: CellIsolation;
   /** Tenants placed in the cell. */
   tenantCount: number;
@@ -87,12 +99,17 @@ export interface CellSearchDocument extends SearchDocumentBase {
  *
  * @public
  */
-export interface TenantSearchDocument extends SearchDocumentBase {
+export interface TenantSearchDocument
+  extends RegionExpansionSearchDocumentBase {
+  /** Always `tenant`. */
   kind: 'tenant';
+  /** Service tier of the tenant. */
   tier: TenantTier;
-  /** Cell, location and partition of a placed tenant; absent while unplaced. */
+  /** Cell of a placed tenant; absent while unplaced. */
   cellId?: string;
+  /** Location of a placed tenant's cell; absent while unplaced. */
   locationId?: string;
+  /** Partition of a placed tenant's cell; absent while unplaced. */
   partition?: string;
 }
 

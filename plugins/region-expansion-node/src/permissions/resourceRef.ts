@@ -22,7 +22,9 @@ export interface RegionExpansionScopedResource {
  * @public
  */
 export interface RegionExpansionScopeQuery {
+  /** The field of the record the rule looks at. */
   key: keyof RegionExpansionScopedResource;
+  /** The values the rule allows; a record matches when its field is one. */
   values: string[];
 }
 

@@ -40,7 +40,9 @@ export interface RegionExpansionCollatorFactoryOptions {
  * @public
  */
 export class RegionExpansionCollatorFactory implements DocumentCollatorFactory {
+  /** The search document type this factory indexes. */
   readonly type: string;
+  /** The permission a reader needs to see this type's documents. */
   readonly visibilityPermission: Permission;
   readonly #source: DocumentSource;
   readonly #api: RegionExpansionReadApi;

@@ -136,9 +136,18 @@ const tenants: DocumentSource = {
 };
 
 /**
+ * The kind of resource one collator factory indexes: `locations`, `cells`
+ * or `tenants`.
+ *
+ * @public
+ */
+export type DocumentSourceName = 'locations' | 'cells' | 'tenants';
+
+/**
  * Every document source, by the name the collator factory takes.
  */
-export const documentSources = { locations, cells, tenants };
-
-/** Name of one of {@link documentSources}. */
-export type DocumentSourceName = keyof typeof documentSources;
+export const documentSources: Record<DocumentSourceName, DocumentSource> = {
+  locations,
+  cells,
+  tenants,
+};
