@@ -2,6 +2,7 @@ import { NotAllowedError } from '@backstage/errors';
 import {
   cellManagePermission,
   estateRoutes,
+  summarizeCells,
 } from '@region-expansion/plugin-region-expansion-common';
 import {
   isInScope,
@@ -16,7 +17,6 @@ import {
   foundInScope,
   inScope,
   locationResource,
-  summarizeCells,
 } from '../service/scopedResources';
 import { EstateService } from './EstateService';
 

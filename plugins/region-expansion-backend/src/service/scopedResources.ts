@@ -3,7 +3,6 @@ import type {
   Cell,
   ControlPlane,
   Location,
-  LocationCellSummary,
 } from '@region-expansion/plugin-region-expansion-common';
 import { parseRegionExpansionResourceRef } from '@region-expansion/plugin-region-expansion-common';
 import {
@@ -61,36 +60,6 @@ export function foundInScope<T>(
 ): T {
   if (!isInScope(scope, resource)) throw new NotFoundError(notFound);
   return found;
-}
-
-/**
- * Cell totals per location over the given cells, as
- * `EstateStore.summarizeLocations` sums them in SQL; used when a scope
- * leaves out some cells (their account, say) of a location.
- */
-export function summarizeCells(cells: Cell[]): LocationCellSummary[] {
-  const rows = new Map<string, LocationCellSummary>();
-  for (const cell of cells) {
-    const row = rows.get(cell.locationId) ?? {
-      locationId: cell.locationId,
-      cellCount: 0,
-      pooledCellCount: 0,
-      tenantCount: 0,
-      capacity: { tenants: 0, loadUnits: 0 },
-      usage: { tenants: 0, loadUnits: 0 },
-    };
-    row.cellCount += 1;
-    if (cell.isolation === 'pooled') row.pooledCellCount += 1;
-    row.tenantCount += cell.usage.tenants;
-    row.capacity.tenants += cell.capacity.tenants;
-    row.capacity.loadUnits += cell.capacity.loadUnits;
-    row.usage.tenants += cell.usage.tenants;
-    row.usage.loadUnits += cell.usage.loadUnits;
-    rows.set(cell.locationId, row);
-  }
-  return [...rows.values()].sort((a, b) =>
-    a.locationId.localeCompare(b.locationId),
-  );
 }
 
 /**

@@ -1,2 +1,3 @@
 export * from './regionOf';
 export * from './readinessLevels';
+export * from './summarizeCells';

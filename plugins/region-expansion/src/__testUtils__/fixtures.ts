@@ -1,6 +1,5 @@
 import type {
   Cell,
-  LocationCellSummary,
   Location,
   Partition,
   ReadinessSummary,
@@ -216,32 +215,6 @@ export const readinessSummaries: ReadinessSummary[] = [
     waivedChecks: [],
   },
 ];
-
-/** What `GET /locations/summary` answers for these cells. */
-export function summarizeCells(list: Cell[]): LocationCellSummary[] {
-  const byLocation = new Map<string, LocationCellSummary>();
-  for (const cell of list) {
-    const row = byLocation.get(cell.locationId) ?? {
-      locationId: cell.locationId,
-      cellCount: 0,
-      pooledCellCount: 0,
-      tenantCount: 0,
-      capacity: { tenants: 0, loadUnits: 0 },
-      usage: { tenants: 0, loadUnits: 0 },
-    };
-    row.cellCount += 1;
-    if (cell.isolation === 'pooled') row.pooledCellCount += 1;
-    row.tenantCount += cell.usage.tenants;
-    row.capacity.tenants += cell.capacity.tenants;
-    row.capacity.loadUnits += cell.capacity.loadUnits;
-    row.usage.tenants += cell.usage.tenants;
-    row.usage.loadUnits += cell.usage.loadUnits;
-    byLocation.set(cell.locationId, row);
-  }
-  return [...byLocation.values()].sort((a, b) =>
-    a.locationId.localeCompare(b.locationId),
-  );
-}
 
 /** Frankfurt's active audit waiver, as the default `GET /waivers` lists it. */
 export const auditWaiver: StoredReadinessWaiver = {

@@ -1,7 +1,10 @@
 import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import { registerMswTestHooks } from '@backstage/test-utils';
-import type { Tenant } from '@region-expansion/plugin-region-expansion-common';
+import {
+  summarizeCells,
+  type Tenant,
+} from '@region-expansion/plugin-region-expansion-common';
 import {
   auditWaiver,
   cells,
@@ -9,7 +12,6 @@ import {
   locations,
   partitions,
   readinessSummaries,
-  summarizeCells,
   tenants,
 } from './fixtures';
 
