@@ -1,11 +1,6 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { regionExpansionModuleDemo } from '@region-expansion/plugin-region-expansion-backend-module-demo';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { regionExpansionPlugin } from '../plugin';
+import { startWithRoles } from '../__testUtils__/rolePolicy';
 
 jest.setTimeout(120_000);
 
@@ -16,16 +11,8 @@ jest.setTimeout(120_000);
  */
 describe('apply-conditions of region-expansion-location', () => {
   it('loads locations and cells by ref and applies isInPartition', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        regionExpansionPlugin,
-        regionExpansionModuleDemo,
-        mockServices.rootConfig.factory({
-          data: {
-            regionExpansion: { demoData: { enabled: true, tenants: 0 } },
-          },
-        }),
-      ],
+    const server = await startWithRoles({
+      demoData: { enabled: true, tenants: 0 },
     });
     const apply = (resourceRef: string) => ({
       id: resourceRef,
