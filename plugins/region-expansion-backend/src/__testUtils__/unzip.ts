@@ -17,3 +17,16 @@ export async function unzip(
   for (const f of archive.files) files.set(f.path, await f.buffer());
   return { order: archive.files.map(f => f.path), files };
 }
+
+/**
+ * A supertest body parser that keeps a binary reply (a ZIP) as one Buffer;
+ * use as `.buffer(true).parse(binaryBody)`.
+ */
+export function binaryBody(
+  res: NodeJS.ReadableStream,
+  callback: (err: Error | null, body: Buffer) => void,
+) {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+}

@@ -1,7 +1,7 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { createHash } from 'node:crypto';
-import { unzip } from '../__testUtils__/unzip';
+import { binaryBody, unzip } from '../__testUtils__/unzip';
 import {
   governanceApp,
   governanceFinding,
@@ -91,11 +91,7 @@ describe('createGovernanceRouter', () => {
     const res = await request(app)
       .get('/governance/evidence-bundle?partition=aws-eusc')
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
     const { files } = await unzip(res.body as Buffer);

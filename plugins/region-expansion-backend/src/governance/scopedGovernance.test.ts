@@ -5,7 +5,7 @@ import {
   governanceDatabases,
   governanceFinding,
 } from '../__testUtils__/governance';
-import { unzip } from '../__testUtils__/unzip';
+import { binaryBody, unzip } from '../__testUtils__/unzip';
 
 jest.setTimeout(60_000);
 const { governanceFor } = governanceDatabases();
@@ -60,11 +60,7 @@ describe('governance reads of an aws-eusc auditor', () => {
     const res = await request(app)
       .get('/governance/evidence-bundle')
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
     expect(res.status).toBe(200);
     const { files } = await unzip(res.body as Buffer);
     const findings = JSON.parse(
