@@ -23,7 +23,7 @@ export async function unzip(
  * use as `.buffer(true).parse(binaryBody)`.
  */
 export function binaryBody(
-  res: NodeJS.ReadableStream,
+  res: { on(event: string, listener: (chunk: Buffer) => void): unknown },
   callback: (err: Error | null, body: Buffer) => void,
 ) {
   const chunks: Buffer[] = [];
