@@ -12,3 +12,6 @@ export * from './governanceData';
 export * from './readiness';
 export * from './footprint';
 export * from './availability';
+export * from './design';
+export * from './comparison';
+export * from './cost';
