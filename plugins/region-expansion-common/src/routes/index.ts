@@ -1,4 +1,6 @@
 import { availabilityRoutes } from './availability';
+import { comparisonRoutes } from './comparison';
+import { designRoutes } from './design';
 import { estateRoutes } from './estate';
 import { governanceRoutes } from './governance';
 import { placementRoutes } from './placement';
@@ -18,6 +20,8 @@ export { placementRoutes } from './placement';
 export { readinessRoutes } from './readiness';
 export { governanceRoutes } from './governance';
 export { availabilityRoutes } from './availability';
+export { designRoutes } from './design';
+export { comparisonRoutes } from './comparison';
 
 /**
  * Every route of the region-expansion REST API, keyed by the name of its
@@ -34,6 +38,8 @@ export const regionExpansionRoutes = {
   ...readinessRoutes,
   ...governanceRoutes,
   ...availabilityRoutes,
+  ...designRoutes,
+  ...comparisonRoutes,
 };
 
 /**

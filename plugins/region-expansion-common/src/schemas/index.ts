@@ -15,3 +15,4 @@ export * from './availability';
 export * from './design';
 export * from './comparison';
 export * from './cost';
+export * from './comparison';
