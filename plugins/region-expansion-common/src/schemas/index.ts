@@ -15,4 +15,3 @@ export * from './availability';
 export * from './design';
 export * from './comparison';
 export * from './cost';
-export * from './comparison';
