@@ -132,6 +132,45 @@ export type EncryptionTier =
   | 'external-key-store';
 
 /**
+ * The rules architecture advice applies, by id, each with what it says. A
+ * choice names the rule that decided it, so a wizard, the CLI or a reviewer
+ * can cite it (docs/residency.md lists them with their order).
+ *
+ * @public
+ */
+export const ARCHITECTURE_RULES = {
+  'partition-requires-own-control-plane':
+    'the partition shares no credentials, global services or metadata with other partitions: the control plane runs inside it, with customer managed keys',
+  'in-country-regime':
+    'a confidentiality or independence regime of the home country keeps the data, tenant metadata included, in the country',
+  'privacy-transfers-allowed':
+    'only a privacy regime applies: data may go to the jurisdictions it allows, so a global control plane may run in one of them',
+  'no-residency-regime':
+    'no residency regime applies to the classification in the home country: one global control plane is simplest',
+  'classification-public':
+    'public data: pooled resources and AWS managed keys are enough',
+  'classification-internal':
+    'internal data: pooled resources and AWS managed keys are enough',
+  'classification-confidential':
+    'confidential data: bridge isolation and customer managed KMS keys per tenant or cell, so access can be revoked and data crypto-shredded',
+  'classification-restricted':
+    'restricted data: silo isolation and single-tenant key custody (CloudHSM)',
+  'tenant-tier':
+    'the requested tenant tier asks for stronger isolation than the classification',
+  'restricted-key-custody':
+    'restricted data under an independence or sovereignty regime: key material stays outside AWS in an external key store (XKS)',
+  'cloudhsm-unavailable':
+    'CloudHSM is not offered in the location: an external key store instead',
+} as const;
+
+/**
+ * The id of one of the {@link ARCHITECTURE_RULES}.
+ *
+ * @public
+ */
+export type ArchitectureRuleId = keyof typeof ARCHITECTURE_RULES;
+
+/**
  * One architecture choice with the reasons for it.
  *
  * @public
@@ -139,8 +178,52 @@ export type EncryptionTier =
 export interface ArchitectureChoice<T extends string> {
   /** The advised option. */
   choice: T;
+  /** The rule that decided the choice (the last one that changed it). */
+  rule: ArchitectureRuleId;
+  /** The rule of each line of `rationale`, in the same order. */
+  rules: ArchitectureRuleId[];
   /** Reasons for the choice, in the order they were applied. */
   rationale: string[];
+}
+
+/**
+ * A part of an architecture design that advice covers.
+ *
+ * @public
+ */
+export type DesignField = 'controlPlane' | 'isolation' | 'encryption';
+
+/**
+ * What a design chose, part by part; a part left out is not checked.
+ *
+ * @public
+ */
+export interface DesignChoice {
+  /** Chosen control-plane mode. */
+  controlPlane?: ControlPlaneMode;
+  /** Chosen tenant isolation model. */
+  isolation?: IsolationModel;
+  /** Chosen encryption key tier. */
+  encryption?: EncryptionTier;
+}
+
+/**
+ * A design choice weaker than the advice: what was chosen, what the advice
+ * requires, and the rule that requires it.
+ *
+ * @public
+ */
+export interface DesignViolation {
+  /** The part of the design. */
+  field: DesignField;
+  /** What the design chose. */
+  chosen: string;
+  /** The weakest option the advice accepts. */
+  required: string;
+  /** The rule that decided the advice. */
+  rule: ArchitectureRuleId;
+  /** Why, in words, naming the choice and the requirement. */
+  reason: string;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type {
   ArchitectureAdvice,
+  ArchitectureChoice,
+  ArchitectureRuleId,
   ControlPlaneMode,
   DataClassification,
   EncryptionTier,
@@ -192,9 +194,56 @@ export interface AdviseArchitectureOptions {
 const ISOLATION_ORDER: IsolationModel[] = ['pool', 'bridge', 'silo'];
 
 /**
+ * Builds one part of the advice: each step records the rule that applied
+ * and why; a step that changes the choice makes its rule the deciding one.
+ */
+class ChoiceBuilder<T extends string> {
+  #choice: T;
+  #rule: ArchitectureRuleId;
+  readonly #rules: ArchitectureRuleId[] = [];
+  readonly #rationale: string[] = [];
+
+  constructor(choice: T, rule: ArchitectureRuleId, why: string) {
+    this.#choice = choice;
+    this.#rule = rule;
+    this.note(rule, why);
+  }
+
+  get choice(): T {
+    return this.#choice;
+  }
+
+  /** Changes the choice because of `rule`. */
+  set(choice: T, rule: ArchitectureRuleId, why: string): void {
+    this.#choice = choice;
+    this.#rule = rule;
+    this.note(rule, why);
+  }
+
+  /** Adds a reason of `rule` without changing the choice. */
+  note(rule: ArchitectureRuleId, why: string): void {
+    this.#rules.push(rule);
+    this.#rationale.push(why);
+  }
+
+  build(): ArchitectureChoice<T> {
+    return {
+      choice: this.#choice,
+      rule: this.#rule,
+      rules: [...this.#rules],
+      rationale: [...this.#rationale],
+    };
+  }
+}
+
+const classificationRule = (
+  classification: DataClassification,
+): ArchitectureRuleId => `classification-${classification}`;
+
+/**
  * Architecture advice for an application plane in a target location: control
- * plane mode, tenant isolation model and encryption tier, each with the
- * reasons.
+ * plane mode, tenant isolation model and encryption tier, each with the rule
+ * that decides it and the reasons (rules: `ARCHITECTURE_RULES`).
  *
  * @public
  */
@@ -209,31 +258,38 @@ export function adviseArchitecture(
   const rules = regimesFor(homeCountry, classification);
   const inCountry = rules.filter(r => r.regime !== 'privacy');
 
-  let controlPlane: ControlPlaneMode = 'global';
-  const controlPlaneWhy: string[] = [];
+  let controlPlane: ChoiceBuilder<ControlPlaneMode>;
   if (partition.requiresOwnControlPlane) {
-    controlPlane = 'partition';
-    controlPlaneWhy.push(
+    controlPlane = new ChoiceBuilder<ControlPlaneMode>(
+      'partition',
+      'partition-requires-own-control-plane',
       `partition ${partition.id} shares no credentials, global services or metadata with other partitions: run a control plane inside it (home Region ${partition.homeRegion})`,
     );
   } else if (inCountry.length) {
-    controlPlane = 'regional';
-    controlPlaneWhy.push(
+    controlPlane = new ChoiceBuilder<ControlPlaneMode>(
+      'regional',
+      'in-country-regime',
       `${inCountry
         .map(r => r.basis)
         .join(
           ', ',
         )} keeps ${classification} data of ${homeCountry} in-country; tenant metadata is data too, so the control plane runs in-country`,
     );
+  } else if (rules.length) {
+    controlPlane = new ChoiceBuilder<ControlPlaneMode>(
+      'global',
+      'privacy-transfers-allowed',
+      `${rules.map(r => r.basis).join(', ')} allows transfers to ${rules
+        .flatMap(r => r.allowedJurisdictions ?? [])
+        .join(
+          ', ',
+        )}: a global control plane may hold tenant metadata if it runs in one of them`,
+    );
   } else {
-    controlPlaneWhy.push(
-      rules.length
-        ? `${rules.map(r => r.basis).join(', ')} allows transfers to ${rules
-            .flatMap(r => r.allowedJurisdictions ?? [])
-            .join(
-              ', ',
-            )}: a global control plane may hold tenant metadata if it runs in one of them`
-        : `no residency regime applies to ${classification} data from ${homeCountry}: one global control plane is simplest`,
+    controlPlane = new ChoiceBuilder<ControlPlaneMode>(
+      'global',
+      'no-residency-regime',
+      `no residency regime applies to ${classification} data from ${homeCountry}: one global control plane is simplest`,
     );
   }
 
@@ -244,68 +300,81 @@ export function adviseArchitecture(
       confidential: 'bridge',
       restricted: 'silo',
     };
-  let isolation = isolationByClassification[classification];
-  const isolationWhy = [
-    `${classification} data suggests ${isolation} isolation`,
-  ];
+  const isolation = new ChoiceBuilder(
+    isolationByClassification[classification],
+    classificationRule(classification),
+    `${classification} data suggests ${isolationByClassification[classification]} isolation`,
+  );
   if (
     profile.tier &&
-    ISOLATION_ORDER.indexOf(profile.tier) > ISOLATION_ORDER.indexOf(isolation)
+    ISOLATION_ORDER.indexOf(profile.tier) >
+      ISOLATION_ORDER.indexOf(isolation.choice)
   ) {
-    isolation = profile.tier;
-    isolationWhy.push(`the tenant tier asks for ${profile.tier}`);
+    isolation.set(
+      profile.tier,
+      'tenant-tier',
+      `the tenant tier asks for ${profile.tier}`,
+    );
   }
-  if (inCountry.length && isolation === 'pool') {
-    isolation = 'bridge';
-    isolationWhy.push(
+  if (inCountry.length && isolation.choice === 'pool') {
+    isolation.set(
+      'bridge',
+      'in-country-regime',
       'in-country regimes favour per-tenant data stores that can be located and deleted individually',
     );
   }
 
-  let encryption: EncryptionTier;
-  const encryptionWhy: string[] = [];
+  let encryption: ChoiceBuilder<EncryptionTier>;
   const level = CLASSIFICATION_ORDER.indexOf(classification);
   if (level <= 1) {
-    encryption = 'aws-managed-key';
-    encryptionWhy.push(
+    encryption = new ChoiceBuilder<EncryptionTier>(
+      'aws-managed-key',
+      classificationRule(classification),
       `${classification} data: AWS managed keys encrypt at rest with no key administration`,
     );
     if (partition.requiresOwnControlPlane || inCountry.length) {
-      encryption = 'customer-managed-kms-key';
-      encryptionWhy.push(
+      encryption.set(
+        'customer-managed-kms-key',
+        partition.requiresOwnControlPlane
+          ? 'partition-requires-own-control-plane'
+          : 'in-country-regime',
         'a sovereignty or in-country regime applies: customer managed KMS keys give key policies, rotation control and auditable use',
       );
     }
   } else if (level === 2) {
-    encryption = 'customer-managed-kms-key';
-    encryptionWhy.push(
+    encryption = new ChoiceBuilder<EncryptionTier>(
+      'customer-managed-kms-key',
+      'classification-confidential',
       'confidential data: customer managed KMS keys per tenant (or per cell) allow revocation and crypto-shredding',
     );
   } else if (
     inCountry.some(r => r.regime === 'independence') ||
     partition.requiresOwnControlPlane
   ) {
-    encryption = 'external-key-store';
-    encryptionWhy.push(
+    encryption = new ChoiceBuilder<EncryptionTier>(
+      'external-key-store',
+      'restricted-key-custody',
       'restricted data under an independence or sovereignty regime: keep key material outside AWS with an external key store (XKS) the customer operates',
     );
   } else {
-    encryption = 'cloudhsm';
-    encryptionWhy.push(
+    encryption = new ChoiceBuilder<EncryptionTier>(
+      'cloudhsm',
+      'classification-restricted',
       'restricted data: single-tenant FIPS 140-3 Level 3 HSMs (CloudHSM custom key store) under customer control',
     );
   }
-  if (encryption === 'cloudhsm' && options.cloudHsmAvailable === false) {
-    encryption = 'external-key-store';
-    encryptionWhy.push(
+  if (encryption.choice === 'cloudhsm' && options.cloudHsmAvailable === false) {
+    encryption.set(
+      'external-key-store',
+      'cloudhsm-unavailable',
       `CloudHSM is not offered in ${target.id}: use an external key store instead`,
     );
   }
   return {
     target: target.id,
     partition: partition.id,
-    controlPlane: { choice: controlPlane, rationale: controlPlaneWhy },
-    isolation: { choice: isolation, rationale: isolationWhy },
-    encryption: { choice: encryption, rationale: encryptionWhy },
+    controlPlane: controlPlane.build(),
+    isolation: isolation.build(),
+    encryption: encryption.build(),
   };
 }
