@@ -1,4 +1,8 @@
-/** A product the Price List API prices in every Region (USD before the Region's factor). */
+/**
+ * A product the Price List API prices in every priced Region (USD before the
+ * Region's factor). These are synthetic prices: whatever reads them labels
+ * them synthetic, because they come from the simulator, not from AWS.
+ */
 export interface PricedProductTemplate {
   family: string;
   attributes: Record<string, string>;
@@ -6,38 +10,51 @@ export interface PricedProductTemplate {
   usd: number;
 }
 
-/** Products by Price List service code. */
+/**
+ * Partitions the simulated Price List API publishes nothing for, so that a
+ * Region there gets "no price" with a reason, the way a Region the real API
+ * does not cover does (the European Sovereign Cloud is not in the public
+ * Price List).
+ */
+export const UNPRICED_PARTITIONS: readonly string[] = ['aws-eusc'];
+
+const instance = (instanceType: string, usd: number) => ({
+  family: 'Compute Instance',
+  attributes: { instanceType, operatingSystem: 'Linux', tenancy: 'Shared' },
+  unit: 'Hrs',
+  usd,
+});
+
+/**
+ * Products by Price List service code: one for every kind of line a cell's
+ * bill of materials has (instance hours, EBS and S3 storage, request-priced
+ * services, data transfer out, KMS key months and requests, CloudHSM hours,
+ * NAT gateway and load balancer hours).
+ */
 export const PRICED_PRODUCTS: Record<string, PricedProductTemplate[]> = {
   AmazonEC2: [
+    instance('m7g.large', 0.0816),
+    instance('c7g.xlarge', 0.145),
+    instance('r7g.large', 0.1071),
     {
-      family: 'Compute Instance',
-      attributes: {
-        instanceType: 'm7g.large',
-        operatingSystem: 'Linux',
-        tenancy: 'Shared',
-      },
-      unit: 'Hrs',
-      usd: 0.0816,
+      family: 'Storage',
+      attributes: { volumeApiName: 'gp3' },
+      unit: 'GB-Mo',
+      usd: 0.08,
     },
     {
-      family: 'Compute Instance',
-      attributes: {
-        instanceType: 'c7g.xlarge',
-        operatingSystem: 'Linux',
-        tenancy: 'Shared',
-      },
+      family: 'NAT Gateway',
+      attributes: { group: 'NGW:NatGateway' },
       unit: 'Hrs',
-      usd: 0.145,
+      usd: 0.045,
     },
+  ],
+  AWSELB: [
     {
-      family: 'Compute Instance',
-      attributes: {
-        instanceType: 'r7g.large',
-        operatingSystem: 'Linux',
-        tenancy: 'Shared',
-      },
+      family: 'Load Balancer-Application',
+      attributes: { group: 'ELB:Balancer' },
       unit: 'Hrs',
-      usd: 0.1071,
+      usd: 0.0225,
     },
   ],
   AmazonS3: [
@@ -47,6 +64,12 @@ export const PRICED_PRODUCTS: Record<string, PricedProductTemplate[]> = {
       unit: 'GB-Mo',
       usd: 0.023,
     },
+    {
+      family: 'API Request',
+      attributes: { group: 'S3-API-Tier1' },
+      unit: 'Requests',
+      usd: 0.000005,
+    },
   ],
   AmazonDynamoDB: [
     {
@@ -55,6 +78,18 @@ export const PRICED_PRODUCTS: Record<string, PricedProductTemplate[]> = {
       unit: 'WriteRequestUnits',
       usd: 0.00000125,
     },
+    {
+      family: 'Amazon DynamoDB PayPerRequest Throughput',
+      attributes: { group: 'DDB-ReadUnits' },
+      unit: 'ReadRequestUnits',
+      usd: 0.00000025,
+    },
+    {
+      family: 'Database Storage',
+      attributes: { volumeType: 'Amazon DynamoDB - Indexed DataStore' },
+      unit: 'GB-Mo',
+      usd: 0.25,
+    },
   ],
   AWSLambda: [
     {
@@ -62,6 +97,50 @@ export const PRICED_PRODUCTS: Record<string, PricedProductTemplate[]> = {
       attributes: { group: 'AWS-Lambda-Duration-ARM' },
       unit: 'Lambda-GB-Second',
       usd: 0.0000133334,
+    },
+    {
+      family: 'Serverless',
+      attributes: { group: 'AWS-Lambda-Requests' },
+      unit: 'Requests',
+      usd: 0.0000002,
+    },
+  ],
+  AWSQueueService: [
+    {
+      family: 'API Request',
+      attributes: { queueType: 'Standard' },
+      unit: 'Requests',
+      usd: 0.0000004,
+    },
+  ],
+  AWSDataTransfer: [
+    {
+      family: 'Data Transfer',
+      attributes: { transferType: 'AWS Outbound', toLocation: 'External' },
+      unit: 'GB',
+      usd: 0.09,
+    },
+  ],
+  awskms: [
+    {
+      family: 'Encryption Key',
+      attributes: { group: 'KMS-Keys' },
+      unit: 'Keys',
+      usd: 1,
+    },
+    {
+      family: 'API Request',
+      attributes: { group: 'KMS-Requests' },
+      unit: 'Requests',
+      usd: 0.000003,
+    },
+  ],
+  CloudHSM: [
+    {
+      family: 'Dedicated HSM',
+      attributes: { instanceType: 'hsm2m.medium' },
+      unit: 'Hrs',
+      usd: 1.45,
     },
   ],
 };

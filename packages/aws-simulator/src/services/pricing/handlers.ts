@@ -4,11 +4,18 @@ import type { SyntheticOrganization } from '../../organization';
 import { pageOf, pageSizeOf, tokenField } from '../../protocol';
 import { hashOf } from '../../random';
 import { defineService } from '../defineService';
-import { PRICED_PRODUCTS, PricedProductTemplate } from './data';
+import {
+  PRICED_PRODUCTS,
+  PricedProductTemplate,
+  UNPRICED_PARTITIONS,
+} from './data';
 
 type PriceFilter = { Type: string; Field: string; Value: string };
 
-/** Every priced product of a service in every Region, with deterministic per-Region prices. */
+/**
+ * Every priced product of a service in every Region of a priced partition,
+ * with deterministic per-Region prices.
+ */
 function productsOf(
   org: SyntheticOrganization,
   snapshot: GlobalInfrastructureSnapshot | undefined,
@@ -22,7 +29,10 @@ function productsOf(
         partition: r.partition,
         longName: undefined,
       }));
-  return regions.flatMap(region =>
+  const priced = regions.filter(
+    r => !UNPRICED_PARTITIONS.includes(r.partition),
+  );
+  return priced.flatMap(region =>
     templates.map(t => {
       const factor = 1 + (hashOf(region.id) % 30) / 100;
       const sku = hashOf(
