@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bomOverridesSchema } from './cost';
 import { typeError } from './errors';
 import { footprintSchema } from './footprint';
 import { loadUnitsSchema } from './cells';
@@ -105,6 +106,11 @@ export const compareLocationsSchema = z
       .optional()
       .describe(
         'Location ids to rank; absent: every location the caller may read',
+      ),
+    bomOverrides: bomOverridesSchema
+      .optional()
+      .describe(
+        'Monthly quantities replacing the derived ones in every candidate’s bill of materials',
       ),
   })
   .superRefine((body, ctx) => {
