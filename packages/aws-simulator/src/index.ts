@@ -21,6 +21,36 @@ export type {
   SimulatedAuditControl,
 } from './services/auditManager/data';
 export type { SimulatedConformancePack } from './services/config/data';
+export {
+  attachOrganizationTree,
+  createSimulatedOrganizationTree,
+  organizationTreeOf,
+  FULL_AWS_ACCESS_POLICY_ID,
+  SIMULATED_GUARDRAIL_DRIFTS,
+} from './services/organizations/data';
+export type {
+  SimulatedGuardrailDrift,
+  SimulatedGuardrailSeed,
+  SimulatedOrganizationAccount,
+  SimulatedOrganizationalUnit,
+  SimulatedOrganizationTree,
+  SimulatedOrganizationTreeSize,
+  SimulatedPolicyDocument,
+  SimulatedServiceControlPolicy,
+} from './services/organizations/data';
+export {
+  simulatedCloudTrailRecords,
+  writeSimulatedCloudTrailLogs,
+  CLOUDTRAIL_DAYS,
+  CLOUDTRAIL_RECORDS_PER_ACCOUNT_REGION,
+} from './services/cloudTrail/records';
+export type { SimulatedCloudTrailRecord } from './services/cloudTrail/records';
+export { simulatedEventDataStores } from './services/cloudTrail/handlers';
+export type { SimulatedEventDataStore } from './services/cloudTrail/handlers';
+export {
+  SIMULATED_ATHENA_DATABASE,
+  SIMULATED_ATHENA_TABLE,
+} from './services/athena/handlers';
 export { TokenBucket, FaultInjector, DEFAULT_RATE_LIMITS } from './faults';
 export type { AwsSimulatorFaults, OperationRateLimit } from './faults';
 export {

@@ -1,5 +1,8 @@
+import { athenaService } from './athena/handlers';
 import { auditManagerService } from './auditManager/handlers';
+import { cloudTrailService } from './cloudTrail/handlers';
 import { configService } from './config/handlers';
+import { organizationsService } from './organizations/handlers';
 import { pricingService } from './pricing/handlers';
 import { resilienceHubService } from './resilienceHub/handlers';
 import { securityHubService } from './securityHub/handlers';
@@ -16,4 +19,7 @@ export const SIMULATED_SERVICES: readonly SimulatedService[] = [
   ssmService,
   pricingService,
   stsService,
+  cloudTrailService,
+  athenaService,
+  organizationsService,
 ];
