@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { regionExpansionPermissions } from '@region-expansion/plugin-region-expansion-common';
 import {
   regionExpansionEstateSeedExtensionPoint,
@@ -9,6 +10,7 @@ import {
   regionExpansionLocationResourceRef,
   regionExpansionLocationRules,
 } from '@region-expansion/plugin-region-expansion-node';
+import { registerRegionExpansionActions } from './actions/registerRegionExpansionActions';
 import { availabilityFromConfig } from './availability/availabilityFromConfig';
 import { KnexAvailabilityStore } from './availability/KnexAvailabilityStore';
 import { scheduleAvailabilityRefresh } from './availability/scheduleAvailabilityRefresh';
@@ -75,6 +77,7 @@ export const regionExpansionPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         logger,
@@ -86,6 +89,7 @@ export const regionExpansionPlugin = createBackendPlugin({
         permissionsRegistry,
         scheduler,
         lifecycle,
+        actionsRegistry,
       }) {
         const readinessConfig = readReadinessConfig(config);
         const assessConfig = readAssessConfig(config);
@@ -212,6 +216,17 @@ export const regionExpansionPlugin = createBackendPlugin({
           }),
         );
         httpRouter.use(nameBodyErrors());
+
+        // The same services and permission checks, as actions the portal's
+        // MCP server offers to AI agents.
+        registerRegionExpansionActions({
+          actionsRegistry,
+          permissions,
+          estate,
+          tenants,
+          placement,
+          readiness,
+        });
       },
     });
   },

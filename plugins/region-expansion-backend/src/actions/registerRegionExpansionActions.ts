@@ -1,0 +1,31 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { EstateService } from '../estate/EstateService';
+import { PlacementService } from '../placement/PlacementService';
+import { ReadinessService } from '../readiness/ReadinessService';
+import { TenantService } from '../tenants/TenantService';
+import { createGetLocationReadinessAction } from './createGetLocationReadinessAction';
+
+/**
+ * What the region-expansion actions call: the same services as the REST
+ * routes, and the permission service that decides for each action's caller.
+ */
+export interface RegionExpansionActionsOptions {
+  actionsRegistry: ActionsRegistryService;
+  permissions: PermissionsService;
+  estate: EstateService;
+  tenants: TenantService;
+  placement: PlacementService;
+  readiness: ReadinessService;
+}
+
+/**
+ * Registers the region-expansion actions in the actions registry, which the
+ * MCP actions backend offers to AI agents as tools (`region-expansion.<name>`)
+ * when `backend.actions.pluginSources` lists `region-expansion`.
+ */
+export function registerRegionExpansionActions(
+  options: RegionExpansionActionsOptions,
+): void {
+  createGetLocationReadinessAction(options);
+}
