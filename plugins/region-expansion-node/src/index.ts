@@ -8,6 +8,7 @@ export * from './availability';
 export * from './footprint';
 export * from './cloudtrail';
 export * from './residency';
+export * from './design';
 export * from './readiness';
 export * from './assessment';
 export * from './locations';

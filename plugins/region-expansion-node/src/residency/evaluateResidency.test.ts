@@ -203,3 +203,86 @@ describe('adviseArchitecture', () => {
     },
   );
 });
+
+describe('adviseArchitecture rule ids', () => {
+  it.each([
+    {
+      target: 'us-east-1',
+      profile: { classification: 'internal' },
+      rules: [
+        'no-residency-regime',
+        'classification-internal',
+        'classification-internal',
+      ],
+    },
+    {
+      target: 'eu-west-1',
+      profile: { classification: 'confidential', homeCountry: 'IE' },
+      rules: [
+        'privacy-transfers-allowed',
+        'classification-confidential',
+        'classification-confidential',
+      ],
+    },
+    {
+      target: 'eu-central-1',
+      profile: { classification: 'restricted' },
+      rules: [
+        'in-country-regime',
+        'classification-restricted',
+        'classification-restricted',
+      ],
+    },
+    {
+      target: 'eu-central-1',
+      profile: { classification: 'restricted' },
+      options: { cloudHsmAvailable: false },
+      rules: [
+        'in-country-regime',
+        'classification-restricted',
+        'cloudhsm-unavailable',
+      ],
+    },
+    {
+      target: 'eusc-de-east-1',
+      profile: { classification: 'internal', tier: 'silo' },
+      rules: [
+        'partition-requires-own-control-plane',
+        'tenant-tier',
+        'partition-requires-own-control-plane',
+      ],
+    },
+    {
+      target: 'eusc-de-east-1',
+      profile: { classification: 'restricted' },
+      rules: [
+        'partition-requires-own-control-plane',
+        'classification-restricted',
+        'restricted-key-custody',
+      ],
+    },
+    {
+      target: 'me-central-1',
+      profile: { classification: 'internal', homeCountry: 'CN' },
+      rules: ['in-country-regime', 'in-country-regime', 'in-country-regime'],
+    },
+  ] as const)(
+    '$target $profile.classification: $rules',
+    ({ target, profile, rules, ...rest }) => {
+      const location = catalog.require(target);
+      const advice = adviseArchitecture(
+        location,
+        catalog.partition(location.partition)!,
+        profile,
+        'options' in rest ? rest.options : {},
+      );
+      const parts = [advice.controlPlane, advice.isolation, advice.encryption];
+      expect(parts.map(p => p.rule)).toEqual(rules);
+      for (const part of parts) {
+        // One rule per reason, and the deciding rule among them.
+        expect(part.rules).toHaveLength(part.rationale.length);
+        expect(part.rules).toContain(part.rule);
+      }
+    },
+  );
+});

@@ -1,0 +1,3 @@
+export * from './checkDesignChoice';
+export * from './checkResidencyRequest';
+export * from './designExceptions';
