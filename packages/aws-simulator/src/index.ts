@@ -22,6 +22,23 @@ export type {
 } from './services/auditManager/data';
 export type { SimulatedConformancePack } from './services/config/data';
 export {
+  attachOrganizationTree,
+  createSimulatedOrganizationTree,
+  organizationTreeOf,
+  FULL_AWS_ACCESS_POLICY_ID,
+  SIMULATED_GUARDRAIL_DRIFTS,
+} from './services/organizations/data';
+export type {
+  SimulatedGuardrailDrift,
+  SimulatedGuardrailSeed,
+  SimulatedOrganizationAccount,
+  SimulatedOrganizationalUnit,
+  SimulatedOrganizationTree,
+  SimulatedOrganizationTreeSize,
+  SimulatedPolicyDocument,
+  SimulatedServiceControlPolicy,
+} from './services/organizations/data';
+export {
   simulatedCloudTrailRecords,
   writeSimulatedCloudTrailLogs,
   CLOUDTRAIL_DAYS,
