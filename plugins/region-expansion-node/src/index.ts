@@ -20,3 +20,4 @@ export * from './governance';
 export * from './seed';
 export * from './validation';
 export * from './permissions';
+export * from './cost';

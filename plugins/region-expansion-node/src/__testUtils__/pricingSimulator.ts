@@ -1,0 +1,53 @@
+import { PricingClient } from '@aws-sdk/client-pricing';
+import { setupServer } from 'msw/node';
+import {
+  accessKeyIdFor,
+  createAwsSimulatorHandlers,
+  createSyntheticOrganization,
+  SIMULATOR_TEST_ENDPOINT,
+  simulatedPartitionsOf,
+} from '@region-expansion/aws-simulator';
+import { LocationCatalog } from '../locations';
+
+/**
+ * The simulator's Price List API for a test file: an organization over the
+ * `aws` and `aws-eusc` partitions of the shipped catalog (3 Regions each),
+ * listening from `beforeAll` to `afterAll`, and a real SDK client counting
+ * the GetProducts requests it sends.
+ */
+export function usePricingSimulator() {
+  const catalog = LocationCatalog.fromSnapshot();
+  const org = createSyntheticOrganization(7, {
+    partitions: simulatedPartitionsOf(catalog, ['aws', 'aws-eusc']),
+    accountsPerPartition: 1,
+    regionsPerPartition: 3,
+    findingsPerAccountRegion: 0,
+  });
+  const server = setupServer(...createAwsSimulatorHandlers(org));
+  const requests = { count: 0 };
+  server.events.on('request:start', () => {
+    requests.count += 1;
+  });
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => server.close());
+
+  const account = org.accounts.find(a => a.partition === 'aws')!;
+  return {
+    org,
+    catalog,
+    requests,
+    /** Regions with prices, and one of aws-eusc that has none. */
+    pricedRegions: org.regionsOf('aws').map(r => r.id),
+    unpricedRegion: org.regionsOf('aws-eusc')[0].id,
+    client: () =>
+      new PricingClient({
+        region: 'us-east-1',
+        endpoint: SIMULATOR_TEST_ENDPOINT,
+        maxAttempts: 1,
+        credentials: {
+          accessKeyId: accessKeyIdFor(account.id),
+          secretAccessKey: 'simulated',
+        },
+      }),
+  };
+}
