@@ -1,8 +1,48 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { as, rolePermissionsFactory } from '../__testUtils__/rolePolicy';
+import request from 'supertest';
+import {
+  conditionalPermissions,
+  inPartitions,
+  someone,
+} from '../__testUtils__/conditionalPolicy';
 import { callTool, connectMcp, startMcpBackend } from '../__testUtils__/mcp';
+import { API, as, rolePermissionsFactory } from '../__testUtils__/rolePolicy';
 
 jest.setTimeout(120_000);
+
+const tool = (name: string) => `region-expansion.${name}`;
+
+/** A CloudFormation template using S3 and a Lambda function. */
+const TEMPLATE = JSON.stringify({
+  Resources: {
+    Bucket: { Type: 'AWS::S3::Bucket' },
+    Fn: { Type: 'AWS::Lambda::Function', Properties: {} },
+  },
+});
+
+const WHAT_IF = {
+  profiles: [
+    {
+      count: 50,
+      tier: 'pool',
+      classification: 'internal',
+      loadUnits: 2,
+      residency: { partition: 'aws-eusc' },
+    },
+  ],
+};
+
+/** One valid call of each action (besides compare-locations). */
+const CALLS: Array<[string, Record<string, unknown>]> = [
+  ['get-location-readiness', { locationId: 'eu-west-1' }],
+  [
+    'assess-footprint',
+    { locationId: 'eu-west-1', fileName: 'stack.json', content: TEMPLATE },
+  ],
+  ['what-if-placement', WHAT_IF],
+  ['explain-placement', { tenantId: 'tenant-00001' }],
+];
 
 describe('region-expansion actions through the MCP actions backend', () => {
   let baseUrl: string;
@@ -16,40 +56,249 @@ describe('region-expansion actions through the MCP actions backend', () => {
     engineer = await connectMcp(baseUrl, as('engineer'));
   });
 
-  it('lists every region-expansion action as a tool with its input schema and read-only hints', async () => {
+  it('lists every region-expansion action as a read-only tool with its input schema', async () => {
     const { tools } = await engineer.listTools();
     const ours = tools.filter(t => t.name.startsWith('region-expansion.'));
-    expect(ours.map(t => t.name).sort()).toEqual([
-      'region-expansion.get-location-readiness',
-    ]);
-    const readinessTool = ours.find(
-      t => t.name === 'region-expansion.get-location-readiness',
-    )!;
-    expect(readinessTool.inputSchema).toMatchObject({
+    expect(ours.map(t => t.name).sort()).toEqual(
+      CALLS.map(([name]) => tool(name)).sort(),
+    );
+    for (const t of ours) {
+      expect(t.description).toMatch(/Example: \{/);
+      expect(t.annotations).toMatchObject({
+        readOnlyHint: true,
+        idempotentHint: true,
+        destructiveHint: false,
+      });
+    }
+    const schemaOf = (name: string) =>
+      ours.find(t => t.name === tool(name))!.inputSchema;
+    expect(schemaOf('get-location-readiness')).toMatchObject({
       type: 'object',
       required: ['locationId'],
       properties: { locationId: { type: 'string' } },
     });
-    expect(readinessTool.annotations).toMatchObject({
-      readOnlyHint: true,
-      idempotentHint: true,
-      destructiveHint: false,
+    expect(schemaOf('assess-footprint')).toMatchObject({
+      required: ['locationId', 'fileName', 'content'],
+      properties: {
+        classification: {
+          enum: ['public', 'internal', 'confidential', 'restricted'],
+        },
+      },
+    });
+    expect(schemaOf('what-if-placement')).toMatchObject({
+      required: ['profiles'],
+      properties: {
+        profiles: {
+          type: 'array',
+          items: { properties: { tier: { enum: ['pool', 'bridge', 'silo'] } } },
+        },
+      },
+    });
+    expect(schemaOf('explain-placement')).toMatchObject({
+      required: ['tenantId'],
     });
   });
 
-  it('answers get-location-readiness with the level, blockers and waivers', async () => {
+  it('answers get-location-readiness with the level, blockers and active waivers', async () => {
     const { output, error } = await callTool(
       engineer,
-      'region-expansion.get-location-readiness',
+      tool('get-location-readiness'),
       { locationId: 'eu-west-1' },
     );
     expect(error).toBeUndefined();
+    const rest = await request(baseUrl)
+      .get(`${API}/readiness/eu-west-1`)
+      .set('Authorization', as('engineer'));
     expect(output).toMatchObject({
       locationId: 'eu-west-1',
       partition: 'aws',
-      level: expect.stringMatching(/^(blocked|pilot|ready)$/),
+      level: rest.body.level,
+      evaluatedAt: rest.body.evaluatedAt,
+      blockers: rest.body.blockers,
+      openChecks: rest.body.openChecks,
+      waivers: [],
     });
-    expect(Array.isArray(output.blockers)).toBe(true);
-    expect(Array.isArray(output.waivers)).toBe(true);
   });
+
+  it('answers assess-footprint with the file footprint and the level it would give, as the REST route does', async () => {
+    const args = {
+      locationId: 'eusc-de-east-1',
+      fileName: 'stack.json',
+      content: TEMPLATE,
+      classification: 'confidential',
+      homeCountry: 'DE',
+    };
+    const { output, error } = await callTool(
+      engineer,
+      tool('assess-footprint'),
+      args,
+    );
+    expect(error).toBeUndefined();
+    const { locationId, ...body } = args;
+    const rest = await request(baseUrl)
+      .post(`${API}/readiness/${locationId}/assess`)
+      .set('Authorization', as('engineer'))
+      .send(body);
+    expect(rest.status).toBe(200);
+    expect(output).toEqual({
+      locationId: 'eusc-de-east-1',
+      partition: 'aws-eusc',
+      fileName: 'stack.json',
+      kind: 'cloudformation',
+      services: rest.body.footprint.services.map((s: any) => s.code),
+      level: rest.body.evaluation.level,
+      blockers: rest.body.evaluation.blockers,
+      openChecks: rest.body.evaluation.openChecks,
+      availabilityGaps: rest.body.availabilityGaps,
+      sovereigntyBlockers: rest.body.sovereigntyBlockers,
+    });
+    expect(output.services).toEqual(expect.arrayContaining(['s3', 'lambda']));
+  });
+
+  it('answers what-if-placement with the forecast and writes nothing', async () => {
+    const summary = async () =>
+      (
+        await request(baseUrl)
+          .get(`${API}/locations/summary`)
+          .set('Authorization', as('engineer'))
+      ).body;
+    const before = await summary();
+    const { output, error } = await callTool(
+      engineer,
+      tool('what-if-placement'),
+      WHAT_IF,
+    );
+    expect(error).toBeUndefined();
+    expect(output.requested).toBe(50);
+    expect(
+      output.placedInExistingCells +
+        output.placedInNewCells +
+        output.unplaceable.count,
+    ).toBe(50);
+    expect(await summary()).toEqual(before);
+  });
+
+  it('answers explain-placement with the cell, the stored decision and whether the rules still hold', async () => {
+    const { output, error } = await callTool(
+      engineer,
+      tool('explain-placement'),
+      { tenantId: 'tenant-00001' },
+    );
+    expect(error).toBeUndefined();
+    const tenant = (
+      await request(baseUrl)
+        .get(`${API}/tenants/tenant-00001`)
+        .set('Authorization', as('engineer'))
+    ).body;
+    expect(output.tenant.id).toBe('tenant-00001');
+    expect(output.cell.id).toBe(tenant.cellId);
+    expect(output.rulesHoldNow).toBe(true);
+    expect(output.summary).toContain(`cell '${tenant.cellId}'`);
+  });
+
+  it.each(CALLS)(
+    'refuses %s to a signed-in user without the permission',
+    async (name, args) => {
+      const nobody = await connectMcp(
+        baseUrl,
+        mockCredentials.user.header('user:default/nobody'),
+      );
+      const { output, error } = await callTool(nobody, tool(name), args);
+      expect(output).toBeUndefined();
+      expect(error).toMatch(
+        /^NotAllowedError: Permission 'region-expansion\.[a-z.]+' is required$/,
+      );
+    },
+  );
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      'get-location-readiness',
+      { locationId: 'EU West' },
+      'InputError: locationId: must be 1-64 lower-case letters',
+    ],
+    [
+      'get-location-readiness',
+      { locationId: 'xx-nowhere-9' },
+      "NotFoundError: Location 'xx-nowhere-9' does not exist",
+    ],
+    [
+      'assess-footprint',
+      {
+        locationId: 'eu-west-1',
+        fileName: 'stack.json',
+        content: TEMPLATE,
+        homeCountry: 'XX',
+      },
+      'InputError: homeCountry: must be an ISO 3166-1 alpha-2 country code',
+    ],
+    [
+      'assess-footprint',
+      { locationId: 'eu-west-1', fileName: 'stack.json', content: '{"Res' },
+      'InputError: content:',
+    ],
+    [
+      'what-if-placement',
+      { profiles: [{ ...WHAT_IF.profiles[0], count: 20000 }] },
+      'InputError: profiles.0.count: must be at most 10000',
+    ],
+    [
+      'explain-placement',
+      { tenantId: 'Tenant 1' },
+      'InputError: tenantId: must be 1-64 lower-case letters',
+    ],
+    [
+      'explain-placement',
+      { tenantId: 'no-such-tenant' },
+      "NotFoundError: Tenant 'no-such-tenant' does not exist",
+    ],
+    [
+      'what-if-placement',
+      { profiles: 'many' },
+      'InputError: Invalid input to action "region-expansion:what-if-placement"',
+    ],
+  ])('refuses %s with %j: %s', async (name, args, message) => {
+    const { output, error } = await callTool(engineer, tool(name), args);
+    expect(output).toBeUndefined();
+    expect(error).toContain(message);
+  });
+});
+
+describe('region-expansion actions for a caller allowed only one partition', () => {
+  let scoped: Client;
+
+  beforeAll(async () => {
+    const baseUrl = await startMcpBackend({
+      permissions: conditionalPermissions(inPartitions('aws-eusc')).factory,
+      tenants: 50,
+    });
+    scoped = await connectMcp(baseUrl, someone);
+  });
+
+  it('answers get-location-readiness inside the partition', async () => {
+    const { output, error } = await callTool(
+      scoped,
+      tool('get-location-readiness'),
+      { locationId: 'eusc-de-east-1' },
+    );
+    expect(error).toBeUndefined();
+    expect(output.partition).toBe('aws-eusc');
+  });
+
+  it('answers a location outside the partition as one that does not exist', async () => {
+    const { error } = await callTool(scoped, tool('get-location-readiness'), {
+      locationId: 'eu-west-1',
+    });
+    expect(error).toBe("NotFoundError: Location 'eu-west-1' does not exist");
+  });
+
+  it.each(CALLS.filter(([name]) => name !== 'get-location-readiness'))(
+    'refuses %s, which cannot be filtered by partition, as its REST route does',
+    async (name, args) => {
+      const { error } = await callTool(scoped, tool(name), args);
+      expect(error).toMatch(
+        /^NotAllowedError: Permission 'region-expansion\.location\.read' is granted for part of the estate only/,
+      );
+    },
+  );
 });

@@ -4,7 +4,10 @@ import { EstateService } from '../estate/EstateService';
 import { PlacementService } from '../placement/PlacementService';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { TenantService } from '../tenants/TenantService';
+import { createAssessFootprintAction } from './createAssessFootprintAction';
+import { createExplainPlacementAction } from './createExplainPlacementAction';
 import { createGetLocationReadinessAction } from './createGetLocationReadinessAction';
+import { createWhatIfPlacementAction } from './createWhatIfPlacementAction';
 
 /**
  * What the region-expansion actions call: the same services as the REST
@@ -28,4 +31,7 @@ export function registerRegionExpansionActions(
   options: RegionExpansionActionsOptions,
 ): void {
   createGetLocationReadinessAction(options);
+  createAssessFootprintAction(options);
+  createWhatIfPlacementAction(options);
+  createExplainPlacementAction(options);
 }

@@ -96,6 +96,11 @@ export class PlacementService {
     return this.#defaultStrategy;
   }
 
+  /** Spec of the new cells the engine proposes when a request names none. */
+  get cellSpec(): CellSpec {
+    return this.#cellSpec;
+  }
+
   async #engine(
     cells?: Cell[],
     cellSpec: CellSpec = this.#cellSpec,
