@@ -1,1 +1,3 @@
 export * from './scanCloudTrail';
+export * from './cloudTrailEvents';
+export * from './engine';

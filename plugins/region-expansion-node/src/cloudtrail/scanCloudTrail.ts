@@ -6,6 +6,10 @@ import type { CloudTrailSummary } from '@region-expansion/plugin-region-expansio
 import { FootprintInputError } from '../footprint/InputError';
 import { fsProblem, realPath, realPathInside } from '../footprint/fileSystem';
 import { MAX_INPUT_BYTES } from '../footprint/readInput';
+import {
+  countCloudTrailEventTypes,
+  sortCloudTrailEvents,
+} from './cloudTrailEvents';
 import { CLOUDTRAIL_WORKER_SOURCE } from './workerSource';
 
 /**
@@ -241,38 +245,19 @@ export async function scanCloudTrail(
       await Promise.all(workers.map(worker => worker.terminate()));
     }
   }
-  const events: CloudTrailEventCount[] = [...totals]
-    .map(([key, count]) => {
+  const events = sortCloudTrailEvents(
+    [...totals].map(([key, count]) => {
       const [eventType, eventSource, eventName] = key.split('\t');
       return { eventType, eventSource, eventName, count };
-    })
-    .sort(
-      (a, b) =>
-        a.eventSource.localeCompare(b.eventSource) ||
-        a.eventName.localeCompare(b.eventName) ||
-        a.eventType.localeCompare(b.eventType),
-    );
-  const serviceEvents: Record<string, number> = {};
-  let apiCalls = 0;
-  let consoleSignIns = 0;
-  for (const event of events) {
-    if (event.eventType === 'AwsApiCall') apiCalls += event.count;
-    else if (event.eventType === 'AwsConsoleSignIn')
-      consoleSignIns += event.count;
-    else if (event.eventType === 'AwsServiceEvent') {
-      serviceEvents[event.eventSource] =
-        (serviceEvents[event.eventSource] ?? 0) + event.count;
-    }
-  }
+    }),
+  );
   return {
     events,
     summary: {
       files: files.length,
       digestFilesSkipped,
       records,
-      apiCalls,
-      serviceEvents,
-      consoleSignIns,
+      ...countCloudTrailEventTypes(events),
       accounts: [...accounts].sort(),
       regions: [...regions].sort(),
     },

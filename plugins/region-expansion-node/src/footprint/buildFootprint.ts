@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Footprint } from '@region-expansion/plugin-region-expansion-common';
 import { ServiceMapping } from '../availability/serviceMapping';
+import { addCloudTrailEvents } from '../cloudtrail/cloudTrailEvents';
 import {
   scanCloudTrail,
   type CloudTrailScanOptions,
@@ -280,18 +281,7 @@ export async function buildFootprint(
       ...options,
       root: options.root,
     });
-    const where = cloudTrailPaths.join(',');
-    for (const event of scan.events) {
-      if (event.eventType !== 'AwsApiCall') continue;
-      const entry = builder.mapping.byEventSource(event.eventSource);
-      if (entry) builder.addService(entry.code, 'cloudtrail', event.eventName);
-      else
-        builder.addUnknown({
-          kind: 'event-source',
-          value: event.eventSource,
-          file: where,
-        });
-    }
+    addCloudTrailEvents(builder, scan.events, cloudTrailPaths.join(','));
     builder.setCloudTrailSummary(scan.summary);
   }
   return builder.build();

@@ -1,0 +1,150 @@
+import {
+  type CloudTrailClient,
+  DescribeQueryCommand,
+  GetQueryResultsCommand,
+  StartQueryCommand,
+} from '@aws-sdk/client-cloudtrail';
+import type { ServiceMapping } from '../../availability/serviceMapping';
+import { engineCall } from './engineAwsError';
+import {
+  EngineFootprint,
+  EngineFootprintRow,
+  engineRow,
+  footprintOfEngineRows,
+} from './engineFootprint';
+import {
+  checkEngineScope,
+  EngineFootprintFilters,
+  footprintStatement,
+} from './engineQuery';
+import { EngineQueryError, engineInputError } from './EngineQueryError';
+import { EngineWaitOptions, pollEngineQuery } from './pollEngineQuery';
+
+/**
+ * Options of {@link cloudTrailLakeFootprint}.
+ *
+ * @public
+ */
+export interface CloudTrailLakeFootprintOptions extends EngineWaitOptions {
+  /** A CloudTrail client in the event data store's Region. */
+  client: CloudTrailClient;
+  /** ARN of the event data store, e.g. an organization store of management events. */
+  eventDataStore: string;
+  /** Start of the window (inclusive). */
+  start: Date;
+  /** End of the window (exclusive). */
+  end: Date;
+  filters?: EngineFootprintFilters;
+  /** Most result rows (groups) read; default 1,000,000. */
+  maxRows?: number;
+  /** Default: the bundled mapping table. */
+  mapping?: ServiceMapping;
+}
+
+const EVENT_DATA_STORE_ARN =
+  /^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:\d{12}:eventdatastore\/([A-Za-z0-9-]{1,64})$/;
+const ENGINE = 'CloudTrail Lake';
+
+/**
+ * The footprint of the events in a CloudTrail Lake event data store,
+ * aggregated by Lake: one GROUP BY statement (`StartQuery`), its status
+ * read with backoff for a bounded time (`DescribeQuery`), then every page
+ * of groups (`GetQueryResults`). Mapped to service codes exactly as the
+ * local reader maps CloudTrail files.
+ *
+ * @public
+ */
+export async function cloudTrailLakeFootprint(
+  options: CloudTrailLakeFootprintOptions,
+): Promise<EngineFootprint> {
+  const arn = EVENT_DATA_STORE_ARN.exec(options.eventDataStore ?? '');
+  if (!arn) {
+    throw engineInputError(
+      'eventDataStore',
+      'must be an event data store ARN such as arn:aws:cloudtrail:us-east-1:111122223333:eventdatastore/EXAMPLE-f852-4e8f-8bd1-bcf6cEXAMPLE',
+    );
+  }
+  const scope = checkEngineScope(options.start, options.end, options.filters);
+  const statement = footprintStatement('cloudtrail-lake', arn[1], scope);
+  const { client } = options;
+  const notFound: Record<string, [string, string]> = {
+    EventDataStoreNotFoundException: [
+      'eventDataStore',
+      'no such event data store in this account and Region',
+    ],
+    InactiveEventDataStoreException: [
+      'eventDataStore',
+      'the event data store is not enabled',
+    ],
+  };
+  const { QueryId } = await engineCall(
+    ENGINE,
+    'StartQuery',
+    () => client.send(new StartQueryCommand({ QueryStatement: statement })),
+    notFound,
+  );
+  const id = QueryId!;
+  let bytesScanned: number | undefined;
+  const polls = await pollEngineQuery(
+    async () => {
+      const described = await engineCall(ENGINE, 'DescribeQuery', () =>
+        client.send(new DescribeQueryCommand({ QueryId: id })),
+      );
+      const status = described.QueryStatus ?? 'QUEUED';
+      bytesScanned = described.QueryStatistics?.BytesScanned;
+      if (status === 'FINISHED') return { done: true };
+      if (['FAILED', 'CANCELLED', 'TIMED_OUT'].includes(status)) {
+        return {
+          done: true,
+          failure: new EngineQueryError({
+            field: 'query',
+            reason: `${ENGINE} query ${id} ended ${status}`,
+            problem: status === 'TIMED_OUT' ? 'timeout' : 'failed',
+          }),
+        };
+      }
+      return { done: false, status };
+    },
+    `${ENGINE} query ${id}`,
+    options,
+  );
+  const maxRows = options.maxRows ?? 1_000_000;
+  const rows: EngineFootprintRow[] = [];
+  let token: string | undefined;
+  do {
+    const page = await engineCall(ENGINE, 'GetQueryResults', () =>
+      client.send(
+        new GetQueryResultsCommand({
+          QueryId: id,
+          NextToken: token,
+          MaxQueryResults: 1000,
+        }),
+      ),
+    );
+    for (const row of page.QueryResultRows ?? []) {
+      rows.push(engineRow(Object.assign({}, ...row), rows.length));
+    }
+    if (rows.length > maxRows) {
+      throw engineInputError(
+        'maxRows',
+        `the query has more than ${maxRows} groups; narrow the window or the filters`,
+      );
+    }
+    token = page.NextToken;
+  } while (token);
+  return {
+    footprint: footprintOfEngineRows(
+      rows,
+      `cloudtrail-lake:${options.eventDataStore}`,
+      options.mapping,
+    ),
+    query: {
+      engine: 'cloudtrail-lake',
+      id,
+      statement,
+      polls,
+      rows: rows.length,
+      ...(bytesScanned !== undefined ? { bytesScanned } : {}),
+    },
+  };
+}
