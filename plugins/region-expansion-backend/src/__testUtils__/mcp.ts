@@ -4,16 +4,28 @@ import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { regionExpansionModuleDemo } from '@region-expansion/plugin-region-expansion-backend-module-demo';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
 import { regionExpansionPlugin } from '../plugin';
 
 /** The MCP endpoint of the MCP actions backend (one bundled server). */
 export const MCP_PATH = '/api/mcp-actions/v1';
 
 /**
+ * The plugins whose actions the demo portal's MCP server offers
+ * (`backend.actions.pluginSources` of the repository's `app-config.yaml`),
+ * so the tests fail if the portal stops listing `region-expansion`.
+ */
+export function portalActionSources(): string[] {
+  const file = resolve(__dirname, '../../../../app-config.yaml');
+  return parse(readFileSync(file, 'utf8')).backend.actions.pluginSources;
+}
+
+/**
  * Starts a backend with the region-expansion plugin and its demo estate of
  * `tenants` tenants, the MCP actions backend offering the actions of
- * `region-expansion` (`backend.actions.pluginSources`, as the portal's
- * app-config sets it) and `permissions` deciding every check. Answers the
+ * the plugins the portal's app-config lists (`backend.actions.pluginSources`) and `permissions` deciding every check. Answers the
  * backend's base URL.
  */
 export async function startMcpBackend(options: {
@@ -28,7 +40,7 @@ export async function startMcpBackend(options: {
       options.permissions,
       mockServices.rootConfig.factory({
         data: {
-          backend: { actions: { pluginSources: ['region-expansion'] } },
+          backend: { actions: { pluginSources: portalActionSources() } },
           regionExpansion: {
             demoData: { enabled: true, tenants: options.tenants },
           },
