@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   availabilityRoutes,
+  designRoutes,
   estateRoutes,
   locationReadPermission,
   placementRoutes,
@@ -14,6 +15,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { AvailabilityRefreshService } from '../availability/AvailabilityRefreshService';
 import { availabilityHandlers } from '../availability/router';
+import { DesignService } from '../design/DesignService';
+import { designHandlers } from '../design/router';
 import { EstateService } from '../estate/EstateService';
 import { estateHandlers } from '../estate/router';
 import { PlacementService } from '../placement/PlacementService';
@@ -80,6 +83,14 @@ export async function createRouter(
     const handlers = readinessHandlers({ readiness: options.readiness });
     mountRoutes(router, readinessRoutes, handlers, auth);
   }
+  // Advice reads only the estate and, where refreshed, live availability.
+  const design = DesignService.create({
+    estate: options.estate,
+    availabilitySource: options.availability
+      ? () => options.availability!.currentIndex()
+      : undefined,
+  });
+  mountRoutes(router, designRoutes, designHandlers({ design }), auth);
   if (options.availability) {
     const handlers = availabilityHandlers({
       availability: options.availability,

@@ -112,6 +112,17 @@ describe('routes under a conditional decision', () => {
     ).toBe(404);
   });
 
+  it('answers architecture advice for a location inside the scope and 404 outside', async () => {
+    const inside = await get(scoped, '/locations/eusc-de-east-1/advice');
+    expect(inside.status).toBe(200);
+    expect(inside.body.advice.target).toBe('eusc-de-east-1');
+    const outside = await get(scoped, '/locations/eu-west-1/advice');
+    expect(outside.status).toBe(404);
+    expect(outside.body.error.message).toBe(
+      "Location 'eu-west-1' does not exist",
+    );
+  });
+
   it('answers 403 to a change of a cell outside the scope, and changes nothing', async () => {
     const cells = (await adminGet('/cells')).body.items;
     const outside = cells.find((c: any) => c.partition === 'aws');

@@ -30,7 +30,12 @@ export const designRoutes = {
     errors: [404],
     example: {
       params: { locationId: 'eusc-de-east-1' },
-      query: { classification: 'restricted', homeCountry: 'DE' },
+      query: {
+        classification: 'restricted',
+        homeCountry: 'DE',
+        residencyCountries: 'DE',
+        residencyPartition: 'aws-eusc',
+      },
     },
   }),
 };
