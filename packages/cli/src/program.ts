@@ -192,6 +192,37 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
       state.exitCode = result.unplaceable.count ? EXIT.blockers : EXIT.ok;
     });
 
+  program
+    .command('prices')
+    .description('Price List snapshots for offline cost estimates')
+    .command('refresh')
+    .description(
+      'read the Price List API (paged GetProducts) for every bill-of-materials line in each Region and write a dated snapshot',
+    )
+    .requiredOption(
+      '--regions <ids>',
+      '`all` or comma-separated Region codes, e.g. eu-west-1,eu-central-1',
+    )
+    .requiredOption('--out <file>', 'snapshot file to write (JSON)')
+    .option(
+      '--endpoint <url>',
+      'Price List endpoint; prices from any endpoint other than AWS are labelled synthetic',
+    )
+    .option(
+      '--api-region <region>',
+      'Region of the Price List endpoint',
+      'us-east-1',
+    )
+    .option('--json', 'print JSON')
+    .action(async options => {
+      const { formatRefresh, refreshPrices } = await lazy(
+        () => import('./commands/prices'),
+      );
+      const result = await refreshPrices(options);
+      print(io, options.json, result, formatRefresh(result));
+      state.exitCode = EXIT.ok;
+    });
+
   return program;
 }
 

@@ -6,3 +6,4 @@ export * from './PriceCache';
 export * from './priceSnapshot';
 export * from './readPriceList';
 export * from './syntheticPrices';
+export * from './priceListClient';
