@@ -21,3 +21,4 @@ export * from './seed';
 export * from './validation';
 export * from './permissions';
 export * from './cost';
+export * from './comparison';

@@ -1,0 +1,270 @@
+import type {
+  ArchitectureChoice,
+  BomOverrides,
+  ComparisonGap,
+  Footprint,
+  Location,
+  LocationComparison,
+  RankedLocation,
+  ReadinessLevel,
+  TenantClass,
+} from '@region-expansion/plugin-region-expansion-common';
+import { assess } from '../assessment/assess';
+import type { AvailabilityIndex } from '../availability/AvailabilityIndex';
+import { availabilityLocationOf } from '../availability/availabilityLocationOf';
+import type { ServiceMapping } from '../availability/serviceMapping';
+import type { LocationCatalog } from '../locations/LocationCatalog';
+import { adviseArchitecture } from '../residency/evaluateResidency';
+import {
+  classCost,
+  type ComparisonCellSpec,
+  type ComparisonPrices,
+} from './classCost';
+import { describeLatency, latencyClass } from './latencyClass';
+import { rankCandidates } from './rankCandidates';
+
+/**
+ * A location's latest stored readiness.
+ *
+ * @public
+ */
+export interface ComparisonReadiness {
+  level: ReadinessLevel;
+  evaluatedAt?: string;
+}
+
+/**
+ * Input of {@link compareLocations}: plain data.
+ *
+ * @public
+ */
+export interface CompareLocationsInput {
+  /** The workload's footprint (not empty). */
+  footprint: Footprint;
+  /** Where the footprint came from. */
+  footprintSource: 'request' | 'stored';
+  /** One to three tenant classes. */
+  tenantClasses: readonly TenantClass[];
+  /** Candidates, resolved by `checkComparisonInput`. */
+  candidates: readonly Location[];
+  /** Locations and partitions, to resolve dependencies and partitions. */
+  catalog: LocationCatalog;
+  /** Which services each location offers. */
+  availability: AvailabilityIndex;
+  /** Latest stored readiness per location id; absent: `unknown`. */
+  readiness: ReadonlyMap<string, ComparisonReadiness>;
+  /** The standard cell. */
+  cellSpec: ComparisonCellSpec;
+  /** Prices per Region code. */
+  prices: ComparisonPrices;
+  /** Monthly quantities replacing derived ones, where a bill has the line. */
+  bomOverrides?: BomOverrides;
+  /** Names services in gaps; default the bundled table. */
+  mapping?: ServiceMapping;
+  /** Evaluation time; default now. */
+  now?: Date;
+}
+
+/** Residency rules that are about the partition boundary. */
+const PARTITION_RULES = new Set([
+  'partition-crossing',
+  'hardcoded-partition',
+  'control-plane-outside-partition',
+]);
+
+function gapsOf(
+  input: CompareLocationsInput,
+  location: Location,
+  tenantClass: TenantClass,
+): ComparisonGap[] {
+  const result = assess({
+    footprint: input.footprint,
+    target: location.id,
+    residency: tenantClass.residency,
+    classification: tenantClass.classification,
+    homeCountry: tenantClass.countries[0],
+    availability: input.availability,
+    catalog: input.catalog,
+    mapping: input.mapping,
+    now: input.now,
+  });
+  const missing: ComparisonGap[] = result.blockers
+    .filter(b => b.check === 'availability')
+    .map(b => ({
+      kind: 'availability',
+      rule: 'service-not-offered',
+      detail: b.detail,
+      ...(b.service ? { service: b.service } : {}),
+    }));
+  const rules: ComparisonGap[] = result.residencyViolations.map(v => ({
+    kind: PARTITION_RULES.has(v.rule) ? 'partition' : 'residency',
+    rule: v.rule,
+    detail: v.detail,
+  }));
+  return [...missing, ...rules];
+}
+
+const MAX_GAP_LINES = 5;
+
+/** One part of the advice as the answer states it. */
+const choiceOf = (c: ArchitectureChoice<string>) => ({
+  choice: c.choice,
+  rule: c.rule,
+  rationale: c.rationale,
+});
+
+function whyLines(
+  location: Location,
+  tenantClass: TenantClass,
+  candidate: Omit<RankedLocation, 'rank' | 'why'>,
+  services: number,
+): string[] {
+  const why: string[] = [];
+  const { gaps, readiness, advice, cost, latency } = candidate;
+  if (gaps.length) {
+    for (const gap of gaps.slice(0, MAX_GAP_LINES)) {
+      why.push(`ruled out by ${gap.rule}: ${gap.detail}`);
+    }
+    if (gaps.length > MAX_GAP_LINES) {
+      why.push(`and ${gaps.length - MAX_GAP_LINES} more gaps`);
+    }
+  } else {
+    why.push(
+      `qualifies: all ${services} services offered, no residency or partition rule broken for ${tenantClass.classification} data of ${tenantClass.countries[0]}`,
+    );
+  }
+  why.push(
+    readiness.level === 'unknown'
+      ? `readiness unknown: ${location.id} has no stored evaluation`
+      : `readiness ${readiness.level} (evaluated ${readiness.evaluatedAt})`,
+  );
+  const part = (name: string, c: { choice: string; rule?: string }) =>
+    `${name} ${c.choice}${c.rule ? ` (${c.rule})` : ''}`;
+  why.push(
+    `advice: ${part('control plane', advice.controlPlane)}, ${part(
+      'isolation',
+      advice.isolation,
+    )}, ${part('encryption', advice.encryption)}`,
+  );
+  if (cost.status === 'priced') {
+    const label = cost.synthetic ? 'synthetic prices' : 'prices';
+    why.push(
+      `cost: ${cost.cellsNeeded} cells x ${cost.monthlyPerCell} ${
+        cost.currency
+      }/month${
+        cost.architectureExtras.length
+          ? ` with ${cost.architectureExtras.map(e => e.item).join(', ')}`
+          : ''
+      } = ${cost.monthlyPerTenant} ${
+        cost.currency
+      } per tenant per month (${label} of ${cost.priceDate}, ${cost.source})`,
+    );
+  } else {
+    why.push(`no price: ${cost.noPriceReasons.join('; ')}`);
+  }
+  why.push(describeLatency(location, latency));
+  return why;
+}
+
+/**
+ * Ranks candidate locations for a workload and each tenant class: blocking
+ * gaps (services not offered, residency and partition rules, each with its
+ * rule id, from `assess`), the latest readiness level, the advised
+ * architecture (`adviseArchitecture`) and what it adds to the cost, the
+ * monthly cost per cell and per tenant, and the latency class to the
+ * tenants' countries. Every candidate says why it ranks where it does.
+ * Pure: all inputs are data; prices are read before.
+ *
+ * @public
+ */
+export function compareLocations(
+  input: CompareLocationsInput,
+): LocationComparison {
+  let synthetic = false;
+  const dates = new Set<string>();
+  const classes = input.tenantClasses.map(tenantClass => {
+    const candidates = input.candidates.map(location => {
+      const partition = input.catalog.partition(location.partition);
+      if (!partition) {
+        throw new Error(
+          `location ${location.id} names unknown partition ${location.partition}`,
+        );
+      }
+      const availabilityLocation = availabilityLocationOf(
+        location,
+        input.availability,
+      );
+      dates.add(input.availability.observedAt(availabilityLocation));
+      const cloudHsmAvailable =
+        input.availability.knows(availabilityLocation) &&
+        input.availability.has('cloudhsm', availabilityLocation);
+      const advice = adviseArchitecture(
+        location,
+        partition,
+        {
+          residency: tenantClass.residency,
+          classification: tenantClass.classification,
+          homeCountry: tenantClass.countries[0],
+          tier: tenantClass.tier,
+        },
+        { cloudHsmAvailable },
+      );
+      const { cost } = classCost({
+        footprint: input.footprint,
+        location,
+        tenantClass,
+        advice,
+        cellSpec: input.cellSpec,
+        prices: input.prices,
+        overrides: input.bomOverrides,
+      });
+      synthetic ||= cost.synthetic;
+      const gaps = gapsOf(input, location, tenantClass);
+      const readiness = input.readiness.get(location.id) ?? {
+        level: 'unknown' as const,
+      };
+      const candidate = {
+        locationId: location.id,
+        name: location.name,
+        kind: location.kind,
+        partition: location.partition,
+        country: location.country,
+        geography: location.geography,
+        qualifies: gaps.length === 0,
+        gaps,
+        readiness,
+        advice: {
+          controlPlane: choiceOf(advice.controlPlane),
+          isolation: choiceOf(advice.isolation),
+          encryption: choiceOf(advice.encryption),
+        },
+        cost,
+        latency: latencyClass(location, tenantClass.countries),
+      };
+      return {
+        ...candidate,
+        why: whyLines(
+          location,
+          tenantClass,
+          candidate,
+          input.footprint.services.length,
+        ),
+      };
+    });
+    const ranked = rankCandidates(candidates);
+    return {
+      name: tenantClass.name,
+      qualifying: ranked.filter(r => r.qualifies).length,
+      ranked,
+    };
+  });
+  return {
+    footprint: {
+      source: input.footprintSource,
+      services: input.footprint.services.length,
+    },
+    availabilityDate: [...dates].sort()[0] ?? input.availability.snapshotDate,
+    synthetic,
+    classes,
+  };
+}

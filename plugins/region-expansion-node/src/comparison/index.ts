@@ -1,0 +1,6 @@
+export * from './checkComparisonInput';
+export * from './classCost';
+export * from './compareLocations';
+export * from './latencyClass';
+export * from './rankCandidates';
+export { LATENCY_MODEL_DATE, type NamedPoint } from './latencySnapshot';
