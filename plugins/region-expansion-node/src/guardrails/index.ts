@@ -1,1 +1,2 @@
 export * from './renderGuardrails';
+export * from './drift';

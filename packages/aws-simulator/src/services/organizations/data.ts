@@ -138,6 +138,8 @@ export interface SimulatedOrganizationTree {
    * operation); `undefined` for no limit. Mutable: a test may change it.
    */
   rateLimit?: OperationRateLimit;
+  /** Requests refused with `TooManyRequestsException` by `rateLimit`. */
+  throttled: number;
 }
 
 /**
@@ -241,6 +243,15 @@ function fillerDocument(n: number): string {
   });
 }
 
+/** How a guardrail's SCP is stored, per drift that changes its content. */
+const CONTENT_OF: Partial<
+  Record<SimulatedGuardrailDrift, (d: SimulatedPolicyDocument) => string>
+> = {
+  reordered: reorder,
+  'changed-statement': widen,
+  'extra-statement': withExtraStatement,
+};
+
 /**
  * A seeded, deterministic organization for the Organizations API: the
  * guardrails' OU paths (each seeded with its drift), filler OUs up to the
@@ -309,14 +320,7 @@ export function createSimulatedOrganizationTree(
       place(id, drift === 'misplaced-account' && i === 0 ? parentId : ouId),
     );
     if (drift === 'missing-ou' || drift === 'missing-policy') return;
-    const content =
-      drift === 'reordered'
-        ? reorder(g.document)
-        : drift === 'changed-statement'
-        ? widen(g.document)
-        : drift === 'extra-statement'
-        ? withExtraStatement(g.document)
-        : JSON.stringify(g.document);
+    const content = (CONTENT_OF[drift] ?? JSON.stringify)(g.document);
     attach(ouId, addPolicy(g.policyName, content, 'Region-deny guardrail'));
     if (drift === 'extra-policy') {
       attach(ouId, addPolicy(`${g.policyName}-legacy`, fillerDocument(index)));
@@ -332,7 +336,13 @@ export function createSimulatedOrganizationTree(
       `team-${Math.floor(n / geographies.length) + 1}`,
     ]);
   }
-  const parents = [root.id, ...ous.map(o => o.id)];
+  // Filler accounts and SCPs stay off the guardrails' OUs, so only the
+  // seeded drift shows there.
+  const guarded = new Set(
+    (size.guardrails ?? []).map(g => byPath.get(g.path.join('/'))),
+  );
+  const fillerOus = ous.filter(o => !guarded.has(o.id));
+  const parents = [root.id, ...fillerOus.map(o => o.id)];
   const generated = Math.max(
     0,
     size.accounts - accounts.length - (size.memberAccountIds?.length ?? 0),
@@ -345,11 +355,6 @@ export function createSimulatedOrganizationTree(
   ];
   for (const id of others) place(id, pick(parents, hashOf(id, seed)));
 
-  // Filler SCPs stay off the guardrails' OUs, so only seeded drift shows there.
-  const guarded = new Set(
-    (size.guardrails ?? []).map(g => byPath.get(g.path.join('/'))),
-  );
-  const fillerOus = ous.filter(o => !guarded.has(o.id));
   const customerPolicies = () => policies.filter(p => !p.awsManaged).length;
   for (let n = 1; customerPolicies() < size.serviceControlPolicies; n++) {
     const id = addPolicy(`scp-${n}`, fillerDocument(n));
@@ -376,6 +381,7 @@ export function createSimulatedOrganizationTree(
     attachments,
     seededDrift,
     rateLimit: size.rateLimit,
+    throttled: 0,
   };
 }
 

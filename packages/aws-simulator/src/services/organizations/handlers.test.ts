@@ -179,6 +179,7 @@ describe('Organizations (awsJson1_1)', () => {
       await expect(c.send(new ListRootsCommand({}))).rejects.toMatchObject({
         name: 'TooManyRequestsException',
       });
+      expect(tree.throttled).toBe(1);
     } finally {
       tree.rateLimit = undefined;
     }

@@ -43,6 +43,7 @@ function treeFor({ org, req }: OperationRequest): SimulatedOrganizationTree {
       BUCKETS.set(tree, entry);
     }
     if (!entry.bucket.tryTake()) {
+      tree.throttled += 1;
       throw new AwsFault(
         400,
         'TooManyRequestsException',
