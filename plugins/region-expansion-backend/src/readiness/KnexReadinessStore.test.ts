@@ -225,6 +225,54 @@ describe.each(databases.eachSupportedId())('ReadinessStore on %p', id => {
     await store.addWaiver(waiver, { createdBy: 'someone', now: at(52) });
   });
 
+  it('waives a governance coverage check, whose name is longer than the first checks', async () => {
+    const { store } = await createStore(id);
+    const waiver = {
+      locationId: 'ap-southeast-4',
+      check: 'governance-coverage:resilience-hub' as const,
+      reason: 'applications are registered after the first tenant moves in',
+      approver: 'user:default/ciso',
+      expiresAt: at(48).toISOString(),
+    };
+    const stored = await store.addWaiver(waiver, {
+      createdBy: 'user:default/platform-admin',
+      now: at(0),
+    });
+    expect(stored).toEqual(
+      expect.objectContaining({ ...waiver, status: 'active' }),
+    );
+    await expect(
+      store.addWaiver(waiver, { createdBy: 'someone', now: at(1) }),
+    ).rejects.toThrow(ConflictError);
+    expect(
+      (await store.activeWaivers(at(2), 'ap-southeast-4')).map(w => w.check),
+    ).toEqual(['governance-coverage:resilience-hub']);
+  });
+
+  it('reads an evaluation stored before the coverage checks existed with those checks unknown', async () => {
+    const { store } = await createStore(id);
+    const evaluation = evaluationAtHour('eu-west-1', 'ready', 0);
+    const before = Object.fromEntries(
+      Object.entries(evaluation.signals).filter(
+        ([check]) => !check.startsWith('governance-coverage:'),
+      ),
+    ) as typeof evaluation.signals;
+    await store.addEvaluation(
+      { ...evaluation, signals: before },
+      { partition: 'aws', trigger: 'scheduled' },
+    );
+    const latest = await store.getLatest('eu-west-1');
+    expect(latest?.signals.security).toEqual(evaluation.signals.security);
+    expect(latest?.signals['governance-coverage:config']).toEqual({
+      check: 'governance-coverage:config',
+      status: 'unknown',
+      detail:
+        'not evaluated: the check did not exist when this evaluation was made',
+      blockers: [],
+      waived: false,
+    });
+  });
+
   it('replaces the application-plane footprint', async () => {
     const { store } = await createStore(id);
     expect(await store.getFootprint()).toBeUndefined();

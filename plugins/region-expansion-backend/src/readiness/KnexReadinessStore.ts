@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   Footprint,
+  READINESS_CHECKS,
   ReadinessCheck,
   ReadinessEvaluation,
   ReadinessHistoryItem,
@@ -73,6 +74,27 @@ function toIso(value: string | Date): string {
   return new Date(value).toISOString();
 }
 
+/**
+ * An evaluation stored before a check existed has no signal for it; readers
+ * get every check, so the missing ones read `unknown`, never `pass`.
+ */
+function withEveryCheck(
+  stored: ReadinessEvaluation['signals'],
+): ReadinessEvaluation['signals'] {
+  const signals = { ...stored };
+  for (const check of READINESS_CHECKS) {
+    signals[check] ??= {
+      check,
+      status: 'unknown',
+      detail:
+        'not evaluated: the check did not exist when this evaluation was made',
+      blockers: [],
+      waived: false,
+    };
+  }
+  return signals;
+}
+
 function rowToEvaluation(row: EvaluationRow): ReadinessHistoryItem {
   const body = JSON.parse(row.evaluation) as Pick<
     ReadinessEvaluation,
@@ -87,7 +109,7 @@ function rowToEvaluation(row: EvaluationRow): ReadinessHistoryItem {
     evaluatedAt: toIso(row.evaluated_at),
     blockers: body.blockers,
     openChecks: body.openChecks,
-    signals: body.signals,
+    signals: withEveryCheck(body.signals),
   };
   if (row.previous_level) {
     item.previousLevel = row.previous_level as ReadinessLevel;

@@ -1,5 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, InputError } from '@backstage/errors';
+import { GOVERNANCE_COVERAGE_CHECKS } from '@region-expansion/plugin-region-expansion-common';
 import { GovernanceSignalSource } from '@region-expansion/plugin-region-expansion-node';
 import { sovereignControlPlaneFixture } from '@region-expansion/plugin-region-expansion-node/testUtils';
 import {
@@ -93,6 +94,10 @@ describe.each(databases.eachSupportedId())('ReadinessService on %p', id => {
       resilience: 'unknown',
       audit: 'unknown',
       capacity: 'pass',
+      'governance-coverage:security-hub': 'unknown',
+      'governance-coverage:config': 'unknown',
+      'governance-coverage:resilience-hub': 'unknown',
+      'governance-coverage:audit': 'unknown',
     });
     expect(evaluation.signals.availability.detail).toMatch(
       /no application-plane footprint/,
@@ -222,12 +227,37 @@ describe.each(databases.eachSupportedId())('ReadinessService on %p', id => {
     expect(await readiness.listWaivers({})).toEqual([]);
   });
 
+  it('stays pilot while governance coverage of the Region is not proven', async () => {
+    const pass = { status: 'pass' as const, detail: 'ok', blockers: [] };
+    const { readiness } = await setup(id, [
+      {
+        id: 'securityhub',
+        signalsFor: async () => ({
+          security: pass,
+          resilience: pass,
+          audit: pass,
+        }),
+      },
+    ]);
+    await readiness.putFootprint(DEMO_FOOTPRINT, { source: 't', actor: 't' });
+    const us = await readiness.getLatest('us-east-1');
+    expect(us.level).toBe('pilot');
+    expect(us.openChecks.map(c => c.check)).toEqual([
+      ...GOVERNANCE_COVERAGE_CHECKS,
+    ]);
+  });
+
   it('becomes ready with passing governance signals; a failing source stays unknown', async () => {
     const pass = { status: 'pass' as const, detail: 'ok', blockers: [] };
     const { readiness } = await setup(id, [
       {
         id: 'securityhub',
         signalsFor: async () => ({ security: pass, resilience: pass }),
+      },
+      {
+        id: 'governance-coverage',
+        signalsFor: async () =>
+          Object.fromEntries(GOVERNANCE_COVERAGE_CHECKS.map(c => [c, pass])),
       },
       {
         id: 'auditmanager',

@@ -28,7 +28,35 @@ export type ReadinessCheck =
   | 'security'
   | 'resilience'
   | 'audit'
-  | 'capacity';
+  | 'capacity'
+  | GovernanceCoverageCheck;
+
+/**
+ * The readiness checks that prove a governance source watches a location's
+ * Region: Security Hub enabled, with standards, and linked to the
+ * partition's finding aggregator; AWS Config recording, delivering and
+ * aggregated; Resilience Hub applications assessed there; Audit Manager or
+ * conformance-pack scope including the Region's accounts.
+ *
+ * @public
+ */
+export type GovernanceCoverageCheck =
+  | 'governance-coverage:security-hub'
+  | 'governance-coverage:config'
+  | 'governance-coverage:resilience-hub'
+  | 'governance-coverage:audit';
+
+/**
+ * Every governance coverage check, in evaluation order.
+ *
+ * @public
+ */
+export const GOVERNANCE_COVERAGE_CHECKS: readonly GovernanceCoverageCheck[] = [
+  'governance-coverage:security-hub',
+  'governance-coverage:config',
+  'governance-coverage:resilience-hub',
+  'governance-coverage:audit',
+];
 
 /**
  * Every readiness check, in evaluation order.
@@ -42,6 +70,7 @@ export const READINESS_CHECKS: readonly ReadinessCheck[] = [
   'resilience',
   'audit',
   'capacity',
+  ...GOVERNANCE_COVERAGE_CHECKS,
 ];
 
 /**

@@ -1,15 +1,22 @@
 import type {
+  ReadinessCheck,
   ReadinessSignal,
   ReadinessSignals,
 } from '@region-expansion/plugin-region-expansion-common';
 import { combineSignals } from './combineSignals';
 
 /**
- * Readiness checks a governance source can report.
+ * Readiness checks a governance source can report: every check but those
+ * the estate itself decides (availability, sovereignty), so the coverage
+ * proofs (`governance-coverage:*`) and checks added later are reported
+ * through the same sources.
  *
  * @public
  */
-export type GovernanceCheck = 'security' | 'resilience' | 'audit' | 'capacity';
+export type GovernanceCheck = Exclude<
+  ReadinessCheck,
+  'availability' | 'sovereignty'
+>;
 
 /**
  * A source of governance readiness signals per location (Security Hub,

@@ -100,7 +100,9 @@ function plainSignal(signal: EvaluatedReadinessSignal): ReadinessSignal {
  *   with the control-plane finding.
  * - capacity: headroom of the location's active cells
  *   ({@link capacitySignal}), combined with the governance capacity signal.
- * - security, resilience, audit: the governance signals as given.
+ * - security, resilience, audit, the governance coverage proofs
+ *   (`governance-coverage:*`) and any other governance check: the
+ *   governance signals as given.
  *
  * @public
  */
@@ -209,11 +211,11 @@ export function composeReadinessSignals(input: ComposeReadinessSignalsInput): {
 
   return {
     signals: {
+      // Every governance check as reported (security, resilience, audit,
+      // the coverage proofs…); the estate decides the other three.
+      ...input.governance,
       availability,
       sovereignty,
-      security: input.governance.security,
-      resilience: input.governance.resilience,
-      audit: input.governance.audit,
       capacity,
     },
     details,

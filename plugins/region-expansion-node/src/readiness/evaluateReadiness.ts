@@ -40,6 +40,14 @@ const DEFAULT_REMEDIATION: Record<ReadinessCheck, string> = {
   audit:
     'collect the missing evidence (Audit Manager or AWS Config conformance packs)',
   capacity: 'request quota increases or plan another cell',
+  'governance-coverage:security-hub':
+    "enable Security Hub and its standards in the Region and link the Region to the partition's finding aggregator",
+  'governance-coverage:config':
+    'turn the AWS Config recorder and delivery channel on in the Region and add the Region to the aggregator',
+  'governance-coverage:resilience-hub':
+    'register the application in Resilience Hub in the Region and run an assessment',
+  'governance-coverage:audit':
+    "include the Region's accounts in an active Audit Manager assessment in the Region, or deploy conformance packs there through the aggregated AWS Config",
 };
 
 const MISSING_SIGNAL_DETAIL = 'no signal reported: unknown, not passed';

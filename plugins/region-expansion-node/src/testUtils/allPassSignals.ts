@@ -30,4 +30,12 @@ export const allPassSignals = {
   audit: passSignal,
   /** Cell capacity passes. */
   capacity: passSignal,
+  /** Security Hub is proven to watch the Region. */
+  'governance-coverage:security-hub': passSignal,
+  /** AWS Config is proven to record, deliver and aggregate the Region. */
+  'governance-coverage:config': passSignal,
+  /** Resilience Hub is proven to assess applications in the Region. */
+  'governance-coverage:resilience-hub': passSignal,
+  /** Audit Manager or conformance packs are proven to cover the Region's accounts. */
+  'governance-coverage:audit': passSignal,
 };

@@ -1,5 +1,7 @@
 import type {
   Cell,
+  EvaluatedReadinessSignal,
+  GovernanceCoverageCheck,
   Location,
   Partition,
   ReadinessSummary,
@@ -7,6 +9,7 @@ import type {
   StoredReadinessWaiver,
   Tenant,
 } from '@region-expansion/plugin-region-expansion-common';
+import { GOVERNANCE_COVERAGE_CHECKS } from '@region-expansion/plugin-region-expansion-common';
 
 /** Two partitions, a Region with a Local Zone, and the sovereign Region. */
 export const partitions: Partition[] = [
@@ -187,6 +190,20 @@ export const frankfurtEvaluation: StoredReadinessEvaluation = {
       blockers: [],
       waived: false,
     },
+    ...(Object.fromEntries(
+      GOVERNANCE_COVERAGE_CHECKS.map(
+        (check): [string, EvaluatedReadinessSignal] => [
+          check,
+          {
+            check,
+            status: 'pass',
+            detail: 'Proven for eu-central-1',
+            blockers: [],
+            waived: false,
+          },
+        ],
+      ),
+    ) as Record<GovernanceCoverageCheck, EvaluatedReadinessSignal>),
   },
 };
 
