@@ -140,6 +140,16 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
         'highest data classification',
       ).choices([...DATA_CLASSIFICATIONS]),
     )
+    .option(
+      '--home-country <code>',
+      "country of the data subjects, whose regimes the advice applies (default: the target's)",
+    )
+    .addOption(
+      new Option(
+        '--tier <tier>',
+        'requested tenant tier; the advised isolation never goes below it',
+      ).choices(['pool', 'bridge', 'silo']),
+    )
     .option('--json', 'print JSON')
     .action(async (paths: string[], options) => {
       const { assessPaths, formatAssessment } = await lazy(

@@ -1,14 +1,19 @@
 import {
   DATA_CLASSIFICATIONS,
   JURISDICTIONS,
+  type ArchitectureAdvice,
   type AssessmentResult,
   type DataClassification,
   type Jurisdiction,
   type Residency,
+  type TenantTier,
 } from '@region-expansion/plugin-region-expansion-common';
 import {
+  AvailabilityIndex,
   LocationCatalog,
+  adviseArchitecture,
   assess,
+  checkResidencyRequest,
 } from '@region-expansion/plugin-region-expansion-node';
 import { CliInputError } from '../errors';
 import { footprintOfPaths, type FootprintCommandOptions } from './footprint';
@@ -70,6 +75,28 @@ export interface AssessCommandOptions extends FootprintCommandOptions {
   target: string;
   residency?: string;
   classification?: string;
+  homeCountry?: string;
+  tier?: TenantTier;
+}
+
+/**
+ * An assessment with the architecture advice for the target: control-plane
+ * mode, isolation and encryption tier, each with the rule that decides it.
+ */
+export interface AssessmentWithAdvice extends AssessmentResult {
+  /** Country whose residency regimes the advice applied. */
+  homeCountry: string;
+  advice: ArchitectureAdvice;
+}
+
+/** Validates `--home-country` (an ISO 3166-1 alpha-2 code). */
+function parseHomeCountry(value: string): string {
+  if (!/^[A-Za-z]{2}$/.test(value)) {
+    throw new CliInputError(
+      `--home-country: '${value}' is not a two-letter country code such as DE`,
+    );
+  }
+  return value.toUpperCase();
 }
 
 /** Assesses the footprint of the paths against the target. */
@@ -85,18 +112,65 @@ export async function assessPaths(
   const classification = options.classification
     ? parseClassification(options.classification)
     : undefined;
+  const homeCountry = options.homeCountry
+    ? parseHomeCountry(options.homeCountry)
+    : undefined;
+  // A requirement no location can meet is bad input, before any file is read.
+  checkResidencyRequest(
+    catalog,
+    { residency, classification, homeCountry },
+    { countries: '--residency', partition: '--residency' },
+  );
   const { footprint } = await footprintOfPaths(paths, options);
-  return assess({
+  const result = assess({
     footprint,
     target: options.target,
     residency,
     classification,
+    homeCountry,
     catalog,
   });
+  const location = catalog.require(options.target);
+  const availability = AvailabilityIndex.fromSnapshot();
+  const advice = adviseArchitecture(
+    location,
+    catalog.partition(location.partition)!,
+    { residency, classification, homeCountry, tier: options.tier },
+    {
+      cloudHsmAvailable: availability.knows(location.id)
+        ? availability.has('cloudhsm', location.id)
+        : undefined,
+    },
+  );
+  return {
+    ...result,
+    homeCountry: homeCountry ?? location.country,
+    advice,
+  };
 }
 
-/** Human-readable assessment. */
-export function formatAssessment(result: AssessmentResult): string {
+/** The advice as text: each part with its deciding rule and reasons. */
+export function formatAdvice(
+  advice: ArchitectureAdvice,
+  homeCountry: string,
+): string[] {
+  const lines = [`architecture advice (data subjects in ${homeCountry}):`];
+  const parts = [
+    ['control plane', advice.controlPlane],
+    ['isolation', advice.isolation],
+    ['encryption', advice.encryption],
+  ] as const;
+  for (const [name, part] of parts) {
+    lines.push(`  ${name.padEnd(13)} ${part.choice}  [rule ${part.rule}]`);
+    part.rationale.forEach((why, i) =>
+      lines.push(`      ${part.rules[i]}: ${why}`),
+    );
+  }
+  return lines;
+}
+
+/** Human-readable assessment, with the advice. */
+export function formatAssessment(result: AssessmentWithAdvice): string {
   const lines = [
     `${result.target} (${
       result.partition
@@ -126,5 +200,6 @@ export function formatAssessment(result: AssessmentResult): string {
     );
   if (result.unknown.length)
     lines.push(`${result.unknown.length} unknown items (see --json)`);
+  lines.push(...formatAdvice(result.advice, result.homeCountry));
   return lines.join('\n');
 }
