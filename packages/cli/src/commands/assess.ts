@@ -103,7 +103,7 @@ function parseHomeCountry(value: string): string {
 export async function assessPaths(
   paths: string[],
   options: AssessCommandOptions,
-): Promise<AssessmentResult> {
+): Promise<AssessmentWithAdvice> {
   const catalog = LocationCatalog.fromSnapshot();
   catalog.require(options.target);
   const residency = options.residency
