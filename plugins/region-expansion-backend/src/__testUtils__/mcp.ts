@@ -24,9 +24,9 @@ export function portalActionSources(): string[] {
 
 /**
  * Starts a backend with the region-expansion plugin and its demo estate of
- * `tenants` tenants, the MCP actions backend offering the actions of
- * the plugins the portal's app-config lists (`backend.actions.pluginSources`) and `permissions` deciding every check. Answers the
- * backend's base URL.
+ * `tenants` tenants, the MCP actions backend offering the actions of the
+ * plugins the portal's app-config lists (`backend.actions.pluginSources`),
+ * and `permissions` deciding every check. Answers the backend's base URL.
  */
 export async function startMcpBackend(options: {
   permissions: ServiceFactory;

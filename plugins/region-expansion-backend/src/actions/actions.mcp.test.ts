@@ -21,16 +21,18 @@ const TEMPLATE = JSON.stringify({
   },
 });
 
+/** Thirty bridge tenants whose data must stay in Germany. */
 const WHAT_IF = {
   profiles: [
     {
-      count: 50,
-      tier: 'pool',
-      classification: 'internal',
-      loadUnits: 2,
-      residency: { partition: 'aws-eusc' },
+      count: 30,
+      tier: 'bridge',
+      classification: 'confidential',
+      loadUnits: 3,
+      residency: { countries: ['DE'] },
     },
   ],
+  strategy: 'spread',
 };
 
 /** One valid call of each action (besides compare-locations). */
@@ -169,12 +171,12 @@ describe('region-expansion actions through the MCP actions backend', () => {
       WHAT_IF,
     );
     expect(error).toBeUndefined();
-    expect(output.requested).toBe(50);
+    expect(output.requested).toBe(30);
     expect(
       output.placedInExistingCells +
         output.placedInNewCells +
         output.unplaceable.count,
-    ).toBe(50);
+    ).toBe(30);
     expect(await summary()).toEqual(before);
   });
 

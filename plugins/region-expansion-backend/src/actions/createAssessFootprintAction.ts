@@ -1,11 +1,9 @@
-import { PermissionsService } from '@backstage/backend-plugin-api';
-import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   assessUploadSchema,
   locationParamSchema,
   readinessReadPermission,
 } from '@region-expansion/plugin-region-expansion-common';
-import { ReadinessService } from '../readiness/ReadinessService';
+import { uploadOfBody } from '../readiness/uploadedFootprint';
 import { parseInput } from '../routing/requestHelpers';
 import {
   blockerOutput,
@@ -13,7 +11,8 @@ import {
   locationIdInput,
   residencyInput,
 } from './actionSchemas';
-import { authorizeAction } from './authorizeAction';
+import { registerAction } from './registerAction';
+import type { RegionExpansionActionsOptions } from './registerRegionExpansionActions';
 
 const NAME = 'assess-footprint';
 
@@ -22,13 +21,11 @@ const NAME = 'assess-footprint';
  * judged against a location, as `POST /readiness/{locationId}/assess`
  * judges it (same bounds, same concurrency slots); nothing is stored.
  */
-export function createAssessFootprintAction(options: {
-  actionsRegistry: ActionsRegistryService;
-  permissions: PermissionsService;
-  readiness: ReadinessService;
-}) {
-  const { actionsRegistry, permissions, readiness } = options;
-  actionsRegistry.register({
+export function createAssessFootprintAction(
+  options: RegionExpansionActionsOptions,
+) {
+  const { readiness } = options;
+  registerAction(options, {
     name: NAME,
     title: 'Assess a footprint against a location',
     description: `Reads one file of infrastructure code or CloudTrail (a CloudFormation template in JSON or YAML, CDK cdk.out templates included; a Terraform plan JSON from "terraform show -json"; a CloudTrail log file, .json or .json.gz as base64), builds the AWS services it uses (its footprint) and judges it against a location as a readiness evaluation would: the services the location does not offer, the residency and partition findings for the data's classification and country, and the level the location would get with this workload (ready, pilot or blocked). Nothing is stored.
@@ -99,42 +96,29 @@ Example: {"locationId": "eusc-de-east-1", "fileName": "stack.template.json", "co
         },
       },
     ],
-    action: async ({ input, credentials }) => {
-      await authorizeAction({
-        permissions,
-        credentials,
-        permission: readinessReadPermission,
-        action: NAME,
-        scoped: false,
-      });
+    permission: readinessReadPermission,
+    scoped: false,
+    run: async ({ input }) => {
       const { locationId, ...upload } = input;
       const path = parseInput(locationParamSchema, { locationId });
       const body = parseInput(assessUploadSchema, upload);
+      const { upload: file, profile } = uploadOfBody(body);
       const assessment = await readiness.assessUpload(
         path.locationId,
-        {
-          fileName: body.fileName,
-          content: Buffer.from(body.content, body.encoding),
-        },
-        {
-          residency: body.residency,
-          classification: body.classification,
-          homeCountry: body.homeCountry,
-        },
+        file,
+        profile,
       );
       return {
-        output: {
-          locationId: assessment.locationId,
-          partition: assessment.partition,
-          fileName: assessment.fileName,
-          kind: assessment.kind,
-          services: assessment.footprint.services.map(s => s.code),
-          level: assessment.evaluation.level,
-          blockers: assessment.evaluation.blockers,
-          openChecks: assessment.evaluation.openChecks,
-          availabilityGaps: assessment.availabilityGaps,
-          sovereigntyBlockers: assessment.sovereigntyBlockers,
-        },
+        locationId: assessment.locationId,
+        partition: assessment.partition,
+        fileName: assessment.fileName,
+        kind: assessment.kind,
+        services: assessment.footprint.services.map(s => s.code),
+        level: assessment.evaluation.level,
+        blockers: assessment.evaluation.blockers,
+        openChecks: assessment.evaluation.openChecks,
+        availabilityGaps: assessment.availabilityGaps,
+        sovereigntyBlockers: assessment.sovereigntyBlockers,
       };
     },
   });

@@ -1,6 +1,4 @@
-import { PermissionsService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   Cell,
   idSchema,
@@ -9,16 +7,15 @@ import {
   tenantReadPermission,
 } from '@region-expansion/plugin-region-expansion-common';
 import { z as zod } from 'zod';
-import { EstateService } from '../estate/EstateService';
 import { PlacementService } from '../placement/PlacementService';
 import { parseInput } from '../routing/requestHelpers';
-import { TenantService } from '../tenants/TenantService';
 import {
   classificationInput,
   residencyInput,
   tierInput,
 } from './actionSchemas';
-import { authorizeAction } from './authorizeAction';
+import { registerAction } from './registerAction';
+import type { RegionExpansionActionsOptions } from './registerRegionExpansionActions';
 
 const NAME = 'explain-placement';
 
@@ -66,15 +63,11 @@ function summarize(
  * stored decisions (`GET /tenants/{id}/history`) and the placement rules
  * checked again against the tenant and cell as they are now.
  */
-export function createExplainPlacementAction(options: {
-  actionsRegistry: ActionsRegistryService;
-  permissions: PermissionsService;
-  estate: EstateService;
-  tenants: TenantService;
-  placement: PlacementService;
-}) {
-  const { actionsRegistry, permissions, estate, tenants, placement } = options;
-  actionsRegistry.register({
+export function createExplainPlacementAction(
+  options: RegionExpansionActionsOptions,
+) {
+  const { estate, tenants, placement } = options;
+  registerAction(options, {
     name: NAME,
     title: 'Explain a tenant placement',
     description: `Explains why a tenant (a customer) is in its cell: the cell and its location and partition, the tenant's isolation tier, data classification and residency, every stored placement decision with its reason, strategy and time (first placement and moves), and whether the placement rules (partition, residency, tier) still accept the tenant in that cell today. An unplaced tenant says so.
@@ -132,14 +125,9 @@ Example: {"tenantId": "tenant-00001"}.`,
         input: { tenantId: 'tenant-00001' },
       },
     ],
-    action: async ({ input, credentials }) => {
-      await authorizeAction({
-        permissions,
-        credentials,
-        permission: tenantReadPermission,
-        action: NAME,
-        scoped: false,
-      });
+    permission: tenantReadPermission,
+    scoped: false,
+    run: async ({ input }) => {
       const { tenantId: id } = parseInput(explainInputSchema, input);
       const tenant = await tenants.getTenant(id);
       const history = await tenants.getTenantHistory(id);
@@ -153,37 +141,35 @@ Example: {"tenantId": "tenant-00001"}.`,
         .reverse()
         .find(record => record.cellId === tenant.cellId);
       return {
-        output: {
-          summary: summarize(tenant, cell, decision, rules),
-          tenant: {
-            id: tenant.id,
-            name: tenant.name,
-            tier: tenant.tier,
-            classification: tenant.classification,
-            residency: tenant.residency,
-          },
-          ...(cell
-            ? {
-                cell: {
-                  id: cell.id,
-                  name: cell.name,
-                  locationId: cell.locationId,
-                  partition: cell.partition,
-                  isolation: cell.isolation,
-                  lifecycle: cell.lifecycle,
-                },
-              }
-            : {}),
-          decisions: history.map(record => ({
-            kind: record.kind,
-            at: record.at,
-            ...(record.fromCellId ? { fromCellId: record.fromCellId } : {}),
-            cellId: record.cellId,
-            strategy: record.strategy,
-            reason: record.reason,
-          })),
-          ...rules,
+        summary: summarize(tenant, cell, decision, rules),
+        tenant: {
+          id: tenant.id,
+          name: tenant.name,
+          tier: tenant.tier,
+          classification: tenant.classification,
+          residency: tenant.residency,
         },
+        ...(cell
+          ? {
+              cell: {
+                id: cell.id,
+                name: cell.name,
+                locationId: cell.locationId,
+                partition: cell.partition,
+                isolation: cell.isolation,
+                lifecycle: cell.lifecycle,
+              },
+            }
+          : {}),
+        decisions: history.map(record => ({
+          kind: record.kind,
+          at: record.at,
+          ...(record.fromCellId ? { fromCellId: record.fromCellId } : {}),
+          cellId: record.cellId,
+          strategy: record.strategy,
+          reason: record.reason,
+        })),
+        ...rules,
       };
     },
   });

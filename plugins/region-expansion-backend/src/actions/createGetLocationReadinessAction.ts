@@ -1,15 +1,13 @@
-import { PermissionsService } from '@backstage/backend-plugin-api';
-import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   locationParamSchema,
   READINESS_CHECKS,
   readinessReadPermission,
 } from '@region-expansion/plugin-region-expansion-common';
-import { ReadinessService } from '../readiness/ReadinessService';
 import { parseInput } from '../routing/requestHelpers';
 import { foundInScope } from '../service/scopedResources';
 import { blockerOutput, locationIdInput } from './actionSchemas';
-import { authorizeAction } from './authorizeAction';
+import { registerAction } from './registerAction';
+import type { RegionExpansionActionsOptions } from './registerRegionExpansionActions';
 
 const NAME = 'get-location-readiness';
 
@@ -18,13 +16,11 @@ const NAME = 'get-location-readiness';
  * location with its blockers, open checks and active waivers, as
  * `GET /readiness/{locationId}` and `GET /waivers` answer them.
  */
-export function createGetLocationReadinessAction(options: {
-  actionsRegistry: ActionsRegistryService;
-  permissions: PermissionsService;
-  readiness: ReadinessService;
-}) {
-  const { actionsRegistry, permissions, readiness } = options;
-  actionsRegistry.register({
+export function createGetLocationReadinessAction(
+  options: RegionExpansionActionsOptions,
+) {
+  const { readiness } = options;
+  registerAction(options, {
     name: NAME,
     title: 'Get location readiness',
     description: `The latest readiness evaluation of one location (a Region, Local Zone or Outpost): its level (ready, pilot or blocked), the blockers that make it blocked, the open checks that keep it at pilot, which checks an unexpired waiver neutralises and the active waivers with who approved them and until when. A check without evidence is unknown, never pass.
@@ -67,14 +63,9 @@ Example: {"locationId": "eu-west-1"}.`,
         input: { locationId: 'eu-west-1' },
       },
     ],
-    action: async ({ input, credentials }) => {
-      const scope = await authorizeAction({
-        permissions,
-        credentials,
-        permission: readinessReadPermission,
-        action: NAME,
-        scoped: true,
-      });
+    permission: readinessReadPermission,
+    scoped: true,
+    run: async ({ input, scope }) => {
       const { locationId } = parseInput(locationParamSchema, input);
       const latest = await readiness.getLatest(locationId);
       foundInScope(
@@ -88,24 +79,22 @@ Example: {"locationId": "eu-west-1"}.`,
         status: 'active',
       });
       return {
-        output: {
-          locationId: latest.locationId,
-          partition: latest.partition,
-          level: latest.level,
-          evaluatedAt: latest.evaluatedAt,
-          blockers: latest.blockers,
-          openChecks: latest.openChecks,
-          waivedChecks: Object.values(latest.signals)
-            .filter(signal => signal.waived)
-            .map(signal => signal.check),
-          waivers: waivers.map(w => ({
-            id: w.id,
-            check: w.check,
-            reason: w.reason,
-            approver: w.approver,
-            expiresAt: w.expiresAt,
-          })),
-        },
+        locationId: latest.locationId,
+        partition: latest.partition,
+        level: latest.level,
+        evaluatedAt: latest.evaluatedAt,
+        blockers: latest.blockers,
+        openChecks: latest.openChecks,
+        waivedChecks: Object.values(latest.signals)
+          .filter(signal => signal.waived)
+          .map(signal => signal.check),
+        waivers: waivers.map(w => ({
+          id: w.id,
+          check: w.check,
+          reason: w.reason,
+          approver: w.approver,
+          expiresAt: w.expiresAt,
+        })),
       };
     },
   });

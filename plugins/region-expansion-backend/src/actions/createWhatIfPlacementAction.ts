@@ -1,11 +1,8 @@
-import { PermissionsService } from '@backstage/backend-plugin-api';
-import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   cellReadPermission,
   WHAT_IF_LIMITS,
   whatIfRequestSchema,
 } from '@region-expansion/plugin-region-expansion-common';
-import { PlacementService } from '../placement/PlacementService';
 import { parseInput } from '../routing/requestHelpers';
 import {
   ActionZod,
@@ -15,7 +12,8 @@ import {
   strategyInput,
   tierInput,
 } from './actionSchemas';
-import { authorizeAction } from './authorizeAction';
+import { registerAction } from './registerAction';
+import type { RegionExpansionActionsOptions } from './registerRegionExpansionActions';
 
 const NAME = 'what-if-placement';
 
@@ -26,13 +24,11 @@ const quotaAmounts = (z: ActionZod) => z.record(z.string(), z.number());
  * placement engine on a copy of the stored cells, as
  * `POST /placements/what-if` runs it; nothing is written.
  */
-export function createWhatIfPlacementAction(options: {
-  actionsRegistry: ActionsRegistryService;
-  permissions: PermissionsService;
-  placement: PlacementService;
-}) {
-  const { actionsRegistry, permissions, placement } = options;
-  actionsRegistry.register({
+export function createWhatIfPlacementAction(
+  options: RegionExpansionActionsOptions,
+) {
+  const { placement } = options;
+  registerAction(options, {
     name: NAME,
     title: 'What if these tenants arrived (placement forecast)',
     description: `Places hypothetical tenants, in groups of one shape (count, isolation tier pool/bridge/silo, data classification, load units, residency), into the stored cells with the same rules as a real placement (partition, residency, tier, lifecycle, readiness, headroom), and says how many fit in existing cells, how many need new cells (which, where) and which quota increases those need, and why the rest fit nowhere. Nothing is written: use it to plan before onboarding.
@@ -130,20 +126,15 @@ Example: {"profiles": [{"count": 50, "tier": "pool", "classification": "internal
         },
       },
     ],
-    action: async ({ input, credentials }) => {
-      await authorizeAction({
-        permissions,
-        credentials,
-        permission: cellReadPermission,
-        action: NAME,
-        scoped: false,
-      });
+    permission: cellReadPermission,
+    scoped: false,
+    run: async ({ input }) => {
       const body = parseInput(whatIfRequestSchema, {
         ...input,
         spec: input.spec ?? placement.cellSpec,
         strategy: input.strategy ?? placement.defaultStrategy,
       });
-      return { output: await placement.whatIf(body) };
+      return placement.whatIf(body);
     },
   });
 }

@@ -13,6 +13,7 @@ import { RouteHandlers } from '../routing/RouteHandler';
 import { foundInScope, inScope } from '../service/scopedResources';
 import { AssessmentSlot } from './FootprintAssessor';
 import { ReadinessService } from './ReadinessService';
+import { uploadOfBody } from './uploadedFootprint';
 
 /**
  * Options of {@link createReadinessRouter}.
@@ -131,17 +132,11 @@ export function readinessHandlers(options: {
         const slot: AssessmentSlot = res.locals.assessmentSlot;
         res.locals.assessing = true;
         try {
+          const { upload, profile } = uploadOfBody(body);
           return await readiness.assessUpload(
             path.locationId,
-            {
-              fileName: body.fileName,
-              content: Buffer.from(body.content, body.encoding),
-            },
-            {
-              residency: body.residency,
-              classification: body.classification,
-              homeCountry: body.homeCountry,
-            },
+            upload,
+            profile,
             slot,
           );
         } finally {

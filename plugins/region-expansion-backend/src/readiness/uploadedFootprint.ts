@@ -4,14 +4,17 @@ import path from 'node:path';
 import { InputError } from '@backstage/errors';
 import type {
   AssessedFileKind,
+  assessUploadSchema,
   Footprint,
 } from '@region-expansion/plugin-region-expansion-common';
 import {
+  AssessmentProfile,
   buildFootprint,
   FootprintInputError,
   FootprintLimits,
   ServiceMapping,
 } from '@region-expansion/plugin-region-expansion-node';
+import type { z } from 'zod';
 
 /**
  * Default largest size of an uploaded file after decompression: 64 MiB
@@ -29,6 +32,28 @@ export const DEFAULT_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 export interface FootprintUpload {
   fileName: string;
   content: Buffer;
+}
+
+/**
+ * The file and the data's profile of a validated assess body (the REST
+ * route's and the `assess-footprint` action's): the content decoded as it
+ * was sent.
+ */
+export function uploadOfBody(body: z.output<typeof assessUploadSchema>): {
+  upload: FootprintUpload;
+  profile: AssessmentProfile;
+} {
+  return {
+    upload: {
+      fileName: body.fileName,
+      content: Buffer.from(body.content, body.encoding),
+    },
+    profile: {
+      residency: body.residency,
+      classification: body.classification,
+      homeCountry: body.homeCountry,
+    },
+  };
 }
 
 /**
