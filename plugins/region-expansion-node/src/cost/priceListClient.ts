@@ -1,4 +1,4 @@
-import { PricingClient } from '@aws-sdk/client-pricing';
+import { PricingClient, PricingClientConfig } from '@aws-sdk/client-pricing';
 
 /**
  * Where the Price List API is read.
@@ -13,14 +13,15 @@ export interface PriceListClientOptions {
   endpoint?: string;
   /** Region of the Price List endpoint; default `us-east-1`. */
   region?: string;
-  /** Static credentials; absent for the SDK's default provider chain. */
-  credentials?: {
-    accessKeyId: string;
-    secretAccessKey: string;
-    sessionToken?: string;
-  };
+  /**
+   * Static credentials or a provider (e.g. an account's from
+   * `@backstage/integration-aws-node`); absent for the SDK's default chain.
+   */
+  credentials?: PricingClientConfig['credentials'];
   /** Attempts per request (the SDK retries throttling); default 3. */
   maxAttempts?: number;
+  /** Longest wait for one request, in milliseconds; default the SDK's. */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -37,5 +38,13 @@ export function createPriceListClient(
     maxAttempts: options.maxAttempts ?? 3,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.requestTimeoutMs
+      ? {
+          requestHandler: {
+            requestTimeout: options.requestTimeoutMs,
+            connectionTimeout: options.requestTimeoutMs,
+          },
+        }
+      : {}),
   });
 }
