@@ -126,6 +126,48 @@ export interface Config {
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /**
+     * Prices of a cell's bill of materials (see docs/cost.md). A Region is
+     * priced from, in order, the price cache, the snapshot file and the
+     * live Price List API. Prices read from an endpoint that is not AWS's
+     * (the simulator) are labelled synthetic wherever they are shown.
+     */
+    pricing?: {
+      /**
+       * Path of a price snapshot written by `yarn region-expansion prices
+       * refresh`, loaded on start; an unreadable or invalid file stops the
+       * start. Absent: no snapshot.
+       */
+      snapshotFile?: string;
+      /**
+       * How long prices read live are served from the cache, in hours.
+       * Defaults to 24.
+       */
+      cacheMaxAgeHours?: number;
+      live?: {
+        /**
+         * Read the Price List Query API (`GetProducts`) for a Region the
+         * snapshot does not price. Defaults to false.
+         */
+        enabled?: boolean;
+        /**
+         * 12-digit id of the account (in `aws.accounts`) whose credentials
+         * read the API. Defaults to the SDK's default credential chain.
+         */
+        account?: string;
+        /**
+         * Endpoint override, e.g. the local simulator; prices from any
+         * endpoint that is not AWS's are synthetic. Defaults to AWS's.
+         */
+        endpoint?: string;
+        /** Region of the Price List endpoint. Defaults to `us-east-1`. */
+        region?: string;
+        /** SDK attempts per request (throttling is retried). Defaults to 3. */
+        maxAttempts?: number;
+        /** Longest wait for one request, in milliseconds. Defaults to 15000. */
+        requestTimeoutMs?: number;
+      };
+    };
     import?: {
       /**
        * Maximum request body size of POST /tenants/import, in the notation of
