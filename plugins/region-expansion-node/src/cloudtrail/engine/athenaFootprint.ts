@@ -8,9 +8,8 @@ import type { ServiceMapping } from '../../availability/serviceMapping';
 import { engineCall } from './engineAwsError';
 import {
   EngineFootprint,
-  EngineFootprintRow,
-  engineRow,
   footprintOfEngineRows,
+  readEngineRows,
 } from './engineFootprint';
 import {
   checkEngineScope,
@@ -173,16 +172,13 @@ export async function athenaFootprint(
     `${ENGINE} query ${id}`,
     options,
   );
-  const maxRows = options.maxRows ?? 1_000_000;
-  const rows: EngineFootprintRow[] = [];
-  let token: string | undefined;
   let first = true;
-  do {
+  const rows = await readEngineRows(async NextToken => {
     const page = await engineCall(ENGINE, 'GetQueryResults', () =>
       client.send(
         new GetQueryResultsCommand({
           QueryExecutionId: id,
-          NextToken: token,
+          NextToken,
           MaxResults: 1000,
         }),
       ),
@@ -193,20 +189,18 @@ export async function athenaFootprint(
     // A SELECT's first result row holds the column names.
     const data = (page.ResultSet?.Rows ?? []).slice(first ? 1 : 0);
     first = false;
-    for (const row of data) {
-      const values = Object.fromEntries(
-        (row.Data ?? []).map((d, i) => [names[i] ?? String(i), d.VarCharValue]),
-      );
-      rows.push(engineRow(values, rows.length));
-    }
-    if (rows.length > maxRows) {
-      throw engineInputError(
-        'maxRows',
-        `the query has more than ${maxRows} groups; narrow the window or the filters`,
-      );
-    }
-    token = page.NextToken;
-  } while (token);
+    return {
+      rows: data.map(row =>
+        Object.fromEntries(
+          (row.Data ?? []).map((d, i) => [
+            names[i] ?? String(i),
+            d.VarCharValue,
+          ]),
+        ),
+      ),
+      next: page.NextToken,
+    };
+  }, options.maxRows);
   return {
     footprint: footprintOfEngineRows(
       rows,

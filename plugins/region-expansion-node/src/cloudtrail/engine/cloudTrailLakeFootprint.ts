@@ -8,9 +8,8 @@ import type { ServiceMapping } from '../../availability/serviceMapping';
 import { engineCall } from './engineAwsError';
 import {
   EngineFootprint,
-  EngineFootprintRow,
-  engineRow,
   footprintOfEngineRows,
+  readEngineRows,
 } from './engineFootprint';
 import {
   checkEngineScope,
@@ -41,8 +40,13 @@ export interface CloudTrailLakeFootprintOptions extends EngineWaitOptions {
   mapping?: ServiceMapping;
 }
 
-const EVENT_DATA_STORE_ARN =
-  /^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:\d{12}:eventdatastore\/([A-Za-z0-9-]{1,64})$/;
+/**
+ * A CloudTrail Lake event data store ARN; captures its Region and id.
+ *
+ * @public
+ */
+export const EVENT_DATA_STORE_ARN =
+  /^arn:aws[a-z-]*:cloudtrail:([a-z0-9-]+):\d{12}:eventdatastore\/([A-Za-z0-9-]{1,64})$/;
 const ENGINE = 'CloudTrail Lake';
 
 /**
@@ -65,7 +69,7 @@ export async function cloudTrailLakeFootprint(
     );
   }
   const scope = checkEngineScope(options.start, options.end, options.filters);
-  const statement = footprintStatement('cloudtrail-lake', arn[1], scope);
+  const statement = footprintStatement('cloudtrail-lake', arn[2], scope);
   const { client } = options;
   const notFound: Record<string, [string, string]> = {
     EventDataStoreNotFoundException: [
@@ -108,30 +112,22 @@ export async function cloudTrailLakeFootprint(
     `${ENGINE} query ${id}`,
     options,
   );
-  const maxRows = options.maxRows ?? 1_000_000;
-  const rows: EngineFootprintRow[] = [];
-  let token: string | undefined;
-  do {
+  const rows = await readEngineRows(async NextToken => {
     const page = await engineCall(ENGINE, 'GetQueryResults', () =>
       client.send(
         new GetQueryResultsCommand({
           QueryId: id,
-          NextToken: token,
+          NextToken,
           MaxQueryResults: 1000,
         }),
       ),
     );
-    for (const row of page.QueryResultRows ?? []) {
-      rows.push(engineRow(Object.assign({}, ...row), rows.length));
-    }
-    if (rows.length > maxRows) {
-      throw engineInputError(
-        'maxRows',
-        `the query has more than ${maxRows} groups; narrow the window or the filters`,
-      );
-    }
-    token = page.NextToken;
-  } while (token);
+    return {
+      // Lake gives each row as a list of one-column objects.
+      rows: (page.QueryResultRows ?? []).map(row => Object.assign({}, ...row)),
+      next: page.NextToken,
+    };
+  }, options.maxRows);
   return {
     footprint: footprintOfEngineRows(
       rows,

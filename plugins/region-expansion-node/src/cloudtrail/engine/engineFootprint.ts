@@ -6,7 +6,7 @@ import {
   countCloudTrailEventTypes,
   sortCloudTrailEvents,
 } from '../cloudTrailEvents';
-import { EngineQueryError } from './EngineQueryError';
+import { EngineQueryError, engineInputError } from './EngineQueryError';
 
 /**
  * One result row of the footprint statement.
@@ -121,4 +121,31 @@ export function footprintOfEngineRows(
     regions: [...regions].sort(),
   });
   return builder.build();
+}
+
+/**
+ * Every result row of a finished query, page by page, up to `maxRows`
+ * groups (more is an input error: the window or filters are too wide).
+ */
+export async function readEngineRows(
+  readPage: (token: string | undefined) => Promise<{
+    rows: Array<Record<string, string | undefined>>;
+    next?: string;
+  }>,
+  maxRows: number = 1_000_000,
+): Promise<EngineFootprintRow[]> {
+  const rows: EngineFootprintRow[] = [];
+  let token: string | undefined;
+  do {
+    const page = await readPage(token);
+    for (const values of page.rows) rows.push(engineRow(values, rows.length));
+    if (rows.length > maxRows) {
+      throw engineInputError(
+        'maxRows',
+        `the query has more than ${maxRows} groups; narrow the window or the filters`,
+      );
+    }
+    token = page.next;
+  } while (token);
+  return rows;
 }

@@ -4,3 +4,4 @@ export type { EngineFootprint, EngineFootprintRow } from './engineFootprint';
 export type { EngineFootprintFilters } from './engineQuery';
 export * from './EngineQueryError';
 export type { EngineWaitOptions } from './pollEngineQuery';
+export * from './engineClients';
