@@ -10,8 +10,11 @@ export class CliInputError extends Error {
   }
 }
 
-/** Exit codes of the CLI. */
-export const EXIT = { ok: 0, blockers: 1, usage: 2 } as const;
+/**
+ * Exit codes of the CLI; `engineFailed`: a CloudTrail Lake or Athena query
+ * failed, timed out or stayed throttled.
+ */
+export const EXIT = { ok: 0, blockers: 1, usage: 2, engineFailed: 3 } as const;
 
 const INPUT_ERROR_NAMES = new Set([
   'CliInputError',

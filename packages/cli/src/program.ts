@@ -106,10 +106,45 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
       .description(
         'AWS services and actions used by CloudFormation, cdk.out, Terraform plans and CloudTrail logs',
       )
-      .argument('<paths...>', 'files or folders; the kind of each is detected'),
+      .argument(
+        '[paths...]',
+        'files or folders; the kind of each is detected (none with an engine --source)',
+      ),
   )
+    .addOption(
+      new Option(
+        '--source <source>',
+        'where CloudTrail is read: files, or aggregated by an engine',
+      )
+        .choices(['files', 'cloudtrail-lake', 'athena'])
+        .default('files'),
+    )
+    .option('--event-data-store <arn>', 'cloudtrail-lake: event data store ARN')
+    .option('--database <name>', 'athena: Glue database of the trail table')
+    .option('--table <name>', 'athena: table over the trail logs')
+    .option('--workgroup <name>', 'athena: workgroup (default primary)')
+    .option('--output-location <s3-uri>', 'athena: s3:// URI for the results')
+    .option('--query-region <region>', 'athena: Region (default AWS_REGION)')
+    .option('--start <date>', 'engine: window start, UTC (default 90 days ago)')
+    .option('--end <date>', 'engine: window end, UTC (default now)')
+    .option('--max-wait <seconds>', 'engine: longest wait for the query (600)')
+    .option('--endpoint <url>', 'engine: another endpoint, e.g. the simulator')
     .option('--json', 'print JSON')
     .action(async (paths: string[], options) => {
+      if (options.source !== 'files') {
+        const engine = await lazy(() => import('./commands/engineFootprint'));
+        try {
+          const result = await engine.footprintFromEngine(paths, options);
+          const text = engine.formatEngineFootprint(result);
+          print(io, options.json, result.footprint, text);
+          state.exitCode = EXIT.ok;
+        } catch (error) {
+          if ((error as Error)?.name !== 'EngineQueryError') throw error;
+          io.stderr(`region-expansion: ${(error as Error).message}\n`);
+          state.exitCode = EXIT.engineFailed;
+        }
+        return;
+      }
       const { footprintOfPaths, formatFootprint } = await lazy(
         () => import('./commands/footprint'),
       );

@@ -3,13 +3,43 @@ import {
   type FootprintInputKind,
 } from '@region-expansion/plugin-region-expansion-node';
 import type { Footprint } from '@region-expansion/plugin-region-expansion-common';
+import { CliInputError } from '../errors';
 import { createProgress } from '../progress';
+import type { EngineFootprintCommandOptions } from './engineFootprint';
 
 /** Options of the footprint command. */
-export interface FootprintCommandOptions {
+export interface FootprintCommandOptions
+  extends Partial<EngineFootprintCommandOptions> {
   account?: string;
   region?: string;
   principal?: string;
+}
+
+const ENGINE_FLAGS: Array<[keyof EngineFootprintCommandOptions, string]> = [
+  ['eventDataStore', '--event-data-store'],
+  ['database', '--database'],
+  ['table', '--table'],
+  ['workgroup', '--workgroup'],
+  ['outputLocation', '--output-location'],
+  ['queryRegion', '--query-region'],
+  ['endpoint', '--endpoint'],
+  ['start', '--start'],
+  ['end', '--end'],
+  ['maxWait', '--max-wait'],
+];
+
+/**
+ * Refuses engine flags with `--source files` (they would be ignored, and a
+ * pipeline would believe it read the engine).
+ */
+export function checkFilesSource(options: FootprintCommandOptions) {
+  for (const [key, flag] of ENGINE_FLAGS) {
+    if (options[key] !== undefined) {
+      throw new CliInputError(
+        `${flag}: only with --source cloudtrail-lake or --source athena`,
+      );
+    }
+  }
 }
 
 /** Builds the footprint of the given paths, with a progress bar on large CloudTrail input. */
@@ -20,6 +50,12 @@ export async function footprintOfPaths(
   footprint: Footprint;
   inputs: Array<{ path: string; kind: FootprintInputKind }>;
 }> {
+  checkFilesSource(options);
+  if (paths.length === 0) {
+    throw new CliInputError(
+      'paths: missing; name at least one file or folder, or use --source cloudtrail-lake or --source athena',
+    );
+  }
   const progress = createProgress();
   const inputs: Array<{ path: string; kind: FootprintInputKind }> = [];
   try {
