@@ -21,6 +21,10 @@ export type {
   SimulatedAuditControl,
 } from './services/auditManager/data';
 export type { SimulatedConformancePack } from './services/config/data';
+export type {
+  SimulatedCoverageGaps,
+  SimulatedCoverageGapsOption,
+} from './services/coverageGaps';
 export {
   attachOrganizationTree,
   createSimulatedOrganizationTree,

@@ -1,4 +1,9 @@
 import { createRandom, hashOf } from './random';
+import { coverageGapsOf } from './services/coverageGaps';
+import type {
+  SimulatedCoverageGaps,
+  SimulatedCoverageGapsOption,
+} from './services/coverageGaps';
 import { createAuditAssessment } from './services/auditManager/data';
 import type { SimulatedAuditAssessment } from './services/auditManager/data';
 import { createConformancePacks } from './services/config/data';
@@ -69,6 +74,11 @@ export interface SyntheticOrganizationSize {
     string,
     { linkingMode: FindingAggregatorLinkingMode; regions?: string[] } | null
   >;
+  /**
+   * Regions governance does not watch, for the coverage proofs; default
+   * none (every Region the organization uses is covered).
+   */
+  coverageGaps?: SimulatedCoverageGapsOption;
 }
 
 /**
@@ -141,6 +151,8 @@ export class SyntheticOrganization {
    * uses every Region.
    */
   readonly findingAggregators: SimulatedFindingAggregator[];
+  /** Regions governance does not watch or cannot be read in, per partition id. */
+  readonly coverageGaps: ReadonlyMap<string, SimulatedCoverageGaps>;
   /** Regions whose findings the aggregation Region does not show, per partition. */
   readonly #unlinked: Map<string, Set<string>>;
   /** Regions besides the home Region whose findings it shows, per partition. */
@@ -173,6 +185,7 @@ export class SyntheticOrganization {
       configured: size.findingAggregation,
     });
     this.findingAggregators = aggregation.aggregators;
+    this.coverageGaps = coverageGapsOf(this.partitions, size.coverageGaps);
     this.#unlinked = aggregation.unlinked;
     this.#linked = aggregation.linked;
     this.accounts = [];

@@ -7,6 +7,7 @@ import {
   SimulatedRequest,
   tokenField,
 } from '../../protocol';
+import { readableCoverage } from '../coverageGaps';
 import { defineService } from '../defineService';
 import type { SimulatedAuditAssessment } from './data';
 
@@ -46,6 +47,13 @@ function assessmentsOf(
   req: SimulatedRequest,
   faults: FaultInjector,
 ): SimulatedAuditAssessment[] {
+  // Refused in a Region governance reads cannot reach (coverage gaps).
+  readableCoverage(
+    org.coverageGaps,
+    req,
+    'auditmanager:ListAssessments',
+    'restJson1',
+  );
   const registered = isRegistered(req, faults);
   const unsubscribed = faults.faults.auditManagerNotSubscribedAccounts ?? [];
   if (!registered || unsubscribed.includes(req.callerAccountId)) {

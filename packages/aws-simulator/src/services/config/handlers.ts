@@ -1,7 +1,8 @@
 import { AwsFault } from '../../AwsFault';
 import type { SyntheticOrganization } from '../../organization';
 import { pageOf, SimulatedRequest, tokenField } from '../../protocol';
-import { defineService } from '../defineService';
+import { aggregatedRegionsOf, readableCoverage } from '../coverageGaps';
+import { defineService, OperationRequest } from '../defineService';
 import type { SimulatedConformancePack } from './data';
 
 /**
@@ -18,18 +19,111 @@ const INVALID_TOKEN = new AwsFault(
   'The nextToken provided is invalid',
 );
 
+/** The partition's packs in the Regions its aggregator aggregates. */
 function packsOf(org: SyntheticOrganization, req: SimulatedRequest) {
-  return org.conformancePacks.filter(p => p.partition === req.partition.id);
+  const aggregated = aggregatedRegionsOf(org.coverageGaps, req.partition);
+  return org.conformancePacks.filter(
+    p =>
+      p.partition === req.partition.id &&
+      (!aggregated || aggregated.includes(p.region)),
+  );
+}
+
+/** Epoch seconds, as awsJson1_1 sends timestamps. */
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+/**
+ * The caller's recorder in the Region: recording since the base time where
+ * governance covers the Region, stopped a day before it where it does not.
+ */
+function recorderStatus({ org, req }: OperationRequest) {
+  const covered =
+    readableCoverage(
+      org.coverageGaps,
+      req,
+      'config:DescribeConfigurationRecorderStatus',
+      'awsJson1_1',
+    ) === 'covered';
+  const started = seconds(org.baseTime - 30 * 86_400_000);
+  return {
+    ConfigurationRecordersStatus: [
+      {
+        arn: `arn:${req.partition.id}:config:${req.region}:${req.callerAccountId}:configuration-recorder/default/simulated`,
+        name: 'default',
+        lastStartTime: started,
+        recording: covered,
+        lastStatus: covered ? 'Success' : 'Failure',
+        lastStatusChangeTime: seconds(org.baseTime - 86_400_000),
+        ...(covered
+          ? {}
+          : {
+              lastStopTime: seconds(org.baseTime - 86_400_000),
+              lastErrorCode: 'AccessDenied',
+              lastErrorMessage: 'The recorder role cannot read resources',
+            }),
+      },
+    ],
+  };
+}
+
+/** The caller's delivery channel in the Region: delivering where covered, failing to its bucket where not. */
+function deliveryStatus({ org, req }: OperationRequest) {
+  const covered =
+    readableCoverage(
+      org.coverageGaps,
+      req,
+      'config:DescribeDeliveryChannelStatus',
+      'awsJson1_1',
+    ) === 'covered';
+  const attempt = seconds(org.baseTime - 3_600_000);
+  const delivery = covered
+    ? {
+        lastStatus: 'Success',
+        lastAttemptTime: attempt,
+        lastSuccessfulTime: attempt,
+      }
+    : {
+        lastStatus: 'Failure',
+        lastErrorCode: 'NoSuchBucket',
+        lastErrorMessage: 'The specified bucket does not exist',
+        lastAttemptTime: attempt,
+        lastSuccessfulTime: seconds(org.baseTime - 40 * 86_400_000),
+      };
+  return {
+    DeliveryChannelsStatus: [
+      {
+        name: 'default',
+        configSnapshotDeliveryInfo: delivery,
+        configHistoryDeliveryInfo: delivery,
+        configStreamDeliveryInfo: {
+          lastStatus: 'NOT_APPLICABLE',
+          lastStatusChangeTime: attempt,
+        },
+      },
+    ],
+  };
 }
 
 function complianceOf(p: SimulatedConformancePack) {
   return p.nonCompliantRuleCount > 0 ? 'NON_COMPLIANT' : 'COMPLIANT';
 }
 
+/** All Regions, or the aggregated ones of a partition with coverage gaps. */
+function aggregatedRegionsField(
+  org: SyntheticOrganization,
+  req: SimulatedRequest,
+) {
+  const regions = aggregatedRegionsOf(org.coverageGaps, req.partition);
+  return regions
+    ? { AllAwsRegions: false, AwsRegions: regions }
+    : { AllAwsRegions: true };
+}
+
 /**
  * AWS Config (awsJson1_1, `StarlingDoveService.*`): the organization
  * aggregator and aggregator reads over the organization's conformance
- * packs.
+ * packs, and the recorder and delivery channel status of the caller's
+ * account in the Region.
  */
 export const configService = defineService({
   signingName: 'config',
@@ -38,6 +132,8 @@ export const configService = defineService({
   throttle: [400, 'ThrottlingException'],
   serverError: 'InternalServerException',
   operations: [
+    { name: 'DescribeConfigurationRecorderStatus', respond: recorderStatus },
+    { name: 'DescribeDeliveryChannelStatus', respond: deliveryStatus },
     {
       name: 'DescribeConfigurationAggregators',
       respond: ({ org, req, input }) => {
@@ -57,7 +153,7 @@ export const configService = defineService({
               ConfigurationAggregatorArn: `arn:${req.partition.id}:config:${req.region}:${req.callerAccountId}:config-aggregator/config-aggregator-simulated`,
               OrganizationAggregationSource: {
                 RoleArn: `arn:${req.partition.id}:iam::${req.callerAccountId}:role/ConfigAggregator`,
-                AllAwsRegions: true,
+                ...aggregatedRegionsField(org, req),
               },
               CreationTime: Math.floor(org.baseTime / 1000),
               LastUpdatedTime: Math.floor(org.baseTime / 1000),

@@ -6,6 +6,7 @@ import {
   SimulatedRequest,
   tokenField,
 } from '../../protocol';
+import { readableCoverage } from '../coverageGaps';
 import { defineService } from '../defineService';
 import type { SimulatedAppAssessment, SimulatedResilienceApp } from './data';
 
@@ -34,8 +35,20 @@ function assessmentFields(
   };
 }
 
-/** The caller's apps in the Region. */
+/**
+ * The caller's apps in the Region: none in a Region governance does not
+ * cover, AccessDenied in one it cannot be read in.
+ */
 function appsOf(org: SyntheticOrganization, req: SimulatedRequest) {
+  if (
+    readableCoverage(
+      org.coverageGaps,
+      req,
+      'resiliencehub:ListApps',
+      'restJson1',
+    ) === 'uncovered'
+  )
+    return [];
   return org.resilienceApps.filter(
     a => a.accountId === req.callerAccountId && a.region === req.region,
   );

@@ -7,6 +7,7 @@ import {
   SimulatedRequest,
   tokenField,
 } from '../../protocol';
+import { readableCoverage } from '../coverageGaps';
 import { defineService, OperationSpec } from '../defineService';
 import type { SimulatedFinding, SimulatedFindingAggregator } from './data';
 import {
@@ -250,6 +251,52 @@ const AGGREGATOR_OPERATIONS: OperationSpec[] = AGGREGATOR_APIS.flatMap(api => {
   ];
 });
 
+/** The standards enabled wherever Security Hub is (identifier, name in the ARN). */
+const ENABLED_STANDARDS = [
+  'aws-foundational-security-best-practices/v/1.0.0',
+  'cis-aws-foundations-benchmark/v/1.4.0',
+];
+
+/**
+ * GetEnabledStandards (`POST /standards/get`): the standards subscriptions
+ * of the caller's account in the Region, READY where governance covers the
+ * Region; in an uncovered Region Security Hub is not enabled, and answers
+ * InvalidAccessException as AWS does for an account not subscribed.
+ */
+const STANDARDS_OPERATION: OperationSpec = {
+  name: 'GetEnabledStandards',
+  http: { method: 'POST', path: /^\/standards\/get$/ },
+  respond: ({ org, req }) => {
+    if (
+      readableCoverage(
+        org.coverageGaps,
+        req,
+        'securityhub:GetEnabledStandards',
+        'restJson1',
+      ) === 'uncovered'
+    ) {
+      throw new AwsFault(
+        401,
+        'InvalidAccessException',
+        `Account ${req.callerAccountId} is not subscribed to AWS Security Hub`,
+      );
+    }
+    const arn = (kind: string, id: string) =>
+      `arn:${req.partition.id}:securityhub:${req.region}:${kind}/${id}`;
+    return {
+      StandardsSubscriptions: ENABLED_STANDARDS.map(id => ({
+        StandardsSubscriptionArn: arn(
+          `${req.callerAccountId}:subscription`,
+          id,
+        ),
+        StandardsArn: arn(':standards', id),
+        StandardsInput: {},
+        StandardsStatus: 'READY',
+      })),
+    };
+  },
+};
+
 /**
  * GetFindings (ASFF) or GetFindingsV2 (OCSF): one page of the findings the
  * filters select, in the aggregated view from the partition's home Region.
@@ -358,7 +405,8 @@ export function accountsNamedBySecurityHubRequest(body: string): string[] {
 
 /**
  * Security Hub (restJson1): `POST /findings` (GetFindings), `POST
- * /findingsv2` (GetFindingsV2) and the finding aggregator reads.
+ * /findingsv2` (GetFindingsV2), the finding aggregator reads and
+ * GetEnabledStandards.
  */
 export const securityHubService = defineService({
   signingName: 'securityhub',
@@ -383,5 +431,6 @@ export const securityHubService = defineService({
       respond: ({ org, req, input }) => getFindings(org, req, input, true),
     },
     ...AGGREGATOR_OPERATIONS,
+    STANDARDS_OPERATION,
   ],
 });
