@@ -18,12 +18,24 @@ export interface PricedProductTemplate {
  */
 export const UNPRICED_PARTITIONS: readonly string[] = ['aws-eusc'];
 
-const instance = (instanceType: string, usd: number) => ({
-  family: 'Compute Instance',
-  attributes: { instanceType, operatingSystem: 'Linux', tenancy: 'Shared' },
-  unit: 'Hrs',
-  usd,
-});
+/** One product: family, the attributes it is found by, its unit and USD price. */
+const product = (
+  family: string,
+  attributes: Record<string, string>,
+  unit: string,
+  usd: number,
+): PricedProductTemplate => ({ family, attributes, unit, usd });
+
+const instance = (instanceType: string, usd: number) =>
+  product(
+    'Compute Instance',
+    { instanceType, operatingSystem: 'Linux', tenancy: 'Shared' },
+    'Hrs',
+    usd,
+  );
+
+const request = 'API Request';
+const ddbThroughput = 'Amazon DynamoDB PayPerRequest Throughput';
 
 /**
  * Products by Price List service code: one for every kind of line a cell's
@@ -36,111 +48,76 @@ export const PRICED_PRODUCTS: Record<string, PricedProductTemplate[]> = {
     instance('m7g.large', 0.0816),
     instance('c7g.xlarge', 0.145),
     instance('r7g.large', 0.1071),
-    {
-      family: 'Storage',
-      attributes: { volumeApiName: 'gp3' },
-      unit: 'GB-Mo',
-      usd: 0.08,
-    },
-    {
-      family: 'NAT Gateway',
-      attributes: { group: 'NGW:NatGateway' },
-      unit: 'Hrs',
-      usd: 0.045,
-    },
+    product('Storage', { volumeApiName: 'gp3' }, 'GB-Mo', 0.08),
+    product('NAT Gateway', { group: 'NGW:NatGateway' }, 'Hrs', 0.045),
   ],
   AWSELB: [
-    {
-      family: 'Load Balancer-Application',
-      attributes: { group: 'ELB:Balancer' },
-      unit: 'Hrs',
-      usd: 0.0225,
-    },
+    product(
+      'Load Balancer-Application',
+      { group: 'ELB:Balancer' },
+      'Hrs',
+      0.0225,
+    ),
   ],
   AmazonS3: [
-    {
-      family: 'Storage',
-      attributes: { storageClass: 'General Purpose', volumeType: 'Standard' },
-      unit: 'GB-Mo',
-      usd: 0.023,
-    },
-    {
-      family: 'API Request',
-      attributes: { group: 'S3-API-Tier1' },
-      unit: 'Requests',
-      usd: 0.000005,
-    },
+    product(
+      'Storage',
+      { storageClass: 'General Purpose', volumeType: 'Standard' },
+      'GB-Mo',
+      0.023,
+    ),
+    product(request, { group: 'S3-API-Tier1' }, 'Requests', 0.000005),
   ],
   AmazonDynamoDB: [
-    {
-      family: 'Amazon DynamoDB PayPerRequest Throughput',
-      attributes: { group: 'DDB-WriteUnits' },
-      unit: 'WriteRequestUnits',
-      usd: 0.00000125,
-    },
-    {
-      family: 'Amazon DynamoDB PayPerRequest Throughput',
-      attributes: { group: 'DDB-ReadUnits' },
-      unit: 'ReadRequestUnits',
-      usd: 0.00000025,
-    },
-    {
-      family: 'Database Storage',
-      attributes: { volumeType: 'Amazon DynamoDB - Indexed DataStore' },
-      unit: 'GB-Mo',
-      usd: 0.25,
-    },
+    product(
+      ddbThroughput,
+      { group: 'DDB-WriteUnits' },
+      'WriteRequestUnits',
+      0.00000125,
+    ),
+    product(
+      ddbThroughput,
+      { group: 'DDB-ReadUnits' },
+      'ReadRequestUnits',
+      0.00000025,
+    ),
+    product(
+      'Database Storage',
+      { volumeType: 'Amazon DynamoDB - Indexed DataStore' },
+      'GB-Mo',
+      0.25,
+    ),
   ],
   AWSLambda: [
-    {
-      family: 'Serverless',
-      attributes: { group: 'AWS-Lambda-Duration-ARM' },
-      unit: 'Lambda-GB-Second',
-      usd: 0.0000133334,
-    },
-    {
-      family: 'Serverless',
-      attributes: { group: 'AWS-Lambda-Requests' },
-      unit: 'Requests',
-      usd: 0.0000002,
-    },
+    product(
+      'Serverless',
+      { group: 'AWS-Lambda-Duration-ARM' },
+      'Lambda-GB-Second',
+      0.0000133334,
+    ),
+    product(
+      'Serverless',
+      { group: 'AWS-Lambda-Requests' },
+      'Requests',
+      0.0000002,
+    ),
   ],
   AWSQueueService: [
-    {
-      family: 'API Request',
-      attributes: { queueType: 'Standard' },
-      unit: 'Requests',
-      usd: 0.0000004,
-    },
+    product(request, { queueType: 'Standard' }, 'Requests', 0.0000004),
   ],
   AWSDataTransfer: [
-    {
-      family: 'Data Transfer',
-      attributes: { transferType: 'AWS Outbound', toLocation: 'External' },
-      unit: 'GB',
-      usd: 0.09,
-    },
+    product(
+      'Data Transfer',
+      { transferType: 'AWS Outbound', toLocation: 'External' },
+      'GB',
+      0.09,
+    ),
   ],
   awskms: [
-    {
-      family: 'Encryption Key',
-      attributes: { group: 'KMS-Keys' },
-      unit: 'Keys',
-      usd: 1,
-    },
-    {
-      family: 'API Request',
-      attributes: { group: 'KMS-Requests' },
-      unit: 'Requests',
-      usd: 0.000003,
-    },
+    product('Encryption Key', { group: 'KMS-Keys' }, 'Keys', 1),
+    product(request, { group: 'KMS-Requests' }, 'Requests', 0.000003),
   ],
   CloudHSM: [
-    {
-      family: 'Dedicated HSM',
-      attributes: { instanceType: 'hsm2m.medium' },
-      unit: 'Hrs',
-      usd: 1.45,
-    },
+    product('Dedicated HSM', { instanceType: 'hsm2m.medium' }, 'Hrs', 1.45),
   ],
 };
