@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   availabilityRoutes,
+  comparisonRoutes,
   designRoutes,
   estateRoutes,
   locationReadPermission,
@@ -15,6 +16,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { AvailabilityRefreshService } from '../availability/AvailabilityRefreshService';
 import { availabilityHandlers } from '../availability/router';
+import { ComparisonService } from '../comparison/ComparisonService';
+import { comparisonHandlers } from '../comparison/router';
 import { DesignService } from '../design/DesignService';
 import { designHandlers } from '../design/router';
 import { EstateService } from '../estate/EstateService';
@@ -50,6 +53,8 @@ export interface RouterOptions {
   readiness?: ReadinessService;
   /** Live availability from SSM (GET/POST /availability...), when given. */
   availability?: AvailabilityRefreshService;
+  /** The ranked comparison of locations (POST /comparisons), when given. */
+  comparison?: ComparisonService;
 }
 
 /**
@@ -96,6 +101,10 @@ export async function createRouter(
       availability: options.availability,
     });
     mountRoutes(router, availabilityRoutes, handlers, auth);
+  }
+  if (options.comparison) {
+    const handlers = comparisonHandlers({ comparison: options.comparison });
+    mountRoutes(router, comparisonRoutes, handlers, auth);
   }
   return router;
 }

@@ -22,6 +22,7 @@ import { createGovernance } from '../__testUtils__/governance';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { KnexReadinessStore } from '../readiness/KnexReadinessStore';
 import { createRouter } from '../routing/createRouter';
+import { ComparisonService } from '../comparison/ComparisonService';
 
 jest.setTimeout(60_000);
 
@@ -180,6 +181,14 @@ describe('openapi.yaml', () => {
         logger: mockServices.logger.mock(),
         enabled: false,
         partitions: ['aws'],
+      }),
+      // Only the routes are listed here; nothing is priced.
+      comparison: ComparisonService.create({
+        estate: services.estate,
+        readiness,
+        prices: {
+          estimate: () => Promise.reject(new Error('not priced here')),
+        },
       }),
     });
     const governanceRouter = await createGovernanceRouter({

@@ -4,18 +4,13 @@ import type {
   CellCostEstimate,
   CellSpec,
   ComparisonCost,
+  EncryptionTier,
   Footprint,
   Location,
   TenantClass,
 } from '@region-expansion/plugin-region-expansion-common';
 import { billOfMaterials } from '../cost/billOfMaterials';
-import { CostInputError } from '../cost/CostInputError';
-import {
-  priceBillOfMaterials,
-  priceRegionOf,
-  toCents,
-  type PriceBook,
-} from '../cost/priceBillOfMaterials';
+import { toCents } from '../cost/priceBillOfMaterials';
 
 /**
  * The cell spec a comparison sizes cells with.
@@ -25,16 +20,26 @@ import {
 export type ComparisonCellSpec = Pick<CellSpec, 'version' | 'capacity'>;
 
 /**
- * Prices a comparison may use, per Region code, and why a Region has none.
+ * One cell cost a comparison needs: a location's cell of a spec, with an
+ * encryption tier and the overrides its bill of materials has.
  *
  * @public
  */
-export interface ComparisonPrices {
-  /** Prices per Region code (a Local Zone or Outpost uses its parent's). */
-  books: ReadonlyMap<string, PriceBook>;
-  /** Why a Region's prices could not be read, per Region code. */
-  unavailable?: ReadonlyMap<string, string>;
+export interface ComparisonCostRequest {
+  /** Key of the request in {@link CompareLocationsInput}'s `estimates`. */
+  key: string;
+  locationId: string;
+  cellSpec: ComparisonCellSpec;
+  encryption: EncryptionTier;
+  overrides: BomOverrides;
 }
+
+/**
+ * A priced cell, or why it could not be priced at all.
+ *
+ * @public
+ */
+export type ComparisonEstimate = CellCostEstimate | { unavailable: string };
 
 /**
  * The cell a tenant class lives in: the standard cell, or for silo
@@ -92,13 +97,51 @@ function noPrice(
 }
 
 /**
+ * The cell cost a tenant class needs in a location with the advised
+ * architecture: a standard cell (or a dedicated one for silo isolation),
+ * with the advised encryption tier and the overrides whose lines its bill
+ * of materials has.
+ *
+ * @public
+ */
+export function costRequestOf(options: {
+  footprint: Pick<Footprint, 'services'>;
+  location: Location;
+  tenantClass: TenantClass;
+  advice: ArchitectureAdvice;
+  cellSpec: ComparisonCellSpec;
+  overrides?: BomOverrides;
+}): ComparisonCostRequest {
+  const { location, advice } = options;
+  const spec = cellFor(
+    options.cellSpec,
+    options.tenantClass,
+    advice.isolation.choice,
+  );
+  const encryption = advice.encryption.choice;
+  const derivedKeys = new Set(
+    billOfMaterials(options.footprint, spec, { encryption }).map(l => l.key),
+  );
+  const overrides = Object.fromEntries(
+    Object.entries(options.overrides ?? {}).filter(([k]) => derivedKeys.has(k)),
+  );
+  const { tenants, loadUnits } = spec.capacity;
+  return {
+    key: [location.id, spec.version, tenants, loadUnits, encryption].join('|'),
+    locationId: location.id,
+    cellSpec: spec,
+    encryption,
+    overrides,
+  };
+}
+
+/**
  * What a tenant class costs per month in a location with the advised
- * architecture: the cell's bill of materials (key lines from the advised
- * encryption tier, overrides applied where the bill has the line) priced
- * with the location's Region prices, times the cells the class needs, plus
- * a control plane sized as one cell when the advice puts one in the
- * partition or the country. A missing price makes the cost `no-price` with
- * the reasons, never 0.
+ * architecture: the priced cell of {@link costRequestOf} times the cells
+ * the class needs, plus a control plane sized as one cell when the advice
+ * puts one in the partition or the country, and the key custody the advice
+ * adds over AWS managed keys. A missing price makes the cost `no-price`
+ * with the reasons, never 0.
  *
  * @public
  */
@@ -107,28 +150,14 @@ export function classCost(options: {
   location: Location;
   tenantClass: TenantClass;
   advice: ArchitectureAdvice;
-  cellSpec: ComparisonCellSpec;
-  prices: ComparisonPrices;
-  overrides?: BomOverrides;
-}): { cost: ComparisonCost; estimate?: CellCostEstimate } {
-  const { location, tenantClass, advice, prices } = options;
+  request: ComparisonCostRequest;
+  estimate: ComparisonEstimate | undefined;
+}): ComparisonCost {
+  const { location, tenantClass, advice, request } = options;
   const isolation = advice.isolation.choice;
-  const spec = cellFor(options.cellSpec, tenantClass, isolation);
-  const cells = cellsNeeded(spec, tenantClass, isolation);
-  const derivedKeys = new Set(
-    billOfMaterials(options.footprint, spec, {
-      encryption: advice.encryption.choice,
-    }).map(l => l.key),
-  );
-  const overrides = Object.fromEntries(
-    Object.entries(options.overrides ?? {}).filter(([k]) => derivedKeys.has(k)),
-  );
-  const bom = billOfMaterials(options.footprint, spec, {
-    encryption: advice.encryption.choice,
-    overrides,
-  });
+  const cells = cellsNeeded(request.cellSpec, tenantClass, isolation);
   const baseline = new Set(
-    billOfMaterials(options.footprint, spec, {
+    billOfMaterials(options.footprint, request.cellSpec, {
       encryption: 'aws-managed-key',
     }).map(l => l.key),
   );
@@ -141,23 +170,13 @@ export function classCost(options: {
       reason: `${encryptionWhy}; it runs outside AWS, so the Price List has no price for it and it is not in the totals`,
     });
   }
-  let regionCode: string;
-  try {
-    regionCode = priceRegionOf(location);
-  } catch (error) {
-    if (!(error instanceof CostInputError)) throw error;
-    return { cost: noPrice([error.reason], cells, extras) };
+  const estimate = options.estimate;
+  if (!estimate || 'unavailable' in estimate) {
+    const reason = estimate
+      ? estimate.unavailable
+      : `no prices were read for ${location.id}`;
+    return noPrice([reason], cells, extras);
   }
-  const book = prices.books.get(regionCode);
-  if (!book) {
-    const reason =
-      prices.unavailable?.get(regionCode) ??
-      `no prices were read for ${regionCode}`;
-    return { cost: noPrice([reason], cells, extras) };
-  }
-  const estimate = priceBillOfMaterials(bom, location, book, {
-    tenantsPerCell: spec.capacity.tenants,
-  });
   for (const line of estimate.lines) {
     if (line.category === 'encryption' && !baseline.has(line.key)) {
       extras.push({
@@ -196,25 +215,19 @@ export function classCost(options: {
   };
   if (perCell === undefined) {
     return {
-      cost: {
-        ...base,
-        status: 'no-price',
-        noPriceReasons: reasons.length
-          ? reasons
-          : ['the bill of materials has no line to price'],
-      },
-      estimate,
+      ...base,
+      status: 'no-price',
+      noPriceReasons: reasons.length
+        ? reasons
+        : ['the bill of materials has no line to price'],
     };
   }
   const total = (cells + controlPlaneCells) * perCell;
   return {
-    cost: {
-      ...base,
-      status: 'priced',
-      monthlyPerCell: perCell,
-      monthlyPerTenant: toCents(total / tenantClass.expectedTenants),
-      noPriceReasons: [],
-    },
-    estimate,
+    ...base,
+    status: 'priced',
+    monthlyPerCell: perCell,
+    monthlyPerTenant: toCents(total / tenantClass.expectedTenants),
+    noPriceReasons: [],
   };
 }

@@ -19,8 +19,10 @@ import { readRegionPrices } from '../cost/readPriceList';
 import { checkComparisonInput } from './checkComparisonInput';
 import {
   compareLocations,
+  comparisonCostRequests,
   type CompareLocationsInput,
 } from './compareLocations';
+import { priceComparison } from './priceComparison';
 
 // The simulator's Price List over three aws Regions (two in the EU) and
 // aws-eusc, which publishes no prices.
@@ -106,17 +108,27 @@ function run(overrides: Partial<CompareLocationsInput> = {}) {
     tenantClasses,
     candidates: [...sim.pricedRegions, sim.unpricedRegion],
   });
-  return compareLocations({
+  const base = {
     footprint,
-    footprintSource: 'request',
+    footprintSource: 'request' as const,
     tenantClasses,
     candidates,
     catalog: sim.catalog,
     availability,
-    readiness: new Map(),
     cellSpec,
-    prices: { books },
     ...overrides,
+  };
+  const estimates = priceComparison({
+    requests: comparisonCostRequests(base),
+    footprint: base.footprint,
+    catalog: sim.catalog,
+    books: region =>
+      books.get(region) ?? { unavailable: `not read: ${region}` },
+  });
+  return compareLocations({
+    readiness: new Map(),
+    estimates,
+    ...base,
   });
 }
 

@@ -17,8 +17,10 @@ import type { LocationCatalog } from '../locations/LocationCatalog';
 import { adviseArchitecture } from '../residency/evaluateResidency';
 import {
   classCost,
+  costRequestOf,
   type ComparisonCellSpec,
-  type ComparisonPrices,
+  type ComparisonCostRequest,
+  type ComparisonEstimate,
 } from './classCost';
 import { describeLatency, latencyClass } from './latencyClass';
 import { rankCandidates } from './rankCandidates';
@@ -55,8 +57,11 @@ export interface CompareLocationsInput {
   readiness: ReadonlyMap<string, ComparisonReadiness>;
   /** The standard cell. */
   cellSpec: ComparisonCellSpec;
-  /** Prices per Region code. */
-  prices: ComparisonPrices;
+  /**
+   * The priced cells of {@link comparisonCostRequests}, by request key; a
+   * missing one is "no price".
+   */
+  estimates: ReadonlyMap<string, ComparisonEstimate>;
   /** Monthly quantities replacing derived ones, where a bill has the line. */
   bomOverrides?: BomOverrides;
   /** Names services in gaps; default the bundled table. */
@@ -166,6 +171,65 @@ function whyLines(
   return why;
 }
 
+/** The advice for a class in a location, CloudHSM judged from availability. */
+function adviceFor(
+  input: Pick<CompareLocationsInput, 'catalog' | 'availability'>,
+  location: Location,
+  tenantClass: TenantClass,
+) {
+  const partition = input.catalog.partition(location.partition);
+  if (!partition) {
+    throw new Error(
+      `location ${location.id} names unknown partition ${location.partition}`,
+    );
+  }
+  const availabilityLocation = availabilityLocationOf(
+    location,
+    input.availability,
+  );
+  const cloudHsmAvailable =
+    input.availability.knows(availabilityLocation) &&
+    input.availability.has('cloudhsm', availabilityLocation);
+  return adviseArchitecture(
+    location,
+    partition,
+    {
+      residency: tenantClass.residency,
+      classification: tenantClass.classification,
+      homeCountry: tenantClass.countries[0],
+      tier: tenantClass.tier,
+    },
+    { cloudHsmAvailable },
+  );
+}
+
+/**
+ * The cell costs a comparison needs priced, one per distinct location,
+ * cell and encryption tier: the caller prices them (cache, snapshot or
+ * Price List) and passes them to {@link compareLocations} by key.
+ *
+ * @public
+ */
+export function comparisonCostRequests(
+  input: Omit<CompareLocationsInput, 'estimates' | 'readiness'>,
+): ComparisonCostRequest[] {
+  const requests = new Map<string, ComparisonCostRequest>();
+  for (const tenantClass of input.tenantClasses) {
+    for (const location of input.candidates) {
+      const request = costRequestOf({
+        footprint: input.footprint,
+        location,
+        tenantClass,
+        advice: adviceFor(input, location, tenantClass),
+        cellSpec: input.cellSpec,
+        overrides: input.bomOverrides,
+      });
+      requests.set(request.key, request);
+    }
+  }
+  return [...requests.values()];
+}
+
 /**
  * Ranks candidate locations for a workload and each tenant class: blocking
  * gaps (services not offered, residency and partition rules, each with its
@@ -184,39 +248,27 @@ export function compareLocations(
   const dates = new Set<string>();
   const classes = input.tenantClasses.map(tenantClass => {
     const candidates = input.candidates.map(location => {
-      const partition = input.catalog.partition(location.partition);
-      if (!partition) {
-        throw new Error(
-          `location ${location.id} names unknown partition ${location.partition}`,
-        );
-      }
-      const availabilityLocation = availabilityLocationOf(
-        location,
-        input.availability,
+      dates.add(
+        input.availability.observedAt(
+          availabilityLocationOf(location, input.availability),
+        ),
       );
-      dates.add(input.availability.observedAt(availabilityLocation));
-      const cloudHsmAvailable =
-        input.availability.knows(availabilityLocation) &&
-        input.availability.has('cloudhsm', availabilityLocation);
-      const advice = adviseArchitecture(
-        location,
-        partition,
-        {
-          residency: tenantClass.residency,
-          classification: tenantClass.classification,
-          homeCountry: tenantClass.countries[0],
-          tier: tenantClass.tier,
-        },
-        { cloudHsmAvailable },
-      );
-      const { cost } = classCost({
+      const advice = adviceFor(input, location, tenantClass);
+      const request = costRequestOf({
         footprint: input.footprint,
         location,
         tenantClass,
         advice,
         cellSpec: input.cellSpec,
-        prices: input.prices,
         overrides: input.bomOverrides,
+      });
+      const cost = classCost({
+        footprint: input.footprint,
+        location,
+        tenantClass,
+        advice,
+        request,
+        estimate: input.estimates.get(request.key),
       });
       synthetic ||= cost.synthetic;
       const gaps = gapsOf(input, location, tenantClass);
