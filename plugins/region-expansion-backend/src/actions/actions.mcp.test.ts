@@ -44,7 +44,11 @@ const CALLS: Array<[string, Record<string, unknown>]> = [
   ],
   ['what-if-placement', WHAT_IF],
   ['explain-placement', { tenantId: 'tenant-00001' }],
+  ['place-tenant', { tenantId: 'new-tenant' }],
 ];
+
+/** The one action that writes. */
+const WRITES = 'place-tenant';
 
 describe('region-expansion actions through the MCP actions backend', () => {
   let baseUrl: string;
@@ -65,10 +69,11 @@ describe('region-expansion actions through the MCP actions backend', () => {
       CALLS.map(([name]) => tool(name)).sort(),
     );
     for (const t of ours) {
+      const readOnly = t.name !== tool(WRITES);
       expect(t.description).toMatch(/Example: \{/);
       expect(t.annotations).toMatchObject({
-        readOnlyHint: true,
-        idempotentHint: true,
+        readOnlyHint: readOnly,
+        idempotentHint: readOnly,
         destructiveHint: false,
       });
     }
@@ -198,6 +203,77 @@ describe('region-expansion actions through the MCP actions backend', () => {
     expect(output.summary).toContain(`cell '${tenant.cellId}'`);
   });
 
+  /** Adds an unplaced tenant through the REST API, as a platform admin. */
+  const addTenant = async (id: string) => {
+    const res = await request(baseUrl)
+      .post(`${API}/tenants`)
+      .set('Authorization', as('platform-admin'))
+      .send({
+        id,
+        name: id,
+        tier: 'pool',
+        classification: 'internal',
+        loadUnits: 1,
+      });
+    expect(res.status).toBe(201);
+  };
+
+  it("answers every action's documented examples", async () => {
+    await addTenant('new-tenant');
+    const { body } = await request(baseUrl)
+      .get(`${API}/.backstage/actions/v1/actions`)
+      .set('Authorization', as('engineer'));
+    const examples = body.actions.flatMap((action: any) =>
+      (action.examples ?? []).map((example: any) => [action.name, example]),
+    );
+    expect(examples.map(([name]: [string]) => name).sort()).toEqual(
+      CALLS.map(([name]) => name).sort(),
+    );
+    for (const [name, example] of examples) {
+      const { error } = await callTool(engineer, tool(name), example.input);
+      expect({ name, error }).toEqual({ name, error: undefined });
+    }
+  });
+
+  it('places a tenant with place-tenant and records it; a second call is refused', async () => {
+    await addTenant('agent-tenant');
+    const { output, error } = await callTool(engineer, tool('place-tenant'), {
+      tenantId: 'agent-tenant',
+    });
+    expect(error).toBeUndefined();
+    expect(output.decision.outcome).toBe('placed');
+    expect(output.record).toMatchObject({
+      tenantId: 'agent-tenant',
+      cellId: output.decision.cellId,
+      kind: 'placed',
+    });
+    const stored = await request(baseUrl)
+      .get(`${API}/tenants/agent-tenant`)
+      .set('Authorization', as('engineer'));
+    expect(stored.body.cellId).toBe(output.decision.cellId);
+    const again = await callTool(engineer, tool('place-tenant'), {
+      tenantId: 'agent-tenant',
+    });
+    expect(again.error).toBe(
+      `ConflictError: tenantId: tenant 'agent-tenant' already lives in cell '${output.decision.cellId}'; use a migration`,
+    );
+  });
+
+  it('refuses place-tenant to an auditor, who may only read', async () => {
+    const auditor = await connectMcp(baseUrl, as('auditor'));
+    await addTenant('audited-tenant');
+    const { error } = await callTool(auditor, tool('place-tenant'), {
+      tenantId: 'audited-tenant',
+    });
+    expect(error).toBe(
+      "NotAllowedError: Permission 'region-expansion.placement.execute' is required",
+    );
+    const stored = await request(baseUrl)
+      .get(`${API}/tenants/audited-tenant`)
+      .set('Authorization', as('auditor'));
+    expect(stored.body.cellId).toBeUndefined();
+  });
+
   it.each(CALLS)(
     'refuses %s to a signed-in user without the permission',
     async (name, args) => {
@@ -294,7 +370,11 @@ describe('region-expansion actions for a caller allowed only one partition', () 
     expect(error).toBe("NotFoundError: Location 'eu-west-1' does not exist");
   });
 
-  it.each(CALLS.filter(([name]) => name !== 'get-location-readiness'))(
+  it.each(
+    CALLS.filter(
+      ([name]) => name !== 'get-location-readiness' && name !== WRITES,
+    ),
+  )(
     'refuses %s, which cannot be filtered by partition, as its REST route does',
     async (name, args) => {
       const { error } = await callTool(scoped, tool(name), args);

@@ -7,6 +7,7 @@ import { TenantService } from '../tenants/TenantService';
 import { createAssessFootprintAction } from './createAssessFootprintAction';
 import { createExplainPlacementAction } from './createExplainPlacementAction';
 import { createGetLocationReadinessAction } from './createGetLocationReadinessAction';
+import { createPlaceTenantAction } from './createPlaceTenantAction';
 import { createWhatIfPlacementAction } from './createWhatIfPlacementAction';
 
 /**
@@ -33,5 +34,6 @@ export function registerRegionExpansionActions(
   createGetLocationReadinessAction(options);
   createAssessFootprintAction(options);
   createWhatIfPlacementAction(options);
+  createPlaceTenantAction(options);
   createExplainPlacementAction(options);
 }
