@@ -32,6 +32,73 @@ export interface Config {
        */
       capacityWarnRatio?: number;
     };
+    /** Guardrails the project renders, and their drift from AWS Organizations. */
+    guardrails?: {
+      /**
+       * The guardrail drift check: each plan is rendered as the
+       * `region-expansion:render-guardrails` action renders it and compared
+       * with AWS Organizations (OU placement, the Region-deny SCP statement
+       * by statement); the result is the `guardrail-drift` readiness signal
+       * of the plan's location. Absent: the check reads `unknown`.
+       */
+      drift?: {
+        /**
+         * Per partition, the account whose credentials (`aws.accounts`,
+         * through `@backstage/integration-aws-node`) read AWS Organizations:
+         * the management account or a delegated administrator. Never taken
+         * from a request. A partition without one reads `unknown`.
+         */
+        partitions?: Array<{
+          /** Partition id, for example `aws` or `aws-eusc`. */
+          partition: string;
+          /** 12-digit account id. */
+          accountId: string;
+          /** Region the requests are signed for. Defaults to the partition's home Region. */
+          region?: string;
+        }>;
+        /** The guardrail plans to check, as `region-expansion:render-guardrails` takes them. */
+        plans?: Array<{
+          /** Plan name; the SCP is `<name>-region-deny`. */
+          name: string;
+          /** Location id whose `guardrail-drift` signal the plan feeds. */
+          targetLocation: string;
+          /** Industry slug, the last OU of the path. */
+          industry: string;
+          /** Further Regions of the partition the accounts may use. */
+          allowedRegions?: string[];
+          /** Further `NotAction` entries of the SCP. */
+          additionalExemptions?: string[];
+          /** 12-digit ids of the accounts that belong in the OU. */
+          accountIds?: string[];
+        }>;
+        /**
+         * Organizations requests per second, across every operation (AWS
+         * throttles the Organizations API per organization). Defaults to 10;
+         * see docs/governance.md, "Guardrail drift", for the figure.
+         */
+        ratePerSecond?: number;
+        /** Requests sent back to back before the rate applies. Defaults to 10. */
+        burst?: number;
+        /** Parents or policies read at once. Defaults to 4. */
+        concurrency?: number;
+        /** SDK attempts per request (throttling is retried). Defaults to 5. */
+        maxAttempts?: number;
+        /** Endpoint override, e.g. the local simulator. Defaults to AWS's. */
+        endpoint?: string;
+        /**
+         * How long a read organization is reused, in the scheduler's
+         * duration formats (`5m`, `PT5M`, `{ minutes: 5 }`). Defaults to 5 minutes.
+         */
+        cacheTtl?:
+          | string
+          | {
+              hours?: number;
+              minutes?: number;
+              seconds?: number;
+              milliseconds?: number;
+            };
+      };
+    };
     /**
      * Availability read live from the SSM public parameters
      * `/aws/service/global-infrastructure/regions/<region>/services`, stored

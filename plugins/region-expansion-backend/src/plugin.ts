@@ -5,6 +5,7 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { regionExpansionPermissions } from '@region-expansion/plugin-region-expansion-common';
 import {
+  GuardrailDriftChecker,
   regionExpansionEstateSeedExtensionPoint,
   regionExpansionGovernanceExtensionPoint,
   regionExpansionLocationResourceRef,
@@ -137,6 +138,10 @@ export const regionExpansionPlugin = createBackendPlugin({
           maxConcurrentAssessments: assessConfig.maxConcurrent,
           governanceSources: [
             GovernanceReadinessSignals.create({ store: governance }),
+            // Guardrail drift from AWS Organizations, once configured.
+            ...(config.has('regionExpansion.guardrails.drift')
+              ? [GuardrailDriftChecker.fromConfig(config, { logger })]
+              : []),
           ],
           availabilitySource: () => availability.service.currentIndex(),
         });

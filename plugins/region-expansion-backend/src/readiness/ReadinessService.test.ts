@@ -98,6 +98,7 @@ describe.each(databases.eachSupportedId())('ReadinessService on %p', id => {
       'governance-coverage:config': 'unknown',
       'governance-coverage:resilience-hub': 'unknown',
       'governance-coverage:audit': 'unknown',
+      'guardrail-drift': 'unknown',
     });
     expect(evaluation.signals.availability.detail).toMatch(
       /no application-plane footprint/,
@@ -244,6 +245,7 @@ describe.each(databases.eachSupportedId())('ReadinessService on %p', id => {
     expect(us.level).toBe('pilot');
     expect(us.openChecks.map(c => c.check)).toEqual([
       ...GOVERNANCE_COVERAGE_CHECKS,
+      'guardrail-drift',
     ]);
   });
 
@@ -258,6 +260,10 @@ describe.each(databases.eachSupportedId())('ReadinessService on %p', id => {
         id: 'governance-coverage',
         signalsFor: async () =>
           Object.fromEntries(GOVERNANCE_COVERAGE_CHECKS.map(c => [c, pass])),
+      },
+      {
+        id: 'guardrail-drift',
+        signalsFor: async () => ({ 'guardrail-drift': pass }),
       },
       {
         id: 'auditmanager',

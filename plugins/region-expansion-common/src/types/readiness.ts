@@ -29,7 +29,8 @@ export type ReadinessCheck =
   | 'resilience'
   | 'audit'
   | 'capacity'
-  | GovernanceCoverageCheck;
+  | GovernanceCoverageCheck
+  | 'guardrail-drift';
 
 /**
  * The readiness checks that prove a governance source watches a location's
@@ -71,6 +72,7 @@ export const READINESS_CHECKS: readonly ReadinessCheck[] = [
   'audit',
   'capacity',
   ...GOVERNANCE_COVERAGE_CHECKS,
+  'guardrail-drift',
 ];
 
 /**

@@ -1,4 +1,7 @@
-import type { Footprint } from '@region-expansion/plugin-region-expansion-common';
+import {
+  READINESS_CHECKS,
+  type Footprint,
+} from '@region-expansion/plugin-region-expansion-common';
 import { assess } from './assess';
 
 const footprint = (
@@ -51,12 +54,13 @@ describe('assess', () => {
     const result = assess({
       footprint: footprint(['s3']),
       target: 'eu-west-2',
-      governance: {
-        security: pass,
-        resilience: pass,
-        audit: pass,
-        capacity: pass,
-      },
+      // Every check a governance source reports: the coverage proofs and
+      // guardrail drift too.
+      governance: Object.fromEntries(
+        READINESS_CHECKS.filter(
+          c => c !== 'availability' && c !== 'sovereignty',
+        ).map(c => [c, pass]),
+      ),
       now,
     });
     expect(result).toEqual(

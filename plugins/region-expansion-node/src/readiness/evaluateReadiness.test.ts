@@ -112,6 +112,11 @@ describe('evaluateReadiness', () => {
       'resilience',
       'audit',
       'capacity',
+      'governance-coverage:security-hub',
+      'governance-coverage:config',
+      'governance-coverage:resilience-hub',
+      'governance-coverage:audit',
+      'guardrail-drift',
     ]);
   });
 });

@@ -48,6 +48,8 @@ const DEFAULT_REMEDIATION: Record<ReadinessCheck, string> = {
     'register the application in Resilience Hub in the Region and run an assessment',
   'governance-coverage:audit':
     "include the Region's accounts in an active Audit Manager assessment in the Region, or deploy conformance packs there through the aggregated AWS Config",
+  'guardrail-drift':
+    'bring AWS Organizations back to the rendered guardrails (OU placement and the Region-deny SCP), or render them again if the change was intended',
 };
 
 const MISSING_SIGNAL_DETAIL = 'no signal reported: unknown, not passed';

@@ -38,4 +38,6 @@ export const allPassSignals = {
   'governance-coverage:resilience-hub': passSignal,
   /** Audit Manager or conformance packs are proven to cover the Region's accounts. */
   'governance-coverage:audit': passSignal,
+  /** AWS Organizations holds the rendered guardrails. */
+  'guardrail-drift': passSignal,
 };

@@ -204,6 +204,14 @@ export const frankfurtEvaluation: StoredReadinessEvaluation = {
         ],
       ),
     ) as Record<GovernanceCoverageCheck, EvaluatedReadinessSignal>),
+    'guardrail-drift': {
+      check: 'guardrail-drift',
+      status: 'pass',
+      detail:
+        'guardrails match AWS Organizations (Root/Europe/DE/financial-services)',
+      blockers: [],
+      waived: false,
+    },
   },
 };
 

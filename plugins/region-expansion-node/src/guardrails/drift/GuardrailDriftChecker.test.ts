@@ -43,7 +43,10 @@ const tree = createSimulatedOrganizationTree(5, {
 });
 attachOrganizationTree(org, tree);
 
-const checker = (drift: Record<string, unknown> = {}) =>
+const checker = (
+  drift: Record<string, unknown> = {},
+  logger?: { warn(message: string): void },
+) =>
   GuardrailDriftChecker.fromConfig(
     new ConfigReader({
       ...harness.config(),
@@ -60,7 +63,7 @@ const checker = (drift: Record<string, unknown> = {}) =>
         },
       },
     }),
-    { catalog },
+    { catalog, logger },
   );
 
 const summaries = async (c: GuardrailDriftChecker) =>
@@ -149,7 +152,12 @@ describe('GuardrailDriftChecker (real SDK against the simulated Organizations AP
 
   it('reports unknown, without the AWS error text, when the account is denied', async () => {
     faults.faults.accessDeniedAccounts = [management.id];
-    const reports = await checker().check('eu-central-1');
+    const warn = jest.fn();
+    const reports = await checker({}, { warn }).check('eu-central-1');
+    // The AWS error goes to the backend log only.
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/AccessDeniedException.*not authorized/),
+    );
     expect(reports.map(r => r.status)).toEqual(plans.map(() => 'unknown'));
     expect(reports[0].reason).toMatch(
       /AWS Organizations refused access for account/,

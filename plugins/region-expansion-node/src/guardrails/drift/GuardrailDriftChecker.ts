@@ -13,6 +13,10 @@ import {
   reasonKindOfFailure,
 } from '../../governance/reasons';
 import { LocationCatalog } from '../../locations/LocationCatalog';
+import type {
+  GovernanceCheck,
+  GovernanceSignalSource,
+} from '../../readiness/GovernanceSignalSource';
 import { DomainRuleError } from '../../locations/errors';
 import { withFieldPrefix } from '../../validation/fields';
 import {
@@ -93,13 +97,14 @@ export type OrganizationsClientFactory = (
  *
  * @public
  */
-export class GuardrailDriftChecker {
+export class GuardrailDriftChecker implements GovernanceSignalSource {
   readonly id = 'guardrail-drift';
   readonly settings: GuardrailDriftSettings;
   readonly #rendered: Array<{ input: GuardrailsInput; guardrails: Guardrails }>;
   readonly #clientOf: OrganizationsClientFactory;
   readonly #limiter: GovernanceRateLimiter;
   readonly #now: () => number;
+  readonly #logger?: { warn(message: string): void };
   readonly #cache = new Map<
     string,
     { at: number; read: Promise<OrganizationSnapshot> }
@@ -110,8 +115,10 @@ export class GuardrailDriftChecker {
     catalog: LocationCatalog;
     clientOf: OrganizationsClientFactory;
     now: () => number;
+    logger?: { warn(message: string): void };
   }) {
     this.settings = options.settings;
+    this.#logger = options.logger;
     this.#clientOf = options.clientOf;
     this.#now = options.now;
     this.#limiter = new GovernanceRateLimiter({
@@ -134,12 +141,15 @@ export class GuardrailDriftChecker {
     catalog?: LocationCatalog;
     clientOf: OrganizationsClientFactory;
     now?: () => number;
+    /** Gets the AWS error of a failed read (readers get a fixed sentence). */
+    logger?: { warn(message: string): void };
   }): GuardrailDriftChecker {
     return new GuardrailDriftChecker({
       settings: options.settings,
       catalog: options.catalog ?? LocationCatalog.fromSnapshot(),
       clientOf: options.clientOf,
       now: options.now ?? (() => Date.now()),
+      logger: options.logger,
     });
   }
 
@@ -153,6 +163,7 @@ export class GuardrailDriftChecker {
     options: {
       catalog?: LocationCatalog;
       credentialsManager?: AwsCredentialsManager;
+      logger?: { warn(message: string): void };
     } = {},
   ): GuardrailDriftChecker {
     const catalog = options.catalog ?? LocationCatalog.fromSnapshot();
@@ -166,6 +177,7 @@ export class GuardrailDriftChecker {
       return GuardrailDriftChecker.create({
         settings,
         catalog,
+        logger: options.logger,
         clientOf: async p => {
           const provider = await credentials.getCredentialProvider({
             accountId: p.accountId,
@@ -216,6 +228,9 @@ export class GuardrailDriftChecker {
           );
         } catch (error) {
           const failure = classifyAwsError(error);
+          this.#logger?.warn(
+            `guardrail drift: reading AWS Organizations of partition ${partition} with account ${where.accountId} failed: ${failure.reason}`,
+          );
           return unknownReport(
             plan,
             guardrails,
@@ -233,7 +248,7 @@ export class GuardrailDriftChecker {
   /** The `guardrail-drift` signal of a location; nothing when no plan targets it. */
   async signalsFor(
     locationId: string,
-  ): Promise<Partial<Record<'guardrail-drift', ReadinessSignal>>> {
+  ): Promise<Partial<Record<GovernanceCheck, ReadinessSignal>>> {
     const reports = await this.check(locationId);
     return reports.length
       ? { 'guardrail-drift': guardrailDriftSignal(reports) }
