@@ -3,6 +3,7 @@ import {
   bulkImportOptions,
   cloudTrailOptions,
   dashboardApiOptions,
+  driftOptions,
   flagsOf,
   governanceSyncOptions,
   OptionTable,
@@ -117,5 +118,19 @@ export const benchCommands: BenchCommand[] = [
     'region-expansion footprint over a generated CloudTrail corpus, against zcat | jq | sort -u and raw zcat',
     'cloudtrail/runCloudTrailBench',
     cloudTrailOptions,
+  ),
+  bench(
+    'drift',
+    'Guardrail drift of a 500-account, 50-OU, 200-SCP organization read from the AWS simulator at the Organizations rate: time, calls and the rate-bound ideal',
+    'drift/runDriftBench',
+    driftOptions,
+    result =>
+      result.mismatches > 0 || result.seconds >= 30
+        ? `${
+            result.mismatches
+          } seeded drifts not found; ${result.seconds.toFixed(
+            1,
+          )} s (budget 30 s)`
+        : undefined,
   ),
 ];

@@ -111,3 +111,16 @@ export const cloudTrailOptions = {
   sizeGb: { description: 'uncompressed size of the corpus', default: 2 },
   fileMb: { description: 'uncompressed size of each file', default: 8 },
 } satisfies OptionTable;
+
+export const driftOptions = {
+  accounts: { description: 'accounts of the organization', default: 500 },
+  ous: { description: 'organizational units', default: 50 },
+  scps: { description: 'customer-managed SCPs', default: 200 },
+  plans: { description: 'guardrail plans checked', default: 24 },
+  ratePerSecond: {
+    description:
+      'Organizations requests per second (the simulator throttles at it, the checker paces at it)',
+    default: 10,
+  },
+  concurrency: { description: 'parents or policies read at once', default: 4 },
+} satisfies OptionTable;

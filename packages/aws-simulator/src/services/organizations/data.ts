@@ -330,11 +330,12 @@ export function createSimulatedOrganizationTree(
   const geographies = ['Sandbox', 'Shared', 'Suspended', 'Workloads'];
   for (let n = 0; ous.length < size.organizationalUnits; n++) {
     const geography = geographies[n % geographies.length];
-    ensure([
-      'Root',
-      geography,
-      `team-${Math.floor(n / geographies.length) + 1}`,
-    ]);
+    const team = `team-${Math.floor(n / geographies.length) + 1}`;
+    // A new geography OU and its team would overshoot by one: the team goes under the root.
+    const roomForTwo =
+      byPath.has(`Root/${geography}`) ||
+      ous.length + 2 <= size.organizationalUnits;
+    ensure(roomForTwo ? ['Root', geography, team] : ['Root', team]);
   }
   // Filler accounts and SCPs stay off the guardrails' OUs, so only the
   // seeded drift shows there.

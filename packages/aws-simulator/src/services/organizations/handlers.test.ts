@@ -101,6 +101,9 @@ describe('Organizations (awsJson1_1)', () => {
     }
     expect(ous.sort()).toEqual(tree.organizationalUnits.map(o => o.id).sort());
     expect(accounts).toHaveLength(90);
+    // The size asked for, exactly.
+    expect(ous).toHaveLength(12);
+    expect(tree.policies.filter(p => !p.awsManaged)).toHaveLength(30);
     expect(accounts).toContain('111122223333');
     expect(pagedBeyondOne).toBe(true);
   });
