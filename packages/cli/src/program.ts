@@ -260,12 +260,16 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
     )
     .option('--json', 'print JSON')
     .action(async options => {
-      const { formatRefresh, refreshPrices } = await lazy(
-        () => import('./commands/prices'),
-      );
-      const result = await refreshPrices(options);
-      print(io, options.json, result, formatRefresh(result));
-      state.exitCode = EXIT.ok;
+      const prices = await lazy(() => import('./commands/prices'));
+      try {
+        const result = await prices.refreshPrices(options);
+        print(io, options.json, result, prices.formatRefresh(result));
+        state.exitCode = EXIT.ok;
+      } catch (error) {
+        if (!(error instanceof prices.PriceListReadError)) throw error;
+        io.stderr(`region-expansion: ${error.message}\n`);
+        state.exitCode = prices.PRICE_LIST_FAILED_EXIT;
+      }
     });
 
   return program;

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   accessKeyIdFor,
@@ -175,6 +176,32 @@ describe('prices refresh', () => {
       stdout: '',
       stderr: 'region-expansion: --regions: unknown Region xx-nowhere-1\n',
     });
+  });
+
+  it('exits 3 with one line and writes no snapshot when the Price List API refuses', async () => {
+    const account = simulator.organization.accounts[0].id;
+    simulator.faults.faults.accessDeniedAccounts = [account];
+    try {
+      const file = folder.at('refused.json');
+      const result = await run(
+        'prices',
+        'refresh',
+        '--regions',
+        'eu-west-1',
+        '--out',
+        file,
+        '--endpoint',
+        simulator.url,
+      );
+      expect(result).toEqual({
+        code: 3,
+        stdout: '',
+        stderr: `region-expansion: the Price List API at ${simulator.url} failed for eu-west-1 (AccessDeniedException)\n`,
+      });
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      simulator.faults.faults.accessDeniedAccounts = [];
+    }
   });
 
   it.each([

@@ -13,6 +13,20 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CliInputError } from '../errors';
 
+/**
+ * The Price List API could not be read (throttled past the retries, access
+ * denied, unreachable): exit 3 with one line, and no snapshot is written.
+ */
+export class PriceListReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PriceListReadError';
+  }
+}
+
+/** Exit code of a refresh the Price List API failed. */
+export const PRICE_LIST_FAILED_EXIT = 3;
+
 /** Options of `prices refresh`, as commander parses them. */
 export interface RefreshPricesOptions {
   regions: string;
@@ -119,7 +133,7 @@ export async function refreshPrices(
         });
       } catch (e) {
         // The error's name classifies it; its text may carry account details.
-        throw new Error(
+        throw new PriceListReadError(
           `the Price List API at ${endpoint ?? 'AWS'} failed for ${
             regions[i]
           } (${(e as Error).name})`,
