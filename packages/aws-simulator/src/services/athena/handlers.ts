@@ -11,6 +11,7 @@ import {
   SIMULATED_BYTES_PER_RECORD,
 } from '../cloudTrail/handlers';
 import {
+  cancelQueryRun,
   findQueryRun,
   phaseOf,
   pollQueryRun,
@@ -59,7 +60,7 @@ function runOf(org: SyntheticOrganization, id: unknown): SimulatedQueryRun {
 
 /**
  * Amazon Athena (awsJson1_1, `AmazonAthena`): `StartQueryExecution`,
- * `GetQueryExecution` and `GetQueryResults` (paged with `NextToken`, the
+ * `StopQueryExecution`, `GetQueryExecution` and `GetQueryResults` (paged with `NextToken`, the
  * first row the column names, as Athena answers a SELECT) over the table
  * {@link SIMULATED_ATHENA_DATABASE}.{@link SIMULATED_ATHENA_TABLE} of the
  * caller's partition. Only the footprint GROUP BY is evaluated; another
@@ -118,11 +119,19 @@ export const athenaService = defineService({
       },
     },
     {
+      // Stopping a query that is already done changes nothing, as in Athena.
+      name: 'StopQueryExecution',
+      respond: ({ org, input }) => {
+        cancelQueryRun(runOf(org, input.QueryExecutionId));
+        return {};
+      },
+    },
+    {
       name: 'GetQueryExecution',
       respond: ({ org, input }) => {
         const run = runOf(org, input.QueryExecutionId);
         const phase = pollQueryRun(run);
-        const done = phase === 'FINISHED' || phase === 'FAILED';
+        const done = phase !== 'QUEUED' && phase !== 'RUNNING';
         return {
           QueryExecution: {
             QueryExecutionId: run.id,
@@ -178,9 +187,9 @@ export const athenaService = defineService({
           'InvalidRequestException',
         );
         const phase = phaseOf(run);
-        if (phase === 'FAILED') {
+        if (phase === 'FAILED' || phase === 'CANCELLED') {
           throw invalid(
-            `Query did not finish successfully. Final query state: FAILED`,
+            `Query did not finish successfully. Final query state: ${phase}`,
           );
         }
         if (phase !== 'FINISHED') {

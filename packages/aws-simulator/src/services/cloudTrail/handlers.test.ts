@@ -1,4 +1,5 @@
 import {
+  CancelQueryCommand,
   CloudTrailClient,
   DescribeQueryCommand,
   GetQueryResultsCommand,
@@ -94,6 +95,21 @@ describe('CloudTrail Lake (awsJson1_1)', () => {
     );
     expect(expected).toBeGreaterThan(0);
     expect(counted).toBe(expected);
+  });
+
+  it('cancels a query that is not done, and refuses to cancel it again', async () => {
+    const { QueryId } = await client.send(
+      new StartQueryCommand({ QueryStatement: footprintSql(store.id) }),
+    );
+    await expect(
+      client.send(new CancelQueryCommand({ QueryId })),
+    ).resolves.toMatchObject({ QueryStatus: 'CANCELLED' });
+    await expect(
+      client.send(new DescribeQueryCommand({ QueryId })),
+    ).resolves.toMatchObject({ QueryStatus: 'CANCELLED' });
+    await expect(
+      client.send(new CancelQueryCommand({ QueryId })),
+    ).rejects.toMatchObject({ name: 'InactiveQueryException' });
   });
 
   it.each([

@@ -5,6 +5,7 @@ import { uuidFrom } from '../../random';
 import { defineService } from '../defineService';
 import { evaluateFootprintQuery, parseFootprintQuery } from './footprintQuery';
 import {
+  cancelQueryRun,
   findQueryRun,
   phaseOf,
   pollQueryRun,
@@ -90,7 +91,7 @@ function statisticsOf(run: SimulatedQueryRun) {
 
 /**
  * CloudTrail Lake (awsJson1_1, `CloudTrail_20131101`): `StartQuery`,
- * `DescribeQuery` and `GetQueryResults` (paged with `NextToken`) over the
+ * `CancelQuery`, `DescribeQuery` and `GetQueryResults` (paged with `NextToken`) over the
  * organization's event data stores. Only the footprint GROUP BY is
  * evaluated; any other statement is an `InvalidQueryStatementException`.
  * A query reads QUEUED, then RUNNING, then FINISHED across status reads.
@@ -135,6 +136,20 @@ export const cloudTrailService = defineService({
           context: { DeliveryS3Uri: input.DeliveryS3Uri },
         });
         return { QueryId: run.id };
+      },
+    },
+    {
+      name: 'CancelQuery',
+      respond: ({ org, input }) => {
+        const run = runOf(org, input);
+        if (!cancelQueryRun(run)) {
+          throw new AwsFault(
+            400,
+            'InactiveQueryException',
+            'The specified query cannot be canceled because it is in the FINISHED, FAILED, TIMED_OUT, or CANCELLED state.',
+          );
+        }
+        return { QueryId: run.id, QueryStatus: 'CANCELLED' };
       },
     },
     {

@@ -2,7 +2,12 @@ import type { SyntheticOrganization } from '../../organization';
 import { uuidFrom } from '../../random';
 
 /** Where a simulated query is: the engines' own words map onto these. */
-export type QueryPhase = 'QUEUED' | 'RUNNING' | 'FINISHED' | 'FAILED';
+export type QueryPhase =
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'FINISHED'
+  | 'FAILED'
+  | 'CANCELLED';
 
 /** One query an engine accepted. */
 export interface SimulatedQueryRun {
@@ -20,6 +25,8 @@ export interface SimulatedQueryRun {
   scanned: number;
   /** Why the query fails when it is run; absent when it succeeds. */
   failure?: string;
+  /** Set when the caller cancelled it before it was done. */
+  cancelled?: boolean;
   /** Engine-specific request fields echoed in its descriptions. */
   context: Record<string, string | undefined>;
 }
@@ -70,6 +77,7 @@ export function findQueryRun(
 
 /** The phase of a query without moving it on. */
 export function phaseOf(run: SimulatedQueryRun): QueryPhase {
+  if (run.cancelled) return 'CANCELLED';
   if (run.polls === 0) return 'QUEUED';
   if (run.polls === 1) return 'RUNNING';
   return run.failure ? 'FAILED' : 'FINISHED';
@@ -83,4 +91,15 @@ export function pollQueryRun(run: SimulatedQueryRun): QueryPhase {
   const phase = phaseOf(run);
   run.polls += 1;
   return phase;
+}
+
+/**
+ * Cancels a query that is not done; `false` (and nothing changes) when it
+ * already finished, failed or was cancelled.
+ */
+export function cancelQueryRun(run: SimulatedQueryRun): boolean {
+  const phase = phaseOf(run);
+  if (phase !== 'QUEUED' && phase !== 'RUNNING') return false;
+  run.cancelled = true;
+  return true;
 }

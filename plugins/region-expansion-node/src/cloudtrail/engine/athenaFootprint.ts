@@ -3,28 +3,24 @@ import {
   GetQueryExecutionCommand,
   GetQueryResultsCommand,
   StartQueryExecutionCommand,
+  StopQueryExecutionCommand,
 } from '@aws-sdk/client-athena';
-import type { ServiceMapping } from '../../availability/serviceMapping';
 import { engineCall } from './engineAwsError';
-import {
-  EngineFootprint,
-  footprintOfEngineRows,
-  readEngineRows,
-} from './engineFootprint';
+import type { EngineFootprint } from './engineFootprint';
 import {
   checkEngineScope,
   EngineFootprintFilters,
   footprintStatement,
 } from './engineQuery';
 import { EngineQueryError, engineInputError } from './EngineQueryError';
-import { EngineWaitOptions, pollEngineQuery } from './pollEngineQuery';
+import { EngineRunOptions, runEngineQuery } from './runEngineQuery';
 
 /**
  * Options of {@link athenaFootprint}.
  *
  * @public
  */
-export interface AthenaFootprintOptions extends EngineWaitOptions {
+export interface AthenaFootprintOptions extends EngineRunOptions {
   /** An Athena client in the Region of the table and workgroup. */
   client: AthenaClient;
   /** Glue database of the CloudTrail table. */
@@ -40,10 +36,6 @@ export interface AthenaFootprintOptions extends EngineWaitOptions {
   /** End of the window (exclusive). */
   end: Date;
   filters?: EngineFootprintFilters;
-  /** Most result rows (groups) read; default 1,000,000. */
-  maxRows?: number;
-  /** Default: the bundled mapping table. */
-  mapping?: ServiceMapping;
 }
 
 const GLUE_NAME = /^[a-z0-9_]{1,255}$/;
@@ -124,96 +116,92 @@ export async function athenaFootprint(
     scope,
   );
   const { client } = options;
-  const { QueryExecutionId } = await engineCall(
-    ENGINE,
-    'StartQueryExecution',
-    () =>
-      client.send(
-        new StartQueryExecutionCommand({
-          QueryString: statement,
-          QueryExecutionContext: { Database: database },
-          WorkGroup: workgroup,
-          ResultConfiguration: { OutputLocation: outputLocation },
-        }),
-      ),
+  let first = true;
+  return runEngineQuery(
     {
-      InvalidRequestException: [
-        'workgroup',
-        'Athena refused the query (InvalidRequestException): check that the workgroup exists and may write to the output location',
-      ],
-    },
-  );
-  const id = QueryExecutionId!;
-  let bytesScanned: number | undefined;
-  const polls = await pollEngineQuery(
-    async () => {
-      const { QueryExecution } = await engineCall(
-        ENGINE,
-        'GetQueryExecution',
-        () =>
-          client.send(new GetQueryExecutionCommand({ QueryExecutionId: id })),
-      );
-      const status = QueryExecution?.Status;
-      const state = status?.State ?? 'QUEUED';
-      bytesScanned = QueryExecution?.Statistics?.DataScannedInBytes;
-      if (state === 'SUCCEEDED') return { done: true };
-      if (state === 'FAILED' || state === 'CANCELLED') {
-        return {
-          done: true,
-          failure: failureOf(
-            id,
-            status?.StateChangeReason ?? state,
-            status?.AthenaError?.Retryable,
+      engine: 'athena',
+      name: ENGINE,
+      statement,
+      where: `athena:${database}.${table}`,
+      start: async () => {
+        const { QueryExecutionId } = await engineCall(
+          ENGINE,
+          'StartQueryExecution',
+          () =>
+            client.send(
+              new StartQueryExecutionCommand({
+                QueryString: statement,
+                QueryExecutionContext: { Database: database },
+                WorkGroup: workgroup,
+                ResultConfiguration: { OutputLocation: outputLocation },
+              }),
+            ),
+          {
+            InvalidRequestException: [
+              'workgroup',
+              'Athena refused the query (InvalidRequestException): check that the workgroup exists and may write to the output location',
+            ],
+          },
+        );
+        return QueryExecutionId!;
+      },
+      read: async id => {
+        const { QueryExecution } = await engineCall(
+          ENGINE,
+          'GetQueryExecution',
+          () =>
+            client.send(new GetQueryExecutionCommand({ QueryExecutionId: id })),
+        );
+        const status = QueryExecution?.Status;
+        const state = status?.State ?? 'QUEUED';
+        const bytesScanned = QueryExecution?.Statistics?.DataScannedInBytes;
+        if (state === 'SUCCEEDED') return { done: true, bytesScanned };
+        if (state === 'FAILED' || state === 'CANCELLED') {
+          return {
+            done: true,
+            failure: failureOf(
+              id,
+              status?.StateChangeReason ?? state,
+              status?.AthenaError?.Retryable,
+            ),
+          };
+        }
+        return { done: false, status: state, bytesScanned };
+      },
+      page: async (id, NextToken) => {
+        const page = await engineCall(ENGINE, 'GetQueryResults', () =>
+          client.send(
+            new GetQueryResultsCommand({
+              QueryExecutionId: id,
+              NextToken,
+              MaxResults: 1000,
+            }),
           ),
+        );
+        const names = (page.ResultSet?.ResultSetMetadata?.ColumnInfo ?? []).map(
+          c => c.Name ?? '',
+        );
+        // A SELECT's first result row holds the column names.
+        const data = (page.ResultSet?.Rows ?? []).slice(first ? 1 : 0);
+        first = false;
+        return {
+          rows: data.map(row =>
+            Object.fromEntries(
+              (row.Data ?? []).map((d, i) => [
+                names[i] ?? String(i),
+                d.VarCharValue,
+              ]),
+            ),
+          ),
+          next: page.NextToken,
         };
-      }
-      return { done: false, status: state };
+      },
+      cancel: async id => {
+        await client.send(
+          new StopQueryExecutionCommand({ QueryExecutionId: id }),
+        );
+      },
     },
-    `${ENGINE} query ${id}`,
     options,
   );
-  let first = true;
-  const rows = await readEngineRows(async NextToken => {
-    const page = await engineCall(ENGINE, 'GetQueryResults', () =>
-      client.send(
-        new GetQueryResultsCommand({
-          QueryExecutionId: id,
-          NextToken,
-          MaxResults: 1000,
-        }),
-      ),
-    );
-    const names = (page.ResultSet?.ResultSetMetadata?.ColumnInfo ?? []).map(
-      c => c.Name ?? '',
-    );
-    // A SELECT's first result row holds the column names.
-    const data = (page.ResultSet?.Rows ?? []).slice(first ? 1 : 0);
-    first = false;
-    return {
-      rows: data.map(row =>
-        Object.fromEntries(
-          (row.Data ?? []).map((d, i) => [
-            names[i] ?? String(i),
-            d.VarCharValue,
-          ]),
-        ),
-      ),
-      next: page.NextToken,
-    };
-  }, options.maxRows);
-  return {
-    footprint: footprintOfEngineRows(
-      rows,
-      `athena:${database}.${table}`,
-      options.mapping,
-    ),
-    query: {
-      engine: 'athena',
-      id,
-      statement,
-      polls,
-      rows: rows.length,
-      ...(bytesScanned !== undefined ? { bytesScanned } : {}),
-    },
-  };
 }

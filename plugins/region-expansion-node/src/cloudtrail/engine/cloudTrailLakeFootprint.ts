@@ -1,30 +1,26 @@
 import {
+  CancelQueryCommand,
   type CloudTrailClient,
   DescribeQueryCommand,
   GetQueryResultsCommand,
   StartQueryCommand,
 } from '@aws-sdk/client-cloudtrail';
-import type { ServiceMapping } from '../../availability/serviceMapping';
 import { engineCall } from './engineAwsError';
-import {
-  EngineFootprint,
-  footprintOfEngineRows,
-  readEngineRows,
-} from './engineFootprint';
+import type { EngineFootprint } from './engineFootprint';
 import {
   checkEngineScope,
   EngineFootprintFilters,
   footprintStatement,
 } from './engineQuery';
 import { EngineQueryError, engineInputError } from './EngineQueryError';
-import { EngineWaitOptions, pollEngineQuery } from './pollEngineQuery';
+import { EngineRunOptions, runEngineQuery } from './runEngineQuery';
 
 /**
  * Options of {@link cloudTrailLakeFootprint}.
  *
  * @public
  */
-export interface CloudTrailLakeFootprintOptions extends EngineWaitOptions {
+export interface CloudTrailLakeFootprintOptions extends EngineRunOptions {
   /** A CloudTrail client in the event data store's Region. */
   client: CloudTrailClient;
   /** ARN of the event data store, e.g. an organization store of management events. */
@@ -34,10 +30,6 @@ export interface CloudTrailLakeFootprintOptions extends EngineWaitOptions {
   /** End of the window (exclusive). */
   end: Date;
   filters?: EngineFootprintFilters;
-  /** Most result rows (groups) read; default 1,000,000. */
-  maxRows?: number;
-  /** Default: the bundled mapping table. */
-  mapping?: ServiceMapping;
 }
 
 /**
@@ -71,76 +63,72 @@ export async function cloudTrailLakeFootprint(
   const scope = checkEngineScope(options.start, options.end, options.filters);
   const statement = footprintStatement('cloudtrail-lake', arn[2], scope);
   const { client } = options;
-  const notFound: Record<string, [string, string]> = {
-    EventDataStoreNotFoundException: [
-      'eventDataStore',
-      'no such event data store in this account and Region',
-    ],
-    InactiveEventDataStoreException: [
-      'eventDataStore',
-      'the event data store is not enabled',
-    ],
-  };
-  const { QueryId } = await engineCall(
-    ENGINE,
-    'StartQuery',
-    () => client.send(new StartQueryCommand({ QueryStatement: statement })),
-    notFound,
-  );
-  const id = QueryId!;
-  let bytesScanned: number | undefined;
-  const polls = await pollEngineQuery(
-    async () => {
-      const described = await engineCall(ENGINE, 'DescribeQuery', () =>
-        client.send(new DescribeQueryCommand({ QueryId: id })),
-      );
-      const status = described.QueryStatus ?? 'QUEUED';
-      bytesScanned = described.QueryStatistics?.BytesScanned;
-      if (status === 'FINISHED') return { done: true };
-      if (['FAILED', 'CANCELLED', 'TIMED_OUT'].includes(status)) {
+  return runEngineQuery(
+    {
+      engine: 'cloudtrail-lake',
+      name: ENGINE,
+      statement,
+      where: `cloudtrail-lake:${options.eventDataStore}`,
+      start: async () => {
+        const { QueryId } = await engineCall(
+          ENGINE,
+          'StartQuery',
+          () =>
+            client.send(new StartQueryCommand({ QueryStatement: statement })),
+          {
+            EventDataStoreNotFoundException: [
+              'eventDataStore',
+              'no such event data store in this account and Region',
+            ],
+            InactiveEventDataStoreException: [
+              'eventDataStore',
+              'the event data store is not enabled',
+            ],
+          },
+        );
+        return QueryId!;
+      },
+      read: async id => {
+        const described = await engineCall(ENGINE, 'DescribeQuery', () =>
+          client.send(new DescribeQueryCommand({ QueryId: id })),
+        );
+        const status = described.QueryStatus ?? 'QUEUED';
+        const bytesScanned = described.QueryStatistics?.BytesScanned;
+        if (status === 'FINISHED') return { done: true, bytesScanned };
+        if (['FAILED', 'CANCELLED', 'TIMED_OUT'].includes(status)) {
+          return {
+            done: true,
+            failure: new EngineQueryError({
+              field: 'query',
+              reason: `${ENGINE} query ${id} ended ${status}`,
+              problem: status === 'TIMED_OUT' ? 'timeout' : 'failed',
+            }),
+          };
+        }
+        return { done: false, status, bytesScanned };
+      },
+      page: async (id, NextToken) => {
+        const page = await engineCall(ENGINE, 'GetQueryResults', () =>
+          client.send(
+            new GetQueryResultsCommand({
+              QueryId: id,
+              NextToken,
+              MaxQueryResults: 1000,
+            }),
+          ),
+        );
         return {
-          done: true,
-          failure: new EngineQueryError({
-            field: 'query',
-            reason: `${ENGINE} query ${id} ended ${status}`,
-            problem: status === 'TIMED_OUT' ? 'timeout' : 'failed',
-          }),
+          // Lake gives each row as a list of one-column objects.
+          rows: (page.QueryResultRows ?? []).map(row =>
+            Object.assign({}, ...row),
+          ),
+          next: page.NextToken,
         };
-      }
-      return { done: false, status };
+      },
+      cancel: async id => {
+        await client.send(new CancelQueryCommand({ QueryId: id }));
+      },
     },
-    `${ENGINE} query ${id}`,
     options,
   );
-  const rows = await readEngineRows(async NextToken => {
-    const page = await engineCall(ENGINE, 'GetQueryResults', () =>
-      client.send(
-        new GetQueryResultsCommand({
-          QueryId: id,
-          NextToken,
-          MaxQueryResults: 1000,
-        }),
-      ),
-    );
-    return {
-      // Lake gives each row as a list of one-column objects.
-      rows: (page.QueryResultRows ?? []).map(row => Object.assign({}, ...row)),
-      next: page.NextToken,
-    };
-  }, options.maxRows);
-  return {
-    footprint: footprintOfEngineRows(
-      rows,
-      `cloudtrail-lake:${options.eventDataStore}`,
-      options.mapping,
-    ),
-    query: {
-      engine: 'cloudtrail-lake',
-      id,
-      statement,
-      polls,
-      rows: rows.length,
-      ...(bytesScanned !== undefined ? { bytesScanned } : {}),
-    },
-  };
 }

@@ -57,14 +57,19 @@ describe('engine-side footprint failures', () => {
     );
   });
 
-  it.each(engines)(
-    'gives up a %s query still running after maxWaitMs',
-    async (_name, run) => {
+  it.each([
+    ['CloudTrail Lake', lake, 'CancelQuery'],
+    ['Athena', athena, 'StopQueryExecution'],
+  ] as const)(
+    'gives up a %s query still running after maxWaitMs and cancels it',
+    async (_name, run, cancel) => {
+      const cancelled = sim.faults.requestCounts.get(cancel) ?? 0;
       const error = await failure(run({ maxWaitMs: 0, initialDelayMs: 1 }));
       expect(error.problem).toBe('timeout');
       expect(error.message).toMatch(
-        /^maxWaitMs: .+ query \S+ still QUEUED after \d+ ms \(limit 0 ms\)/,
+        /^maxWaitMs: .+ query \S+ still QUEUED after \d+ ms \(limit 0 ms\); narrow the window or wait longer; the query cancelled$/,
       );
+      expect(sim.faults.requestCounts.get(cancel)).toBe(cancelled + 1);
     },
   );
 
