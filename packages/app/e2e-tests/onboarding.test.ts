@@ -41,7 +41,8 @@ test('onboarding wizard creates a Region plan with planned cells', async ({
   await screenshot(page, 'onboarding-target');
   await page.getByRole('button', { name: 'Next' }).click();
 
-  // Design: defaults (regional control plane, pool, customer managed KMS).
+  // Design: defaults (regional control plane, bridge, customer managed KMS),
+  // as the default confidential classification needs.
   await expect(
     page.getByRole('button', { name: 'Control-plane mode regional' }),
   ).toBeVisible();

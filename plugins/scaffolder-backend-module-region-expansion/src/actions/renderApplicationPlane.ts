@@ -5,8 +5,16 @@ import {
   type AvailabilityIndex,
   type LocationCatalog,
 } from '@region-expansion/plugin-region-expansion-node';
+import fs from 'node:fs/promises';
+import {
+  annotateDesignExceptions,
+  checkApplicationPlaneDesign,
+} from '../domain/designCheck';
 import { asInputErrors } from '../domain/errors';
-import { writeFilesInsideWorkspace } from '../domain/workspace';
+import {
+  resolveInsideWorkspace,
+  writeFilesInsideWorkspace,
+} from '../domain/workspace';
 import { renderApplicationPlane } from '../render/applicationPlane';
 import { examples } from './renderApplicationPlane.examples';
 import { commonInputs, plannedCellsInput, planInputs } from './shared';
@@ -35,6 +43,15 @@ export interface RenderApplicationPlaneActionOptions {
  * included (see `writeFilesInsideWorkspace`), and nothing when any
  * input is refused, so it runs the same in a dry run.
  *
+ * The design is checked against the architecture advice for
+ * `classification` (`checkDesignChoice`): isolation, encryption or a
+ * control-plane mode weaker than advised fails naming the field, unless
+ * `allowDesignExceptions` (set by the template) and the user's
+ * `designExceptionJustification`: then each exception (who, why, rule,
+ * when) goes to the `designExceptions` output and to the
+ * `region-expansion.io/design-exceptions` annotation of the entity at
+ * `catalogInfoPath`, which must exist.
+ *
  * @public
  */
 export function createRenderApplicationPlaneAction(
@@ -60,6 +77,41 @@ export function createRenderApplicationPlaneAction(
               'external-key-store',
             ])
             .describe('Encryption tier of the data stores'),
+        classification: z =>
+          z
+            .enum(['public', 'internal', 'confidential', 'restricted'])
+            .describe(
+              'Highest data classification the application plane handles; the design is checked against the advice for it',
+            ),
+        homeCountry: z =>
+          z
+            .string()
+            .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+            .optional()
+            .describe(
+              "Country of the data subjects, whose regimes the advice applies; default the target's",
+            ),
+        allowDesignExceptions: z =>
+          z
+            .boolean()
+            .default(false)
+            .describe(
+              'Set by the template: whether a design weaker than advised may be accepted with a justification',
+            ),
+        designExceptionJustification: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Why a design weaker than advised is accepted (20-1000 characters); recorded with who and when',
+            ),
+        catalogInfoPath: z =>
+          z
+            .string()
+            .default('catalog-info.yaml')
+            .describe(
+              'Catalog entity in the workspace that records accepted design exceptions',
+            ),
         cells: plannedCellsInput,
         residencyCountries: z =>
           z
@@ -81,6 +133,29 @@ export function createRenderApplicationPlaneAction(
             .describe('Files written, relative to the workspace'),
         partition: z => z.string().describe('Partition of the target'),
         region: z => z.string().describe('Region the cells deploy to'),
+        designExceptions: z =>
+          z
+            .array(
+              z.object({
+                field: z.string(),
+                chosen: z.string(),
+                required: z.string(),
+                rule: z.string(),
+                reason: z.string(),
+                acceptedBy: z.string(),
+                justification: z.string(),
+                acceptedAt: z.string(),
+              }),
+            )
+            .describe(
+              'Each accepted choice weaker than advised, with who, why, the rule and when; empty when the design follows the advice',
+            ),
+        adviceRules: z =>
+          z
+            .record(z.string())
+            .describe(
+              'The rule that decided each part of the advice (controlPlane, isolation, encryption)',
+            ),
       },
     },
     async handler(ctx) {
@@ -95,18 +170,63 @@ export function createRenderApplicationPlaneAction(
         parsePlannedCells(ctx.input.cells);
         return planned;
       });
+      const { advice, exceptions } = asInputErrors(() =>
+        checkApplicationPlaneDesign(ctx.input, {
+          actor: ctx.user?.ref,
+          now: new Date(),
+          catalog: options.catalog,
+          availability: options.availability,
+        }),
+      );
+      // Every check passes before anything is written.
+      let entity: { path: string; content: string } | undefined;
+      if (exceptions.length) {
+        const relative = ctx.input.catalogInfoPath ?? 'catalog-info.yaml';
+        const full = await resolveInsideWorkspace(
+          ctx.workspacePath,
+          relative,
+          'catalogInfoPath',
+          { mustExist: true },
+        );
+        entity = {
+          path: relative,
+          content: annotateDesignExceptions(
+            await fs.readFile(full, 'utf8'),
+            exceptions,
+          ),
+        };
+      }
       const written = await writeFilesInsideWorkspace(
         ctx.workspacePath,
         ctx.input.targetPath ?? '.',
         renderApplicationPlane(plan),
         'targetPath',
       );
+      if (entity) {
+        await writeFilesInsideWorkspace(
+          ctx.workspacePath,
+          '.',
+          { [entity.path]: entity.content },
+          'catalogInfoPath',
+        );
+        for (const e of exceptions) {
+          ctx.logger.warn(
+            `Design exception recorded in ${entity.path}: ${e.field} ${e.chosen} instead of ${e.required} (rule ${e.rule}), accepted by ${e.acceptedBy}: ${e.justification}`,
+          );
+        }
+      }
       ctx.logger.info(
         `Rendered ${plan.cells.length} cell stacks for ${plan.locationId} (${plan.partition}, ${plan.encryptionTier})`,
       );
       ctx.output('files', written);
       ctx.output('partition', plan.partition);
       ctx.output('region', plan.region);
+      ctx.output('designExceptions', exceptions);
+      ctx.output('adviceRules', {
+        controlPlane: advice.controlPlane.rule,
+        isolation: advice.isolation.rule,
+        encryption: advice.encryption.rule,
+      });
     },
   });
 }

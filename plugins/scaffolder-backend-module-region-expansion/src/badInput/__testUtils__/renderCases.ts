@@ -59,6 +59,30 @@ export function renderCases(): HandlerCase[] {
     ['cells'],
   );
 
+  add(
+    'render-application-plane',
+    'wrong-value',
+    'restricted data in a pooled cell with AWS managed keys',
+    {
+      classification: 'restricted',
+      isolationModel: 'pool',
+      encryptionTier: 'aws-managed-key',
+    },
+    ['isolationModel'],
+  );
+  add(
+    'render-application-plane',
+    'wrong-value',
+    'a design exception justified with one word',
+    {
+      classification: 'restricted',
+      isolationModel: 'pool',
+      allowDesignExceptions: true,
+      designExceptionJustification: 'because',
+    },
+    ['designExceptionJustification'],
+  );
+
   // ------------------------------------------------- render-guardrails
   traversals('render-guardrails', 'targetPath');
   add(
