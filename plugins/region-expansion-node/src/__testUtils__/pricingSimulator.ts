@@ -4,6 +4,7 @@ import {
   accessKeyIdFor,
   createAwsSimulatorHandlers,
   createSyntheticOrganization,
+  FaultInjector,
   SIMULATOR_TEST_ENDPOINT,
   simulatedPartitionsOf,
 } from '@region-expansion/aws-simulator';
@@ -23,27 +24,33 @@ export function usePricingSimulator() {
     regionsPerPartition: 3,
     findingsPerAccountRegion: 0,
   });
-  const server = setupServer(...createAwsSimulatorHandlers(org));
+  const faults = new FaultInjector({ seed: 5 });
+  const server = setupServer(...createAwsSimulatorHandlers(org, faults));
   const requests = { count: 0 };
   server.events.on('request:start', () => {
     requests.count += 1;
   });
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());
+  afterEach(() => {
+    faults.faults.throttlePercent = 0;
+  });
 
   const account = org.accounts.find(a => a.partition === 'aws')!;
   return {
     org,
     catalog,
+    /** Fault knobs (throttling is turned off after each test). */
+    faults,
     requests,
     /** Regions with prices, and one of aws-eusc that has none. */
     pricedRegions: org.regionsOf('aws').map(r => r.id),
     unpricedRegion: org.regionsOf('aws-eusc')[0].id,
-    client: () =>
+    client: (maxAttempts = 1) =>
       new PricingClient({
         region: 'us-east-1',
         endpoint: SIMULATOR_TEST_ENDPOINT,
-        maxAttempts: 1,
+        maxAttempts,
         credentials: {
           accessKeyId: accessKeyIdFor(account.id),
           secretAccessKey: 'simulated',

@@ -81,6 +81,31 @@ describe('readRegionPrices', () => {
     expect(prices.prices['compute.instance-hours'].unit).toBe('Hrs');
   });
 
+  it('says a matching product is not priced in the line unit, rather than using it', async () => {
+    const prices = await readRegionPrices(sim.client(), sim.pricedRegions[0], [
+      {
+        key: 'compute.instance-hours',
+        ...PRICE_CATALOG['compute.instance-hours'],
+        unit: 'GB-Mo',
+      },
+    ]);
+    expect(prices.prices).toEqual({});
+    expect(prices.noPrice['compute.instance-hours']).toMatch(
+      /has 1 AmazonEC2 .* product\(s\) in .* but none with an on-demand USD price per GB-Mo$/,
+    );
+  });
+
+  it('gets every price through throttling with the SDK retries', async () => {
+    sim.faults.faults.throttlePercent = 30;
+    const prices = await readRegionPrices(
+      sim.client(8),
+      sim.pricedRegions[1],
+      everyLine,
+    );
+    expect(prices.noPrice).toEqual({});
+    expect(Object.keys(prices.prices)).toHaveLength(everyLine.length);
+  });
+
   it('gives every line of an aws-eusc Region a no-price reason, never zero', async () => {
     const prices = await live(sim.unpricedRegion);
     expect(prices.prices).toEqual({});
