@@ -80,6 +80,7 @@ describe('region-expansion in the new frontend system', () => {
         'page:region-expansion/cell',
         'page:region-expansion/tenants',
         'page:region-expansion/governance',
+        'page:region-expansion/compare',
         'entity-card:region-expansion/region-readiness',
         'entity-card:region-expansion/regional-deployments',
         'entity-content:region-expansion',
@@ -89,19 +90,24 @@ describe('region-expansion in the new frontend system', () => {
     ).toEqual([]);
   });
 
-  it('adds a "Regions" sidebar item with its icon, linking to the Regions page', async () => {
+  it('adds "Regions" and "Compare Regions" sidebar items with their icons, linking to their pages', async () => {
     renderPluginAt('/region-expansion');
     const item = await screen.findByRole('link', { name: 'Regions' });
     expect(item).toHaveAttribute('href', '/region-expansion');
     expect(within(item).getByTestId('PublicIcon')).toBeInTheDocument();
-    // Only the root page is a nav item: the Region, cell, tenants and
-    // governance pages are reached from it.
+    const compare = screen.getByRole('link', { name: 'Compare Regions' });
+    expect(compare).toHaveAttribute('href', '/region-expansion/compare');
+    expect(
+      within(compare).getByTestId('CompareArrowsIcon'),
+    ).toBeInTheDocument();
+    // The Region, cell, tenants and governance pages are reached from the
+    // Regions page, not the sidebar.
     expect(
       screen
         .getAllByRole('link')
         .filter(link => link.closest('nav'))
         .map(link => link.textContent),
-    ).toEqual(['Regions']);
+    ).toEqual(['Regions', 'Compare Regions']);
   });
 
   it('renders the Regions page at /region-expansion', async () => {
@@ -122,12 +128,13 @@ describe('region-expansion in the new frontend system', () => {
       'group',
       'Tenants: 40 of 100 used',
     ],
+    ['compare', '/region-expansion/compare', 'heading', 'Compare Regions'],
   ] as const)(
     'renders a %s page at its own route, its id taken from the path',
     async (_page, url, role, name) => {
       renderPluginAt(url);
       expect(await findInApp(role, name)).toBeInTheDocument();
-      // Region and cell pages belong to the Regions tab.
+      // Region, cell and compare pages belong to the Regions tab.
       expect(screen.getByRole('tab', { name: 'Regions' })).toHaveAttribute(
         'aria-selected',
         'true',

@@ -14,6 +14,7 @@ export {
   cellPage,
   tenantsPage,
   governancePage,
+  comparePage,
 } from './frontend-system/pages';
 export {
   regionReadinessEntityCard,

@@ -36,6 +36,7 @@ export {
   cellRouteRef,
   tenantsRouteRef,
   governanceRouteRef,
+  compareRouteRef,
 } from './routes';
 export { RegionPickerFieldExtension } from './scaffolder/extensions';
 export { regionExpansionTranslationRef } from './translation';

@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Route } from 'react-router-dom';
 import type { Entity } from '@backstage/catalog-model';
 import { createApp } from '@backstage/app-defaults';
@@ -96,6 +97,14 @@ describe('region-expansion in a legacy app', () => {
     expect(
       await findInApp('heading', 'Europe (Frankfurt)'),
     ).toBeInTheDocument();
+  });
+
+  it('renders the Compare Regions page under the routable page, linked from the Regions page', async () => {
+    renderLegacyAppAt('/region-expansion');
+    const link = await findInApp('link', 'Compare Regions');
+    expect(link).toHaveAttribute('href', '/region-expansion/compare');
+    await userEvent.click(link);
+    expect(await findInApp('heading', 'Compare Regions')).toBeInTheDocument();
   });
 
   it('renders the readiness card on a Region resource', async () => {

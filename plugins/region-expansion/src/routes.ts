@@ -46,6 +46,14 @@ export const tenantsRouteRef = pageUnderRoot('tenants', '/tenants');
  */
 export const governanceRouteRef = pageUnderRoot('governance', '/governance');
 
+/**
+ * "Compare Regions": candidate locations ranked for a workload and one to
+ * three tenant classes, with a side-by-side of two to four of them.
+ *
+ * @public
+ */
+export const compareRouteRef = pageUnderRoot('compare', '/compare');
+
 /** Every route of the plugin, by the name both frontend systems give it. */
 export const pluginRoutes = {
   root: rootRouteRef,
@@ -53,4 +61,5 @@ export const pluginRoutes = {
   cell: cellRouteRef,
   tenants: tenantsRouteRef,
   governance: governanceRouteRef,
+  compare: compareRouteRef,
 };

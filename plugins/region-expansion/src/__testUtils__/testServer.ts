@@ -14,6 +14,7 @@ import {
   readinessSummaries,
   tenants,
 } from './fixtures';
+import { frankfurtAdvice } from './decisionFixtures';
 
 /** Base URL the mock discovery API hands to the real client. */
 export const BASE_URL = 'http://localhost/api/region-expansion';
@@ -156,6 +157,12 @@ export const defaultHandlers = [
       items: locationId === 'eu-central-1' ? [auditWaiver] : [],
     });
   }),
+  http.get(`${BASE_URL}/locations/:locationId/advice`, ({ params }) =>
+    HttpResponse.json({
+      ...frankfurtAdvice,
+      advice: { ...frankfurtAdvice.advice, target: params.locationId },
+    }),
+  ),
   http.get(`${BASE_URL}/application-plane/footprint`, () =>
     HttpResponse.json({
       id: 'default',

@@ -1,8 +1,9 @@
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import PublicIcon from '@mui/icons-material/Public';
 import { compatWrapper } from '@backstage/core-compat-api';
 import { PageBlueprint } from '@backstage/frontend-plugin-api';
 import { regionExpansionTranslationRef } from '../translation';
-import { rootPageRouteRef } from './routes';
+import { comparePageRouteRef, rootPageRouteRef } from './routes';
 
 /**
  * A page's loader: its content, loaded on demand, inside the plugin's header
@@ -44,16 +45,31 @@ const sections = {
     load: () =>
       import('../components/GovernancePage').then(m => <m.GovernancePage />),
   },
+  compare: {
+    path: 'compare',
+    title: regionExpansionTranslationRef('comparePage.title'),
+    // Where to expand is a decision of its own, so it gets a sidebar item.
+    icon: <CompareArrowsIcon fontSize="inherit" />,
+    routeRef: comparePageRouteRef,
+    load: () =>
+      import('../components/ComparePage').then(m => <m.ComparePage />),
+  },
 };
 
-/** The page of one section; without an icon it adds no sidebar item. */
+/** The page of one section; without an icon and route ref it adds no sidebar item. */
 function sectionPage<TName extends keyof typeof sections>(name: TName) {
-  const { path, title, load } = sections[name];
+  const section: (typeof sections)[keyof typeof sections] & {
+    icon?: JSX.Element;
+    routeRef?: typeof comparePageRouteRef;
+  } = sections[name];
+  const { path, title, icon, routeRef, load } = section;
   return PageBlueprint.make({
     name,
     params: {
       path: `/region-expansion/${path}`,
       title,
+      ...(icon ? { icon } : {}),
+      ...(routeRef ? { routeRef } : {}),
       noHeader: true,
       loader: inLayout(load),
     },
@@ -90,3 +106,9 @@ export const tenantsPage = sectionPage('tenants');
 
 /** The auditors' governance dashboard: `/region-expansion/governance`. @alpha */
 export const governancePage = sectionPage('governance');
+
+/**
+ * "Compare Regions": ranked candidate locations for a workload and tenant
+ * classes, `/region-expansion/compare`, with its own sidebar item. @alpha
+ */
+export const comparePage = sectionPage('compare');

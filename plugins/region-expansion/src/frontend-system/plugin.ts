@@ -7,6 +7,7 @@ import {
 } from './entityExtensions';
 import {
   cellPage,
+  comparePage,
   governancePage,
   regionPage,
   regionsPage,
@@ -35,6 +36,7 @@ export const regionExpansionFrontendPlugin = createFrontendPlugin({
     cellPage,
     tenantsPage,
     governancePage,
+    comparePage,
     regionReadinessEntityCard,
     regionalDeploymentsEntityCard,
     regionExpansionEntityContent,

@@ -16,11 +16,15 @@ const CellPage = lazyPage(() => import('../CellPage').then(m => m.CellPage));
 const GovernancePage = lazyPage(() =>
   import('../GovernancePage').then(m => m.GovernancePage),
 );
+const ComparePage = lazyPage(() =>
+  import('../ComparePage').then(m => m.ComparePage),
+);
 
 /**
  * The plugin's page in a legacy app: header, section tabs and the nested
- * routes for Regions, one Region, one cell, tenants, and the governance
- * dashboard. (The new frontend system mounts one page extension per route.)
+ * routes for Regions, one Region, one cell, tenants, the governance
+ * dashboard and the comparison of Regions. (The new frontend system mounts
+ * one page extension per route.)
  */
 export function RegionExpansionPage() {
   return (
@@ -31,6 +35,7 @@ export function RegionExpansionPage() {
         <Route path="/cells/:cellId" element={<CellPage />} />
         <Route path="/tenants" element={<TenantsPage />} />
         <Route path="/governance" element={<GovernancePage />} />
+        <Route path="/compare" element={<ComparePage />} />
       </Routes>
     </RegionExpansionLayout>
   );

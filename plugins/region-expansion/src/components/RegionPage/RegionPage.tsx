@@ -10,12 +10,14 @@ import { AsyncContent } from '../shared/AsyncContent';
 import { ReadinessPanel } from './ReadinessPanel';
 import { CellCapacityCard } from '../CellPage/CellCapacityCard';
 import { AssessInfrastructurePanel } from './AssessInfrastructurePanel';
+import { ArchitectureAdviceCard } from './ArchitectureAdviceCard';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { regionExpansionTranslationRef } from '../../translation';
 
 /**
- * One Region, Local Zone or Outpost: readiness, an assessment of uploaded
- * infrastructure code against it, and every cell in it (for a Region, also
+ * One Region, Local Zone or Outpost: readiness, architecture advice for a
+ * tenant profile there, an assessment of uploaded infrastructure code
+ * against it, and every cell in it (for a Region, also
  * the cells of its Local Zones and Outposts). The location comes from the
  * route, or from `locationId` where an entity page embeds it.
  */
@@ -74,6 +76,7 @@ export function RegionPage(props: { locationId?: string }) {
                 </Link>
               </div>
               <ReadinessPanel locationId={location.id} />
+              <ArchitectureAdviceCard locationId={location.id} />
               <AssessInfrastructurePanel locationId={location.id} />
               <Typography variant="h5" component="h2">
                 {t('regionPage.cellsHeading', {

@@ -2,12 +2,19 @@ import { useMemo } from 'react';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import Button from '@mui/material/Button';
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import { Link as RouterLink } from 'react-router-dom';
 import {
   Content,
   ErrorPanel,
   InfoCard,
   Progress,
 } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { compareRouteRef } from '../../routes';
+import { regionExpansionTranslationRef } from '../../translation';
 import { useRegionOverview } from '../../hooks/useRegionOverview';
 import {
   buildRegionOverviews,
@@ -57,6 +64,8 @@ export function RegionsPage() {
   const { loading, error, value } = useRegionOverview();
   const { searchParams, setFilter } = useUrlFilters();
   const { Component: RegionsMap, error: mapError } = regionsMap.useComponent();
+  const compareLink = useRouteRef(compareRouteRef)();
+  const { t } = useTranslationRef(regionExpansionTranslationRef);
 
   const partitionParam = searchParams.get('partition') ?? '';
   const readinessParam = searchParams.get('readiness');
@@ -117,6 +126,16 @@ export function RegionsPage() {
                   ]}
                 />
               </FilterBar>
+              <div>
+                <Button
+                  component={RouterLink}
+                  to={compareLink}
+                  variant="outlined"
+                  startIcon={<CompareArrowsIcon />}
+                >
+                  {t('comparePage.title')}
+                </Button>
+              </div>
               <Typography variant="body2" color="text.secondary">
                 Showing {shown.length} of {overviews.length} Regions. Colour
                 shows each Region's latest readiness evaluation; a Region never

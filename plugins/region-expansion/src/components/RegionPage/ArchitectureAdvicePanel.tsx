@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { Progress } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  DATA_CLASSIFICATIONS,
+  TENANT_TIERS,
+  type DataClassification,
+  type TenantTier,
+} from '@region-expansion/plugin-region-expansion-common';
+import { useArchitectureAdvice } from '../../hooks/useArchitectureAdvice';
+import { regionExpansionTranslationRef } from '../../translation';
+import { ServerErrorAlert } from '../shared/ServerErrorAlert';
+import { AdviceChoices } from './AdviceChoices';
+
+/** An ISO 3166-1 alpha-2 code: only a whole code is sent, not each keystroke. */
+const COUNTRY_CODE = /^[A-Za-z]{2}$/;
+
+/**
+ * The tenant profile (classification, tier, data subjects' country) and
+ * the advice for it in this location, read again on every change.
+ */
+export function ArchitectureAdvicePanel(props: { locationId: string }) {
+  const { locationId } = props;
+  const { t } = useTranslationRef(regionExpansionTranslationRef);
+  const [classification, setClassification] =
+    useState<DataClassification>('confidential');
+  const [tier, setTier] = useState<TenantTier | ''>('');
+  const [homeCountry, setHomeCountry] = useState('');
+  const country = homeCountry.trim();
+  const advice = useArchitectureAdvice(locationId, {
+    classification,
+    tier: tier || undefined,
+    homeCountry: COUNTRY_CODE.test(country) ? country.toUpperCase() : undefined,
+  });
+  return (
+    <Stack useFlexGap spacing={2}>
+      <Stack
+        useFlexGap
+        direction="row"
+        spacing={2}
+        flexWrap="wrap"
+        component="form"
+        aria-label={t('adviceCard.formLabel', { locationId })}
+        onSubmit={event => event.preventDefault()}
+      >
+        <TextField
+          select
+          size="small"
+          label={t('adviceCard.classification')}
+          value={classification}
+          onChange={event =>
+            setClassification(event.target.value as DataClassification)
+          }
+          sx={{ minWidth: 180 }}
+        >
+          {DATA_CLASSIFICATIONS.map(option => (
+            <MenuItem key={option} value={option}>
+              {option}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label={t('adviceCard.tier')}
+          value={tier}
+          SelectProps={{ displayEmpty: true }}
+          InputLabelProps={{ shrink: true }}
+          onChange={event => setTier(event.target.value as TenantTier | '')}
+          sx={{ minWidth: 180 }}
+        >
+          <MenuItem value="">{t('adviceCard.anyTier')}</MenuItem>
+          {TENANT_TIERS.map(option => (
+            <MenuItem key={option} value={option}>
+              {option}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          size="small"
+          label={t('adviceCard.homeCountry')}
+          value={homeCountry}
+          onChange={event => setHomeCountry(event.target.value)}
+          helperText={t('adviceCard.homeCountryHint', { locationId })}
+        />
+      </Stack>
+      {advice.loading && <Progress />}
+      <ServerErrorAlert error={advice.error} />
+      {advice.value && !advice.loading && (
+        <AdviceChoices answer={advice.value} />
+      )}
+    </Stack>
+  );
+}
