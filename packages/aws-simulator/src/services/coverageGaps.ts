@@ -11,8 +11,8 @@ import type { SimulatedRequest } from '../protocol';
  *   out (and reports no conformance pack from it), and no Resilience Hub
  *   application is registered there.
  * - `denied`: every governance read sent to the Region is refused with
- *   AccessDenied (as a Region-deny SCP does), and the Config aggregator
- *   leaves it out: a proof cannot be read there.
+ *   AccessDenied (as a Region-deny SCP does); the Config aggregator
+ *   still aggregates it: a proof read in the Region cannot be made.
  *
  * Regions the organization does not use are not simulated at all.
  *
@@ -95,8 +95,8 @@ export function readableCoverage(
 
 /**
  * Regions of a partition the Config aggregator aggregates: every Region
- * the organization uses but the uncovered and denied ones; `undefined`
- * (all Regions) for a partition without gaps.
+ * the organization uses but the uncovered ones; `undefined` (all Regions)
+ * for a partition without gaps.
  */
 export function aggregatedRegionsOf(
   gaps: ReadonlyMap<string, SimulatedCoverageGaps>,
@@ -104,8 +104,5 @@ export function aggregatedRegionsOf(
 ): string[] | undefined {
   const partitionGaps = gaps.get(partition.id);
   if (!partitionGaps) return undefined;
-  return partition.regions.filter(
-    r =>
-      !partitionGaps.uncovered.includes(r) && !partitionGaps.denied.includes(r),
-  );
+  return partition.regions.filter(r => !partitionGaps.uncovered.includes(r));
 }

@@ -7,3 +7,4 @@ export * from './GovernanceAwsContext';
 export * from './runTargets';
 export * from './providerCalls';
 export * from './createGovernanceProviderModule';
+export * from './coverage';
