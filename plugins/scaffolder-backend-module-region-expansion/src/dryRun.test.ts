@@ -141,6 +141,9 @@ describe('template regional-application-plane: design weaker than advised', () =
     expect(entity.metadata.annotations['region-expansion.io/deployments']).toBe(
       'eu-central-1',
     );
+    expect(res.body.output.text[0].content).toContain(
+      'Design exceptions accepted: 2',
+    );
     expect(dryRunMessages(res)).toContain(
       'Design exception recorded in catalog-info.yaml: isolation pool instead of silo (rule classification-restricted), accepted by user:default/mock',
     );
@@ -197,6 +200,9 @@ describe('template regional-application-plane through the dry-run endpoint', () 
       );
       // A design that follows the advice records no exception.
       expect(catalogInfo).not.toContain('design-exceptions');
+      expect(res.body.output.text[0].content).toContain(
+        'Design exceptions accepted: 0',
+      );
       expect(res.body.output.links).toEqual([
         { title: 'Region plan', url: '/region-expansion/regions/eu-central-1' },
       ]);
