@@ -20,14 +20,17 @@ const [home, covered, uncovered, denied] = harness.org
   .regions;
 const now = new Date('2026-12-06T12:00:00.000Z');
 
-function coverageSignals(config = harness.config()) {
+/** Governance reads every Region the organization uses. */
+const regionalConfig = () => harness.config({}, { regional: true });
+
+function coverageSignals(config = regionalConfig()) {
   const aws = GovernanceAwsContext.fromConfig(new ConfigReader(config), {
     catalog,
   });
   return GovernanceCoverageSignals.create({ aws, catalog, now: () => now });
 }
 
-const statusOf = async (region: string, config = harness.config()) =>
+const statusOf = async (region: string, config = regionalConfig()) =>
   Object.fromEntries(
     (await coverageSignals(config).proofsFor(region)).map(p => [
       p.check,
@@ -100,7 +103,7 @@ describe('governance coverage proofs through the SDKs and the simulator', () => 
   });
 
   it('reads every proof as unknown, not configured, for a partition without targets', async () => {
-    const config = harness.config();
+    const config = regionalConfig();
     const governance = (config.regionExpansion as any).governance;
     governance.targets = governance.targets.filter(
       (t: { partition: string }) => t.partition !== 'aws',
@@ -109,6 +112,18 @@ describe('governance coverage proofs through the SDKs and the simulator', () => 
     expect(proofs.map(p => [p.status, p.unknown[0].kind])).toEqual(
       GOVERNANCE_COVERAGE_CHECKS.map(() => ['unknown', 'not-configured']),
     );
+  });
+
+  it('reads nothing in a Region outside the configured Regions: unknown, not configured', async () => {
+    const before = harness.faults.totalRequests;
+    const proofs = await coverageSignals(harness.config()).proofsFor(covered);
+    expect(proofs.map(p => [p.status, p.unknown[0].detail])).toEqual(
+      GOVERNANCE_COVERAGE_CHECKS.map(() => [
+        'unknown',
+        `${covered} is not among the Regions governance reads in partition aws (regionExpansion.governance.targets[].regions)`,
+      ]),
+    );
+    expect(harness.faults.totalRequests).toBe(before);
   });
 
   it('turns proofs into readiness signals: proven passes, missing blocks (waivable), unknown stays open', async () => {

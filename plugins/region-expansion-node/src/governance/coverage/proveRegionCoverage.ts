@@ -23,7 +23,8 @@ const READERS: Record<
 /**
  * The four coverage proofs of a Region, read through the real AWS SDKs
  * with the partition's configured accounts. Without configured targets
- * for the partition every proof is `unknown` (`not-configured`).
+ * for the partition, or for a Region outside its home Region and
+ * configured `regions`, every proof is `unknown` (`not-configured`).
  *
  * @public
  */
@@ -35,9 +36,19 @@ export async function proveRegionCoverage(
   now: Date,
 ): Promise<CoverageProof[]> {
   const { targets } = ctx;
+  // Reads go only where configuration sends governance reads, so an
+  // evaluation of every location does not probe Regions nobody set up.
+  let notConfigured: string | undefined;
+  if (!targets?.accounts.length)
+    notConfigured = `no governance account is configured for partition ${where.partition} (regionExpansion.governance.targets)`;
+  else if (
+    where.region !== targets.homeRegion &&
+    !targets.regions.includes(where.region)
+  )
+    notConfigured = `${where.region} is not among the Regions governance reads in partition ${where.partition} (regionExpansion.governance.targets[].regions)`;
   return Promise.all(
     (Object.keys(READERS) as GovernanceCoverageCheck[]).map(async check => {
-      if (!targets?.accounts.length) {
+      if (notConfigured || !targets) {
         return proofOf(
           check,
           where,
@@ -47,7 +58,7 @@ export async function proveRegionCoverage(
             unknown: [
               {
                 kind: 'not-configured',
-                detail: `no governance account is configured for partition ${where.partition} (regionExpansion.governance.targets)`,
+                detail: notConfigured ?? 'no governance targets',
               },
             ],
           },
