@@ -4,6 +4,11 @@ import { parseArgs } from 'node:util';
 import { SimulatedPartition } from './organization';
 import type { GlobalInfrastructureSnapshot } from './globalInfrastructure';
 import { startAwsSimulator } from './server';
+import {
+  SIMULATED_ATHENA_DATABASE,
+  SIMULATED_ATHENA_TABLE,
+} from './services/athena/handlers';
+import { simulatedEventDataStores } from './services/cloudTrail/handlers';
 
 /**
  * `aws-simulator --locations <locations-snapshot.json> [--availability <availability-snapshot.json>]
@@ -100,6 +105,15 @@ async function main() {
       .join(', ')}; ${org.accounts.length} accounts, ${
       org.findingCount
     } findings`,
+  );
+  // What `footprint --source cloudtrail-lake|athena --endpoint` needs to name.
+  for (const store of simulatedEventDataStores(org)) {
+    console.log(
+      `CloudTrail Lake event data store (${store.partition}): ${store.arn}`,
+    );
+  }
+  console.log(
+    `Athena CloudTrail table: --database ${SIMULATED_ATHENA_DATABASE} --table ${SIMULATED_ATHENA_TABLE} (workgroup primary)`,
   );
   const stop = () => simulator.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -94,12 +94,19 @@ function footprintCommand(paths: string[], given: Record<string, string>) {
 
 describe('footprint --source cloudtrail-lake | athena', () => {
   it('prints the same services as the local reader of the same trail', async () => {
-    const [files, lake, athena] = await Promise.all([
+    const [files, lake, athena, text] = await Promise.all([
       runCliProcess(['footprint', folder.dir, '--json']),
       runCliProcess([...lakeArgs(), '--json'], env),
       runCliProcess([...athenaArgs(), '--json'], env),
+      runCliProcess(lakeArgs(), env),
     ]);
-    for (const run of [files, lake, athena]) {
+    expect(text.stdout).toMatch(
+      /^query cloudtrail-lake \S+: \d+ groups after 3 status reads, \d+ bytes scanned\n/,
+    );
+    expect(text.stdout).toMatch(
+      /\nCloudTrail: \d+ records, \d+ API calls, \d+ service events, \d+ console sign-ins\n$/,
+    );
+    for (const run of [files, lake, athena, text]) {
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
     }

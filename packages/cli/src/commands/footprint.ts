@@ -107,15 +107,20 @@ export function formatFootprint(
   }
   const trail = footprint.cloudTrail;
   if (trail) {
+    // An engine-side source read no files itself: its summary has none.
+    const files =
+      trail.files || trail.digestFilesSkipped ? `${trail.files} files, ` : '';
+    const digests =
+      trail.files || trail.digestFilesSkipped
+        ? `, ${trail.digestFilesSkipped} digest files skipped`
+        : '';
     lines.push(
-      `CloudTrail: ${trail.files} files, ${trail.records} records, ${
+      `CloudTrail: ${files}${trail.records} records, ${
         trail.apiCalls
       } API calls, ${Object.values(trail.serviceEvents).reduce(
         (a, b) => a + b,
         0,
-      )} service events, ${trail.consoleSignIns} console sign-ins, ${
-        trail.digestFilesSkipped
-      } digest files skipped`,
+      )} service events, ${trail.consoleSignIns} console sign-ins${digests}`,
     );
   }
   return lines.join('\n');
