@@ -5,6 +5,8 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { regionExpansionPermissions } from '@region-expansion/plugin-region-expansion-common';
 import {
+  GovernanceAwsContext,
+  GovernanceCoverageSignals,
   GuardrailDriftChecker,
   regionExpansionEstateSeedExtensionPoint,
   regionExpansionGovernanceExtensionPoint,
@@ -138,6 +140,11 @@ export const regionExpansionPlugin = createBackendPlugin({
           maxConcurrentAssessments: assessConfig.maxConcurrent,
           governanceSources: [
             GovernanceReadinessSignals.create({ store: governance }),
+            // Per-Region coverage proofs, read with the configured
+            // governance accounts of each partition.
+            GovernanceCoverageSignals.create({
+              aws: GovernanceAwsContext.fromConfig(config),
+            }),
             // Guardrail drift from AWS Organizations, once configured.
             ...(config.has('regionExpansion.guardrails.drift')
               ? [GuardrailDriftChecker.fromConfig(config, { logger })]
