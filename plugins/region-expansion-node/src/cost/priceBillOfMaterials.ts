@@ -35,7 +35,7 @@ export function priceRegionOf(
   if (!location.parentRegion) {
     throw new CostInputError(
       'locationId',
-      `${location.id} is a ${location.kind} without a parent Region to price it in`,
+      `${location.id} (${location.kind}) has no parent Region to price it in`,
     );
   }
   return location.parentRegion;
