@@ -26,7 +26,9 @@ export interface ResidencyRequest {
  * @public
  */
 export interface ResidencyRequestFields {
+  /** Field of the countries, e.g. `residency.countries`. */
   countries: string;
+  /** Field of the partition, e.g. `residency.partition`. */
   partition: string;
 }
 

@@ -16,10 +16,18 @@ export interface DesignException extends DesignViolation {
   acceptedAt: string;
 }
 
-/** Shortest justification that says something beyond "ok". */
+/**
+ * Shortest justification that says something beyond "ok".
+ *
+ * @public
+ */
 export const MIN_JUSTIFICATION_LENGTH = 20;
 
-/** Longest justification kept in an annotation. */
+/**
+ * Longest justification kept in an annotation.
+ *
+ * @public
+ */
 export const MAX_JUSTIFICATION_LENGTH = 1000;
 
 /**
