@@ -272,6 +272,70 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
       }
     });
 
+  filterOptions(
+    program
+      .command('compare')
+      .description(
+        'rank candidate locations for a workload and tenant classes: gaps with their rules, advice, cost, latency',
+      )
+      .argument(
+        '[paths...]',
+        'infrastructure files or folders (or use --footprint)',
+      ),
+  )
+    .option('--footprint <file>', 'a footprint JSON (footprint --json)')
+    .option(
+      '--classes <file>',
+      'YAML or JSON list of 1-3 tenant classes (name, residency, classification, tier, expectedTenants, loadUnits, countries)',
+    )
+    .option('--name <name>', 'one tenant class: its name (default: default)')
+    .option(
+      '--residency <list>',
+      'one tenant class: country codes, jurisdiction groups or a partition',
+    )
+    .addOption(
+      new Option(
+        '--classification <level>',
+        'one tenant class: data classification',
+      ).choices([...DATA_CLASSIFICATIONS]),
+    )
+    .addOption(
+      new Option('--tier <tier>', 'one tenant class: isolation tier').choices([
+        'pool',
+        'bridge',
+        'silo',
+      ]),
+    )
+    .option('--tenants <n>', 'one tenant class: expected tenants')
+    .option('--load <units>', 'one tenant class: load units per tenant')
+    .option(
+      '--countries <list>',
+      "one tenant class: the tenants' countries, home country first",
+    )
+    .option('--candidates <ids>', 'comma-separated location ids (default all)')
+    .option(
+      '--prices <file>',
+      'price snapshot (prices refresh) for offline pricing',
+    )
+    .option(
+      '--override <key=quantity...>',
+      'replace a bill-of-materials line quantity',
+    )
+    .option('--cell-tenants <n>', 'tenant slots of a standard cell', '80')
+    .option('--cell-load <units>', 'load units of a standard cell', '600')
+    .option('--json', 'print JSON')
+    .action(async (paths: string[], options) => {
+      const { compareFromCli, formatComparison } = await lazy(
+        () => import('./commands/compare'),
+      );
+      const result = await compareFromCli(paths, options);
+      print(io, options.json, result, formatComparison(result));
+      // Exit 1 when some class has nowhere to go.
+      state.exitCode = result.classes.some(c => c.qualifying === 0)
+        ? EXIT.blockers
+        : EXIT.ok;
+    });
+
   return program;
 }
 
