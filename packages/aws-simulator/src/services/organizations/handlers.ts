@@ -107,6 +107,26 @@ function requireParent(tree: SimulatedOrganizationTree, parentId: unknown) {
   return parentId as string;
 }
 
+/** One page of the OUs or accounts whose parent is `ParentId`, as `key`. */
+function childrenPage<T extends { id: string; parentId: string }>(
+  request: OperationRequest,
+  key: string,
+  itemsOf: (tree: SimulatedOrganizationTree) => T[],
+  wire: (tree: SimulatedOrganizationTree, item: T) => object,
+) {
+  const tree = treeFor(request);
+  const parentId = requireParent(tree, request.input.ParentId);
+  const { slice, next } = page(
+    request.input,
+    itemsOf(tree).filter(item => item.parentId === parentId),
+    `${key}/${parentId}`,
+  );
+  return {
+    [key]: slice.map(item => wire(tree, item)),
+    ...tokenField('NextToken', next),
+  };
+}
+
 /**
  * AWS Organizations (awsJson1_1, `AWSOrganizationsV20161128.*`), global:
  * the read operations a guardrail drift check makes over the organization
@@ -142,36 +162,26 @@ export const organizationsService = defineService({
     },
     {
       name: 'ListOrganizationalUnitsForParent',
-      respond: request => {
-        const tree = treeFor(request);
-        const parentId = requireParent(tree, request.input.ParentId);
-        const { slice, next } = page(
-          request.input,
-          tree.organizationalUnits.filter(o => o.parentId === parentId),
-          `ous/${parentId}`,
-        );
-        return {
-          OrganizationalUnits: slice.map(o => ({
+      respond: request =>
+        childrenPage(
+          request,
+          'OrganizationalUnits',
+          tree => tree.organizationalUnits,
+          (tree, o) => ({
             Id: o.id,
             Arn: arnOf(tree, 'ou', o.id),
             Name: o.name,
-          })),
-          ...tokenField('NextToken', next),
-        };
-      },
+          }),
+        ),
     },
     {
       name: 'ListAccountsForParent',
-      respond: request => {
-        const tree = treeFor(request);
-        const parentId = requireParent(tree, request.input.ParentId);
-        const { slice, next } = page(
-          request.input,
-          tree.accounts.filter(a => a.parentId === parentId),
-          `accounts/${parentId}`,
-        );
-        return {
-          Accounts: slice.map(a => ({
+      respond: request =>
+        childrenPage(
+          request,
+          'Accounts',
+          tree => tree.accounts,
+          (tree, a) => ({
             Id: a.id,
             Arn: arnOf(tree, 'account', a.id),
             Name: a.name,
@@ -179,10 +189,8 @@ export const organizationsService = defineService({
             Status: 'ACTIVE',
             State: 'ACTIVE',
             JoinedMethod: 'CREATED',
-          })),
-          ...tokenField('NextToken', next),
-        };
-      },
+          }),
+        ),
     },
     {
       name: 'ListPoliciesForTarget',
