@@ -126,6 +126,9 @@ export const regionExpansionPlugin = createBackendPlugin({
           store: KnexAvailabilityStore.create({ client }),
           logger,
         });
+        const guardrailDrift = config.has('regionExpansion.guardrails.drift')
+          ? GuardrailDriftChecker.fromConfig(config, { logger })
+          : undefined;
         const governance = GovernanceService.create({
           stores: governanceStores,
           evidence: createEvidenceSnapshots(client),
@@ -146,9 +149,7 @@ export const regionExpansionPlugin = createBackendPlugin({
               aws: GovernanceAwsContext.fromConfig(config),
             }),
             // Guardrail drift from AWS Organizations, once configured.
-            ...(config.has('regionExpansion.guardrails.drift')
-              ? [GuardrailDriftChecker.fromConfig(config, { logger })]
-              : []),
+            ...(guardrailDrift ? [guardrailDrift] : []),
           ],
           availabilitySource: () => availability.service.currentIndex(),
         });
@@ -217,6 +218,7 @@ export const regionExpansionPlugin = createBackendPlugin({
             readiness,
             availability: availability.service,
             importBodyLimit: readImportBodyLimit(config),
+            guardrailDrift,
           }),
         );
         httpRouter.use(

@@ -7,11 +7,13 @@ import {
   comparisonRoutes,
   designRoutes,
   estateRoutes,
+  guardrailRoutes,
   locationReadPermission,
   placementRoutes,
   readinessRoutes,
   tenantRoutes,
 } from '@region-expansion/plugin-region-expansion-common';
+import type { GuardrailDriftChecker } from '@region-expansion/plugin-region-expansion-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { AvailabilityRefreshService } from '../availability/AvailabilityRefreshService';
@@ -22,6 +24,8 @@ import { DesignService } from '../design/DesignService';
 import { designHandlers } from '../design/router';
 import { EstateService } from '../estate/EstateService';
 import { estateHandlers } from '../estate/router';
+import { GuardrailDriftService } from '../guardrails/GuardrailDriftService';
+import { guardrailHandlers } from '../guardrails/router';
 import { PlacementService } from '../placement/PlacementService';
 import { placementHandlers } from '../placement/router';
 import { readinessHandlers } from '../readiness/router';
@@ -55,6 +59,8 @@ export interface RouterOptions {
   availability?: AvailabilityRefreshService;
   /** The ranked comparison of locations (POST /comparisons), when given. */
   comparison?: ComparisonService;
+  /** The guardrail drift checker, when `regionExpansion.guardrails.drift` is configured. */
+  guardrailDrift?: Pick<GuardrailDriftChecker, 'check'>;
 }
 
 /**
@@ -106,5 +112,11 @@ export async function createRouter(
     const handlers = comparisonHandlers({ comparison: options.comparison });
     mountRoutes(router, comparisonRoutes, handlers, auth);
   }
+  // Answered whether or not the check is configured (`configured` says).
+  const guardrails = GuardrailDriftService.create({
+    estate: options.estate,
+    checker: options.guardrailDrift,
+  });
+  mountRoutes(router, guardrailRoutes, guardrailHandlers({ guardrails }), auth);
   return router;
 }

@@ -3,6 +3,7 @@ import { comparisonRoutes } from './comparison';
 import { designRoutes } from './design';
 import { estateRoutes } from './estate';
 import { governanceRoutes } from './governance';
+import { guardrailRoutes } from './guardrails';
 import { placementRoutes } from './placement';
 import { readinessRoutes } from './readiness';
 import { tenantRoutes } from './tenants';
@@ -22,6 +23,7 @@ export { governanceRoutes } from './governance';
 export { availabilityRoutes } from './availability';
 export { designRoutes } from './design';
 export { comparisonRoutes } from './comparison';
+export { guardrailRoutes } from './guardrails';
 
 /**
  * Every route of the region-expansion REST API, keyed by the name of its
@@ -40,6 +42,7 @@ export const regionExpansionRoutes = {
   ...availabilityRoutes,
   ...designRoutes,
   ...comparisonRoutes,
+  ...guardrailRoutes,
 };
 
 /**

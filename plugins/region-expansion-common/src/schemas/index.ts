@@ -14,4 +14,5 @@ export * from './footprint';
 export * from './availability';
 export * from './design';
 export * from './comparison';
+export * from './guardrails';
 export * from './cost';
