@@ -304,7 +304,7 @@ function liveClient(
               targets: [{ partition: 'aws', accounts: [live.account] }],
             },
           },
-        } as any),
+        }),
         {
           catalog: options.catalog,
           credentialsManager: options.credentialsManager,
