@@ -155,6 +155,23 @@ describe('GET /locations/{locationId}/guardrail-drift', () => {
     ).not.toContain('sa-east-1');
   });
 
+  it('makes the drift the failing guardrail-drift readiness check of the location', async () => {
+    const evaluated = await request(server)
+      .post(`${API}/readiness/eu-central-1/evaluate`)
+      .set('Authorization', as('platform-admin'));
+    expect(evaluated.status).toBeLessThan(300);
+    const latest = await request(server)
+      .get(`${API}/readiness/eu-central-1`)
+      .set('Authorization', as('engineer'));
+    expect(latest.body.signals['guardrail-drift']).toMatchObject({
+      status: 'fail',
+      blockers: [
+        'health-de: SCP health-de-region-deny: statement DenyOutsideAllowedRegions is changed',
+      ],
+    });
+    expect(latest.body.level).toBe('blocked');
+  });
+
   it('answers 404 naming an unknown location, and no plans for a location without one', async () => {
     const unknown = await request(server)
       .get(`${API}/locations/mars-north-1/guardrail-drift`)
