@@ -43,6 +43,8 @@ import { scheduleReadinessEvaluation } from './readiness/scheduleReadinessEvalua
 import { scopedResourceLoader } from './service/scopedResources';
 import { nameBodyErrors } from './routing/nameBodyErrors';
 import { createRouter } from './routing/createRouter';
+import { ComparisonService } from './comparison/ComparisonService';
+import { CostService } from './cost';
 import { EstateSeeders } from './seed/EstateSeeders';
 import { estateSeedContext } from './seed/estateSeedContext';
 import { KnexTenantStore } from './tenants/KnexTenantStore';
@@ -207,6 +209,14 @@ export const regionExpansionPlugin = createBackendPlugin({
           getResources: scopedResourceLoader(estate),
         });
 
+        // Prices are read once per Region and kept warm across comparisons.
+        const comparison = ComparisonService.create({
+          estate,
+          readiness,
+          prices: await CostService.create({ config, logger }),
+          availability: () => availability.service.currentIndex(),
+        });
+
         // Each route refuses a body type it does not read (mountRoutes).
         httpRouter.use(
           await createRouter({
@@ -218,6 +228,7 @@ export const regionExpansionPlugin = createBackendPlugin({
             readiness,
             availability: availability.service,
             importBodyLimit: readImportBodyLimit(config),
+            comparison,
             guardrailDrift,
           }),
         );
