@@ -40,8 +40,8 @@ export interface AwsSimulatorHandlerOptions {
 
 /**
  * msw request handlers that answer AWS SDK requests for Security Hub,
- * Resilience Hub, Audit Manager, AWS Config, SSM, STS and the Price List API
- * from a synthetic organization. Requests are recognised by the SigV4
+ * Resilience Hub, Audit Manager, AWS Config, SSM, STS, the Price List API
+ * and AWS Organizations from a synthetic organization. Requests are recognised by the SigV4
  * credential scope (so any `endpoint` override works) or by the host name;
  * anything else falls through to other handlers.
  *
