@@ -1,5 +1,7 @@
 import { NotFoundError } from '@backstage/errors';
 import {
+  regionOf,
+  type Location,
   type LocationAdvice,
   type DesignChoice,
   type DataClassification,
@@ -97,7 +99,7 @@ export class DesignService {
       }),
     );
     const advice = adviseArchitecture(location, partition, profile, {
-      cloudHsmAvailable: await this.#offersCloudHsm(location.id),
+      cloudHsmAvailable: await this.#offersCloudHsm(location),
     });
     // The location itself, with no footprint: its own residency findings.
     const residencyViolations = evaluateResidency(
@@ -115,12 +117,15 @@ export class DesignService {
     };
   }
 
-  /** Undefined where availability does not know the location (Local Zones). */
-  async #offersCloudHsm(locationId: string): Promise<boolean | undefined> {
+  /**
+   * Whether the location's Region offers CloudHSM (a Local Zone's or
+   * Outpost's keys live in its parent Region, as the wizard judges it);
+   * undefined where availability does not know the Region.
+   */
+  async #offersCloudHsm(location: Location): Promise<boolean | undefined> {
     if (!this.#availability) return undefined;
     const index = await this.#availability();
-    return index.knows(locationId)
-      ? index.has('cloudhsm', locationId)
-      : undefined;
+    const region = regionOf(location);
+    return index.knows(region) ? index.has('cloudhsm', region) : undefined;
   }
 }

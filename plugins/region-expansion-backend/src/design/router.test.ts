@@ -166,4 +166,27 @@ describe('GET /locations/{locationId}/advice', () => {
     expect(res.status).toBe(status);
     expect(res.body.error.message).toMatch(message);
   });
+
+  it("judges a Local Zone's CloudHSM by its parent Region, as the wizard does", async () => {
+    // ap-southeast-4 does not offer CloudHSM in the availability snapshot.
+    const added = await request(server)
+      .post(`${API}/locations`)
+      .set('Authorization', as('platform-admin'))
+      .send({
+        id: 'ap-southeast-4-mel-9a',
+        kind: 'local-zone',
+        name: 'Melbourne test Local Zone',
+        country: 'AU',
+        parentRegion: 'ap-southeast-4',
+      });
+    expect(added.status).toBe(201);
+    const res = await advice(
+      'ap-southeast-4-mel-9a/advice?classification=restricted',
+    );
+    expect(res.status).toBe(200);
+    expect([
+      res.body.advice.encryption.choice,
+      res.body.advice.encryption.rule,
+    ]).toEqual(['external-key-store', 'cloudhsm-unavailable']);
+  });
 });
