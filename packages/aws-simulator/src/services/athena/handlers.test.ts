@@ -12,7 +12,7 @@ import {
   useSimulatorTestServer,
 } from '../../__testUtils__/simulatorTestServer';
 import { sdkClient } from '../../__testUtils__/sdkClient';
-import { simulatedCloudTrailRecords } from '../cloudTrail/records';
+import { partitionRecords } from '../cloudTrail/handlers';
 import { SIMULATED_ATHENA_DATABASE, SIMULATED_ATHENA_TABLE } from './handlers';
 
 useSimulatorTestServer();
@@ -70,15 +70,9 @@ describe('Athena (awsJson1_1)', () => {
       'awsregion',
       'eventcount',
     ]);
-    const accounts = new Set(
-      org.accounts.filter(a => a.partition === aws.id).map(a => a.id),
-    );
     expect(
       rows.reduce((sum, row) => sum + Number(row.Data![5].VarCharValue), 0),
-    ).toBe(
-      simulatedCloudTrailRecords(org).filter(r => accounts.has(r.account))
-        .length,
-    );
+    ).toBe(partitionRecords(org, aws.id).length);
   });
 
   it('fails a query over a table that does not exist with TABLE_NOT_FOUND', async () => {

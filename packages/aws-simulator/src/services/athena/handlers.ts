@@ -3,20 +3,16 @@ import type { SyntheticOrganization } from '../../organization';
 import { pageOf, pageSizeOf, tokenField } from '../../protocol';
 import { defineService } from '../defineService';
 import {
-  evaluateFootprintQuery,
-  parseFootprintQuery,
-} from '../cloudTrail/footprintQuery';
-import {
   partitionRecords,
   SIMULATED_BYTES_PER_RECORD,
 } from '../cloudTrail/handlers';
 import {
+  acceptFootprintQuery,
   cancelQueryRun,
   findQueryRun,
   phaseOf,
   pollQueryRun,
   SimulatedQueryRun,
-  startQueryRun,
 } from '../cloudTrail/queryRuns';
 
 /**
@@ -60,13 +56,14 @@ function runOf(org: SyntheticOrganization, id: unknown): SimulatedQueryRun {
 
 /**
  * Amazon Athena (awsJson1_1, `AmazonAthena`): `StartQueryExecution`,
- * `StopQueryExecution`, `GetQueryExecution` and `GetQueryResults` (paged with `NextToken`, the
- * first row the column names, as Athena answers a SELECT) over the table
- * {@link SIMULATED_ATHENA_DATABASE}.{@link SIMULATED_ATHENA_TABLE} of the
- * caller's partition. Only the footprint GROUP BY is evaluated; another
- * statement is an `InvalidRequestException`; another table fails the query
- * with `TABLE_NOT_FOUND`. A query reads QUEUED, RUNNING, then SUCCEEDED
- * (or FAILED) across `GetQueryExecution` calls.
+ * `StopQueryExecution`, `GetQueryExecution` and `GetQueryResults` (paged
+ * with `NextToken`, the first row the column names, as Athena answers a
+ * SELECT) over the table {@link SIMULATED_ATHENA_DATABASE}.
+ * {@link SIMULATED_ATHENA_TABLE} of the caller's partition. Only the
+ * footprint GROUP BY is evaluated; another statement is an
+ * `InvalidRequestException`; another table fails the query with
+ * `TABLE_NOT_FOUND`. A query reads QUEUED, RUNNING, then SUCCEEDED (or
+ * FAILED) across `GetQueryExecution` calls.
  */
 export const athenaService = defineService({
   signingName: 'athena',
@@ -78,13 +75,6 @@ export const athenaService = defineService({
     {
       name: 'StartQueryExecution',
       respond: ({ org, req, input }) => {
-        const sql = String(input.QueryString ?? '');
-        const query = parseFootprintQuery(sql);
-        if (!query) {
-          throw invalid(
-            'NOT_SUPPORTED: the simulator evaluates only SELECT eventtype, eventsource, eventname, recipientaccountid, awsregion, COUNT(*) ... GROUP BY those columns',
-          );
-        }
         const workGroup = String(input.WorkGroup ?? 'primary');
         if (!WORKGROUPS.includes(workGroup)) {
           throw invalid(`WorkGroup ${workGroup} is not found.`);
@@ -95,26 +85,26 @@ export const athenaService = defineService({
             'No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.',
           );
         }
-        const { database, table } = tableOf(
-          query.from,
-          input.QueryExecutionContext?.Database,
+        const context = input.QueryExecutionContext?.Database;
+        const run = acceptFootprintQuery(
+          org,
+          'athena',
+          String(input.QueryString ?? ''),
+          invalid(
+            'NOT_SUPPORTED: the simulator evaluates only SELECT eventtype, eventsource, eventname, recipientaccountid, awsregion, COUNT(*) ... GROUP BY those columns',
+          ),
+          query => {
+            const { database, table } = tableOf(query.from, context);
+            return database === SIMULATED_ATHENA_DATABASE &&
+              table === SIMULATED_ATHENA_TABLE
+              ? { records: partitionRecords(org, req.partition.id) }
+              : {
+                  records: [],
+                  failure: `TABLE_NOT_FOUND: line 1:1: Table 'awsdatacatalog.${database}.${table}' does not exist`,
+                };
+          },
+          { workGroup, output, database: context },
         );
-        const known =
-          database === SIMULATED_ATHENA_DATABASE &&
-          table === SIMULATED_ATHENA_TABLE;
-        const records = known ? partitionRecords(org, req.partition.id) : [];
-        const { rows, matched } = evaluateFootprintQuery(records, query);
-        const run = startQueryRun(org, 'athena', {
-          sql,
-          rows,
-          columns: [...query.columns, query.countAlias],
-          matched,
-          scanned: records.length,
-          failure: known
-            ? undefined
-            : `TABLE_NOT_FOUND: line 1:1: Table 'awsdatacatalog.${database}.${table}' does not exist`,
-          context: { workGroup, output, database },
-        });
         return { QueryExecutionId: run.id };
       },
     },

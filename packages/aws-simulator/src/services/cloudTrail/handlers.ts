@@ -3,14 +3,13 @@ import type { SyntheticOrganization } from '../../organization';
 import { pageOf, pageSizeOf, tokenField } from '../../protocol';
 import { uuidFrom } from '../../random';
 import { defineService } from '../defineService';
-import { evaluateFootprintQuery, parseFootprintQuery } from './footprintQuery';
 import {
+  acceptFootprintQuery,
   cancelQueryRun,
   findQueryRun,
   phaseOf,
   pollQueryRun,
   SimulatedQueryRun,
-  startQueryRun,
 } from './queryRuns';
 import { simulatedCloudTrailRecords } from './records';
 
@@ -91,8 +90,8 @@ function statisticsOf(run: SimulatedQueryRun) {
 
 /**
  * CloudTrail Lake (awsJson1_1, `CloudTrail_20131101`): `StartQuery`,
- * `CancelQuery`, `DescribeQuery` and `GetQueryResults` (paged with `NextToken`) over the
- * organization's event data stores. Only the footprint GROUP BY is
+ * `CancelQuery`, `DescribeQuery` and `GetQueryResults` (paged with
+ * `NextToken`) over the organization's event data stores. Only the footprint GROUP BY is
  * evaluated; any other statement is an `InvalidQueryStatementException`.
  * A query reads QUEUED, then RUNNING, then FINISHED across status reads.
  */
@@ -106,35 +105,30 @@ export const cloudTrailService = defineService({
     {
       name: 'StartQuery',
       respond: ({ org, req, input }) => {
-        const sql = String(input.QueryStatement ?? '');
-        const query = parseFootprintQuery(sql);
-        if (!query) {
-          throw new AwsFault(
+        const run = acceptFootprintQuery(
+          org,
+          'lake',
+          String(input.QueryStatement ?? ''),
+          new AwsFault(
             400,
             'InvalidQueryStatementException',
             'The query statement is not valid: the simulator evaluates only SELECT eventType, eventSource, eventName, recipientAccountId, awsRegion, COUNT(*) ... GROUP BY those columns',
-          );
-        }
-        const store = simulatedEventDataStores(org).find(
-          s => s.id === query.from && s.region === req.region,
+          ),
+          query => {
+            const store = simulatedEventDataStores(org).find(
+              s => s.id === query.from && s.region === req.region,
+            );
+            if (!store) {
+              throw new AwsFault(
+                400,
+                'EventDataStoreNotFoundException',
+                `The specified event data store ${query.from} was not found.`,
+              );
+            }
+            return { records: partitionRecords(org, store.partition) };
+          },
+          { DeliveryS3Uri: input.DeliveryS3Uri },
         );
-        if (!store) {
-          throw new AwsFault(
-            400,
-            'EventDataStoreNotFoundException',
-            `The specified event data store ${query.from} was not found.`,
-          );
-        }
-        const records = partitionRecords(org, store.partition);
-        const { rows, matched } = evaluateFootprintQuery(records, query);
-        const run = startQueryRun(org, 'lake', {
-          sql,
-          rows,
-          columns: [...query.columns, query.countAlias],
-          matched,
-          scanned: records.length,
-          context: { DeliveryS3Uri: input.DeliveryS3Uri },
-        });
         return { QueryId: run.id };
       },
     },

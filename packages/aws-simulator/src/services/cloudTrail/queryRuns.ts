@@ -1,5 +1,12 @@
+import type { AwsFault } from '../../AwsFault';
 import type { SyntheticOrganization } from '../../organization';
 import { uuidFrom } from '../../random';
+import {
+  evaluateFootprintQuery,
+  FootprintQuery,
+  parseFootprintQuery,
+} from './footprintQuery';
+import type { SimulatedCloudTrailRecord } from './records';
 
 /** Where a simulated query is: the engines' own words map onto these. */
 export type QueryPhase =
@@ -102,4 +109,36 @@ export function cancelQueryRun(run: SimulatedQueryRun): boolean {
   if (phase !== 'QUEUED' && phase !== 'RUNNING') return false;
   run.cancelled = true;
   return true;
+}
+
+/**
+ * Accepts a footprint statement as a query of an engine: refuses any other
+ * statement with `refusal`, evaluates it over the records its FROM target
+ * holds (`target` may throw the engine's not-found error, or name a
+ * failure the query ends with), and starts the run.
+ */
+export function acceptFootprintQuery(
+  org: SyntheticOrganization,
+  engine: 'lake' | 'athena',
+  sql: string,
+  refusal: AwsFault,
+  target: (query: FootprintQuery) => {
+    records: readonly SimulatedCloudTrailRecord[];
+    failure?: string;
+  },
+  context: SimulatedQueryRun['context'],
+): SimulatedQueryRun {
+  const query = parseFootprintQuery(sql);
+  if (!query) throw refusal;
+  const { records, failure } = target(query);
+  const { rows, matched } = evaluateFootprintQuery(records, query);
+  return startQueryRun(org, engine, {
+    sql,
+    rows,
+    columns: [...query.columns, query.countAlias],
+    matched,
+    scanned: records.length,
+    failure,
+    context,
+  });
 }
