@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-config-service';
 import { aggregatorsOf } from './configProof';
 import { noFindings, readPart } from './proofOutcome';
-import { CoverageReadContext, sendAs } from './readContext';
+import { CoverageReadContext, CoverageReader, sendAs } from './readContext';
 import type { CoverageFindings } from './types';
 
 /**
@@ -59,10 +59,7 @@ async function auditManagerScope(
  * packs there reported through the home Region's AWS Config aggregator
  * (DescribeAggregateComplianceByConformancePacks), the successor source.
  */
-export async function readAuditCoverage(
-  ctx: CoverageReadContext,
-  region: string,
-): Promise<CoverageFindings> {
+export const readAuditCoverage: CoverageReader = async (ctx, region) => {
   const findings = noFindings();
   const { accounts, homeRegion } = ctx.targets;
   const inScope = new Set<string>();
@@ -125,4 +122,4 @@ export async function readAuditCoverage(
   }
   findings.unknown.push(...packFindings.unknown);
   return findings;
-}
+};

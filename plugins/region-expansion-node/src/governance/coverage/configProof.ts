@@ -7,7 +7,7 @@ import {
   DescribeDeliveryChannelStatusCommand,
 } from '@aws-sdk/client-config-service';
 import { noFindings, readPart } from './proofOutcome';
-import { CoverageReadContext, sendAs } from './readContext';
+import { CoverageReadContext, CoverageReader, sendAs } from './readContext';
 import type { CoverageFindings } from './types';
 
 const client = (settings: GovernanceClientSettings) =>
@@ -56,10 +56,7 @@ export async function aggregatorsOf(
  * (DescribeDeliveryChannelStatus); and an aggregator in the home Region
  * that aggregates the Region (DescribeConfigurationAggregators).
  */
-export async function readConfigCoverage(
-  ctx: CoverageReadContext,
-  region: string,
-): Promise<CoverageFindings> {
+export const readConfigCoverage: CoverageReader = async (ctx, region) => {
   const findings = noFindings();
   for (const accountId of ctx.targets.accounts) {
     const where = `account ${accountId} in ${region}`;
@@ -103,4 +100,4 @@ export async function readConfigCoverage(
       `no AWS Config aggregator in ${ctx.targets.homeRegion} aggregates ${region}`,
     );
   return findings;
-}
+};

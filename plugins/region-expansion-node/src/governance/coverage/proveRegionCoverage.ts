@@ -5,15 +5,12 @@ import type {
 import { readAuditCoverage } from './auditProof';
 import { readConfigCoverage } from './configProof';
 import { proofOf } from './proofOutcome';
-import type { CoverageReadContext } from './readContext';
+import type { CoverageReadContext, CoverageReader } from './readContext';
 import { readResilienceHubCoverage } from './resilienceHubProof';
 import { readSecurityHubCoverage } from './securityHubProof';
-import type { CoverageFindings, CoverageProof } from './types';
+import type { CoverageProof } from './types';
 
-const READERS: Record<
-  GovernanceCoverageCheck,
-  (ctx: CoverageReadContext, region: string) => Promise<CoverageFindings>
-> = {
+const READERS: Record<GovernanceCoverageCheck, CoverageReader> = {
   'governance-coverage:security-hub': readSecurityHubCoverage,
   'governance-coverage:config': readConfigCoverage,
   'governance-coverage:resilience-hub': readResilienceHubCoverage,

@@ -9,6 +9,7 @@ import {
   withGovernanceClient,
 } from '../providerCalls';
 import type { GovernanceSource } from '../types';
+import type { CoverageFindings } from './types';
 
 /**
  * What a coverage proof reads with: the configured accounts of the
@@ -48,3 +49,13 @@ export function sendAs<C extends GovernanceSdkClient, T>(
     client => call(() => send(client, { abortSignal: ctx.signal })),
   );
 }
+
+/**
+ * Reads one source's coverage findings of a Region.
+ *
+ * @public
+ */
+export type CoverageReader = (
+  ctx: CoverageReadContext,
+  region: string,
+) => Promise<CoverageFindings>;

@@ -5,8 +5,7 @@ import {
   ResiliencehubClient,
 } from '@aws-sdk/client-resiliencehub';
 import { noFindings, readPart } from './proofOutcome';
-import { CoverageReadContext, sendAs } from './readContext';
-import type { CoverageFindings } from './types';
+import { CoverageReader, sendAs } from './readContext';
 
 const client = (settings: GovernanceClientSettings) =>
   new ResiliencehubClient(settings);
@@ -17,10 +16,7 @@ const client = (settings: GovernanceClientSettings) =>
  * (ListAppAssessments with `assessmentStatus=Success`). Missing when no
  * application is registered in the Region or one has never been assessed.
  */
-export async function readResilienceHubCoverage(
-  ctx: CoverageReadContext,
-  region: string,
-): Promise<CoverageFindings> {
+export const readResilienceHubCoverage: CoverageReader = async (ctx, region) => {
   const findings = noFindings();
   let apps = 0;
   for (const accountId of ctx.targets.accounts) {
@@ -69,4 +65,4 @@ export async function readResilienceHubCoverage(
       `no Resilience Hub application is registered in ${region} for the configured accounts`,
     );
   return findings;
-}
+};

@@ -6,8 +6,7 @@ import {
   SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
 import { noFindings, readPart } from './proofOutcome';
-import { CoverageReadContext, sendAs } from './readContext';
-import type { CoverageFindings } from './types';
+import { CoverageReader, sendAs } from './readContext';
 
 /** Name of a standard from its ARN (`…:standards/<name>/v/<version>`). */
 const standardName = (arn = '') =>
@@ -38,10 +37,7 @@ export function aggregatorLinks(
  * (ListFindingAggregators, GetFindingAggregator), read with the first
  * account.
  */
-export async function readSecurityHubCoverage(
-  ctx: CoverageReadContext,
-  region: string,
-): Promise<CoverageFindings> {
+export const readSecurityHubCoverage: CoverageReader = async (ctx, region) => {
   const findings = noFindings();
   const { accounts, homeRegion } = ctx.targets;
   const client = (settings: GovernanceClientSettings) =>
@@ -106,4 +102,4 @@ export async function readSecurityHubCoverage(
     );
   }
   return findings;
-}
+};
