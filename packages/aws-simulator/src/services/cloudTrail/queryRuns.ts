@@ -38,8 +38,11 @@ export interface SimulatedQueryRun {
   context: Record<string, string | undefined>;
 }
 
-/** Queries kept per engine and organization; older ones are forgotten. */
-const MAX_RUNS = 1000;
+/**
+ * Queries kept per engine and organization, results included (thousands of
+ * rows each); older ones are forgotten.
+ */
+const MAX_RUNS = 100;
 /** Queries accepted by this process, so ids never repeat. */
 let accepted = 0;
 const runsByOrg = new WeakMap<
