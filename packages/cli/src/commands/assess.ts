@@ -14,6 +14,7 @@ import {
   adviseArchitecture,
   assess,
   checkResidencyRequest,
+  cloudHsmOffered,
 } from '@region-expansion/plugin-region-expansion-node';
 import { CliInputError } from '../errors';
 import { footprintOfPaths, type FootprintCommandOptions } from './footprint';
@@ -131,15 +132,15 @@ export async function assessPaths(
     catalog,
   });
   const location = catalog.require(options.target);
-  const availability = AvailabilityIndex.fromSnapshot();
   const advice = adviseArchitecture(
     location,
     catalog.partition(location.partition)!,
     { residency, classification, homeCountry, tier: options.tier },
     {
-      cloudHsmAvailable: availability.knows(location.id)
-        ? availability.has('cloudhsm', location.id)
-        : undefined,
+      cloudHsmAvailable: cloudHsmOffered(
+        location,
+        AvailabilityIndex.fromSnapshot(),
+      ),
     },
   );
   return {

@@ -1,6 +1,5 @@
 import { NotFoundError } from '@backstage/errors';
 import {
-  regionOf,
   type Location,
   type LocationAdvice,
   type DesignChoice,
@@ -12,6 +11,7 @@ import {
   adviseArchitecture,
   checkDesignChoice,
   checkResidencyRequest,
+  cloudHsmOffered,
   evaluateResidency,
   type AvailabilityIndex,
   type RegionExpansionScope,
@@ -117,15 +117,10 @@ export class DesignService {
     };
   }
 
-  /**
-   * Whether the location's Region offers CloudHSM (a Local Zone's or
-   * Outpost's keys live in its parent Region, as the wizard judges it);
-   * undefined where availability does not know the Region.
-   */
+  /** Undefined without availability data (CloudHSM then counts as offered). */
   async #offersCloudHsm(location: Location): Promise<boolean | undefined> {
-    if (!this.#availability) return undefined;
-    const index = await this.#availability();
-    const region = regionOf(location);
-    return index.knows(region) ? index.has('cloudhsm', region) : undefined;
+    return this.#availability
+      ? cloudHsmOffered(location, await this.#availability())
+      : undefined;
   }
 }

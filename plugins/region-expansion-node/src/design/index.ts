@@ -1,3 +1,4 @@
 export * from './checkDesignChoice';
 export * from './checkResidencyRequest';
+export * from './cloudHsmOffered';
 export * from './designExceptions';

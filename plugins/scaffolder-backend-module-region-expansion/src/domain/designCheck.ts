@@ -1,15 +1,15 @@
-import {
-  regionOf,
-  type ArchitectureAdvice,
-  type ControlPlaneMode,
-  type DataClassification,
-  type EncryptionTier,
-  type IsolationModel,
+import type {
+  ArchitectureAdvice,
+  ControlPlaneMode,
+  DataClassification,
+  EncryptionTier,
+  IsolationModel,
 } from '@region-expansion/plugin-region-expansion-common';
 import {
   adviseArchitecture,
   AvailabilityIndex,
   checkDesignChoice,
+  cloudHsmOffered,
   DomainRuleError,
   LocationCatalog,
   requireLocation,
@@ -63,7 +63,6 @@ export function checkApplicationPlaneDesign(
     design.targetLocation,
     'targetLocation',
   );
-  const region = regionOf(location);
   const advice = adviseArchitecture(
     location,
     partition,
@@ -72,9 +71,7 @@ export function checkApplicationPlaneDesign(
       homeCountry: design.homeCountry?.toUpperCase(),
     },
     {
-      cloudHsmAvailable: availability.knows(region)
-        ? availability.has('cloudhsm', region)
-        : undefined,
+      cloudHsmAvailable: cloudHsmOffered(location, availability),
     },
   );
   const violations = checkDesignChoice(advice, {
