@@ -124,7 +124,9 @@ describe.each(testDatabaseIds())('readiness list routes on %s', databaseId => {
       (await store.listWaivers({ status: 'revoked' }, now)).map(w => w.id),
     );
     // Every fourth waiver was revoked.
-    expect(revoked.items).toHaveLength(Math.ceil((45 * READINESS_CHECKS.length) / 4));
+    expect(revoked.items).toHaveLength(
+      Math.ceil((45 * READINESS_CHECKS.length) / 4),
+    );
   });
 
   it('answers GET /waivers a page of the documented default size', async () => {
