@@ -19,10 +19,12 @@ export function ClassRanking(props: {
   const { ranking } = props;
   const { name } = ranking;
   const { t } = useTranslationRef(regionExpansionTranslationRef);
-  const [selected, setSelected] = useState<string[]>([]);
-  const sideBySide = selected.flatMap(
+  const [chosen, setChosen] = useState<string[]>([]);
+  // A new answer for the same class may lack a location chosen before.
+  const sideBySide = chosen.flatMap(
     id => ranking.ranked.find(row => row.locationId === id) ?? [],
   );
+  const selected = sideBySide.map(row => row.locationId);
   return (
     <Stack useFlexGap spacing={2} component="section" aria-label={name}>
       <Typography variant="h5" component="h2">
@@ -45,7 +47,7 @@ export function ClassRanking(props: {
             label={t('comparePage.tableLabel', { name })}
             rows={ranking.ranked}
             selected={selected}
-            onSelectedChange={setSelected}
+            onSelectedChange={setChosen}
           />
           <Typography variant="h6" component="h3">
             {t('comparePage.sideBySideHeading')}

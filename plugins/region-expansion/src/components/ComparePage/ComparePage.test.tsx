@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, within, type ByRoleMatcher } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LocationComparison } from '@region-expansion/plugin-region-expansion-common';
 import {
@@ -35,10 +35,20 @@ async function compare() {
 /** The location ids of the table's rows, top to bottom. */
 const rowOrder = (table: HTMLElement) =>
   within(table)
-    .getAllByRole('checkbox')
-    .map(box => box.getAttribute('aria-label'));
+    .getAllByRole('link')
+    .map(link => link.getAttribute('href')!.split('/').pop());
+
+/** The text of every element with `role` inside `container`, in order. */
+const textsOf = (container: HTMLElement, role: ByRoleMatcher) =>
+  within(container)
+    .getAllByRole(role)
+    .map(element => element.textContent);
 
 const label = (name: string) => `Select ${name} for the side-by-side`;
+
+/** Selects or deselects the row of the location named `name`. */
+const toggleRow = (user: ReturnType<typeof userEvent.setup>, name: string) =>
+  user.click(screen.getByRole('checkbox', { name: label(name) }));
 
 describe('Compare Regions', () => {
   it('ranks for the stored footprint, sending the tenant class as typed', async () => {
@@ -96,51 +106,36 @@ describe('Compare Regions', () => {
     ).toHaveAttribute('href', '/region-expansion/regions/eu-central-1');
   });
 
-  it('sorts by cost per tenant, a location without a price last in both directions', async () => {
-    answerComparison();
-    const { user, table } = await compare();
-    const header = within(table).getByRole('button', {
-      name: 'Per tenant / month',
-    });
-    await user.click(header);
-    expect(rowOrder(table)).toEqual(
-      [
-        'US East (N. Virginia)',
-        'Europe (Frankfurt)',
-        'Europe (Paris)',
-        'AWS European Sovereign Cloud (Germany)',
-      ].map(label),
-    );
-    await user.click(header);
-    expect(rowOrder(table)).toEqual(
-      [
-        'Europe (Paris)',
-        'Europe (Frankfurt)',
-        'US East (N. Virginia)',
-        'AWS European Sovereign Cloud (Germany)',
-      ].map(label),
-    );
-    await user.click(within(table).getByRole('button', { name: 'Rank' }));
-    expect(rowOrder(table)).toEqual(
-      euRestrictedRanking.map(row => label(row.name)),
-    );
-  });
-
-  it('sorts by latency and by readiness', async () => {
-    answerComparison();
-    const { user, table } = await compare();
-    await user.click(within(table).getByRole('button', { name: 'Latency' }));
-    await user.click(within(table).getByRole('button', { name: 'Latency' }));
-    expect(rowOrder(table)[0]).toBe(label('US East (N. Virginia)'));
-    await user.click(within(table).getByRole('button', { name: 'Readiness' }));
-    expect(rowOrder(table).slice(0, 2)).toEqual(
-      [
-        // Both ready: ties keep the server's rank.
-        'Europe (Frankfurt)',
-        'US East (N. Virginia)',
-      ].map(label),
-    );
-  });
+  // No price sorts last in both directions (it is not cheap); ties keep
+  // the server's rank.
+  it.each`
+    column                  | clicks | expected
+    ${'Rank'}               | ${1}   | ${'us-east-1 eusc-de-east-1 eu-west-3 eu-central-1'}
+    ${'Location'}           | ${1}   | ${'eusc-de-east-1 eu-central-1 eu-west-3 us-east-1'}
+    ${'Blocking gaps'}      | ${2}   | ${'us-east-1 eu-central-1 eu-west-3 eusc-de-east-1'}
+    ${'Readiness'}          | ${1}   | ${'eu-central-1 us-east-1 eu-west-3 eusc-de-east-1'}
+    ${'Per tenant / month'} | ${1}   | ${'us-east-1 eu-central-1 eu-west-3 eusc-de-east-1'}
+    ${'Per tenant / month'} | ${2}   | ${'eu-west-3 eu-central-1 us-east-1 eusc-de-east-1'}
+    ${'Per cell / month'}   | ${2}   | ${'eu-west-3 eu-central-1 us-east-1 eusc-de-east-1'}
+    ${'Latency'}            | ${2}   | ${'us-east-1 eu-west-3 eu-central-1 eusc-de-east-1'}
+  `(
+    'sorts by $column ($clicks clicks)',
+    async ({
+      column,
+      clicks,
+      expected,
+    }: {
+      column: string;
+      clicks: number;
+      expected: string;
+    }) => {
+      answerComparison();
+      const { user, table } = await compare();
+      const header = within(table).getByRole('button', { name: column });
+      for (let i = 0; i < clicks; i++) await user.click(header);
+      expect(rowOrder(table).join(' ')).toBe(expected);
+    },
+  );
 
   it('says "no price" with its reason where the answer has no price, never 0', async () => {
     answerComparison();
@@ -198,11 +193,7 @@ describe('Compare Regions', () => {
     const why = screen.getByRole('list', {
       name: 'Why US East (N. Virginia) ranks 4',
     });
-    expect(
-      within(why)
-        .getAllByRole('listitem')
-        .map(item => item.textContent),
-    ).toEqual([
+    expect(textsOf(why, 'listitem')).toEqual([
       'ruled out by privacy-transfer',
       'privacy-transfer: US is outside the EU jurisdiction the class requires',
       'Control plane: regional (rule in-country-regime): in-country regime',
@@ -232,24 +223,14 @@ describe('Compare Regions', () => {
     const { user } = await compare();
     const hint = 'Select two to four locations to compare them side by side.';
     expect(screen.getByText(hint)).toBeInTheDocument();
-    await user.click(
-      screen.getByRole('checkbox', { name: label('Europe (Frankfurt)') }),
-    );
+    await toggleRow(user, 'Europe (Frankfurt)');
     // One selected is not a comparison yet.
     expect(screen.getByText(hint)).toBeInTheDocument();
-    await user.click(
-      screen.getByRole('checkbox', {
-        name: label('AWS European Sovereign Cloud (Germany)'),
-      }),
-    );
+    await toggleRow(user, 'AWS European Sovereign Cloud (Germany)');
     const sideBySide = screen.getByRole('table', {
       name: 'Side by side for eu-restricted',
     });
-    expect(
-      within(sideBySide)
-        .getAllByRole('columnheader')
-        .map(cell => cell.textContent),
-    ).toEqual([
+    expect(textsOf(sideBySide, 'columnheader')).toEqual([
       '',
       'Europe (Frankfurt) (eu-central-1)',
       'AWS European Sovereign Cloud (Germany) (eusc-de-east-1)',
@@ -261,12 +242,8 @@ describe('Compare Regions', () => {
       within(sideBySide).getByRole('row', { name: /^Per tenant/ }),
     ).toHaveTextContent(/2,000\.00 USD.*no price/);
 
-    await user.click(
-      screen.getByRole('checkbox', { name: label('Europe (Paris)') }),
-    );
-    await user.click(
-      screen.getByRole('checkbox', { name: label('US East (N. Virginia)') }),
-    );
+    await toggleRow(user, 'Europe (Paris)');
+    await toggleRow(user, 'US East (N. Virginia)');
     const fifthBox = screen.getByRole('checkbox', {
       name: label('Europe (Stockholm)'),
     });
@@ -277,9 +254,7 @@ describe('Compare Regions', () => {
     );
     expect(within(sideBySide).getAllByRole('columnheader')).toHaveLength(5);
     // Deselecting one frees a place for the fifth.
-    await user.click(
-      screen.getByRole('checkbox', { name: label('Europe (Paris)') }),
-    );
+    await toggleRow(user, 'Europe (Paris)');
     expect(fifthBox).toBeEnabled();
   });
 

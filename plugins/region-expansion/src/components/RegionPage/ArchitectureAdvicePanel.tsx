@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { Progress } from '@backstage/core-components';
@@ -12,6 +11,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import { useArchitectureAdvice } from '../../hooks/useArchitectureAdvice';
 import { regionExpansionTranslationRef } from '../../translation';
+import { SelectField } from '../shared/SelectField';
 import { ServerErrorAlert } from '../shared/ServerErrorAlert';
 import { AdviceChoices } from './AdviceChoices';
 
@@ -46,39 +46,21 @@ export function ArchitectureAdvicePanel(props: { locationId: string }) {
         aria-label={t('adviceCard.formLabel', { locationId })}
         onSubmit={event => event.preventDefault()}
       >
-        <TextField
-          select
-          size="small"
+        <SelectField
           label={t('adviceCard.classification')}
           value={classification}
-          onChange={event =>
-            setClassification(event.target.value as DataClassification)
-          }
-          sx={{ minWidth: 180 }}
-        >
-          {DATA_CLASSIFICATIONS.map(option => (
-            <MenuItem key={option} value={option}>
-              {option}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          size="small"
+          options={DATA_CLASSIFICATIONS}
+          onChange={value => value && setClassification(value)}
+          minWidth={180}
+        />
+        <SelectField
           label={t('adviceCard.tier')}
           value={tier}
-          SelectProps={{ displayEmpty: true }}
-          InputLabelProps={{ shrink: true }}
-          onChange={event => setTier(event.target.value as TenantTier | '')}
-          sx={{ minWidth: 180 }}
-        >
-          <MenuItem value="">{t('adviceCard.anyTier')}</MenuItem>
-          {TENANT_TIERS.map(option => (
-            <MenuItem key={option} value={option}>
-              {option}
-            </MenuItem>
-          ))}
-        </TextField>
+          options={TENANT_TIERS}
+          emptyLabel={t('adviceCard.anyTier')}
+          onChange={setTier}
+          minWidth={180}
+        />
         <TextField
           size="small"
           label={t('adviceCard.homeCountry')}

@@ -1,7 +1,6 @@
 import { DragEvent, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -13,6 +12,7 @@ import {
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
 import { ServerErrorAlert } from '../shared/ServerErrorAlert';
+import { SelectField } from '../shared/SelectField';
 import { StackedForm } from '../shared/StackedForm';
 import { AssessmentResult } from './AssessmentResult';
 import { MAX_UPLOAD_BYTES, megabytes, readAsBase64 } from './uploadFile';
@@ -126,26 +126,15 @@ export function AssessInfrastructureForm(props: { locationId: string }) {
             </Typography>
           </Stack>
         </Box>
-        <TextField
-          select
-          size="small"
+        <SelectField
           label="Data classification"
           value={classification}
+          options={DATA_CLASSIFICATIONS}
           // Shows "internal (default)" instead of an empty box.
-          SelectProps={{ displayEmpty: true }}
-          InputLabelProps={{ shrink: true }}
-          onChange={event =>
-            setClassification(event.target.value as DataClassification | '')
-          }
+          emptyLabel="internal (default)"
+          onChange={setClassification}
           helperText="The highest classification of the data the code handles"
-        >
-          <MenuItem value="">internal (default)</MenuItem>
-          {DATA_CLASSIFICATIONS.map(option => (
-            <MenuItem key={option} value={option}>
-              {option}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
         <TextField
           size="small"
           label="Data subjects' country"

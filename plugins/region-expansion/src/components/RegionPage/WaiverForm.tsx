@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import {
   READINESS_CHECKS,
@@ -11,6 +10,7 @@ import {
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
 import { ServerErrorAlert } from '../shared/ServerErrorAlert';
+import { SelectField } from '../shared/SelectField';
 import { StackedForm } from '../shared/StackedForm';
 
 /** Today plus `days`, as the `YYYY-MM-DD` a date input takes. */
@@ -58,19 +58,12 @@ export function WaiverForm(props: {
       maxWidth={560}
       onSubmit={() => submit()}
     >
-      <TextField
-        select
-        size="small"
+      <SelectField
         label="Check"
         value={check}
-        onChange={event => setCheck(event.target.value as ReadinessCheck)}
-      >
-        {READINESS_CHECKS.map(option => (
-          <MenuItem key={option} value={option}>
-            {option}
-          </MenuItem>
-        ))}
-      </TextField>
+        options={READINESS_CHECKS}
+        onChange={value => value && setCheck(value)}
+      />
       <TextField
         size="small"
         label="Reason"

@@ -1,5 +1,4 @@
-import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
+import { SelectField } from './SelectField';
 
 /** Option value meaning "no filter". */
 export const ANY = '';
@@ -21,21 +20,17 @@ export function FilterSelect(props: {
     value && !options.some(option => option.value === value)
       ? [...options, { value, label: value }]
       : options;
+  const labels = new Map(shown.map(option => [option.value, option.label]));
   return (
-    <TextField
-      select
-      size="small"
+    <SelectField
       label={label}
       value={value}
-      onChange={event => onChange(event.target.value)}
-      sx={{ minWidth: 160 }}
-    >
-      <MenuItem value={ANY}>Any</MenuItem>
-      {shown.map(option => (
-        <MenuItem key={option.value} value={option.value}>
-          {option.label}
-        </MenuItem>
-      ))}
-    </TextField>
+      options={shown.map(option => option.value)}
+      optionLabel={option => labels.get(option) ?? option}
+      emptyLabel="Any"
+      displayEmpty={false}
+      onChange={onChange}
+      minWidth={160}
+    />
   );
 }
