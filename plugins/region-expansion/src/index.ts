@@ -1,7 +1,7 @@
 /**
  * Region Expansion frontend plugin: Regions map and grid, Region, cell and
- * tenant views with what-if, governance, entity cards and the RegionPicker
- * scaffolder field.
+ * tenant views with what-if, Compare Regions, governance, entity cards and
+ * the RegionPicker scaffolder field.
  *
  * The default export is the plugin for the new frontend system (what
  * feature discovery and `createApp({ features })` install). The named
