@@ -26,6 +26,8 @@ export const COMPARISON_LIMITS = {
   expectedTenants: 100_000,
   /** Tenants' countries of one class. */
   countries: 50,
+  /** Gaps listed per ranked location (`gapCount` counts them all). */
+  gapsListed: 10,
 } as const;
 
 /**
@@ -255,7 +257,15 @@ export const rankedLocationSchema = z
     qualifies: z
       .boolean()
       .describe('No blocking gap: the location can serve the class'),
-    gaps: z.array(comparisonGapSchema).describe('Blocking gaps'),
+    gaps: z
+      .array(comparisonGapSchema)
+      .describe(
+        `Blocking gaps, the first ${COMPARISON_LIMITS.gapsListed} (partition and residency before availability)`,
+      ),
+    gapCount: z
+      .number()
+      .int()
+      .describe('How many blocking gaps there are in all'),
     readiness: z.object({
       level: z.enum(['ready', 'pilot', 'blocked', 'unknown']),
       evaluatedAt: z.string().optional(),

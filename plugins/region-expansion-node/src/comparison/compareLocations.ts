@@ -1,13 +1,14 @@
-import type {
-  ArchitectureChoice,
-  BomOverrides,
-  ComparisonGap,
-  Footprint,
-  Location,
-  LocationComparison,
-  RankedLocation,
-  ReadinessLevel,
-  TenantClass,
+import {
+  COMPARISON_LIMITS,
+  type ArchitectureChoice,
+  type BomOverrides,
+  type ComparisonGap,
+  type Footprint,
+  type Location,
+  type LocationComparison,
+  type RankedLocation,
+  type ReadinessLevel,
+  type TenantClass,
 } from '@region-expansion/plugin-region-expansion-common';
 import { assess } from '../assessment/assess';
 import type { AvailabilityIndex } from '../availability/AvailabilityIndex';
@@ -106,7 +107,9 @@ function gapsOf(
     rule: v.rule,
     detail: v.detail,
   }));
-  return [...missing, ...rules];
+  // The rules first: a residency or partition gap decides more than one
+  // missing service.
+  return [...rules, ...missing];
 }
 
 const MAX_GAP_LINES = 5;
@@ -125,13 +128,13 @@ function whyLines(
   services: number,
 ): string[] {
   const why: string[] = [];
-  const { gaps, readiness, advice, cost, latency } = candidate;
-  if (gaps.length) {
+  const { gaps, gapCount, readiness, advice, cost, latency } = candidate;
+  if (gapCount) {
     for (const gap of gaps.slice(0, MAX_GAP_LINES)) {
       why.push(`ruled out by ${gap.rule}: ${gap.detail}`);
     }
-    if (gaps.length > MAX_GAP_LINES) {
-      why.push(`and ${gaps.length - MAX_GAP_LINES} more gaps`);
+    if (gapCount > MAX_GAP_LINES) {
+      why.push(`and ${gapCount - MAX_GAP_LINES} more gaps`);
     }
   } else {
     why.push(
@@ -283,7 +286,8 @@ export function compareLocations(
         country: location.country,
         geography: location.geography,
         qualifies: gaps.length === 0,
-        gaps,
+        gaps: gaps.slice(0, COMPARISON_LIMITS.gapsListed),
+        gapCount: gaps.length,
         readiness,
         advice: {
           controlPlane: choiceOf(advice.controlPlane),

@@ -16,12 +16,11 @@ const KEYS: ReadonlyArray<{
   {
     // Qualifying first; among the ruled out, fewer gaps first.
     compare: (a, b) =>
-      Number(!a.qualifies) - Number(!b.qualifies) ||
-      a.gaps.length - b.gaps.length,
+      Number(!a.qualifies) - Number(!b.qualifies) || a.gapCount - b.gapCount,
     worse: (a, b) =>
       b.qualifies
         ? `${b.locationId} has no blocking gap`
-        : `${a.gaps.length} blocking gaps against ${b.gaps.length} in ${b.locationId}`,
+        : `${a.gapCount} blocking gaps against ${b.gapCount} in ${b.locationId}`,
   },
   {
     compare: (a, b) =>
