@@ -2,6 +2,7 @@ import path from 'node:path';
 import {
   bulkImportOptions,
   cloudTrailOptions,
+  compareOptions,
   dashboardApiOptions,
   driftOptions,
   flagsOf,
@@ -131,6 +132,16 @@ export const benchCommands: BenchCommand[] = [
           } seeded drifts not found; ${result.seconds.toFixed(
             1,
           )} s (budget 30 s)`
+        : undefined,
+  ),
+  bench(
+    'compare',
+    'POST /comparisons ranking 40 locations x 3 tenant classes for a 200-service footprint: cold (Price List calls), warm cache p95, and per-Region pricing without the cache',
+    'compare/runCompareBench',
+    compareOptions,
+    result =>
+      result.warm.p95Ms >= result.warm.goalP95Ms
+        ? `warm p95 ${result.warm.p95Ms} ms (goal < ${result.warm.goalP95Ms} ms)`
         : undefined,
   ),
 ];

@@ -124,3 +124,13 @@ export const driftOptions = {
   },
   concurrency: { description: 'parents or policies read at once', default: 4 },
 } satisfies OptionTable;
+
+export const compareOptions = {
+  locations: { description: 'candidate locations ranked', default: 40 },
+  services: { description: 'services in the footprint', default: 200 },
+  requests: { description: 'warm comparison requests timed', default: 60 },
+  baselineRequests: {
+    description: 'comparisons priced per Region without the cache',
+    default: 2,
+  },
+} satisfies OptionTable;
