@@ -1,3 +1,4 @@
+import { READINESS_CHECKS } from '@region-expansion/plugin-region-expansion-common';
 import { screen, within } from '@testing-library/react';
 import { createTheme } from '@mui/material/styles';
 import { renderPage } from '../../__testUtils__/renderWithPlugin';
@@ -17,7 +18,15 @@ describe('RegionPage', () => {
     ).toBeInTheDocument();
     expect(await screen.findByText('Readiness: blocked')).toBeInTheDocument();
     const signals = screen.getByRole('list', { name: 'Readiness signals' });
-    expect(within(signals).getAllByRole('listitem')).toHaveLength(6);
+    // One per readiness check, the governance coverage proofs included.
+    expect(within(signals).getAllByRole('listitem')).toHaveLength(
+      READINESS_CHECKS.length,
+    );
+    expect(
+      within(signals).getByRole('listitem', {
+        name: 'governance-coverage:security-hub: pass',
+      }),
+    ).toHaveTextContent('Proven for eu-central-1');
     expect(
       within(signals).getByRole('listitem', { name: 'availability: fail' }),
     ).toBeInTheDocument();
