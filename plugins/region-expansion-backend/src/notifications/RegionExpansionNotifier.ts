@@ -1,0 +1,163 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  GovernanceFreshness,
+  StoredReadinessEvaluation,
+} from '@region-expansion/plugin-region-expansion-common';
+import { LocationOwners } from './catalogLocationOwners';
+import { NotificationsConfig } from './config';
+import {
+  decideNotifications,
+  GOVERNANCE_SCOPE,
+  governanceConditions,
+  NotificationCondition,
+  readinessConditions,
+} from './notificationConditions';
+import { NotificationStateStore } from './NotificationStateStore';
+
+/** Where the portal mounts the plugin's pages. */
+const PORTAL_ROOT = '/region-expansion';
+
+/**
+ * Options of {@link RegionExpansionNotifier.create}.
+ *
+ * @public
+ */
+export interface RegionExpansionNotifierOptions {
+  /** Backstage's notifications service; none: the notifier does nothing. */
+  notifications?: NotificationService;
+  store: NotificationStateStore;
+  /** Owners of the locations' catalog Resources. */
+  owners: LocationOwners;
+  settings: NotificationsConfig;
+  logger: LoggerService;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+/**
+ * Sends Backstage notifications after each readiness evaluation cycle and
+ * governance sync: a readiness level drop, a waiver about to expire,
+ * guardrail drift, a governance source stale past its window. Each topic
+ * (a location and a condition) is notified once until its condition
+ * changes: the last state is kept in a {@link NotificationStateStore}, and
+ * the notification's `scope` is the topic, so a re-send updates the
+ * recipient's notification instead of adding one. Recipients: the owners of
+ * the location's catalog Resource and the configured auditors group.
+ *
+ * @public
+ */
+export class RegionExpansionNotifier {
+  readonly #notifications?: NotificationService;
+  readonly #store: NotificationStateStore;
+  readonly #owners: LocationOwners;
+  readonly #settings: NotificationsConfig;
+  readonly #logger: LoggerService;
+  readonly #now: () => Date;
+
+  /** Creates the notifier. */
+  static create(
+    options: RegionExpansionNotifierOptions,
+  ): RegionExpansionNotifier {
+    return new RegionExpansionNotifier(options);
+  }
+
+  private constructor(options: RegionExpansionNotifierOptions) {
+    this.#notifications = options.notifications;
+    this.#store = options.store;
+    this.#owners = options.owners;
+    this.#settings = options.settings;
+    this.#logger = options.logger;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** Notifies what changed in these evaluations (one cycle's, or one location's). */
+  async afterReadiness(
+    evaluations: readonly StoredReadinessEvaluation[],
+  ): Promise<void> {
+    const { waiverExpiryDays } = this.#settings;
+    await this.#cycle(
+      new Set(evaluations.map(e => e.locationId)),
+      evaluations.flatMap(e => readinessConditions(e, { waiverExpiryDays })),
+    );
+  }
+
+  /** Notifies governance targets newly stale past their window. */
+  async afterGovernanceSync(
+    freshness: readonly GovernanceFreshness[],
+  ): Promise<void> {
+    await this.#cycle(
+      new Set([GOVERNANCE_SCOPE]),
+      governanceConditions(freshness, {
+        staleAfterMinutes: this.#settings.governanceStaleAfterHours * 60,
+        now: this.#now(),
+      }),
+    );
+  }
+
+  async #cycle(
+    scopes: Set<string>,
+    conditions: NotificationCondition[],
+  ): Promise<void> {
+    const notifications = this.#notifications;
+    if (!notifications || scopes.size === 0) return;
+    const remembered = new Map(
+      (await this.#store.list([...scopes])).map(r => [r.topic, r]),
+    );
+    const decision = decideNotifications(remembered, scopes, conditions);
+    const owners = await this.#ownersOf(decision.send);
+    const unsent = new Set<string>();
+    for (const condition of decision.send) {
+      const entityRef = [
+        ...(condition.locationId ? owners.get(condition.locationId) ?? [] : []),
+        ...(this.#settings.auditorsGroup ? [this.#settings.auditorsGroup] : []),
+      ];
+      if (entityRef.length === 0) continue;
+      try {
+        await notifications.send({
+          recipients: { type: 'entity', entityRef: [...new Set(entityRef)] },
+          payload: {
+            title: condition.title,
+            description: condition.description,
+            severity: condition.severity,
+            link: condition.locationId
+              ? `${PORTAL_ROOT}/regions/${encodeURIComponent(
+                  condition.locationId,
+                )}`
+              : `${PORTAL_ROOT}/governance`,
+            topic: `Region expansion: ${condition.locationId ?? 'governance'}`,
+            scope: `region-expansion:${condition.topic}`,
+          },
+        });
+      } catch (error) {
+        // Not remembered, so the next cycle tries again.
+        unsent.add(condition.topic);
+        this.#logger.warn(
+          `Could not send the notification '${condition.topic}': ${error}`,
+        );
+      }
+    }
+    await this.#store.put(
+      decision.remember.filter(r => !unsent.has(r.topic)),
+      this.#now().toISOString(),
+    );
+    await this.#store.remove(decision.forget);
+  }
+
+  async #ownersOf(
+    sends: readonly NotificationCondition[],
+  ): Promise<Map<string, string[]>> {
+    const locationIds = [
+      ...new Set(sends.flatMap(c => (c.locationId ? [c.locationId] : []))),
+    ];
+    try {
+      return await this.#owners(locationIds);
+    } catch (error) {
+      // The auditors group is still told.
+      this.#logger.warn(
+        `Could not read the owners of ${locationIds.length} locations from the catalog: ${error}`,
+      );
+      return new Map();
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import type { NotificationSeverity } from '@backstage/plugin-notifications-common';
+import {
+  GovernanceFreshness,
+  READINESS_LEVELS,
+  ReadinessLevel,
+  StoredReadinessEvaluation,
+} from '@region-expansion/plugin-region-expansion-common';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The scope key of the governance-stale topics (not tied to a location). */
+export const GOVERNANCE_SCOPE = 'governance';
+
+/**
+ * One condition observed in a cycle, under a topic (a location and a kind of
+ * condition). Its `state` is what is remembered: a notification goes out
+ * only when the state differs from the one remembered for the topic.
+ */
+export interface NotificationCondition {
+  /** Unique per location and condition; the notification's `scope`. */
+  topic: string;
+  /** Location the condition is about, or {@link GOVERNANCE_SCOPE}. */
+  scopeKey: string;
+  locationId?: string;
+  state: string;
+  /**
+   * Whether the new state deserves a notification given the remembered one
+   * (undefined: the topic was never seen). A level that rises is remembered
+   * without a notification.
+   */
+  notifies: (previous: string | undefined) => boolean;
+  title: string;
+  description: string;
+  severity: NotificationSeverity;
+}
+
+/** What one cycle does: send these, remember these states, forget these topics. */
+export interface NotificationDecision {
+  send: NotificationCondition[];
+  remember: { topic: string; scopeKey: string; state: string }[];
+  forget: string[];
+}
+
+function levelRank(level: string): number {
+  return READINESS_LEVELS.indexOf(level as ReadinessLevel);
+}
+
+const changed = (state: string) => (previous: string | undefined) =>
+  previous !== state;
+
+/**
+ * The conditions of one stored readiness evaluation: its level (a drop from
+ * the remembered level notifies), each active waiver expiring within
+ * `waiverExpiryDays` of the evaluation, and guardrail drift (the
+ * `guardrail-drift` check failing or warning).
+ */
+export function readinessConditions(
+  evaluation: StoredReadinessEvaluation,
+  options: { waiverExpiryDays: number },
+): NotificationCondition[] {
+  const { locationId, level } = evaluation;
+  const base = { scopeKey: locationId, locationId };
+  const blockers = evaluation.blockers.map(b => b.check).join(', ');
+  const conditions: NotificationCondition[] = [
+    {
+      ...base,
+      topic: `readiness-level:${locationId}`,
+      state: level,
+      notifies: previous =>
+        previous !== undefined && levelRank(level) < levelRank(previous),
+      title: `Readiness of ${locationId} dropped to ${level}`,
+      description: blockers
+        ? `Failing checks: ${blockers}.`
+        : 'Some checks warn or cannot be proven.',
+      severity: level === 'blocked' ? 'high' : 'normal',
+    },
+  ];
+  const evaluatedAt = Date.parse(evaluation.evaluatedAt);
+  const horizon = evaluatedAt + options.waiverExpiryDays * DAY_MS;
+  for (const signal of Object.values(evaluation.signals)) {
+    const expiresAt = signal?.waived ? signal.waiver?.expiresAt : undefined;
+    if (!signal || !expiresAt || Date.parse(expiresAt) > horizon) continue;
+    const days = Math.max(
+      0,
+      Math.ceil((Date.parse(expiresAt) - evaluatedAt) / DAY_MS),
+    );
+    conditions.push({
+      ...base,
+      topic: `waiver-expiry:${locationId}:${signal.check}`,
+      state: expiresAt,
+      notifies: changed(expiresAt),
+      title: `Waiver of ${
+        signal.check
+      } at ${locationId} expires in ${days} day${days === 1 ? '' : 's'}`,
+      description: `The waiver expires at ${expiresAt}; the check is judged on its own after that (currently ${signal.status}).`,
+      severity: 'normal',
+    });
+  }
+  const drift = evaluation.signals['guardrail-drift'];
+  if (drift && (drift.status === 'fail' || drift.status === 'warn')) {
+    const state = `${drift.status}:${[...drift.blockers].sort().join('|')}`;
+    conditions.push({
+      ...base,
+      topic: `guardrail-drift:${locationId}`,
+      state,
+      notifies: changed(state),
+      title: `Guardrail drift detected at ${locationId}`,
+      description: drift.detail,
+      severity: drift.status === 'fail' ? 'high' : 'normal',
+    });
+  }
+  return conditions;
+}
+
+/**
+ * The conditions of the governance sync states: each source and target
+ * stale (its last run failed) past `staleAfterMinutes` since its last
+ * success, with the stored reason sentence (never AWS error text).
+ */
+export function governanceConditions(
+  freshness: readonly GovernanceFreshness[],
+  options: { staleAfterMinutes: number; now: Date },
+): NotificationCondition[] {
+  const conditions: NotificationCondition[] = [];
+  for (const f of freshness) {
+    if (f.status !== 'stale') continue;
+    const since = f.lastSuccessAt ? Date.parse(f.lastSuccessAt) : undefined;
+    if (
+      since !== undefined &&
+      options.now.getTime() - since < options.staleAfterMinutes * 60_000
+    ) {
+      continue;
+    }
+    const target = [f.partition, f.accountId, f.region]
+      .filter(Boolean)
+      .join('/');
+    const state = f.reasonKind ?? 'stale';
+    conditions.push({
+      topic: `governance-stale:${f.source}:${target}`,
+      scopeKey: GOVERNANCE_SCOPE,
+      state,
+      notifies: changed(state),
+      title: `Governance source ${f.source} is stale for ${target}`,
+      description:
+        f.staleReason ??
+        `The last sync of ${f.source} for ${target} failed; its last good data is kept.`,
+      severity: 'high',
+    });
+  }
+  return conditions;
+}
+
+/**
+ * Decides a cycle over the scopes it looked at: a condition whose state
+ * differs from the remembered one is remembered, and sent when it
+ * `notifies`; a remembered topic of those scopes that no longer holds is
+ * forgotten, so its return notifies again.
+ */
+export function decideNotifications(
+  remembered: ReadonlyMap<string, { scopeKey: string; state: string }>,
+  scopes: ReadonlySet<string>,
+  conditions: readonly NotificationCondition[],
+): NotificationDecision {
+  const decision: NotificationDecision = { send: [], remember: [], forget: [] };
+  const current = new Set(conditions.map(c => c.topic));
+  for (const condition of conditions) {
+    const previous = remembered.get(condition.topic)?.state;
+    if (previous === condition.state) continue;
+    if (condition.notifies(previous)) decision.send.push(condition);
+    decision.remember.push({
+      topic: condition.topic,
+      scopeKey: condition.scopeKey,
+      state: condition.state,
+    });
+  }
+  for (const [topic, { scopeKey }] of remembered) {
+    if (scopes.has(scopeKey) && !current.has(topic)) {
+      decision.forget.push(topic);
+    }
+  }
+  return decision;
+}
