@@ -2,6 +2,7 @@ import { athenaService } from './athena/handlers';
 import { auditManagerService } from './auditManager/handlers';
 import { cloudTrailService } from './cloudTrail/handlers';
 import { configService } from './config/handlers';
+import { kmsService } from './kms/handlers';
 import { organizationsService } from './organizations/handlers';
 import { pricingService } from './pricing/handlers';
 import { resilienceHubService } from './resilienceHub/handlers';
@@ -22,4 +23,5 @@ export const SIMULATED_SERVICES: readonly SimulatedService[] = [
   cloudTrailService,
   athenaService,
   organizationsService,
+  kmsService,
 ];
