@@ -16,3 +16,4 @@ export * from './client/RegionExpansionClient';
 export * from './routes';
 export * from './search/searchDocuments';
 export * from './search/resourceRefs';
+export * from './signals/governanceSyncSignal';
