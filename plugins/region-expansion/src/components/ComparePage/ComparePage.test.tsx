@@ -340,6 +340,42 @@ describe('Compare Regions', () => {
     ).toBeInTheDocument();
   });
 
+  it('says so when the backend ranks no location at all', async () => {
+    answerComparison({
+      ...euRestrictedComparison,
+      classes: [{ name: 'eu-restricted', qualifying: 0, ranked: [] }],
+    });
+    const user = userEvent.setup();
+    await renderWithPlugin(<ComparePage />);
+    await user.click(await screen.findByRole('button', { name: 'Compare' }));
+    expect(
+      await screen.findByText('No candidate locations'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('offers only a file when no footprint is stored', async () => {
+    failRoute(server, 'get', '/application-plane/footprint', {
+      status: 404,
+      name: 'NotFoundError',
+      message: 'No application-plane footprint is stored',
+    });
+    await renderWithPlugin(<ComparePage />);
+    expect(
+      await screen.findByText(
+        'No application-plane footprint is stored yet: upload a footprint file instead.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('radio', {
+        name: 'The stored application-plane footprint',
+      }),
+    ).toBeDisabled();
+    expect(screen.getByRole('radio', { name: 'A footprint file' })).toBeChecked();
+    // Nothing to rank until a file is chosen.
+    expect(screen.getByRole('button', { name: 'Compare' })).toBeDisabled();
+  });
+
   it('adds up to three tenant classes', async () => {
     const user = userEvent.setup();
     await renderWithPlugin(<ComparePage />);
