@@ -192,6 +192,32 @@ export interface Config {
        * scheduler's own format. Defaults to every 30 minutes.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** The evidence bundle (`GET /governance/evidence-bundle`). */
+      evidence?: {
+        /**
+         * Signs each bundle's manifest through AWS KMS `Sign`; absent: the
+         * bundle is unsigned and its manifest and README say so. Decided
+         * here only, never by a request.
+         */
+        signing?: {
+          /**
+           * Key id, key ARN, alias name or alias ARN of an asymmetric
+           * SIGN_VERIFY KMS key.
+           */
+          keyId: string;
+          /** Region of the key. */
+          region: string;
+          /**
+           * 12-digit account whose `aws.accounts` credentials call KMS;
+           * defaults to the main account.
+           */
+          accountId?: string;
+          /** KMS signing algorithm. Defaults to `ECDSA_SHA_256`. */
+          signingAlgorithm?: 'ECDSA_SHA_256' | 'RSASSA_PSS_SHA_256';
+          /** KMS endpoint, for example the local simulator. Absent in production. */
+          endpoint?: string;
+        };
+      };
     };
     /**
      * Prices of a cell's bill of materials (see docs/cost.md). A Region is

@@ -8,6 +8,7 @@ import {
   GovernanceAwsContext,
   GovernanceCoverageSignals,
   GuardrailDriftChecker,
+  KmsEvidenceSigner,
   regionExpansionEstateSeedExtensionPoint,
   regionExpansionGovernanceExtensionPoint,
   regionExpansionLocationResourceRef,
@@ -134,6 +135,7 @@ export const regionExpansionPlugin = createBackendPlugin({
         const governance = GovernanceService.create({
           stores: governanceStores,
           evidence: createEvidenceSnapshots(client),
+          signer: KmsEvidenceSigner.fromConfig(config),
         });
         const readiness = ReadinessService.create({
           store: readinessStore,

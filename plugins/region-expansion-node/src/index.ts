@@ -22,3 +22,4 @@ export * from './validation';
 export * from './permissions';
 export * from './cost';
 export * from './comparison';
+export * from './evidence';

@@ -3,7 +3,11 @@ import type {
   ConformanceScoreRow,
   ResilienceAppRow,
 } from '@region-expansion/plugin-region-expansion-node';
-import { EvidenceBundleOptions, writeEvidenceBundle } from './evidenceBundle';
+import {
+  EvidenceBundleOptions,
+  EvidenceManifestSigner,
+  writeEvidenceBundle,
+} from './evidenceBundle';
 import { EvidenceSnapshotSource } from './evidenceSnapshot';
 import { GovernanceFilter } from './governanceFilter';
 import {
@@ -34,21 +38,32 @@ type KeysetPageRequest = { limit: number; after?: string[] };
 export class GovernanceService {
   readonly #stores: GovernanceStores;
   readonly #evidence: EvidenceSnapshotSource;
+  readonly #signer?: EvidenceManifestSigner;
 
-  /** Creates the service over the governance stores and evidence snapshots. */
+  /**
+   * Creates the service over the governance stores and evidence snapshots;
+   * with a signer, every evidence bundle's manifest is signed.
+   */
   static create(options: {
     stores: GovernanceStores;
     evidence: EvidenceSnapshotSource;
+    signer?: EvidenceManifestSigner;
   }): GovernanceService {
-    return new GovernanceService(options.stores, options.evidence);
+    return new GovernanceService(
+      options.stores,
+      options.evidence,
+      options.signer,
+    );
   }
 
   private constructor(
     stores: GovernanceStores,
     evidence: EvidenceSnapshotSource,
+    signer?: EvidenceManifestSigner,
   ) {
     this.#stores = stores;
     this.#evidence = evidence;
+    this.#signer = signer;
   }
 
   /** Counts of findings per group. */
@@ -142,8 +157,12 @@ export class GovernanceService {
    * {@link writeEvidenceBundle}).
    */
   async writeEvidenceBundle(
-    options: Omit<EvidenceBundleOptions, 'snapshots'>,
+    options: Omit<EvidenceBundleOptions, 'snapshots' | 'signer'>,
   ): Promise<void> {
-    await writeEvidenceBundle({ ...options, snapshots: this.#evidence });
+    await writeEvidenceBundle({
+      ...options,
+      snapshots: this.#evidence,
+      signer: this.#signer,
+    });
   }
 }

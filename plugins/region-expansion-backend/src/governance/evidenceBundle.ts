@@ -1,4 +1,11 @@
-import { isInScope } from '@region-expansion/plugin-region-expansion-node';
+import {
+  EVIDENCE_DIGEST_ALGORITHM,
+  EVIDENCE_MANIFEST,
+  EVIDENCE_SIGNATURE,
+  EvidenceSignatureFile,
+  EvidenceSignatureStatement,
+  isInScope,
+} from '@region-expansion/plugin-region-expansion-node';
 import archiver from 'archiver';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -22,6 +29,7 @@ import {
   waiverBatches,
   waiversCsv,
 } from './evidenceFiles';
+import { evidenceReadme } from './evidenceReadme';
 import { EvidenceSnapshot, EvidenceSnapshotSource } from './evidenceSnapshot';
 import { GovernanceFilter } from './governanceFilter';
 
@@ -43,7 +51,27 @@ export interface EvidenceBundleOptions {
    * response a ZIP attachment, so an error is not sent under that label.
    */
   beforeSend?: () => void;
+  /** Signs the manifest; absent: the bundle is unsigned and says so. */
+  signer?: EvidenceManifestSigner;
 }
+
+/**
+ * Signs an evidence manifest (e.g. `KmsEvidenceSigner`).
+ *
+ * @public
+ */
+export interface EvidenceManifestSigner {
+  /** What the manifest states of the signature. */
+  readonly statement: EvidenceSignatureStatement;
+  /** The content of `manifest.sig.json` for the manifest's exact bytes. */
+  sign(manifest: Buffer): Promise<EvidenceSignatureFile>;
+}
+
+const UNSIGNED: EvidenceSignatureStatement = {
+  signed: false,
+  reason:
+    'no signing key is configured (regionExpansion.governance.evidence.signing)',
+};
 
 /**
  * Writes a ZIP evidence bundle for the filter to `out`: per source a CSV and
@@ -263,11 +291,13 @@ async function writeFromSnapshot(
     ),
   ];
   addText('summary.pdf', await pdfSummary(lines));
+  const signature = options.signer?.statement ?? UNSIGNED;
+  addText('README.txt', evidenceReadme(signature));
   const files = [];
   for (const entry of entries) {
     files.push({ path: entry.path, ...(await beforeClose(entry.digest)) });
   }
-  archive.append(
+  const manifest = Buffer.from(
     JSON.stringify(
       {
         generatedAt: options.generatedAt.toISOString(),
@@ -281,13 +311,25 @@ async function writeFromSnapshot(
           readinessDecisions: decisions.length,
           waivers: waiverCount.rows,
         },
+        digestAlgorithm: EVIDENCE_DIGEST_ALGORITHM,
+        signature,
         files,
       },
       null,
       2,
     ),
-    { name: 'manifest.json', date: options.generatedAt },
   );
+  // Signed before the archive is finished: a failure sends nothing.
+  const signed = await options.signer?.sign(manifest);
+  archive.append(manifest, {
+    name: EVIDENCE_MANIFEST,
+    date: options.generatedAt,
+  });
+  if (signed)
+    archive.append(JSON.stringify(signed, null, 2), {
+      name: EVIDENCE_SIGNATURE,
+      date: options.generatedAt,
+    });
   await archive.finalize();
   await done;
 }

@@ -1,0 +1,2 @@
+export * from './evidenceSignature';
+export * from './KmsEvidenceSigner';
