@@ -336,6 +336,27 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
         : EXIT.ok;
     });
 
+  program
+    .command('verify-evidence')
+    .description(
+      'check an evidence bundle offline: every file digest and the manifest signature',
+    )
+    .argument('<bundle>', 'the evidence bundle ZIP')
+    .requiredOption(
+      '--public-key <file>',
+      'PEM public key of the KMS signing key (aws kms get-public-key)',
+    )
+    .option('--json', 'print JSON')
+    .action(async (bundle: string, options) => {
+      const { formatVerification, verifyEvidence } = await lazy(
+        () => import('./commands/verifyEvidence'),
+      );
+      const result = await verifyEvidence(bundle, options);
+      print(io, options.json, result, formatVerification(result));
+      // Exit 1 names what failed: a file or the signature.
+      state.exitCode = result.valid ? EXIT.ok : EXIT.blockers;
+    });
+
   return program;
 }
 
