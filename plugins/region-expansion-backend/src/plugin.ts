@@ -3,6 +3,9 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { regionExpansionPermissions } from '@region-expansion/plugin-region-expansion-common';
 import {
   GovernanceAwsContext,
@@ -27,6 +30,11 @@ import {
 import { applyDatabaseMigrations } from './database/migrations';
 import { EstateService } from './estate/EstateService';
 import { KnexEstateStore } from './estate/KnexEstateStore';
+import { catalogLocationOwners } from './notifications/catalogLocationOwners';
+import { readNotificationsConfig } from './notifications/config';
+import { GovernanceSyncAnnouncer } from './notifications/GovernanceSyncAnnouncer';
+import { KnexNotificationStateStore } from './notifications/KnexNotificationStateStore';
+import { RegionExpansionNotifier } from './notifications/RegionExpansionNotifier';
 import { createEvidenceSnapshots } from './governance/evidenceSnapshot';
 import { GovernanceProviders } from './governance/GovernanceProviders';
 import { GovernanceReadinessSignals } from './governance/GovernanceReadinessSignals';
@@ -84,6 +92,10 @@ export const regionExpansionPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         actionsRegistry: actionsRegistryServiceRef,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init({
         logger,
@@ -96,6 +108,10 @@ export const regionExpansionPlugin = createBackendPlugin({
         scheduler,
         lifecycle,
         actionsRegistry,
+        auth,
+        catalog,
+        notifications,
+        signals,
       }) {
         const readinessConfig = readReadinessConfig(config);
         const assessConfig = readAssessConfig(config);
@@ -161,6 +177,15 @@ export const regionExpansionPlugin = createBackendPlugin({
         // closes on shutdown.
         const background = new BackgroundWork();
         lifecycle.addShutdownHook(() => background.stop());
+        // Notifications after each evaluation cycle and governance sync,
+        // and the sync's live progress on the governance page.
+        const notifier = RegionExpansionNotifier.create({
+          notifications,
+          store: KnexNotificationStateStore.create({ client }),
+          owners: catalogLocationOwners({ catalog, auth }),
+          settings: readNotificationsConfig(config),
+          logger,
+        });
         const governanceSync = GovernanceSyncService.create({
           stores: governanceStores,
           providers: governanceProviders.list(),
@@ -168,6 +193,12 @@ export const regionExpansionPlugin = createBackendPlugin({
           scheduler,
           config,
           background,
+          observer: GovernanceSyncAnnouncer.create({
+            signals,
+            freshness: () => governanceStores.syncState.freshness(),
+            afterSync: freshness => notifier.afterGovernanceSync(freshness),
+            logger,
+          }),
         });
 
         // Seeded estates (the demo module's) are in place before the first
@@ -191,6 +222,7 @@ export const regionExpansionPlugin = createBackendPlugin({
           schedule: readinessConfig.schedule,
           background,
           readiness,
+          afterCycle: evaluations => notifier.afterReadiness(evaluations),
         });
         await governanceSync.start();
         if (availability.settings.enabled) {

@@ -32,6 +32,19 @@ export const DEFAULT_WRITE_QUEUE_PAGES = 4;
 /** Buffered findings written without waiting for a cursor (providers that set none). */
 const FLUSH_ROWS = 1000;
 
+/**
+ * Told when a provider's run starts, makes progress and finishes: the
+ * plugin publishes these as live sync progress and notifies stale sources.
+ * A failing observer is logged and never fails the sync.
+ *
+ * @public
+ */
+export interface GovernanceSyncObserver {
+  syncStarted(source: GovernanceSource): void;
+  syncProgressed(source: GovernanceSource): void;
+  syncFinished(source: GovernanceSource): Promise<void>;
+}
+
 function targetId(target: GovernanceTarget): string {
   return [target.partition, target.accountId, target.region].join('|');
 }
@@ -152,6 +165,7 @@ export class GovernanceSyncService {
   readonly #now: () => Date;
   readonly #writeQueuePages: number;
   readonly #background: BackgroundWork;
+  readonly #observer?: GovernanceSyncObserver;
 
   private constructor(options: {
     stores: GovernanceStores;
@@ -162,6 +176,7 @@ export class GovernanceSyncService {
     now: () => Date;
     writeQueuePages: number;
     background: BackgroundWork;
+    observer?: GovernanceSyncObserver;
   }) {
     this.#stores = options.stores;
     this.#providers = options.providers;
@@ -171,6 +186,7 @@ export class GovernanceSyncService {
     this.#now = options.now;
     this.#writeQueuePages = options.writeQueuePages;
     this.#background = options.background;
+    this.#observer = options.observer;
   }
 
   /**
@@ -190,6 +206,8 @@ export class GovernanceSyncService {
     now?: () => Date;
     writeQueuePages?: number;
     background?: BackgroundWork;
+    /** Told of each run's start, progress and end. */
+    observer?: GovernanceSyncObserver;
   }): GovernanceSyncService {
     const scheduleConfig = options.config?.getOptionalConfig(
       'regionExpansion.governance.schedule',
@@ -269,6 +287,7 @@ export class GovernanceSyncService {
       targets,
       startedAt.toISOString(),
     );
+    this.#observer?.syncStarted(provider.source);
     const writers = new Map<string, FindingsWriter>();
     const writerOf = (source: GovernanceSource, target: GovernanceTarget) => {
       const key = `${source}|${targetId(target)}`;
@@ -326,6 +345,7 @@ export class GovernanceSyncService {
           },
         },
         onProgress: (target, progress) => {
+          this.#observer?.syncProgressed(provider.source);
           // Findings targets record progress with their rows and cursor.
           if (
             writers.get(`${provider.source}|${targetId(target)}`)?.hasFindings
@@ -373,6 +393,11 @@ export class GovernanceSyncService {
       await syncState.recordOutcome(provider.source, outcome, finishedAt);
     }
     await history.recordHistory(provider.source, finishedAt.slice(0, 10));
+    await this.#observer
+      ?.syncFinished(provider.source)
+      .catch(error =>
+        this.#logger.warn(`Governance sync observer failed: ${error}`),
+      );
     const failed = outcomes.filter(o => o.status === 'failed').length;
     this.#logger.info(
       `Governance sync ${provider.id}: ${

@@ -95,7 +95,17 @@ export class RegionExpansionNotifier {
     );
   }
 
+  /** One cycle; its failure is logged, never failing the evaluation or sync that fed it. */
   async #cycle(
+    scopes: Set<string>,
+    conditions: NotificationCondition[],
+  ): Promise<void> {
+    await this.#decideAndSend(scopes, conditions).catch(error =>
+      this.#logger.warn(`Region expansion notifications failed: ${error}`),
+    );
+  }
+
+  async #decideAndSend(
     scopes: Set<string>,
     conditions: NotificationCondition[],
   ): Promise<void> {

@@ -2,6 +2,7 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { StoredReadinessEvaluation } from '@region-expansion/plugin-region-expansion-common';
 import { BackgroundWork } from '../BackgroundWork';
 import { ReadinessService } from './ReadinessService';
 
@@ -14,14 +15,19 @@ export async function scheduleReadinessEvaluation(options: {
   schedule: SchedulerServiceTaskScheduleDefinition;
   background: BackgroundWork;
   readiness: Pick<ReadinessService, 'evaluateAll'>;
+  /** Given each run's evaluations (the notifier); must not throw. */
+  afterCycle?: (evaluations: StoredReadinessEvaluation[]) => Promise<void>;
 }): Promise<void> {
-  const { scheduler, schedule, background, readiness } = options;
+  const { scheduler, schedule, background, readiness, afterCycle } = options;
   await scheduler.scheduleTask({
     id: 'region-expansion-readiness',
     ...schedule,
     fn: signal =>
-      background.run(signal, stop =>
-        readiness.evaluateAll('scheduled', { signal: stop }),
-      ),
+      background.run(signal, async stop => {
+        const evaluations = await readiness.evaluateAll('scheduled', {
+          signal: stop,
+        });
+        await afterCycle?.(evaluations);
+      }),
   });
 }
