@@ -27,7 +27,7 @@ export const COMPARISON_LIMITS = {
   /** Tenants' countries of one class. */
   countries: 50,
   /** Gaps listed per ranked location (`gapCount` counts them all). */
-  gapsListed: 10,
+  gapsListed: 5,
 } as const;
 
 /**

@@ -41,6 +41,9 @@ export interface ComparisonCostRequest {
  */
 export type ComparisonEstimate = CellCostEstimate | { unavailable: string };
 
+/** No-price reasons listed per location. */
+const MAX_REASONS = 3;
+
 /**
  * The cell a tenant class lives in: the standard cell, or for silo
  * isolation a dedicated cell sized for one tenant's load.
@@ -200,11 +203,19 @@ export function classCost(options: {
       ...(perCell !== undefined ? { monthly: perCell } : {}),
     });
   }
-  const reasons = [
+  const unpriced = [
     ...new Set(
       estimate.lines.flatMap(l => (l.noPrice ? [l.noPrice.reason] : [])),
     ),
   ];
+  // A Region without prices lacks every line: a few reasons say it.
+  const reasons =
+    unpriced.length > MAX_REASONS
+      ? [
+          ...unpriced.slice(0, MAX_REASONS),
+          `and ${unpriced.length - MAX_REASONS} more lines without a price`,
+        ]
+      : unpriced;
   const base = {
     cellsNeeded: cells,
     currency: estimate.currency,

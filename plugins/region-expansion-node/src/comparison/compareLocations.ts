@@ -96,10 +96,14 @@ function gapsOf(
   });
   const missing: ComparisonGap[] = result.blockers
     .filter(b => b.check === 'availability')
+    // The answer dates the availability data once (`availabilityDate`);
+    // each gap names the service and the location only.
     .map(b => ({
       kind: 'availability',
       rule: 'service-not-offered',
-      detail: b.detail,
+      detail: b.service
+        ? `${b.service} is not offered in ${location.id}`
+        : b.detail,
       ...(b.service ? { service: b.service } : {}),
     }));
   const rules: ComparisonGap[] = result.residencyViolations.map(v => ({
@@ -112,7 +116,7 @@ function gapsOf(
   return [...rules, ...missing];
 }
 
-const MAX_GAP_LINES = 5;
+const MAX_GAP_LINES = 2;
 
 /** One part of the advice as the answer states it. */
 const choiceOf = (c: ArchitectureChoice<string>) => ({
@@ -134,7 +138,7 @@ function whyLines(
       why.push(`ruled out by ${gap.rule}: ${gap.detail}`);
     }
     if (gapCount > MAX_GAP_LINES) {
-      why.push(`and ${gapCount - MAX_GAP_LINES} more gaps`);
+      why.push(`and ${gapCount - MAX_GAP_LINES} more gaps (see gaps)`);
     }
   } else {
     why.push(
@@ -168,7 +172,11 @@ function whyLines(
       } per tenant per month (${label} of ${cost.priceDate}, ${cost.source})`,
     );
   } else {
-    why.push(`no price: ${cost.noPriceReasons.join('; ')}`);
+    // The reasons are in `cost`; one says why, and how many there are.
+    const [first, ...more] = cost.noPriceReasons;
+    why.push(
+      `no price: ${first}${more.length ? ` (and ${more.length} more)` : ''}`,
+    );
   }
   why.push(describeLatency(location, latency));
   return why;
