@@ -285,6 +285,7 @@ export const regionExpansionPlugin = createBackendPlugin({
           tenants,
           placement,
           readiness,
+          comparison,
         });
       },
     });

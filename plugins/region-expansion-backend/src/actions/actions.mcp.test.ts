@@ -6,49 +6,18 @@ import {
   inPartitions,
   someone,
 } from '../__testUtils__/conditionalPolicy';
+import {
+  CALLS,
+  COMPARE,
+  TEMPLATE,
+  tool,
+  WHAT_IF,
+  WRITES,
+} from '../__testUtils__/actionCalls';
 import { callTool, connectMcp, startMcpBackend } from '../__testUtils__/mcp';
 import { API, as, rolePermissionsFactory } from '../__testUtils__/rolePolicy';
 
 jest.setTimeout(120_000);
-
-const tool = (name: string) => `region-expansion.${name}`;
-
-/** A CloudFormation template using S3 and a Lambda function. */
-const TEMPLATE = JSON.stringify({
-  Resources: {
-    Bucket: { Type: 'AWS::S3::Bucket' },
-    Fn: { Type: 'AWS::Lambda::Function', Properties: {} },
-  },
-});
-
-/** Thirty bridge tenants whose data must stay in Germany. */
-const WHAT_IF = {
-  profiles: [
-    {
-      count: 30,
-      tier: 'bridge',
-      classification: 'confidential',
-      loadUnits: 3,
-      residency: { countries: ['DE'] },
-    },
-  ],
-  strategy: 'spread',
-};
-
-/** One valid call of each action (besides compare-locations). */
-const CALLS: Array<[string, Record<string, unknown>]> = [
-  ['get-location-readiness', { locationId: 'eu-west-1' }],
-  [
-    'assess-footprint',
-    { locationId: 'eu-west-1', fileName: 'stack.json', content: TEMPLATE },
-  ],
-  ['what-if-placement', WHAT_IF],
-  ['explain-placement', { tenantId: 'tenant-00001' }],
-  ['place-tenant', { tenantId: 'new-tenant' }],
-];
-
-/** The one action that writes. */
-const WRITES = 'place-tenant';
 
 describe('region-expansion actions through the MCP actions backend', () => {
   let baseUrl: string;
@@ -107,6 +76,18 @@ describe('region-expansion actions through the MCP actions backend', () => {
   });
 
   it('answers get-location-readiness with the level, blockers and active waivers', async () => {
+    const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const granted = await request(baseUrl)
+      .post(`${API}/waivers`)
+      .set('Authorization', as('platform-admin'))
+      .send({
+        locationId: 'eu-west-1',
+        check: 'resilience',
+        reason: 'Resilience Hub assessment booked for next month',
+        approver: 'ciso@example.com',
+        expiresAt,
+      });
+    expect(granted.status).toBe(201);
     const { output, error } = await callTool(
       engineer,
       tool('get-location-readiness'),
@@ -116,14 +97,23 @@ describe('region-expansion actions through the MCP actions backend', () => {
     const rest = await request(baseUrl)
       .get(`${API}/readiness/eu-west-1`)
       .set('Authorization', as('engineer'));
-    expect(output).toMatchObject({
+    expect(output).toEqual({
       locationId: 'eu-west-1',
       partition: 'aws',
       level: rest.body.level,
       evaluatedAt: rest.body.evaluatedAt,
       blockers: rest.body.blockers,
       openChecks: rest.body.openChecks,
-      waivers: [],
+      waivedChecks: ['resilience'],
+      waivers: [
+        {
+          id: granted.body.waiver.id,
+          check: 'resilience',
+          reason: 'Resilience Hub assessment booked for next month',
+          approver: 'ciso@example.com',
+          expiresAt: granted.body.waiver.expiresAt,
+        },
+      ],
     });
   });
 
@@ -201,6 +191,34 @@ describe('region-expansion actions through the MCP actions backend', () => {
     expect(output.cell.id).toBe(tenant.cellId);
     expect(output.rulesHoldNow).toBe(true);
     expect(output.summary).toContain(`cell '${tenant.cellId}'`);
+  });
+
+  it('answers compare-locations with the ranking of POST /comparisons, the best `limit` per class', async () => {
+    const { output, error } = await callTool(
+      engineer,
+      tool('compare-locations'),
+      { ...COMPARE, limit: 2 },
+    );
+    expect(error).toBeUndefined();
+    const rest = await request(baseUrl)
+      .post(`${API}/comparisons`)
+      .set('Authorization', as('engineer'))
+      .send(COMPARE);
+    expect(rest.status).toBe(200);
+    const [restClass] = rest.body.classes;
+    expect(output.classes).toEqual([
+      {
+        name: 'eu-restricted',
+        candidates: 3,
+        qualifying: restClass.qualifying,
+        ranked: restClass.ranked.slice(0, 2),
+      },
+    ]);
+    const usEast = restClass.ranked.find(
+      (r: any) => r.locationId === 'us-east-1',
+    );
+    expect(usEast.qualifies).toBe(false);
+    expect(usEast.gaps.map((g: any) => g.kind)).toContain('residency');
   });
 
   /** Adds an unplaced tenant through the REST API, as a platform admin. */
@@ -331,6 +349,21 @@ describe('region-expansion actions through the MCP actions backend', () => {
       "NotFoundError: Tenant 'no-such-tenant' does not exist",
     ],
     [
+      'compare-locations',
+      { ...COMPARE, candidates: ['xx-nowhere-9'] },
+      'InputError: candidates.0:',
+    ],
+    [
+      'compare-locations',
+      { ...COMPARE, limit: 0 },
+      'InputError: limit: must be at least 1',
+    ],
+    [
+      'compare-locations',
+      { ...COMPARE, bomOverrides: { 'compute.instance-hours': -5 } },
+      'InputError: bomOverrides.compute.instance-hours: must not be negative',
+    ],
+    [
       'what-if-placement',
       { profiles: 'many' },
       'InputError: Invalid input to action "region-expansion:what-if-placement"',
@@ -370,9 +403,25 @@ describe('region-expansion actions for a caller allowed only one partition', () 
     expect(error).toBe("NotFoundError: Location 'eu-west-1' does not exist");
   });
 
+  it('ranks only the partition for compare-locations, and refuses a candidate outside it as unknown', async () => {
+    const { output, error } = await callTool(
+      scoped,
+      tool('compare-locations'),
+      { tenantClasses: COMPARE.tenantClasses },
+    );
+    expect(error).toBeUndefined();
+    const partitions = new Set(
+      output.classes[0].ranked.map((r: any) => r.partition),
+    );
+    expect([...partitions]).toEqual(['aws-eusc']);
+    const outside = await callTool(scoped, tool('compare-locations'), COMPARE);
+    expect(outside.error).toMatch(/^InputError: candidates\.0: /);
+  });
+
   it.each(
     CALLS.filter(
-      ([name]) => name !== 'get-location-readiness' && name !== WRITES,
+      ([name]) =>
+        !['get-location-readiness', 'compare-locations', WRITES].includes(name),
     ),
   )(
     'refuses %s, which cannot be filtered by partition, as its REST route does',

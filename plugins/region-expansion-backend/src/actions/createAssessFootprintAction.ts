@@ -2,6 +2,7 @@ import {
   assessUploadSchema,
   locationParamSchema,
   readinessReadPermission,
+  readinessRoutes,
 } from '@region-expansion/plugin-region-expansion-common';
 import { uploadOfBody } from '../readiness/uploadedFootprint';
 import { parseInput } from '../routing/requestHelpers';
@@ -12,6 +13,7 @@ import {
   residencyInput,
 } from './actionSchemas';
 import { registerAction } from './registerAction';
+import { exampleOf } from './routeExample';
 import type { RegionExpansionActionsOptions } from './registerRegionExpansionActions';
 
 const NAME = 'assess-footprint';
@@ -29,8 +31,7 @@ export function createAssessFootprintAction(
     name: NAME,
     title: 'Assess a footprint against a location',
     description: `Reads one file of infrastructure code or CloudTrail (a CloudFormation template in JSON or YAML, CDK cdk.out templates included; a Terraform plan JSON from "terraform show -json"; a CloudTrail log file, .json or .json.gz as base64), builds the AWS services it uses (its footprint) and judges it against a location as a readiness evaluation would: the services the location does not offer, the residency and partition findings for the data's classification and country, and the level the location would get with this workload (ready, pilot or blocked). Nothing is stored.
-Needs region-expansion.readiness.read for the whole estate, like POST /readiness/{locationId}/assess. A file that cannot be read is an error naming "content" and where it broke.
-Example: {"locationId": "eusc-de-east-1", "fileName": "stack.template.json", "content": "{\\"Resources\\":{\\"Bucket\\":{\\"Type\\":\\"AWS::S3::Bucket\\"}}}", "classification": "confidential", "homeCountry": "DE"}.`,
+Needs region-expansion.readiness.read for the whole estate, like POST /readiness/{locationId}/assess. A file that cannot be read is an error naming "content" and where it broke.`,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
@@ -84,17 +85,10 @@ Example: {"locationId": "eusc-de-east-1", "fileName": "stack.template.json", "co
         }),
     },
     examples: [
-      {
-        title:
-          'Can a template with an S3 bucket run in the European Sovereign Cloud?',
-        input: {
-          locationId: 'eusc-de-east-1',
-          fileName: 'stack.template.json',
-          content: '{"Resources":{"Bucket":{"Type":"AWS::S3::Bucket"}}}',
-          classification: 'confidential',
-          homeCountry: 'DE',
-        },
-      },
+      exampleOf(
+        readinessRoutes.assessFootprint,
+        'Would a template with an S3 bucket run in eu-west-1?',
+      ),
     ],
     permission: readinessReadPermission,
     scoped: false,

@@ -71,8 +71,7 @@ export function createExplainPlacementAction(
     name: NAME,
     title: 'Explain a tenant placement',
     description: `Explains why a tenant (a customer) is in its cell: the cell and its location and partition, the tenant's isolation tier, data classification and residency, every stored placement decision with its reason, strategy and time (first placement and moves), and whether the placement rules (partition, residency, tier) still accept the tenant in that cell today. An unplaced tenant says so.
-Needs region-expansion.tenant.read for the whole estate, like GET /tenants/{id}.
-Example: {"tenantId": "tenant-00001"}.`,
+Needs region-expansion.tenant.read for the whole estate, like GET /tenants/{id}.`,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>

@@ -2,11 +2,13 @@ import {
   locationParamSchema,
   READINESS_CHECKS,
   readinessReadPermission,
+  readinessRoutes,
 } from '@region-expansion/plugin-region-expansion-common';
 import { parseInput } from '../routing/requestHelpers';
 import { foundInScope } from '../service/scopedResources';
 import { blockerOutput, locationIdInput } from './actionSchemas';
 import { registerAction } from './registerAction';
+import { exampleOf } from './routeExample';
 import type { RegionExpansionActionsOptions } from './registerRegionExpansionActions';
 
 const NAME = 'get-location-readiness';
@@ -24,8 +26,7 @@ export function createGetLocationReadinessAction(
     name: NAME,
     title: 'Get location readiness',
     description: `The latest readiness evaluation of one location (a Region, Local Zone or Outpost): its level (ready, pilot or blocked), the blockers that make it blocked, the open checks that keep it at pilot, which checks an unexpired waiver neutralises and the active waivers with who approved them and until when. A check without evidence is unknown, never pass.
-Needs region-expansion.readiness.read; a caller allowed only some partitions or Regions gets "does not exist" for a location outside them.
-Example: {"locationId": "eu-west-1"}.`,
+Needs region-expansion.readiness.read; a caller allowed only some partitions or Regions gets "does not exist" for a location outside them.`,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z => z.object({ locationId: locationIdInput(z) }),
@@ -57,12 +58,7 @@ Example: {"locationId": "eu-west-1"}.`,
             .describe("The location's active waivers"),
         }),
     },
-    examples: [
-      {
-        title: 'Is eu-west-1 ready?',
-        input: { locationId: 'eu-west-1' },
-      },
-    ],
+    examples: [exampleOf(readinessRoutes.getReadiness, 'Is eu-west-1 ready?')],
     permission: readinessReadPermission,
     scoped: true,
     run: async ({ input, scope }) => {

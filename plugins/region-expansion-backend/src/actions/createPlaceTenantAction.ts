@@ -1,10 +1,12 @@
 import {
   placementExecutePermission,
   placementRequestSchema,
+  placementRoutes,
 } from '@region-expansion/plugin-region-expansion-common';
 import { actorOf, parseInput } from '../routing/requestHelpers';
 import { isolationOutput, strategyInput } from './actionSchemas';
 import { registerAction } from './registerAction';
+import { exampleOf } from './routeExample';
 import type { RegionExpansionActionsOptions } from './registerRegionExpansionActions';
 
 /**
@@ -19,8 +21,7 @@ export function createPlaceTenantAction(
     name: 'place-tenant',
     title: 'Place a tenant into a cell',
     description: `Places one existing, not yet placed tenant into the best cell: candidate cells are filtered by partition, residency, isolation tier, lifecycle, readiness and headroom, and "pack" takes the fullest cell that fits ("spread" the emptiest). When placed, the decision is recorded (the tenant's cell, the cells' usage and the placement history change); when no cell fits, nothing is written and the answer lists, per constraint, how many cells it ruled out and the cell that would have to be created. Placing a tenant that already lives in a cell is refused (moving it is a migration). Use what-if-placement first to try without writing.
-Needs region-expansion.placement.execute, like POST /placements.
-Example: {"tenantId": "new-tenant"}.`,
+Needs region-expansion.placement.execute, like POST /placements.`,
     attributes: { readOnly: false, idempotent: false, destructive: false },
     schema: {
       input: z =>
@@ -82,10 +83,10 @@ Example: {"tenantId": "new-tenant"}.`,
         }),
     },
     examples: [
-      {
-        title: 'Place the tenant new-tenant with the configured strategy',
-        input: { tenantId: 'new-tenant' },
-      },
+      exampleOf(
+        placementRoutes.place,
+        'Place the tenant new-tenant with the configured strategy',
+      ),
     ],
     permission: placementExecutePermission,
     scoped: false,

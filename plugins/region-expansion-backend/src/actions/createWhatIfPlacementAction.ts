@@ -2,6 +2,7 @@ import {
   cellReadPermission,
   WHAT_IF_LIMITS,
   whatIfRequestSchema,
+  placementRoutes,
 } from '@region-expansion/plugin-region-expansion-common';
 import { parseInput } from '../routing/requestHelpers';
 import {
@@ -13,6 +14,7 @@ import {
   tierInput,
 } from './actionSchemas';
 import { registerAction } from './registerAction';
+import { exampleOf } from './routeExample';
 import type { RegionExpansionActionsOptions } from './registerRegionExpansionActions';
 
 const NAME = 'what-if-placement';
@@ -32,8 +34,7 @@ export function createWhatIfPlacementAction(
     name: NAME,
     title: 'What if these tenants arrived (placement forecast)',
     description: `Places hypothetical tenants, in groups of one shape (count, isolation tier pool/bridge/silo, data classification, load units, residency), into the stored cells with the same rules as a real placement (partition, residency, tier, lifecycle, readiness, headroom), and says how many fit in existing cells, how many need new cells (which, where) and which quota increases those need, and why the rest fit nowhere. Nothing is written: use it to plan before onboarding.
-At most ${WHAT_IF_LIMITS.tenants} tenants in at most ${WHAT_IF_LIMITS.profiles} profiles. New cells are built from "spec" (default: the backend's cell spec for new cells). Needs region-expansion.cell.read for the whole estate, like POST /placements/what-if.
-Example: {"profiles": [{"count": 50, "tier": "pool", "classification": "internal", "loadUnits": 2, "residency": {"partition": "aws-eusc"}}]}.`,
+At most ${WHAT_IF_LIMITS.tenants} tenants in at most ${WHAT_IF_LIMITS.profiles} profiles. New cells are built from "spec" (default: the backend's cell spec for new cells). Needs region-expansion.cell.read for the whole estate, like POST /placements/what-if.`,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
@@ -110,21 +111,10 @@ Example: {"profiles": [{"count": 50, "tier": "pool", "classification": "internal
         }),
     },
     examples: [
-      {
-        title:
-          'Fifty pooled tenants that must stay in the European Sovereign Cloud',
-        input: {
-          profiles: [
-            {
-              count: 50,
-              tier: 'pool',
-              classification: 'internal',
-              loadUnits: 2,
-              residency: { partition: 'aws-eusc' },
-            },
-          ],
-        },
-      },
+      exampleOf(
+        placementRoutes.whatIf,
+        'Fifty pooled tenants that must stay in the European Sovereign Cloud',
+      ),
     ],
     permission: cellReadPermission,
     scoped: false,

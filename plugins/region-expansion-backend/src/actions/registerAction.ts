@@ -37,8 +37,13 @@ export function registerAction<
   action: RegionExpansionAction<TInput, TOutput>,
 ): void {
   const { permission, scoped, run, ...shown } = action;
+  // MCP tools carry no examples: the description shows the first one.
+  const [example] = action.examples ?? [];
   actionsRegistry.register<TInput, TOutput>({
     ...shown,
+    description: example
+      ? `${action.description}\nExample: ${JSON.stringify(example.input)}`
+      : action.description,
     action: async ({ input, credentials }) => {
       const scope = await authorizeAction({
         permissions,

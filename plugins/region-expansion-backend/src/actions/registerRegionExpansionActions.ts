@@ -1,10 +1,12 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { ComparisonService } from '../comparison/ComparisonService';
 import { EstateService } from '../estate/EstateService';
 import { PlacementService } from '../placement/PlacementService';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { TenantService } from '../tenants/TenantService';
 import { createAssessFootprintAction } from './createAssessFootprintAction';
+import { createCompareLocationsAction } from './createCompareLocationsAction';
 import { createExplainPlacementAction } from './createExplainPlacementAction';
 import { createGetLocationReadinessAction } from './createGetLocationReadinessAction';
 import { createPlaceTenantAction } from './createPlaceTenantAction';
@@ -21,6 +23,8 @@ export interface RegionExpansionActionsOptions {
   tenants: TenantService;
   placement: PlacementService;
   readiness: ReadinessService;
+  /** The ranked comparison; `compare-locations` is offered when given. */
+  comparison?: ComparisonService;
 }
 
 /**
@@ -36,4 +40,10 @@ export function registerRegionExpansionActions(
   createWhatIfPlacementAction(options);
   createPlaceTenantAction(options);
   createExplainPlacementAction(options);
+  if (options.comparison) {
+    createCompareLocationsAction({
+      ...options,
+      comparison: options.comparison,
+    });
+  }
 }
