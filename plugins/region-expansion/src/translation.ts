@@ -105,6 +105,7 @@ export const regionExpansionTranslationRef = createTranslationRef({
       priceDate: 'prices of {{date}}',
       syntheticMark: 'synthetic',
       noGaps: 'none',
+      moreGaps: 'and {{count}} more',
       rankColumn: 'Rank',
       locationColumn: 'Location',
       gapsColumn: 'Blocking gaps',

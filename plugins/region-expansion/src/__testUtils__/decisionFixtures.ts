@@ -99,6 +99,7 @@ function ranked(
       modelDate: '2026-11-01',
     },
     why: ['no blocking gap', 'readiness ready'],
+    gapCount: overrides.gaps?.length ?? 0,
     ...overrides,
   };
 }

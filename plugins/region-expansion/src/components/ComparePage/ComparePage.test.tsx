@@ -340,6 +340,23 @@ describe('Compare Regions', () => {
     ).toBeInTheDocument();
   });
 
+  it('says how many more blocking gaps there are than the answer lists', async () => {
+    answerComparison({
+      ...euRestrictedComparison,
+      classes: [
+        {
+          name: 'eu-restricted',
+          qualifying: 0,
+          ranked: [{ ...euRestrictedRanking[3], gapCount: 13 }],
+        },
+      ],
+    });
+    const { table } = await compare();
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent(
+      'privacy-transfer: US is outside the EU jurisdiction the class requiresand 12 more',
+    );
+  });
+
   it('says so when the backend ranks no location at all', async () => {
     answerComparison({
       ...euRestrictedComparison,
@@ -371,7 +388,9 @@ describe('Compare Regions', () => {
         name: 'The stored application-plane footprint',
       }),
     ).toBeDisabled();
-    expect(screen.getByRole('radio', { name: 'A footprint file' })).toBeChecked();
+    expect(
+      screen.getByRole('radio', { name: 'A footprint file' }),
+    ).toBeChecked();
     // Nothing to rank until a file is chosen.
     expect(screen.getByRole('button', { name: 'Compare' })).toBeDisabled();
   });

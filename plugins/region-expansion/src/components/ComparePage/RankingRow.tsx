@@ -71,6 +71,13 @@ export function RankingRow(props: {
                   {gapText(gap)}
                 </Typography>
               ))}
+          {row.gapCount > row.gaps.length && (
+            <Typography variant="caption" color="text.secondary">
+              {t('comparePage.moreGaps', {
+                count: row.gapCount - row.gaps.length,
+              })}
+            </Typography>
+          )}
         </TableCell>
         <TableCell>
           <ReadinessChip level={row.readiness.level} />

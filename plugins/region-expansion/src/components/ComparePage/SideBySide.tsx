@@ -34,7 +34,16 @@ export function SideBySide(props: { label: string; rows: RankedLocation[] }) {
       show: row =>
         row.gaps.length === 0
           ? t('comparePage.noGaps')
-          : row.gaps.map(gapText).join('; '),
+          : [
+              ...row.gaps.map(gapText),
+              ...(row.gapCount > row.gaps.length
+                ? [
+                    t('comparePage.moreGaps', {
+                      count: row.gapCount - row.gaps.length,
+                    }),
+                  ]
+                : []),
+            ].join('; '),
     },
     {
       label: t('comparePage.readinessColumn'),

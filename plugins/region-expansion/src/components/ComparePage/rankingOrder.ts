@@ -45,7 +45,7 @@ const sortValue: Record<
 > = {
   rank: row => row.rank,
   location: row => row.name.toLowerCase(),
-  gaps: row => row.gaps.length,
+  gaps: row => row.gapCount,
   readiness: row => READINESS_ORDER.indexOf(row.readiness.level),
   monthlyPerCell: row => row.cost.monthlyPerCell,
   monthlyPerTenant: row => row.cost.monthlyPerTenant,
