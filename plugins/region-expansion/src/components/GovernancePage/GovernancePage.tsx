@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import { Content, EmptyState, InfoCard } from '@backstage/core-components';
 import { useGovernanceDashboard } from '../../hooks/useGovernanceDashboard';
 import { useGovernancePageLoaders } from '../../hooks/useGovernancePageLoaders';
+import { useGovernanceSyncProgress } from '../../hooks/useGovernanceSyncProgress';
 import { FilterBar } from '../shared/FilterBar';
 import { FilterSelect } from '../shared/FilterSelect';
 import { useUrlFilters } from '../shared/useUrlFilters';
@@ -89,6 +90,11 @@ export function GovernancePage() {
   const data = useGovernanceDashboard(filter);
   // The panels read further pages of the same scope on request.
   const loadPage = useGovernancePageLoaders(filter);
+  // Sync progress follows the backend's signals while a sync runs.
+  const liveFreshness = useGovernanceSyncProgress(
+    filter.partition,
+    data.retry,
+  );
 
   if (hasStatus(data.error, 404)) {
     return (
@@ -184,7 +190,7 @@ export function GovernancePage() {
                 loadConformance={loadPage.conformance}
               />
               <TrendCharts history={value.history} />
-              <FreshnessPanel freshness={value.freshness} />
+              <FreshnessPanel freshness={liveFreshness ?? value.freshness} />
             </Stack>
           );
         }}
