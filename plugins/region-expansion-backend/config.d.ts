@@ -32,6 +32,32 @@ export interface Config {
        */
       capacityWarnRatio?: number;
     };
+    /**
+     * Backstage notifications after each readiness evaluation cycle and
+     * governance sync: a readiness level drop, a waiver about to expire, a
+     * governance source stale past its window, guardrail drift. Sent to the
+     * owners of the location's catalog Resource and the auditors group, once
+     * per location and condition until the condition changes.
+     */
+    notifications?: {
+      /**
+       * A waiver expiring within this many days of an evaluation is
+       * notified. At least 0. Defaults to 7.
+       */
+      waiverExpiryDays?: number;
+      /**
+       * A stale governance source (its last sync failed) is notified once
+       * its last successful sync is this many hours old. At least 0.
+       * Defaults to 24.
+       */
+      governanceStaleAfterHours?: number;
+      /**
+       * Entity ref of the group that receives every notification, for
+       * example `group:default/auditors` (kind defaults to group). Unset:
+       * only the location owners are notified.
+       */
+      auditorsGroup?: string;
+    };
     /** Guardrails the project renders, and their drift from AWS Organizations. */
     guardrails?: {
       /**
