@@ -1,6 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { ReadinessLevel } from '@region-expansion/plugin-region-expansion-common';
+import {
+  ReadinessCheck,
+  ReadinessLevel,
+  ReadinessWaiver,
+} from '@region-expansion/plugin-region-expansion-common';
 import { evaluationAt } from '../__testUtils__/evaluations';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { KnexReadinessStore } from './KnexReadinessStore';
@@ -25,6 +29,40 @@ const evaluationAtHour = (
   level: ReadinessLevel,
   hours: number,
 ) => evaluationAt(locationId, level, at(hours));
+
+/** A waiver the CISO approved until 48 hours after T0. */
+const cisoWaiver = (
+  locationId: string,
+  check: ReadinessCheck,
+  reason: string,
+): ReadinessWaiver => ({
+  locationId,
+  check,
+  reason,
+  approver: 'user:default/ciso',
+  expiresAt: at(48).toISOString(),
+});
+
+/**
+ * Grants `waiver` at T0 and checks it is active and that a second one for
+ * the same location and check is refused while it applies.
+ */
+async function grantOnce(
+  store: KnexReadinessStore,
+  waiver: ReadinessWaiver,
+) {
+  const granted = await store.addWaiver(waiver, {
+    createdBy: 'user:default/platform-admin',
+    now: at(0),
+  });
+  expect(granted).toEqual(
+    expect.objectContaining({ ...waiver, status: 'active' }),
+  );
+  await expect(
+    store.addWaiver(waiver, { createdBy: 'someone', now: at(1) }),
+  ).rejects.toThrow(ConflictError);
+  return granted;
+}
 
 describe.each(databases.eachSupportedId())('ReadinessStore on %p', id => {
   it('keeps every evaluation; latest per location with filters', async () => {
@@ -149,23 +187,12 @@ describe.each(databases.eachSupportedId())('ReadinessStore on %p', id => {
 
   it('allows one active waiver per location and check; expired ones retire', async () => {
     const { store } = await createStore(id);
-    const waiver = {
-      locationId: 'ap-east-1',
-      check: 'availability' as const,
-      reason: 'bedrock replaced by a self-hosted model during the pilot',
-      approver: 'user:default/ciso',
-      expiresAt: at(48).toISOString(),
-    };
-    const first = await store.addWaiver(waiver, {
-      createdBy: 'user:default/platform-admin',
-      now: at(0),
-    });
-    expect(first).toEqual(
-      expect.objectContaining({ ...waiver, status: 'active' }),
+    const waiver = cisoWaiver(
+      'ap-east-1',
+      'availability',
+      'bedrock replaced by a self-hosted model during the pilot',
     );
-    await expect(
-      store.addWaiver(waiver, { createdBy: 'someone', now: at(1) }),
-    ).rejects.toThrow(ConflictError);
+    const first = await grantOnce(store, waiver);
     // Another check or location is independent.
     await store.addWaiver(
       { ...waiver, check: 'capacity' },
@@ -227,23 +254,12 @@ describe.each(databases.eachSupportedId())('ReadinessStore on %p', id => {
 
   it('waives a governance coverage check, whose name is longer than the first checks', async () => {
     const { store } = await createStore(id);
-    const waiver = {
-      locationId: 'ap-southeast-4',
-      check: 'governance-coverage:resilience-hub' as const,
-      reason: 'applications are registered after the first tenant moves in',
-      approver: 'user:default/ciso',
-      expiresAt: at(48).toISOString(),
-    };
-    const stored = await store.addWaiver(waiver, {
-      createdBy: 'user:default/platform-admin',
-      now: at(0),
-    });
-    expect(stored).toEqual(
-      expect.objectContaining({ ...waiver, status: 'active' }),
+    const waiver = cisoWaiver(
+      'ap-southeast-4',
+      'governance-coverage:resilience-hub',
+      'applications are registered after the first tenant moves in',
     );
-    await expect(
-      store.addWaiver(waiver, { createdBy: 'someone', now: at(1) }),
-    ).rejects.toThrow(ConflictError);
+    await grantOnce(store, waiver);
     expect(
       (await store.activeWaivers(at(2), 'ap-southeast-4')).map(w => w.check),
     ).toEqual(['governance-coverage:resilience-hub']);

@@ -1,76 +1,20 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, InputError } from '@backstage/errors';
 import { GOVERNANCE_COVERAGE_CHECKS } from '@region-expansion/plugin-region-expansion-common';
 import { GovernanceSignalSource } from '@region-expansion/plugin-region-expansion-node';
 import { sovereignControlPlaneFixture } from '@region-expansion/plugin-region-expansion-node/testUtils';
-import {
-  createEstateServices,
-  createEstateStores,
-  migrated,
-} from '../__testUtils__/estate';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { DEMO_FOOTPRINT } from '@region-expansion/plugin-region-expansion-backend-module-demo';
-import { ReadinessService } from './ReadinessService';
-import { KnexReadinessStore } from './KnexReadinessStore';
+import { setupReadiness } from '../__testUtils__/readinessService';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: testDatabaseIds() });
-const DAY = 24 * 3600_000;
-
-async function setup(
+const setup = (
   databaseId: string,
   governanceSources?: GovernanceSignalSource[],
-) {
-  const knex = await databases.init(databaseId as any);
-  const client = await migrated(knex);
-  const stores = createEstateStores(client);
-  const readinessStore = KnexReadinessStore.create({ client });
-  const service = createEstateServices(stores, {
-    readiness: () => readinessStore.readinessLookup(),
-  });
-  let now = new Date('2026-11-26T12:00:00.000Z');
-  const readiness = ReadinessService.create({
-    store: readinessStore,
-    estate: service.estate,
-    logger: mockServices.logger.mock(),
-    governanceSources,
-    now: () => now,
-  });
-  await service.estate.addControlPlane({
-    id: 'cp-global',
-    name: 'Global',
-    mode: 'global',
-    partition: 'aws',
-    homeLocation: 'us-east-1',
-    managedLocations: ['us-east-1', 'ap-east-1'],
-  });
-  for (const [id, locationId] of [
-    ['hkg-1', 'ap-east-1'],
-    ['iad-1', 'us-east-1'],
-  ]) {
-    await service.estate.addCell({
-      id,
-      name: id,
-      locationId,
-      controlPlaneId: 'cp-global',
-      lifecycle: 'active',
-      isolation: 'pooled',
-      accountId: '111122223333',
-      specVersion: '2026.1',
-      capacity: { tenants: 10, loadUnits: 100, quotas: {} },
-    });
-  }
-  return {
-    service,
-    readiness,
-    readinessStore,
-    advance: (ms: number) => {
-      now = new Date(now.getTime() + ms);
-    },
-    now: () => now,
-  };
-}
+) => setupReadiness(databases, databaseId, governanceSources);
+const DAY = 24 * 3600_000;
 
 const placeHk = {
   tenantId: 'hk-tenant',
