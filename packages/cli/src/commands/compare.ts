@@ -14,50 +14,15 @@ import {
   comparisonCostRequests,
   CostInputError,
   LocationCatalog,
-  parseJsonText,
-  parseYamlText,
   PRICE_CATALOG_KEYS,
   priceComparison,
   pricesFromSnapshot,
   readPriceSnapshotFile,
-  readTextFile,
 } from '@region-expansion/plugin-region-expansion-node';
 import { CliInputError } from '../errors';
 import { parseResidency } from './assess';
 import { footprintOfPaths, type FootprintCommandOptions } from './footprint';
-
-/** Largest footprint or tenant-class file read. */
-const MAX_FILE_BYTES = 16 * 1024 * 1024;
-
-/** Options of the compare command. */
-export interface CompareCommandOptions extends FootprintCommandOptions {
-  /** A footprint JSON (`yarn region-expansion footprint --json`). */
-  footprint?: string;
-  /** A YAML or JSON list of tenant classes. */
-  classes?: string;
-  name?: string;
-  residency?: string;
-  classification?: string;
-  tier?: string;
-  tenants?: string;
-  load?: string;
-  countries?: string;
-  /** Comma-separated location ids. */
-  candidates?: string;
-  /** A price snapshot (`yarn region-expansion prices refresh`). */
-  prices?: string;
-  /** `key=quantity` overrides of bill-of-materials lines. */
-  override?: string[];
-  cellTenants?: string;
-  cellLoad?: string;
-}
-
-async function readData(file: string): Promise<unknown> {
-  const text = await readTextFile(file, MAX_FILE_BYTES);
-  return file.endsWith('.json')
-    ? parseJsonText(text, file)
-    : parseYamlText(text, file);
-}
+import { readDataFile } from './place';
 
 function parseOrFail<T>(
   schema: {
@@ -91,7 +56,7 @@ async function tenantClassesOf(
         '--classes: give tenant classes either in a file or with --name, --residency, --countries..., not both',
       );
     }
-    return readData(options.classes);
+    return readDataFile(options.classes);
   }
   return [
     {
@@ -138,7 +103,7 @@ async function footprintOf(
   if (options.footprint) {
     return parseOrFail(
       footprintSchema,
-      await readData(options.footprint),
+      await readDataFile(options.footprint),
       options.footprint,
     );
   }

@@ -48,7 +48,7 @@ const MAX_DATA_FILE_BYTES = 16 * 1024 * 1024;
  * UTF-8, folders and link loops, line length, alias and nesting bounds;
  * errors name the file, line and reason and never quote the file.
  */
-async function readDataFile(file: string): Promise<unknown> {
+export async function readDataFile(file: string): Promise<unknown> {
   const text = await readTextFile(file, MAX_DATA_FILE_BYTES);
   return file.endsWith('.json')
     ? parseJsonText(text, file)
