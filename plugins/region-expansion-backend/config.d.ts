@@ -186,7 +186,12 @@ export interface Config {
         homeRegion?: string;
         /** 12-digit account ids, each configured in `aws.accounts`. */
         accounts: string[];
-        /** Regions read by per-Region sources; defaults to the home Region. */
+        /**
+         * Regions read by per-Region sources, and the only Regions besides
+         * the home Region whose governance coverage is proven (the
+         * `governance-coverage:*` readiness checks of other Regions read
+         * `unknown`, not configured); defaults to the home Region.
+         */
         regions?: string[];
       }>;
       /**
