@@ -24,6 +24,7 @@ import { Knex } from 'knex';
 import { createGovernanceRouter } from '../governance/router';
 import { appWithErrors } from './appWithErrors';
 import { createEvidenceSnapshots } from '../governance/evidenceSnapshot';
+import { EvidenceManifestSigner } from '../governance/evidenceBundle';
 import { GovernanceService } from '../governance/GovernanceService';
 import {
   createGovernanceStores,
@@ -34,9 +35,12 @@ import { testDatabaseIds } from './testDatabases';
 
 /**
  * The governance stores and the read service over a migrated client, wired
- * as `plugin.ts` wires them.
+ * as `plugin.ts` wires them (with `signer`, evidence bundles are signed).
  */
-export function createGovernance(client: Knex): {
+export function createGovernance(
+  client: Knex,
+  signer?: EvidenceManifestSigner,
+): {
   stores: GovernanceStores;
   service: GovernanceService;
 } {
@@ -46,6 +50,7 @@ export function createGovernance(client: Knex): {
     service: GovernanceService.create({
       stores,
       evidence: createEvidenceSnapshots(client),
+      signer,
     }),
   };
 }

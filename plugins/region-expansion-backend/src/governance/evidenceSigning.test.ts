@@ -1,4 +1,3 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   createAwsSimulatorHandlers,
@@ -12,21 +11,20 @@ import {
   LocationCatalog,
   verifyEvidenceFiles,
 } from '@region-expansion/plugin-region-expansion-node';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { Knex } from 'knex';
 import { setupServer } from 'msw/node';
-import { testDatabaseIds } from '../__testUtils__/testDatabases';
-import { unzip } from '../__testUtils__/unzip';
-import { EvidenceManifestSigner, writeEvidenceBundle } from './evidenceBundle';
+import request from 'supertest';
+import { migrated } from '../__testUtils__/database';
 import {
-  createEvidenceSnapshots,
-  EvidenceSnapshotSource,
-} from './evidenceSnapshot';
-import { createGovernanceStores } from './governanceStores';
+  createGovernance,
+  governanceApp,
+  governanceDatabases,
+  governanceFinding,
+} from '../__testUtils__/governance';
+import { binaryBody, unzip } from '../__testUtils__/unzip';
 
 jest.setTimeout(60_000);
-const databases = TestDatabases.create({ ids: testDatabaseIds() });
-const migrations = path.resolve(__dirname, '../../migrations');
+const { databases } = governanceDatabases();
 
 const org = createSyntheticOrganization(11, {
   partitions: simulatedPartitionsOf(LocationCatalog.fromSnapshot(), ['aws']),
@@ -40,6 +38,7 @@ const server = setupServer(...createAwsSimulatorHandlers(org));
 beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
 afterAll(() => server.close());
 
+/** The signer `plugin.ts` builds from `regionExpansion.governance.evidence.signing`. */
 const signerOf = (signingConfig: Record<string, unknown>) =>
   KmsEvidenceSigner.fromConfig(
     new ConfigReader(
@@ -61,45 +60,30 @@ const signerOf = (signingConfig: Record<string, unknown>) =>
 const publicKeyPem = (accountId: string) =>
   signerOf({ accountId })!.publicKeyPem();
 
-describe('signed evidence bundle', () => {
-  let evidence: EvidenceSnapshotSource;
+describe('signed evidence bundle (GET /governance/evidence-bundle)', () => {
+  let client: Knex;
 
   beforeAll(async () => {
-    const knex = await databases.init('SQLITE_3');
-    await knex.migrate.latest({ directory: migrations });
-    await createGovernanceStores(knex).findings.upsertFindings('securityhub', [
-      {
-        findingId: 'arn:aws:securityhub:r:1:finding/1',
-        partition: 'aws',
-        accountId: signing.id,
-        region,
-        severity: 'HIGH',
-        complianceStatus: 'FAILED',
-        controlId: 'S3.1',
-        workflowStatus: 'NEW',
-        recordState: 'ACTIVE',
-        title: 'Bucket is public',
-        createdAt: '2026-11-01T00:00:00.000Z',
-        updatedAt: '2026-11-02T00:00:00.000Z',
-      },
-    ]);
-    evidence = createEvidenceSnapshots(knex);
+    client = await migrated(await databases.init('SQLITE_3'));
+    const { stores } = createGovernance(client);
+    await stores.findings.upsertFindings(
+      'securityhub',
+      [0, 1, 2].map(i => governanceFinding(i)),
+    );
   });
 
-  async function bundle(signer?: EvidenceManifestSigner) {
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on('data', c => chunks.push(c));
-    const beforeSend = jest.fn();
-    await writeEvidenceBundle({
-      snapshots: evidence,
-      filter: {},
-      out,
-      generatedAt: new Date('2026-12-06T12:00:00Z'),
-      beforeSend,
-      signer,
-    });
-    return { ...(await unzip(Buffer.concat(chunks))), beforeSend };
+  async function download(signer?: KmsEvidenceSigner) {
+    const app = await governanceApp(createGovernance(client, signer).service);
+    return request(app)
+      .get('/governance/evidence-bundle')
+      .buffer(true)
+      .parse(binaryBody);
+  }
+
+  async function bundle(signer?: KmsEvidenceSigner) {
+    const res = await download(signer);
+    expect(res.status).toBe(200);
+    return unzip(res.body as Buffer);
   }
 
   it('signs the manifest through KMS so the bundle verifies offline with the public key', async () => {
@@ -121,11 +105,9 @@ describe('signed evidence bundle', () => {
     expect(files.get('README.txt')!.toString()).toMatch(
       /governance-coverage:\*[\s\S]*guardrail-drift[\s\S]*signed through AWS KMS/,
     );
-    expect(verifyEvidenceFiles(files, await publicKeyPem(signing.id))).toEqual({
-      valid: true,
-      files: manifest.files.length,
-      problems: [],
-    });
+    expect(verifyEvidenceFiles(files, await publicKeyPem(signing.id))).toEqual(
+      { valid: true, files: manifest.files.length, problems: [] },
+    );
   });
 
   it.each([
@@ -137,16 +119,14 @@ describe('signed evidence bundle', () => {
     ],
     [
       'a changed manifest',
-      (files: Map<string, Buffer>) =>
+      (files: Map<string, Buffer>) => {
+        const manifest = JSON.parse(files.get('manifest.json')!.toString());
+        manifest.counts.findings += 1;
         files.set(
           'manifest.json',
-          Buffer.from(
-            files
-              .get('manifest.json')!
-              .toString()
-              .replace('"findings": 1', '"findings": 0'),
-          ),
-        ),
+          Buffer.from(JSON.stringify(manifest, null, 2)),
+        );
+      },
       'signature: does not verify manifest.json with this public key',
     ],
     [
@@ -190,24 +170,16 @@ describe('signed evidence bundle', () => {
     ).toEqual([expect.stringMatching(/^signature: the bundle is unsigned/)]);
   });
 
-  it('sends nothing when KMS refuses to sign, and carries no AWS error text', async () => {
-    const failing = signerOf({ keyId: 'alias/no-such-key' });
-    const out = new PassThrough();
-    const beforeSend = jest.fn();
-    const error = await writeEvidenceBundle({
-      snapshots: evidence,
-      filter: {},
-      out,
-      generatedAt: new Date('2026-12-06T12:00:00Z'),
-      beforeSend,
-      signer: failing,
-    }).catch(e => e);
-    expect(error.message).toBe(
+  it('answers 503 without a ZIP or AWS error text when KMS refuses to sign', async () => {
+    const res = await download(signerOf({ keyId: 'alias/no-such-key' }));
+    expect(res.status).toBe(503);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['content-disposition']).toBeUndefined();
+    const body = JSON.parse((res.body as Buffer).toString());
+    expect(body.error.message).toBe(
       'Signing the evidence manifest through AWS KMS failed (invalid-request)',
     );
-    expect(error.name).toBe('ServiceUnavailableError');
-    expect(error.message).not.toContain('no-such-key');
-    expect(beforeSend).not.toHaveBeenCalled();
+    expect(JSON.stringify(body)).not.toContain('no-such-key');
   });
 
   it.each([
