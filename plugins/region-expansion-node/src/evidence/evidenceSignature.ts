@@ -128,28 +128,16 @@ export function verifyEvidenceFiles(
   } catch {
     throw new Error('public key: not a PEM public key');
   }
-  const problems: string[] = [];
   const manifestBytes = files.get(EVIDENCE_MANIFEST);
-  if (!manifestBytes)
+  const parsed = manifestBytes ? parseManifest(manifestBytes) : 'missing';
+  if (typeof parsed === 'string' || !manifestBytes)
     return {
       valid: false,
       files: 0,
-      problems: [`${EVIDENCE_MANIFEST}: missing`],
+      problems: [`${EVIDENCE_MANIFEST}: ${parsed}`],
     };
-  let manifest: {
-    files?: Array<{ path: string; sha256: string; bytes: number }>;
-    signature?: EvidenceSignatureStatement;
-  };
-  try {
-    manifest = JSON.parse(manifestBytes.toString('utf8'));
-  } catch {
-    return {
-      valid: false,
-      files: 0,
-      problems: [`${EVIDENCE_MANIFEST}: not JSON`],
-    };
-  }
-  const listed = manifest.files ?? [];
+  const problems: string[] = [];
+  const { manifest, listed } = parsed;
   for (const entry of listed) {
     const content = files.get(entry.path);
     if (!content) problems.push(`${entry.path}: missing from the bundle`);
@@ -172,6 +160,39 @@ export function verifyEvidenceFiles(
   return { valid: problems.length === 0, files: listed.length, problems };
 }
 
+interface ManifestEntry {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** The manifest and its file entries, or why it cannot be read. */
+function parseManifest(bytes: Buffer):
+  | {
+      manifest: { signature?: EvidenceSignatureStatement };
+      listed: ManifestEntry[];
+    }
+  | string {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return 'not JSON';
+  }
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
+    return 'not a JSON object';
+  const { files } = manifest as { files?: unknown };
+  if (!Array.isArray(files)) return 'files: not a list';
+  const bad = files.findIndex(
+    (f: Partial<ManifestEntry> | null) =>
+      typeof f?.path !== 'string' ||
+      typeof f.sha256 !== 'string' ||
+      typeof f.bytes !== 'number',
+  );
+  if (bad >= 0) return `files[${bad}]: not a file entry`;
+  return { manifest, listed: files };
+}
+
 function signatureProblems(
   statement: EvidenceSignatureStatement | undefined,
   manifestBytes: Buffer,
@@ -190,12 +211,14 @@ function signatureProblems(
     ];
   const sigBytes = files.get(EVIDENCE_SIGNATURE);
   if (!sigBytes) return [`signature: ${EVIDENCE_SIGNATURE} is missing`];
-  let sig: EvidenceSignatureFile;
+  let sig: EvidenceSignatureFile | null;
   try {
     sig = JSON.parse(sigBytes.toString('utf8'));
   } catch {
-    return [`signature: ${EVIDENCE_SIGNATURE} is not JSON`];
+    sig = null;
   }
+  if (typeof sig !== 'object' || sig === null)
+    return [`signature: ${EVIDENCE_SIGNATURE} is not a JSON object`];
   if (sig.signingAlgorithm !== statement.signingAlgorithm)
     return [
       `signature: ${EVIDENCE_SIGNATURE} states ${sig.signingAlgorithm}, the manifest ${statement.signingAlgorithm}`,
