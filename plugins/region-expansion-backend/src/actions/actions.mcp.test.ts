@@ -277,6 +277,10 @@ describe('region-expansion actions through the MCP actions backend', () => {
     );
   });
 
+  it('refuses an anonymous caller at the MCP endpoint, before any tool', async () => {
+    await expect(connectMcp(baseUrl, as('anonymous'))).rejects.toThrow(/401/);
+  });
+
   it('refuses place-tenant to an auditor, who may only read', async () => {
     const auditor = await connectMcp(baseUrl, as('auditor'));
     await addTenant('audited-tenant');
