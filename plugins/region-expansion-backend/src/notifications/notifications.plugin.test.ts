@@ -1,0 +1,107 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
+import { regionExpansionModuleDemo } from '@region-expansion/plugin-region-expansion-backend-module-demo';
+import request from 'supertest';
+import { regionExpansionPlugin } from '../plugin';
+
+jest.setTimeout(120_000);
+
+const API = '/api/region-expansion';
+const AUTH = mockCredentials.user.header('user:default/admin');
+const LOCATION = 'ap-east-1';
+
+describe('notifications through the plugin', () => {
+  it('tells the owners of the location resource and the auditors of a readiness drop within one scheduled evaluation cycle', async () => {
+    const sent: NotificationSendOptions[] = [];
+    const scheduler = mockServices.scheduler.mock();
+    const { server } = await startTestBackend({
+      features: [
+        regionExpansionPlugin,
+        regionExpansionModuleDemo,
+        scheduler.factory,
+        createServiceFactory({
+          service: notificationService,
+          deps: {},
+          factory: () => ({
+            send: async (options: NotificationSendOptions) => {
+              sent.push(options);
+            },
+          }),
+        }),
+        catalogServiceMock.factory({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Resource',
+              metadata: {
+                name: LOCATION,
+                annotations: { 'region-expansion.io/location': LOCATION },
+              },
+              spec: { type: 'aws-region', owner: 'group:default/hk-team' },
+            },
+          ],
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            regionExpansion: {
+              demoData: { enabled: true, tenants: 10 },
+              notifications: { auditorsGroup: 'auditors' },
+            },
+          },
+        }),
+      ],
+    });
+    const cycle = scheduler.scheduleTask.mock.calls
+      .map(([task]) => task)
+      .find(task => task.id === 'region-expansion-readiness')!;
+    const runCycle = () => cycle.fn(new AbortController().signal);
+
+    // Blocked by availability; a waiver lifts it, and a cycle remembers it.
+    const created = await request(server)
+      .post(`${API}/waivers`)
+      .set('Authorization', AUTH)
+      .send({
+        locationId: LOCATION,
+        check: 'availability',
+        reason: 'self-hosted model replaces Bedrock during the pilot',
+        approver: 'user:default/ciso',
+        expiresAt: new Date(Date.now() + 90 * 86_400_000).toISOString(),
+      });
+    expect(created.status).toBe(201);
+    expect(created.body.evaluation.level).toBe('pilot');
+    await runCycle();
+    expect(sent.filter(s => s.payload.link?.endsWith(LOCATION))).toEqual([]);
+
+    // Revoked: the next cycle finds it blocked and tells its owners.
+    await request(server)
+      .delete(`${API}/waivers/${created.body.waiver.id}`)
+      .set('Authorization', AUTH)
+      .expect(200);
+    await runCycle();
+
+    const drops = sent.filter(
+      s => s.payload.scope === `region-expansion:readiness-level:${LOCATION}`,
+    );
+    expect(drops).toEqual([
+      {
+        recipients: {
+          type: 'entity',
+          entityRef: ['group:default/hk-team', 'group:default/auditors'],
+        },
+        payload: expect.objectContaining({
+          title: `Readiness of ${LOCATION} dropped to blocked`,
+          link: `/region-expansion/regions/${LOCATION}`,
+        }),
+      },
+    ]);
+  });
+});
