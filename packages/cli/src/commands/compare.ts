@@ -24,6 +24,29 @@ import { parseResidency } from './assess';
 import { footprintOfPaths, type FootprintCommandOptions } from './footprint';
 import { readDataFile } from './place';
 
+/** Options of the compare command. */
+export interface CompareCommandOptions extends FootprintCommandOptions {
+  /** A footprint JSON (`yarn region-expansion footprint --json`). */
+  footprint?: string;
+  /** A YAML or JSON list of tenant classes. */
+  classes?: string;
+  name?: string;
+  residency?: string;
+  classification?: string;
+  tier?: string;
+  tenants?: string;
+  load?: string;
+  countries?: string;
+  /** Comma-separated location ids. */
+  candidates?: string;
+  /** A price snapshot (`yarn region-expansion prices refresh`). */
+  prices?: string;
+  /** `key=quantity` overrides of bill-of-materials lines. */
+  override?: string[];
+  cellTenants?: string;
+  cellLoad?: string;
+}
+
 function parseOrFail<T>(
   schema: {
     safeParse(
