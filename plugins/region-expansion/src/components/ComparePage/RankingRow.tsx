@@ -66,8 +66,9 @@ export function RankingRow(props: {
         <TableCell>
           {row.gaps.length === 0
             ? t('comparePage.noGaps')
-            : row.gaps.map(gap => (
-                <Typography key={gapText(gap)} variant="body2">
+            : row.gaps.map((gap, index) => (
+                // Two gaps may read alike (the same rule for two services' actions).
+                <Typography key={index} variant="body2">
                   {gapText(gap)}
                 </Typography>
               ))}
@@ -116,11 +117,11 @@ export function RankingRow(props: {
               })}
             </Typography>
             <ul aria-labelledby={`${whyId}-heading`}>
-              {row.why.map(line => (
-                <li key={line}>{line}</li>
+              {row.why.map((line, index) => (
+                <li key={`why ${index}`}>{line}</li>
               ))}
-              {row.gaps.map(gap => (
-                <li key={`gap ${gapText(gap)}`}>{gapText(gap)}</li>
+              {row.gaps.map((gap, index) => (
+                <li key={`gap ${index}`}>{gapText(gap)}</li>
               ))}
               {(['controlPlane', 'isolation', 'encryption'] as const).map(
                 part => (
@@ -134,8 +135,8 @@ export function RankingRow(props: {
                   </li>
                 ),
               )}
-              {row.cost.architectureExtras.map(extra => (
-                <li key={extra.item}>
+              {row.cost.architectureExtras.map((extra, index) => (
+                <li key={`extra ${index}`}>
                   {extra.item}: {extra.reason}
                 </li>
               ))}
