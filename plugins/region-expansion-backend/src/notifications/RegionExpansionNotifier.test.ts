@@ -1,5 +1,4 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   NotificationSendOptions,
@@ -14,6 +13,7 @@ import {
 import { evaluateReadiness } from '@region-expansion/plugin-region-expansion-node';
 import { allPassSignals } from '@region-expansion/plugin-region-expansion-node/testUtils';
 import { migrated } from '../__testUtils__/database';
+import { locationResource } from '../__testUtils__/locationResource';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { catalogLocationOwners } from './catalogLocationOwners';
 import { KnexNotificationStateStore } from './KnexNotificationStateStore';
@@ -24,17 +24,6 @@ const START = new Date('2026-12-06T12:00:00Z');
 const LOCATION = 'eu-central-1';
 const OWNER = 'group:default/frankfurt-team';
 const AUDITORS = 'group:default/auditors';
-
-/** The Resource the catalog module emits for the location. */
-const resource: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: LOCATION,
-    annotations: { 'region-expansion.io/location': LOCATION },
-  },
-  spec: { type: 'aws-region', owner: 'frankfurt-team' },
-};
 
 /** A NotificationService that records what it was asked to send. */
 class RecordingNotifications implements NotificationService {
@@ -91,7 +80,9 @@ describe.each(testDatabaseIds())('RegionExpansionNotifier (%s)', databaseId => {
       notifications,
       store: KnexNotificationStateStore.create({ client }),
       owners: catalogLocationOwners({
-        catalog: catalogServiceMock({ entities: [resource] }),
+        catalog: catalogServiceMock({
+          entities: [locationResource(LOCATION, 'frankfurt-team')],
+        }),
         auth: mockServices.auth(),
       }),
       settings: {

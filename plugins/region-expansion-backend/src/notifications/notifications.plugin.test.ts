@@ -11,6 +11,7 @@ import {
 } from '@backstage/plugin-notifications-node';
 import { regionExpansionModuleDemo } from '@region-expansion/plugin-region-expansion-backend-module-demo';
 import request from 'supertest';
+import { locationResource } from '../__testUtils__/locationResource';
 import { regionExpansionPlugin } from '../plugin';
 
 jest.setTimeout(120_000);
@@ -38,17 +39,7 @@ describe('notifications through the plugin', () => {
           }),
         }),
         catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Resource',
-              metadata: {
-                name: LOCATION,
-                annotations: { 'region-expansion.io/location': LOCATION },
-              },
-              spec: { type: 'aws-region', owner: 'group:default/hk-team' },
-            },
-          ],
+          entities: [locationResource(LOCATION, 'group:default/hk-team')],
         }),
         mockServices.rootConfig.factory({
           data: {
