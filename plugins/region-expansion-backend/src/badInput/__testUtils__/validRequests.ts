@@ -14,6 +14,9 @@ export const VALID_PATHS: Record<string, string> = {
   '/readiness/{locationId}/evaluate': '/readiness/eu-west-1/evaluate',
   '/readiness/{locationId}/assess': '/readiness/eu-west-1/assess',
   '/waivers/{id}': '/waivers/00000000-0000-4000-8000-000000000000',
+  '/locations/{locationId}/advice': '/locations/eu-west-1/advice',
+  '/locations/{locationId}/guardrail-drift':
+    '/locations/eu-west-1/guardrail-drift',
 };
 
 /** A dedicated cell of the demo estate (capacity one tenant). */
@@ -112,6 +115,20 @@ export const VALID_BODIES: Record<string, unknown> = {
     services: [{ code: 's3', sources: ['iac'], actions: [] }],
     crossRegion: [],
     unknown: [],
+  },
+  'POST /comparisons': {
+    tenantClasses: [
+      {
+        name: 'eu-confidential',
+        residency: { jurisdictions: ['EU'] },
+        classification: 'confidential',
+        tier: 'bridge',
+        expectedTenants: 20,
+        loadUnits: 5,
+        countries: ['DE'],
+      },
+    ],
+    candidates: ['eu-central-1', 'eu-west-1'],
   },
   'POST /governance/sync': {},
   'POST /availability/refresh': { partitions: ['aws'] },
