@@ -237,18 +237,18 @@ export async function runCompareBench(
       ...PRICE_CATALOG[key],
     }));
     const baseline: number[] = [];
-    let baselineCalls = 0;
+    const counted = { calls: 0 };
+    const onCall = () => {
+      counted.calls += 1;
+    };
     for (let i = 0; i < baselineRequests; i++) {
       started = performance.now();
       for (const region of priceRegions) {
-        await readRegionPrices(client, region, lines, {
-          onCall: () => {
-            baselineCalls += 1;
-          },
-        });
+        await readRegionPrices(client, region, lines, { onCall });
       }
       baseline.push(performance.now() - started);
     }
+    const baselineCalls = counted.calls;
     client.destroy();
     const perRegion = {
       requests: baselineRequests,
