@@ -244,6 +244,33 @@ describe.each(testDatabaseIds())('RegionExpansionNotifier (%s)', databaseId => {
     ]);
   });
 
+  it('notifies drift with many differing statements once, however long their list', async () => {
+    const { notifier, notifications } = await setup();
+    const blockers = Array.from(
+      { length: 40 },
+      (_, i) => `statement DenyRegions${i} differs: aws:RequestedRegion`,
+    );
+    const drifting = () =>
+      evaluation('blocked', START, {
+        signals: {
+          ...allPassSignals,
+          'guardrail-drift': {
+            status: 'fail',
+            detail: '40 statements differ',
+            blockers,
+          },
+        },
+      });
+    for (let i = 0; i < 3; i++) {
+      await notifier.afterReadiness([drifting()]);
+    }
+    expect(
+      notifications.sent.filter(s =>
+        s.payload.title.startsWith('Guardrail drift'),
+      ),
+    ).toHaveLength(1);
+  });
+
   it('notifies the auditors of a governance target stale past its window, once', async () => {
     const { notifier, notifications, setNow } = await setup({
       auditorsGroup: AUDITORS,

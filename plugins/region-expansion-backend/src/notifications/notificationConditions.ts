@@ -5,6 +5,7 @@ import {
   ReadinessLevel,
   StoredReadinessEvaluation,
 } from '@region-expansion/plugin-region-expansion-common';
+import { createHash } from 'node:crypto';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -98,7 +99,11 @@ export function readinessConditions(
   }
   const drift = evaluation.signals['guardrail-drift'];
   if (drift && (drift.status === 'fail' || drift.status === 'warn')) {
-    const state = `${drift.status}:${[...drift.blockers].sort().join('|')}`;
+    // A digest: the list of differing statements has no length bound.
+    const digest = createHash('sha256')
+      .update(JSON.stringify([...drift.blockers].sort()))
+      .digest('hex');
+    const state = `${drift.status}:${digest}`;
     conditions.push({
       ...base,
       topic: `guardrail-drift:${locationId}`,
