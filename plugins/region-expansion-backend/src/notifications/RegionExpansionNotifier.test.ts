@@ -28,7 +28,13 @@ const AUDITORS = 'group:default/auditors';
 /** A NotificationService that records what it was asked to send. */
 class RecordingNotifications implements NotificationService {
   readonly sent: NotificationSendOptions[] = [];
+  /** Sends refused before the next one is recorded, as by an unreachable backend. */
+  refuseNext = 0;
   async send(options: NotificationSendOptions): Promise<void> {
+    if (this.refuseNext > 0) {
+      this.refuseNext -= 1;
+      throw new Error('connect ECONNREFUSED');
+    }
     this.sent.push(options);
   }
 }
@@ -174,6 +180,20 @@ describe.each(testDatabaseIds())('RegionExpansionNotifier (%s)', databaseId => {
       `Readiness of ${LOCATION} dropped to pilot`,
       `Readiness of ${LOCATION} dropped to blocked`,
       `Readiness of ${LOCATION} dropped to pilot`,
+    ]);
+  });
+
+  it('sends a notification that could not be sent again on the next cycle, once', async () => {
+    const { notifier, notifications } = await setup();
+    await notifier.afterReadiness([evaluation('ready', START)]);
+    notifications.refuseNext = 1;
+    await notifier.afterReadiness([evaluation('blocked', START)]);
+    expect(notifications.sent).toEqual([]);
+
+    await notifier.afterReadiness([evaluation('blocked', START)]);
+    await notifier.afterReadiness([evaluation('blocked', START)]);
+    expect(notifications.sent.map(s => s.payload.title)).toEqual([
+      `Readiness of ${LOCATION} dropped to blocked`,
     ]);
   });
 
