@@ -15,6 +15,7 @@ import type { AvailabilityIndex } from '../availability/AvailabilityIndex';
 import { availabilityLocationOf } from '../availability/availabilityLocationOf';
 import type { ServiceMapping } from '../availability/serviceMapping';
 import type { LocationCatalog } from '../locations/LocationCatalog';
+import { cloudHsmOffered } from '../design/cloudHsmOffered';
 import { adviseArchitecture } from '../residency/evaluateResidency';
 import {
   classCost,
@@ -194,13 +195,9 @@ function adviceFor(
       `location ${location.id} names unknown partition ${location.partition}`,
     );
   }
-  const availabilityLocation = availabilityLocationOf(
-    location,
-    input.availability,
-  );
-  const cloudHsmAvailable =
-    input.availability.knows(availabilityLocation) &&
-    input.availability.has('cloudhsm', availabilityLocation);
+  // One rule for where CloudHSM is offered, as the advice route, assess
+  // and the wizard judge it.
+  const cloudHsmAvailable = cloudHsmOffered(location, input.availability);
   return adviseArchitecture(
     location,
     partition,
