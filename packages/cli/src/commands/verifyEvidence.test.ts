@@ -11,6 +11,7 @@ import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import { runCliProcess } from '../__testUtils__/runCliProcess';
 import { TempFolder } from '../__testUtils__/TempFolder';
+import { verifyEvidence } from './verifyEvidence';
 
 jest.setTimeout(60_000);
 
@@ -27,7 +28,7 @@ async function writeBundle(
 ) {
   const zip = new JSZip();
   for (const [path, content] of Object.entries(files)) zip.file(path, content);
-  folder.write(name, await zip.generateAsync({ type: 'nodebuffer' }));
+  folder.write(name, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
 let signed: Record<string, string | Buffer>;
@@ -109,7 +110,7 @@ describe('verify-evidence', () => {
     ],
     [
       'a tampered manifest',
-      { 'manifest.json': '{"signature":{"signed":false,"reason":"x"}}' },
+      { 'manifest.json': '{"files":[],"signature":{"signed":false,"reason":"x"}}' },
       'key.pem',
       'signature: the bundle is unsigned',
     ],
@@ -165,5 +166,22 @@ describe('verify-evidence', () => {
     );
     expect(code).toBe(2);
     expect(output).toContain(message);
+  });
+
+  it('stops inflating a bundle past its limit and refuses it naming the bundle (a ZIP bomb)', async () => {
+    // 4 MiB of zeros deflate to a few KB.
+    await writeBundle('bomb.zip', {
+      ...signed,
+      'big.bin': Buffer.alloc(4 << 20),
+    });
+    await expect(
+      verifyEvidence(folder.at('bomb.zip'), {
+        publicKey: folder.at('key.pem'),
+        maxInflatedBytes: 1 << 20,
+      }),
+    ).rejects.toMatchObject({
+      name: 'CliInputError',
+      message: 'bundle: inflates to more than 1048576 bytes',
+    });
   });
 });
