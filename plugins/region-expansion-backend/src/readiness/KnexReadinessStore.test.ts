@@ -47,10 +47,7 @@ const cisoWaiver = (
  * Grants `waiver` at T0 and checks it is active and that a second one for
  * the same location and check is refused while it applies.
  */
-async function grantOnce(
-  store: KnexReadinessStore,
-  waiver: ReadinessWaiver,
-) {
+async function grantOnce(store: KnexReadinessStore, waiver: ReadinessWaiver) {
   const granted = await store.addWaiver(waiver, {
     createdBy: 'user:default/platform-admin',
     now: at(0),

@@ -41,7 +41,11 @@ const running = (pages: number): GovernanceFreshness => ({
 
 describe('useGovernanceSyncProgress', () => {
   it('re-reads the sync state on each governance sync signal, and reloads the page when a run finishes', async () => {
-    const states = [[running(3)], [running(7)], [{ ...running(9), status: 'ok' }]];
+    const states = [
+      [running(3)],
+      [running(7)],
+      [{ ...running(9), status: 'ok' }],
+    ];
     const partitions: (string | null)[] = [];
     server.use(
       http.get(`${BASE_URL}/governance/freshness`, ({ request }) => {

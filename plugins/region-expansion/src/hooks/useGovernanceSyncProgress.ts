@@ -20,8 +20,9 @@ export function useGovernanceSyncProgress(
   onFinished: () => void,
 ): GovernanceFreshness[] | undefined {
   const api = useRegionExpansionApi();
-  const { lastSignal } =
-    useSignal<GovernanceSyncSignal>(GOVERNANCE_SYNC_SIGNAL_CHANNEL);
+  const { lastSignal } = useSignal<GovernanceSyncSignal>(
+    GOVERNANCE_SYNC_SIGNAL_CHANNEL,
+  );
   const [freshness, setFreshness] = useState<GovernanceFreshness[]>();
   const finished = useRef(onFinished);
   finished.current = onFinished;

@@ -91,10 +91,7 @@ export function GovernancePage() {
   // The panels read further pages of the same scope on request.
   const loadPage = useGovernancePageLoaders(filter);
   // Sync progress follows the backend's signals while a sync runs.
-  const liveFreshness = useGovernanceSyncProgress(
-    filter.partition,
-    data.retry,
-  );
+  const liveFreshness = useGovernanceSyncProgress(filter.partition, data.retry);
 
   if (hasStatus(data.error, 404)) {
     return (
