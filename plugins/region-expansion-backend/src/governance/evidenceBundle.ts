@@ -7,7 +7,6 @@ import {
   isInScope,
 } from '@region-expansion/plugin-region-expansion-node';
 import archiver from 'archiver';
-import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -112,10 +111,15 @@ export async function writeEvidenceBundle(
           options.snapshots.isolation,
         );
       } finally {
-        // Read the file back only once its descriptor is closed.
+        // Read the file back only once its descriptor is closed. After a
+        // failure the archive may still write to it: that write's error is
+        // not the one to report.
         if (!temp.closed) {
+          temp.on('error', () => undefined);
           temp.destroy();
-          await once(temp, 'close');
+          await new Promise<void>(resolve =>
+            temp.once('close', () => resolve()),
+          );
         }
       }
     });

@@ -170,15 +170,23 @@ describe('signed evidence bundle (GET /governance/evidence-bundle)', () => {
     ).toEqual([expect.stringMatching(/^signature: the bundle is unsigned/)]);
   });
 
-  it('answers 503 without a ZIP or AWS error text when KMS refuses to sign', async () => {
-    const res = await download(signerOf({ keyId: 'alias/no-such-key' }));
+  it.each([
+    ['KMS refuses to sign', { keyId: 'alias/no-such-key' }, 'invalid-request'],
+    [
+      'the signing account has no credentials',
+      { accountId: '999999999999', keyId: 'alias/no-such-key' },
+      'invalid-credentials',
+    ],
+  ])('answers 503 without a ZIP or AWS error text when %s', async (_what, change, kind) => {
+    const res = await download(signerOf(change));
     expect(res.status).toBe(503);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.headers['content-disposition']).toBeUndefined();
     const body = JSON.parse((res.body as Buffer).toString());
     expect(body.error.message).toBe(
-      'Signing the evidence manifest through AWS KMS failed (invalid-request)',
+      `Signing the evidence manifest through AWS KMS failed (${kind})`,
     );
+    expect(JSON.stringify(body)).not.toContain('999999999999');
     expect(JSON.stringify(body)).not.toContain('no-such-key');
   });
 

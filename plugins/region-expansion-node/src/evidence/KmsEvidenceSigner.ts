@@ -143,8 +143,9 @@ export class KmsEvidenceSigner {
    * (503) that names its class but carries no AWS error text.
    */
   async sign(manifest: Buffer): Promise<EvidenceSignatureFile> {
-    const client = await this.client();
     try {
+      // Inside: a credentials failure is reported as one, without its text.
+      const client = await this.client();
       const signed = await client.send(
         new SignCommand({
           KeyId: this.settings.keyId,
