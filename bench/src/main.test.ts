@@ -42,6 +42,20 @@ describe('yarn bench', () => {
         '--keep',
       ],
       cloudtrail: ['--size-gb <n>=2', '--file-mb <n>=8'],
+      compare: [
+        '--locations <n>=40',
+        '--services <n>=200',
+        '--requests <n>=60',
+        '--baseline-requests <n>=2',
+      ],
+      drift: [
+        '--accounts <n>=500',
+        '--ous <n>=50',
+        '--scps <n>=200',
+        '--plans <n>=24',
+        '--rate-per-second <n>=10',
+        '--concurrency <n>=4',
+      ],
     });
   });
 
