@@ -26,10 +26,15 @@ export const SIMULATED_BYTES_PER_RECORD = 1500;
  * @public
  */
 export interface SimulatedEventDataStore {
+  /** Id of the store (a UUID drawn from the seed); the `FROM` of a query. */
   id: string;
+  /** ARN of the store, in the partition's home Region and the owner's account. */
   arn: string;
+  /** Id of the partition whose records the store holds, e.g. `aws-eusc`. */
   partition: string;
+  /** Region the store lives in (the partition's home Region); queries are served only there. */
   region: string;
+  /** Id of the account that owns the store (the partition's first account). */
   owner: string;
 }
 

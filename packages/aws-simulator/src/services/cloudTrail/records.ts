@@ -13,8 +13,11 @@ import { createRandom, DAY, hashOf, pick, uuidFrom } from '../../random';
 export interface SimulatedCloudTrailRecord {
   /** Epoch ms. */
   eventTime: number;
+  /** Kind of event, e.g. `AwsApiCall`, `AwsServiceEvent` or `AwsConsoleSignIn`. */
   eventType: string;
+  /** Service endpoint that recorded the event, e.g. `s3.amazonaws.com`. */
   eventSource: string;
+  /** Operation or event name, e.g. `PutObject`. */
   eventName: string;
   /** recipientAccountId. */
   account: string;
@@ -48,9 +51,18 @@ const EVENTS: ReadonlyArray<[type: string, source: string, name: string]> = [
   ['AwsConsoleSignIn', 'signin.amazonaws.com', 'ConsoleLogin'],
 ];
 
-/** Records per account and Region the organization's trail holds. */
+/**
+ * Records per account and Region the organization's trail holds.
+ *
+ * @public
+ */
 export const CLOUDTRAIL_RECORDS_PER_ACCOUNT_REGION = 60;
-/** Days before the organization's base time the records spread over. */
+
+/**
+ * Days before the organization's base time the records spread over.
+ *
+ * @public
+ */
 export const CLOUDTRAIL_DAYS = 30;
 
 const recordsByOrg = new WeakMap<

@@ -8,7 +8,9 @@ import { createRandom, hashOf, pick } from '../../random';
  * @public
  */
 export interface SimulatedPolicyDocument {
+  /** Policy language version, e.g. `2012-10-17`. */
   Version: string;
+  /** The policy's statements (`Sid`, `Effect`, `Action`, `Resource`, `Condition`, ...). */
   Statement: Array<Record<string, unknown>>;
 }
 
@@ -74,8 +76,11 @@ export const SIMULATED_GUARDRAIL_DRIFTS: readonly SimulatedGuardrailDrift[] = [
  * @public
  */
 export interface SimulatedOrganizationalUnit {
+  /** `ou-` id of the organizational unit. */
   id: string;
+  /** Name of the OU (the last element of its path). */
   name: string;
+  /** Id of the root or OU the OU sits in. */
   parentId: string;
   /** Path from the root, `Root` first. */
   path: string[];
@@ -87,8 +92,11 @@ export interface SimulatedOrganizationalUnit {
  * @public
  */
 export interface SimulatedOrganizationAccount {
+  /** 12-digit account id. */
   id: string;
+  /** Account name (`management` for the management account). */
   name: string;
+  /** Id of the root or OU the account sits in. */
   parentId: string;
 }
 
@@ -98,9 +106,13 @@ export interface SimulatedOrganizationAccount {
  * @public
  */
 export interface SimulatedServiceControlPolicy {
+  /** `p-` id of the policy. */
   id: string;
+  /** Name of the policy, e.g. `FullAWSAccess`. */
   name: string;
+  /** Description of the policy; may be empty. */
   description: string;
+  /** Whether AWS manages the policy (`FullAWSAccess`) rather than the customer. */
   awsManaged: boolean;
   /** The policy document as stored (a JSON string). */
   content: string;
@@ -113,6 +125,7 @@ export interface SimulatedServiceControlPolicy {
  * @public
  */
 export interface SimulatedOrganizationTree {
+  /** Id of the partition the organization lives in, e.g. `aws-eusc`. */
   partition: string;
   /** `o-` id of the organization. */
   organizationId: string;
@@ -120,9 +133,13 @@ export interface SimulatedOrganizationTree {
   managementAccountId: string;
   /** Further accounts that may read it (delegated administrators). */
   delegatedAdministrators: string[];
+  /** The organization's root (`r-` id). */
   root: { id: string; name: 'Root' };
+  /** Every organizational unit, at any depth (the root not included). */
   organizationalUnits: SimulatedOrganizationalUnit[];
+  /** Every account, the management account included. */
   accounts: SimulatedOrganizationAccount[];
+  /** Every SCP, attached or not: `FullAWSAccess` and the customer-managed ones. */
   policies: SimulatedServiceControlPolicy[];
   /** Policy ids attached per target id (root, OU or account). */
   attachments: Map<string, string[]>;
@@ -148,8 +165,11 @@ export interface SimulatedOrganizationTree {
  * @public
  */
 export interface SimulatedOrganizationTreeSize {
+  /** Id of the partition the organization lives in, e.g. `aws-eusc`. */
   partition: string;
+  /** Account that owns the organization; placed under the root and may read it. */
   managementAccountId: string;
+  /** Further accounts that may read the organization; default none. */
   delegatedAdministrators?: string[];
   /** Member accounts that exist (e.g. the synthetic organization's); more are generated up to `accounts`. */
   memberAccountIds?: string[];
@@ -159,13 +179,20 @@ export interface SimulatedOrganizationTreeSize {
   organizationalUnits: number;
   /** Customer-managed SCPs in total (`FullAWSAccess` not counted). */
   serviceControlPolicies: number;
+  /** Guardrails to seed, each with its OU path, SCP and accounts; default none. */
   guardrails?: SimulatedGuardrailSeed[];
   /** Drift per guardrail, by position; absent: picked from the seed. */
   drift?: SimulatedGuardrailDrift[];
+  /** Rate limit across every Organizations operation, as the tree's `rateLimit`; default none. */
   rateLimit?: OperationRateLimit;
 }
 
-/** Id of the AWS managed policy attached everywhere by default. */
+/**
+ * Id of the AWS managed `FullAWSAccess` SCP, which the simulator attaches to
+ * the root and every OU, as AWS does by default.
+ *
+ * @public
+ */
 export const FULL_AWS_ACCESS_POLICY_ID = 'p-FullAWSAccess';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
