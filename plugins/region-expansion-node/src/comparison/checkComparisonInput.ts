@@ -18,9 +18,11 @@ import {
  * @public
  */
 export interface ComparisonRequest {
+  /** The tenant classes to rank locations for, each with its residency. */
   tenantClasses: readonly TenantClass[];
   /** Location ids to rank; absent: every location of `visible`. */
   candidates?: readonly string[];
+  /** Monthly quantities replacing derived ones, by bill-of-materials line. */
   bomOverrides?: BomOverrides;
 }
 
@@ -29,7 +31,8 @@ export interface ComparisonRequest {
  * candidates, before any work: an unknown (or, for a scoped caller,
  * invisible) candidate, a residency no location can meet, an override of a
  * line no bill of materials has, or more candidates than
- * {@link COMPARISON_LIMITS} are {@link DomainRuleError}s naming the field.
+ * {@link @region-expansion/plugin-region-expansion-common#COMPARISON_LIMITS}
+ * are {@link DomainRuleError}s naming the field.
  *
  * @param visible - the locations the caller may read (default: all)
  * @public

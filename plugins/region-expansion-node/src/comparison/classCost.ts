@@ -28,9 +28,13 @@ export type ComparisonCellSpec = Pick<CellSpec, 'version' | 'capacity'>;
 export interface ComparisonCostRequest {
   /** Key of the request in {@link CompareLocationsInput}'s `estimates`. */
   key: string;
+  /** Id of the location whose Region prices the cell. */
   locationId: string;
+  /** The cell to price: the standard one, or a dedicated one for silo. */
   cellSpec: ComparisonCellSpec;
+  /** The encryption tier the advice chose, which sets the key lines. */
   encryption: EncryptionTier;
+  /** The request's overrides of lines this cell's bill of materials has. */
   overrides: BomOverrides;
 }
 

@@ -33,7 +33,9 @@ import { rankCandidates } from './rankCandidates';
  * @public
  */
 export interface ComparisonReadiness {
+  /** Readiness level of the latest evaluation, or `unknown` without one. */
   level: ReadinessLevel;
+  /** ISO 8601 time of that evaluation; absent when there is none. */
   evaluatedAt?: string;
 }
 

@@ -20,10 +20,18 @@
  * 5,000 km). A country not listed gets the class `unknown` with the reason.
  */
 
-/** Date of the snapshot below. */
+/**
+ * Date of the distance model's snapshot of city coordinates.
+ *
+ * @public
+ */
 export const LATENCY_MODEL_DATE = '2026-12-06';
 
-/** A named point: [city, latitude, longitude]. */
+/**
+ * A named point: [city, latitude, longitude] in WGS84 degrees.
+ *
+ * @public
+ */
 export type NamedPoint = readonly [city: string, lat: number, lon: number];
 
 /** City of each Region whose city is public. */

@@ -1,7 +1,14 @@
 import type { RankedLocation } from '@region-expansion/plugin-region-expansion-common';
 import { latencyRank } from './latencyClass';
 
-type Candidate = Omit<RankedLocation, 'rank'>;
+/**
+ * A location to rank: a
+ * {@link @region-expansion/plugin-region-expansion-common#RankedLocation}
+ * before it has its rank.
+ *
+ * @public
+ */
+export type Candidate = Omit<RankedLocation, 'rank'>;
 
 const READINESS_ORDER = ['ready', 'pilot', 'unknown', 'blocked'] as const;
 

@@ -41,7 +41,11 @@ export function priceRegionOf(
   return location.parentRegion;
 }
 
-/** Rounds an amount to the cent. */
+/**
+ * Rounds an amount to the cent.
+ *
+ * @public
+ */
 export function toCents(amount: number): number {
   return Math.round((amount + Number.EPSILON) * 100) / 100;
 }

@@ -22,11 +22,17 @@ export interface PriceQuery {
  * @public
  */
 export interface PriceCatalogEntry extends PriceQuery {
+  /** What the line pays for, e.g. `compute` or `storage`. */
   category: BomCategory;
+  /** What the line is, in words, e.g. `Lambda duration (Arm)`. */
   description: string;
 }
 
-/** Hours in a month, as AWS prices monthly hours. */
+/**
+ * Hours in a month, as AWS prices monthly hours.
+ *
+ * @public
+ */
 export const HOURS_PER_MONTH = 730;
 
 /**

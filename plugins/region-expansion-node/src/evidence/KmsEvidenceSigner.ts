@@ -32,7 +32,9 @@ export interface KmsEvidenceSigningSettings {
   keyId: string;
   /** Account whose credentials (`aws.*`) call KMS; absent: the main account. */
   accountId?: string;
+  /** AWS Region of the KMS key. */
   region: string;
+  /** KMS signing algorithm; `fromConfig` defaults to `ECDSA_SHA_256`. */
   signingAlgorithm: EvidenceSigningAlgorithm;
   /** KMS endpoint URL (the simulator); absent for AWS's own. */
   endpoint?: string;

@@ -1,10 +1,22 @@
 import { createHash, createPublicKey, KeyObject, verify } from 'node:crypto';
 
-/** Digest algorithm of the manifest's file digests and of the signed message. */
+/**
+ * Digest algorithm of the manifest's file digests and of the signed message.
+ *
+ * @public
+ */
 export const EVIDENCE_DIGEST_ALGORITHM = 'SHA-256';
-/** The manifest of an evidence bundle, and the file holding its signature. */
+/**
+ * File name of an evidence bundle's manifest.
+ *
+ * @public
+ */
 export const EVIDENCE_MANIFEST = 'manifest.json';
-/** @public */
+/**
+ * File name of the manifest's signature in an evidence bundle.
+ *
+ * @public
+ */
 export const EVIDENCE_SIGNATURE = 'manifest.sig.json';
 
 /**
@@ -14,7 +26,11 @@ export const EVIDENCE_SIGNATURE = 'manifest.sig.json';
  */
 export type EvidenceSigningAlgorithm = 'ECDSA_SHA_256' | 'RSASSA_PSS_SHA_256';
 
-/** @public */
+/**
+ * The supported {@link EvidenceSigningAlgorithm}s, to check a value against.
+ *
+ * @public
+ */
 export const EVIDENCE_SIGNING_ALGORITHMS: readonly EvidenceSigningAlgorithm[] =
   ['ECDSA_SHA_256', 'RSASSA_PSS_SHA_256'];
 
@@ -40,6 +56,7 @@ export type EvidenceSignatureStatement =
 export interface EvidenceSignatureFile {
   /** The key ARN KMS answered with. */
   keyId: string;
+  /** The KMS signing algorithm the signature was made with. */
   signingAlgorithm: EvidenceSigningAlgorithm;
   /** Base64 of the signature KMS returned (DER for ECDSA). */
   signature: string;
@@ -103,8 +120,11 @@ function verifies(
  * @public
  */
 export interface EvidenceVerification {
+  /** Whether no problem was found. */
   valid: boolean;
+  /** Number of files the manifest lists; 0 when it cannot be read. */
   files: number;
+  /** Every problem found, each `<file or signature>: <reason>`. */
   problems: string[];
 }
 
@@ -179,7 +199,11 @@ function parseManifest(bytes: Buffer):
   } catch {
     return 'not JSON';
   }
-  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
+  if (
+    typeof manifest !== 'object' ||
+    manifest === null ||
+    Array.isArray(manifest)
+  )
     return 'not a JSON object';
   const { files } = manifest as { files?: unknown };
   if (!Array.isArray(files)) return 'files: not a list';

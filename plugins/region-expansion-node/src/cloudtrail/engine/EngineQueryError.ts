@@ -26,6 +26,7 @@ export class EngineQueryError extends Error {
   readonly field: string;
   /** What is wrong, without the field name. */
   readonly reason: string;
+  /** The kind of failure, e.g. `input` for a caller error or `timeout`. */
   readonly problem: EngineQueryProblem;
 
   constructor(options: {
@@ -41,7 +42,11 @@ export class EngineQueryError extends Error {
   }
 }
 
-/** An {@link EngineQueryError} about the caller's input. */
+/**
+ * An {@link EngineQueryError} about the caller's input (problem `input`).
+ *
+ * @public
+ */
 export function engineInputError(field: string, reason: string) {
   return new EngineQueryError({ field, reason, problem: 'input' });
 }

@@ -35,6 +35,7 @@ export interface AthenaFootprintOptions extends EngineRunOptions {
   start: Date;
   /** End of the window (exclusive). */
   end: Date;
+  /** Count only records of these accounts and Regions; absent: all records. */
   filters?: EngineFootprintFilters;
 }
 

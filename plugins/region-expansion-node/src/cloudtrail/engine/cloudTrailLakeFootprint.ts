@@ -29,6 +29,7 @@ export interface CloudTrailLakeFootprintOptions extends EngineRunOptions {
   start: Date;
   /** End of the window (exclusive). */
   end: Date;
+  /** Count only records of these accounts and Regions; absent: all records. */
   filters?: EngineFootprintFilters;
 }
 

@@ -8,9 +8,11 @@ import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
  * @public
  */
 export interface EngineClientOptions {
+  /** AWS Region the client calls, e.g. the event data store's Region. */
   region: string;
   /** Another endpoint than AWS's, e.g. the local simulator. */
   endpoint?: string;
+  /** Static access keys; absent: the SDK's default credential chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Attempts per call, throttled ones included; default 3. */
   maxAttempts?: number;

@@ -14,11 +14,17 @@ import { EngineQueryError, engineInputError } from './EngineQueryError';
  * @public
  */
 export interface EngineFootprintRow {
+  /** CloudTrail event type, e.g. `AwsApiCall` or `AwsServiceEvent`. */
   eventType: string;
+  /** Service that emitted the events, e.g. `s3.amazonaws.com`. */
   eventSource: string;
+  /** API action or event name, e.g. `PutObject`. */
   eventName: string;
+  /** Recipient account id of the events; empty when the row has none. */
   account: string;
+  /** AWS Region of the events; empty when the row has none. */
   region: string;
+  /** Number of records in this group within the window. */
   count: number;
 }
 
@@ -29,7 +35,9 @@ export interface EngineFootprintRow {
  * @public
  */
 export interface EngineFootprint {
+  /** The footprint built from the query's result rows. */
   footprint: Footprint;
+  /** The query that was run: engine, id, SQL and what it read. */
   query: {
     engine: 'cloudtrail-lake' | 'athena';
     /** The engine's query id. */

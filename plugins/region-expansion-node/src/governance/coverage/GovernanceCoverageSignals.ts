@@ -17,6 +17,7 @@ import type { CoverageProof } from './types';
  * @public
  */
 export class GovernanceCoverageSignals implements GovernanceSignalSource {
+  /** Stable id of this source, named when its signals cannot be read. */
   readonly id = 'governance-coverage';
   readonly #aws: GovernanceAwsContext;
   readonly #catalog: Pick<LocationCatalog, 'get'>;
@@ -32,6 +33,10 @@ export class GovernanceCoverageSignals implements GovernanceSignalSource {
     this.#now = options.now;
   }
 
+  /**
+   * A source reading through `aws`; `catalog` defaults to the bundled
+   * location snapshot and `now` (the proofs' check time) to the clock.
+   */
   static create(options: {
     aws: GovernanceAwsContext;
     catalog?: Pick<LocationCatalog, 'get'>;
@@ -64,6 +69,7 @@ export class GovernanceCoverageSignals implements GovernanceSignalSource {
     );
   }
 
+  /** The location's proofs as readiness signals, by coverage check. */
   async signalsFor(
     locationId: string,
   ): Promise<Partial<Record<GovernanceCheck, ReadinessSignal>>> {

@@ -12,7 +12,11 @@ import { CoverageReader, sendAs } from './readContext';
 const standardName = (arn = '') =>
   arn.replace(/^.*:(?:standards|ruleset)\//, '') || 'a standard';
 
-/** Whether a finding aggregator's linking mode takes in `region`. */
+/**
+ * Whether a finding aggregator's linking mode takes in `region`.
+ *
+ * @public
+ */
 export function aggregatorLinks(
   mode: string | undefined,
   regions: readonly string[],

@@ -55,7 +55,9 @@ export const DEFAULT_ORGANIZATIONS_RATE_LIMIT = {
  * @public
  */
 export interface GuardrailDriftPartition {
+  /** The AWS partition, e.g. `aws` or `aws-us-gov`. */
   partition: string;
+  /** Management or delegated administrator account that reads it. */
   accountId: string;
   /** Region the global Organizations endpoint is signed for; default the partition's home Region. */
   region: string;
@@ -67,12 +69,20 @@ export interface GuardrailDriftPartition {
  * @public
  */
 export interface GuardrailDriftSettings {
+  /** Where each partition is read; plans elsewhere are `unknown`. */
   partitions: GuardrailDriftPartition[];
   /** The guardrail plans to check, as `renderGuardrails` takes them. */
   plans: GuardrailsInput[];
+  /**
+   * Pace of Organizations API requests, across operations; see
+   * {@link DEFAULT_ORGANIZATIONS_RATE_LIMIT}.
+   */
   rateLimit: { ratePerSecond: number; burst: number };
+  /** Most Organizations requests in flight at once while reading. */
   concurrency: number;
+  /** Attempts per Organizations call, retries included. */
   maxAttempts: number;
+  /** Organizations endpoint URL (the simulator); absent for AWS's own. */
   endpoint?: string;
   /** How long a read organization is reused, in milliseconds. */
   cacheTtlMs: number;
@@ -98,7 +108,9 @@ export type OrganizationsClientFactory = (
  * @public
  */
 export class GuardrailDriftChecker implements GovernanceSignalSource {
+  /** Stable id of this source, named when its signals cannot be read. */
   readonly id = 'guardrail-drift';
+  /** The settings the checker was created with. */
   readonly settings: GuardrailDriftSettings;
   readonly #rendered: Array<{ input: GuardrailsInput; guardrails: Guardrails }>;
   readonly #clientOf: OrganizationsClientFactory;

@@ -14,9 +14,13 @@ import {
  * @public
  */
 export interface OrganizationSnapshot {
+  /** The partition the organization was read in. */
   partition: string;
+  /** Every OU with its id and its path of names from `Root`. */
   organizationalUnits: Array<{ id: string; path: string[] }>;
+  /** Every account with the id of the root or OU it is in. */
   accounts: Array<{ id: string; parentId: string }>;
+  /** SCPs attached to each OU read, by OU id. */
   policiesByTarget: Record<
     string,
     Array<{ id: string; name: string; awsManaged: boolean; content?: string }>
@@ -32,8 +36,11 @@ export interface OrganizationSnapshot {
  * @public
  */
 export interface PolicyDrift {
+  /** Name of the rendered SCP. */
   name: string;
+  /** Whether AWS holds it unchanged, not at all, or with other statements. */
   state: 'match' | 'missing' | 'changed';
+  /** Its statement differences from AWS (all missing when not attached). */
   statements: PolicyStatementDiff;
 }
 
@@ -43,11 +50,15 @@ export interface PolicyDrift {
  * @public
  */
 export interface GuardrailDriftReport {
+  /** Name of the guardrail plan. */
   plan: string;
+  /** Id of the location the plan targets. */
   location: string;
+  /** Partition of the plan's OU. */
   partition: string;
   /** `ok`, `drift`, or `unknown` when AWS Organizations could not be read. */
   status: 'ok' | 'drift' | 'unknown';
+  /** Path of the plan's OU, e.g. `Root/…`. */
   ouPath: string;
   /** Whether the OU exists at its path. */
   ouFound: boolean;
@@ -55,6 +66,7 @@ export interface GuardrailDriftReport {
   misplacedAccounts: Array<{ accountId: string; actualPath?: string }>;
   /** Accounts in the OU the plan does not list (only when the plan lists accounts). */
   unexpectedAccounts: string[];
+  /** Each SCP the plan renders, compared with the one attached to the OU. */
   policies: PolicyDrift[];
   /** Customer-managed SCPs attached to the OU that the plan does not render. */
   extraPolicies: Array<{ id: string; name: string }>;

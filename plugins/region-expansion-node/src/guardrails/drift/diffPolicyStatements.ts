@@ -14,8 +14,11 @@ export type PolicyStatement = Record<string, unknown>;
  * @public
  */
 export interface PolicyStatementDiff {
+  /** Rendered statements AWS does not hold. */
   missing: PolicyStatement[];
+  /** Statements AWS holds that are not rendered. */
   extra: PolicyStatement[];
+  /** Same-`Sid` statements whose content differs: rendered and in AWS. */
   changed: Array<{
     sid: string;
     expected: PolicyStatement;
@@ -83,7 +86,11 @@ export function canonicalStatement(statement: PolicyStatement): string {
   return JSON.stringify(canonical(normalized));
 }
 
-/** The statements of a document; IAM allows one statement without a list. */
+/**
+ * The statements of a document; IAM allows one statement without a list.
+ *
+ * @public
+ */
 export function statementsOf(document: unknown): PolicyStatement[] {
   const statement = (document as { Statement?: unknown } | null)?.Statement;
   if (Array.isArray(statement)) return statement as PolicyStatement[];
@@ -135,7 +142,11 @@ export function diffPolicyStatements(
   return diff;
 }
 
-/** Whether a diff has no difference. */
+/**
+ * Whether a diff has no difference.
+ *
+ * @public
+ */
 export function isSamePolicy(diff: PolicyStatementDiff): boolean {
   return !diff.missing.length && !diff.extra.length && !diff.changed.length;
 }

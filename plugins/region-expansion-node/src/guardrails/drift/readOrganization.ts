@@ -38,6 +38,7 @@ export interface ReadOrganizationOptions {
   limiter: Pick<GovernanceRateLimiter, 'acquire'>;
   /** Parents (or policies) read at once. */
   concurrency: number;
+  /** Aborts the read: pending rate-limit waits and requests. */
   signal?: AbortSignal;
 }
 
