@@ -8,7 +8,7 @@ import { latencyRank } from './latencyClass';
  *
  * @public
  */
-export type Candidate = Omit<RankedLocation, 'rank'>;
+export type UnrankedLocation = Omit<RankedLocation, 'rank'>;
 
 const READINESS_ORDER = ['ready', 'pilot', 'unknown', 'blocked'] as const;
 
@@ -17,8 +17,8 @@ const READINESS_ORDER = ['ready', 'pilot', 'unknown', 'blocked'] as const;
  * and what a worse value means in words.
  */
 const KEYS: ReadonlyArray<{
-  compare: (a: Candidate, b: Candidate) => number;
-  worse: (a: Candidate, b: Candidate) => string;
+  compare: (a: UnrankedLocation, b: UnrankedLocation) => number;
+  worse: (a: UnrankedLocation, b: UnrankedLocation) => string;
 }> = [
   {
     // Qualifying first; among the ruled out, fewer gaps first.
@@ -71,7 +71,7 @@ const KEYS: ReadonlyArray<{
  *
  * @public
  */
-export function rankCandidates(candidates: Candidate[]): RankedLocation[] {
+export function rankCandidates(candidates: UnrankedLocation[]): RankedLocation[] {
   const sorted = [...candidates].sort((a, b) => {
     for (const key of KEYS) {
       const c = key.compare(a, b);
