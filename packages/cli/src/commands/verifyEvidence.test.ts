@@ -28,7 +28,10 @@ async function writeBundle(
 ) {
   const zip = new JSZip();
   for (const [path, content] of Object.entries(files)) zip.file(path, content);
-  folder.write(name, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  folder.write(
+    name,
+    await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }),
+  );
 }
 
 let signed: Record<string, string | Buffer>;
@@ -110,7 +113,10 @@ describe('verify-evidence', () => {
     ],
     [
       'a tampered manifest',
-      { 'manifest.json': '{"files":[],"signature":{"signed":false,"reason":"x"}}' },
+      {
+        'manifest.json':
+          '{"files":[],"signature":{"signed":false,"reason":"x"}}',
+      },
       'key.pem',
       'signature: the bundle is unsigned',
     ],

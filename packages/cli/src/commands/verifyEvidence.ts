@@ -40,7 +40,9 @@ function inflate(
       if (budget.left < 0) {
         stream.pause();
         reject(
-          new CliInputError(`bundle: inflates to more than ${budget.max} bytes`),
+          new CliInputError(
+            `bundle: inflates to more than ${budget.max} bytes`,
+          ),
         );
         return;
       }

@@ -105,9 +105,11 @@ describe('signed evidence bundle (GET /governance/evidence-bundle)', () => {
     expect(files.get('README.txt')!.toString()).toMatch(
       /governance-coverage:\*[\s\S]*guardrail-drift[\s\S]*signed through AWS KMS/,
     );
-    expect(verifyEvidenceFiles(files, await publicKeyPem(signing.id))).toEqual(
-      { valid: true, files: manifest.files.length, problems: [] },
-    );
+    expect(verifyEvidenceFiles(files, await publicKeyPem(signing.id))).toEqual({
+      valid: true,
+      files: manifest.files.length,
+      problems: [],
+    });
   });
 
   it.each([
@@ -177,18 +179,21 @@ describe('signed evidence bundle (GET /governance/evidence-bundle)', () => {
       { accountId: '999999999999', keyId: 'alias/no-such-key' },
       'invalid-credentials',
     ],
-  ])('answers 503 without a ZIP or AWS error text when %s', async (_what, change, kind) => {
-    const res = await download(signerOf(change));
-    expect(res.status).toBe(503);
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.headers['content-disposition']).toBeUndefined();
-    const body = JSON.parse((res.body as Buffer).toString());
-    expect(body.error.message).toBe(
-      `Signing the evidence manifest through AWS KMS failed (${kind})`,
-    );
-    expect(JSON.stringify(body)).not.toContain('999999999999');
-    expect(JSON.stringify(body)).not.toContain('no-such-key');
-  });
+  ])(
+    'answers 503 without a ZIP or AWS error text when %s',
+    async (_what, change, kind) => {
+      const res = await download(signerOf(change));
+      expect(res.status).toBe(503);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.headers['content-disposition']).toBeUndefined();
+      const body = JSON.parse((res.body as Buffer).toString());
+      expect(body.error.message).toBe(
+        `Signing the evidence manifest through AWS KMS failed (${kind})`,
+      );
+      expect(JSON.stringify(body)).not.toContain('999999999999');
+      expect(JSON.stringify(body)).not.toContain('no-such-key');
+    },
+  );
 
   it.each([
     [{ signingAlgorithm: 'SHA1' }, /signing\.signingAlgorithm: must be one of/],

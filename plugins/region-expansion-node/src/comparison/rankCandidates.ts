@@ -71,7 +71,9 @@ const KEYS: ReadonlyArray<{
  *
  * @public
  */
-export function rankCandidates(candidates: UnrankedLocation[]): RankedLocation[] {
+export function rankCandidates(
+  candidates: UnrankedLocation[],
+): RankedLocation[] {
   const sorted = [...candidates].sort((a, b) => {
     for (const key of KEYS) {
       const c = key.compare(a, b);

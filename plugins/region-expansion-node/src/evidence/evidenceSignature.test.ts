@@ -15,13 +15,16 @@ describe('verifyEvidenceFiles', () => {
     ['{"files":[null]}', 'manifest.json: files[0]: not a file entry'],
     ['{"files":[{"path":7}]}', 'manifest.json: files[0]: not a file entry'],
     ['not json', 'manifest.json: not JSON'],
-  ])('reports the malformed manifest %s as a problem instead of failing', (manifest, problem) => {
-    expect(verifyEvidenceFiles(bundleWith(manifest), pem)).toEqual({
-      valid: false,
-      files: 0,
-      problems: [problem],
-    });
-  });
+  ])(
+    'reports the malformed manifest %s as a problem instead of failing',
+    (manifest, problem) => {
+      expect(verifyEvidenceFiles(bundleWith(manifest), pem)).toEqual({
+        valid: false,
+        files: 0,
+        problems: [problem],
+      });
+    },
+  );
 
   it.each(['null', '"x"', '{'])(
     'reports a manifest.sig.json of %s as a signature problem instead of failing',
