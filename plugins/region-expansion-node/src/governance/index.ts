@@ -7,4 +7,4 @@ export * from './GovernanceAwsContext';
 export * from './runTargets';
 export * from './providerCalls';
 export * from './createGovernanceProviderModule';
-export * from './coverage';
+export * from './coverageProofs';
