@@ -3,7 +3,10 @@ import {
   type ReadinessSignal,
 } from '@region-expansion/plugin-region-expansion-common';
 import { LocationCatalog } from '../../locations';
-import type { GovernanceCheck, GovernanceSignalSource } from '../../readiness/GovernanceSignalSource';
+import type {
+  GovernanceCheck,
+  GovernanceSignalSource,
+} from '../../readiness/GovernanceSignalSource';
 import type { GovernanceAwsContext } from '../GovernanceAwsContext';
 import { coverageSignal, proveRegionCoverage } from './proveRegionCoverage';
 import type { CoverageProof } from './types';

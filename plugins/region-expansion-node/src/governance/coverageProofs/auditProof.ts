@@ -37,10 +37,17 @@ async function auditManagerScope(
           const accounts = new Set<string>();
           let nextToken: string | undefined;
           do {
-            const page = await c.send(new ListAssessmentsCommand({ status: 'ACTIVE', nextToken }), o);
+            const page = await c.send(
+              new ListAssessmentsCommand({ status: 'ACTIVE', nextToken }),
+              o,
+            );
             for (const meta of page.assessmentMetadata ?? []) {
-              const out = await c.send(new GetAssessmentCommand({ assessmentId: meta.id }), o);
-              for (const a of out.assessment?.metadata?.scope?.awsAccounts ?? [])
+              const out = await c.send(
+                new GetAssessmentCommand({ assessmentId: meta.id }),
+                o,
+              );
+              for (const a of out.assessment?.metadata?.scope?.awsAccounts ??
+                [])
                 if (a.id) accounts.add(a.id);
             }
             nextToken = page.nextToken;
@@ -71,7 +78,9 @@ export const readAuditCoverage: CoverageReader = async (ctx, region) => {
   }
   const rest = accounts.filter(a => !inScope.has(a));
   for (const a of accounts.filter(id => inScope.has(id)))
-    findings.shown.push(`account ${a} is in an active Audit Manager assessment in ${region}`);
+    findings.shown.push(
+      `account ${a} is in an active Audit Manager assessment in ${region}`,
+    );
   if (!rest.length) return findings;
   const packFindings = noFindings();
   const [aggregator] = (await aggregatorsOf(ctx, region, packFindings)) ?? [];
@@ -91,7 +100,8 @@ export const readAuditCoverage: CoverageReader = async (ctx, region) => {
             do {
               const page = await c.send(
                 new DescribeAggregateComplianceByConformancePacksCommand({
-                  ConfigurationAggregatorName: aggregator.ConfigurationAggregatorName,
+                  ConfigurationAggregatorName:
+                    aggregator.ConfigurationAggregatorName,
                   Filters: { AwsRegion: region },
                   NextToken,
                 }),
@@ -109,7 +119,9 @@ export const readAuditCoverage: CoverageReader = async (ctx, region) => {
   for (const accountId of rest) {
     if (withPacks.has(accountId)) {
       findings.shown.push(
-        `conformance packs of account ${accountId} in ${region} are reported through AWS Config aggregator ${aggregator!.ConfigurationAggregatorName}`,
+        `conformance packs of account ${accountId} in ${region} are reported through AWS Config aggregator ${
+          aggregator!.ConfigurationAggregatorName
+        }`,
       );
     } else if (packFindings.unknown.length || unreadable.has(accountId)) {
       // Neither source proves the account, and one could not be read.

@@ -41,12 +41,19 @@ export async function aggregatorsOf(
     findings,
     `the AWS Config aggregators in ${homeRegion}`,
     () =>
-      sendAs(ctx, 'config', { accountId: accounts[0], region: homeRegion }, client, (c, o) =>
-        c.send(new DescribeConfigurationAggregatorsCommand({}), o),
+      sendAs(
+        ctx,
+        'config',
+        { accountId: accounts[0], region: homeRegion },
+        client,
+        (c, o) => c.send(new DescribeConfigurationAggregatorsCommand({}), o),
       ),
     { signal: ctx.signal },
   );
-  return out && (out.ConfigurationAggregators ?? []).filter(a => aggregates(a, region));
+  return (
+    out &&
+    (out.ConfigurationAggregators ?? []).filter(a => aggregates(a, region))
+  );
 }
 
 /**
@@ -60,10 +67,21 @@ export const readConfigCoverage: CoverageReader = async (ctx, region) => {
   const findings = noFindings();
   for (const accountId of ctx.targets.accounts) {
     const where = `account ${accountId} in ${region}`;
-    const send = <T>(what: string, command: (c: ConfigServiceClient, o: { abortSignal: AbortSignal }) => Promise<T>) =>
-      readPart(findings, `the AWS Config ${what} of ${where}`, () =>
-        sendAs(ctx, 'config', { accountId, region }, client, command),
-        { signal: ctx.signal, notEnabled: `AWS Config is not enabled for ${where}` },
+    const send = <T>(
+      what: string,
+      command: (
+        c: ConfigServiceClient,
+        o: { abortSignal: AbortSignal },
+      ) => Promise<T>,
+    ) =>
+      readPart(
+        findings,
+        `the AWS Config ${what} of ${where}`,
+        () => sendAs(ctx, 'config', { accountId, region }, client, command),
+        {
+          signal: ctx.signal,
+          notEnabled: `AWS Config is not enabled for ${where}`,
+        },
       );
     const recorders = await send('recorder status', (c, o) =>
       c.send(new DescribeConfigurationRecorderStatusCommand({}), o),
@@ -73,8 +91,11 @@ export const readConfigCoverage: CoverageReader = async (ctx, region) => {
         r => r.recording && r.lastStatus !== 'Failure',
       );
       if (recording)
-        findings.shown.push(`the AWS Config recorder ${recording.name} records ${where}`);
-      else findings.missing.push(`no AWS Config recorder is recording ${where}`);
+        findings.shown.push(
+          `the AWS Config recorder ${recording.name} records ${where}`,
+        );
+      else
+        findings.missing.push(`no AWS Config recorder is recording ${where}`);
     }
     const channels = await send('delivery channel status', (c, o) =>
       c.send(new DescribeDeliveryChannelStatusCommand({}), o),
@@ -86,8 +107,13 @@ export const readConfigCoverage: CoverageReader = async (ctx, region) => {
           d.configSnapshotDeliveryInfo?.lastStatus === 'Success',
       );
       if (delivering)
-        findings.shown.push(`the AWS Config delivery channel ${delivering.name} delivers ${where}`);
-      else findings.missing.push(`no AWS Config delivery channel delivers ${where}`);
+        findings.shown.push(
+          `the AWS Config delivery channel ${delivering.name} delivers ${where}`,
+        );
+      else
+        findings.missing.push(
+          `no AWS Config delivery channel delivers ${where}`,
+        );
     }
   }
   const aggregators = await aggregatorsOf(ctx, region, findings);

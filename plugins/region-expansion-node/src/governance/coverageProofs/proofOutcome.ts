@@ -51,7 +51,8 @@ export function proofOf(
 ): CoverageProof {
   let status: CoverageProof['status'] = 'proven';
   if (findings.missing.length) status = 'missing';
-  else if (findings.unknown.length || !findings.shown.length) status = 'unknown';
+  else if (findings.unknown.length || !findings.shown.length)
+    status = 'unknown';
   return {
     check,
     partition: where.partition,

@@ -15,9 +15,8 @@ const harness = createGovernanceTestHarness({
   appsPerAccount: 12,
   coverageGaps: 'seeded',
 });
-const [home, covered, uncovered, denied] = harness.org
-  .partitionOf('aws')
-  .regions;
+const [home, covered, uncovered, denied] =
+  harness.org.partitionOf('aws').regions;
 const now = new Date('2026-12-06T12:00:00.000Z');
 
 /** Governance reads every Region the organization uses. */

@@ -68,10 +68,13 @@ export const readSecurityHubCoverage: CoverageReader = async (ctx, region) => {
       findings.shown.push(
         `Security Hub is enabled for ${where} with ${ready.join(', ')}`,
       );
-    else findings.missing.push(`no Security Hub standard is enabled for ${where}`);
+    else
+      findings.missing.push(`no Security Hub standard is enabled for ${where}`);
   }
   if (region === homeRegion) {
-    findings.shown.push(`${region} is the aggregation Region of ${ctx.targets.partition}`);
+    findings.shown.push(
+      `${region} is the aggregation Region of ${ctx.targets.partition}`,
+    );
     return findings;
   }
   const [accountId] = accounts;
@@ -79,15 +82,26 @@ export const readSecurityHubCoverage: CoverageReader = async (ctx, region) => {
     findings,
     `the finding aggregator in ${homeRegion}`,
     () =>
-      sendAs(ctx, 'securityhub', { accountId, region: homeRegion }, client, async (c, o) => {
-        const list = await c.send(new ListFindingAggregatorsCommand({}), o);
-        const arn = list.FindingAggregators?.[0]?.FindingAggregatorArn;
-        return {
-          aggregator: arn
-            ? await c.send(new GetFindingAggregatorCommand({ FindingAggregatorArn: arn }), o)
-            : undefined,
-        };
-      }),
+      sendAs(
+        ctx,
+        'securityhub',
+        { accountId, region: homeRegion },
+        client,
+        async (c, o) => {
+          const list = await c.send(new ListFindingAggregatorsCommand({}), o);
+          const arn = list.FindingAggregators?.[0]?.FindingAggregatorArn;
+          return {
+            aggregator: arn
+              ? await c.send(
+                  new GetFindingAggregatorCommand({
+                    FindingAggregatorArn: arn,
+                  }),
+                  o,
+                )
+              : undefined,
+          };
+        },
+      ),
     { signal: ctx.signal },
   );
   if (!read) return findings;
@@ -95,7 +109,11 @@ export const readSecurityHubCoverage: CoverageReader = async (ctx, region) => {
   if (!aggregator || aggregator.FindingAggregationRegion !== homeRegion) {
     findings.missing.push(`no finding aggregator in ${homeRegion}`);
   } else if (
-    aggregatorLinks(aggregator.RegionLinkingMode, aggregator.Regions ?? [], region)
+    aggregatorLinks(
+      aggregator.RegionLinkingMode,
+      aggregator.Regions ?? [],
+      region,
+    )
   ) {
     findings.shown.push(
       `${region} is linked to the finding aggregator in ${homeRegion} (${aggregator.RegionLinkingMode})`,
