@@ -166,10 +166,15 @@ describe('POST /readiness/:locationId/assess bounds (default config)', () => {
       'eu-west-1',
       trailUpload(lowRatioTrail(100 * MIB)),
     );
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(
-      /^content: trail\.json\.gz: decompressed size exceeds the 67108864-byte limit/,
-    );
+    // Status and error together, so a failure shows what came instead.
+    expect({ status: res.status, error: res.body.error }).toMatchObject({
+      status: 400,
+      error: {
+        message: expect.stringMatching(
+          /^content: trail\.json\.gz: decompressed size exceeds the 67108864-byte limit/,
+        ),
+      },
+    });
   });
 
   it('refuses a small .json.gz bomb by its compression ratio after the first MiB, long before the size cap', async () => {

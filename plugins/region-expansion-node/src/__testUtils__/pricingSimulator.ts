@@ -1,4 +1,5 @@
 import { PricingClient } from '@aws-sdk/client-pricing';
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { setupServer } from 'msw/node';
 import {
   accessKeyIdFor,
@@ -14,7 +15,10 @@ import { LocationCatalog } from '../locations';
  * The simulator's Price List API for a test file: an organization over the
  * `aws` and `aws-eusc` partitions of the shipped catalog (3 Regions each),
  * listening from `beforeAll` to `afterAll`, and a real SDK client counting
- * the GetProducts requests it sends.
+ * the GetProducts requests it sends. The client keeps the SDK's retry loop
+ * but waits 10 ms between attempts: the default jittered backoff (up to
+ * seconds per throttled call) made the throttling test's duration random,
+ * close to jest's 5 s timeout.
  */
 export function usePricingSimulator() {
   const catalog = LocationCatalog.fromSnapshot();
@@ -50,7 +54,7 @@ export function usePricingSimulator() {
       new PricingClient({
         region: 'us-east-1',
         endpoint: SIMULATOR_TEST_ENDPOINT,
-        maxAttempts,
+        retryStrategy: new ConfiguredRetryStrategy(maxAttempts, 10),
         credentials: {
           accessKeyId: accessKeyIdFor(account.id),
           secretAccessKey: 'simulated',
