@@ -16,3 +16,4 @@ export * from './design';
 export * from './comparison';
 export * from './guardrails';
 export * from './cost';
+export * from './runbooks';
