@@ -155,6 +155,27 @@ export const governanceSyncPermission = createPermission({
 });
 
 /**
+ * Read Region launch campaigns: gates, burn-up and time to revenue.
+ *
+ * @public
+ */
+export const campaignReadPermission = createPermission({
+  name: 'region-expansion.campaign.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Create campaigns, re-evaluate their gates, approve their cost and record
+ * paying tenants.
+ *
+ * @public
+ */
+export const campaignManagePermission = createPermission({
+  name: 'region-expansion.campaign.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the Region Expansion plugin, for registration with the
  * permission framework.
  *
@@ -174,4 +195,6 @@ export const regionExpansionPermissions = [
   governanceReadPermission,
   governanceExportPermission,
   governanceSyncPermission,
+  campaignReadPermission,
+  campaignManagePermission,
 ];

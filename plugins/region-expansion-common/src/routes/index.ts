@@ -1,4 +1,5 @@
 import { availabilityRoutes } from './availability';
+import { campaignRoutes } from './campaigns';
 import { comparisonRoutes } from './comparison';
 import { designRoutes } from './design';
 import { estateRoutes } from './estate';
@@ -24,6 +25,7 @@ export { availabilityRoutes } from './availability';
 export { designRoutes } from './design';
 export { comparisonRoutes } from './comparison';
 export { guardrailRoutes } from './guardrails';
+export { campaignRoutes } from './campaigns';
 
 /**
  * Every route of the region-expansion REST API, keyed by the name of its
@@ -43,6 +45,7 @@ export const regionExpansionRoutes = {
   ...designRoutes,
   ...comparisonRoutes,
   ...guardrailRoutes,
+  ...campaignRoutes,
 };
 
 /**

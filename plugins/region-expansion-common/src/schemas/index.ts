@@ -16,4 +16,5 @@ export * from './design';
 export * from './comparison';
 export * from './guardrails';
 export * from './cost';
+export * from './campaigns';
 export * from './runbooks';

@@ -78,6 +78,8 @@ describe('regionExpansionPermissions', () => {
       'region-expansion.governance.read': 'read',
       'region-expansion.governance.export': 'read',
       'region-expansion.governance.sync': 'update',
+      'region-expansion.campaign.read': 'read',
+      'region-expansion.campaign.manage': 'update',
     });
   });
 });
