@@ -23,3 +23,4 @@ export * from './permissions';
 export * from './cost';
 export * from './comparison';
 export * from './evidence';
+export * from './runbooks';

@@ -1,0 +1,3 @@
+export * from './planMigrationRunbook';
+export * from './RunbookInputError';
+export * from './runbookAssumptions';
