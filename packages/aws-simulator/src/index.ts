@@ -21,6 +21,10 @@ export type {
   SimulatedAuditControl,
 } from './services/auditManager/data';
 export type { SimulatedConformancePack } from './services/config/data';
+export {
+  simulatedDailyCost,
+  simulatedFirstSpendDay,
+} from './services/costExplorer/data';
 export type {
   SimulatedCoverageGaps,
   SimulatedCoverageGapsOption,

@@ -2,6 +2,7 @@ import { athenaService } from './athena/handlers';
 import { auditManagerService } from './auditManager/handlers';
 import { cloudTrailService } from './cloudTrail/handlers';
 import { configService } from './config/handlers';
+import { costExplorerService } from './costExplorer/handlers';
 import { kmsService } from './kms/handlers';
 import { organizationsService } from './organizations/handlers';
 import { pricingService } from './pricing/handlers';
@@ -24,4 +25,5 @@ export const SIMULATED_SERVICES: readonly SimulatedService[] = [
   athenaService,
   organizationsService,
   kmsService,
+  costExplorerService,
 ];
