@@ -80,6 +80,7 @@ const PINNED_ROLES: Partial<Record<RouteId, string>> = {
   place: 'ep',
   whatIf: 'aep',
   planMigration: 'aep',
+  planMigrationRunbook: 'aep',
   getGovernanceSummary: 'aep',
   listGovernanceFindings: 'aep',
   downloadEvidenceBundle: 'ap',

@@ -4,6 +4,7 @@ import {
   CellLifecycle,
   CellSpec,
   CreateTenantInput,
+  Footprint,
   MigrationOutcome,
   MigrationRequestInput,
   PlacementOutcome,
@@ -12,6 +13,9 @@ import {
   PlacementStrategy,
   QuotaPlanRequestInput,
   QuotaRequest,
+  Runbook,
+  RUNBOOK_LIMITS,
+  RunbookRequestInput,
   Tenant,
   WhatIfRequestInput,
   WhatIfResult,
@@ -21,7 +25,9 @@ import {
   DomainRuleError,
   LocationCatalog,
   PlacementEngine,
+  planMigrationRunbook,
   planQuotas,
+  PriceBook,
   ReadinessLookup,
   unknownReadiness,
 } from '@region-expansion/plugin-region-expansion-node';
@@ -54,7 +60,7 @@ export type PlacementEstate = Pick<
 export interface PlacementServiceOptions {
   store: PlacementStore;
   estate: PlacementEstate;
-  tenants: Pick<TenantStore, 'getTenant'>;
+  tenants: Pick<TenantStore, 'getTenant' | 'listTenants'>;
   /** Strategy of requests that name none; default `pack`. */
   defaultStrategy?: PlacementStrategy;
   /** Spec of the cell the engine proposes; default {@link DEFAULT_CELL_SPEC}. */
@@ -72,7 +78,7 @@ export interface PlacementServiceOptions {
 export class PlacementService {
   readonly #store: PlacementStore;
   readonly #estate: PlacementEstate;
-  readonly #tenants: Pick<TenantStore, 'getTenant'>;
+  readonly #tenants: Pick<TenantStore, 'getTenant' | 'listTenants'>;
   readonly #defaultStrategy: PlacementStrategy;
   readonly #cellSpec: CellSpec;
   readonly #readiness: () => Promise<ReadinessLookup>;
@@ -303,6 +309,49 @@ export class PlacementService {
       },
     );
     return { plan, record };
+  }
+
+  /**
+   * Plans a migration runbook over the stored estate; writes nothing. A
+   * request that cannot be planned (unknown tenant or cell, a target no
+   * cell fits, a forbidden border) is an `InputError` naming the field.
+   */
+  async planRunbook(
+    request: RunbookRequestInput,
+    extra: { footprint?: Footprint; priceBooks?: PriceBook[] } = {},
+  ): Promise<Runbook> {
+    const tenants =
+      request.kind === 'evacuate-cell'
+        ? // One more than a runbook moves, so an overfull cell is refused.
+          (
+            await this.#tenants.listTenants({
+              cellId: request.cellId,
+              offset: 0,
+              limit: RUNBOOK_LIMITS.tenants + 1,
+            })
+          ).items
+        : (
+            await Promise.all(
+              request.tenantIds.map(id => this.#tenants.getTenant(id)),
+            )
+          ).filter((t): t is Tenant => t !== undefined);
+    const catalog = await this.#estate.catalog();
+    const controlPlanes = await this.#estate.listControlPlanes({});
+    const cells = await this.#estate.listCells({});
+    const readiness = await this.#readiness();
+    return withDomainErrors(() =>
+      planMigrationRunbook({
+        request,
+        tenants,
+        cells,
+        catalog,
+        controlPlanes,
+        cellSpec: this.#cellSpec,
+        readiness,
+        strategy: this.#defaultStrategy,
+        ...extra,
+      }),
+    );
   }
 
   /** Placement history of a tenant, oldest first. */

@@ -11,6 +11,7 @@ import {
   locationReadPermission,
   placementRoutes,
   readinessRoutes,
+  runbookRoutes,
   tenantRoutes,
 } from '@region-expansion/plugin-region-expansion-common';
 import type { GuardrailDriftChecker } from '@region-expansion/plugin-region-expansion-node';
@@ -28,6 +29,7 @@ import { GuardrailDriftService } from '../guardrails/GuardrailDriftService';
 import { guardrailHandlers } from '../guardrails/router';
 import { PlacementService } from '../placement/PlacementService';
 import { placementHandlers } from '../placement/router';
+import { runbookHandlers } from '../placement/runbookRouter';
 import { readinessHandlers } from '../readiness/router';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { tenantHandlers } from '../tenants/router';
@@ -90,6 +92,7 @@ export async function createRouter(
     bodyLimits: { importTenants: options.importBodyLimit },
   });
   mountRoutes(router, placementRoutes, placementHandlers(options), auth);
+  mountRoutes(router, runbookRoutes, runbookHandlers(options), auth);
   if (options.readiness) {
     const handlers = readinessHandlers({ readiness: options.readiness });
     mountRoutes(router, readinessRoutes, handlers, auth);

@@ -7,6 +7,7 @@ import { governanceRoutes } from './governance';
 import { guardrailRoutes } from './guardrails';
 import { placementRoutes } from './placement';
 import { readinessRoutes } from './readiness';
+import { runbookRoutes } from './runbooks';
 import { tenantRoutes } from './tenants';
 import type { RouteClient } from './route';
 
@@ -25,6 +26,7 @@ export { availabilityRoutes } from './availability';
 export { designRoutes } from './design';
 export { comparisonRoutes } from './comparison';
 export { guardrailRoutes } from './guardrails';
+export { runbookRoutes } from './runbooks';
 export { campaignRoutes } from './campaigns';
 
 /**
@@ -46,6 +48,7 @@ export const regionExpansionRoutes = {
   ...comparisonRoutes,
   ...guardrailRoutes,
   ...campaignRoutes,
+  ...runbookRoutes,
 };
 
 /**

@@ -100,6 +100,11 @@ export const VALID_BODIES: Record<string, unknown> = {
     tenantId: 'tenant-00001',
     target: { locationId: 'eu-west-1' },
   },
+  'POST /placements/migration-runbooks': {
+    kind: 'tenants',
+    tenantIds: ['tenant-00001'],
+    target: { locationId: 'eu-west-1' },
+  },
   'POST /readiness/{locationId}/assess': {
     fileName: 'stack.template.json',
     content: template,
