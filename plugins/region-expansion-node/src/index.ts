@@ -24,3 +24,4 @@ export * from './cost';
 export * from './comparison';
 export * from './evidence';
 export * from './runbooks';
+export * from './campaigns';

@@ -314,6 +314,12 @@ export const campaignBurnUpPointSchema = z
       .int()
       .describe('Planned tenants placed in a cell of the location by then'),
     tenantsPlanned: z.number().int(),
+    projected: z
+      .literal(true)
+      .optional()
+      .describe(
+        "Present on days after today (up to the target date): today's values carried forward",
+      ),
   })
   .meta({ id: 'CampaignBurnUpPoint' });
 

@@ -1,0 +1,4 @@
+export * from './evaluateCampaignGates';
+export * from './campaignBurnUp';
+export * from './timeToRevenue';
+export * from './readRegionDailyCosts';
