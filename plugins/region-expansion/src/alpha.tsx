@@ -15,10 +15,13 @@ export {
   tenantsPage,
   governancePage,
   comparePage,
+  campaignsPage,
+  campaignPage,
 } from './frontend-system/pages';
 export {
   regionReadinessEntityCard,
   regionalDeploymentsEntityCard,
+  launchCampaignEntityCard,
   regionExpansionEntityContent,
 } from './frontend-system/entityExtensions';
 export { regionPickerFormField } from './frontend-system/regionPickerField';

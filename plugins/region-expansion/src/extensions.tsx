@@ -79,3 +79,21 @@ export const EntityRegionExpansionContent: () => JSX.Element =
       },
     }),
   );
+
+/**
+ * Entity card: the launch campaigns of a Region, Local Zone or Outpost
+ * resource, linking to each campaign. Show it when
+ * `isLaunchLocationResource`.
+ *
+ * @public
+ */
+export const EntityLaunchCampaignCard: () => JSX.Element =
+  regionExpansionPlugin.provide(
+    createComponentExtension({
+      name: 'EntityLaunchCampaignCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityCards').then(m => m.LaunchCampaignCard),
+      },
+    }),
+  );

@@ -19,7 +19,9 @@ export {
   EntityRegionReadinessCard,
   EntityRegionalDeploymentsCard,
   EntityRegionExpansionContent,
+  EntityLaunchCampaignCard,
 } from './extensions';
+export { isLaunchLocationResource } from './components/EntityCards/LaunchCampaignCard.filter';
 export {
   isRegionExpansionResource,
   hasRegionalDeployments,
@@ -37,6 +39,8 @@ export {
   tenantsRouteRef,
   governanceRouteRef,
   compareRouteRef,
+  campaignsRouteRef,
+  campaignRouteRef,
 } from './routes';
 export { RegionPickerFieldExtension } from './scaffolder/extensions';
 export { regionExpansionTranslationRef } from './translation';

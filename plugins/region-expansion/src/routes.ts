@@ -54,6 +54,23 @@ export const governanceRouteRef = pageUnderRoot('governance', '/governance');
  */
 export const compareRouteRef = pageUnderRoot('compare', '/compare');
 
+/**
+ * Region launch campaigns, `?location=<id>` filtering them by location.
+ *
+ * @public
+ */
+export const campaignsRouteRef = pageUnderRoot('campaigns', '/campaigns');
+
+/**
+ * One launch campaign: gates, burn-up and time to revenue.
+ *
+ * @public
+ */
+export const campaignRouteRef = pageUnderRoot(
+  'campaign',
+  '/campaigns/:campaignId',
+);
+
 /** Every route of the plugin, by the name both frontend systems give it. */
 export const pluginRoutes = {
   root: rootRouteRef,
@@ -62,4 +79,6 @@ export const pluginRoutes = {
   tenants: tenantsRouteRef,
   governance: governanceRouteRef,
   compare: compareRouteRef,
+  campaigns: campaignsRouteRef,
+  campaign: campaignRouteRef,
 };

@@ -20,6 +20,8 @@ export const regionExpansionTranslationRef = createTranslationRef({
       sectionsLabel: 'Region Expansion sections',
       regionTitle: 'Region',
       cellTitle: 'Cell',
+      campaignsTitle: 'Launch campaigns',
+      campaignTitle: 'Launch campaign',
     },
     sectionTabs: {
       regions: 'Regions',

@@ -15,6 +15,7 @@ import {
   tenants,
 } from './fixtures';
 import { frankfurtAdvice } from './decisionFixtures';
+import { campaignSummaries, frankfurtCampaign } from './campaignFixtures';
 
 /** Base URL the mock discovery API hands to the real client. */
 export const BASE_URL = 'http://localhost/api/region-expansion';
@@ -162,6 +163,23 @@ export const defaultHandlers = [
       ...frankfurtAdvice,
       advice: { ...frankfurtAdvice.advice, target: params.locationId },
     }),
+  ),
+  http.get(`${BASE_URL}/campaigns`, ({ request }) => {
+    const locationId = new URL(request.url).searchParams.get('locationId');
+    return HttpResponse.json({
+      items: campaignSummaries.filter(
+        c => !locationId || c.locationId === locationId,
+      ),
+    });
+  }),
+  http.get(`${BASE_URL}/campaigns/:campaignId`, ({ params }) =>
+    params.campaignId === frankfurtCampaign.id
+      ? HttpResponse.json(frankfurtCampaign)
+      : errorReply(
+          404,
+          'NotFoundError',
+          `Campaign '${params.campaignId}' not found`,
+        ),
   ),
   http.get(`${BASE_URL}/application-plane/footprint`, () =>
     HttpResponse.json({

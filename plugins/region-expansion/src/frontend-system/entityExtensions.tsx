@@ -8,6 +8,7 @@ import {
   hasRegionalDeployments,
   isRegionExpansionResource,
 } from '../components/EntityCards/conditions';
+import { isLaunchLocationResource } from '../components/EntityCards/LaunchCampaignCard.filter';
 import { regionExpansionTranslationRef } from '../translation';
 
 /** An entity card of the plugin, shown where `filter` holds. */
@@ -68,3 +69,15 @@ export const regionExpansionEntityContent = EntityContentBlueprint.make({
       ),
   },
 });
+
+/**
+ * Launch campaigns card for Region, Local Zone and Outpost resources, linking
+ * to each campaign's page.
+ *
+ * @alpha
+ */
+export const launchCampaignEntityCard = entityCard(
+  'launch-campaigns',
+  isLaunchLocationResource,
+  () => import('../components/EntityCards').then(m => <m.LaunchCampaignCard />),
+);

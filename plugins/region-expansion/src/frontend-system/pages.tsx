@@ -54,6 +54,18 @@ const sections = {
     load: () =>
       import('../components/ComparePage').then(m => <m.ComparePage />),
   },
+  campaigns: {
+    path: 'campaigns',
+    title: regionExpansionTranslationRef('page.campaignsTitle'),
+    load: () =>
+      import('../components/CampaignsPage').then(m => <m.CampaignsPage />),
+  },
+  campaign: {
+    path: 'campaigns/:campaignId',
+    title: regionExpansionTranslationRef('page.campaignTitle'),
+    load: () =>
+      import('../components/CampaignPage').then(m => <m.CampaignPage />),
+  },
 };
 
 /** The page of one section; without an icon and route ref it adds no sidebar item. */
@@ -112,3 +124,9 @@ export const governancePage = sectionPage('governance');
  * classes, `/region-expansion/compare`, with its own sidebar item. @alpha
  */
 export const comparePage = sectionPage('compare');
+
+/** Region launch campaigns: `/region-expansion/campaigns`. @alpha */
+export const campaignsPage = sectionPage('campaigns');
+
+/** One launch campaign: `/region-expansion/campaigns/:campaignId`. @alpha */
+export const campaignPage = sectionPage('campaign');

@@ -1,11 +1,14 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { regionExpansionApi } from './apiExtension';
 import {
+  launchCampaignEntityCard,
   regionalDeploymentsEntityCard,
   regionExpansionEntityContent,
   regionReadinessEntityCard,
 } from './entityExtensions';
 import {
+  campaignPage,
+  campaignsPage,
   cellPage,
   comparePage,
   governancePage,
@@ -37,8 +40,11 @@ export const regionExpansionFrontendPlugin = createFrontendPlugin({
     tenantsPage,
     governancePage,
     comparePage,
+    campaignsPage,
+    campaignPage,
     regionReadinessEntityCard,
     regionalDeploymentsEntityCard,
+    launchCampaignEntityCard,
     regionExpansionEntityContent,
     regionPickerFormField,
     regionExpansionSearchResultListItem,

@@ -9,7 +9,7 @@ import {
   burnUpGeometry,
   type PlottedPoint,
 } from './burnUpGeometry';
-import type { CampaignBurnUpPoint } from './campaignTypes';
+import type { CampaignBurnUpPoint } from '@region-expansion/plugin-region-expansion-common';
 
 /** One series of the chart: a line through its days and a dot per day. */
 function Series(props: {

@@ -1,6 +1,6 @@
 import { formatTime } from '../shared/time';
 import { DataTable } from '../shared/DataTable';
-import type { CampaignGateChange } from './campaignTypes';
+import type { CampaignGateChange } from '@region-expansion/plugin-region-expansion-common';
 import { GateStateChip } from './GateStateChip';
 
 /** Every change of a gate's state, newest first as the server sends it. */

@@ -2,7 +2,7 @@ import Chip from '@mui/material/Chip';
 import { useTheme } from '@mui/material/styles';
 import { useSignalStatusColours } from '../shared/readiness';
 import { readableTextColour } from '../shared/readableTextColour';
-import type { CampaignGateState } from './campaignTypes';
+import type { CampaignGate } from '@region-expansion/plugin-region-expansion-common';
 
 /** A gate's state in the colour of the matching readiness signal status. */
 const STATUS_OF = {
@@ -12,7 +12,7 @@ const STATUS_OF = {
 } as const;
 
 /** One gate state as a chip; unknown is grey, never a pass. */
-export function GateStateChip(props: { state: CampaignGateState }) {
+export function GateStateChip(props: { state: CampaignGate['state'] }) {
   const { state } = props;
   const { palette } = useTheme();
   const background = useSignalStatusColours()[STATUS_OF[state]];

@@ -1,6 +1,6 @@
 import { formatTime } from '../shared/time';
 import { DataTable } from '../shared/DataTable';
-import type { CampaignGate } from './campaignTypes';
+import type { CampaignGate } from '@region-expansion/plugin-region-expansion-common';
 import { GateStateChip } from './GateStateChip';
 
 /** The campaign's gates now: state, the one-sentence reason, since when. */

@@ -2,7 +2,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { formatMoney } from '../ComparePage/CostFigure';
-import type { CampaignTimeToRevenue } from './campaignTypes';
+import type { CampaignTimeToRevenue } from '@region-expansion/plugin-region-expansion-common';
 
 /** Where the first spend date came from, said as the reader needs it. */
 function spendSource(firstSpend: CampaignTimeToRevenue['firstSpend']): string {

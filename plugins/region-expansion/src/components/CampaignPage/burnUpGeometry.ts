@@ -1,4 +1,4 @@
-import type { CampaignBurnUpPoint } from './campaignTypes';
+import type { CampaignBurnUpPoint } from '@region-expansion/plugin-region-expansion-common';
 
 /** Size of the burn-up's drawing area and its margins, in SVG units. */
 export const BURN_UP_BOX = {

@@ -16,6 +16,12 @@ const CellPage = lazyPage(() => import('../CellPage').then(m => m.CellPage));
 const GovernancePage = lazyPage(() =>
   import('../GovernancePage').then(m => m.GovernancePage),
 );
+const CampaignsPage = lazyPage(() =>
+  import('../CampaignsPage').then(m => m.CampaignsPage),
+);
+const CampaignPage = lazyPage(() =>
+  import('../CampaignPage').then(m => m.CampaignPage),
+);
 const ComparePage = lazyPage(() =>
   import('../ComparePage').then(m => m.ComparePage),
 );
@@ -23,7 +29,7 @@ const ComparePage = lazyPage(() =>
 /**
  * The plugin's page in a legacy app: header, section tabs and the nested
  * routes for Regions, one Region, one cell, tenants, the governance
- * dashboard and the comparison of Regions. (The new frontend system mounts
+ * dashboard, the comparison of Regions and launch campaigns. (The new frontend system mounts
  * one page extension per route.)
  */
 export function RegionExpansionPage() {
@@ -36,6 +42,8 @@ export function RegionExpansionPage() {
         <Route path="/tenants" element={<TenantsPage />} />
         <Route path="/governance" element={<GovernancePage />} />
         <Route path="/compare" element={<ComparePage />} />
+        <Route path="/campaigns" element={<CampaignsPage />} />
+        <Route path="/campaigns/:campaignId" element={<CampaignPage />} />
       </Routes>
     </RegionExpansionLayout>
   );
