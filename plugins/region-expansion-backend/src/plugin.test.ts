@@ -81,6 +81,7 @@ const PINNED_ROLES: Partial<Record<RouteId, string>> = {
   whatIf: 'aep',
   planMigration: 'aep',
   planMigrationRunbook: 'aep',
+  recordRunbookProgress: 'ep',
   getGovernanceSummary: 'aep',
   listGovernanceFindings: 'aep',
   downloadEvidenceBundle: 'ap',

@@ -43,6 +43,7 @@ import { createGovernanceStores } from './governance/governanceStores';
 import { GovernanceSyncService } from './governance/GovernanceSyncService';
 import { createGovernanceRouter } from './governance/router';
 import { KnexPlacementStore } from './placement/KnexPlacementStore';
+import { KnexRunbookProgressStore } from './placement/KnexRunbookProgressStore';
 import { PlacementService } from './placement/PlacementService';
 import { readAssessConfig } from './readiness/assessConfig';
 import { readReadinessConfig } from './readiness/config';
@@ -132,6 +133,7 @@ export const regionExpansionPlugin = createBackendPlugin({
           store: KnexPlacementStore.create({ client }),
           estate,
           tenants: tenantStore,
+          runbookProgress: KnexRunbookProgressStore.create({ client }),
           defaultStrategy: readDefaultStrategy(config),
           readiness: () => readinessStore.readinessLookup(),
         });

@@ -8,6 +8,8 @@ import { KnexEstateStore } from '../estate/KnexEstateStore';
 import { KnexPlacementStore } from '../placement/KnexPlacementStore';
 import { PlacementService } from '../placement/PlacementService';
 import { PlacementStore } from '../placement/PlacementStore';
+import { KnexRunbookProgressStore } from '../placement/KnexRunbookProgressStore';
+import { RunbookProgressStore } from '../placement/RunbookProgressStore';
 import { KnexTenantStore } from '../tenants/KnexTenantStore';
 import { TenantService } from '../tenants/TenantService';
 import { TenantStore } from '../tenants/TenantStore';
@@ -22,6 +24,7 @@ export interface EstateStores {
   estate: EstateStore;
   tenants: TenantStore;
   placements: PlacementStore;
+  runbookProgress: RunbookProgressStore;
 }
 
 /** The Knex stores of the estate, tenants and placement over a migrated client. */
@@ -30,6 +33,7 @@ export function createEstateStores(client: Knex): EstateStores {
     estate: KnexEstateStore.create({ client }),
     tenants: KnexTenantStore.create({ client }),
     placements: KnexPlacementStore.create({ client }),
+    runbookProgress: KnexRunbookProgressStore.create({ client }),
   };
 }
 
@@ -69,6 +73,7 @@ export function createEstateServices(
     store: stores.placements,
     estate,
     tenants: stores.tenants,
+    runbookProgress: stores.runbookProgress,
     ...options,
   });
   const tenants = TenantService.create({

@@ -15,6 +15,8 @@ import {
   QuotaRequest,
   Runbook,
   RUNBOOK_LIMITS,
+  RunbookProgressInput,
+  RunbookProgressRecord,
   RunbookRequestInput,
   Tenant,
   WhatIfRequestInput,
@@ -36,6 +38,7 @@ import { EstateService } from '../estate/EstateService';
 import { TenantStore } from '../tenants/TenantStore';
 import { DEFAULT_CELL_SPEC } from './defaultCellSpec';
 import { PlacementStore } from './PlacementStore';
+import { RunbookProgressStore } from './RunbookProgressStore';
 
 // The answers of the placement routes, declared once with their schemas in
 // the common package.
@@ -61,6 +64,8 @@ export interface PlacementServiceOptions {
   store: PlacementStore;
   estate: PlacementEstate;
   tenants: Pick<TenantStore, 'getTenant' | 'listTenants'>;
+  /** Outcomes of executed runbook steps per tenant. */
+  runbookProgress: RunbookProgressStore;
   /** Strategy of requests that name none; default `pack`. */
   defaultStrategy?: PlacementStrategy;
   /** Spec of the cell the engine proposes; default {@link DEFAULT_CELL_SPEC}. */
@@ -79,6 +84,7 @@ export class PlacementService {
   readonly #store: PlacementStore;
   readonly #estate: PlacementEstate;
   readonly #tenants: Pick<TenantStore, 'getTenant' | 'listTenants'>;
+  readonly #runbookProgress: RunbookProgressStore;
   readonly #defaultStrategy: PlacementStrategy;
   readonly #cellSpec: CellSpec;
   readonly #readiness: () => Promise<ReadinessLookup>;
@@ -92,6 +98,7 @@ export class PlacementService {
     this.#store = options.store;
     this.#estate = options.estate;
     this.#tenants = options.tenants;
+    this.#runbookProgress = options.runbookProgress;
     this.#defaultStrategy = options.defaultStrategy ?? 'pack';
     this.#cellSpec = options.cellSpec ?? DEFAULT_CELL_SPEC;
     this.#readiness = options.readiness ?? (async () => unknownReadiness);
@@ -352,6 +359,23 @@ export class PlacementService {
         ...extra,
       }),
     );
+  }
+
+  /** Records a runbook step's outcome for a tenant (404 when unknown). */
+  async recordRunbookProgress(
+    tenantId: string,
+    progress: RunbookProgressInput,
+    actor: string,
+  ): Promise<RunbookProgressRecord> {
+    await this.#tenant(tenantId);
+    return this.#runbookProgress.recordProgress(tenantId, progress, actor);
+  }
+
+  /** Runbook steps recorded for a tenant, oldest first. */
+  async listRunbookProgress(
+    tenantId: string,
+  ): Promise<RunbookProgressRecord[]> {
+    return this.#runbookProgress.listProgress(tenantId);
   }
 
   /** Placement history of a tenant, oldest first. */

@@ -31,5 +31,7 @@ export function runbookHandlers(options: {
   return {
     planMigrationRunbook: async ({ body }) =>
       placement.planRunbook(body, { footprint: await storedFootprint() }),
+    recordRunbookProgress: ({ path, body, actor }) =>
+      placement.recordRunbookProgress(path.id, body, actor),
   };
 }

@@ -163,4 +163,50 @@ describe('POST /placements/migration-runbooks', () => {
       .send({ kind: 'evacuate-cell', cellId: 'eu-west-1-p01' });
     expect(res.status).toBe(403);
   });
+
+  describe('POST /tenants/{id}/runbook-progress', () => {
+    const progress = {
+      runbookId: 'rb-0123456789abcdef01234567',
+      step: 2,
+      kind: 'data-copy',
+      status: 'failed',
+      detail: 'pipeline exited 1',
+    };
+    const record = (
+      tenantId: string,
+      body: object,
+      role: 'engineer' | 'auditor' = 'engineer',
+    ) =>
+      request(server)
+        .post(`${API}/tenants/${tenantId}/runbook-progress`)
+        .set('Authorization', as(role))
+        .send(body);
+
+    it("records a step's outcome on the tenant's history", async () => {
+      const tenantId = placed[0].id;
+      const res = await record(tenantId, progress);
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({
+        ...progress,
+        tenantId,
+        actor: 'user:default/engineer',
+        at: expect.any(String),
+      });
+      const { items, runbookProgress } = await history(tenantId);
+      expect(items.length).toBeGreaterThan(0);
+      expect(runbookProgress).toEqual([res.body]);
+    });
+
+    it('answers 404 for an unknown tenant, 400 naming the field, 403 without placement.execute, and stores nothing', async () => {
+      const tenantId = placed[1].id;
+      expect((await record('no-such-tenant', progress)).status).toBe(404);
+      const bad = await record(tenantId, { ...progress, status: 'maybe' });
+      expect({ status: bad.status, message: bad.body.error?.message }).toEqual({
+        status: 400,
+        message: 'status: must be one of done, failed, skipped-dry-run',
+      });
+      expect((await record(tenantId, progress, 'auditor')).status).toBe(403);
+      expect((await history(tenantId)).runbookProgress).toEqual([]);
+    });
+  });
 });

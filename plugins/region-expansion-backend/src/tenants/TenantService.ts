@@ -2,6 +2,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   CreateTenantInput,
   PlacementRecord,
+  RunbookProgressRecord,
   Tenant,
   TenantImportRow,
   UpdateTenantInput,
@@ -63,6 +64,12 @@ export class TenantService {
   async getTenantHistory(id: string): Promise<PlacementRecord[]> {
     await this.getTenant(id);
     return this.#placement.listHistory(id);
+  }
+
+  /** Runbook steps recorded for a tenant, oldest first (404 when unknown). */
+  async getRunbookProgress(id: string): Promise<RunbookProgressRecord[]> {
+    await this.getTenant(id);
+    return this.#placement.listRunbookProgress(id);
   }
 
   /**

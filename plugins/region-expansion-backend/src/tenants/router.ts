@@ -44,6 +44,7 @@ export function tenantHandlers(options: {
     updateTenant: ({ path, body }) => tenants.updateTenant(path.id, body),
     getTenantHistory: async ({ path }) => ({
       items: await tenants.getTenantHistory(path.id),
+      runbookProgress: await tenants.getRunbookProgress(path.id),
     }),
   };
 }

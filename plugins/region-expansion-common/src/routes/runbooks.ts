@@ -1,5 +1,14 @@
-import { tenantReadPermission } from '../permissions';
-import { runbookRequestSchema, runbookSchema } from '../schemas/runbooks';
+import {
+  placementExecutePermission,
+  tenantReadPermission,
+} from '../permissions';
+import {
+  runbookProgressInputSchema,
+  runbookProgressRecordSchema,
+  runbookRequestSchema,
+  runbookSchema,
+} from '../schemas/runbooks';
+import { idParamsSchema } from './estate';
 import { defineRoute } from './route';
 
 /**
@@ -25,6 +34,30 @@ export const runbookRoutes = {
         kind: 'tenants',
         tenantIds: ['tenant-00001'],
         target: { locationId: 'eu-west-1' },
+      },
+    },
+  }),
+  recordRunbookProgress: defineRoute({
+    method: 'POST',
+    path: '/tenants/{id}/runbook-progress',
+    permission: placementExecutePermission,
+    tag: 'tenants',
+    summary: "Record a runbook step's outcome on the tenant's history",
+    description:
+      'The scaffolder action that executes a runbook records each step it ran (`done` or `failed`); `GET /tenants/{id}/history` lists the records in `runbookProgress`. 404 for an unknown tenant.',
+    params: idParamsSchema,
+    body: runbookProgressInputSchema,
+    response: runbookProgressRecordSchema,
+    status: 201,
+    responseDescription: 'The stored record',
+    errors: [404],
+    example: {
+      params: { id: 'tenant-00001' },
+      body: {
+        runbookId: 'rb-0123456789abcdef01234567',
+        step: 1,
+        kind: 'metadata',
+        status: 'done',
       },
     },
   }),

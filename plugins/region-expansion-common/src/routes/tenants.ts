@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tenantManagePermission, tenantReadPermission } from '../permissions';
 import { placementRecordSchema } from '../schemas/placement';
+import { runbookProgressRecordSchema } from '../schemas/runbooks';
 import {
   createTenantSchema,
   tenantImportRowSchema,
@@ -167,9 +168,13 @@ export const tenantRoutes = {
     tag: 'tenants',
     summary: 'Placement history of a tenant, oldest first',
     params: idParamsSchema,
-    response: itemsOf(placementRecordSchema),
+    response: itemsOf(placementRecordSchema).extend({
+      runbookProgress: z
+        .array(runbookProgressRecordSchema)
+        .describe('Runbook steps recorded for the tenant, oldest first'),
+    }),
     status: 200,
-    responseDescription: 'Placement records',
+    responseDescription: 'Placement records and runbook progress',
     errors: [404],
     example: { params: { id: DEMO_TENANT } },
   }),

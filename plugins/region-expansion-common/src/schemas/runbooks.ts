@@ -199,3 +199,85 @@ export type Runbook = z.output<typeof runbookSchema>;
  * @public
  */
 export type RunbookStep = z.output<typeof runbookStepSchema>;
+
+/**
+ * What a runbook step's execution ended in; `skipped-dry-run` records a
+ * step a dry run only described.
+ *
+ * @public
+ */
+export const RUNBOOK_STEP_STATUSES = [
+  'done',
+  'failed',
+  'skipped-dry-run',
+] as const;
+
+/**
+ * Body of "record a runbook step's progress on the tenant's history".
+ *
+ * @public
+ */
+export const runbookProgressInputSchema = z
+  .strictObject({
+    runbookId: z
+      .string(typeError('a string'))
+      .regex(
+        /^rb-[0-9a-f]{24}$/,
+        'must be a runbook id such as rb-0123456789abcdef01234567',
+      ),
+    step: z
+      .number(typeError('a number'))
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(
+        RUNBOOK_LIMITS.tenants * RUNBOOK_STEP_KINDS.length * 16,
+        'must be a step of a runbook',
+      )
+      .describe('The step number `n` of the runbook'),
+    kind: z.enum(RUNBOOK_STEP_KINDS, {
+      error: `must be one of ${RUNBOOK_STEP_KINDS.join(', ')}`,
+    }),
+    status: z.enum(RUNBOOK_STEP_STATUSES, {
+      error: `must be one of ${RUNBOOK_STEP_STATUSES.join(', ')}`,
+    }),
+    detail: z
+      .string(typeError('a string'))
+      .max(1000, 'must be at most 1000 characters')
+      .optional()
+      .describe('What happened, in words'),
+  })
+  .meta({ id: 'RunbookProgressInput' });
+
+/**
+ * Validated body of a runbook progress record.
+ *
+ * @public
+ */
+export type RunbookProgressInput = z.output<typeof runbookProgressInputSchema>;
+
+/**
+ * A recorded runbook step on a tenant's history.
+ *
+ * @public
+ */
+export const runbookProgressRecordSchema = z
+  .object({
+    tenantId: z.string(),
+    runbookId: z.string(),
+    step: z.number().int(),
+    kind: z.enum(RUNBOOK_STEP_KINDS),
+    status: z.enum(RUNBOOK_STEP_STATUSES),
+    detail: z.string().optional(),
+    actor: z.string().describe('Who recorded it'),
+    at: z.iso.datetime().describe('When'),
+  })
+  .meta({ id: 'RunbookProgressRecord' });
+
+/**
+ * A recorded runbook step on a tenant's history.
+ *
+ * @public
+ */
+export type RunbookProgressRecord = z.output<
+  typeof runbookProgressRecordSchema
+>;

@@ -9,6 +9,7 @@ export const VALID_PATHS: Record<string, string> = {
   '/cells/{id}': '/cells/eu-west-1-p01',
   '/tenants/{id}': '/tenants/tenant-00001',
   '/tenants/{id}/history': '/tenants/tenant-00001/history',
+  '/tenants/{id}/runbook-progress': '/tenants/tenant-00001/runbook-progress',
   '/readiness/{locationId}': '/readiness/eu-west-1',
   '/readiness/{locationId}/history': '/readiness/eu-west-1/history',
   '/readiness/{locationId}/evaluate': '/readiness/eu-west-1/evaluate',
@@ -99,6 +100,12 @@ export const VALID_BODIES: Record<string, unknown> = {
   'POST /placements/migration-plan': {
     tenantId: 'tenant-00001',
     target: { locationId: 'eu-west-1' },
+  },
+  'POST /tenants/{id}/runbook-progress': {
+    runbookId: 'rb-0123456789abcdef01234567',
+    step: 1,
+    kind: 'metadata',
+    status: 'done',
   },
   'POST /placements/migration-runbooks': {
     kind: 'tenants',
