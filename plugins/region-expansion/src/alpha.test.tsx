@@ -31,6 +31,7 @@ import alphaDefault, {
   regionalDeploymentsEntityCard,
   regionExpansionEntityContent,
   regionReadinessEntityCard,
+  launchCampaignEntityCard,
   regionExpansionTranslationRef,
 } from './alpha';
 
@@ -39,6 +40,7 @@ setupTestServer();
 const entityExtensions: OverridableExtensionDefinition[] = [
   regionReadinessEntityCard,
   regionalDeploymentsEntityCard,
+  launchCampaignEntityCard,
   regionExpansionEntityContent,
 ];
 
@@ -81,8 +83,11 @@ describe('region-expansion in the new frontend system', () => {
         'page:region-expansion/tenants',
         'page:region-expansion/governance',
         'page:region-expansion/compare',
+        'page:region-expansion/campaigns',
+        'page:region-expansion/campaign',
         'entity-card:region-expansion/region-readiness',
         'entity-card:region-expansion/regional-deployments',
+        'entity-card:region-expansion/launch-campaigns',
         'entity-content:region-expansion',
         'scaffolder-form-field:region-expansion/region-picker',
         'search-result-list-item:region-expansion',
@@ -129,12 +134,19 @@ describe('region-expansion in the new frontend system', () => {
       'Tenants: 40 of 100 used',
     ],
     ['compare', '/region-expansion/compare', 'heading', 'Compare Regions'],
+    ['campaigns', '/region-expansion/campaigns', 'table', 'Launch campaigns'],
+    [
+      'campaign',
+      '/region-expansion/campaigns/launch-fra',
+      'heading',
+      'Campaign launch-fra',
+    ],
   ] as const)(
     'renders a %s page at its own route, its id taken from the path',
     async (_page, url, role, name) => {
       renderPluginAt(url);
       expect(await findInApp(role, name)).toBeInTheDocument();
-      // Region, cell and compare pages belong to the Regions tab.
+      // Region, cell, compare and campaign pages belong to the Regions tab.
       expect(screen.getByRole('tab', { name: 'Regions' })).toHaveAttribute(
         'aria-selected',
         'true',
@@ -150,6 +162,14 @@ describe('region-expansion in the new frontend system', () => {
       frankfurtCellResource,
       'group',
       'Tenants: 40 of 100 used',
+    ],
+    [
+      'the launch campaigns card, linking to each campaign,',
+      'Region',
+      launchCampaignEntityCard,
+      frankfurtResource,
+      'link',
+      'launch-fra',
     ],
     [
       'a Region expansion tab with the Region page',

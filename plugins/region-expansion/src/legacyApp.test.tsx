@@ -14,6 +14,7 @@ import {
 } from './__testUtils__/appTestKit';
 import { setupTestServer } from './__testUtils__/testServer';
 import {
+  EntityLaunchCampaignCard,
   EntityRegionalDeploymentsCard,
   EntityRegionReadinessCard,
   RegionExpansionPage,
@@ -42,6 +43,11 @@ const entityPages = [
     path: '/entity/component',
     entity: billing,
     Card: EntityRegionalDeploymentsCard,
+  },
+  {
+    path: '/entity/campaigns',
+    entity: frankfurtResource,
+    Card: EntityLaunchCampaignCard,
   },
 ];
 
@@ -105,6 +111,25 @@ describe('region-expansion in a legacy app', () => {
     expect(link).toHaveAttribute('href', '/region-expansion/compare');
     await userEvent.click(link);
     expect(await findInApp('heading', 'Compare Regions')).toBeInTheDocument();
+  });
+
+  it('renders the launch campaigns page under the routable page, linked from the Regions page, and a campaign from it', async () => {
+    renderLegacyAppAt('/region-expansion');
+    const link = await findInApp('link', 'Launch campaigns');
+    expect(link).toHaveAttribute('href', '/region-expansion/campaigns');
+    await userEvent.click(link);
+    await userEvent.click(await findInApp('link', 'launch-fra'));
+    expect(
+      await findInApp('heading', 'Campaign launch-fra'),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the launch campaigns card on a Region resource, linking to the campaign', async () => {
+    renderLegacyAppAt('/entity/campaigns');
+    expect(await findInApp('link', 'launch-fra')).toHaveAttribute(
+      'href',
+      '/region-expansion/campaigns/launch-fra',
+    );
   });
 
   it('renders the readiness card on a Region resource', async () => {

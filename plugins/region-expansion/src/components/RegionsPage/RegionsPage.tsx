@@ -4,6 +4,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import Button from '@mui/material/Button';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import RocketLaunchIcon from '@mui/icons-material/RocketLaunch';
 import { Link as RouterLink } from 'react-router-dom';
 import {
   Content,
@@ -13,7 +14,7 @@ import {
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { compareRouteRef } from '../../routes';
+import { campaignsRouteRef, compareRouteRef } from '../../routes';
 import { regionExpansionTranslationRef } from '../../translation';
 import { useRegionOverview } from '../../hooks/useRegionOverview';
 import {
@@ -65,6 +66,7 @@ export function RegionsPage() {
   const { searchParams, setFilter } = useUrlFilters();
   const { Component: RegionsMap, error: mapError } = regionsMap.useComponent();
   const compareLink = useRouteRef(compareRouteRef)();
+  const campaignsLink = useRouteRef(campaignsRouteRef)();
   const { t } = useTranslationRef(regionExpansionTranslationRef);
 
   const partitionParam = searchParams.get('partition') ?? '';
@@ -126,7 +128,7 @@ export function RegionsPage() {
                   ]}
                 />
               </FilterBar>
-              <div>
+              <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
                 <Button
                   component={RouterLink}
                   to={compareLink}
@@ -135,7 +137,15 @@ export function RegionsPage() {
                 >
                   {t('comparePage.title')}
                 </Button>
-              </div>
+                <Button
+                  component={RouterLink}
+                  to={campaignsLink}
+                  variant="outlined"
+                  startIcon={<RocketLaunchIcon />}
+                >
+                  {t('page.campaignsTitle')}
+                </Button>
+              </Stack>
               <Typography variant="body2" color="text.secondary">
                 Showing {shown.length} of {overviews.length} Regions. Colour
                 shows each Region's latest readiness evaluation; a Region never
