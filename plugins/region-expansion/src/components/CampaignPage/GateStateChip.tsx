@@ -1,8 +1,6 @@
-import Chip from '@mui/material/Chip';
-import { useTheme } from '@mui/material/styles';
-import { useSignalStatusColours } from '../shared/readiness';
-import { readableTextColour } from '../shared/readableTextColour';
 import type { CampaignGate } from '@region-expansion/plugin-region-expansion-common';
+import { ColouredChip } from '../shared/ColouredChip';
+import { useSignalStatusColours } from '../shared/readiness';
 
 /** A gate's state in the colour of the matching readiness signal status. */
 const STATUS_OF = {
@@ -14,17 +12,6 @@ const STATUS_OF = {
 /** One gate state as a chip; unknown is grey, never a pass. */
 export function GateStateChip(props: { state: CampaignGate['state'] }) {
   const { state } = props;
-  const { palette } = useTheme();
-  const background = useSignalStatusColours()[STATUS_OF[state]];
-  return (
-    <Chip
-      size="small"
-      label={state}
-      sx={{
-        bgcolor: background,
-        color: readableTextColour(background, palette),
-        minWidth: 64,
-      }}
-    />
-  );
+  const colour = useSignalStatusColours()[STATUS_OF[state]];
+  return <ColouredChip label={state} colour={colour} minWidth={64} />;
 }

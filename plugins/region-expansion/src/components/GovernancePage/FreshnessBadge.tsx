@@ -1,8 +1,7 @@
-import Chip from '@mui/material/Chip';
 import { useTheme, type Palette } from '@mui/material/styles';
 import type { GovernanceFreshness } from '@region-expansion/plugin-region-expansion-common';
 import { readinessColours } from '../shared/readiness';
-import { readableTextColour } from '../shared/readableTextColour';
+import { ColouredChip } from '../shared/ColouredChip';
 
 /**
  * Badge colours from the theme's palette, so they follow a light or dark
@@ -29,16 +28,5 @@ export function FreshnessBadge(props: { entry: GovernanceFreshness }) {
     entry.status === 'stale'
       ? `Stale: ${entry.staleReason ?? 'no reason recorded'}`
       : entry.status;
-  return (
-    <Chip
-      size="small"
-      label={label}
-      sx={{
-        bgcolor: background,
-        // Light colours of a dark theme need dark text, and the other way round.
-        color: readableTextColour(background, palette),
-        maxWidth: 480,
-      }}
-    />
-  );
+  return <ColouredChip label={label} colour={background} maxWidth={480} />;
 }
