@@ -177,6 +177,22 @@ describe('POST /readiness/:locationId/assess bounds (default config)', () => {
     });
   });
 
+  it('reads a .json.gz of over 5 MB sent as base64, inside the 10 MB body limit', async () => {
+    // Every byte drawn at random from four whitespace characters: about
+    // 4:1, so 24 MiB inflated is a gzip of over 5 MB, 7 million base64
+    // characters (the content check once overflowed its stack on these).
+    const trail = trailPaddedWith(whitespace(MIB), 24 * MIB);
+    expect(trail.length).toBeGreaterThan(5_000_000);
+    const res = await assess('eu-west-1', trailUpload(trail));
+    expect({ status: res.status, error: res.body.error }).toEqual({
+      status: 200,
+      error: undefined,
+    });
+    expect(
+      res.body.footprint.services.map((s: { code: string }) => s.code),
+    ).toEqual(['sqs']);
+  });
+
   it('refuses a small .json.gz bomb by its compression ratio after the first MiB, long before the size cap', async () => {
     const bomb = bombTrail(100 * MIB);
     expect(bomb.length).toBeLessThan(200 * 1024);
