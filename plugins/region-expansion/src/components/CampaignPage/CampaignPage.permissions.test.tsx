@@ -19,6 +19,7 @@ describe('CampaignPage for a reader (campaign.read without campaign.manage)', ()
       ['button', 'Re-evaluate gates'],
       ['button', 'Approve cost'],
       ['textbox', 'Approval note (optional)'],
+      ['button', 'Record paying tenant'],
     ]);
   });
 });

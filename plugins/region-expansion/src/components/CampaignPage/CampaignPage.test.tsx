@@ -190,6 +190,48 @@ describe('CampaignPage', () => {
     expect(screen.getByText(/Cost not approved yet/)).toBeInTheDocument();
   });
 
+  it('records a planned tenant as paying since a day and shows the new time to revenue', async () => {
+    const bodies = recordBodies(
+      server,
+      'put',
+      '/campaigns/launch-fra/paying-tenants/tenant-002',
+      {
+        ...frankfurtCampaign,
+        timeToRevenue: { ...frankfurtCampaign.timeToRevenue, days: 4 },
+      },
+    );
+    const user = userEvent.setup();
+    await renderCampaign();
+    await user.click(screen.getByRole('combobox', { name: 'Planned tenant' }));
+    await user.click(await screen.findByRole('option', { name: 'tenant-002' }));
+    const day = screen.getByLabelText('Paying since');
+    await user.clear(day);
+    await user.type(day, '2026-12-02');
+    await user.click(
+      screen.getByRole('button', { name: 'Record paying tenant' }),
+    );
+    expect(await screen.findByText('4 days')).toBeInTheDocument();
+    expect(bodies).toEqual([{ payingSince: '2026-12-02' }]);
+  });
+
+  it('names the missing tenant instead of calling the backend without one', async () => {
+    const bodies = recordBodies(
+      server,
+      'put',
+      '/campaigns/launch-fra/paying-tenants/:tenantId',
+      {},
+    );
+    const user = userEvent.setup();
+    await renderCampaign();
+    await user.click(
+      screen.getByRole('button', { name: 'Record paying tenant' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'tenantId: choose a planned tenant',
+    );
+    expect(bodies).toEqual([]);
+  });
+
   it("shows the server's 404 message for an unknown campaign", async () => {
     await renderPage('/region-expansion/campaigns/launch-gone');
     expect(

@@ -11,6 +11,7 @@ import { CampaignActions } from './CampaignActions';
 import { CampaignHeader } from './CampaignHeader';
 import { GateHistoryTable } from './GateHistoryTable';
 import { GatesTable } from './GatesTable';
+import { RecordPayingTenantForm } from './RecordPayingTenantForm';
 import { TimeToRevenuePanel } from './TimeToRevenuePanel';
 
 /** The campaign, once read; the actions replace it with their answer. */
@@ -30,7 +31,13 @@ function CampaignContent(props: { campaignId: string }) {
               </InfoCard>
             </Grid>
             <Grid item xs={12} lg={5}>
-              <TimeToRevenuePanel value={view.timeToRevenue} />
+              <Stack useFlexGap spacing={2}>
+                <TimeToRevenuePanel value={view.timeToRevenue} />
+                <RecordPayingTenantForm
+                  campaign={view}
+                  onChange={campaign.show}
+                />
+              </Stack>
             </Grid>
             <Grid item xs={12}>
               <InfoCard title="Burn-up">

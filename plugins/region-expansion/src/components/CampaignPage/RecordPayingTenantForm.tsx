@@ -1,0 +1,67 @@
+import { useCallback, useState } from 'react';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  campaignManagePermission,
+  type CampaignView,
+} from '@region-expansion/plugin-region-expansion-common';
+import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
+import { ActionButton } from '../shared/ActionButton';
+import { SelectField } from '../shared/SelectField';
+
+/**
+ * Records that a tenant named in the plan pays since a day
+ * (`PUT /campaigns/:id/paying-tenants/:tenantId`), which is what time to
+ * revenue counts to. For callers who may manage campaigns; the server
+ * judges the tenant and the day, and a refusal shows its message.
+ */
+export function RecordPayingTenantForm(props: {
+  campaign: CampaignView;
+  onChange: (view: CampaignView) => void;
+}) {
+  const { campaign, onChange } = props;
+  const api = useRegionExpansionApi();
+  const { allowed } = usePermission({ permission: campaignManagePermission });
+  const [tenantId, setTenantId] = useState('');
+  // Today in UTC, the calendar the server checks "not in the future" in.
+  const [payingSince, setPayingSince] = useState(() =>
+    new Date().toISOString().slice(0, 10),
+  );
+  const record = useCallback(async () => {
+    // An empty path segment would reach no route: say what is missing.
+    if (!tenantId) throw new Error('tenantId: choose a planned tenant');
+    const view = await api.recordPayingTenant({
+      path: { campaignId: campaign.id, tenantId },
+      body: { payingSince },
+    });
+    onChange(view);
+    return view;
+  }, [api, campaign.id, tenantId, payingSince, onChange]);
+  if (!allowed || campaign.plan.tenantIds.length === 0) return null;
+  return (
+    <ActionButton
+      label="Record paying tenant"
+      action={record}
+      done={() => `${tenantId} recorded as paying since ${payingSince}.`}
+    >
+      <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
+        <SelectField
+          label="Planned tenant"
+          value={tenantId}
+          options={campaign.plan.tenantIds}
+          onChange={setTenantId}
+          minWidth={200}
+        />
+        <TextField
+          size="small"
+          type="date"
+          label="Paying since"
+          value={payingSince}
+          onChange={event => setPayingSince(event.target.value)}
+          InputLabelProps={{ shrink: true }}
+        />
+      </Stack>
+    </ActionButton>
+  );
+}
