@@ -22,6 +22,10 @@ import { availabilityFromConfig } from './availability/availabilityFromConfig';
 import { KnexAvailabilityStore } from './availability/KnexAvailabilityStore';
 import { scheduleAvailabilityRefresh } from './availability/scheduleAvailabilityRefresh';
 import { BackgroundWork } from './BackgroundWork';
+import { campaignCostEstimator } from './campaigns/campaignCostEstimate';
+import { CampaignService } from './campaigns/CampaignService';
+import { costExplorerDailyCosts } from './campaigns/costExplorerConfig';
+import { KnexCampaignStore } from './campaigns/KnexCampaignStore';
 import {
   logNotConfigured,
   readDefaultStrategy,
@@ -246,11 +250,25 @@ export const regionExpansionPlugin = createBackendPlugin({
         });
 
         // Prices are read once per Region and kept warm across comparisons.
+        const prices = await CostService.create({ config, logger });
         const comparison = ComparisonService.create({
           estate,
           readiness,
-          prices: await CostService.create({ config, logger }),
+          prices,
           availability: () => availability.service.currentIndex(),
+        });
+        // Campaign gates read the latest stored evaluation; costs come from
+        // Cost Explorer per partition (regionExpansion.campaigns.costExplorer).
+        const campaigns = CampaignService.create({
+          store: KnexCampaignStore.create({ client }),
+          catalog: () => estate.catalog(),
+          latestReadiness: locationId => readinessStore.getLatest(locationId),
+          estimateCost: campaignCostEstimator({
+            catalog: () => estate.catalog(),
+            footprint: async () => (await readiness.getFootprint()).footprint,
+            prices,
+          }),
+          dailyCosts: costExplorerDailyCosts(config),
         });
 
         // Each route refuses a body type it does not read (mountRoutes).
@@ -266,6 +284,7 @@ export const regionExpansionPlugin = createBackendPlugin({
             importBodyLimit: readImportBodyLimit(config),
             comparison,
             guardrailDrift,
+            campaigns,
           }),
         );
         httpRouter.use(

@@ -60,6 +60,18 @@ export async function startMatrixBackend(): Promise<Server> {
 
 const admin = as('platform-admin');
 
+/** Creates the campaign of the route table's examples, unless it exists. */
+async function exampleCampaign(server: Server): Promise<RouteExample> {
+  const res = await request(server)
+    .post(`${API}/campaigns`)
+    .set('Authorization', admin)
+    .send(regionExpansionRoutes.createCampaign.example.body);
+  if (res.status !== 201 && res.status !== 409) {
+    throw new Error(`creating the example campaign answered ${res.status}`);
+  }
+  return {};
+}
+
 /**
  * What a route needs before its example succeeds against the demo estate,
  * where the example alone does not: an object to act on, or an earlier
@@ -90,6 +102,17 @@ export const PRECONDITIONS: Partial<
       .expect(201);
     return { params: { id: granted.body.waiver.id } };
   },
+  // The example's campaign id is taken once another route created it.
+  createCampaign: async () => ({
+    body: {
+      ...(regionExpansionRoutes.createCampaign.example.body as object),
+      id: 'launch-routes-matrix',
+    },
+  }),
+  getCampaign: exampleCampaign,
+  evaluateCampaign: exampleCampaign,
+  approveCampaignCost: exampleCampaign,
+  recordPayingTenant: exampleCampaign,
   getAvailabilityDiff: async server => {
     await request(server)
       .post(`${API}/availability/refresh`)

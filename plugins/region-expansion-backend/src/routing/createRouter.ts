@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   availabilityRoutes,
+  campaignRoutes,
   comparisonRoutes,
   designRoutes,
   estateRoutes,
@@ -19,6 +20,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { AvailabilityRefreshService } from '../availability/AvailabilityRefreshService';
 import { availabilityHandlers } from '../availability/router';
+import { CampaignService } from '../campaigns/CampaignService';
+import { campaignHandlers } from '../campaigns/router';
 import { ComparisonService } from '../comparison/ComparisonService';
 import { comparisonHandlers } from '../comparison/router';
 import { DesignService } from '../design/DesignService';
@@ -63,6 +66,8 @@ export interface RouterOptions {
   comparison?: ComparisonService;
   /** The guardrail drift checker, when `regionExpansion.guardrails.drift` is configured. */
   guardrailDrift?: Pick<GuardrailDriftChecker, 'check'>;
+  /** Region launch campaigns (/campaigns...), when given. */
+  campaigns?: CampaignService;
 }
 
 /**
@@ -121,5 +126,9 @@ export async function createRouter(
     checker: options.guardrailDrift,
   });
   mountRoutes(router, guardrailRoutes, guardrailHandlers({ guardrails }), auth);
+  if (options.campaigns) {
+    const handlers = campaignHandlers({ campaigns: options.campaigns });
+    mountRoutes(router, campaignRoutes, handlers, auth);
+  }
   return router;
 }

@@ -23,6 +23,8 @@ import { ReadinessService } from '../readiness/ReadinessService';
 import { KnexReadinessStore } from '../readiness/KnexReadinessStore';
 import { createRouter } from '../routing/createRouter';
 import { ComparisonService } from '../comparison/ComparisonService';
+import { CampaignService } from '../campaigns/CampaignService';
+import { KnexCampaignStore } from '../campaigns/KnexCampaignStore';
 
 jest.setTimeout(60_000);
 
@@ -163,8 +165,9 @@ describe('openapi.yaml', () => {
     const knex = await databases.init('SQLITE_3');
     const client = await migrated(knex);
     const services = createEstateServices(createEstateStores(client));
+    const readinessStore = KnexReadinessStore.create({ client });
     const readiness = ReadinessService.create({
-      store: KnexReadinessStore.create({ client }),
+      store: readinessStore,
       estate: services.estate,
       logger: mockServices.logger.mock(),
     });
@@ -189,6 +192,13 @@ describe('openapi.yaml', () => {
         prices: {
           estimate: () => Promise.reject(new Error('not priced here')),
         },
+      }),
+      campaigns: CampaignService.create({
+        store: KnexCampaignStore.create({ client }),
+        catalog: () => services.estate.catalog(),
+        latestReadiness: id => readinessStore.getLatest(id),
+        estimateCost: () => Promise.reject(new Error('not priced here')),
+        dailyCosts: async () => ({ unreadable: 'not read here' }),
       }),
     });
     const governanceRouter = await createGovernanceRouter({

@@ -212,6 +212,13 @@ export const campaignCostApprovalSchema = z
   .meta({ id: 'CampaignCostApproval' });
 
 /**
+ * A recorded cost approval.
+ *
+ * @public
+ */
+export type CampaignCostApproval = z.output<typeof campaignCostApprovalSchema>;
+
+/**
  * A tenant the campaign records as paying since a day.
  *
  * @public

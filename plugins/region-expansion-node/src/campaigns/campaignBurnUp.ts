@@ -22,7 +22,11 @@ export interface CampaignPlacement {
   leftAt?: string;
 }
 
-/** The UTC day of an ISO time. */
+/**
+ * The UTC day (`YYYY-MM-DD`) of a time.
+ *
+ * @public
+ */
 export function dayOfTime(time: string | number | Date): string {
   return new Date(time).toISOString().slice(0, 10);
 }
