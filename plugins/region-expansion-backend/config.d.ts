@@ -292,6 +292,33 @@ export interface Config {
         requestTimeoutMs?: number;
       };
     };
+    /** Region launch campaigns (docs/campaigns.md). */
+    campaigns?: {
+      /**
+       * Where AWS Cost Explorer (`GetCostAndUsage`) is read for time to
+       * revenue, per partition id (`aws`, `aws-eusc`...). A partition
+       * without an entry reads no costs: time to revenue counts from the
+       * campaign's start and says why.
+       */
+      costExplorer?: {
+        [partition: string]: {
+          /** Endpoint override, e.g. the local simulator. Defaults to AWS's. */
+          endpoint?: string;
+          /**
+           * Region of the Cost Explorer endpoint. Defaults to `us-east-1`
+           * in the `aws` partition; required in any other.
+           */
+          region?: string;
+          /**
+           * 12-digit id of the account (in `aws.accounts`) whose
+           * credentials read Cost Explorer, usually the management
+           * (payer) account. Defaults to the SDK's default credential
+           * chain.
+           */
+          accountId?: string;
+        };
+      };
+    };
     import?: {
       /**
        * Maximum request body size of POST /tenants/import, in the notation of
