@@ -11,6 +11,8 @@ import {
   createRegisterAction,
   createRenderApplicationPlaneAction,
   createRenderGuardrailsAction,
+  createRunbookExecuteAction,
+  createRunbookPlanAction,
 } from './actions';
 import { resolveOutputRoot } from './domain/publish';
 
@@ -31,7 +33,7 @@ function readMaxInflatedBytes(config: Config): number | undefined {
 /**
  * Scaffolder module of Region Expansion: registers the `region-expansion:*`
  * actions (assess, plan-cells, render-application-plane, render-guardrails,
- * register, publish-local).
+ * register, publish-local, runbook:plan, runbook:execute).
  *
  * @public
  */
@@ -62,6 +64,8 @@ export const scaffolderModuleRegionExpansion = createBackendModule({
           createRenderGuardrailsAction(),
           createRegisterAction({ discovery, auth }),
           createPublishLocalAction({ outputDirectory }),
+          createRunbookPlanAction({ discovery, auth }),
+          createRunbookExecuteAction({ discovery, auth }),
         );
       },
     });

@@ -16,3 +16,6 @@ export {
   createPublishLocalAction,
   type PublishLocalActionOptions,
 } from './publishLocal';
+export { createRunbookPlanAction } from './runbookPlan';
+export { createRunbookExecuteAction } from './runbookExecute';
+export type { RunbookActionOptions } from './runbookShared';
