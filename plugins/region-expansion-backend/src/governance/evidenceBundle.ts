@@ -4,6 +4,7 @@ import {
   EVIDENCE_SIGNATURE,
   EvidenceSignatureFile,
   EvidenceSignatureStatement,
+  gatesFromHistory,
   isInScope,
 } from '@region-expansion/plugin-region-expansion-node';
 import archiver from 'archiver';
@@ -130,6 +131,33 @@ export async function writeEvidenceBundle(
   }
 }
 
+/**
+ * The launch campaigns of the bundle's locations, each with its gates'
+ * states and their whole history (oldest first). A bundle narrowed by
+ * partition or scope knows a location's partition from its readiness
+ * decision: a campaign whose location has none is left out of it.
+ */
+async function campaignsInScope(
+  snapshot: EvidenceSnapshot,
+  filter: GovernanceFilter,
+  partitionOf: Map<string, string>,
+) {
+  const narrowed = filter.partition !== undefined || filter.scope !== undefined;
+  const campaigns = (
+    await snapshot.campaigns.listCampaigns({ locationId: filter.region })
+  ).filter(c => !narrowed || partitionOf.has(c.locationId));
+  const result = [];
+  for (const campaign of campaigns) {
+    const history = await snapshot.campaigns.gateHistory(campaign.id);
+    result.push({
+      ...campaign,
+      gates: gatesFromHistory(campaign.gates, history),
+      history,
+    });
+  }
+  return result;
+}
+
 async function writeFromSnapshot(
   options: EvidenceBundleOptions,
   snapshot: EvidenceSnapshot,
@@ -244,6 +272,9 @@ async function writeFromSnapshot(
   );
   add('readiness/waivers.csv', waiversCsv(scopedWaiverBatches()));
 
+  const campaigns = await campaignsInScope(snapshot, filter, partitionOf);
+  addText('campaigns/campaigns.json', JSON.stringify(campaigns, null, 2));
+
   const bySeverity = await findings.summary('severity', filter);
   // The counts in the summary are the ones written to the CSV and JSON.
   await beforeClose(csvDone);
@@ -263,6 +294,7 @@ async function writeFromSnapshot(
     resilienceApps: apps.length,
     auditControls: controls.length,
     conformancePacks: scores.length,
+    campaigns: campaigns.length,
     readiness: {
       decisions: decisions.length,
       byLevel,
@@ -288,6 +320,7 @@ async function writeFromSnapshot(
     ...bySeverity.map(g => `  ${g.key}: ${g.total} (${g.failed} failed)`),
     `Resilience Hub apps: ${apps.length}; Audit Manager controls: ${controls.length}; conformance packs: ${scores.length}`,
     `Readiness decisions: ${decisions.length} (ready ${byLevel.ready}, pilot ${byLevel.pilot}, blocked ${byLevel.blocked}); waivers: ${waiverCount.rows} (${activeWaivers.rows} active)`,
+    `Launch campaigns: ${campaigns.length}`,
     `Stale targets: ${stale.length}`,
     ...stale.map(
       f =>
@@ -314,6 +347,7 @@ async function writeFromSnapshot(
           conformancePacks: scores.length,
           readinessDecisions: decisions.length,
           waivers: waiverCount.rows,
+          campaigns: campaigns.length,
         },
         digestAlgorithm: EVIDENCE_DIGEST_ALGORITHM,
         signature,

@@ -22,6 +22,7 @@ import {
   governanceFinding,
 } from '../__testUtils__/governance';
 import { binaryBody, unzip } from '../__testUtils__/unzip';
+import { KnexCampaignStore } from '../campaigns/KnexCampaignStore';
 
 jest.setTimeout(60_000);
 const { databases } = governanceDatabases();
@@ -110,6 +111,73 @@ describe('signed evidence bundle (GET /governance/evidence-bundle)', () => {
       files: manifest.files.length,
       problems: [],
     });
+  });
+
+  it("includes each campaign's gates, states and history, covered by the signed manifest", async () => {
+    const campaigns = KnexCampaignStore.create({ client });
+    const campaign = {
+      id: 'launch-evidence',
+      locationId: region,
+      owner: 'group:default/platform-team',
+      targetDate: '2099-01-31',
+      createdAt: '2026-11-01T00:00:00.000Z',
+      createdBy: 'user:default/platform-admin',
+      plan: { tenantIds: ['acme'], classes: [] },
+      gates: ['readiness-level' as const, 'cost-approved' as const],
+      requiredReadinessLevel: 'ready' as const,
+      payingTenants: [],
+    };
+    const change = (gateId: any, state: any, at: string) => ({
+      gateId,
+      state,
+      reason: `${gateId} ${state}`,
+      at,
+    });
+    await campaigns.createCampaign(campaign, [
+      change('readiness-level', 'failed', '2026-11-01T00:00:00.000Z'),
+      change('cost-approved', 'failed', '2026-11-01T00:00:00.000Z'),
+    ]);
+    await campaigns.appendGateChanges(campaign.id, [
+      change('readiness-level', 'passed', '2026-11-03T00:00:00.000Z'),
+    ]);
+    const { files } = await bundle(signerOf({}));
+    const [stored] = JSON.parse(
+      files.get('campaigns/campaigns.json')!.toString(),
+    );
+    expect(stored.id).toBe('launch-evidence');
+    expect(stored.gates).toEqual([
+      {
+        gateId: 'readiness-level',
+        state: 'passed',
+        reason: 'readiness-level passed',
+        since: '2026-11-03T00:00:00.000Z',
+      },
+      {
+        gateId: 'cost-approved',
+        state: 'failed',
+        reason: 'cost-approved failed',
+        since: '2026-11-01T00:00:00.000Z',
+      },
+    ]);
+    expect(stored.history).toHaveLength(3);
+    const manifest = JSON.parse(files.get('manifest.json')!.toString());
+    expect(manifest.counts.campaigns).toBe(1);
+    expect(manifest.files.map((f: { path: string }) => f.path)).toContain(
+      'campaigns/campaigns.json',
+    );
+    expect(verifyEvidenceFiles(files, await publicKeyPem(signing.id))).toEqual({
+      valid: true,
+      files: manifest.files.length,
+      problems: [],
+    });
+    // A changed gate state no longer verifies.
+    files.set(
+      'campaigns/campaigns.json',
+      Buffer.from(JSON.stringify([{ ...stored, gates: [] }], null, 2)),
+    );
+    expect(
+      verifyEvidenceFiles(files, await publicKeyPem(signing.id)).problems,
+    ).toEqual(['campaigns/campaigns.json: digest does not match the manifest']);
   });
 
   it.each([

@@ -1,4 +1,6 @@
 import { Knex } from 'knex';
+import { CampaignStore } from '../campaigns/CampaignStore';
+import { KnexCampaignStore } from '../campaigns/KnexCampaignStore';
 import { readSnapshot, snapshotIsolation } from '../database/readSnapshot';
 import { KnexReadinessStore } from '../readiness/KnexReadinessStore';
 import { ReadinessStore } from '../readiness/ReadinessStore';
@@ -20,10 +22,12 @@ export interface EvidenceSnapshot {
   snapshots: GovernanceSnapshotStore;
   syncState: GovernanceSyncStateStore;
   readiness: ReadinessStore;
+  campaigns: Pick<CampaignStore, 'listCampaigns' | 'gateHistory'>;
 }
 
 /**
- * Opens one consistent snapshot of the governance and readiness tables.
+ * Opens one consistent snapshot of the governance, readiness and campaign
+ * tables.
  *
  * @public
  */
@@ -54,6 +58,7 @@ export function createEvidenceSnapshots(client: Knex): EvidenceSnapshotSource {
           snapshots: KnexGovernanceSnapshotStore.create({ client: tx }),
           syncState: KnexGovernanceSyncStateStore.create({ client: tx }),
           readiness: KnexReadinessStore.create({ client: tx }),
+          campaigns: KnexCampaignStore.create({ client: tx }),
         }),
       ),
   };
