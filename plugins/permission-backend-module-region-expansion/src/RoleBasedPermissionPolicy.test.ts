@@ -43,6 +43,12 @@ describe('decideForRole', () => {
     ['engineer', read('region-expansion.governance.export'), 'DENY'],
     ['engineer', create('scaffolder.task.create'), 'ALLOW'],
     ['none', read('catalog.entity.read'), 'DENY'],
+    // Launch campaigns: the platform admin manages them, the others read.
+    ['platform-admin', update('region-expansion.campaign.manage'), 'ALLOW'],
+    ['auditor', update('region-expansion.campaign.manage'), 'DENY'],
+    ['engineer', update('region-expansion.campaign.manage'), 'DENY'],
+    ['auditor', read('region-expansion.campaign.read'), 'ALLOW'],
+    ['engineer', read('region-expansion.campaign.read'), 'ALLOW'],
   ] as const)('%s, %j → %s', (role, permission, expected) => {
     expect(decideForRole(role, permission)).toBe(AuthorizeResult[expected]);
   });
