@@ -11,6 +11,7 @@ import {
   planRegistration,
 } from '@region-expansion/plugin-region-expansion-node';
 import { asInputErrors, backendRefusal } from '../domain/errors';
+import { initiatorToken } from '../domain/initiatorToken';
 import { examples } from './register.examples';
 import { commonInputs, plannedCellsInput, planInputs } from './shared';
 
@@ -96,10 +97,7 @@ export function createRegisterAction(options: RegisterActionOptions) {
         return;
       }
 
-      const { token } = await options.auth.getPluginRequestToken({
-        onBehalfOf: await ctx.getInitiatorCredentials(),
-        targetPluginId: 'region-expansion',
-      });
+      const token = await initiatorToken(options.auth, ctx);
       const [controlPlanes, storedCells] = await Promise.all([
         client
           .listControlPlanes(

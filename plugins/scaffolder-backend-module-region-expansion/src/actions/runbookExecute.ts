@@ -8,6 +8,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import { backendRefusal } from '../domain/errors';
 import { examples } from './runbookExecute.examples';
+import { initiatorToken } from '../domain/initiatorToken';
 import { parseActionInput, type RunbookActionOptions } from './runbookShared';
 
 type Move = Runbook['moves'][number];
@@ -100,10 +101,7 @@ export function createRunbookExecuteAction(options: RunbookActionOptions) {
         return;
       }
 
-      const { token } = await options.auth.getPluginRequestToken({
-        onBehalfOf: await ctx.getInitiatorCredentials(),
-        targetPluginId: 'region-expansion',
-      });
+      const token = await initiatorToken(options.auth, ctx);
       const refused = (field: string) => (error: unknown) => {
         throw backendRefusal(error, field);
       };

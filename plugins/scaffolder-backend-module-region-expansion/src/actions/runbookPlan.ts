@@ -6,6 +6,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import { backendRefusal } from '../domain/errors';
 import { examples } from './runbookPlan.examples';
+import { initiatorToken } from '../domain/initiatorToken';
 import { parseActionInput, type RunbookActionOptions } from './runbookShared';
 
 /**
@@ -90,10 +91,7 @@ export function createRunbookPlanAction(options: RunbookActionOptions) {
         withoutBlanks(ctx.input.request),
         'request',
       );
-      const { token } = await options.auth.getPluginRequestToken({
-        onBehalfOf: await ctx.getInitiatorCredentials(),
-        targetPluginId: 'region-expansion',
-      });
+      const token = await initiatorToken(options.auth, ctx);
       const runbook = await client
         .planMigrationRunbook({ body: request }, { token })
         .catch(error => {
