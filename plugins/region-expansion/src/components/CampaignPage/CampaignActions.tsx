@@ -1,13 +1,11 @@
 import { useCallback, useState } from 'react';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { usePermission } from '@backstage/plugin-permission-react';
 import {
   CAMPAIGN_LIMITS,
-  campaignManagePermission,
   type CampaignView,
 } from '@region-expansion/plugin-region-expansion-common';
-import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
+import { useCampaignManager } from '../../hooks/useCampaignManager';
 import { ActionButton } from '../shared/ActionButton';
 
 /**
@@ -21,27 +19,21 @@ export function CampaignActions(props: {
   onChange: (view: CampaignView) => void;
 }) {
   const { campaignId, onChange } = props;
-  const api = useRegionExpansionApi();
-  const { allowed } = usePermission({ permission: campaignManagePermission });
+  const { allowed, api, apply } = useCampaignManager(onChange);
   const [note, setNote] = useState('');
   const evaluate = useCallback(
-    async () =>
-      onChangeWith(
-        await api.evaluateCampaign({ path: { campaignId } }),
-        onChange,
-      ),
-    [api, campaignId, onChange],
+    () => apply(api.evaluateCampaign({ path: { campaignId } })),
+    [api, apply, campaignId],
   );
   const approve = useCallback(
-    async () =>
-      onChangeWith(
-        await api.approveCampaignCost({
+    () =>
+      apply(
+        api.approveCampaignCost({
           path: { campaignId },
           body: note.trim() ? { note: note.trim() } : {},
         }),
-        onChange,
       ),
-    [api, campaignId, note, onChange],
+    [api, apply, campaignId, note],
   );
   if (!allowed) return null;
   return (
@@ -68,13 +60,4 @@ export function CampaignActions(props: {
       </ActionButton>
     </Stack>
   );
-}
-
-/** Hands the new view to the page and answers it to the button. */
-function onChangeWith(
-  view: CampaignView,
-  onChange: (view: CampaignView) => void,
-) {
-  onChange(view);
-  return view;
 }

@@ -1,12 +1,8 @@
 import { useCallback, useState } from 'react';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { usePermission } from '@backstage/plugin-permission-react';
-import {
-  campaignManagePermission,
-  type CampaignView,
-} from '@region-expansion/plugin-region-expansion-common';
-import { useRegionExpansionApi } from '../../hooks/useRegionExpansionApi';
+import type { CampaignView } from '@region-expansion/plugin-region-expansion-common';
+import { useCampaignManager } from '../../hooks/useCampaignManager';
 import { ActionButton } from '../shared/ActionButton';
 import { SelectField } from '../shared/SelectField';
 
@@ -21,8 +17,7 @@ export function RecordPayingTenantForm(props: {
   onChange: (view: CampaignView) => void;
 }) {
   const { campaign, onChange } = props;
-  const api = useRegionExpansionApi();
-  const { allowed } = usePermission({ permission: campaignManagePermission });
+  const { allowed, api, apply } = useCampaignManager(onChange);
   const [tenantId, setTenantId] = useState('');
   // Today in UTC, the calendar the server checks "not in the future" in.
   const [payingSince, setPayingSince] = useState(() =>
@@ -31,13 +26,13 @@ export function RecordPayingTenantForm(props: {
   const record = useCallback(async () => {
     // An empty path segment would reach no route: say what is missing.
     if (!tenantId) throw new Error('tenantId: choose a planned tenant');
-    const view = await api.recordPayingTenant({
-      path: { campaignId: campaign.id, tenantId },
-      body: { payingSince },
-    });
-    onChange(view);
-    return view;
-  }, [api, campaign.id, tenantId, payingSince, onChange]);
+    return apply(
+      api.recordPayingTenant({
+        path: { campaignId: campaign.id, tenantId },
+        body: { payingSince },
+      }),
+    );
+  }, [api, apply, campaign.id, tenantId, payingSince]);
   if (!allowed || campaign.plan.tenantIds.length === 0) return null;
   return (
     <ActionButton
