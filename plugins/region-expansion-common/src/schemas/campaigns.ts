@@ -264,6 +264,13 @@ export const campaignSchema = z
  */
 export type Campaign = z.output<typeof campaignSchema>;
 
+/** A gate's state and why: what its current state and its history share. */
+const gateStateShape = {
+  gateId: campaignGateIdSchema,
+  state: campaignGateStateSchema,
+  reason: z.string().describe('One sentence on why'),
+};
+
 /**
  * The current state of one gate.
  *
@@ -271,9 +278,7 @@ export type Campaign = z.output<typeof campaignSchema>;
  */
 export const campaignGateSchema = z
   .object({
-    gateId: campaignGateIdSchema,
-    state: campaignGateStateSchema,
-    reason: z.string().describe('One sentence on why'),
+    ...gateStateShape,
     since: isoTime.describe('When the gate entered this state'),
   })
   .meta({ id: 'CampaignGate' });
@@ -292,10 +297,8 @@ export type CampaignGate = z.output<typeof campaignGateSchema>;
  */
 export const campaignGateChangeSchema = z
   .object({
-    gateId: campaignGateIdSchema,
-    state: campaignGateStateSchema,
-    reason: z.string(),
-    at: isoTime,
+    ...gateStateShape,
+    at: isoTime.describe('When the gate changed to this state'),
   })
   .meta({ id: 'CampaignGateChange' });
 
