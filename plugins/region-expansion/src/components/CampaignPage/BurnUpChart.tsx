@@ -11,7 +11,18 @@ import {
 } from './burnUpGeometry';
 import type { CampaignBurnUpPoint } from '@region-expansion/plugin-region-expansion-common';
 
-/** One series of the chart: a line through its days and a dot per day. */
+/** Marks a projected day wherever a day is named. */
+const PROJECTED = ' (projected)';
+
+/** SVG `points` of a line through these days. */
+const linePoints = (points: readonly PlottedPoint[]) =>
+  points.map(p => `${p.x},${p.y}`).join(' ');
+
+/**
+ * One series of the chart: a solid line through the measured days, a
+ * dashed one on through the projected days (today's values carried to the
+ * target date), and a dot per day, hollow when projected.
+ */
 function Series(props: {
   label: string;
   unit: string;
@@ -19,35 +30,60 @@ function Series(props: {
   points: PlottedPoint[];
 }) {
   const { label, unit, colour, points } = props;
+  const measured = points.filter(p => !p.projected);
+  // The dashed part starts at the last measured day, so the lines join.
+  const projected = points.slice(Math.max(0, measured.length - 1));
   return (
     <g role="list" aria-label={label}>
       <polyline
-        points={points.map(p => `${p.x},${p.y}`).join(' ')}
+        points={linePoints(measured)}
         fill="none"
         stroke={colour}
         strokeWidth={2}
         aria-hidden
       />
-      {points.map(p => (
-        <circle
-          key={p.date}
-          role="listitem"
-          aria-label={`${p.date}: ${p.done} of ${p.total} ${unit}`}
-          cx={p.x}
-          cy={p.y}
-          r={3}
-          fill={colour}
-        >
-          <title>{`${p.date}: ${p.done} of ${p.total} ${unit}`}</title>
-        </circle>
-      ))}
+      {projected.length > 1 && (
+        <polyline
+          points={linePoints(projected)}
+          fill="none"
+          stroke={colour}
+          strokeWidth={2}
+          strokeDasharray="2 4"
+          aria-hidden
+        />
+      )}
+      {points.map(p => {
+        const text = `${p.date}: ${p.done} of ${p.total} ${unit}${
+          p.projected ? PROJECTED : ''
+        }`;
+        return (
+          <circle
+            key={p.date}
+            role="listitem"
+            aria-label={text}
+            cx={p.x}
+            cy={p.y}
+            r={3}
+            fill={p.projected ? 'none' : colour}
+            stroke={colour}
+          >
+            <title>{text}</title>
+          </circle>
+        );
+      })}
     </g>
   );
 }
 
 /** One legend entry: a short line in the series' colour and its name. */
-function Legend(props: { colour: string; label: string; dashed?: boolean }) {
-  const { colour, label, dashed } = props;
+function Legend(props: {
+  colour: string;
+  label: string;
+  dashed?: boolean;
+  dotted?: boolean;
+}) {
+  const { colour, label, dashed, dotted } = props;
+  const style = (dashed && 'dashed') || (dotted && 'dotted') || 'solid';
   return (
     <Typography variant="caption">
       <Box
@@ -57,7 +93,7 @@ function Legend(props: { colour: string; label: string; dashed?: boolean }) {
           width: 16,
           mr: 0.5,
           verticalAlign: 'middle',
-          borderTop: `2px ${dashed ? 'dashed' : 'solid'} ${colour}`,
+          borderTop: `2px ${style} ${colour}`,
         }}
       />
       {label}
@@ -83,9 +119,20 @@ export function BurnUpChart(props: {
   const geometry = burnUpGeometry(points, targetDate);
   const { width, height, left, right, top, bottom } = BURN_UP_BOX;
   const last = points[points.length - 1];
+  const projectedDays = points.filter(p => p.projected).length;
+  // The latest measured day: projected days only repeat it.
+  const latest = points.filter(p => !p.projected).pop() ?? last;
   const title = `Burn-up to the target date ${targetDate}`;
-  const description = last
-    ? `${points.length} days from ${points[0].date} to ${last.date}; on ${last.date} ${last.gatesPassed} of ${last.gatesTotal} gates passed and ${last.tenantsOnboarded} of ${last.tenantsPlanned} planned tenants onboarded.`
+  const description = latest
+    ? `${points.length} days from ${points[0].date} to ${last.date}; on ${
+        latest.date
+      } ${latest.gatesPassed} of ${latest.gatesTotal} gates passed and ${
+        latest.tenantsOnboarded
+      } of ${latest.tenantsPlanned} planned tenants onboarded${
+        projectedDays
+          ? `; the ${projectedDays} days after it are projected with those values`
+          : ''
+      }.`
     : 'No days yet.';
   return (
     <Box component="figure" sx={{ m: 0 }} aria-label={title}>
@@ -164,6 +211,13 @@ export function BurnUpChart(props: {
           label="Planned tenants onboarded"
         />
         <Legend colour={palette.error.main} label="Target date" dashed />
+        {projectedDays > 0 && (
+          <Legend
+            colour={palette.text.secondary}
+            label="Projected (today's values carried forward)"
+            dotted
+          />
+        )}
       </Stack>
       <details>
         <summary>Burn-up data</summary>
@@ -172,7 +226,10 @@ export function BurnUpChart(props: {
           rows={points}
           rowKey={p => p.date}
           columns={[
-            { title: 'Day', cell: p => p.date },
+            {
+              title: 'Day',
+              cell: p => `${p.date}${p.projected ? PROJECTED : ''}`,
+            },
             {
               title: 'Gates passed',
               numeric: true,

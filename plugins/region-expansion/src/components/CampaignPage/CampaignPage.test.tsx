@@ -94,6 +94,38 @@ describe('CampaignPage', () => {
     ).toHaveLength(6);
   });
 
+  it('draws the days after today as projected: hollow points, marked in their label and the table', async () => {
+    recordBodies(server, 'get', '/campaigns/launch-fra', {
+      ...frankfurtCampaign,
+      burnUp: frankfurtCampaign.burnUp.map((point, index) =>
+        index >= 3 ? { ...point, projected: true } : point,
+      ),
+    });
+    await renderCampaign();
+    const chart = screen.getByRole('img', {
+      name: /the 2 days after it are projected with those values/,
+    });
+    const points = within(
+      within(chart).getByRole('list', { name: 'Gates passed per day' }),
+    ).getAllByRole('listitem');
+    expect(points.map(point => point.getAttribute('fill') === 'none')).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(points[4]).toHaveAttribute(
+      'aria-label',
+      '2026-12-05: 3 of 3 gates passed (projected)',
+    );
+    expect(
+      within(screen.getByRole('table', { name: 'Burn-up per day' })).getByText(
+        '2026-12-05 (projected)',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('counts time to revenue from the first spend Cost Explorer reports', async () => {
     await renderCampaign();
     expect(screen.getByText('5 days')).toBeInTheDocument();

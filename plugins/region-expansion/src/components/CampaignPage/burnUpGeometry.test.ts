@@ -35,6 +35,18 @@ describe('burnUpGeometry', () => {
     expect(geometry.targetX).toBe(left + (width - left - right) / 2);
   });
 
+  it("marks the projected days, which carry today's values", () => {
+    const geometry = burnUpGeometry(
+      [
+        day('2026-12-01', 1, 2),
+        { ...day('2026-12-02', 1, 2), projected: true },
+      ],
+      '2026-12-02',
+    );
+    expect(geometry.gates.map(p => p.projected)).toEqual([false, true]);
+    expect(geometry.tenants.map(p => p.projected)).toEqual([false, true]);
+  });
+
   it('plots a day with nothing planned at 0 instead of dividing by zero', () => {
     const geometry = burnUpGeometry(
       [{ ...day('2026-12-01', 0, 0), gatesTotal: 0, tenantsPlanned: 0 }],

@@ -17,6 +17,8 @@ export interface PlottedPoint {
   date: string;
   done: number;
   total: number;
+  /** A day after today: today's values carried forward, not a measure. */
+  projected: boolean;
 }
 
 /** The burn-up as drawn: both series, the target line, the y ticks. */
@@ -57,19 +59,22 @@ export function burnUpGeometry(
   const xOf = (date: string) =>
     left + ((dayNumber(date) - first) / span) * plotWidth;
   const yOf = (share: number) => top + (1 - share) * plotHeight;
-  const plot = (done: number, total: number, date: string) => ({
+  const plot = (
+    done: number,
+    total: number,
+    { date, projected }: CampaignBurnUpPoint,
+  ) => ({
     x: xOf(date),
     y: yOf(total > 0 ? Math.min(1, done / total) : 0),
     date,
     done,
     total,
+    projected: projected === true,
   });
   const target = dayNumber(targetDate);
   return {
-    gates: points.map(p => plot(p.gatesPassed, p.gatesTotal, p.date)),
-    tenants: points.map(p =>
-      plot(p.tenantsOnboarded, p.tenantsPlanned, p.date),
-    ),
+    gates: points.map(p => plot(p.gatesPassed, p.gatesTotal, p)),
+    tenants: points.map(p => plot(p.tenantsOnboarded, p.tenantsPlanned, p)),
     ...(points.length && target >= first && target <= last
       ? { targetX: xOf(targetDate) }
       : {}),
