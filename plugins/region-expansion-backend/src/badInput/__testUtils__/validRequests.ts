@@ -18,6 +18,12 @@ export const VALID_PATHS: Record<string, string> = {
   '/locations/{locationId}/advice': '/locations/eu-west-1/advice',
   '/locations/{locationId}/guardrail-drift':
     '/locations/eu-west-1/guardrail-drift',
+  '/campaigns/{campaignId}': '/campaigns/launch-bad-input',
+  '/campaigns/{campaignId}/evaluate': '/campaigns/launch-bad-input/evaluate',
+  '/campaigns/{campaignId}/cost-approval':
+    '/campaigns/launch-bad-input/cost-approval',
+  '/campaigns/{campaignId}/paying-tenants/{tenantId}':
+    '/campaigns/launch-bad-input/paying-tenants/tenant-00001',
 };
 
 /** A dedicated cell of the demo estate (capacity one tenant). */
@@ -141,6 +147,20 @@ export const VALID_BODIES: Record<string, unknown> = {
       },
     ],
     candidates: ['eu-central-1', 'eu-west-1'],
+  },
+  'POST /campaigns': {
+    id: 'launch-bad-input',
+    locationId: 'eu-west-1',
+    owner: 'group:default/platform-team',
+    targetDate: new Date(Date.now() + 30 * 86_400_000)
+      .toISOString()
+      .slice(0, 10),
+    plan: { tenantIds: ['tenant-00001'], classes: [] },
+    gates: ['readiness-level', 'cost-approved'],
+  },
+  'POST /campaigns/{campaignId}/cost-approval': { note: 'bad input corpus' },
+  'PUT /campaigns/{campaignId}/paying-tenants/{tenantId}': {
+    payingSince: '2026-12-01',
   },
   'POST /governance/sync': {},
   'POST /availability/refresh': { partitions: ['aws'] },
