@@ -285,6 +285,7 @@ export const regionExpansionPlugin = createBackendPlugin({
             comparison,
             guardrailDrift,
             campaigns,
+            prices,
           }),
         );
         httpRouter.use(

@@ -206,6 +206,14 @@ export class CostService {
     }
   }
 
+  /**
+   * The prices of a Region from the configured sources (cache, snapshot,
+   * live); lines without a price carry the reason.
+   */
+  async priceBook(regionCode: string): Promise<PriceBook> {
+    return this.#pricesOf(regionCode);
+  }
+
   async #pricesOf(regionCode: string): Promise<PriceBook> {
     const keys = PRICE_CATALOG_KEYS;
     const cached = this.#cache.get(regionCode, keys);

@@ -29,6 +29,7 @@ import {
   PlacementEngine,
   planMigrationRunbook,
   planQuotas,
+  priceRegionOf,
   PriceBook,
   ReadinessLookup,
   unknownReadiness,
@@ -325,7 +326,11 @@ export class PlacementService {
    */
   async planRunbook(
     request: RunbookRequestInput,
-    extra: { footprint?: Footprint; priceBooks?: PriceBook[] } = {},
+    extra: {
+      footprint?: Footprint;
+      /** Price books of the Regions a runbook copies from. */
+      priceBooks?: (regionCodes: string[]) => Promise<PriceBook[]>;
+    } = {},
   ): Promise<Runbook> {
     const tenants =
       request.kind === 'evacuate-cell'
@@ -346,19 +351,29 @@ export class PlacementService {
     const controlPlanes = await this.#estate.listControlPlanes({});
     const cells = await this.#estate.listCells({});
     const readiness = await this.#readiness();
-    return withDomainErrors(() =>
-      planMigrationRunbook({
-        request,
-        tenants,
-        cells,
-        catalog,
-        controlPlanes,
-        cellSpec: this.#cellSpec,
-        readiness,
-        strategy: this.#defaultStrategy,
-        ...extra,
-      }),
+    const plan = (priceBooks?: PriceBook[]) =>
+      withDomainErrors(() =>
+        planMigrationRunbook({
+          request,
+          tenants,
+          cells,
+          catalog,
+          controlPlanes,
+          cellSpec: this.#cellSpec,
+          readiness,
+          strategy: this.#defaultStrategy,
+          footprint: extra.footprint,
+          priceBooks,
+        }),
+      );
+    const unpriced = plan();
+    if (!extra.priceBooks) return unpriced;
+    // The moves name the source Regions; planning again with their prices
+    // gives the same moves (same input), now priced.
+    const regions = new Set(
+      unpriced.moves.map(m => priceRegionOf(catalog.require(m.fromLocationId))),
     );
+    return plan(await extra.priceBooks([...regions].sort()));
   }
 
   /** Records a runbook step's outcome for a tenant (404 when unknown). */

@@ -3,6 +3,7 @@ import {
   runbookRoutes,
   type Footprint,
 } from '@region-expansion/plugin-region-expansion-common';
+import type { CostService } from '../cost/CostService';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { RouteHandlers } from '../routing/RouteHandler';
 import { PlacementService } from './PlacementService';
@@ -17,8 +18,9 @@ import { PlacementService } from './PlacementService';
 export function runbookHandlers(options: {
   placement: PlacementService;
   readiness?: Pick<ReadinessService, 'getFootprint'>;
+  prices?: Pick<CostService, 'priceBook'>;
 }): RouteHandlers<typeof runbookRoutes> {
-  const { placement, readiness } = options;
+  const { placement, readiness, prices } = options;
   const storedFootprint = async (): Promise<Footprint | undefined> => {
     if (!readiness) return undefined;
     try {
@@ -30,7 +32,13 @@ export function runbookHandlers(options: {
   };
   return {
     planMigrationRunbook: async ({ body }) =>
-      placement.planRunbook(body, { footprint: await storedFootprint() }),
+      placement.planRunbook(body, {
+        footprint: await storedFootprint(),
+        priceBooks: prices
+          ? regions =>
+              Promise.all(regions.map(region => prices.priceBook(region)))
+          : undefined,
+      }),
     recordRunbookProgress: ({ path, body, actor }) =>
       placement.recordRunbookProgress(path.id, body, actor),
   };

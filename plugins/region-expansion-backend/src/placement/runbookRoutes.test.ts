@@ -64,6 +64,11 @@ describe('POST /placements/migration-runbooks', () => {
     expect(kinds.slice(-3)).toEqual(['cutover', 'verify', 'rollback']);
     expect(kinds.filter(k => k === 'data-copy').length).toBeGreaterThan(0);
     expect(runbook.steps.map(s => s.n)).toEqual(kinds.map((_, i) => i + 1));
+    // The test backend configures no price source: the runbook says so.
+    expect(runbook.totals.estimatedCost).toBeUndefined();
+    expect(runbook.totals.noPrice).toMatch(
+      / has no data-transfer\.out price: no price source: set regionExpansion\.pricing\.snapshotFile/,
+    );
     expect((await plan(body)).body.id).toBe(runbook.id);
     expect(await history(euTenant.id)).toEqual(before);
   });

@@ -23,6 +23,7 @@ import { availabilityHandlers } from '../availability/router';
 import { CampaignService } from '../campaigns/CampaignService';
 import { campaignHandlers } from '../campaigns/router';
 import { ComparisonService } from '../comparison/ComparisonService';
+import type { CostService } from '../cost/CostService';
 import { comparisonHandlers } from '../comparison/router';
 import { DesignService } from '../design/DesignService';
 import { designHandlers } from '../design/router';
@@ -64,6 +65,8 @@ export interface RouterOptions {
   availability?: AvailabilityRefreshService;
   /** The ranked comparison of locations (POST /comparisons), when given. */
   comparison?: ComparisonService;
+  /** Prices of Regions, for the data-transfer cost of migration runbooks. */
+  prices?: Pick<CostService, 'priceBook'>;
   /** The guardrail drift checker, when `regionExpansion.guardrails.drift` is configured. */
   guardrailDrift?: Pick<GuardrailDriftChecker, 'check'>;
   /** Region launch campaigns (/campaigns...), when given. */
