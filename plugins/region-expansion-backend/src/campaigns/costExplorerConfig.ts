@@ -8,6 +8,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-node';
 
 const PREFIX = 'regionExpansion.campaigns.costExplorer';
+const COST_CACHE_MS = 60 * 60 * 1000;
 
 /**
  * Where Cost Explorer is read for one partition.
@@ -122,6 +123,19 @@ export function costExplorerDailyCosts(
     }
     return client;
   };
+  // Cost Explorer bills every request: a Region's costs read for a day's
+  // views are reused for an hour. Failures are not kept.
+  const read = new Map<string, { at: number; costs: RegionDailyCosts }>();
+  const cached = async (
+    key: string,
+    load: () => Promise<RegionDailyCosts>,
+  ): Promise<RegionDailyCosts> => {
+    const hit = read.get(key);
+    if (hit && Date.now() - hit.at < COST_CACHE_MS) return hit.costs;
+    const costs = await load();
+    if ('days' in costs) read.set(key, { at: Date.now(), costs });
+    return costs;
+  };
   return async query => {
     const s = settings[query.partition];
     if (!s) {
@@ -137,6 +151,9 @@ export function costExplorerDailyCosts(
         unreadable: `The credentials of the Cost Explorer account of partition ${query.partition} could not be resolved.`,
       };
     }
-    return readRegionDailyCosts(client, query);
+    return cached(
+      JSON.stringify([query.partition, query.region, query.from, query.to]),
+      () => readRegionDailyCosts(client, query),
+    );
   };
 }

@@ -48,6 +48,11 @@ const payer = org.accounts[0].id;
 const mswServer = setupServer(
   ...createAwsSimulatorHandlers(org, new FaultInjector({})),
 );
+const costExplorerCalls = { count: 0 };
+mswServer.events.on('request:start', ({ request: req }) => {
+  if (req.headers.get('x-amz-target')?.startsWith('AWSInsightsIndexService'))
+    costExplorerCalls.count += 1;
+});
 const admin = as('platform-admin');
 const today = new Date().toISOString().slice(0, 10);
 const dayOffset = (days: number) =>
@@ -249,6 +254,17 @@ describe('campaign routes', () => {
     expect(ttr.days).toBeGreaterThan(0);
     expect(ttr.spendUntilFirstRevenue.currency).toBe('USD');
     expect(ttr.spendUntilFirstRevenue.amount).toBeGreaterThan(0);
+  });
+
+  it("reads a Region's costs from Cost Explorer once for the views of a day, not per request", async () => {
+    const before = costExplorerCalls.count;
+    for (let i = 0; i < 3; i++) {
+      const view = await request(server)
+        .get(`${API}/campaigns/launch-paris`)
+        .set('Authorization', as('auditor'));
+      expect(view.body.timeToRevenue.firstSpend.source).toBe('cost-explorer');
+    }
+    expect(costExplorerCalls.count - before).toBe(0);
   });
 
   it('re-evaluates gates, lists the campaign with its progress, and answers 404 for an unknown one', async () => {
