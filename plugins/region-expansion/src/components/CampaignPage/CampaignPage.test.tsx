@@ -21,6 +21,10 @@ async function renderCampaign() {
   await screen.findByRole('heading', { name: 'Campaign launch-fra' });
 }
 
+/** The line of the time-to-revenue panel that starts with `label`. */
+const factLine = (label: string) =>
+  screen.getByText(`${label}:`).parentElement!;
+
 describe('CampaignPage', () => {
   it('heads the page with owner, target date, planned tenants and a link to the location', async () => {
     await renderCampaign();
@@ -132,8 +136,15 @@ describe('CampaignPage', () => {
     expect(
       screen.getByText('2026-11-28, from Cost Explorer'),
     ).toBeInTheDocument();
-    expect(screen.getByText('tenant-001 since 2026-12-03')).toBeInTheDocument();
-    expect(screen.getByText('1,234.50 USD')).toBeInTheDocument();
+    expect(factLine('First paying tenant')).toHaveTextContent(
+      'First paying tenant: tenant-001 since 2026-12-03',
+    );
+    expect(factLine('Recorded as paying')).toHaveTextContent(
+      'Recorded as paying: tenant-001 since 2026-12-03',
+    );
+    expect(factLine('Spend until first revenue')).toHaveTextContent(
+      'Spend until first revenue: 1,234.50 USD',
+    );
   });
 
   it('counts time to revenue from the campaign start, with why, when costs could not be read', async () => {

@@ -32,7 +32,10 @@ function CampaignContent(props: { campaignId: string }) {
             </Grid>
             <Grid item xs={12} lg={5}>
               <Stack useFlexGap spacing={2}>
-                <TimeToRevenuePanel value={view.timeToRevenue} />
+                <TimeToRevenuePanel
+                  value={view.timeToRevenue}
+                  payingTenants={view.payingTenants}
+                />
                 <RecordPayingTenantForm
                   campaign={view}
                   onChange={campaign.show}

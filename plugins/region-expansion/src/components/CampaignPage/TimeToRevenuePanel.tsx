@@ -2,7 +2,10 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { formatMoney } from '../ComparePage/CostFigure';
-import type { CampaignTimeToRevenue } from '@region-expansion/plugin-region-expansion-common';
+import type {
+  CampaignTimeToRevenue,
+  CampaignView,
+} from '@region-expansion/plugin-region-expansion-common';
 
 /** Where the first spend date came from, said as the reader needs it. */
 function spendSource(firstSpend: CampaignTimeToRevenue['firstSpend']): string {
@@ -27,7 +30,12 @@ function Fact(props: { label: string; children: string }) {
  * campaign's start when costs could not be read, and why) and what was
  * spent until then, or why that is not known.
  */
-export function TimeToRevenuePanel(props: { value: CampaignTimeToRevenue }) {
+export function TimeToRevenuePanel(props: {
+  value: CampaignTimeToRevenue;
+  /** Tenants recorded as paying; they count once placed in the location. */
+  payingTenants: CampaignView['payingTenants'];
+}) {
+  const { payingTenants } = props;
   const {
     firstSpend,
     firstPayingTenant,
@@ -52,6 +60,13 @@ export function TimeToRevenuePanel(props: { value: CampaignTimeToRevenue }) {
                 10,
               )}`
             : 'none yet'}
+        </Fact>
+        <Fact label="Recorded as paying">
+          {payingTenants.length
+            ? payingTenants
+                .map(t => `${t.tenantId} since ${t.payingSince}`)
+                .join(', ')
+            : 'none'}
         </Fact>
         <Fact label="Spend until first revenue">
           {spendUntilFirstRevenue
