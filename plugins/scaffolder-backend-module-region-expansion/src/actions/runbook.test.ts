@@ -212,6 +212,35 @@ describe('region-expansion:runbook:plan and :execute', () => {
     expect(await state('globex')).toEqual(before);
   });
 
+  it('records a failed verification and runs the rollback step before failing', async () => {
+    const { runbook } = await plan({
+      kind: 'tenants',
+      tenantIds: ['initech'],
+      target: { locationId: 'eu-central-1' },
+    });
+    const before = await state('initech');
+    const cutover = runbook.steps.find(
+      (s: { kind: string }) => s.kind === 'cutover',
+    );
+    // A checkpoint says the cutover finished, but the tenant never moved.
+    const done = new Map<string, unknown>([
+      [`${runbook.id}-${cutover.n}`, cutover.n],
+    ]);
+    await expect(execute(runbook, { done })).rejects.toThrow(
+      `tenant initech is in cell ${before.cellId}, not cell-fra-1`,
+    );
+    const recorded = (await state('initech')).progress
+      .slice(before.progress.length)
+      .map(p => [p.kind, p.status]);
+    expect(recorded).toEqual([
+      ['metadata', 'done'],
+      ['data-copy', 'done'],
+      ['verify', 'failed'],
+      ['rollback', 'done'],
+    ]);
+    expect((await state('initech')).cellId).toBe(before.cellId);
+  });
+
   it('refuses a runbook that is not one, naming the field', async () => {
     await expect(execute({ moves: [], steps: [] })).rejects.toEqual(
       inputError(/^runbook\.id: is required/),
