@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  badInputOptions,
   bulkImportOptions,
   cloudTrailOptions,
   compareOptions,
@@ -143,5 +144,21 @@ export const benchCommands: BenchCommand[] = [
       result.warm.p95Ms >= result.warm.goalP95Ms
         ? `warm p95 ${result.warm.p95Ms} ms (goal < ${result.warm.goalP95Ms} ms)`
         : undefined,
+  ),
+  bench(
+    'bad-input',
+    'The REST, CLI and scaffolder bad-input corpora run alone with their time budgets enforced: each case within 5 s, the liveness probe within 1 s while a REST case runs, against the probe with no case running',
+    'bad-input/runBadInputBench',
+    badInputOptions,
+    result => {
+      const failed = result.corpora.filter(
+        (c: { exitCode: number | null }) => c.exitCode !== 0,
+      );
+      return failed.length
+        ? `corpora with failing cases: ${failed
+            .map((c: { surface: string }) => c.surface)
+            .join(', ')}`
+        : undefined;
+    },
   ),
 ];

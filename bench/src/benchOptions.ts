@@ -134,3 +134,6 @@ export const compareOptions = {
     default: 2,
   },
 } satisfies OptionTable;
+
+/** `yarn bench bad-input` runs the whole corpora: nothing to size. */
+export const badInputOptions = {} satisfies OptionTable;

@@ -56,6 +56,7 @@ describe('yarn bench', () => {
         '--rate-per-second <n>=10',
         '--concurrency <n>=4',
       ],
+      'bad-input': [],
     });
   });
 

@@ -55,7 +55,7 @@ describe('CLI bad-input corpus', () => {
       code: run.code,
       ms: run.ms,
       heapGrowthMb: run.heapGrowthMb,
-      problems: problemsOf(c, run, false),
+      ...problemsOf(c, run, false),
     };
     figures.push(result);
     expect(result.problems).toEqual([]);
@@ -72,7 +72,7 @@ describe('CLI bad-input corpus', () => {
         code: run.code,
         ms: run.ms,
         rssMb: run.rssMb,
-        problems: problemsOf(c, run, true),
+        ...problemsOf(c, run, true),
       };
       figures.push(result);
       expect(result.problems).toEqual([]);

@@ -16,6 +16,56 @@ export interface CorpusCaseFigures {
   ms: number;
   /** Every promise the case broke, one line each; empty when it kept them. */
   problems: string[];
+  /**
+   * Wall-time bounds the case passed while they were only reported (see
+   * {@link timeBudgetsEnforced}), one line each.
+   */
+  overTimeBudget?: string[];
+}
+
+/**
+ * Whether the corpora's wall-time bounds (a case's time, the liveness
+ * probe) fail a case. Under the repo's test command they are only
+ * reported: on 2 cores shared with other suites a time says more about the
+ * neighbours than about the case (a 1.4 s liveness probe failed one CI
+ * run). `yarn bench bad-input` runs the corpora alone with
+ * `BAD_INPUT_TIME_BUDGETS=enforce`.
+ *
+ * @public
+ */
+export function timeBudgetsEnforced(): boolean {
+  return process.env.BAD_INPUT_TIME_BUDGETS === 'enforce';
+}
+
+/**
+ * Records a passed wall-time bound on a case: a broken promise when
+ * {@link timeBudgetsEnforced}, otherwise a reported line.
+ *
+ * @public
+ */
+export function recordOverTimeBudget(
+  figures: Pick<CorpusCaseFigures, 'problems' | 'overTimeBudget'>,
+  line: string,
+): void {
+  if (timeBudgetsEnforced()) {
+    figures.problems.push(line);
+  } else {
+    figures.overTimeBudget = [...(figures.overTimeBudget ?? []), line];
+  }
+}
+
+/**
+ * How the time bounds were applied, and the cases over them, for a summary.
+ *
+ * @public
+ */
+export function timeBudgetSummary(
+  figures: Array<Pick<CorpusCaseFigures, 'overTimeBudget'>>,
+): { timeBudgets: 'enforced' | 'reported'; overTimeBudget: number } {
+  return {
+    timeBudgets: timeBudgetsEnforced() ? 'enforced' : 'reported',
+    overTimeBudget: figures.filter(f => f.overTimeBudget?.length).length,
+  };
 }
 
 /**
@@ -95,7 +145,10 @@ export function writeCorpusFigures<F extends CorpusCaseFigures>(
   fs.writeFileSync(
     file,
     `${JSON.stringify(
-      { summary: { ...summary, failingCases }, cases: figures },
+      {
+        summary: { ...summary, ...timeBudgetSummary(figures), failingCases },
+        cases: figures,
+      },
       null,
       2,
     )}\n`,
@@ -103,7 +156,7 @@ export function writeCorpusFigures<F extends CorpusCaseFigures>(
   // eslint-disable-next-line no-console
   console.log(
     `bad-input corpus (${surface}): ${JSON.stringify(
-      summary,
+      { ...summary, ...timeBudgetSummary(figures) },
       null,
       2,
     )}\nfigures written to ${file}`,

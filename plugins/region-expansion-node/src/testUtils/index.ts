@@ -13,6 +13,9 @@ export { controlPlaneFixture } from './controlPlaneFixture';
 export {
   casesByCategory,
   measureRun,
+  recordOverTimeBudget,
+  timeBudgetsEnforced,
+  timeBudgetSummary,
   writeCorpusFigures,
   type CorpusCaseFigures,
   type MeasuredRun,

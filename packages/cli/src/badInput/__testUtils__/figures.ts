@@ -1,5 +1,6 @@
 import {
   casesByCategory,
+  recordOverTimeBudget,
   writeCorpusFigures,
 } from '@region-expansion/plugin-region-expansion-node/testUtils';
 import { CliCase } from './cases';
@@ -15,15 +16,23 @@ export interface CliFigures {
   rssMb?: number;
   heapGrowthMb?: number;
   problems: string[];
+  overTimeBudget?: string[];
 }
 
-/** Every promise of the corpus that `run` broke, one line each. */
+/**
+ * Every promise of the corpus that `run` broke, one line each, and its
+ * time over the budget (a broken promise only when time budgets are
+ * enforced).
+ */
 export function problemsOf(
   c: CliCase,
   run: CliRun,
   spawned: boolean,
-): string[] {
+): Pick<CliFigures, 'problems' | 'overTimeBudget'> {
   const problems: string[] = [];
+  const result: Pick<CliFigures, 'problems' | 'overTimeBudget'> = {
+    problems,
+  };
   const bounded =
     c.boundedOk &&
     (run.code === 0 || run.code === 1) &&
@@ -73,7 +82,8 @@ export function problemsOf(
   }
   const budget = spawned ? CLI_BUDGET.spawnedMs : CLI_BUDGET.batchMs;
   if (run.ms > budget) {
-    problems.push(
+    recordOverTimeBudget(
+      result,
       `took ${Math.round(run.ms)} ms, over the ${budget} ms budget`,
     );
   }
@@ -87,7 +97,7 @@ export function problemsOf(
       } MB`,
     );
   }
-  return problems;
+  return result;
 }
 
 /** Writes `cli.json` and prints the summary docs/reliability.md quotes. */

@@ -4,12 +4,13 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { Knex } from 'knex';
+import { timeBudgetSummary } from '@region-expansion/plugin-region-expansion-node/testUtils';
 import type { TestRole } from '../../__testUtils__/rolePolicy';
 
 /**
- * Bounds every case of the corpus must keep. Generous on purpose: the
- * corpus runs on a loaded 2-core machine beside other test files, so a
- * bound that flakes there proves nothing.
+ * Bounds every case of the corpus must keep. The time bounds fail a case
+ * only under `yarn bench bad-input` (the corpora alone); under the repo's
+ * test command, beside other suites on 2 cores, they are reported.
  */
 export const BUDGET = {
   /** Wall time of one case, request sent to answer read. */
@@ -86,6 +87,8 @@ export interface CaseFigures {
   heapGrowthMb?: number;
   rssMb?: number;
   problems: string[];
+  /** Time bounds passed while only reported (see `timeBudgetsEnforced`). */
+  overTimeBudget?: string[];
 }
 
 const escapeRegExp = (text: string) =>
@@ -158,6 +161,7 @@ export function writeFigures(
       ms: Math.round(worstLiveness.livenessMs),
     },
     ...extra,
+    ...timeBudgetSummary(figures),
     failingCases: failing.map(f => ({ name: f.name, problems: f.problems })),
   };
   const dir = reportDirectory();
