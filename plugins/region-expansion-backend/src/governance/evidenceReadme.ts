@@ -35,6 +35,8 @@ export function evidenceReadme(signature: EvidenceSignatureStatement): string {
     '                                    guardrail drift result (guardrail-drift)',
     '                                    as stored in the readiness checks',
     '  readiness/waivers.csv, .json      waivers of those locations',
+    '  campaigns/campaigns.json          launch campaigns of those locations',
+    "                                    with each gate's state and history",
     '  summary.json, summary.pdf         counts and stale sync targets',
     `  ${EVIDENCE_MANIFEST}                     SHA-256 and size of every file above`,
     '                                    and this README, the row counts and',

@@ -160,6 +160,9 @@ describe('signed evidence bundle (GET /governance/evidence-bundle)', () => {
       },
     ]);
     expect(stored.history).toHaveLength(3);
+    expect(files.get('README.txt')!.toString()).toContain(
+      'campaigns/campaigns.json',
+    );
     const manifest = JSON.parse(files.get('manifest.json')!.toString());
     expect(manifest.counts.campaigns).toBe(1);
     expect(manifest.files.map((f: { path: string }) => f.path)).toContain(
