@@ -169,6 +169,58 @@ describe('planMigrationRunbook', () => {
     );
   });
 
+  it("refuses a country regime's border: confidential data of an Irish tenant to the US", () => {
+    expect(
+      refusal(() =>
+        plan(
+          {
+            kind: 'tenants',
+            tenantIds: ['t-1'],
+            target: { locationId: 'us-east-1' },
+          },
+          residents.map(t => ({ ...t, classification: 'confidential' })),
+        ),
+      ),
+    ).toMatch(
+      /^tenantIds\.0: tenant t-1 data may not move to us-east-1 \(rule privacy-target\): target us-east-1 \(US\) is outside what GDPR allows/,
+    );
+  });
+
+  it('refuses moving tenant metadata to a control plane across a border, but not when the control plane stays', () => {
+    const irishPlane = {
+      id: 'cp-ie',
+      name: 'Ireland',
+      mode: 'regional' as const,
+      partition: 'aws',
+      homeLocation: 'eu-west-1',
+      managedLocations: ['eu-west-1'],
+    };
+    const irish = cell(
+      { id: 'irish', locationId: 'eu-west-1', controlPlaneId: 'cp-ie' },
+      { tenants: 1, loadUnits: 10 },
+    );
+    const moving = [{ ...residents[0], cellId: 'irish' }];
+    const run = () =>
+      planMigrationRunbook({
+        request: toFrankfurt,
+        tenants: moving,
+        cells: [irish, frankfurt],
+        catalog,
+        controlPlanes: [...controlPlanes, irishPlane],
+        cellSpec: spec,
+      });
+    // Frankfurt's cell is managed from us-east-1: the metadata would leave
+    // what GDPR allows, although the data itself may go to Frankfurt.
+    expect(refusal(run)).toMatch(
+      /^tenantIds\.0: tenant t-1 data may not move to eu-central-1 \(rule privacy-transfer\): control plane \(tenant metadata\) at us-east-1/,
+    );
+    expect(plan(toFrankfurt).steps[0]).toMatchObject({
+      kind: 'metadata',
+      from: 'us-east-1',
+      to: 'us-east-1',
+    });
+  });
+
   it('refuses an unknown tenant, an unknown target cell and an unplaced tenant by field', () => {
     expect(
       refusal(() => plan({ ...toFrankfurt, tenantIds: ['t-1', 'nobody'] })),
