@@ -293,6 +293,43 @@ describe('planMigrationRunbook', () => {
     expect(rewrap?.detail).toMatch(/^CloudHSM keys never leave their cluster/);
   });
 
+  it('keeps external-key-store keys outside AWS and re-wraps them into the target partition', () => {
+    const restricted = {
+      ...residents[0],
+      residency: { countries: ['DE'] },
+      classification: 'restricted' as const,
+      tier: 'silo' as const,
+      cellId: 'fra-dedicated',
+    };
+    const runbook = plan(
+      { kind: 'into-partition', tenantIds: ['t-1'], partition: 'aws-eusc' },
+      [restricted],
+      {
+        cells: [
+          cell(
+            {
+              id: 'fra-dedicated',
+              locationId: 'eu-central-1',
+              isolation: 'dedicated',
+            },
+            { tenants: 1, loadUnits: 10 },
+          ),
+          cell({
+            id: 'eusc-dedicated',
+            locationId: 'eusc-de-east-1',
+            isolation: 'dedicated',
+          }),
+        ],
+        readiness: readinessFromMap({ 'eusc-de-east-1': 'ready' }),
+      },
+    );
+    const rewrap = runbook.steps.filter(s => s.kind === 'key-rewrap');
+    expect(rewrap).toHaveLength(1);
+    expect(rewrap[0].detail).toMatch(
+      /^keys stay in the external key store \(XKS\): key material never enters AWS; KMS keys never cross partitions/,
+    );
+  });
+
   it('refuses moving a tenant whose stated partition is another one into a partition, with the rule', () => {
     const pinned = residents.map(t => ({
       ...t,
