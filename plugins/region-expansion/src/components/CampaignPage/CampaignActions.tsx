@@ -43,13 +43,8 @@ export function CampaignActions(props: {
         action={evaluate}
         done={() => 'Gates re-evaluated from the latest readiness evaluation.'}
       />
-      <ActionButton
-        label="Approve cost"
-        action={approve}
-        done={view =>
-          `Cost approved by ${view.costApproval?.approvedBy ?? 'you'}.`
-        }
-      >
+      {/* The note comes first: it is typed before approving. */}
+      <Stack direction="row" spacing={1} alignItems="flex-start" useFlexGap>
         <TextField
           size="small"
           label="Approval note (optional)"
@@ -57,7 +52,14 @@ export function CampaignActions(props: {
           inputProps={{ maxLength: CAMPAIGN_LIMITS.note }}
           onChange={event => setNote(event.target.value)}
         />
-      </ActionButton>
+        <ActionButton
+          label="Approve cost"
+          action={approve}
+          done={view =>
+            `Cost approved by ${view.costApproval?.approvedBy ?? 'you'}.`
+          }
+        />
+      </Stack>
     </Stack>
   );
 }

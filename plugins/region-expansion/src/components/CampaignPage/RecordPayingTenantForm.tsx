@@ -34,29 +34,29 @@ export function RecordPayingTenantForm(props: {
     );
   }, [api, apply, campaign.id, tenantId, payingSince]);
   if (!allowed || campaign.plan.tenantIds.length === 0) return null;
+  // The tenant and day come first: they are chosen before recording.
   return (
-    <ActionButton
-      label="Record paying tenant"
-      action={record}
-      done={() => `${tenantId} recorded as paying since ${payingSince}.`}
-    >
-      <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
-        <SelectField
-          label="Planned tenant"
-          value={tenantId}
-          options={campaign.plan.tenantIds}
-          onChange={setTenantId}
-          minWidth={200}
-        />
-        <TextField
-          size="small"
-          type="date"
-          label="Paying since"
-          value={payingSince}
-          onChange={event => setPayingSince(event.target.value)}
-          InputLabelProps={{ shrink: true }}
-        />
-      </Stack>
-    </ActionButton>
+    <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
+      <SelectField
+        label="Planned tenant"
+        value={tenantId}
+        options={campaign.plan.tenantIds}
+        onChange={setTenantId}
+        minWidth={200}
+      />
+      <TextField
+        size="small"
+        type="date"
+        label="Paying since"
+        value={payingSince}
+        onChange={event => setPayingSince(event.target.value)}
+        InputLabelProps={{ shrink: true }}
+      />
+      <ActionButton
+        label="Record paying tenant"
+        action={record}
+        done={() => `${tenantId} recorded as paying since ${payingSince}.`}
+      />
+    </Stack>
   );
 }
