@@ -38,10 +38,19 @@ export function campaignCostEstimator(options: {
           'No application-plane footprint is stored to price a cell from.',
       };
     }
-    const estimate = await options.prices.estimate(regionCode, {
-      footprint,
-      cellSpec: DEFAULT_CELL_SPEC,
-    });
+    let estimate: Awaited<ReturnType<CostService['estimate']>>;
+    try {
+      estimate = await options.prices.estimate(regionCode, {
+        footprint,
+        cellSpec: DEFAULT_CELL_SPEC,
+      });
+    } catch {
+      // The approval is still recorded, saying why it carries no figure;
+      // the price source's own error text stays in the logs of its reader.
+      return {
+        unpricedReason: `Prices of ${regionCode} could not be read now.`,
+      };
+    }
     return estimate.monthlyPerTenant !== undefined
       ? {
           monthlyPerTenant: estimate.monthlyPerTenant,
