@@ -50,6 +50,14 @@ function plan(
   });
 }
 
+/** A dedicated cell, holding its one tenant (10 load units) when `taken`. */
+function dedicatedCell(id: string, locationId: string, taken = false): Cell {
+  return cell(
+    { id, locationId, isolation: 'dedicated' },
+    taken ? { tenants: 1, loadUnits: 10 } : {},
+  );
+}
+
 function refusal(run: () => unknown): string {
   try {
     run();
@@ -268,18 +276,11 @@ describe('planMigrationRunbook', () => {
       classification: 'restricted' as const,
       tier: 'silo' as const,
     }));
-    const dedicated = cell({
-      id: 'paris',
-      locationId: 'eu-west-3',
-      isolation: 'dedicated',
-    });
-    const dublinDedicated = cell(
-      {
-        id: 'dublin-dedicated',
-        locationId: 'eu-west-1',
-        isolation: 'dedicated',
-      },
-      { tenants: 1, loadUnits: 10 },
+    const dedicated = dedicatedCell('paris', 'eu-west-3');
+    const dublinDedicated = dedicatedCell(
+      'dublin-dedicated',
+      'eu-west-1',
+      true,
     );
     const runbook = plan(
       { kind: 'tenants', tenantIds: ['t-1'], target: { cellId: 'paris' } },
@@ -306,19 +307,8 @@ describe('planMigrationRunbook', () => {
       [restricted],
       {
         cells: [
-          cell(
-            {
-              id: 'fra-dedicated',
-              locationId: 'eu-central-1',
-              isolation: 'dedicated',
-            },
-            { tenants: 1, loadUnits: 10 },
-          ),
-          cell({
-            id: 'eusc-dedicated',
-            locationId: 'eusc-de-east-1',
-            isolation: 'dedicated',
-          }),
+          dedicatedCell('fra-dedicated', 'eu-central-1', true),
+          dedicatedCell('eusc-dedicated', 'eusc-de-east-1'),
         ],
         readiness: readinessFromMap({ 'eusc-de-east-1': 'ready' }),
       },

@@ -101,6 +101,13 @@ describe('region-expansion:runbook:plan and :execute', () => {
     };
     return out;
   };
+  /** The runbook of moving one tenant to Frankfurt. */
+  const planToFrankfurt = (tenantId: string) =>
+    plan({
+      kind: 'tenants',
+      tenantIds: [tenantId],
+      target: { locationId: 'eu-central-1' },
+    });
   const state = async (tenantId: string) => ({
     cellId: (await client.getTenant({ path: { id: tenantId } }, { token }))
       .cellId,
@@ -142,11 +149,7 @@ describe('region-expansion:runbook:plan and :execute', () => {
   );
 
   it('in a dry run logs every step and records nothing', async () => {
-    const { runbook } = await plan({
-      kind: 'tenants',
-      tenantIds: ['globex'],
-      target: { locationId: 'eu-central-1' },
-    });
+    const { runbook } = await planToFrankfurt('globex');
     const out = await execute(runbook, { isDryRun: true });
     expect(out.completedSteps).toEqual([]);
     expect(out.logs.map(([line]: [string]) => line)).toEqual(
@@ -195,11 +198,7 @@ describe('region-expansion:runbook:plan and :execute', () => {
   });
 
   it('refuses to execute a runbook other than the reviewed one, recording nothing', async () => {
-    const { runbook } = await plan({
-      kind: 'tenants',
-      tenantIds: ['globex'],
-      target: { locationId: 'eu-central-1' },
-    });
+    const { runbook } = await planToFrankfurt('globex');
     const before = await state('globex');
     const ctx = context({ runbook, expectedRunbookId: 'rb-reviewed' });
     await expect(
@@ -213,11 +212,7 @@ describe('region-expansion:runbook:plan and :execute', () => {
   });
 
   it('records a failed verification and runs the rollback step before failing', async () => {
-    const { runbook } = await plan({
-      kind: 'tenants',
-      tenantIds: ['initech'],
-      target: { locationId: 'eu-central-1' },
-    });
+    const { runbook } = await planToFrankfurt('initech');
     const before = await state('initech');
     const cutover = runbook.steps.find(
       (s: { kind: string }) => s.kind === 'cutover',
