@@ -1,10 +1,11 @@
 import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 import {
   costExplorerDailyCosts,
   readCostExplorerConfig,
 } from './costExplorerConfig';
 
-const config = (costExplorer: unknown) =>
+const config = (costExplorer: JsonObject) =>
   new ConfigReader({ regionExpansion: { campaigns: { costExplorer } } });
 
 describe('readCostExplorerConfig', () => {
