@@ -7,6 +7,7 @@
 export { regionExpansionModuleDemo as default } from './module';
 export * from './module';
 export * from './DemoEstateSeeder';
+export * from './demoCampaign';
 export * from './demoDataConfig';
 export * from './demoFootprint';
 export * from './syntheticEstate';

@@ -207,6 +207,24 @@ export const regionExpansionPlugin = createBackendPlugin({
           }),
         });
 
+        // Prices are read once per Region and kept warm across comparisons.
+        const prices = await CostService.create({ config, logger });
+        const campaignStore = KnexCampaignStore.create({ client });
+        // Campaign gates read the latest stored evaluation; costs come from
+        // Cost Explorer per partition (regionExpansion.campaigns.costExplorer).
+        // Built before seeding so a seeder can create a campaign.
+        const campaigns = CampaignService.create({
+          store: campaignStore,
+          catalog: () => estate.catalog(),
+          latestReadiness: locationId => readinessStore.getLatest(locationId),
+          estimateCost: campaignCostEstimator({
+            catalog: () => estate.catalog(),
+            footprint: async () => (await readiness.getFootprint()).footprint,
+            prices,
+          }),
+          dailyCosts: costExplorerDailyCosts(config),
+        });
+
         // Seeded estates (the demo module's) are in place before the first
         // evaluation, so it judges them.
         await estateSeeders.run(
@@ -216,6 +234,8 @@ export const regionExpansionPlugin = createBackendPlugin({
             estate,
             placement,
             readiness,
+            campaignStore,
+            campaigns,
           }),
           logger,
         );
@@ -249,26 +269,11 @@ export const regionExpansionPlugin = createBackendPlugin({
           getResources: scopedResourceLoader(estate),
         });
 
-        // Prices are read once per Region and kept warm across comparisons.
-        const prices = await CostService.create({ config, logger });
         const comparison = ComparisonService.create({
           estate,
           readiness,
           prices,
           availability: () => availability.service.currentIndex(),
-        });
-        // Campaign gates read the latest stored evaluation; costs come from
-        // Cost Explorer per partition (regionExpansion.campaigns.costExplorer).
-        const campaigns = CampaignService.create({
-          store: KnexCampaignStore.create({ client }),
-          catalog: () => estate.catalog(),
-          latestReadiness: locationId => readinessStore.getLatest(locationId),
-          estimateCost: campaignCostEstimator({
-            catalog: () => estate.catalog(),
-            footprint: async () => (await readiness.getFootprint()).footprint,
-            prices,
-          }),
-          dailyCosts: costExplorerDailyCosts(config),
         });
 
         // Each route refuses a body type it does not read (mountRoutes).

@@ -87,6 +87,36 @@ describe('estate seeders', () => {
     await backend.stop();
   });
 
+  it('seed the demo launch campaign with its gates, once across restarts', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const config = { demoData: { enabled: true, tenants: 20 } };
+    const first = await start({
+      knex,
+      regionExpansion: config,
+      modules: [regionExpansionModuleDemo],
+    });
+    const campaign = await get(first, '/campaigns/launch-eusc-de-east-1');
+    expect(campaign.locationId).toBe('eusc-de-east-1');
+    expect(campaign.gates.map((g: any) => g.gateId)).toEqual([
+      'readiness-level',
+      'no-unwaived-blockers',
+      'cost-approved',
+    ]);
+    expect(campaign.burnUp.length).toBeGreaterThan(0);
+    await first.stop();
+    const second = await start({
+      knex,
+      regionExpansion: config,
+      modules: [regionExpansionModuleDemo],
+    });
+    const listed = (await get(second, '/campaigns')).items;
+    expect(listed.map((c: any) => c.id)).toEqual(['launch-eusc-de-east-1']);
+    expect(
+      (await get(second, '/campaigns/launch-eusc-de-east-1')).createdAt,
+    ).toBe(campaign.createdAt);
+    await second.stop();
+  });
+
   it('leave an estate that has cells alone on the next start', async () => {
     const knex = await databases.init('SQLITE_3');
     const config = { demoData: { enabled: true, tenants: 20 } };

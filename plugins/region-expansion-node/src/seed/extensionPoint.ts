@@ -2,6 +2,7 @@ import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type {
   Cell,
   ControlPlane,
+  CreateCampaignInput,
   CreateCellInput,
   CreateControlPlaneInput,
   Footprint,
@@ -46,6 +47,12 @@ export interface RegionExpansionEstateSeedContext {
    * availability against, unless one is stored already; true when it did.
    */
   seedFootprint(footprint: Footprint, source: string): Promise<boolean>;
+  /**
+   * Creates a launch campaign through the campaign service's checks (as
+   * `POST /campaigns` would, by `actor`) unless one with its id exists;
+   * true when it did.
+   */
+  seedCampaign(campaign: CreateCampaignInput, actor: string): Promise<boolean>;
 }
 
 /**
