@@ -1,9 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  NotificationSendOptions,
-  NotificationService,
-} from '@backstage/plugin-notifications-node';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   GovernanceFreshness,
   ReadinessLevel,
@@ -12,32 +7,16 @@ import {
 } from '@region-expansion/plugin-region-expansion-common';
 import { evaluateReadiness } from '@region-expansion/plugin-region-expansion-node';
 import { allPassSignals } from '@region-expansion/plugin-region-expansion-node/testUtils';
-import { migrated } from '../__testUtils__/database';
-import { locationResource } from '../__testUtils__/locationResource';
+import {
+  NOTIFIER_LOCATION as LOCATION,
+  NOTIFIER_LOCATION_OWNER as OWNER,
+  NOTIFIER_START as START,
+  notifierHarness,
+} from '../__testUtils__/notifierHarness';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
-import { catalogLocationOwners } from './catalogLocationOwners';
-import { KnexNotificationStateStore } from './KnexNotificationStateStore';
-import { RegionExpansionNotifier } from './RegionExpansionNotifier';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const START = new Date('2026-12-06T12:00:00Z');
-const LOCATION = 'eu-central-1';
-const OWNER = 'group:default/frankfurt-team';
 const AUDITORS = 'group:default/auditors';
-
-/** A NotificationService that records what it was asked to send. */
-class RecordingNotifications implements NotificationService {
-  readonly sent: NotificationSendOptions[] = [];
-  /** Sends refused before the next one is recorded, as by an unreachable backend. */
-  refuseNext = 0;
-  async send(options: NotificationSendOptions): Promise<void> {
-    if (this.refuseNext > 0) {
-      this.refuseNext -= 1;
-      throw new Error('connect ECONNREFUSED');
-    }
-    this.sent.push(options);
-  }
-}
 
 const SIGNALS: Record<ReadinessLevel, ReadinessSignals> = {
   ready: allPassSignals,
@@ -76,37 +55,9 @@ function evaluation(
 describe.each(testDatabaseIds())('RegionExpansionNotifier (%s)', databaseId => {
   const databases = TestDatabases.create({ ids: [databaseId] });
 
-  async function setup(
+  const setup = (
     settings: { auditorsGroup?: string; waiverExpiryDays?: number } = {},
-  ) {
-    const client = await migrated(await databases.init(databaseId));
-    const notifications = new RecordingNotifications();
-    let now = START;
-    const notifier = RegionExpansionNotifier.create({
-      notifications,
-      store: KnexNotificationStateStore.create({ client }),
-      owners: catalogLocationOwners({
-        catalog: catalogServiceMock({
-          entities: [locationResource(LOCATION, 'frankfurt-team')],
-        }),
-        auth: mockServices.auth(),
-      }),
-      settings: {
-        waiverExpiryDays: settings.waiverExpiryDays ?? 7,
-        governanceStaleAfterHours: 24,
-        auditorsGroup: settings.auditorsGroup,
-      },
-      logger: mockServices.logger.mock(),
-      now: () => now,
-    });
-    return {
-      notifications,
-      notifier,
-      setNow: (d: Date) => {
-        now = d;
-      },
-    };
-  }
+  ) => notifierHarness(databases, databaseId, settings);
 
   it('notifies the owners of the location resource and the auditors of a readiness drop within one cycle', async () => {
     const { notifier, notifications } = await setup({

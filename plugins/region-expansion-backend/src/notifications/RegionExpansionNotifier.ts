@@ -4,6 +4,11 @@ import {
   GovernanceFreshness,
   StoredReadinessEvaluation,
 } from '@region-expansion/plugin-region-expansion-common';
+import {
+  CAMPAIGN_SCOPE,
+  campaignSlipConditions,
+  CampaignGateStates,
+} from './campaignConditions';
 import { LocationOwners } from './catalogLocationOwners';
 import { NotificationsConfig } from './config';
 import {
@@ -18,6 +23,14 @@ import { NotificationStateStore } from './NotificationStateStore';
 /** Where the portal mounts the plugin's pages. */
 const PORTAL_ROOT = '/region-expansion';
 
+/** The condition's page: its own link, its location's, or governance. */
+function linkOf(condition: NotificationCondition): string {
+  if (condition.link) return condition.link;
+  return condition.locationId
+    ? `/regions/${encodeURIComponent(condition.locationId)}`
+    : '/governance';
+}
+
 /**
  * Options of {@link RegionExpansionNotifier.create}.
  *
@@ -30,6 +43,8 @@ export interface RegionExpansionNotifierOptions {
   /** Owners of the locations' catalog Resources. */
   owners: LocationOwners;
   settings: NotificationsConfig;
+  /** Stored campaigns with their gates' states; none: no campaign topics. */
+  campaigns?: () => Promise<CampaignGateStates[]>;
   logger: LoggerService;
   /** Clock, for tests. */
   now?: () => Date;
@@ -38,12 +53,14 @@ export interface RegionExpansionNotifierOptions {
 /**
  * Sends Backstage notifications after each readiness evaluation cycle and
  * governance sync: a readiness level drop, a waiver about to expire,
- * guardrail drift, a governance source stale past its window. Each topic
+ * guardrail drift, a governance source stale past its window, a campaign
+ * gate not passed by the campaign's target date. Each topic
  * (a location and a condition) is notified once until its condition
  * changes: the last state is kept in a {@link NotificationStateStore}, and
  * the notification's `scope` is the topic, so a re-send updates the
  * recipient's notification instead of adding one. Recipients: the owners of
- * the location's catalog Resource and the configured auditors group.
+ * the location's catalog Resource (and a campaign's owner) and the
+ * configured auditors group.
  *
  * @public
  */
@@ -52,6 +69,7 @@ export class RegionExpansionNotifier {
   readonly #store: NotificationStateStore;
   readonly #owners: LocationOwners;
   readonly #settings: NotificationsConfig;
+  readonly #campaigns?: () => Promise<CampaignGateStates[]>;
   readonly #logger: LoggerService;
   readonly #now: () => Date;
 
@@ -67,6 +85,7 @@ export class RegionExpansionNotifier {
     this.#store = options.store;
     this.#owners = options.owners;
     this.#settings = options.settings;
+    this.#campaigns = options.campaigns;
     this.#logger = options.logger;
     this.#now = options.now ?? (() => new Date());
   }
@@ -95,12 +114,35 @@ export class RegionExpansionNotifier {
     );
   }
 
+  /**
+   * Notifies campaigns whose gates slip past their target date, from the
+   * stored gate states (no AWS call); run after each evaluation cycle, so
+   * a date passing is seen without a gate changing.
+   */
+  async afterCampaignCycle(): Promise<void> {
+    const campaigns = this.#campaigns;
+    if (!campaigns || !this.#notifications) return;
+    await this.#cycle(new Set([CAMPAIGN_SCOPE]), async () =>
+      campaignSlipConditions(await campaigns(), {
+        slipDays: this.#settings.campaignSlipDays,
+        now: this.#now(),
+      }),
+    );
+  }
+
   /** One cycle; its failure is logged, never failing the evaluation or sync that fed it. */
   async #cycle(
     scopes: Set<string>,
-    conditions: NotificationCondition[],
+    conditions:
+      | NotificationCondition[]
+      | (() => Promise<NotificationCondition[]>),
   ): Promise<void> {
-    await this.#decideAndSend(scopes, conditions).catch(error =>
+    const decided = async () =>
+      this.#decideAndSend(
+        scopes,
+        typeof conditions === 'function' ? await conditions() : conditions,
+      );
+    await decided().catch(error =>
       this.#logger.warn(`Region expansion notifications failed: ${error}`),
     );
   }
@@ -119,6 +161,7 @@ export class RegionExpansionNotifier {
     const unsent = new Set<string>();
     for (const condition of decision.send) {
       const entityRef = [
+        ...(condition.recipients ?? []),
         ...(condition.locationId ? owners.get(condition.locationId) ?? [] : []),
         ...(this.#settings.auditorsGroup ? [this.#settings.auditorsGroup] : []),
       ];
@@ -130,11 +173,7 @@ export class RegionExpansionNotifier {
             title: condition.title,
             description: condition.description,
             severity: condition.severity,
-            link: condition.locationId
-              ? `${PORTAL_ROOT}/regions/${encodeURIComponent(
-                  condition.locationId,
-                )}`
-              : `${PORTAL_ROOT}/governance`,
+            link: `${PORTAL_ROOT}${linkOf(condition)}`,
             topic: `Region expansion: ${condition.locationId ?? 'governance'}`,
             scope: `region-expansion:${condition.topic}`,
           },

@@ -7,10 +7,11 @@ const read = (notifications: object) =>
   );
 
 describe('readNotificationsConfig', () => {
-  it('defaults to a 7-day waiver window, a 24-hour stale window and no auditors group', () => {
+  it('defaults to a 7-day waiver window, a 24-hour stale window, campaign slips once the date passed and no auditors group', () => {
     expect(readNotificationsConfig(new ConfigReader({}))).toEqual({
       waiverExpiryDays: 7,
       governanceStaleAfterHours: 24,
+      campaignSlipDays: 0,
       auditorsGroup: undefined,
     });
   });
@@ -27,6 +28,7 @@ describe('readNotificationsConfig', () => {
       { governanceStaleAfterHours: -2 },
       /notifications\.governanceStaleAfterHours: '-2'/,
     ],
+    [{ campaignSlipDays: -3 }, /notifications\.campaignSlipDays: '-3'/],
     [{ auditorsGroup: 'group:' }, /notifications\.auditorsGroup: 'group:'/],
   ])('refuses %j, naming the key', (notifications, message) => {
     expect(() => read(notifications)).toThrow(message);

@@ -11,6 +11,11 @@ export interface NotificationsConfig {
   waiverExpiryDays: number;
   /** A stale governance target notifies once its last success is this old. */
   governanceStaleAfterHours: number;
+  /**
+   * A campaign gate not passed notifies when fewer than this many days
+   * remain before the end of the target date; 0: once the date has passed.
+   */
+  campaignSlipDays: number;
   /** Group entity ref that receives every notification, if set. */
   auditorsGroup?: string;
 }
@@ -61,6 +66,7 @@ export function readNotificationsConfig(
       `${prefix}.governanceStaleAfterHours`,
       24,
     ),
+    campaignSlipDays: positive(config, `${prefix}.campaignSlipDays`, 0),
     auditorsGroup,
   };
 }

@@ -23,6 +23,10 @@ export interface NotificationCondition {
   /** Location the condition is about, or {@link GOVERNANCE_SCOPE}. */
   scopeKey: string;
   locationId?: string;
+  /** Entity refs told besides the location's owners and the auditors. */
+  recipients?: string[];
+  /** Portal path under the plugin's root; default the location's page. */
+  link?: string;
   state: string;
   /**
    * Whether the new state deserves a notification given the remembered one
