@@ -15,10 +15,15 @@ const DAY_MS = 86_400_000;
  * @public
  */
 export interface CampaignPlacement {
+  /** The tenant placed. */
   tenantId: string;
+  /** Its isolation tier, matched against the plan's tenant classes. */
   tier: string;
+  /** Its data classification, matched against the plan's tenant classes. */
   classification: string;
+  /** When it was placed into a cell of the location (ISO 8601). */
   placedAt: string;
+  /** When it moved out of the location (ISO 8601); absent while it stays. */
   leftAt?: string;
 }
 

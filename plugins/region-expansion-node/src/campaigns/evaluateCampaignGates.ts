@@ -20,7 +20,12 @@ const LEVEL_RANK: Record<ReadinessLevel, number> = {
   ready: 2,
 };
 
-type Evidence = Pick<
+/**
+ * What the gates read of a location's latest readiness evaluation.
+ *
+ * @public
+ */
+export type CampaignGateEvidence = Pick<
   ReadinessEvaluation,
   'level' | 'blockers' | 'signals' | 'evaluatedAt'
 >;
@@ -28,7 +33,7 @@ type Evidence = Pick<
 function signalGate(
   gateId: CampaignGateId,
   check: keyof ReadinessEvaluation['signals'],
-  latest: Evidence,
+  latest: CampaignGateEvidence,
 ): EvaluatedCampaignGate {
   const signal = latest.signals[check];
   if (!signal || signal.status === 'unknown')
@@ -51,7 +56,7 @@ function signalGate(
 function gateOf(
   gateId: CampaignGateId,
   campaign: Campaign,
-  latest: Evidence | undefined,
+  latest: CampaignGateEvidence | undefined,
 ): EvaluatedCampaignGate {
   if (gateId === 'cost-approved') {
     const approval = campaign.costApproval;
@@ -100,7 +105,7 @@ function gateOf(
  */
 export function evaluateCampaignGates(
   campaign: Campaign,
-  latest: Evidence | undefined,
+  latest: CampaignGateEvidence | undefined,
 ): EvaluatedCampaignGate[] {
   return campaign.gates.map(gateId => gateOf(gateId, campaign, latest));
 }

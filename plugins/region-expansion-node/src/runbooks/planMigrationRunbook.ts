@@ -26,6 +26,7 @@ import { tenantDataStores, tenantSteps, type DraftStep } from './runbookSteps';
  * @public
  */
 export interface PlanMigrationRunbookInput {
+  /** The validated request: which tenants move, and where to. */
   request: RunbookRequestInput;
   /**
    * The tenants the request names (any order; a missing one is refused),
@@ -34,7 +35,9 @@ export interface PlanMigrationRunbookInput {
   tenants: Tenant[];
   /** Every stored cell with its usage. */
   cells: Cell[];
+  /** The location catalog: partitions, countries and jurisdictions of locations. */
   catalog: LocationCatalog;
+  /** Every stored control plane; a move to another one copies the tenant's metadata. */
   controlPlanes: ControlPlane[];
   /** The cell spec; its service quotas name data stores. */
   cellSpec: CellSpec;
