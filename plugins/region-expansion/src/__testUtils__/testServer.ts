@@ -54,6 +54,30 @@ function sortTenants(list: Tenant[], sort: string | null) {
   });
 }
 
+/** Two steps of one runbook, oldest first: a copy done, a rewrap failed. */
+export function runbookProgressOf(tenantId: string) {
+  const step = { tenantId, runbookId: 'rb-0123456789abcdef01234567' };
+  return [
+    {
+      ...step,
+      step: 1,
+      kind: 'data-copy',
+      status: 'done',
+      actor: 'user:default/platform-admin',
+      at: '2026-02-01T09:00:00.000Z',
+    },
+    {
+      ...step,
+      step: 2,
+      kind: 'key-rewrap',
+      status: 'failed',
+      detail: 'The target key is disabled',
+      actor: 'user:default/platform-admin',
+      at: '2026-02-01T09:05:00.000Z',
+    },
+  ];
+}
+
 /** Default handlers: a backend that serves the fixtures above. */
 export const defaultHandlers = [
   http.get(`${BASE_URL}/partitions`, () =>
@@ -116,6 +140,7 @@ export const defaultHandlers = [
           kind: 'placed',
         },
       ],
+      runbookProgress: runbookProgressOf(String(params.id)),
     }),
   ),
   http.get(`${BASE_URL}/readiness`, () =>

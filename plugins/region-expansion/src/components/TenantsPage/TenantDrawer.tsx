@@ -11,10 +11,12 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import type { Location } from '@region-expansion/plugin-region-expansion-common';
 import { useTenant } from '../../hooks/useTenant';
 import { MigrationForm } from './MigrationForm';
+import { RunbookProgressList } from './RunbookProgressList';
 
 /**
  * A tenant's details, why it sits where it sits (the latest placement
- * reason), its placement history and, with permission, a migration form.
+ * reason), its placement history, the runbook steps recorded for it and,
+ * with permission, a migration form.
  */
 export function TenantDrawer(props: {
   tenantId?: string;
@@ -79,6 +81,7 @@ export function TenantDrawer(props: {
                 ))}
               </List>
             </section>
+            <RunbookProgressList progress={value.runbookProgress} />
             <MigrationForm tenantId={value.tenant.id} locations={locations} />
           </Stack>
         )}

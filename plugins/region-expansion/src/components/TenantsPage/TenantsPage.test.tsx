@@ -197,6 +197,37 @@ describe('TenantsPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the runbook progress from the history in the drawer: runbook id, step and kind, status, when', async () => {
+    await renderPage('/region-expansion/tenants?tenant=tenant-001');
+    const drawer = await screen.findByRole('region', {
+      name: 'Tenant tenant-001',
+    });
+    const progress = await within(drawer).findByRole('region', {
+      name: 'Runbook progress',
+    });
+    const rows = within(progress)
+      .getAllByRole('listitem')
+      .map(row => row.textContent);
+    expect(rows).toEqual([
+      'rb-0123456789abcdef01234567 · step 1 data-copy · done2026-02-01T09:00:00.000Z by user:default/platform-admin',
+      'rb-0123456789abcdef01234567 · step 2 key-rewrap · failed2026-02-01T09:05:00.000Z by user:default/platform-admin: The target key is disabled',
+    ]);
+  });
+
+  it('says no runbook step is recorded when the history has none', async () => {
+    server.use(
+      http.get(`${BASE_URL}/tenants/:id/history`, () =>
+        HttpResponse.json({ items: [], runbookProgress: [] }),
+      ),
+    );
+    await renderPage('/region-expansion/tenants?tenant=tenant-001');
+    const progress = await screen.findByRole('region', {
+      name: 'Runbook progress',
+    });
+    expect(progress).toHaveTextContent('No runbook step recorded.');
+    expect(within(progress).queryAllByRole('listitem')).toEqual([]);
+  });
+
   it("opens the what-if section on demand, loading one location's cells for its template", async () => {
     const requests = recordRequests(server);
     await renderPage('/region-expansion/tenants');
