@@ -39,6 +39,7 @@ import { readNotificationsConfig } from './notifications/config';
 import { GovernanceSyncAnnouncer } from './notifications/GovernanceSyncAnnouncer';
 import { KnexNotificationStateStore } from './notifications/KnexNotificationStateStore';
 import { RegionExpansionNotifier } from './notifications/RegionExpansionNotifier';
+import { storedCampaignGates } from './notifications/campaignConditions';
 import { createEvidenceSnapshots } from './governance/evidenceSnapshot';
 import { GovernanceProviders } from './governance/GovernanceProviders';
 import { GovernanceReadinessSignals } from './governance/GovernanceReadinessSignals';
@@ -185,11 +186,13 @@ export const regionExpansionPlugin = createBackendPlugin({
         lifecycle.addShutdownHook(() => background.stop());
         // Notifications after each evaluation cycle and governance sync,
         // and the sync's live progress on the governance page.
+        const campaignStore = KnexCampaignStore.create({ client });
         const notifier = RegionExpansionNotifier.create({
           notifications,
           store: KnexNotificationStateStore.create({ client }),
           owners: catalogLocationOwners({ catalog, auth }),
           settings: readNotificationsConfig(config),
+          campaigns: () => storedCampaignGates(campaignStore),
           logger,
         });
         const governanceSync = GovernanceSyncService.create({
@@ -209,7 +212,6 @@ export const regionExpansionPlugin = createBackendPlugin({
 
         // Prices are read once per Region and kept warm across comparisons.
         const prices = await CostService.create({ config, logger });
-        const campaignStore = KnexCampaignStore.create({ client });
         // Campaign gates read the latest stored evaluation; costs come from
         // Cost Explorer per partition (regionExpansion.campaigns.costExplorer).
         // Built before seeding so a seeder can create a campaign.
@@ -248,7 +250,12 @@ export const regionExpansionPlugin = createBackendPlugin({
           schedule: readinessConfig.schedule,
           background,
           readiness,
-          afterCycle: evaluations => notifier.afterReadiness(evaluations),
+          // A campaign's date passes without any gate changing, so every
+          // cycle looks at the campaigns too.
+          afterCycle: async evaluations => {
+            await notifier.afterReadiness(evaluations);
+            await notifier.afterCampaignCycle();
+          },
         });
         await governanceSync.start();
         if (availability.settings.enabled) {
