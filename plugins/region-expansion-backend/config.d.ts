@@ -35,9 +35,11 @@ export interface Config {
     /**
      * Backstage notifications after each readiness evaluation cycle and
      * governance sync: a readiness level drop, a waiver about to expire, a
-     * governance source stale past its window, guardrail drift. Sent to the
-     * owners of the location's catalog Resource and the auditors group, once
-     * per location and condition until the condition changes.
+     * governance source stale past its window, guardrail drift, a campaign
+     * gate not passed by the campaign's target date. Sent to the owners of
+     * the location's catalog Resource (and the campaign's owner) and the
+     * auditors group, once per location and condition until the condition
+     * changes.
      */
     notifications?: {
       /**
@@ -51,6 +53,12 @@ export interface Config {
        * Defaults to 24.
        */
       governanceStaleAfterHours?: number;
+      /**
+       * A campaign with gates not passed is notified once fewer than this
+       * many days remain before the end of its target date (UTC). At least
+       * 0. Defaults to 0: only once the target date has passed.
+       */
+      campaignSlipDays?: number;
       /**
        * Entity ref of the group that receives every notification, for
        * example `group:default/auditors` (kind defaults to group). Unset:
