@@ -39,7 +39,7 @@ import { readNotificationsConfig } from './notifications/config';
 import { GovernanceSyncAnnouncer } from './notifications/GovernanceSyncAnnouncer';
 import { KnexNotificationStateStore } from './notifications/KnexNotificationStateStore';
 import { RegionExpansionNotifier } from './notifications/RegionExpansionNotifier';
-import { storedCampaignGates } from './notifications/campaignConditions';
+import { storedCampaignGates } from './notifications/storedCampaignGates';
 import { createEvidenceSnapshots } from './governance/evidenceSnapshot';
 import { GovernanceProviders } from './governance/GovernanceProviders';
 import { GovernanceReadinessSignals } from './governance/GovernanceReadinessSignals';

@@ -5,7 +5,7 @@ import {
   NotificationService,
 } from '@backstage/plugin-notifications-node';
 import { KnexCampaignStore } from '../campaigns/KnexCampaignStore';
-import { storedCampaignGates } from '../notifications/campaignConditions';
+import { storedCampaignGates } from '../notifications/storedCampaignGates';
 import { catalogLocationOwners } from '../notifications/catalogLocationOwners';
 import { KnexNotificationStateStore } from '../notifications/KnexNotificationStateStore';
 import { RegionExpansionNotifier } from '../notifications/RegionExpansionNotifier';

@@ -4,14 +4,12 @@ import {
   GovernanceFreshness,
   StoredReadinessEvaluation,
 } from '@region-expansion/plugin-region-expansion-common';
-import {
-  CAMPAIGN_SCOPE,
-  campaignSlipConditions,
-  CampaignGateStates,
-} from './campaignConditions';
 import { LocationOwners } from './catalogLocationOwners';
 import { NotificationsConfig } from './config';
 import {
+  CAMPAIGN_SCOPE,
+  CampaignGateStates,
+  campaignSlipConditions,
   decideNotifications,
   GOVERNANCE_SCOPE,
   governanceConditions,

@@ -52,6 +52,19 @@ describe.each(testDatabaseIds())(
   databaseId => {
     const databases = TestDatabases.create({ ids: [databaseId] });
 
+    /** The harness with one campaign due `targetDate`, its readiness gate failed. */
+    async function withFailingCampaign(
+      targetDate: string,
+      settings: Parameters<typeof notifierHarness>[2] = {},
+    ) {
+      const harness = await notifierHarness(databases, databaseId, settings);
+      await harness.campaignStore.createCampaign(
+        campaign(targetDate),
+        changes({ 'readiness-level': 'failed' }),
+      );
+      return harness;
+    }
+
     it('tells the campaign owner, the location owners and the auditors of a gate open past the target date within one cycle', async () => {
       const { notifier, notifications, campaignStore } = await notifierHarness(
         databases,
@@ -88,11 +101,8 @@ describe.each(testDatabaseIds())(
     });
 
     it('sends no duplicate over 10 cycles of an unchanged slipped campaign', async () => {
-      const { notifier, notifications, campaignStore, setNow } =
-        await notifierHarness(databases, databaseId);
-      await campaignStore.createCampaign(
-        campaign('2026-12-01'),
-        changes({ 'readiness-level': 'failed' }),
+      const { notifier, notifications, setNow } = await withFailingCampaign(
+        '2026-12-01',
       );
       for (let i = 0; i < 10; i++) {
         setNow(new Date(NOTIFIER_START.getTime() + i * DAY_MS));
@@ -113,45 +123,40 @@ describe.each(testDatabaseIds())(
         slipped,
         changes({ 'readiness-level': 'failed', 'cost-approved': 'failed' }),
       );
-      await notifier.afterCampaignCycle();
+      const cycleAfter = async (
+        states: Parameters<typeof changes>[0],
+      ): Promise<void> => {
+        await campaignStore.appendGateChanges(slipped.id, changes(states));
+        await notifier.afterCampaignCycle();
+      };
+      const openThree =
+        'Gates not passed: cost-approved, guardrail-drift, readiness-level.';
+      const openTwo = 'Gates not passed: cost-approved, guardrail-drift.';
 
-      await campaignStore.appendGateChanges(
-        slipped.id,
-        changes({ 'readiness-level': 'passed' }),
-      );
       await notifier.afterCampaignCycle();
-      await notifier.afterCampaignCycle();
-
-      await campaignStore.appendGateChanges(
-        slipped.id,
-        changes({ 'guardrail-drift': 'passed', 'cost-approved': 'passed' }),
-      );
-      await notifier.afterCampaignCycle();
-      expect(notifications.sent.map(s => s.payload.description)).toEqual([
-        'Gates not passed: cost-approved, guardrail-drift, readiness-level.',
-        'Gates not passed: cost-approved, guardrail-drift.',
-      ]);
-
+      await cycleAfter({ 'readiness-level': 'passed' });
+      await cycleAfter({});
+      await cycleAfter({
+        'guardrail-drift': 'passed',
+        'cost-approved': 'passed',
+      });
       // Forgotten: the same gates failing again later are a new slip,
       // notified although their state equals the last one sent.
-      await campaignStore.appendGateChanges(
-        slipped.id,
-        changes({ 'guardrail-drift': 'failed', 'cost-approved': 'failed' }),
-      );
-      await notifier.afterCampaignCycle();
+      await cycleAfter({
+        'guardrail-drift': 'failed',
+        'cost-approved': 'failed',
+      });
+
       expect(notifications.sent.map(s => s.payload.description)).toEqual([
-        'Gates not passed: cost-approved, guardrail-drift, readiness-level.',
-        'Gates not passed: cost-approved, guardrail-drift.',
-        'Gates not passed: cost-approved, guardrail-drift.',
+        openThree,
+        openTwo,
+        openTwo,
       ]);
     });
 
     it('sends nothing for a campaign not yet due, nor on its target date, and notifies the day after', async () => {
-      const { notifier, notifications, campaignStore, setNow } =
-        await notifierHarness(databases, databaseId);
-      await campaignStore.createCampaign(
-        campaign('2026-12-08'),
-        changes({ 'readiness-level': 'failed' }),
+      const { notifier, notifications, setNow } = await withFailingCampaign(
+        '2026-12-08',
       );
       await notifier.afterCampaignCycle();
       setNow(new Date('2026-12-08T23:59:00Z'));
@@ -166,11 +171,9 @@ describe.each(testDatabaseIds())(
     });
 
     it('notifies within the configured campaignSlipDays before the target date', async () => {
-      const { notifier, notifications, campaignStore, setNow } =
-        await notifierHarness(databases, databaseId, { campaignSlipDays: 3 });
-      await campaignStore.createCampaign(
-        campaign('2026-12-10'),
-        changes({ 'readiness-level': 'failed' }),
+      const { notifier, notifications, setNow } = await withFailingCampaign(
+        '2026-12-10',
+        { campaignSlipDays: 3 },
       );
       // Dec 6 noon: 4.5 days before the target day ends.
       await notifier.afterCampaignCycle();
