@@ -54,6 +54,15 @@ async function start(options: {
   });
 }
 
+/** A backend with the demo module seeding 20 tenants into `knex`. */
+function startDemo(knex: Knex) {
+  return start({
+    knex,
+    regionExpansion: { demoData: { enabled: true, tenants: 20 } },
+    modules: [regionExpansionModuleDemo],
+  });
+}
+
 async function get(backend: { server: any }, path: string) {
   const res = await request(backend.server)
     .get(`/api/region-expansion${path}`)
@@ -65,11 +74,7 @@ async function get(backend: { server: any }, path: string) {
 describe('estate seeders', () => {
   it('run the demo module before the first readiness evaluation, which judges the seeded estate', async () => {
     const knex = await databases.init('SQLITE_3');
-    const backend = await start({
-      knex,
-      regionExpansion: { demoData: { enabled: true, tenants: 20 } },
-      modules: [regionExpansionModuleDemo],
-    });
+    const backend = await startDemo(knex);
     const cells = (await get(backend, '/cells')).items;
     expect(cells).toHaveLength(53);
     const regions = new Set<string>(cells.map((c: any) => c.locationId));
@@ -89,12 +94,7 @@ describe('estate seeders', () => {
 
   it('seed the demo launch campaign with its gates, once across restarts', async () => {
     const knex = await databases.init('SQLITE_3');
-    const config = { demoData: { enabled: true, tenants: 20 } };
-    const first = await start({
-      knex,
-      regionExpansion: config,
-      modules: [regionExpansionModuleDemo],
-    });
+    const first = await startDemo(knex);
     const campaign = await get(first, '/campaigns/launch-eusc-de-east-1');
     expect(campaign.locationId).toBe('eusc-de-east-1');
     expect(campaign.gates.map((g: any) => g.gateId)).toEqual([
@@ -104,11 +104,7 @@ describe('estate seeders', () => {
     ]);
     expect(campaign.burnUp.length).toBeGreaterThan(0);
     await first.stop();
-    const second = await start({
-      knex,
-      regionExpansion: config,
-      modules: [regionExpansionModuleDemo],
-    });
+    const second = await startDemo(knex);
     const listed = (await get(second, '/campaigns')).items;
     expect(listed.map((c: any) => c.id)).toEqual(['launch-eusc-de-east-1']);
     expect(
@@ -119,18 +115,9 @@ describe('estate seeders', () => {
 
   it('leave an estate that has cells alone on the next start', async () => {
     const knex = await databases.init('SQLITE_3');
-    const config = { demoData: { enabled: true, tenants: 20 } };
-    const first = await start({
-      knex,
-      regionExpansion: config,
-      modules: [regionExpansionModuleDemo],
-    });
+    const first = await startDemo(knex);
     await first.stop();
-    const second = await start({
-      knex,
-      regionExpansion: config,
-      modules: [regionExpansionModuleDemo],
-    });
+    const second = await startDemo(knex);
     expect((await get(second, '/cells')).items).toHaveLength(53);
     expect((await get(second, '/tenants?limit=1')).totalCount).toBe(20);
     await second.stop();

@@ -27,6 +27,12 @@ function apiPath(url: URL): string {
   return url.pathname.replace(/^.*\/region-expansion/, '') + url.search;
 }
 
+/** The drawer of tenant-001, opened from the page's URL. */
+async function openTenantDrawer() {
+  await renderPage('/region-expansion/tenants?tenant=tenant-001');
+  return screen.findByRole('region', { name: 'Tenant tenant-001' });
+}
+
 describe('TenantsPage', () => {
   it('pages tenants from the server and keeps the DOM rows bounded', async () => {
     const requests = recordRequests(server, '/tenants');
@@ -181,10 +187,7 @@ describe('TenantsPage', () => {
   });
 
   it('opens a drawer with the placement reason and history', async () => {
-    await renderPage('/region-expansion/tenants?tenant=tenant-001');
-    const drawer = await screen.findByRole('region', {
-      name: 'Tenant tenant-001',
-    });
+    const drawer = await openTenantDrawer();
     const reason = await within(drawer).findByRole('region', {
       name: 'Placement reason',
     });
@@ -198,10 +201,7 @@ describe('TenantsPage', () => {
   });
 
   it('shows the runbook progress from the history in the drawer: runbook id, step and kind, status, when', async () => {
-    await renderPage('/region-expansion/tenants?tenant=tenant-001');
-    const drawer = await screen.findByRole('region', {
-      name: 'Tenant tenant-001',
-    });
+    const drawer = await openTenantDrawer();
     const progress = await within(drawer).findByRole('region', {
       name: 'Runbook progress',
     });
