@@ -229,6 +229,7 @@ export const regionExpansionPlugin = createBackendPlugin({
 
         // Seeded estates (the demo module's) are in place before the first
         // evaluation, so it judges them.
+        const seededCampaigns: string[] = [];
         await estateSeeders.run(
           estateSeedContext({
             estateStore,
@@ -238,6 +239,7 @@ export const regionExpansionPlugin = createBackendPlugin({
             readiness,
             campaignStore,
             campaigns,
+            seededCampaigns,
           }),
           logger,
         );
@@ -245,6 +247,11 @@ export const regionExpansionPlugin = createBackendPlugin({
         // Locations never evaluated get a level at once; the scheduled tasks
         // (each one run across replicas) keep levels and governance current.
         await readiness.evaluateAll('startup', { onlyUnevaluated: true });
+        // A campaign seeded before that evaluation takes its gates from it,
+        // not from "never evaluated".
+        for (const campaignId of seededCampaigns) {
+          await campaigns.evaluate(campaignId);
+        }
         await scheduleReadinessEvaluation({
           scheduler,
           schedule: readinessConfig.schedule,

@@ -113,6 +113,19 @@ describe('estate seeders', () => {
     await second.stop();
   });
 
+  it('judge the seeded campaign gates by the first readiness evaluation, not as never evaluated', async () => {
+    const backend = await startDemo(await databases.init('SQLITE_3'));
+    const { level } = await get(backend, '/readiness/eusc-de-east-1');
+    const campaign = await get(backend, '/campaigns/launch-eusc-de-east-1');
+    const readinessGate = campaign.gates.find(
+      (g: any) => g.gateId === 'readiness-level',
+    );
+    expect(readinessGate.reason).toBe(
+      `Readiness level is ${level}; the campaign requires ready.`,
+    );
+    await backend.stop();
+  });
+
   it('leave an estate that has cells alone on the next start', async () => {
     const knex = await databases.init('SQLITE_3');
     const first = await startDemo(knex);

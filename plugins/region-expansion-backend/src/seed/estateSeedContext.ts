@@ -21,6 +21,11 @@ export function estateSeedContext(options: {
   readiness: Pick<ReadinessService, 'seedFootprint'>;
   campaignStore: Pick<CampaignStore, 'getCampaign'>;
   campaigns: Pick<CampaignService, 'create'>;
+  /**
+   * Receives each seeded campaign's id, to evaluate once the first
+   * readiness evaluation is stored.
+   */
+  seededCampaigns: string[];
 }): RegionExpansionEstateSeedContext {
   const { estateStore, tenantStore, estate, placement, readiness } = options;
   const { campaignStore, campaigns } = options;
@@ -38,6 +43,7 @@ export function estateSeedContext(options: {
       // history) as it is.
       if (await campaignStore.getCampaign(campaign.id)) return false;
       await campaigns.create(campaign, actor);
+      options.seededCampaigns.push(campaign.id);
       return true;
     },
   };
