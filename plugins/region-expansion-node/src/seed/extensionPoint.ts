@@ -50,7 +50,8 @@ export interface RegionExpansionEstateSeedContext {
   /**
    * Creates a launch campaign through the campaign service's checks (as
    * `POST /campaigns` would, by `actor`) unless one with its id exists;
-   * true when it did.
+   * true when it did. Its gates are evaluated again once the first
+   * readiness evaluation is stored.
    */
   seedCampaign(campaign: CreateCampaignInput, actor: string): Promise<boolean>;
 }
