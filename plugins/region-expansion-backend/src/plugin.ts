@@ -257,10 +257,12 @@ export const regionExpansionPlugin = createBackendPlugin({
           schedule: readinessConfig.schedule,
           background,
           readiness,
-          // A campaign's date passes without any gate changing, so every
-          // cycle looks at the campaigns too.
+          // Campaign gates follow the cycle's evaluations; a campaign's
+          // date passes without any gate changing, so every cycle looks at
+          // the campaigns too.
           afterCycle: async evaluations => {
             await notifier.afterReadiness(evaluations);
+            await campaigns.refreshGates();
             await notifier.afterCampaignCycle();
           },
         });

@@ -178,6 +178,25 @@ export class CampaignService {
     return this.view(id);
   }
 
+  /**
+   * Evaluates the gates of every campaign against its location's latest
+   * readiness evaluation and records the changes: run after each scheduled
+   * readiness cycle, so gate states (and the burn-up and slip
+   * notifications read from them) follow readiness without anyone asking.
+   */
+  async refreshGates(): Promise<{ campaigns: number; changed: number }> {
+    const campaigns = await this.#options.store.listCampaigns({});
+    let changed = 0;
+    for (const campaign of campaigns) {
+      const changes = await this.#changes(campaign);
+      if (changes.length) {
+        await this.#options.store.appendGateChanges(campaign.id, changes);
+        changed++;
+      }
+    }
+    return { campaigns: campaigns.length, changed };
+  }
+
   async approveCost(
     id: string,
     note: string | undefined,

@@ -73,6 +73,8 @@ const validBody = {
 describe('campaign routes', () => {
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
   let placedTenant: string;
+  // The demo module seeds a launch campaign of its own.
+  let seededCampaignIds: string[];
 
   const campaignIds = async () =>
     (
@@ -122,6 +124,8 @@ describe('campaign routes', () => {
     }
     validBody.locationId = LOCATION;
     validBody.plan.tenantIds = [placedTenant];
+    seededCampaignIds = await campaignIds();
+    expect(seededCampaignIds).not.toContain(validBody.id);
   });
   afterAll(() => mswServer.close());
 
@@ -143,7 +147,7 @@ describe('campaign routes', () => {
         .send({ ...validBody, ...change });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(new RegExp(`^${field}: `));
-      expect(await campaignIds()).toEqual([]);
+      expect(await campaignIds()).toEqual(seededCampaignIds);
     },
   );
 
@@ -153,7 +157,7 @@ describe('campaign routes', () => {
       .set('Authorization', as('engineer'))
       .send(validBody);
     expect(res.status).toBe(403);
-    expect(await campaignIds()).toEqual([]);
+    expect(await campaignIds()).toEqual(seededCampaignIds);
   });
 
   it('creates a campaign with its gates, burn-up and time to revenue from Cost Explorer; a second with its id is a 409 and changes nothing', async () => {
