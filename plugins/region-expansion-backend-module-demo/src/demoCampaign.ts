@@ -2,7 +2,11 @@ import type { CreateCampaignInput } from '@region-expansion/plugin-region-expans
 
 const DAY_MS = 86_400_000;
 
-/** Days from the seeding day to the demo campaign's target date. */
+/**
+ * Days from the seeding day to the demo campaign's target date.
+ *
+ * @public
+ */
 export const DEMO_CAMPAIGN_TARGET_DAYS = 90;
 
 /**
