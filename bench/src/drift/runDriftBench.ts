@@ -3,6 +3,7 @@ import {
   accessKeyIdFor,
   attachOrganizationTree,
   createSimulatedOrganizationTree,
+  guardrailSeedOf,
   createSyntheticOrganization,
   startAwsSimulator,
 } from '@region-expansion/aws-simulator';
@@ -98,15 +99,7 @@ export async function runDriftBench(options: DriftBenchOptions, log: BenchLog) {
       accounts: o.accounts,
       organizationalUnits: o.ous,
       serviceControlPolicies: o.scps,
-      guardrails: plans.map(p => {
-        const g = renderGuardrails(p, catalog);
-        return {
-          path: g.organizationalUnit.path,
-          policyName: g.organizationalUnit.policies[0],
-          document: g.scp,
-          accountIds: g.organizationalUnit.accountIds,
-        };
-      }),
+      guardrails: plans.map(p => guardrailSeedOf(renderGuardrails(p, catalog))),
       rateLimit: rate,
     });
     attachOrganizationTree(org, tree);

@@ -36,6 +36,10 @@ export {
   FULL_AWS_ACCESS_POLICY_ID,
   SIMULATED_GUARDRAIL_DRIFTS,
 } from './services/organizations/data';
+export {
+  guardrailSeedOf,
+  type RenderedGuardrailsForSeed,
+} from './services/organizations/guardrailSeedOf';
 export type {
   SimulatedGuardrailDrift,
   SimulatedGuardrailSeed,

@@ -8,6 +8,7 @@ import {
   attachOrganizationTree,
   createAwsSimulatorHandlers,
   createSimulatedOrganizationTree,
+  guardrailSeedOf,
   createSyntheticOrganization,
   FaultInjector,
   SIMULATOR_TEST_ENDPOINT,
@@ -70,15 +71,7 @@ attachOrganizationTree(
     accounts: 30,
     organizationalUnits: 10,
     serviceControlPolicies: 12,
-    guardrails: plans.map(p => {
-      const g = renderGuardrails(p, catalog);
-      return {
-        path: g.organizationalUnit.path,
-        policyName: g.organizationalUnit.policies[0],
-        document: g.scp,
-        accountIds: g.organizationalUnit.accountIds,
-      };
-    }),
+    guardrails: plans.map(p => guardrailSeedOf(renderGuardrails(p, catalog))),
     drift: ['reordered', 'changed-statement'],
   }),
 );

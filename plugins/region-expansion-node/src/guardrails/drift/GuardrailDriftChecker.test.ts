@@ -3,6 +3,7 @@ import {
   attachOrganizationTree,
   createGovernanceTestHarness,
   createSimulatedOrganizationTree,
+  guardrailSeedOf,
   SIMULATED_GUARDRAIL_DRIFTS,
   SIMULATOR_TEST_ENDPOINT,
 } from '@region-expansion/aws-simulator';
@@ -30,15 +31,7 @@ const tree = createSimulatedOrganizationTree(5, {
   accounts: 400,
   organizationalUnits: 20,
   serviceControlPolicies: 40,
-  guardrails: plans.map(p => {
-    const g = renderGuardrails(p, catalog);
-    return {
-      path: g.organizationalUnit.path,
-      policyName: g.organizationalUnit.policies[0],
-      document: g.scp,
-      accountIds: g.organizationalUnit.accountIds,
-    };
-  }),
+  guardrails: plans.map(p => guardrailSeedOf(renderGuardrails(p, catalog))),
   drift: [...SIMULATED_GUARDRAIL_DRIFTS],
 });
 attachOrganizationTree(org, tree);
