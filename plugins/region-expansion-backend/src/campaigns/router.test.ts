@@ -58,13 +58,14 @@ const today = new Date().toISOString().slice(0, 10);
 const dayOffset = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
+// Its location and planned tenant are the demo's, read in `beforeAll`.
 const validBody = {
   id: 'launch-paris',
   locationId: '',
   owner: 'group:default/platform-team',
   targetDate: dayOffset(30),
   plan: {
-    tenantIds: ['placeholder-tenant'],
+    tenantIds: [] as string[],
     classes: [{ tier: 'pool', classification: 'internal', count: 3 }],
   },
   gates: ['readiness-level', 'no-unwaived-blockers', 'cost-approved'],
