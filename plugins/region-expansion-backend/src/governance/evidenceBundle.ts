@@ -9,7 +9,7 @@ import {
 } from '@region-expansion/plugin-region-expansion-node';
 import archiver from 'archiver';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -49,8 +49,10 @@ export interface EvidenceBundleOptions {
    * Called once the bundle is complete, just before its first byte goes to
    * `out` (and never when building it failed): the moment to label the
    * response a ZIP attachment, so an error is not sent under that label.
+   * `bytes` is the whole bundle's size (it is complete on disk by then), for
+   * a `Content-Length` that lets a download show its progress.
    */
-  beforeSend?: () => void;
+  beforeSend?: (bundle: { bytes: number }) => void;
   /** Signs the manifest; absent: the bundle is unsigned and says so. */
   signer?: EvidenceManifestSigner;
 }
@@ -124,7 +126,7 @@ export async function writeEvidenceBundle(
         }
       }
     });
-    options.beforeSend?.();
+    options.beforeSend?.({ bytes: (await stat(file)).size });
     await pipeline(createReadStream(file), options.out);
   } finally {
     await rm(dir, { recursive: true, force: true });

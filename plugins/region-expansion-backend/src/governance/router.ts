@@ -141,8 +141,9 @@ export function governanceHandlers(
           requestedBy: principal.userEntityRef ?? principal.subject,
           // Labelled a ZIP only once it is built: a failure before is a JSON
           // error.
-          beforeSend: () => {
+          beforeSend: ({ bytes }) => {
             res.setHeader('content-type', 'application/zip');
+            res.setHeader('content-length', String(bytes));
             res.setHeader(
               'content-disposition',
               `attachment; filename="governance-evidence-${generatedAt
