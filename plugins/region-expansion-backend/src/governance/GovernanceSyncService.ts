@@ -8,6 +8,7 @@ import { Config } from '@backstage/config';
 import type {
   GovernanceFindingRow,
   GovernanceProvider,
+  GovernanceRateLimitSlots,
   GovernanceSource,
   GovernanceSyncReport,
   GovernanceTarget,
@@ -166,6 +167,7 @@ export class GovernanceSyncService {
   readonly #writeQueuePages: number;
   readonly #background: BackgroundWork;
   readonly #observer?: GovernanceSyncObserver;
+  readonly #rateLimitSlots?: GovernanceRateLimitSlots;
 
   private constructor(options: {
     stores: GovernanceStores;
@@ -177,6 +179,7 @@ export class GovernanceSyncService {
     writeQueuePages: number;
     background: BackgroundWork;
     observer?: GovernanceSyncObserver;
+    rateLimitSlots?: GovernanceRateLimitSlots;
   }) {
     this.#stores = options.stores;
     this.#providers = options.providers;
@@ -187,6 +190,7 @@ export class GovernanceSyncService {
     this.#writeQueuePages = options.writeQueuePages;
     this.#background = options.background;
     this.#observer = options.observer;
+    this.#rateLimitSlots = options.rateLimitSlots;
   }
 
   /**
@@ -208,6 +212,12 @@ export class GovernanceSyncService {
     background?: BackgroundWork;
     /** Told of each run's start, progress and end. */
     observer?: GovernanceSyncObserver;
+    /**
+     * Where providers' AWS calls reserve rate-limit slots: the plugin's
+     * database, so replicas together stay within each limit; absent, each
+     * process paces on its own.
+     */
+    rateLimitSlots?: GovernanceRateLimitSlots;
   }): GovernanceSyncService {
     const scheduleConfig = options.config?.getOptionalConfig(
       'regionExpansion.governance.schedule',
@@ -319,6 +329,7 @@ export class GovernanceSyncService {
       .sync({
         targets,
         signal,
+        rateLimitSlots: this.#rateLimitSlots,
         now: () => startedAt,
         logger: this.#logger,
         cursors: {

@@ -82,13 +82,59 @@ export interface GovernanceRateLimiterOptions {
   now?: () => number;
   /** Waits `ms` milliseconds (or rejects on abort); default {@link sleep}. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Where send times are reserved; absent: in this process. Backend replicas
+   * pass one store shared through their database so that together they stay
+   * within each limit.
+   */
+  slots?: GovernanceRateLimitSlots;
 }
 
-/** Pacing of one limit: interval between requests and burst tolerance. */
-interface Pacing {
+/**
+ * Pacing of one limit: interval between requests and how far ahead of its
+ * theoretical arrival time a request may go (the burst).
+ *
+ * @public
+ */
+export interface GovernanceRatePacing {
   intervalMs: number;
   toleranceMs: number;
 }
+
+/**
+ * Send-time reservations shared by every process that calls the same
+ * accounts: `reserve` runs one step of the limiter's schedule (GCRA)
+ * atomically for `key` on the store's own clock and resolves with the
+ * milliseconds the caller waits before sending. A reserved slot is never
+ * given back (an aborted call only leaves a gap).
+ *
+ * @public
+ */
+export interface GovernanceRateLimitSlots {
+  reserve(key: string, pacing: GovernanceRatePacing): Promise<number>;
+}
+
+/**
+ * One GCRA step: with the key's theoretical arrival time `tat` (or none) at
+ * `now`, the new `tat` and how long the caller waits. The schedule is the
+ * token bucket's: `toleranceMs / intervalMs + 1` calls at once, then one per
+ * interval.
+ *
+ * @public
+ */
+export function nextRateSlot(
+  tat: number | undefined,
+  now: number,
+  pacing: GovernanceRatePacing,
+): { tat: number; waitMs: number } {
+  const due = Math.max(tat ?? -Infinity, now);
+  return {
+    tat: due + pacing.intervalMs,
+    waitMs: Math.max(0, due - pacing.toleranceMs - now),
+  };
+}
+
+type Pacing = GovernanceRatePacing;
 
 /**
  * Paces calls per account + Region + API so they never exceed the server's
@@ -111,6 +157,7 @@ export class GovernanceRateLimiter {
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly #tat = new Map<string, number>();
   readonly #pacing = new Map<string, Pacing | undefined>();
+  readonly #slots?: GovernanceRateLimitSlots;
 
   constructor(
     limits: Record<string, RateLimit> = DEFAULT_GOVERNANCE_RATE_LIMITS,
@@ -127,6 +174,21 @@ export class GovernanceRateLimiter {
     this.#reserve = reserve;
     this.#now = options.now ?? (() => performance.now());
     this.#sleep = options.sleep ?? sleep;
+    this.#slots = options.slots;
+  }
+
+  /**
+   * The same limits, margin and reserve with send times reserved in `slots`
+   * (shared by backend replicas) instead of in this process.
+   */
+  sharedThrough(slots: GovernanceRateLimitSlots): GovernanceRateLimiter {
+    return new GovernanceRateLimiter(this.#limits, {
+      safetyMargin: this.#margin,
+      burstReserve: this.#reserve,
+      now: this.#now,
+      sleep: this.#sleep,
+      slots,
+    });
   }
 
   #pacingOf(api: string): Pacing | undefined {
@@ -156,21 +218,36 @@ export class GovernanceRateLimiter {
     if (!pacing) return;
     if (signal?.aborted) throw abortError(signal);
     const key = `${target.accountId}/${target.region}/${api}`;
+    if (this.#slots) {
+      const waitMs = await this.#slots.reserve(key, pacing);
+      // The wait counts from when the reservation came back: the request
+      // leaves no earlier than the store's schedule says.
+      await this.#wait(this.#now(), waitMs, signal);
+      return;
+    }
     const now = this.#now();
-    const tat = this.#tat.get(key) ?? -Infinity;
-    const sendAt = Math.max(now, tat - pacing.toleranceMs);
-    const next = Math.max(tat, sendAt) + pacing.intervalMs;
+    const tat = this.#tat.get(key);
+    const { tat: next, waitMs } = nextRateSlot(tat, now, pacing);
     this.#tat.set(key, next);
     try {
-      // Timers may fire a little early against the monotonic clock: wait
-      // until the clock has reached the send time.
-      for (let wait = sendAt - now; wait > 0; wait = sendAt - this.#now()) {
-        await this.#sleep(Math.ceil(wait), signal);
-      }
+      await this.#wait(now, waitMs, signal);
     } catch (error) {
       // An aborted call gives its slot back when no later call took one.
-      if (this.#tat.get(key) === next) this.#tat.set(key, tat);
+      if (this.#tat.get(key) === next) {
+        if (tat === undefined) this.#tat.delete(key);
+        else this.#tat.set(key, tat);
+      }
       throw error;
+    }
+  }
+
+  /** Waits `waitMs` from the clock's reading `from`. */
+  async #wait(from: number, waitMs: number, signal?: AbortSignal) {
+    // Timers may fire a little early against the monotonic clock: wait
+    // until the clock has reached the send time.
+    const sendAt = from + waitMs;
+    for (let wait = waitMs; wait > 0; wait = sendAt - this.#now()) {
+      await this.#sleep(Math.ceil(wait), signal);
     }
   }
 }

@@ -152,8 +152,15 @@ export function syncTargetsWithClient<C extends GovernanceSdkClient>(
     target: GovernanceTarget,
   ) => Promise<TargetReadResult>,
 ): Promise<GovernanceSyncReport> {
+  // Replicas pace together through the run's shared slots.
+  const paced = {
+    clientSettings: context.clientSettings.bind(context),
+    rateLimiter: ctx.rateLimitSlots
+      ? context.rateLimiter.sharedThrough(ctx.rateLimitSlots)
+      : context.rateLimiter,
+  };
   return syncTargets(source, ctx, context.concurrency, target =>
-    withGovernanceClient(context, source, target, ctx.signal, create, client =>
+    withGovernanceClient(paced, source, target, ctx.signal, create, client =>
       read(client, governanceCall(ctx.signal), target),
     ),
   );

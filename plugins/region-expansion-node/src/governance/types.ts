@@ -7,6 +7,7 @@ import type {
   ResilienceApp,
   ResilienceDisruption,
 } from '@region-expansion/plugin-region-expansion-common';
+import type { GovernanceRateLimitSlots } from './limits';
 
 /**
  * Governance data sources a provider can read (the common package's
@@ -162,6 +163,11 @@ export interface GovernanceSyncContext {
     target: GovernanceTarget,
     progress: { pages: number; rows: number },
   ): void;
+  /**
+   * Where the run's AWS calls reserve their rate-limit slots, shared by every
+   * backend replica on the same database; absent: paced in this process only.
+   */
+  rateLimitSlots?: GovernanceRateLimitSlots;
 }
 
 /**
