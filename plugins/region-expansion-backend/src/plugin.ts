@@ -46,6 +46,7 @@ import { GovernanceReadinessSignals } from './governance/GovernanceReadinessSign
 import { GovernanceService } from './governance/GovernanceService';
 import { createGovernanceStores } from './governance/governanceStores';
 import { GovernanceSyncService } from './governance/GovernanceSyncService';
+import { KnexGovernanceRateLimitSlots } from './governance/KnexGovernanceRateLimitSlots';
 import { createGovernanceRouter } from './governance/router';
 import { KnexPlacementStore } from './placement/KnexPlacementStore';
 import { KnexRunbookProgressStore } from './placement/KnexRunbookProgressStore';
@@ -202,6 +203,8 @@ export const regionExpansionPlugin = createBackendPlugin({
           scheduler,
           config,
           background,
+          // Replicas on this database share each account's AWS rate limits.
+          rateLimitSlots: KnexGovernanceRateLimitSlots.create({ client }),
           observer: GovernanceSyncAnnouncer.create({
             signals,
             freshness: () => governanceStores.syncState.freshness(),

@@ -7,6 +7,7 @@ export * from './KnexGovernanceFindingStore';
 export * from './KnexGovernanceHistoryStore';
 export * from './KnexGovernanceSnapshotStore';
 export * from './KnexGovernanceSyncStateStore';
+export * from './KnexGovernanceRateLimitSlots';
 export * from './governanceStores';
 export * from './GovernanceService';
 export * from './GovernanceSyncService';
