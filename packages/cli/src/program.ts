@@ -4,7 +4,6 @@ import {
   InvalidArgumentError,
   Option,
 } from 'commander';
-import { DATA_CLASSIFICATIONS } from '@region-expansion/plugin-region-expansion-common';
 import { EXIT, isInputError } from './errors';
 
 /**
@@ -83,6 +82,17 @@ function filterOptions(command: Command): Command {
 }
 
 /**
+ * A `--classification` option whose choices are set when its command runs:
+ * the list lives in the -common package, whose loading (about half a
+ * second from sources) the footprint command must not pay before reading.
+ */
+function classificationOption(description: string, pending: Option[]) {
+  const option = new Option('--classification <level>', description);
+  pending.push(option);
+  return option;
+}
+
+/**
  * Builds the CLI. Every action stores its exit code in `state.exitCode`.
  */
 export function createProgram(io: CliIo, state: { exitCode: number }): Command {
@@ -99,6 +109,16 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
       writeErr: io.stderr,
       outputError: () => undefined,
     });
+  const classifications: Option[] = [];
+  program.hook('preSubcommand', async (_program, command) => {
+    if (!command.options.some(option => classifications.includes(option)))
+      return;
+    const { DATA_CLASSIFICATIONS } = await lazy(
+      () => import('@region-expansion/plugin-region-expansion-common'),
+    );
+    for (const option of classifications)
+      option.choices([...DATA_CLASSIFICATIONS]);
+  });
 
   filterOptions(
     program
@@ -170,10 +190,7 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
       'comma-separated country codes, jurisdiction groups (EU, EEA, ...) or a partition',
     )
     .addOption(
-      new Option(
-        '--classification <level>',
-        'highest data classification',
-      ).choices([...DATA_CLASSIFICATIONS]),
+      classificationOption('highest data classification', classifications),
     )
     .option(
       '--home-country <code>',
@@ -294,10 +311,10 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
       'one tenant class: country codes, jurisdiction groups or a partition',
     )
     .addOption(
-      new Option(
-        '--classification <level>',
+      classificationOption(
         'one tenant class: data classification',
-      ).choices([...DATA_CLASSIFICATIONS]),
+        classifications,
+      ),
     )
     .addOption(
       new Option('--tier <tier>', 'one tenant class: isolation tier').choices([

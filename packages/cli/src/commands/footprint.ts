@@ -1,7 +1,9 @@
+// The footprint entry point alone: the package's main one loads every AWS
+// SDK client (about 2 s from sources) before the first log file is read.
 import {
   buildFootprint,
   type FootprintInputKind,
-} from '@region-expansion/plugin-region-expansion-node';
+} from '@region-expansion/plugin-region-expansion-node/footprint';
 import type { Footprint } from '@region-expansion/plugin-region-expansion-common';
 import { CliInputError } from '../errors';
 import { createProgress } from '../progress';
