@@ -12,6 +12,16 @@ interface OpenList {
   readonly cells: HeadroomList;
 }
 
+const NONE_EXHAUSTED: readonly string[] = [];
+
+/** Whether the demand uses a quota the list's cells have exhausted. */
+function usesExhausted(demand: Demand, list: OpenList): boolean {
+  for (const [quota, amount] of demand.quotas) {
+    if (amount > 0 && list.exhausted.includes(quota)) return true;
+  }
+  return false;
+}
+
 /**
  * The cells of one location with one isolation and one lifecycle. The cells
  * that can take a tenant are "open", held in {@link HeadroomList}s so a
@@ -58,8 +68,10 @@ export class CellGroup {
   /** Smallest open cell (in headroom order) that fits, skipping `excludeId`. */
   smallestFit(demand: Demand, excludeId?: string): CellState | undefined {
     let best: CellState | undefined;
-    for (const list of this.#listsFor(demand)) {
-      best = list.cells.smallestFit(demand, excludeId, best) ?? best;
+    for (const list of this.#open.values()) {
+      if (!usesExhausted(demand, list)) {
+        best = list.cells.smallestFit(demand, excludeId, best) ?? best;
+      }
     }
     return best;
   }
@@ -67,30 +79,20 @@ export class CellGroup {
   /** Largest open cell (in headroom order) that fits, skipping `excludeId`. */
   largestFit(demand: Demand, excludeId?: string): CellState | undefined {
     let best: CellState | undefined;
-    for (const list of this.#listsFor(demand)) {
-      best = list.cells.largestFit(demand, excludeId, best) ?? best;
+    for (const list of this.#open.values()) {
+      if (!usesExhausted(demand, list)) {
+        best = list.cells.largestFit(demand, excludeId, best) ?? best;
+      }
     }
     return best;
   }
 
-  /** The open lists that have not exhausted a quota the demand uses. */
-  #listsFor(demand: Demand): OpenList[] {
-    const lists: OpenList[] = [];
-    for (const list of this.#open.values()) {
-      if (
-        !demand.quotas.some(
-          ([quota, amount]) => amount > 0 && list.exhausted.includes(quota),
-        )
-      ) {
-        lists.push(list);
-      }
-    }
-    return lists;
-  }
-
   #insertIfOpen(state: CellState): void {
     if (!state.canTakeAnyTenant()) return;
-    const exhausted = state.exhaustedQuotas();
+    // Most cells have exhausted nothing: no list or JSON key to build.
+    const exhausted = state.hasExhaustedQuota()
+      ? state.exhaustedQuotas()
+      : NONE_EXHAUSTED;
     const key = exhausted.length === 0 ? '' : JSON.stringify(exhausted);
     let list = this.#open.get(key);
     if (!list) {

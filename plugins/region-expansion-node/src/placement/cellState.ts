@@ -88,6 +88,14 @@ export class CellState {
       : limit - (this.usedQuotas[quota] ?? 0);
   }
 
+  /** Whether some declared quota has nothing left. */
+  hasExhaustedQuota(): boolean {
+    for (const quota of this.quotaNames) {
+      if (this.quotaLeft(quota) <= 0) return true;
+    }
+    return false;
+  }
+
   /** Declared quotas with nothing left, sorted by name. */
   exhaustedQuotas(): string[] {
     return this.quotaNames.filter(quota => this.quotaLeft(quota) <= 0);

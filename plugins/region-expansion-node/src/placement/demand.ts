@@ -42,7 +42,16 @@ export function describeDemand(demand: Demand): string {
   return parts.join(', ');
 }
 
+// Shared, so a decision does not allocate its lifecycle list.
+const ACTIVE: readonly CellLifecycle[] = ['active'];
+const ACTIVE_OR_PROVISIONING: readonly CellLifecycle[] = [
+  'active',
+  'provisioning',
+];
+
 /** The lifecycles whose cells a search may choose. */
-export function searchLifecycles(search: SearchOptions): CellLifecycle[] {
-  return search.allowProvisioning ? ['active', 'provisioning'] : ['active'];
+export function searchLifecycles(
+  search: SearchOptions,
+): readonly CellLifecycle[] {
+  return search.allowProvisioning ? ACTIVE_OR_PROVISIONING : ACTIVE;
 }
