@@ -11,7 +11,9 @@ import {
   DEFAULT_GOVERNANCE_RATE_LIMITS,
   GovernanceRateLimiter,
   GovernanceRateLimiterOptions,
+  GovernanceRateLimitSlots,
   mapWithConcurrency,
+  nextRateSlot,
 } from './limits';
 
 const catalog = LocationCatalog.fromSnapshot();
@@ -236,6 +238,44 @@ describe('GovernanceRateLimiter', () => {
     // Still close to the documented rate: 300 calls in under 110 s (105 s at 2.85/s).
     expect(sent[299]).toBeLessThan(((300 - 5) / 2.85) * 1000 + 1);
   });
+
+  it.each([
+    ['two limiters sharing slots', true, 0],
+    // Each at 0.95 × 3 req/s: together ~5.7 req/s, about half refused.
+    ['two limiters pacing on their own', false, 19],
+  ])(
+    '%s (shared: %p): 40 calls on one key at once, %p throttled by the server',
+    async (_name, shared, throttled) => {
+      const limit = DEFAULT_GOVERNANCE_RATE_LIMITS.GetFindings;
+      const clock = fakeClock();
+      // What a database row per key does for replicas, on the fake clock.
+      const tats = new Map<string, number>();
+      const slots: GovernanceRateLimitSlots = {
+        reserve: async (key, pacing) => {
+          const slot = nextRateSlot(tats.get(key), clock.now(), pacing);
+          tats.set(key, slot.tat);
+          return slot.waitMs;
+        },
+      };
+      const replicas = [0, 1].map(() => {
+        const own = new GovernanceRateLimiter(undefined, {
+          now: clock.now,
+          sleep: clock.sleep,
+        });
+        return shared ? own.sharedThrough(slots) : own;
+      });
+      const target = { accountId: '111111111111', region: awsRegion };
+      const sent: number[] = [];
+      const calls = Array.from({ length: 40 }, (_, i) =>
+        replicas[i % 2]
+          .acquire(target, 'GetFindings')
+          .then(() => sent.push(clock.now())),
+      );
+      await clock.runAll();
+      await Promise.all(calls);
+      expect(throttledByServer(limit, sent)).toBe(throttled);
+    },
+  );
 
   it("gives an aborted call's slot back and rejects with the reason", async () => {
     const clock = fakeClock();
