@@ -86,7 +86,24 @@ export const governanceSyncOptions = {
     description: 'accounts of the rate-limited run',
     default: 10,
   },
+  replicas: {
+    description:
+      'backends on one PostgreSQL syncing the rate-limited run at once (1: the single instance only)',
+    default: 1,
+  },
 } satisfies OptionTable;
+
+/** Most replicas the governance-sync bench starts (2 cores, one process). */
+const MAX_REPLICAS = 4;
+
+/** `--replicas` of governance-sync: a whole number from 1 to 4. */
+export function parseReplicas(value: number): number {
+  if (!(Number.isInteger(value) && value >= 1 && value <= MAX_REPLICAS))
+    throw new Error(
+      `--replicas: must be a whole number from 1 to ${MAX_REPLICAS}, got ${value}`,
+    );
+  return value;
+}
 
 export const dashboardApiOptions = {
   findings: { description: 'findings loaded', default: 1_000_000 },

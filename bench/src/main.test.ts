@@ -26,6 +26,7 @@ describe('yarn bench', () => {
         '--concurrency <n>=8',
         '--limited-findings <n>=100000',
         '--limited-accounts <n>=10',
+        '--replicas <n>=1',
       ],
       'dashboard-api': [
         '--findings <n>=1000000',

@@ -1,5 +1,6 @@
 import { expectPositive } from '../__testUtils__/expectPositive';
-import { testDatabase } from '../__testUtils__/testPostgres';
+import { testDatabase, testPostgres } from '../__testUtils__/testPostgres';
+import { parseReplicas } from '../benchOptions';
 import { silentLog } from '../lib/log';
 import { runGovernanceSyncBench } from './runGovernanceSyncBench';
 
@@ -42,4 +43,49 @@ describe('yarn bench governance-sync', () => {
       result.peakRssMb,
     ]);
   });
+
+  it.each([0, 2.5, 5])('refuses --replicas %p, naming the option', value => {
+    expect(() => parseReplicas(value)).toThrow(
+      `--replicas: must be a whole number from 1 to 4, got ${value}`,
+    );
+  });
+
+  it('refuses more than one replica on SQLite before starting anything', async () => {
+    await expect(
+      runGovernanceSyncBench(
+        { replicas: 2, database: 'sqlite', findings: 40, accounts: 1 },
+        silentLog,
+      ),
+    ).rejects.toThrow('--replicas: 2 replicas need PostgreSQL');
+  });
+
+  // Replicas share a database only on PostgreSQL.
+  (testPostgres ? it : it.skip)(
+    'syncs the rate-limited organization from two backends on one PostgreSQL at once within the documented limit',
+    async () => {
+      const result = await runGovernanceSyncBench(
+        {
+          findings: 40,
+          accounts: 1,
+          regions: 2,
+          concurrency: 1,
+          limitedFindings: 2400,
+          limitedAccounts: 2,
+          replicas: 2,
+          database: 'postgres',
+        },
+        silentLog,
+      );
+      const replicated = result.replicated!;
+      expect(replicated).toMatchObject({
+        replicas: 2,
+        targets: 2,
+        findingsPerReplica: 2400,
+        throttledBySimulator: 0,
+      });
+      expect(replicated.windows.map(w => w.within)).toEqual([true, true]);
+      expect(replicated.summariesVerified).toBeGreaterThan(0);
+      expectPositive([replicated.percentOfSingleInstance]);
+    },
+  );
 });

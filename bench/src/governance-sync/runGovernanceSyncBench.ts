@@ -12,6 +12,7 @@ import type { Knex } from 'knex';
 import {
   OptionsOf,
   governanceSyncOptions,
+  parseReplicas,
   withDefaults,
 } from '../benchOptions';
 import { awsOrganization } from '../lib/awsOrganization';
@@ -29,6 +30,7 @@ import type { BenchLog } from '../lib/log';
 import { measuredRun } from '../lib/measuredRun';
 import { pageFindings } from '../lib/pageFindings';
 import { findingsThroughput, latencyFigures, round } from '../lib/stats';
+import { replicatedSync } from './replicatedSync';
 import { verifySummaries } from './verifySummaries';
 
 /** Options of {@link runGovernanceSyncBench}. */
@@ -241,6 +243,8 @@ async function rateLimitedSync(
  *      checked against the organization's own findings;
  *  (d) advance(1%) of the big organization, then an incremental sync: findings
  *      fetched must equal the changed ones;
+ *  (c × replicas) with `--replicas` > 1: (c)'s organization synced by that
+ *      many backends on one PostgreSQL at once, see {@link replicatedSync};
  * and the process's peak RSS (goal < 512 MB; the backend runs in it).
  */
 
@@ -256,7 +260,12 @@ export async function runGovernanceSyncBench(
     limitedFindings,
     limitedAccounts,
   } = withDefaults(governanceSyncOptions, options);
+  const replicas = parseReplicas(options.replicas ?? 1);
   const engine = engineOf(options);
+  if (replicas > 1 && engine !== 'postgres')
+    throw new Error(
+      `--replicas: ${replicas} replicas need PostgreSQL (SQLite is one process's database); leave out --database sqlite`,
+    );
   const result = await measuredRun('governance-sync', log, async cleanups => {
     const { org, partition, summary } = awsOrganization(SEED, {
       findings,
@@ -353,6 +362,19 @@ export async function runGovernanceSyncBench(
       databases,
       log,
     );
+    const replicated =
+      replicas > 1
+        ? await replicatedSync(
+            { replicas, limitedAccounts, engine },
+            awsOrganization(SEED + 1, {
+              findings: limitedFindings,
+              accounts: limitedAccounts,
+              regions,
+            }).org,
+            limited,
+            { cleanups, databases, log },
+          )
+        : undefined;
     return {
       database: databases.postgresOrigin() ?? 'SQLite in memory',
       organization: {
@@ -371,6 +393,7 @@ export async function runGovernanceSyncBench(
         goalMet: fullRate >= 0.5 * rawRate,
       },
       rateLimited: limited,
+      ...(replicated ? { replicated } : {}),
       incremental: {
         changed: changed.length,
         fetched: incremental.rows,
