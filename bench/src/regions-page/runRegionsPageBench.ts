@@ -9,7 +9,19 @@ import type { BenchLog } from '../lib/log';
 import { measuredRun } from '../lib/measuredRun';
 import { REPOSITORY_DIR } from '../lib/paths';
 import { median } from '../lib/stats';
-import { measureRegions, measureTenants, signIn } from './pageMeasures';
+import {
+  initialScripts,
+  pageChunks,
+  pluginChunks,
+  scriptBytes,
+} from './bundleSizes';
+import {
+  figure,
+  interleavedRuns,
+  type PageRuns,
+  ratioTo,
+} from './interleavedRuns';
+import { signIn } from './pageMeasures';
 import {
   REGIONS_CALLS,
   seedEstate,
@@ -20,7 +32,8 @@ import {
 /** Options of {@link runRegionsPageBench}. */
 export type RegionsPageBenchOptions = OptionsOf<typeof regionsPageOptions>;
 
-const GOAL_MS = 2_000;
+/** The plugin's pages may take at most this multiple of the catalog page's time. */
+const GOAL_RATIO = 1.0;
 const ROOT = REPOSITORY_DIR;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const round = (x: number) => Math.round(x);
@@ -131,15 +144,36 @@ async function guestToken(base: string): Promise<string> {
 }
 
 /**
+ * The app's initial JavaScript, the plugin's on-demand chunks, and what each
+ * page loaded beyond the initial scripts (from its resource timing), read
+ * from the build's files.
+ */
+function bundleFigures(distDir: string, runs: PageRuns) {
+  const loaded = (scripts: string[]) =>
+    scriptBytes(distDir, pageChunks(distDir, scripts));
+  return {
+    what: 'KB of packages/app/dist files; gzip -9 per file, summed',
+    initial: scriptBytes(distDir, initialScripts(distDir)),
+    pluginChunks: scriptBytes(distDir, pluginChunks(distDir)),
+    pages: {
+      catalog: loaded(runs.catalog[0].phases.scripts),
+      regions: loaded(runs.regions[0].phases.scripts),
+      tenants: loaded(runs.tenants[0].phases.scripts),
+    },
+  };
+}
+
+/**
  * `yarn bench regions-page`: starts its own backend (own port, own SQLite
  * folder in a temp directory, no demo data, no governance targets) that
  * serves the production build of the app through the app-backend plugin,
  * loads the cells (in the demo estate's Regions) and tenants through the
  * REST API as the guest (platform-admin in the embedded default), then
- * measures in headless Chromium the time from navigation
- * start until the Regions page and the tenants table are interactive
- * (median of the runs after one warm-up). Baseline: the same API calls
- * made from Node.
+ * measures in headless Chromium the time from navigation start until the
+ * Regions page and the tenants table are interactive, against the stock
+ * catalog index page of the same build and backend (the baseline),
+ * interleaved, medians of the runs after one warm-up each. Also: the same
+ * API calls made from Node, and the build's JavaScript sizes.
  */
 export async function runRegionsPageBench(
   options: RegionsPageBenchOptions,
@@ -155,8 +189,8 @@ export async function runRegionsPageBench(
   const API = `${BASE}/api/region-expansion`;
   return measuredRun('regions-page', log, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-regions-page-'));
-    const dist = path.join(ROOT, 'packages/app/dist/index.html');
-    if (!fs.existsSync(dist)) {
+    const distDir = path.join(ROOT, 'packages/app/dist');
+    if (!fs.existsSync(path.join(distDir, 'index.html'))) {
       throw new Error(
         'packages/app/dist is missing: run `yarn workspace app build` first (the bench measures the production build served by the backend)',
       );
@@ -235,7 +269,7 @@ export async function runRegionsPageBench(
       const cellCount = (await call('GET', '/cells')).items.length;
       log(`backend holds ${cellCount} cells, ${check.totalCount} tenants`);
 
-      // Baseline: the page's API calls alone, from Node (warm-up + RUNS).
+      // The pages' API calls alone, from Node (warm-up + RUNS).
       await timeCalls(API, auth, TENANTS_CALLS);
       const baseRegions: number[] = [];
       const baseTenants: number[] = [];
@@ -258,82 +292,68 @@ export async function runRegionsPageBench(
         ],
       });
       const context = await signIn(browser, BASE);
-      // Warm-up (fills the HTTP cache with the bundle, JIT of the backend).
-      for (const measure of [measureRegions, measureTenants]) {
-        const page = await context.newPage();
-        await measure(page, BASE);
-        await page.close();
-      }
-      const regionsRuns: Awaited<ReturnType<typeof measureRegions>>[] = [];
-      const tenantsRuns: Awaited<ReturnType<typeof measureTenants>>[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        let page = await context.newPage();
-        regionsRuns.push(await measureRegions(page, BASE));
-        await page.close();
-        page = await context.newPage();
-        tenantsRuns.push(await measureTenants(page, BASE));
-        await page.close();
-        const r = regionsRuns[i];
-        const t = tenantsRuns[i];
-        log(
-          `run ${i + 1}: regions ${round(r.interactiveMs)} ms (rendered ${round(
-            r.renderedMs,
-          )}, ${r.markers} markers, DCL ${
-            r.phases.domContentLoaded
-          }, /locations/summary ${r.phases.apiStart}->${
-            r.phases.apiEnd
-          }); tenants ${round(t.interactiveMs)} ms (rows ${round(t.rowsMs)}, ${
-            t.domRows
-          } DOM rows, DCL ${t.phases.domContentLoaded}, /tenants ${
-            t.phases.apiStart
-          }->${t.phases.apiEnd}, "${
-            t.footer
-          }"); long tasks before/after the request: regions ${
-            r.phases.longTasksBeforeApiMs
-          }/${r.phases.longTasksAfterApiMs} ms, tenants ${
-            t.phases.longTasksBeforeApiMs
-          }/${t.phases.longTasksAfterApiMs} ms`,
-        );
-      }
-      const rMed = median(regionsRuns.map(r => r.interactiveMs));
-      const tMed = median(tenantsRuns.map(t => t.interactiveMs));
-      const domRows = Math.max(...tenantsRuns.map(t => t.domRows));
+      const runs = await interleavedRuns(context, BASE, RUNS, log);
+      const catalog = figure(runs.catalog.map(c => c.interactiveMs));
+      const regions = figure(runs.regions.map(r => r.interactiveMs));
+      const tenants = figure(runs.tenants.map(t => t.interactiveMs));
+      const regionsRatio = ratioTo(catalog.medianMs, regions.medianMs);
+      const tenantsRatio = ratioTo(catalog.medianMs, tenants.medianMs);
+      const domRows = Math.max(...runs.tenants.map(t => t.domRows));
+      const spread = (f: typeof catalog) => `${f.minMs}–${f.maxMs}`;
       log(
-        `Regions page interactive: median ${round(
-          rMed,
-        )} ms (goal < ${GOAL_MS}) ${
-          rMed < GOAL_MS ? 'OK' : 'MISSED'
+        `Catalog page (baseline, same build and backend) interactive: median ${
+          catalog.medianMs
+        } ms (${spread(catalog)})`,
+      );
+      log(
+        `Regions page interactive: median ${regions.medianMs} ms (${spread(
+          regions,
+        )}), ${regionsRatio}× the catalog page (goal ≤ ${GOAL_RATIO}×) ${
+          regionsRatio <= GOAL_RATIO ? 'OK' : 'NOT MET'
         }; API alone ${round(median(baseRegions))} ms (${bytes.regions} bytes)`,
       );
       log(
-        `Tenants table interactive: median ${round(
-          tMed,
-        )} ms (goal < ${GOAL_MS}) ${
-          tMed < GOAL_MS ? 'OK' : 'MISSED'
+        `Tenants table interactive: median ${tenants.medianMs} ms (${spread(
+          tenants,
+        )}), ${tenantsRatio}× the catalog page (goal ≤ ${GOAL_RATIO}×) ${
+          tenantsRatio <= GOAL_RATIO ? 'OK' : 'NOT MET'
         }; ${domRows} DOM rows; API alone ${round(median(baseTenants))} ms`,
+      );
+      const bundle = bundleFigures(distDir, runs);
+      log(
+        `initial JS ${bundle.initial.rawKb} KB raw / ${bundle.initial.gzipKb} KB gzip (${bundle.initial.files} files); plugin chunks ${bundle.pluginChunks.rawKb} / ${bundle.pluginChunks.gzipKb} KB (${bundle.pluginChunks.files}); loaded beyond the initial JS: catalog ${bundle.pages.catalog.rawKb}, Regions ${bundle.pages.regions.rawKb}, tenants ${bundle.pages.tenants.rawKb} KB raw`,
       );
       return {
         cells: cellCount,
         tenants: check.totalCount,
-        goalMs: GOAL_MS,
+        goal: `interactive in ≤ ${GOAL_RATIO}× the catalog page's median`,
+        order: 'warm-up of each page, then catalog, Regions, tenants per round',
+        catalogPage: {
+          ...catalog,
+          renderedMedianMs: round(median(runs.catalog.map(c => c.renderedMs))),
+          rows: runs.catalog[0].rows,
+          phases: runs.catalog.map(({ phases: { scripts, ...p } }) => p),
+        },
         regionsPage: {
-          medianMs: round(rMed),
-          runs: regionsRuns.map(r => round(r.interactiveMs)),
-          renderedMedianMs: round(median(regionsRuns.map(r => r.renderedMs))),
-          markers: regionsRuns[0].markers,
-          phases: regionsRuns.map(r => r.phases),
-          ok: rMed < GOAL_MS,
+          ...regions,
+          ratioToCatalog: regionsRatio,
+          renderedMedianMs: round(median(runs.regions.map(r => r.renderedMs))),
+          markers: runs.regions[0].markers,
+          phases: runs.regions.map(({ phases: { scripts, ...p } }) => p),
+          ok: regionsRatio <= GOAL_RATIO,
         },
         tenantsTable: {
-          medianMs: round(tMed),
-          runs: tenantsRuns.map(t => round(t.interactiveMs)),
-          firstRowsMedianMs: round(median(tenantsRuns.map(t => t.rowsMs))),
+          ...tenants,
+          ratioToCatalog: tenantsRatio,
+          firstRowsMedianMs: round(median(runs.tenants.map(t => t.rowsMs))),
+          sortedMedianMs: round(median(runs.tenants.map(t => t.sortedMs))),
           domRows,
-          footer: tenantsRuns[0].footer,
-          phases: tenantsRuns.map(t => t.phases),
-          ok: tMed < GOAL_MS && domRows <= 200,
+          footer: runs.tenants[0].footer,
+          phases: runs.tenants.map(({ phases: { scripts, ...p } }) => p),
+          ok: tenantsRatio <= GOAL_RATIO && domRows <= 200,
         },
-        baseline: {
+        bundle,
+        apiAlone: {
           what: 'same API calls, in parallel, fetched from Node with the guest token',
           regionsApiMedianMs: round(median(baseRegions)),
           tenantsApiMedianMs: round(median(baseTenants)),
