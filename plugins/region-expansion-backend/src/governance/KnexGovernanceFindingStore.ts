@@ -34,11 +34,13 @@ import { GovernanceFindingsCommit } from './GovernanceSyncStateStore';
 import { commitSyncState } from './KnexGovernanceSyncStateStore';
 
 /**
- * Rows per multi-row insert: on PostgreSQL 17 columns × 1,000 rows = 17,000
- * binds (limit 65,535); knex writes SQLite's as a compound SELECT, limited
- * to 500 terms.
+ * Rows per transaction. PostgreSQL takes a chunk's findings and rollup
+ * deltas as one JSON parameter each (no bind limit), and a bigger chunk
+ * folds more findings into each rollup row's delta and pays a transaction's
+ * fixed cost (the shared partition rows' locks, COMMIT) less often. knex writes
+ * SQLite's inserts as a compound SELECT, limited to 500 terms.
  */
-const CHUNK = { pg: 1000, sqlite: 400 };
+const CHUNK = { pg: 5000, sqlite: 400 };
 
 const GROUP_COLUMN: Record<GovernanceGroupBy, string> = {
   partition: 'partition',
