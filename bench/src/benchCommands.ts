@@ -10,14 +10,23 @@ import {
   governanceSyncOptions,
   OptionTable,
   placementOptions,
+  parseChoice,
   regionsPageOptions,
 } from './benchOptions';
 import type { BenchLog } from './lib/log';
 
-/** An option of a bench command: a number with a default, or a switch. */
+/** An option of a bench command: a number or a word with a default, or a switch. */
 export type BenchOption =
   | { kind: 'number'; flags: string; description: string; default: number }
   | { kind: 'flag'; flags: string; description: string };
+  | {
+      kind: 'choice';
+      flags: string;
+      description: string;
+      default: string;
+      /** The value as given, or an error naming the option. */
+      parse(value: string): string;
+    }
 
 /** A bench's run: the parsed options (camelCase keys) in, its figures out. */
 type BenchRun = (options: any, log: BenchLog) => Promise<object>;
@@ -66,6 +75,14 @@ function bench(
     options: Object.entries(table).map(([key, spec]): BenchOption => {
       const flags = flagsOf(key, spec);
       return 'switch' in spec
+      if ('choices' in spec)
+        return {
+          kind: 'choice',
+          flags,
+          description: `${spec.description} (${spec.choices.join(', ')})`,
+          default: spec.default,
+          parse: value => parseChoice(key, spec, value),
+        };
         ? { kind: 'flag', flags, description: spec.description }
         : {
             kind: 'number',

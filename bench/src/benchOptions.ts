@@ -12,14 +12,34 @@ export interface NumberOptionSpec {
   unit?: string;
 }
 
+/** One of a few words: `--<kebab-case key> <unit>`, with its default. */
+export interface ChoiceOptionSpec {
+  description: string;
+  choices: readonly string[];
+  default: string;
+  /** Placeholder of the value in the flag. */
+  unit: string;
+}
+
 /** A switch: `--<kebab-case key>`, off unless given. */
 export interface SwitchOptionSpec {
   description: string;
   switch: true;
 }
 
+/** Choice options of a table: always set once defaults are applied. */
+type ChoiceKeys<T extends OptionTable> = {
+  [K in keyof T]: T[K] extends ChoiceOptionSpec ? K : never;
+}[keyof T];
+
+/** The words a choice option takes. */
+type ChoiceOf<S> = S extends { choices: readonly (infer C)[] } ? C : never;
+
 /** A bench's options by the camelCase key its runner reads (as commander names it). */
-export type OptionTable = Record<string, NumberOptionSpec | SwitchOptionSpec>;
+export type OptionTable = Record<
+  string,
+  NumberOptionSpec | ChoiceOptionSpec | SwitchOptionSpec
+>;
 
 /** Number options of a table: always set once defaults are applied. */
 type NumberKeys<T extends OptionTable> = {
@@ -28,23 +48,44 @@ type NumberKeys<T extends OptionTable> = {
 
 /** The options a bench's runner takes from a table: every one optional. */
 export type OptionsOf<T extends OptionTable> = {
-  [K in keyof T]?: T[K] extends NumberOptionSpec ? number : boolean;
+  [K in keyof T]?: T[K] extends NumberOptionSpec
+    ? number
+    : T[K] extends ChoiceOptionSpec
+    ? ChoiceOf<T[K]>
+    : boolean;
 };
 
 /** The flags of an option as commander takes them, e.g. `--naive-budget-ms <ms>`. */
 export function flagsOf(
   key: string,
-  spec: NumberOptionSpec | SwitchOptionSpec,
+  spec: NumberOptionSpec | ChoiceOptionSpec | SwitchOptionSpec,
 ): string {
   const flag = `--${key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)}`;
   return 'switch' in spec ? flag : `${flag} <${spec.unit ?? 'n'}>`;
+}
+
+/** The value of a choice option, or an error naming the option and its words. */
+export function parseChoice(
+  key: string,
+  spec: ChoiceOptionSpec,
+  value: string,
+): string {
+  if (!spec.choices.includes(value))
+    throw new Error(
+      `${flagsOf(key, spec).split(' ')[0]}: must be one of ${spec.choices.join(
+        ', ',
+      )}, got ${JSON.stringify(value)}`,
+    );
+  return value;
 }
 
 /** `options` with every number option the caller left out at its default. */
 export function withDefaults<T extends OptionTable, O extends object>(
   table: T,
   options: O,
-): O & { [K in NumberKeys<T>]: number } {
+): O & { [K in NumberKeys<T>]: number } & {
+  [K in ChoiceKeys<T>]: ChoiceOf<T[K]>;
+} {
   const resolved: Record<string, unknown> = Object.fromEntries(
     Object.entries(options),
   );
@@ -52,7 +93,9 @@ export function withDefaults<T extends OptionTable, O extends object>(
     if ('default' in spec && resolved[key] === undefined)
       resolved[key] = spec.default;
   }
-  return resolved as O & { [K in NumberKeys<T>]: number };
+  return resolved as O & { [K in NumberKeys<T>]: number } & {
+    [K in ChoiceKeys<T>]: ChoiceOf<T[K]>;
+  };
 }
 
 export const placementOptions = {
@@ -127,6 +170,13 @@ export const regionsPageOptions = {
 export const cloudTrailOptions = {
   sizeGb: { description: 'uncompressed size of the corpus', default: 2 },
   fileMb: { description: 'uncompressed size of each file', default: 8 },
+  corpus: {
+    description:
+      'varied: record sizes, fields and nesting as real logs vary (about 10:1 gzipped); uniform: one record shape (about 20:1)',
+    choices: ['varied', 'uniform'] as const,
+    default: 'varied',
+    unit: 'kind',
+  },
 } satisfies OptionTable;
 
 export const driftOptions = {

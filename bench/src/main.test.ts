@@ -8,7 +8,7 @@ describe('yarn bench', () => {
         benchCommands.map(b => [
           b.name,
           b.options.map(o =>
-            o.kind === 'number' ? `${o.flags}=${o.default}` : o.flags,
+            o.kind === 'flag' ? o.flags : `${o.flags}=${o.default}`,
           ),
         ]),
       ),
@@ -42,7 +42,11 @@ describe('yarn bench', () => {
         '--port <n>=7300',
         '--keep',
       ],
-      cloudtrail: ['--size-gb <n>=2', '--file-mb <n>=8'],
+      cloudtrail: [
+        '--size-gb <n>=2',
+        '--file-mb <n>=8',
+        '--corpus <kind>=varied',
+      ],
       compare: [
         '--locations <n>=40',
         '--services <n>=200',
@@ -84,6 +88,22 @@ describe('yarn bench', () => {
 describe('each bench command', () => {
   // Loaded while the tests are collected: a runner's imports (the backend
   // test utilities) register Jest hooks, which a running test may not.
+
+  it("refuses a word that is not one of a choice option's, naming the option", async () => {
+    const stderr = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation(() => true);
+    try {
+      await expect(
+        runBenchCli(['cloudtrail', '--corpus', 'real']),
+      ).rejects.toMatchObject({ code: 'commander.invalidArgument' });
+      expect(stderr.mock.calls.join('')).toContain(
+        '--corpus: must be one of varied, uniform, got "real"',
+      );
+    } finally {
+      stderr.mockRestore();
+    }
+  });
   const runners = benchCommands.map(b => [b.name, loadRunner(b.module)]);
 
   it.each(runners)('%s loads a runner from its module', (_name, runner) => {

@@ -27,6 +27,19 @@ export async function runBenchCli(argv: string[]): Promise<void> {
     for (const option of bench.options) {
       if (option.kind === 'flag') {
         command.option(option.flags, option.description);
+      } else if (option.kind === 'choice') {
+        command.option(
+          option.flags,
+          option.description,
+          (value: string) => {
+            try {
+              return option.parse(value);
+            } catch (error) {
+              throw new InvalidArgumentError((error as Error).message);
+            }
+          },
+          option.default,
+        );
       } else {
         command.option(
           option.flags,

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { silentLog } from '../lib/log';
 import { runCloudTrailBench } from './runCloudTrailBench';
+import { variedFileRecords } from './variedRecords';
 
 jest.setTimeout(180_000);
 
@@ -15,12 +16,37 @@ describe('yarn bench cloudtrail', () => {
       { sizeGb: 0.002, fileMb: 0.5, corpusRoot, startupRuns: 1 },
       silentLog,
     );
+    expect(result.corpus.kind).toBe('varied');
     expect(result.corpus.files).toBeGreaterThanOrEqual(4);
+    expect(result.corpus.compressionRatio).toBeGreaterThan(7);
+    expect(result.corpus.meanRecordBytes).toBeGreaterThan(600);
+    expect(result.corpus.meanRecordBytes).toBeLessThan(1400);
+    // The CLI's timing mark was read: spawn to the first log file opened.
+    expect(result.firstReadMs).toBeGreaterThan(0);
     expect(result.corpus.accounts).toBe(4);
     expect(result.seconds.cliFootprint).toBeGreaterThan(0);
     expect(result.seconds.rawZcat).toBeGreaterThanOrEqual(0);
     expect(result.startup.seconds).toBeGreaterThan(0);
     expect(Number.isFinite(result.ratioToRawZcat)).toBe(true);
+  });
+
+  it('generates the varied corpus the same for the same seed, and records of many sizes', () => {
+    const once = variedFileRecords(
+      7,
+      '111111111111',
+      'eu-west-2',
+      '2026-11-01',
+      200_000,
+    );
+    expect(
+      variedFileRecords(7, '111111111111', 'eu-west-2', '2026-11-01', 200_000),
+    ).toEqual(once);
+    const sizes = once.map(r => r.length);
+    expect(Math.min(...sizes)).toBeLessThan(500);
+    expect(Math.max(...sizes)).toBeGreaterThan(2000);
+    expect(
+      new Set(once.map(r => JSON.parse(r).eventSource)).size,
+    ).toBeGreaterThan(8);
   });
 
   it('refuses a size that is not a positive number', async () => {
