@@ -6,11 +6,12 @@ import {
   compareOptions,
   dashboardApiOptions,
   driftOptions,
+  evidenceExportOptions,
   flagsOf,
   governanceSyncOptions,
   OptionTable,
-  placementOptions,
   parseChoice,
+  placementOptions,
   regionsPageOptions,
 } from './benchOptions';
 import type { BenchLog } from './lib/log';
@@ -18,7 +19,6 @@ import type { BenchLog } from './lib/log';
 /** An option of a bench command: a number or a word with a default, or a switch. */
 export type BenchOption =
   | { kind: 'number'; flags: string; description: string; default: number }
-  | { kind: 'flag'; flags: string; description: string };
   | {
       kind: 'choice';
       flags: string;
@@ -27,6 +27,7 @@ export type BenchOption =
       /** The value as given, or an error naming the option. */
       parse(value: string): string;
     }
+  | { kind: 'flag'; flags: string; description: string };
 
 /** A bench's run: the parsed options (camelCase keys) in, its figures out. */
 type BenchRun = (options: any, log: BenchLog) => Promise<object>;
@@ -74,7 +75,6 @@ function bench(
     module,
     options: Object.entries(table).map(([key, spec]): BenchOption => {
       const flags = flagsOf(key, spec);
-      return 'switch' in spec
       if ('choices' in spec)
         return {
           kind: 'choice',
@@ -83,6 +83,7 @@ function bench(
           default: spec.default,
           parse: value => parseChoice(key, spec, value),
         };
+      return 'switch' in spec
         ? { kind: 'flag', flags, description: spec.description }
         : {
             kind: 'number',
@@ -161,6 +162,16 @@ export const benchCommands: BenchCommand[] = [
       result.warm.p95Ms >= result.warm.goalP95Ms
         ? `warm p95 ${result.warm.p95Ms} ms (goal < ${result.warm.goalP95Ms} ms)`
         : undefined,
+  ),
+  bench(
+    'evidence-export',
+    'GET /governance/evidence-bundle over findings loaded through a governance sync into PostgreSQL: time, bytes and server RSS peak, the bundle verified against its manifest, against zip -6 of the same files',
+    'evidence-export/runEvidenceExportBench',
+    evidenceExportOptions,
+    result =>
+      result.export.goalMet
+        ? undefined
+        : `${result.export.seconds} s, RSS peak ${result.export.rssPeakMb} MB (goal < 60 s, < 300 MB)`,
   ),
   bench(
     'bad-input',

@@ -61,6 +61,11 @@ describe('yarn bench', () => {
         '--rate-per-second <n>=10',
         '--concurrency <n>=4',
       ],
+      'evidence-export': [
+        '--findings <n>=1000000',
+        '--accounts <n>=100',
+        '--regions <n>=10',
+      ],
       'bad-input': [],
     });
   });
@@ -83,11 +88,6 @@ describe('yarn bench', () => {
       stderr.mockRestore();
     }
   });
-});
-
-describe('each bench command', () => {
-  // Loaded while the tests are collected: a runner's imports (the backend
-  // test utilities) register Jest hooks, which a running test may not.
 
   it("refuses a word that is not one of a choice option's, naming the option", async () => {
     const stderr = jest
@@ -104,6 +104,11 @@ describe('each bench command', () => {
       stderr.mockRestore();
     }
   });
+});
+
+describe('each bench command', () => {
+  // Loaded while the tests are collected: a runner's imports (the backend
+  // test utilities) register Jest hooks, which a running test may not.
   const runners = benchCommands.map(b => [b.name, loadRunner(b.module)]);
 
   it.each(runners)('%s loads a runner from its module', (_name, runner) => {
