@@ -31,6 +31,33 @@ publishable_package_dirs() {
   return "$failed"
 }
 
+# Publishes every tarball in folder $1 to registry $2 with the npm config $3,
+# $5 at a time (each publish spends most of its time starting Node and
+# waiting on the registry), logging each to $4/<tarball>.log. Prints the
+# number published; fails, naming each tarball that did not publish with the
+# end of its log, when any did not.
+publish_tarballs() {
+  local tarballs="$1" registry="$2" npmrc="$3" logs="$4" jobs="$5" tgz name count=0 failed=""
+  mkdir -p "$logs"
+  printf '%s\0' "$tarballs"/*.tgz | REGISTRY="$registry" NPMRC="$npmrc" LOGS="$logs" \
+    xargs -0 -n 1 -P "$jobs" sh -c 'log="$LOGS/$(basename "$1").log"
+      npm publish "$1" --registry "$REGISTRY/" --userconfig "$NPMRC" --access public \
+        --loglevel=error --update-notifier=false >"$log" 2>&1 || touch "$log.failed"' publish || true
+  for tgz in "$tarballs"/*.tgz; do
+    name="$(basename "$tgz")"
+    if [ -e "$logs/$name.log.failed" ] || [ ! -e "$logs/$name.log" ]; then
+      failed+=$'\n'"$name: $(tail -n 5 "$logs/$name.log" 2>/dev/null)"
+    else
+      count=$((count + 1))
+    fi
+  done
+  if [ -n "$failed" ]; then
+    echo "error: npm publish failed for:$failed" >&2
+    return 1
+  fi
+  echo "$count"
+}
+
 # Writes a Verdaccio config to $1: storage under $2, listening on loopback
 # port $3, `@region-expansion/*` served from local storage only (publish for
 # the throwaway user), every other package proxied to the uplink $4.

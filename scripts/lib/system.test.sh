@@ -145,6 +145,25 @@ OUT="$(bash -c 'source "$0/toolchain.sh"; source "$0/installProof.sh"; write_ver
 check "install proof: the registry listens on loopback, keeps the scope local and proxies the rest" \
   '[[ "$OUT" == *"listen: 127.0.0.1:4999"* ]] && [[ "$(printf "%s\n" "$OUT" | sed -n "/region-expansion/,/^  .\*\*/p")" != *proxy* ]] && [[ "$OUT" == *"url: https://registry.example/"* ]] && [[ "$OUT" == *"proxy: npmjs"* ]]'
 
+# Publishing: a fake npm records each publish and refuses tarballs named bad-*.
+mkdir -p "$T/tarballs" "$T/npm-bin"
+for name in a-0.1.0 b-0.1.0 c-0.1.0 bad-0.1.0; do : >"$T/tarballs/$name.tgz"; done
+cat >"$T/npm-bin/npm" <<'FAKE'
+#!/bin/sh
+echo "npm $*" >>"$NPM_LOG"
+case "$2" in */bad-*) echo "E403 forbidden: cannot publish over an existing version" >&2; exit 1 ;; esac
+FAKE
+chmod +x "$T/npm-bin/npm"
+OUT="$(PATH="$T/npm-bin:$PATH" NPM_LOG="$T/npm.log" bash -c 'source "$0/toolchain.sh"; source "$0/installProof.sh"; publish_tarballs "$1/tarballs" http://127.0.0.1:4999 "$1/npmrc" "$1/publish-logs" 3' "$LIB_DIR" "$T" 2>&1)"
+STATUS=$?
+check "install proof: publishes every tarball to the registry, and a refused one fails the proof with its name and npm's error" \
+  '[ "$STATUS" != 0 ] && [ "$(grep -c "^npm publish .*--registry http://127.0.0.1:4999/" "$T/npm.log")" = 4 ] && [[ "$OUT" == *"bad-0.1.0.tgz: E403 forbidden"* ]] && [[ "$OUT" != *"a-0.1.0.tgz:"* ]]'
+rm "$T/tarballs/bad-0.1.0.tgz" "$T/npm.log"
+OUT="$(PATH="$T/npm-bin:$PATH" NPM_LOG="$T/npm.log" bash -c 'source "$0/toolchain.sh"; source "$0/installProof.sh"; publish_tarballs "$1/tarballs" http://127.0.0.1:4999 "$1/npmrc" "$1/publish-logs-2" 3' "$LIB_DIR" "$T" 2>&1)"
+STATUS=$?
+check "install proof: prints how many tarballs it published when all were" \
+  '[ "$STATUS" = 0 ] && [ "$OUT" = 3 ] && [ "$(wc -l <"$T/npm.log")" = 3 ]'
+
 # The guide: shell, ts and yaml blocks as a platform team reads them.
 mkdir -p "$T/guide-app/packages/backend/src" "$T/guide-bin"
 printf '%s\n' "import { createBackend } from '@backstage/backend-defaults';" 'const backend = createBackend();' "backend.add(import('@backstage/plugin-app-backend'));" 'backend.start();' >"$T/guide-app/packages/backend/src/index.ts"
