@@ -120,6 +120,18 @@ describe('region-expansion in the new frontend system', () => {
     expect(await findRegionsPageTabs()).toEqual(sectionTabLinks);
   });
 
+  // Their loaders start the map's and the grid's chunks with the page's own.
+  it('shows the world map on the Regions page and the first tenants in the grid, each loaded on demand', async () => {
+    const { unmount } = renderPluginAt('/region-expansion');
+    expect(
+      await findInApp('group', 'World map of Regions'),
+    ).toBeInTheDocument();
+    unmount();
+    renderPluginAt('/region-expansion/tenants');
+    await screen.findByText('Tenant 0', {}, { timeout: 10_000 });
+    expect(document.querySelector('[role="grid"]')).toBeInTheDocument();
+  });
+
   it.each([
     [
       'Region',

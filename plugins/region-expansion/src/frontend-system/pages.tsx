@@ -19,6 +19,16 @@ function inLayout(load: () => Promise<JSX.Element>) {
 }
 
 /**
+ * Starts loading a chunk the page shows as soon as its data is there, while
+ * the page's own chunk is still loading: the page's `lazyComponent` then
+ * finds the same request under way instead of starting it after its first
+ * render. A failure is shown by that component, which loads it again.
+ */
+function prefetch(load: () => Promise<unknown>) {
+  load().catch(() => undefined);
+}
+
+/**
  * The pages below the Regions page, each at the path of the matching
  * sub-route of the plugin's root route (where the plugin's links point).
  */
@@ -36,8 +46,10 @@ const sections = {
   tenants: {
     path: 'tenants',
     title: regionExpansionTranslationRef('sectionTabs.tenants'),
-    load: () =>
-      import('../components/TenantsPage').then(m => <m.TenantsPage />),
+    load: () => {
+      prefetch(() => import('../components/TenantsPage/TenantsGrid'));
+      return import('../components/TenantsPage').then(m => <m.TenantsPage />);
+    },
   },
   governance: {
     path: 'governance',
@@ -101,9 +113,10 @@ export const regionsPage = PageBlueprint.make({
     icon: <PublicIcon fontSize="inherit" />,
     routeRef: rootPageRouteRef,
     noHeader: true,
-    loader: inLayout(() =>
-      import('../components/RegionsPage').then(m => <m.RegionsPage />),
-    ),
+    loader: inLayout(() => {
+      prefetch(() => import('../components/RegionsPage/RegionsMap'));
+      return import('../components/RegionsPage').then(m => <m.RegionsPage />);
+    }),
   },
 });
 
