@@ -33,10 +33,10 @@ export type DashboardApiBenchOptions = BenchDatabaseOption &
   OptionsOf<typeof dashboardApiOptions>;
 
 const SEED = 20261127;
-const PG_PORT = 5443;
+const PG_PORT = 5446;
 const GOAL_P95_MS = 50;
-const LOADER = { id: 'bench-loader', source: 'securityhub' } as const;
-const BATCH = 2000;
+export const LOADER = { id: 'bench-loader', source: 'securityhub' } as const;
+const BATCH = 5000;
 
 function rowOf(org: SyntheticOrganization, i: number): GovernanceFindingRow {
   const f = org.finding(i);
@@ -63,10 +63,10 @@ function rowOf(org: SyntheticOrganization, i: number): GovernanceFindingRow {
 /**
  * A governance module whose provider hands the organization's findings to
  * the sync as they are (no AWS API): 4 workers over disjoint accounts,
- * 2,000-row writes, so loading measures the plugin's write path (rows and
+ * 5,000-row writes, so loading measures the plugin's write path (rows and
  * rollups in one transaction per write) and nothing else.
  */
-function loaderModule(org: SyntheticOrganization): BackendFeature {
+export function loaderModule(org: SyntheticOrganization): BackendFeature {
   const provider: GovernanceProvider = {
     ...LOADER,
     targets: () =>
