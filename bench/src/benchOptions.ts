@@ -202,5 +202,11 @@ export const compareOptions = {
   },
 } satisfies OptionTable;
 
+export const evidenceExportOptions = {
+  findings: { description: 'findings loaded and exported', default: 1_000_000 },
+  accounts: { description: 'accounts', default: 100 },
+  regions: { description: 'Regions of partition aws used', default: 10 },
+} satisfies OptionTable;
+
 /** `yarn bench bad-input` runs the whole corpora: nothing to size. */
 export const badInputOptions = {} satisfies OptionTable;
