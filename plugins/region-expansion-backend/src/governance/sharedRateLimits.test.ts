@@ -1,15 +1,13 @@
-import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { createGovernanceTestHarness } from '@region-expansion/aws-simulator';
 import {
   GovernanceAwsContext,
-  GovernanceProvider,
   LocationCatalog,
-  syncTargetsWithClient,
 } from '@region-expansion/plugin-region-expansion-node';
 import { knex as createKnex, Knex } from 'knex';
 import path from 'node:path';
+import { providerOverTheSdk } from '../__testUtils__/sdkProvider';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { createGovernanceStores } from './governanceStores';
 import { GovernanceSyncService } from './GovernanceSyncService';
@@ -42,40 +40,6 @@ const LIMIT = { ratePerSecond: 3, burst: 6 };
 /** Calls per target and instance: 2 × 8 per key take about 4 s paced. */
 const CALLS = 8;
 
-/** A provider making `CALLS` SDK calls per target, each paced by the limiter. */
-function callingProvider(context: GovernanceAwsContext): GovernanceProvider {
-  return {
-    id: 'securityhub',
-    source: 'securityhub',
-    targets: () => context.homeRegionTargets(),
-    sync: ctx =>
-      syncTargetsWithClient(
-        context,
-        'securityhub',
-        ctx,
-        settings => new SSMClient(settings),
-        async (client, call) => {
-          for (let i = 0; i < CALLS; i++) {
-            await call(() =>
-              client.send(
-                new GetParametersByPathCommand({
-                  Path: '/aws/service/global-infrastructure/regions',
-                }),
-                { abortSignal: ctx.signal },
-              ),
-            );
-          }
-          return {
-            status: 'ok',
-            pages: CALLS,
-            rows: 0,
-            coverage: { regions: [], scope: 'proves nothing' },
-          };
-        },
-      ),
-  };
-}
-
 /** One backend instance: its own pool to the database, context and sync. */
 function instance(knex: Knex) {
   // One attempt: a throttled call fails its target instead of being retried.
@@ -85,7 +49,7 @@ function instance(knex: Knex) {
   const context = GovernanceAwsContext.fromConfig(config, { catalog });
   return GovernanceSyncService.create({
     stores: createGovernanceStores(knex),
-    providers: [callingProvider(context)],
+    providers: [providerOverTheSdk(context, CALLS)],
     logger: mockServices.logger.mock(),
     rateLimitSlots: KnexGovernanceRateLimitSlots.create({ client: knex }),
   });

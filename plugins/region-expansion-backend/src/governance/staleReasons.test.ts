@@ -1,4 +1,3 @@
-import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
@@ -7,13 +6,12 @@ import {
 } from '@region-expansion/aws-simulator';
 import {
   GovernanceAwsContext,
-  GovernanceProvider,
   governanceReasonSentence,
   LocationCatalog,
-  syncTargetsWithClient,
 } from '@region-expansion/plugin-region-expansion-node';
 import path from 'node:path';
 import request from 'supertest';
+import { providerOverTheSdk } from '../__testUtils__/sdkProvider';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
 import { GovernanceReadinessSignals } from './GovernanceReadinessSignals';
 import {
@@ -38,42 +36,6 @@ const harness = createGovernanceTestHarness({
 });
 const { org, faults } = harness;
 const denied = org.accounts[1];
-
-/**
- * A provider whose one AWS call per target goes through the real AWS SDK
- * (SSM, the client this package depends on) to the simulator, so the
- * AccessDenied below is the service's own error, text and all.
- */
-function providerOverTheSdk(context: GovernanceAwsContext): GovernanceProvider {
-  return {
-    id: 'securityhub',
-    source: 'securityhub',
-    targets: () => context.homeRegionTargets(),
-    sync: ctx =>
-      syncTargetsWithClient(
-        context,
-        'securityhub',
-        ctx,
-        settings => new SSMClient(settings),
-        async (client, call) => {
-          const out = await call(() =>
-            client.send(
-              new GetParametersByPathCommand({
-                Path: '/aws/service/global-infrastructure/regions',
-              }),
-              { abortSignal: ctx.signal },
-            ),
-          );
-          return {
-            status: 'ok',
-            pages: 1,
-            rows: out.Parameters?.length ?? 0,
-            coverage: { regions: [], scope: 'proves nothing' },
-          };
-        },
-      ),
-  };
-}
 
 describe.each(databases.eachSupportedId())(
   'stale reasons on %s',
