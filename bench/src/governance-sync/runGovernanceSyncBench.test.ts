@@ -6,18 +6,20 @@ import { runGovernanceSyncBench } from './runGovernanceSyncBench';
 
 jest.setTimeout(180_000);
 
+/** A small organization: every scenario in seconds. */
+const SMALL = {
+  findings: 400,
+  accounts: 2,
+  regions: 2,
+  concurrency: 2,
+  limitedFindings: 200,
+  limitedAccounts: 2,
+};
+
 describe('yarn bench governance-sync', () => {
   it('syncs a small organization through the backend: full, incremental and rate-limited, summaries checked', async () => {
     const result = await runGovernanceSyncBench(
-      {
-        findings: 400,
-        accounts: 2,
-        regions: 2,
-        concurrency: 2,
-        limitedFindings: 200,
-        limitedAccounts: 2,
-        database: testDatabase,
-      },
+      { ...SMALL, database: testDatabase },
       silentLog,
     );
     expect(result.organization.findings).toBe(400);
@@ -62,17 +64,9 @@ describe('yarn bench governance-sync', () => {
   // Replicas share a database only on PostgreSQL.
   (testPostgres ? describe : describe.skip)('on PostgreSQL', () => {
     it('syncs the rate-limited organization from two backends at once within the documented limit', async () => {
+      // 12 pages per target and replica: paced, not all in the burst.
       const result = await runGovernanceSyncBench(
-        {
-          findings: 40,
-          accounts: 1,
-          regions: 2,
-          concurrency: 1,
-          limitedFindings: 2400,
-          limitedAccounts: 2,
-          replicas: 2,
-          database: 'postgres',
-        },
+        { ...SMALL, limitedFindings: 2400, replicas: 2, database: 'postgres' },
         silentLog,
       );
       const replicated = result.replicated!;
