@@ -6,6 +6,10 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { evaluationAt } from '../__testUtils__/evaluations';
 import { testDatabaseIds } from '../__testUtils__/testDatabases';
+import {
+  brokenFindingPages,
+  wrapFindingPages,
+} from '../__testUtils__/evidenceFindingPages';
 import { unzip } from '../__testUtils__/unzip';
 import { KnexReadinessStore } from '../readiness/KnexReadinessStore';
 import { writeEvidenceBundle } from './evidenceBundle';
@@ -14,7 +18,6 @@ import {
   EvidenceSnapshotSource,
 } from './evidenceSnapshot';
 import { createGovernanceStores, GovernanceStores } from './governanceStores';
-import { KnexGovernanceFindingStore } from './KnexGovernanceFindingStore';
 
 jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: testDatabaseIds() });
@@ -160,24 +163,18 @@ describe('writeEvidenceBundle', () => {
   );
 
   it('fails instead of writing a truncated bundle when the store fails mid-stream', async () => {
-    // On the prototype: the bundle reads through a store bound to its snapshot.
-    const spy = jest
-      .spyOn(KnexGovernanceFindingStore.prototype, 'streamFindings')
-      .mockImplementation(async function* broken() {
-        yield [{ ...finding(1), source: 'securityhub' }];
-        throw new Error('connection lost');
-      });
     const out = new PassThrough();
     out.resume();
     await expect(
       writeEvidenceBundle({
-        snapshots: evidence,
+        snapshots: wrapFindingPages(evidence, () =>
+          brokenFindingPages({ ...finding(1), source: 'securityhub' }),
+        ),
         filter: {},
         out,
         generatedAt: new Date('2026-11-26T12:00:00Z'),
       }),
     ).rejects.toThrow(/connection lost/);
-    spy.mockRestore();
   });
 });
 
@@ -186,7 +183,20 @@ describe('writeEvidenceBundle to a slow reader', () => {
     const knex = await databases.init('SQLITE_3');
     await knex.migrate.latest({ directory: migrations });
     const stores = createGovernanceStores(knex);
-    const evidence = createEvidenceSnapshots(knex);
+    // Told when the bundle's snapshot has read its first page.
+    let reading!: () => void;
+    const started = new Promise<void>(resolve => {
+      reading = resolve;
+    });
+    const evidence = wrapFindingPages(
+      createEvidenceSnapshots(knex),
+      async function* tell(pages) {
+        for await (const batch of pages) {
+          reading();
+          yield batch;
+        }
+      },
+    );
     // Enough hard-to-compress findings that the ZIP is far larger than
     // the output's buffer: a reader that does not read holds the writer.
     const seeded = Array.from({ length: 4_000 }, (_, i) => ({
@@ -195,27 +205,6 @@ describe('writeEvidenceBundle to a slow reader', () => {
       resourceId: createHash('sha256').update(`r${i}`).digest('hex'),
     }));
     await stores.findings.upsertFindings('securityhub', seeded);
-
-    // Told when the bundle's snapshot has read its first page.
-    let reading!: () => void;
-    const started = new Promise<void>(resolve => {
-      reading = resolve;
-    });
-    const original = KnexGovernanceFindingStore.prototype.streamFindings;
-    jest
-      .spyOn(KnexGovernanceFindingStore.prototype, 'streamFindings')
-      .mockImplementation(function told(
-        this: KnexGovernanceFindingStore,
-        ...args: Parameters<KnexGovernanceFindingStore['streamFindings']>
-      ) {
-        const inner = original.apply(this, args);
-        return (async function* tell() {
-          for await (const batch of inner) {
-            reading();
-            yield batch;
-          }
-        })();
-      });
 
     const out = new PassThrough({ highWaterMark: 1024 });
     const written = writeEvidenceBundle({
@@ -226,7 +215,6 @@ describe('writeEvidenceBundle to a slow reader', () => {
     });
     written.catch(() => undefined);
     await started;
-    jest.restoreAllMocks();
     // Nothing is read from `out`. SQLite has one connection: this write
     // waits for the bundle's transaction, so it lands only once that is over.
     const landed = await Promise.race([
@@ -327,32 +315,20 @@ describe.each(testDatabaseIds())('writeEvidenceBundle on %s', databaseId => {
       ]).then(() => {
         wroteDuringExport = true;
       });
-    const original = KnexGovernanceFindingStore.prototype.streamFindings;
-    const spy = jest
-      .spyOn(KnexGovernanceFindingStore.prototype, 'streamFindings')
-      .mockImplementation(function interleaved(
-        this: KnexGovernanceFindingStore,
-        ...args: Parameters<KnexGovernanceFindingStore['streamFindings']>
-      ) {
-        const inner = original.apply(this, args);
-        return (async function* hooked() {
-          for await (const batch of inner) {
-            yield batch;
-            if (!write) {
-              write = startWrite();
-              // PostgreSQL commits the write at once; on SQLite it waits
-              // for the export's transaction (one connection).
-              await Promise.race([write, new Promise(r => setTimeout(r, 300))]);
-            }
-          }
-        })();
-      });
-    let files: Map<string, Buffer>;
-    try {
-      ({ files } = await bundle(evidence, { partition: 'aws' }));
-    } finally {
-      spy.mockRestore();
-    }
+    const interleaved = wrapFindingPages(evidence, async function* hooked(
+      pages,
+    ) {
+      for await (const batch of pages) {
+        yield batch;
+        if (!write) {
+          write = startWrite();
+          // PostgreSQL commits the write at once; on SQLite it waits
+          // for the export's transaction (one connection).
+          await Promise.race([write, new Promise(r => setTimeout(r, 300))]);
+        }
+      }
+    });
+    const { files } = await bundle(interleaved, { partition: 'aws' });
     // On PostgreSQL the write really committed while the export read on.
     expect(databaseId === 'SQLITE_3' || wroteDuringExport).toBe(true);
     await write;

@@ -21,7 +21,6 @@ import {
   decisionsCsv,
   Digest,
   findingsCsv,
-  findingsJson,
   hashing,
   jsonArray,
   pdfSummary,
@@ -206,9 +205,9 @@ async function writeFromSnapshot(
   const counted = { rows: 0 };
   const csvDone = add(
     'securityhub/findings.csv',
-    findingsCsv(findings, filter, counted),
+    findingsCsv(snapshot.findingPages(filter), counted),
   );
-  add('securityhub/findings.json', findingsJson(findings, filter));
+  add('securityhub/findings.json', jsonArray(snapshot.findingPages(filter)));
 
   const scope = {
     partition: filter.partition,

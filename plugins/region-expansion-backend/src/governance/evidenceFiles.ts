@@ -17,32 +17,13 @@ import {
   ReadinessStore,
   ReadinessWaiverFilter,
 } from '../readiness/ReadinessStore';
-import { GovernanceFilter } from './governanceFilter';
-import { GovernanceFindingStore } from './GovernanceFindingStore';
+import { EvidenceFinding, FINDING_COLUMNS } from './evidenceFindings';
 
 /*
  * The files of the evidence bundle, each rendered from plain rows (or
  * streamed page by page) so the bundle only decides what goes where.
  */
 
-const FINDING_COLUMNS = [
-  'source',
-  'findingId',
-  'partition',
-  'accountId',
-  'region',
-  'severity',
-  'complianceStatus',
-  'controlId',
-  'workflowStatus',
-  'recordState',
-  'resourceType',
-  'resourceId',
-  'productName',
-  'generatorId',
-  'createdAt',
-  'updatedAt',
-] as const;
 
 export function pdfSummary(lines: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -111,16 +92,13 @@ export function hashing(
 
 /** Findings as CSV, one csv-stringify call per page of the keyset cursor. */
 export async function* findingsCsv(
-  store: Pick<GovernanceFindingStore, 'streamFindings'>,
-  filter: GovernanceFilter,
+  pages: AsyncIterable<EvidenceFinding[]>,
   counted: { rows: number },
 ): AsyncGenerator<string> {
   yield stringify([FINDING_COLUMNS as unknown as string[]]);
-  for await (const batch of store.streamFindings(filter)) {
+  for await (const batch of pages) {
     counted.rows += batch.length;
-    yield stringify(
-      batch.map(f => FINDING_COLUMNS.map(c => (f as any)[c] ?? '')),
-    );
+    yield stringify(batch.map(f => FINDING_COLUMNS.map(c => f[c] ?? '')));
   }
 }
 
@@ -219,14 +197,6 @@ export function decisionsCsv(decisions: StoredReadinessEvaluation[]): string {
       ],
     },
   );
-}
-
-/** Findings as one JSON array, each with its source. */
-export function findingsJson(
-  store: Pick<GovernanceFindingStore, 'streamFindings'>,
-  filter: GovernanceFilter,
-): AsyncGenerator<string> {
-  return jsonArray(store.streamFindings(filter));
 }
 
 /** Resilience Hub apps as CSV, one line per app and disruption type. */

@@ -4,6 +4,8 @@ import { KnexCampaignStore } from '../campaigns/KnexCampaignStore';
 import { readSnapshot, snapshotIsolation } from '../database/readSnapshot';
 import { KnexReadinessStore } from '../readiness/KnexReadinessStore';
 import { ReadinessStore } from '../readiness/ReadinessStore';
+import { EvidenceFinding, evidenceFindingPages } from './evidenceFindings';
+import { GovernanceFilter } from './governanceFilter';
 import { GovernanceFindingStore } from './GovernanceFindingStore';
 import { GovernanceSnapshotStore } from './GovernanceSnapshotStore';
 import { GovernanceSyncStateStore } from './GovernanceSyncStateStore';
@@ -19,6 +21,11 @@ import { KnexGovernanceSyncStateStore } from './KnexGovernanceSyncStateStore';
  */
 export interface EvidenceSnapshot {
   findings: GovernanceFindingStore;
+  /**
+   * Every finding of the filter, page by page in key order: the export's
+   * read, whose cost per page does not grow with its depth.
+   */
+  findingPages(filter: GovernanceFilter): AsyncGenerator<EvidenceFinding[]>;
   snapshots: GovernanceSnapshotStore;
   syncState: GovernanceSyncStateStore;
   readiness: ReadinessStore;
@@ -55,6 +62,7 @@ export function createEvidenceSnapshots(client: Knex): EvidenceSnapshotSource {
       readSnapshot(client, tx =>
         read({
           findings: KnexGovernanceFindingStore.create({ client: tx }),
+          findingPages: filter => evidenceFindingPages(tx, filter),
           snapshots: KnexGovernanceSnapshotStore.create({ client: tx }),
           syncState: KnexGovernanceSyncStateStore.create({ client: tx }),
           readiness: KnexReadinessStore.create({ client: tx }),
