@@ -63,12 +63,15 @@ describe('RegionExpansionClient', () => {
     });
   });
 
-  it('answers a file route with the file and its name', async () => {
+  it('answers a file route with its name, size and unread body, so a large download can stream to disk', async () => {
+    const blob = jest.spyOn(Response.prototype, 'blob');
+    const arrayBuffer = jest.spyOn(Response.prototype, 'arrayBuffer');
     const { fetchApi } = recordingFetch(
       () =>
         new Response('PK', {
           headers: {
             'content-type': 'application/zip',
+            'content-length': '2',
             'content-disposition':
               'attachment; filename="governance-evidence-2026-11-26.zip"',
           },
@@ -79,7 +82,10 @@ describe('RegionExpansionClient', () => {
       query: { partition: 'aws' },
     });
     expect(file.fileName).toBe('governance-evidence-2026-11-26.zip');
-    expect(await file.blob.text()).toBe('PK');
+    expect(file.bytes).toBe(2);
+    expect(blob).not.toHaveBeenCalled();
+    expect(arrayBuffer).not.toHaveBeenCalled();
+    expect(await new Response(file.body).text()).toBe('PK');
   });
 
   it("throws ResponseError with the server's message on a non-2xx answer", async () => {

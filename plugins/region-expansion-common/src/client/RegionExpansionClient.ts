@@ -78,8 +78,11 @@ async function send(
   }
   if (isFileResponse(route.response)) {
     const disposition = res.headers.get('content-disposition') ?? '';
+    const length = Number(res.headers.get('content-length') ?? NaN);
     const file: DownloadedFile = {
-      blob: await res.blob(),
+      // A 204 or HEAD answer has no body: an empty file.
+      body: res.body ?? new ReadableStream({ start: c => c.close() }),
+      ...(Number.isSafeInteger(length) ? { bytes: length } : {}),
       fileName:
         /filename="([^"]+)"/.exec(disposition)?.[1] ??
         route.response.defaultFileName,

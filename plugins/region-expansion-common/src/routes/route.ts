@@ -178,8 +178,13 @@ export type RouteRequest<R extends RouteDefinition> = RequestPart<
  * @public
  */
 export interface DownloadedFile {
-  /** The file as the server sent it. */
-  blob: Blob;
+  /**
+   * The file as it arrives, not yet read: a large file is written to disk
+   * chunk by chunk rather than held whole in memory. Read it once.
+   */
+  body: ReadableStream<Uint8Array>;
+  /** Its size from `content-length`, when the server sent one. */
+  bytes?: number;
   /** File name the server suggested in `content-disposition`. */
   fileName: string;
 }
