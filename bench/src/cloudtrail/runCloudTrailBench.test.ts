@@ -23,6 +23,8 @@ describe('yarn bench cloudtrail', () => {
     expect(result.corpus.meanRecordBytes).toBeLessThan(1400);
     // The CLI's timing mark was read: spawn to the first log file opened.
     expect(result.firstReadMs).toBeGreaterThan(0);
+    expect(result.cpuSeconds.cliFootprint).toBeGreaterThan(0);
+    expect(result.cpuSeconds.rawZcat).toBeGreaterThanOrEqual(0);
     expect(result.corpus.accounts).toBe(4);
     expect(result.seconds.cliFootprint).toBeGreaterThan(0);
     expect(result.seconds.rawZcat).toBeGreaterThanOrEqual(0);

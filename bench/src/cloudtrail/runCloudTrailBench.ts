@@ -30,6 +30,8 @@ function timed(command: string): {
   stdout: string;
   /** Spawn to the first log file opened, from the CLI's timing marks. */
   firstReadMs?: number;
+  /** User + system CPU seconds of the command and its children. */
+  cpuSeconds?: number;
 } {
   const spawnedAt = Date.now();
   const started = process.hrtime.bigint();
@@ -45,6 +47,9 @@ function timed(command: string): {
     );
   }
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
+  const cpu = ['User', 'System'].map(kind =>
+    new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(result.stderr),
+  );
   const opened = [
     ...result.stderr.matchAll(/timing: first file opened at (\d+)/g),
   ].map(m => Number(m[1]));
@@ -53,6 +58,9 @@ function timed(command: string): {
     maxRssKb: rss ? Number(rss[1]) : undefined,
     stdout: result.stdout,
     firstReadMs: opened.length ? Math.min(...opened) - spawnedAt : undefined,
+    cpuSeconds: cpu.every(Boolean)
+      ? cpu.reduce((sum, m) => sum + Number(m![1]), 0)
+      : undefined,
   };
 }
 
@@ -119,7 +127,10 @@ export async function runCloudTrailBench(
     const startup = Array.from({ length: startupRuns }, () =>
       timed(cli(tiny)),
     ).sort((a, b) => a.seconds - b.seconds)[Math.floor(startupRuns / 2)];
-    const zcat = timed(`${gzFiles} | xargs -0 zcat > /dev/null`);
+    // Under /usr/bin/time too, for its CPU seconds (zcat's and find's).
+    const zcat = timed(
+      `${time}bash -o pipefail -c "${gzFiles} | xargs -0 zcat > /dev/null"`,
+    );
     const footprint = timed(cli(directory));
     const footprintQuarter = timed(cli(half));
     let jq: { seconds: number } | undefined;
@@ -162,6 +173,17 @@ export async function runCloudTrailBench(
         cliFootprint: round2(footprint.seconds),
         zcatJqSortU: jq ? round2(jq.seconds) : null,
         rawZcat: round2(zcat.seconds),
+      },
+      /**
+       * User + system CPU seconds: the work done, whatever the load (wall
+       * time on a shared machine is also waiting for a core).
+       */
+      cpuSeconds: {
+        cliFootprint: footprint.cpuSeconds
+          ? round2(footprint.cpuSeconds)
+          : null,
+        rawZcat: zcat.cpuSeconds ? round2(zcat.cpuSeconds) : null,
+        cliStartup: startup.cpuSeconds ? round2(startup.cpuSeconds) : null,
       },
       throughputMBps: {
         cliFootprint: Number(
