@@ -165,7 +165,7 @@ export const benchCommands: BenchCommand[] = [
   ),
   bench(
     'evidence-export',
-    'GET /governance/evidence-bundle over findings loaded through a governance sync into PostgreSQL: time, bytes and server RSS peak, the bundle verified against its manifest, against zip -6 of the same files',
+    'GET /governance/evidence-bundle over findings loaded through a governance sync into PostgreSQL: time, bytes and server RSS peak, the bundle verified against its manifest, against zip -1 of the same files',
     'evidence-export/runEvidenceExportBench',
     evidenceExportOptions,
     result =>

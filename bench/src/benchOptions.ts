@@ -206,6 +206,12 @@ export const evidenceExportOptions = {
   findings: { description: 'findings loaded and exported', default: 1_000_000 },
   accounts: { description: 'accounts', default: 100 },
   regions: { description: 'Regions of partition aws used', default: 10 },
+  serverHeapMb: {
+    description:
+      "the export server's --max-old-space-size (0: Node's default, on PostgreSQL only)",
+    default: 0,
+    unit: 'mb',
+  },
 } satisfies OptionTable;
 
 /** `yarn bench bad-input` runs the whole corpora: nothing to size. */

@@ -65,6 +65,7 @@ describe('yarn bench', () => {
         '--findings <n>=1000000',
         '--accounts <n>=100',
         '--regions <n>=10',
+        '--server-heap-mb <mb>=0',
       ],
       'bad-input': [],
     });

@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { Knex, knex as createKnex } from 'knex';
+import { knex as createKnex, type Knex } from 'knex';
 import { startBenchBackend } from '../lib/benchBackend';
 
 const READY = 'evidence-server ready ';
 
 /**
- * The child's side: a bench backend over the PostgreSQL database of
- * `BENCH_EVIDENCE_PG` (its connection settings as JSON; already loaded), serving until stdin closes. It
- * prints its API's URL once it listens.
+ * The child's side: a bench backend over the PostgreSQL database whose
+ * connection settings `BENCH_EVIDENCE_PG` holds as JSON (already loaded),
+ * serving until stdin closes. It prints its API's URL once it listens.
  */
 export async function serveEvidenceExport(): Promise<void> {
   const knex = createKnex({
@@ -56,14 +56,17 @@ export interface EvidenceServer {
 /**
  * Starts {@link serveEvidenceExport} in a child Node process (TypeScript
  * through the Backstage CLI's node transform, as `yarn bench` runs), so
- * the server's memory is its own and not the loader's.
+ * the server's memory is its own and not the loader's; `heapMb` (when
+ * not 0) bounds its V8 old space.
  */
 export function startEvidenceServer(
-  connection: string,
+  connection: Knex.StaticConnectionConfig,
+  heapMb = 0,
 ): Promise<EvidenceServer> {
   const child = spawn(
     process.execPath,
     [
+      ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
       '-e',
       `require('@backstage/cli/config/nodeTransform.cjs');require(${JSON.stringify(
         __filename,
