@@ -5,14 +5,14 @@ import {
   SyntheticOrganization,
 } from '@region-expansion/aws-simulator';
 import securityHubModule from '@region-expansion/plugin-region-expansion-backend-module-security-hub';
-import { knex as createKnex } from 'knex';
+import { knex as createKnex, Knex } from 'knex';
 import { startBenchBackend } from '../lib/benchBackend';
 import { BenchEngine, benchDatabases } from '../lib/benchDatabases';
 import type { Cleanups } from '../lib/Cleanups';
 import { governanceConfig } from '../lib/governanceConfig';
 import { syncThroughApi } from '../lib/governanceApi';
 import type { BenchLog } from '../lib/log';
-import { round } from '../lib/stats';
+import { latencyFigures, round } from '../lib/stats';
 import { verifySummaries } from './verifySummaries';
 
 const SECURITY_HUB = { id: 'securityhub', source: 'securityhub' };
@@ -39,6 +39,24 @@ function recordArrivals(faults: FaultInjector): Map<string, number[]> {
     return admit(accountId, region, operation);
   };
   return arrivals;
+}
+
+/**
+ * Durations of the rate-limit slot reservations (one upsert per AWS request)
+ * on a replica's pool, from the query's start to its response.
+ */
+function reservationTimer(knex: Knex): number[] {
+  const started = new Map<string, number>();
+  const times: number[] = [];
+  knex.on('query', (q: { sql?: string; __knexQueryUid?: string }) => {
+    if (q.__knexQueryUid && q.sql?.includes('governance_rate_limit_slots'))
+      started.set(q.__knexQueryUid, performance.now());
+  });
+  knex.on('query-response', (_r: unknown, q: { __knexQueryUid?: string }) => {
+    const start = q.__knexQueryUid && started.get(q.__knexQueryUid);
+    if (start) times.push(performance.now() - start);
+  });
+  return times;
 }
 
 /** Most requests in any closed window of `windowMs` over sorted times. */
@@ -89,6 +107,7 @@ export async function replicatedSync(
     limited: true,
   });
   const apis: string[] = [];
+  const reservations: number[][] = [];
   for (let i = 0; i < replicas; i++) {
     // Each replica its own pool to the same database, as separate processes.
     const knex =
@@ -100,6 +119,7 @@ export async function replicatedSync(
             pool: { min: 1, max: 12 },
           });
     if (i > 0) cleanups.add(() => knex.destroy());
+    reservations.push(reservationTimer(knex));
     const backend = await startBenchBackend({
       knex,
       config,
@@ -150,6 +170,10 @@ export async function replicatedSync(
       (rate / single.ceilingFindingsPerSecond) * 100,
     ),
     summariesVerified,
+    reservationMs: {
+      count: reservations.flat().length,
+      ...latencyFigures(reservations.flat(), 1),
+    },
     goalMet:
       throttled === 0 &&
       windows.every(w => w.within) &&
@@ -171,7 +195,11 @@ export async function replicatedSync(
       single.findingsPerSecond
     } (goal ≥ ${GOAL_SHARE * 100}%) = ${
       result.percentOfModelledCeiling
-    }% of the modelled ceiling; ${summariesVerified} summaries equal the organization's findings`,
+    }% of the modelled ceiling; ${
+      result.reservationMs.count
+    } slot reservations p50 ${result.reservationMs.p50Ms} ms, p95 ${
+      result.reservationMs.p95Ms
+    } ms; ${summariesVerified} summaries equal the organization's findings`,
   );
   return result;
 }
