@@ -42,17 +42,15 @@ const KEY: KeysetColumn[] = [
 /** A finding as the bundle writes it: its source and its fields. */
 export type EvidenceFinding = GovernanceFindingRow & { source: string };
 
-/** `finding_id` → `findingId`. */
-const fieldOf = (column: string) =>
-  column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+/** The select list: each column under its field's name, so rows need no renaming. */
+const SELECT = Object.fromEntries(FIELDS.map(f => [f, columnOf(f)]));
 
-/** A stored row as a finding: its columns camelCased, NULL ones left out. */
-function findingOf(record: Record<string, unknown>): EvidenceFinding {
-  const finding: Record<string, unknown> = {};
-  for (const [column, value] of Object.entries(record)) {
-    if (value !== null && value !== undefined) finding[fieldOf(column)] = value;
+/** A stored row as a finding: NULL (absent optional) fields left out. */
+function findingOf(row: Record<string, unknown>): EvidenceFinding {
+  for (const field of FIELDS) {
+    if (row[field] === null) delete row[field];
   }
-  return finding as EvidenceFinding;
+  return row as EvidenceFinding;
 }
 
 /**
@@ -70,12 +68,10 @@ export async function* evidenceFindingPages(
   let after: string[] | undefined;
   do {
     const page = await readKeysetPage<Record<string, unknown>>(
-      whereFilter(db('governance_findings'), filter).select(
-        FIELDS.map(columnOf),
-      ),
+      whereFilter(db('governance_findings'), filter).select(SELECT),
       KEY,
       { limit: pageSize, after },
-      r => [String(r.source), String(r.finding_id)],
+      r => [String(r.source), String(r.findingId)],
     );
     if (page.rows.length) yield page.rows.map(findingOf);
     after = page.nextKey;
