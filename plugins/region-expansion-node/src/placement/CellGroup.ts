@@ -67,22 +67,29 @@ export class CellGroup {
 
   /** Smallest open cell (in headroom order) that fits, skipping `excludeId`. */
   smallestFit(demand: Demand, excludeId?: string): CellState | undefined {
-    let best: CellState | undefined;
-    for (const list of this.#open.values()) {
-      if (!usesExhausted(demand, list)) {
-        best = list.cells.smallestFit(demand, excludeId, best) ?? best;
-      }
-    }
-    return best;
+    return this.#best(demand, (cells, best) =>
+      cells.smallestFit(demand, excludeId, best),
+    );
   }
 
   /** Largest open cell (in headroom order) that fits, skipping `excludeId`. */
   largestFit(demand: Demand, excludeId?: string): CellState | undefined {
+    return this.#best(demand, (cells, best) =>
+      cells.largestFit(demand, excludeId, best),
+    );
+  }
+
+  /**
+   * The best cell `fit` finds over the open lists the demand may use, each
+   * list asked for a cell better than the best so far.
+   */
+  #best(
+    demand: Demand,
+    fit: (cells: HeadroomList, best?: CellState) => CellState | undefined,
+  ): CellState | undefined {
     let best: CellState | undefined;
     for (const list of this.#open.values()) {
-      if (!usesExhausted(demand, list)) {
-        best = list.cells.largestFit(demand, excludeId, best) ?? best;
-      }
+      if (!usesExhausted(demand, list)) best = fit(list.cells, best) ?? best;
     }
     return best;
   }
