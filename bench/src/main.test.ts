@@ -1,6 +1,19 @@
 import { benchCommands, loadRunner } from './benchCommands';
 import { runBenchCli } from './main';
 
+/** Runs the bench CLI, which must refuse with commander's `code`; resolves with its stderr. */
+async function refused(args: string[], code: string): Promise<string> {
+  const stderr = jest
+    .spyOn(process.stderr, 'write')
+    .mockImplementation(() => true);
+  try {
+    await expect(runBenchCli(args)).rejects.toMatchObject({ code });
+    return stderr.mock.calls.join('');
+  } finally {
+    stderr.mockRestore();
+  }
+}
+
 describe('yarn bench', () => {
   it('keeps the names and options the benchmark guide documents', () => {
     expect(
@@ -72,38 +85,24 @@ describe('yarn bench', () => {
   });
 
   it('refuses an unknown bench and a value that is not a number', async () => {
-    const stderr = jest
-      .spyOn(process.stderr, 'write')
-      .mockImplementation(() => true);
-    try {
-      await expect(runBenchCli(['no-such-bench'])).rejects.toMatchObject({
-        code: 'commander.unknownCommand',
-      });
-      await expect(
-        runBenchCli(['placement', '--cells', 'many']),
-      ).rejects.toMatchObject({ code: 'commander.invalidArgument' });
-      expect(stderr.mock.calls.join('')).toContain(
-        "option '--cells <n>' argument 'many' is invalid. must be a non-negative number",
-      );
-    } finally {
-      stderr.mockRestore();
-    }
+    await refused(['no-such-bench'], 'commander.unknownCommand');
+    expect(
+      await refused(
+        ['placement', '--cells', 'many'],
+        'commander.invalidArgument',
+      ),
+    ).toContain(
+      "option '--cells <n>' argument 'many' is invalid. must be a non-negative number",
+    );
   });
 
   it("refuses a word that is not one of a choice option's, naming the option", async () => {
-    const stderr = jest
-      .spyOn(process.stderr, 'write')
-      .mockImplementation(() => true);
-    try {
-      await expect(
-        runBenchCli(['cloudtrail', '--corpus', 'real']),
-      ).rejects.toMatchObject({ code: 'commander.invalidArgument' });
-      expect(stderr.mock.calls.join('')).toContain(
-        '--corpus: must be one of varied, uniform, got "real"',
-      );
-    } finally {
-      stderr.mockRestore();
-    }
+    expect(
+      await refused(
+        ['cloudtrail', '--corpus', 'real'],
+        'commander.invalidArgument',
+      ),
+    ).toContain('--corpus: must be one of varied, uniform, got "real"');
   });
 });
 
