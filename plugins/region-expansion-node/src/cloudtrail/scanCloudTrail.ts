@@ -6,10 +6,7 @@ import type { CloudTrailSummary } from '@region-expansion/plugin-region-expansio
 import { FootprintInputError } from '../footprint/InputError';
 import { fsProblem, realPath, realPathInside } from '../footprint/fileSystem';
 import { MAX_INPUT_BYTES } from '../footprint/readInput';
-import {
-  countCloudTrailEventTypes,
-  sortCloudTrailEvents,
-} from './cloudTrailEvents';
+import { cloudTrailScanOf } from './cloudTrailScanOf';
 import { CLOUDTRAIL_WORKER_SOURCE } from './workerSource';
 
 /**
@@ -245,21 +242,11 @@ export async function scanCloudTrail(
       await Promise.all(workers.map(worker => worker.terminate()));
     }
   }
-  const events = sortCloudTrailEvents(
-    [...totals].map(([key, count]) => {
-      const [eventType, eventSource, eventName] = key.split('\t');
-      return { eventType, eventSource, eventName, count };
-    }),
-  );
-  return {
-    events,
-    summary: {
-      files: files.length,
-      digestFilesSkipped,
-      records,
-      ...countCloudTrailEventTypes(events),
-      accounts: [...accounts].sort(),
-      regions: [...regions].sort(),
-    },
-  };
+  return cloudTrailScanOf(totals, {
+    files: files.length,
+    digestFilesSkipped,
+    records,
+    accounts,
+    regions,
+  });
 }

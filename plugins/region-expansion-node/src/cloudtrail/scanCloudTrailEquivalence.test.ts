@@ -3,10 +3,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createSeededRandom } from '@region-expansion/plugin-region-expansion-common';
 import { tmpDir } from '../footprint/__testUtils__/fixtures';
-import {
-  countCloudTrailEventTypes,
-  sortCloudTrailEvents,
-} from './cloudTrailEvents';
+import { cloudTrailScanOf } from './cloudTrailScanOf';
 import { CloudTrailScanOptions, scanCloudTrail } from './scanCloudTrail';
 
 const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
@@ -126,23 +123,13 @@ function expectedScan(files: string[], options: CloudTrailScanOptions) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  const events = sortCloudTrailEvents(
-    [...counts].map(([key, count]) => {
-      const [eventType, eventSource, eventName] = key.split('\t');
-      return { eventType, eventSource, eventName, count };
-    }),
-  );
-  return {
-    events,
-    summary: {
-      files: files.length,
-      digestFilesSkipped: 0,
-      records,
-      ...countCloudTrailEventTypes(events),
-      accounts: [...accounts].sort(),
-      regions: [...regions].sort(),
-    },
-  };
+  return cloudTrailScanOf(counts, {
+    files: files.length,
+    digestFilesSkipped: 0,
+    records,
+    accounts,
+    regions,
+  });
 }
 
 describe('scanCloudTrail on a varied corpus', () => {
