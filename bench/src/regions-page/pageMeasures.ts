@@ -144,6 +144,9 @@ export async function measureTenants(page: Page, base: string) {
   };
 }
 
+/** A row of the catalog's entity table (one with an entity link). */
+const CATALOG_ROW = 'table tbody tr:has(a[href^="/catalog/"])';
+
 /**
  * The stock catalog index page (`/catalog`, Backstage's own), the baseline:
  * navigation start → the entity table's first row with an entity link
@@ -159,9 +162,6 @@ export async function measureCatalog(page: Page, base: string) {
   const phases = await page.evaluate(phaseTimes, '/api/catalog/entities');
   return { interactiveMs, renderedMs, rows, phases };
 }
-
-/** A row of the catalog's entity table (one with an entity link). */
-const CATALOG_ROW = 'table tbody tr:has(a[href^="/catalog/"])';
 
 export async function signIn(browser: Browser, base: string) {
   const context = await browser.newContext({
