@@ -21,9 +21,9 @@ export const ROLLUP_LEVELS: Array<{
 }> = [
   { level: 'partition', columns: ['severity'], lockRank: 3 },
   { level: 'region', columns: ['region', 'severity'], lockRank: 2 },
-  // The `_total` levels drop severity: at 2,000 accounts a summary by
-  // account (or by account in a Region) unfiltered by severity reads a
-  // fifth of the rows of the level that keeps it.
+  // The `_total` levels drop severity: a summary by account (or by account
+  // in a Region) unfiltered by severity reads fewer rows (7,878 instead of
+  // 26,728 at 300,000 findings in 2,000 accounts).
   { level: 'account_total', columns: ['account_id'], lockRank: 0 },
   { level: 'account', columns: ['account_id', 'severity'], lockRank: 0 },
   {
