@@ -14,6 +14,7 @@ export function cloudTrailScanOf(
     files: number;
     digestFilesSkipped: number;
     records: number;
+    recordsSkipped: number;
     accounts: Set<string>;
     regions: Set<string>;
   },
@@ -26,6 +27,7 @@ export function cloudTrailScanOf(
   );
   return {
     events,
+    recordsSkipped: totals.recordsSkipped,
     summary: {
       files: totals.files,
       digestFilesSkipped: totals.digestFilesSkipped,

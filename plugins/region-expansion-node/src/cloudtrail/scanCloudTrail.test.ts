@@ -253,6 +253,41 @@ describe('scanCloudTrail', () => {
     expect(scan.summary.records).toBe(4000);
   });
 
+  it.each([
+    ['only eventType', { eventType: 'AwsServiceEvent' }],
+    ['no eventType', { eventSource: 's3.amazonaws.com', eventName: 'Get' }],
+    [
+      'no eventName',
+      { eventType: 'AwsApiCall', eventSource: 's3.amazonaws.com' },
+    ],
+    [
+      'a numeric eventSource',
+      { eventType: 'AwsApiCall', eventSource: 3, eventName: 'Get' },
+    ],
+  ])(
+    'skips a record with %s instead of counting it under "undefined"',
+    async (_name, unnamed) => {
+      const file = path.join(tmpDir(), 'unnamed.json');
+      fs.writeFileSync(
+        file,
+        JSON.stringify({
+          Records: [
+            unnamed,
+            cloudTrailRecord({
+              eventSource: 'kms.amazonaws.com',
+              eventName: 'Decrypt',
+            }),
+          ],
+        }),
+      );
+      const scan = await scanCloudTrail([file]);
+      expect(scan.events).toEqual([apiCall('kms.amazonaws.com', 'Decrypt')]);
+      expect(scan.summary.serviceEvents).toEqual({});
+      expect(scan.summary.records).toBe(2);
+      expect(scan.recordsSkipped).toBe(1);
+    },
+  );
+
   it('rejects a JSON file that is not a CloudTrail log', async () => {
     const file = path.join(tmpDir(), 'x.json');
     fs.writeFileSync(file, '{"hello": 1}');

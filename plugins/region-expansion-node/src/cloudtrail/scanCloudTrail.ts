@@ -63,6 +63,11 @@ export interface CloudTrailScan {
   /** One count per triple seen, sorted by eventSource, eventName, then eventType. */
   events: CloudTrailEventCount[];
   /**
+   * Records (among `summary.records`) skipped because their eventType,
+   * eventSource or eventName is absent or not a string.
+   */
+  recordsSkipped: number;
+  /**
    * Totals: files, digest files skipped, records, API calls, service events,
    * console sign-ins, accounts and Regions.
    */
@@ -141,6 +146,7 @@ export async function listCloudTrailFiles(
 
 interface FileResult {
   records: number;
+  skipped: number;
   matched: number;
   counts: Array<[string, number]>;
   accounts: string[];
@@ -172,6 +178,7 @@ export async function scanCloudTrail(
   const accounts = new Set<string>();
   const regions = new Set<string>();
   let records = 0;
+  let recordsSkipped = 0;
   let done = 0;
   if (files.length) {
     const workers = Array.from(
@@ -221,6 +228,7 @@ export async function scanCloudTrail(
                   }
                   const result = message.result;
                   records += result.records;
+                  recordsSkipped += result.skipped;
                   for (const [key, count] of result.counts) {
                     totals.set(key, (totals.get(key) ?? 0) + count);
                   }
@@ -246,6 +254,7 @@ export async function scanCloudTrail(
     files: files.length,
     digestFilesSkipped,
     records,
+    recordsSkipped,
     accounts,
     regions,
   });

@@ -220,9 +220,16 @@ async function processFile(file) {
   const accounts = new Set();
   const regions = new Set();
   let records = 0;
+  let skipped = 0;
   let matched = 0;
   scanRecords(buffer, (eventType, eventSource, eventName, recipient, awsRegion, arn, issuerArn) => {
     records++;
+    // A record that does not name its event (absent or not a string) is
+    // skipped and counted, never filed under the text "undefined".
+    if (eventType === undefined || eventSource === undefined || eventName === undefined) {
+      skipped++;
+      return;
+    }
     if (account && recipient !== account) return;
     if (region && awsRegion !== region) return;
     if (principal && !matchesPrincipal(arn, issuerArn)) return;
@@ -243,6 +250,7 @@ async function processFile(file) {
   }
   return {
     records,
+    skipped,
     matched,
     counts: flat,
     accounts: [...accounts].filter(Boolean),
