@@ -166,8 +166,9 @@ async function writeFromSnapshot(
 ): Promise<void> {
   const { filter, out } = options;
   const { findings, snapshots, syncState, readiness } = snapshot;
-  // Level 1: a million findings are ~1 GB of CSV and JSON; at level 6,
-  // deflating them alone took about half of the export's time.
+  // Level 1: a million findings are ~1 GB of CSV and JSON. Deflate runs
+  // beside the JavaScript thread, so level 6 cost the export little time
+  // (docs/benchmarks.md), but about 3x the CPU of level 1 on shared cores.
   const archive = archiver('zip', { zlib: { level: 1 } });
   let failArchive!: (e: unknown) => void;
   const done = new Promise<void>((resolve, reject) => {
