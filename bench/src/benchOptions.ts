@@ -177,6 +177,13 @@ export const cloudTrailOptions = {
     default: 'varied',
     unit: 'kind',
   },
+  cli: {
+    description:
+      "dist: the built packages as published (needs a prior build of the CLI, -node and -common); source: the repo's TypeScript through the node transform",
+    choices: ['dist', 'source'] as const,
+    default: 'dist',
+    unit: 'from',
+  },
 } satisfies OptionTable;
 
 export const driftOptions = {

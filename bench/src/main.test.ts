@@ -59,6 +59,7 @@ describe('yarn bench', () => {
         '--size-gb <n>=2',
         '--file-mb <n>=8',
         '--corpus <kind>=varied',
+        '--cli <from>=dist',
       ],
       compare: [
         '--locations <n>=40',

@@ -6,6 +6,7 @@ import { OptionsOf, cloudTrailOptions, withDefaults } from '../benchOptions';
 import type { BenchLog } from '../lib/log';
 import { measuredRun } from '../lib/measuredRun';
 import { BENCH_DIR } from '../lib/paths';
+import { installBuiltCli } from './builtCli';
 import { ACCOUNTS, REGIONS, generateCorpus, record } from './cloudTrailCorpus';
 
 /** Options of {@link runCloudTrailBench}. */
@@ -16,7 +17,7 @@ export type CloudTrailBenchOptions = OptionsOf<typeof cloudTrailOptions> & {
   startupRuns?: number;
 };
 
-/** The CLI's executable, as the installed package declares it. */
+/** The CLI's executable in the repository (runs src/ through the node transform). */
 function cliBin(): string {
   const manifest = require.resolve('@region-expansion/cli/package.json');
   const { bin } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
@@ -76,7 +77,8 @@ const round2 = (n: number) => Number(n.toFixed(2));
  * CloudTrail corpus of gzipped files in the
  * `AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD` layout, `varied` (as
  * real logs vary, the default) or `uniform` (one record shape), then
- * measures in the same run:
+ * measures in the same run (the CLI as published by default: `--cli dist`
+ * packs the built packages, see {@link installBuiltCli}):
  *   1. the CLI's startup alone: footprint of one tiny CloudTrail file
  *      (median of 3), and from spawn to the first log file opened (the
  *      CLI's `REGION_EXPANSION_TIMING` mark);
@@ -90,7 +92,12 @@ export async function runCloudTrailBench(
   options: CloudTrailBenchOptions,
   log: BenchLog,
 ) {
-  const { sizeGb, fileMb, corpus } = withDefaults(cloudTrailOptions, options);
+  const {
+    sizeGb,
+    fileMb,
+    corpus,
+    cli: cliFrom,
+  } = withDefaults(cloudTrailOptions, options);
   const startupRuns = options.startupRuns ?? 3;
   for (const [name, value] of Object.entries({ sizeGb, fileMb, startupRuns }))
     if (!(Number.isFinite(value) && value > 0))
@@ -115,7 +122,7 @@ export async function runCloudTrailBench(
     const gzFiles = `find ${directory}/AWSLogs -name '*.json.gz' ! -name '*Digest*' -print0`;
     const half = path.join(directory, 'AWSLogs', ACCOUNTS[0]);
     const time = fs.existsSync('/usr/bin/time') ? '/usr/bin/time -v ' : '';
-    const bin = cliBin();
+    const bin = cliFrom === 'dist' ? installBuiltCli() : cliBin();
     const cli = (input: string) =>
       `${time}${process.execPath} ${bin} footprint ${input} --json > /dev/null`;
 
@@ -146,6 +153,8 @@ export async function runCloudTrailBench(
     const gb = generated.bytes / 1024 ** 3;
     const workers = Math.min(os.availableParallelism(), generated.files);
     return {
+      /** Which CLI ran: the packed dist/ packages, or the repo's sources. */
+      cli: { from: cliFrom, bin: path.relative(BENCH_DIR, bin) },
       corpus: {
         kind: corpus,
         files: generated.files,
