@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { screenshot, signInAsGuest, waitForBackendBeforeAll } from './portal';
 import AxeBuilder from '@axe-core/playwright';
@@ -170,14 +170,39 @@ test('the governance dashboard, filtered, with its evidence bundle', async ({
     });
     return;
   }
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    downloadButton.click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/^governance-evidence.*\.zip$/);
-  const zipPath = test.info().outputPath('evidence-bundle.zip');
-  await download.saveAs(zipPath);
-  const archive = await unzipper.Open.buffer(readFileSync(zipPath));
+  // Chromium streams the bundle to the file the user picks in its native
+  // save dialog (showSaveFilePicker), which Playwright cannot answer: the
+  // test stands in for the picked file and keeps every chunk the page
+  // writes to it, so the fetch, the streaming and the progress are real.
+  await page.evaluate(() => {
+    const w = window as any;
+    w.__evidence = { writes: [] as number[][], closed: false };
+    w.showSaveFilePicker = async (options: { suggestedName: string }) => {
+      w.__evidence.name = options.suggestedName;
+      return {
+        createWritable: async () => ({
+          write: async (chunk: Uint8Array) => {
+            w.__evidence.writes.push(Array.from(chunk));
+          },
+          close: async () => {
+            w.__evidence.closed = true;
+          },
+          abort: async () => {
+            w.__evidence.aborted = true;
+          },
+        }),
+      };
+    };
+  });
+  await downloadButton.click();
+  await page.waitForFunction(() => (window as any).__evidence.closed === true);
+  const saved: { name: string; writes: number[][]; aborted?: boolean } =
+    await page.evaluate(() => (window as any).__evidence);
+  expect(saved.name).toMatch(/^governance-evidence.*\.zip$/);
+  expect(saved.aborted).toBeUndefined();
+  const zip = Buffer.from(saved.writes.flat());
+  writeFileSync(test.info().outputPath('evidence-bundle.zip'), zip);
+  const archive = await unzipper.Open.buffer(zip);
   const entries = new Map<string, Buffer>();
   for (const entry of archive.files) {
     entries.set(entry.path, await entry.buffer());
