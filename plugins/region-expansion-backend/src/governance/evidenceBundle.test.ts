@@ -315,19 +315,20 @@ describe.each(testDatabaseIds())('writeEvidenceBundle on %s', databaseId => {
       ]).then(() => {
         wroteDuringExport = true;
       });
-    const interleaved = wrapFindingPages(evidence, async function* hooked(
-      pages,
-    ) {
-      for await (const batch of pages) {
-        yield batch;
-        if (!write) {
-          write = startWrite();
-          // PostgreSQL commits the write at once; on SQLite it waits
-          // for the export's transaction (one connection).
-          await Promise.race([write, new Promise(r => setTimeout(r, 300))]);
+    const interleaved = wrapFindingPages(
+      evidence,
+      async function* hooked(pages) {
+        for await (const batch of pages) {
+          yield batch;
+          if (!write) {
+            write = startWrite();
+            // PostgreSQL commits the write at once; on SQLite it waits
+            // for the export's transaction (one connection).
+            await Promise.race([write, new Promise(r => setTimeout(r, 300))]);
+          }
         }
-      }
-    });
+      },
+    );
     const { files } = await bundle(interleaved, { partition: 'aws' });
     // On PostgreSQL the write really committed while the export read on.
     expect(databaseId === 'SQLITE_3' || wroteDuringExport).toBe(true);

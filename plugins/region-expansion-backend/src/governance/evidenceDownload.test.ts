@@ -28,7 +28,10 @@ async function appWith(failing = false) {
     ? GovernanceService.create({
         stores,
         evidence: wrapFindingPages(createEvidenceSnapshots(knex), () =>
-          brokenFindingPages({ ...governanceFinding(1), source: 'securityhub' }),
+          brokenFindingPages({
+            ...governanceFinding(1),
+            source: 'securityhub',
+          }),
         ),
       })
     : service;

@@ -24,7 +24,6 @@ import { EvidenceFinding, FINDING_COLUMNS } from './evidenceFindings';
  * streamed page by page) so the bundle only decides what goes where.
  */
 
-
 export function pdfSummary(lines: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({

@@ -51,9 +51,9 @@ describe('the evidence bundle reading findings', () => {
     const { files } = await unzip(Buffer.concat(chunks));
     const json = JSON.parse(files.get('securityhub/findings.json')!.toString());
     expect(json).toHaveLength(count);
-    expect(new Set(json.map((f: { findingId: string }) => f.findingId)).size).toBe(
-      count,
-    );
+    expect(
+      new Set(json.map((f: { findingId: string }) => f.findingId)).size,
+    ).toBe(count);
     expect(
       files.get('securityhub/findings.csv')!.toString().trimEnd().split('\n'),
     ).toHaveLength(count + 1);

@@ -70,9 +70,7 @@ describe('EvidenceBundleDownload', () => {
     expect(
       screen.getByRole('progressbar', { name: 'Evidence bundle download' }),
     ).toHaveAttribute('aria-valuenow', '50');
-    await waitFor(() =>
-      expect(written.reduce((n, b) => n + b, 0)).toBe(HALF),
-    );
+    await waitFor(() => expect(written.reduce((n, b) => n + b, 0)).toBe(HALF));
     expect(file.close).not.toHaveBeenCalled();
 
     sendRest();

@@ -77,8 +77,11 @@ export function EvidenceBundleDownload(props: {
         }
         const total = file.bytes;
         setProgress({ received: 0, total });
-        const bytes = await streamInto(file.body, sink, file.fileName, received =>
-          setProgress({ received, total }),
+        const bytes = await streamInto(
+          file.body,
+          sink,
+          file.fileName,
+          received => setProgress({ received, total }),
         );
         return { fileName: file.fileName, bytes };
       }}
