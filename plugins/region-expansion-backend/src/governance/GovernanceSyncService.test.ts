@@ -8,7 +8,13 @@ import {
   governanceFinding,
   governanceDatabases,
 } from '../__testUtils__/governance';
+import { GovernanceStores } from './governanceStores';
 import { GovernanceSyncService } from './GovernanceSyncService';
+import {
+  DEFAULT_WRITE_BUDGET,
+  FLUSH_ROWS,
+  MAX_BUFFERED_ROWS,
+} from './WriteBudget';
 
 jest.setTimeout(60_000);
 const { databases, governanceFor } = governanceDatabases();
@@ -269,4 +275,148 @@ describe('GovernanceSyncService writes', () => {
       expect(stored).toEqual(expected);
     },
   );
+});
+
+describe('GovernanceSyncService write budget across targets', () => {
+  const targetOf = (t: number): GovernanceTarget => ({
+    partition: 'aws',
+    accountId: String(200000000000 + t),
+    region: 'region-0',
+  });
+
+  /**
+   * Hands over `rowsPerTarget` findings of each of `count` targets, one
+   * target after the other in pages of `pageRows`, storing no cursor;
+   * `afterWrite` runs after each page was accepted.
+   */
+  function manyTargetsProvider(
+    count: number,
+    rowsPerTarget: number,
+    pageRows: number,
+    afterWrite: () => void,
+  ): GovernanceProvider {
+    const targets = Array.from({ length: count }, (_, t) => targetOf(t));
+    return {
+      id: 'securityhub',
+      source: 'securityhub',
+      targets: () => targets,
+      sync: async ctx => {
+        for (const [t, target] of targets.entries()) {
+          for (let first = 0; first < rowsPerTarget; first += pageRows) {
+            const findings = Array.from({ length: pageRows }, (_, i) =>
+              finding(t * rowsPerTarget + first + i, { ...target }),
+            );
+            await ctx.sink.write('securityhub', target, { findings });
+            afterWrite();
+          }
+        }
+        return {
+          source: 'securityhub',
+          outcomes: targets.map(target => ({
+            target,
+            status: 'ok' as const,
+            pages: rowsPerTarget / pageRows,
+            rows: rowsPerTarget,
+          })),
+        };
+      },
+    };
+  }
+
+  /** A slow store write that records concurrency and the rows it was given. */
+  async function slowWrites(stores: GovernanceStores) {
+    const state = {
+      writing: 0,
+      maxWriting: 0,
+      rows: new Map<string, string[]>(),
+    };
+    jest
+      .spyOn(stores.findings, 'upsertFindings')
+      .mockImplementation(async (_source, rows, commit) => {
+        state.writing += 1;
+        state.maxWriting = Math.max(state.maxWriting, state.writing);
+        const id = commit!.target.accountId;
+        state.rows.set(id, [
+          ...(state.rows.get(id) ?? []),
+          ...rows.map(r => r.findingId),
+        ]);
+        await new Promise(r => setTimeout(r, 3));
+        state.writing -= 1;
+      });
+    return state;
+  }
+
+  it('keeps at most the run-wide write budget of writes running at once, however many targets hand over more than FLUSH_ROWS', async () => {
+    const { stores } = await governanceFor('SQLITE_3');
+    const state = await slowWrites(stores);
+    const sync = GovernanceSyncService.create({
+      stores,
+      providers: [manyTargetsProvider(50, 1500, 500, () => {})],
+      logger: mockServices.logger.mock(),
+    });
+    const report = await sync.runProvider('securityhub');
+    expect(report.outcomes.every(o => o.status === 'ok')).toBe(true);
+    expect(state.maxWriting).toBeLessThanOrEqual(DEFAULT_WRITE_BUDGET);
+    // Still written side by side, not one target after the other.
+    expect(state.maxWriting).toBeGreaterThan(1);
+    // Every target's rows were written, in the order they were handed over.
+    expect(state.rows.size).toBe(50);
+    for (let t = 0; t < 50; t++)
+      expect(state.rows.get(targetOf(t).accountId)).toEqual(
+        Array.from({ length: 1500 }, (_, i) => `finding-${t * 1500 + i}`),
+      );
+  });
+
+  it('bounds the rows buffered across targets without cursors and writes them before the provider finishes', async () => {
+    const { stores } = await governanceFor('SQLITE_3');
+    const state = await slowWrites(stores);
+    let handed = 0;
+    let maxHeld = 0;
+    const written = () =>
+      [...state.rows.values()].reduce((n, rows) => n + rows.length, 0);
+    const sync = GovernanceSyncService.create({
+      stores,
+      providers: [
+        manyTargetsProvider(200, 600, 600, () => {
+          handed += 600;
+          maxHeld = Math.max(maxHeld, handed - written());
+        }),
+      ],
+      logger: mockServices.logger.mock(),
+    });
+    const report = await sync.runProvider('securityhub');
+    expect(report.outcomes.every(o => o.status === 'ok')).toBe(true);
+    // Buffered rows plus the rows of writes queued and not started yet.
+    expect(maxHeld).toBeLessThanOrEqual(
+      MAX_BUFFERED_ROWS + DEFAULT_WRITE_BUDGET * FLUSH_ROWS,
+    );
+    expect(written()).toBe(200 * 600);
+  });
+
+  it('marks only the target whose early-flushed write failed as stale and frees its budget for the others', async () => {
+    const { stores } = await governanceFor('SQLITE_3');
+    const written = new Set<string>();
+    jest
+      .spyOn(stores.findings, 'upsertFindings')
+      .mockImplementation(async (_source, _rows, commit) => {
+        await new Promise(r => setTimeout(r, 3));
+        if (commit!.target.accountId === targetOf(0).accountId)
+          throw new Error('connection lost');
+        written.add(commit!.target.accountId);
+      });
+    const sync = GovernanceSyncService.create({
+      stores,
+      providers: [manyTargetsProvider(200, 600, 600, () => {})],
+      logger: mockServices.logger.mock(),
+    });
+    const report = await sync.runProvider('securityhub');
+    expect(report.outcomes[0]).toMatchObject({
+      status: 'failed',
+      reasonKind: 'storage-error',
+      reason: expect.stringMatching(/connection lost/),
+    });
+    expect(report.outcomes.slice(1).every(o => o.status === 'ok')).toBe(true);
+    expect(written.has(targetOf(0).accountId)).toBe(false);
+    expect(written.size).toBe(199);
+  });
 });

@@ -16,6 +16,13 @@ import type {
 import { BackgroundWork } from '../BackgroundWork';
 import { GovernanceFindingStore } from './GovernanceFindingStore';
 import { GovernanceStores } from './governanceStores';
+import {
+  BufferedWriter,
+  DEFAULT_WRITE_BUDGET,
+  FLUSH_ROWS,
+  MAX_BUFFERED_ROWS,
+  WriteBudget,
+} from './WriteBudget';
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 30 },
@@ -30,8 +37,6 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
  * does (backpressure; memory bounded by pages × page size per target).
  */
 export const DEFAULT_WRITE_QUEUE_PAGES = 4;
-/** Buffered findings written without waiting for a cursor (providers that set none). */
-const FLUSH_ROWS = 1000;
 
 /**
  * Told when a provider's run starts, makes progress and finishes: the
@@ -46,6 +51,12 @@ export interface GovernanceSyncObserver {
   syncFinished(source: GovernanceSource): Promise<void>;
 }
 
+function wholeNumberAtLeastOne(name: string, value: number): number {
+  if (!(Number.isInteger(value) && value >= 1))
+    throw new Error(`${name} must be a whole number >= 1, got ${value}`);
+  return value;
+}
+
 function targetId(target: GovernanceTarget): string {
   return [target.partition, target.accountId, target.region].join('|');
 }
@@ -55,16 +66,20 @@ function targetId(target: GovernanceTarget): string {
  * buffered until the provider stores its cursor, then queued as one page:
  * its rows, cursor and progress counters are written in one transaction,
  * one page after the other in the provider's order, while the provider
- * reads the next pages. At most `queuePages` pages wait or are being
- * written; the provider's next cursor (or large write) waits for room.
+ * reads the next pages. At most `queuePages` pages of the target, and the
+ * run's {@link WriteBudget} across targets, wait or are being written; the
+ * provider's next cursor (or large write) waits for room. Buffered rows may
+ * be written early, without a cursor, when the run buffers too many (upserts
+ * are idempotent and a cursor is only stored after the rows before it).
  * After a failed write nothing later is written (a later cursor would skip
  * the failed rows) and the provider's next write or cursor call throws.
  */
-class FindingsWriter {
+class FindingsWriter implements BufferedWriter {
   readonly source: GovernanceSource;
   readonly target: GovernanceTarget;
   readonly #store: GovernanceFindingStore;
   readonly #queuePages: number;
+  readonly #budget: WriteBudget;
   #buffer: GovernanceFindingRow[] = [];
   #pages = 0;
   #rows = 0;
@@ -79,11 +94,13 @@ class FindingsWriter {
     source: GovernanceSource,
     target: GovernanceTarget,
     queuePages: number,
+    budget: WriteBudget,
   ) {
     this.#store = store;
     this.source = source;
     this.target = target;
     this.#queuePages = queuePages;
+    this.#budget = budget;
   }
 
   /** Whether findings were handed over (their progress is written with them). */
@@ -94,9 +111,11 @@ class FindingsWriter {
   async add(rows: GovernanceFindingRow[]): Promise<void> {
     this.#throwIfFailed();
     this.#buffer.push(...rows);
+    this.#budget.buffered(this, rows.length);
     this.#pages += 1;
     this.#rows += rows.length;
     if (this.#buffer.length >= FLUSH_ROWS) await this.#enqueue(undefined);
+    await this.#budget.flushOverflow();
   }
 
   async commit(cursor: string): Promise<void> {
@@ -104,16 +123,31 @@ class FindingsWriter {
     await this.#enqueue(cursor);
   }
 
+  /** Queues the buffered rows without a cursor (dropped after a failure). */
+  async flush(): Promise<void> {
+    if (this.#buffer.length && this.#error === undefined) {
+      await this.#budget.acquire();
+      // Another flush may have queued the rows while this one waited.
+      if (this.#buffer.length && this.#error === undefined) {
+        this.#queue(undefined);
+        return;
+      }
+      this.#budget.release();
+    }
+    this.#budget.unbuffered(this, this.#buffer.length);
+    this.#buffer = [];
+  }
+
   /** Writes what is left and waits; resolves with the first write error. */
   async close(): Promise<unknown> {
-    if (this.#buffer.length && this.#error === undefined)
-      this.#queue(undefined);
+    await this.flush();
     await this.#tail;
     return this.#error;
   }
 
   /** Queues the buffered rows, then waits until the queue has room. */
   async #enqueue(cursor: string | undefined): Promise<void> {
+    await this.#budget.acquire();
     this.#queue(cursor);
     while (this.#queued.length > this.#queuePages) {
       await this.#queued[0];
@@ -121,9 +155,11 @@ class FindingsWriter {
     this.#throwIfFailed();
   }
 
+  /** Queues one write; its budget slot is taken and freed when it ends. */
   #queue(cursor: string | undefined) {
     const rows = this.#buffer;
     this.#buffer = [];
+    this.#budget.unbuffered(this, rows.length);
     const progress = this.#pages
       ? { pages: this.#pages, rows: this.#rows }
       : undefined;
@@ -139,6 +175,7 @@ class FindingsWriter {
         this.#error = error;
       } finally {
         this.#queued.shift();
+        this.#budget.release();
       }
     });
     this.#queued.push(job);
@@ -165,6 +202,7 @@ export class GovernanceSyncService {
   readonly #schedule: SchedulerServiceTaskScheduleDefinition;
   readonly #now: () => Date;
   readonly #writeQueuePages: number;
+  readonly #writeBudget: number;
   readonly #background: BackgroundWork;
   readonly #observer?: GovernanceSyncObserver;
   readonly #rateLimitSlots?: GovernanceRateLimitSlots;
@@ -177,6 +215,7 @@ export class GovernanceSyncService {
     schedule: SchedulerServiceTaskScheduleDefinition;
     now: () => Date;
     writeQueuePages: number;
+    writeBudget: number;
     background: BackgroundWork;
     observer?: GovernanceSyncObserver;
     rateLimitSlots?: GovernanceRateLimitSlots;
@@ -188,6 +227,7 @@ export class GovernanceSyncService {
     this.#schedule = options.schedule;
     this.#now = options.now;
     this.#writeQueuePages = options.writeQueuePages;
+    this.#writeBudget = options.writeBudget;
     this.#background = options.background;
     this.#observer = options.observer;
     this.#rateLimitSlots = options.rateLimitSlots;
@@ -197,7 +237,9 @@ export class GovernanceSyncService {
    * Reads the schedule from `regionExpansion.governance.schedule` (default
    * every 30 minutes). `writeQueuePages` bounds the findings pages of a
    * target queued for writing while its provider reads on (default
-   * {@link DEFAULT_WRITE_QUEUE_PAGES}). Scheduled runs go through
+   * {@link DEFAULT_WRITE_QUEUE_PAGES}); `writeBudget` bounds the findings
+   * writes queued or running across all targets of a run (default 8, below
+   * the default database pool of 10). Scheduled runs go through
    * `background` (the plugin's, which its shutdown hook stops and waits for).
    */
   static create(options: {
@@ -209,6 +251,7 @@ export class GovernanceSyncService {
     config?: Config;
     now?: () => Date;
     writeQueuePages?: number;
+    writeBudget?: number;
     background?: BackgroundWork;
     /** Told of each run's start, progress and end. */
     observer?: GovernanceSyncObserver;
@@ -222,12 +265,14 @@ export class GovernanceSyncService {
     const scheduleConfig = options.config?.getOptionalConfig(
       'regionExpansion.governance.schedule',
     );
-    const writeQueuePages =
-      options.writeQueuePages ?? DEFAULT_WRITE_QUEUE_PAGES;
-    if (!(Number.isInteger(writeQueuePages) && writeQueuePages >= 1))
-      throw new Error(
-        `writeQueuePages must be a whole number >= 1, got ${writeQueuePages}`,
-      );
+    const writeQueuePages = wholeNumberAtLeastOne(
+      'writeQueuePages',
+      options.writeQueuePages ?? DEFAULT_WRITE_QUEUE_PAGES,
+    );
+    const writeBudget = wholeNumberAtLeastOne(
+      'writeBudget',
+      options.writeBudget ?? DEFAULT_WRITE_BUDGET,
+    );
     return new GovernanceSyncService({
       ...options,
       schedule: scheduleConfig
@@ -235,6 +280,7 @@ export class GovernanceSyncService {
         : DEFAULT_SCHEDULE,
       now: options.now ?? (() => new Date()),
       writeQueuePages,
+      writeBudget,
       background: options.background ?? new BackgroundWork(),
     });
   }
@@ -299,6 +345,7 @@ export class GovernanceSyncService {
     );
     this.#observer?.syncStarted(provider.source);
     const writers = new Map<string, FindingsWriter>();
+    const budget = new WriteBudget(this.#writeBudget, MAX_BUFFERED_ROWS);
     const writerOf = (source: GovernanceSource, target: GovernanceTarget) => {
       const key = `${source}|${targetId(target)}`;
       let writer = writers.get(key);
@@ -308,6 +355,7 @@ export class GovernanceSyncService {
           source,
           target,
           this.#writeQueuePages,
+          budget,
         );
         writers.set(key, writer);
       }
