@@ -14,3 +14,9 @@ export {
   readTextFile,
 } from './readInput';
 export { isRegionCode } from './walk';
+// What the footprint API's signatures name, for readers of this entry alone.
+export type { CloudTrailScanOptions } from '../cloudtrail/scanCloudTrail';
+export {
+  ServiceMapping,
+  type ServiceMappingEntry,
+} from '../availability/serviceMapping';

@@ -97,7 +97,9 @@ export interface GovernanceRateLimiterOptions {
  * @public
  */
 export interface GovernanceRatePacing {
+  /** Milliseconds between requests at the paced sustained rate. */
   intervalMs: number;
+  /** How far ahead of its turn a request may go: (burst - 1) × interval. */
   toleranceMs: number;
 }
 
@@ -111,6 +113,10 @@ export interface GovernanceRatePacing {
  * @public
  */
 export interface GovernanceRateLimitSlots {
+  /**
+   * Reserves the next send time of `key` (account, Region and API) under
+   * `pacing`; resolves with the milliseconds to wait before sending.
+   */
   reserve(key: string, pacing: GovernanceRatePacing): Promise<number>;
 }
 
