@@ -356,32 +356,26 @@ export class KnexGovernanceFindingStore
     };
   }
 
-  /** Every finding matching the filter, in batches (for exports). */
+  /**
+   * Every finding matching the filter, in batches (for exports), read in
+   * keyset pages like {@link listFindings}: each page starts after the last
+   * key with a row-value comparison, so a deep page costs what the first does.
+   */
   async *streamFindings(
     filter: GovernanceFilter,
     batchSize = 1000,
   ): AsyncGenerator<Array<GovernanceFindingRow & { source: string }>> {
-    let after: [string, string] | undefined;
-    for (;;) {
-      let query = whereFilter(this.db('governance_findings'), filter);
-      if (after) {
-        const [source, id] = after;
-        query = query.where(q =>
-          q
-            .where('source', '>', source)
-            .orWhere(q2 =>
-              q2.where('source', source).where('finding_id', '>', id),
-            ),
-        );
-      }
-      const rows = await query
-        .orderBy(['source', 'finding_id'])
-        .limit(batchSize)
-        .select();
-      if (rows.length === 0) return;
-      yield rows.map(r => ({ ...findingFromRecord(r), source: r.source }));
-      const last = rows[rows.length - 1];
-      after = [last.source, last.finding_id];
-    }
+    let after: string[] | undefined;
+    do {
+      const { rows, nextKey } = await readKeysetPage<any>(
+        whereFilter(this.db('governance_findings'), filter),
+        FINDING_KEY,
+        { limit: batchSize, after },
+        r => [r.source, r.finding_id],
+      );
+      if (rows.length)
+        yield rows.map(r => ({ ...findingFromRecord(r), source: r.source }));
+      after = nextKey;
+    } while (after);
   }
 }
