@@ -6,6 +6,7 @@ import {
 } from '../__testUtils__/governance';
 
 const totals = require('../../migrations/20261212100000_governance_total_rollups');
+const shards = require('../../migrations/20261213100000_governance_rollup_shards');
 
 jest.setTimeout(60_000);
 const { databases } = governanceDatabases();
@@ -38,6 +39,50 @@ describe.each(databases.eachSupportedId())(
       expect(
         stored.filter(r => r.level === 'scope_total').length,
       ).toBeGreaterThan(0);
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  'the rollup levels without an account on %s',
+  databaseId => {
+    it('are split into shards by their migration from one row per group, and merged back by its down', async () => {
+      const knex = await migrated(await databases.init(databaseId));
+      const { stores } = createGovernance(knex);
+      await stores.findings.upsertFindings(
+        'securityhub',
+        Array.from({ length: 300 }, (_, i) =>
+          governanceFinding(i, {
+            accountId: String(100000000000 + (i % 7)),
+            complianceStatus: i % 4 ? 'PASSED' : 'FAILED',
+          }),
+        ),
+      );
+      const summaries = async () =>
+        Promise.all(
+          (['severity', 'region', 'control', 'partition'] as const).map(g =>
+            stores.findings.summary(g, {}),
+          ),
+        );
+      const before = await summaries();
+      const sharedRows = () =>
+        knex('governance_rollups')
+          .whereIn('level', ['partition', 'region', 'control'])
+          .select();
+      // As a database written before the migration stored them.
+      await shards.down(knex);
+      const unsharded = await sharedRows();
+      expect(unsharded.every(r => !('shard' in r))).toBe(true);
+      expect(await summaries()).toEqual(before);
+      await shards.up(knex);
+      const sharded = await sharedRows();
+      expect(new Set(sharded.map(r => r.shard))).toEqual(
+        new Set(['0', '1', '2', '3', '4', '5', '6']),
+      );
+      expect(sharded.length).toBeGreaterThan(unsharded.length);
+      const { stored, expected } = await stores.findings.verifyRollups();
+      expect(stored).toEqual(expected);
+      expect(await summaries()).toEqual(before);
     });
   },
 );
