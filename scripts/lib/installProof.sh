@@ -103,6 +103,31 @@ free_port_from() {
   return 1
 }
 
+# Beside the end-to-end tests (./scripts/portal test): with
+# INSTALL_PROOF_SYNC_DIR set, the proof creates the file `published` there
+# once every package is in its registry (from then on it writes nothing in
+# the repo: packing rewrites package.json files, which the tests' portal
+# watches), and before it starts its own app it waits for the file
+# `e2e-done` (the tests use Chromium and both cores until then).
+sync_signal() {
+  [ -z "${INSTALL_PROOF_SYNC_DIR:-}" ] || : >"$INSTALL_PROOF_SYNC_DIR/$1"
+}
+
+# sync_wait NAME SECONDS: waits until the file NAME appears (at once when
+# INSTALL_PROOF_SYNC_DIR is unset); fails, naming it, after SECONDS.
+sync_wait() {
+  local name="$1" seconds="$2" waited=0
+  [ -n "${INSTALL_PROOF_SYNC_DIR:-}" ] || return 0
+  until [ -e "$INSTALL_PROOF_SYNC_DIR/$name" ]; do
+    if [ "$waited" -ge "$seconds" ]; then
+      echo "error: $INSTALL_PROOF_SYNC_DIR/$name did not appear within $seconds s" >&2
+      return 1
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+}
+
 # Phase timing: `phase_start NAME` ... `phase_end`; `phase_report` prints
 # every finished phase with its seconds and the total.
 PHASE_NAMES=()

@@ -211,6 +211,56 @@ STATUS=$?
 check "install proof: a guide without backend.add lines fails, saying so" \
   '[ "$STATUS" != 0 ] && [[ "$OUT" == *"no \`backend.add(import(...))\` line"* ]]'
 
+# --- steps side by side (steps.sh) ----------------------------------------------
+
+# Runs a bash snippet with steps.sh sourced; prints its output.
+run_steps() {
+  bash -c 'set -uo pipefail; source "$0/steps.sh"; eval "$1"' "$LIB_DIR" "$1" 2>&1
+}
+
+STARTED="$(date +%s)"
+OUT="$(run_steps '
+  start_step slow bash -c "sleep 8; echo slow-out"
+  start_step quick bash -c "sleep 3; echo quick-out"
+  finish_step slow && finish_step quick && step_report')"
+STATUS=$?
+ELAPSED=$(($(date +%s) - STARTED))
+# Whole seconds, with room for a loaded machine: 8 s side by side, one
+# after the other 11 or more.
+check "steps: two started steps run side by side, each with its own seconds, not the wait for the other" \
+  '[ "$STATUS" = 0 ] && [ "$ELAPSED" -lt 11 ] && [[ "$OUT" == *"slow-out"* ]] && [[ "$OUT" == *"quick-out"* ]] && printf "%s\n" "$OUT" | grep -Eq "^ +[345]  quick  \(beside\)$" && printf "%s\n" "$OUT" | grep -Eq "^ +([89]|10)  slow  \(beside\)$"'
+
+OUT="$(run_steps '
+  start_step broken bash -c "echo half-done; exit 3"
+  start_step fine bash -c "sleep 1; echo fine-out"
+  failed=0
+  finish_step broken || failed=1
+  finish_step fine || failed=1
+  step_report
+  exit "$failed"')"
+STATUS=$?
+check "steps: a failing step beside another fails the run with its name and exit status; the other still reports" \
+  '[ "$STATUS" != 0 ] && [[ "$OUT" == *"half-done"* ]] && [[ "$OUT" == *"error: '"'"'broken'"'"' failed"* ]] && [[ "$OUT" == *"broken  FAILED (exit 3)"* ]] && [[ "$OUT" == *"fine-out"* ]] && [[ "$OUT" == *"fine  (beside)"* ]]'
+
+OUT="$(run_steps '
+  start_step waits sleep 30
+  sleep 1
+  stop_started_steps
+  sleep 1
+  pgrep -f "^sleep 30$" >/dev/null && echo still-running || echo stopped')"
+check "steps: stop_started_steps ends the command a started step runs, not only its shell" \
+  '[[ "$OUT" == *stopped* ]]'
+
+mkdir -p "$T/sync"
+OUT="$(bash -c 'source "$0/toolchain.sh"; source "$0/installProof.sh"
+  (sleep 1; : >"$1/sync/e2e-done") &
+  INSTALL_PROOF_SYNC_DIR="$1/sync" sync_wait e2e-done 10 && echo waited
+  INSTALL_PROOF_SYNC_DIR="$1/sync" sync_signal published && [ -e "$1/sync/published" ] && echo signalled
+  INSTALL_PROOF_SYNC_DIR="$1/sync" sync_wait never 1 || echo timed-out
+  sync_wait never 1 && sync_signal published && echo alone' "$LIB_DIR" "$T" 2>&1)"
+check "install proof: beside the end-to-end tests it signals and waits through files, fails naming a file that never came, and waits for nothing alone" \
+  '[[ "$OUT" == *waited* ]] && [[ "$OUT" == *signalled* ]] && [[ "$OUT" == *"sync/never did not appear within 1 s"* ]] && [[ "$OUT" == *timed-out* ]] && [[ "$OUT" == *alone* ]]'
+
 # --- start_throwaway_postgres with a minimal PATH ------------------------------
 
 if [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] &&

@@ -42,11 +42,15 @@ ensure_toolchain() {
   fi
   mkdir -p "$TOOLS_DIR/bin"
   # A wrapper, not a symlink: yarn.js must run with the repo-local node.
-  cat >"$TOOLS_DIR/bin/yarn" <<WRAPPER
+  # Written aside and renamed: ./scripts/portal test runs the installation
+  # proof's yarn while the end-to-end tests' portal start comes here, and a
+  # half-written wrapper would fail that yarn.
+  cat >"$TOOLS_DIR/bin/yarn.$$" <<WRAPPER
 #!/bin/sh
 exec "$node_home/bin/node" "$TOOLS_DIR/node_modules/@yarnpkg/cli-dist/bin/yarn.js" "\$@"
 WRAPPER
-  chmod +x "$TOOLS_DIR/bin/yarn"
+  chmod +x "$TOOLS_DIR/bin/yarn.$$"
+  mv -f "$TOOLS_DIR/bin/yarn.$$" "$TOOLS_DIR/bin/yarn"
   export PATH="$TOOLS_DIR/bin:$node_home/bin:$PATH"
   # node-gyp builds native modules (better-sqlite3) against these headers
   # instead of downloading them.
