@@ -170,3 +170,51 @@ export function compareRollupRows(x: RollupRow, y: RollupRow): number {
   }
   return 0;
 }
+
+/** The columns of {@link ROLLUP_KEY} that some level does not keep. */
+const DROPPABLE = ['account_id', 'region', 'control_id', 'severity'] as const;
+
+/** Every level with its lock rank and which {@link DROPPABLE} columns it keeps, as a VALUES list. */
+const LEVEL_VALUES = ROLLUP_LEVELS.map(
+  l =>
+    `('${l.level}', ${l.lockRank}, ${DROPPABLE.map(c =>
+      l.columns.includes(c),
+    ).join(', ')})`,
+).join(', ');
+
+/**
+ * A PostgreSQL statement (or data-modifying WITH query) that adds finding
+ * deltas to every level's rollup rows: `from` names a relation of `source`,
+ * the {@link ROLLUP_DIM_COLUMNS} and `n` (+1 a finding counted, -1 one no
+ * longer counted there). The same rows as {@link addRollupDelta} (absent
+ * values as '', {@link rollupShard} at levels without an account), computed
+ * by the database in one pass instead of keys built in JavaScript per
+ * finding and level, and written in {@link lockOrder}'s order (rank, then
+ * key; the database's collation for the key, the same for every writer).
+ */
+export function pgRollupUpsert(from: string): string {
+  const value: Record<(typeof ROLLUP_KEY)[number], string> = {
+    level: 'l.level',
+    account_id: `CASE WHEN l.account_id THEN d.account_id ELSE '' END`,
+    region: `CASE WHEN l.region THEN d.region ELSE '' END`,
+    control_id: `CASE WHEN l.control_id THEN COALESCE(d.control_id, '') ELSE '' END`,
+    severity: `CASE WHEN l.severity THEN d.severity ELSE '' END`,
+    compliance_status: `COALESCE(d.compliance_status, '')`,
+    record_state: 'd.record_state',
+    source: 'd.source',
+    partition: 'd.partition',
+    shard: `CASE WHEN l.account_id THEN ''
+                 ELSE substr(d.account_id, length(d.account_id), 1) END`,
+  };
+  const positions = ROLLUP_KEY.map((_, i) => i + 1).join(', ');
+  return `INSERT INTO governance_rollups (${ROLLUP_KEY.join(', ')}, count)
+    SELECT ${ROLLUP_KEY.map(c => value[c]).join(', ')}, SUM(d.n)
+      FROM ${from} d
+     CROSS JOIN (VALUES ${LEVEL_VALUES})
+        AS l (level, lock_rank, ${DROPPABLE.join(', ')})
+     GROUP BY l.lock_rank, ${positions}
+    HAVING SUM(d.n) <> 0
+     ORDER BY l.lock_rank, ${positions}
+    ON CONFLICT (${ROLLUP_KEY.join(', ')})
+    DO UPDATE SET count = governance_rollups.count + EXCLUDED.count`;
+}
