@@ -165,6 +165,34 @@ describe('scanCloudTrail', () => {
     ]);
   });
 
+  it('finds quotes and backslashes at every offset of the 16-byte blocks the scanner reads at once', async () => {
+    // Strings of 0 to 40 bytes with an escape at each position, and a last
+    // record whose long string ends near the end of the file, where fewer
+    // than 16 bytes remain.
+    const records = Array.from({ length: 41 }, (_, length) => ({
+      eventType: 'AwsApiCall',
+      eventSource: 's3.amazonaws.com',
+      eventName: `${'n'.repeat(length)}"${'x'.repeat(40 - length)}`,
+      userAgent: `${'u'.repeat(length)}\\`,
+    }));
+    const file = path.join(tmpDir(), 'blocks.json');
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ Records: records }).slice(
+        0,
+        -2,
+      )},{"eventType":"AwsApiCall","eventSource":"s3.amazonaws.com","eventName":"${'e'.repeat(
+        33,
+      )}"}]}`,
+    );
+    const scan = await scanCloudTrail([file]);
+    expect(scan.events).toEqual(
+      [...records.map(r => r.eventName), 'e'.repeat(33)]
+        .sort()
+        .map(name => apiCall('s3.amazonaws.com', name)),
+    );
+  });
+
   it.each([
     [
       'truncated.json',
@@ -179,7 +207,12 @@ describe('scanCloudTrail', () => {
     [
       'unbalanced.json',
       '{"Records":[{"eventSource":"s3.amazonaws.com"]]}',
-      /unbalanced\.json: malformed JSON/,
+      /unbalanced\.json: malformed JSON: unexpected \] at byte 45/,
+    ],
+    [
+      'bad-escape.json',
+      '{"Records":[{"eventName":"\\q"}]}',
+      /bad-escape\.json: malformed JSON: bad escape in a string at byte 26$/,
     ],
   ])('rejects %s', async (name, content, message) => {
     const file = path.join(tmpDir(), name);

@@ -7,6 +7,7 @@ import { FootprintInputError } from '../footprint/InputError';
 import { fsProblem, realPath, realPathInside } from '../footprint/fileSystem';
 import { MAX_INPUT_BYTES } from '../footprint/readInput';
 import { cloudTrailScanOf } from './cloudTrailScanOf';
+import { CLOUDTRAIL_SCANNER_WASM_BASE64 } from './cloudTrailScannerWasm';
 import { CLOUDTRAIL_WORKER_SOURCE } from './workerSource';
 
 /**
@@ -144,6 +145,16 @@ export async function listCloudTrailFiles(
   return { files, digestFilesSkipped };
 }
 
+// Compiled once per process and shared with every worker (a compiled
+// WebAssembly.Module is passed to a worker without compiling it again).
+let scannerModule: WebAssembly.Module | undefined;
+function cloudTrailScanner(): WebAssembly.Module {
+  scannerModule ??= new WebAssembly.Module(
+    Buffer.from(CLOUDTRAIL_SCANNER_WASM_BASE64, 'base64'),
+  );
+  return scannerModule;
+}
+
 interface FileResult {
   records: number;
   skipped: number;
@@ -191,6 +202,7 @@ export async function scanCloudTrail(
             region: options.region,
             principal: options.principal,
             maxBytes,
+            scanner: cloudTrailScanner(),
           },
         }),
     );

@@ -1,9 +1,10 @@
 /**
  * Source of the worker that reads one CloudTrail file at a time: streams it
  * through gunzip with a decompressed-size cap and a compression-ratio bound
- * into a reused buffer, checks
- * UTF-8, scans the JSON structure once without building objects and
- * aggregates (eventType, eventSource, eventName) counts after the
+ * into the scanner's WebAssembly memory (reused for every file), checks
+ * UTF-8, scans the JSON structure once without building objects
+ * (cloudTrailScanner.wat, compiled once and passed in `workerData.scanner`)
+ * and aggregates (eventType, eventSource, eventName) counts after the
  * account, Region and principal filters. Plain JavaScript evaluated by
  * `new Worker(source, { eval: true })`, so it runs the same from TypeScript
  * sources and from a bundled build.
@@ -14,15 +15,35 @@ const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const zlib = require('node:zlib');
 const { isUtf8 } = require('node:buffer');
-const { account, region, principal, maxBytes } = workerData;
+const { account, region, principal, maxBytes, scanner } = workerData;
 const principalPrefix = principal && principal.endsWith('*') ? principal.slice(0, -1) : undefined;
 // REGION_EXPANSION_TIMING=1: the time the first log file is opened, on
 // stderr, synchronously (a benchmark measures start-up up to it).
 let timingMark = process.env.REGION_EXPANSION_TIMING === '1';
 
-// One growable buffer per worker, reused for every file: no per-file
-// allocation of the decompressed text.
-let pool = Buffer.allocUnsafe(Math.min(16 << 20, maxBytes));
+// The decompressed text goes straight into the scanner's memory, from
+// INPUT_AT on (its tables and stacks lie below), grown as needed and reused
+// for every file: no per-file allocation.
+let onRecord = () => {};
+const instance = new WebAssembly.Instance(scanner, {
+  scan: {
+    record: (ts, te, ss, se, ns, ne, as, ae, rs, re, us, ue, is, ie) =>
+      onRecord(ts, te, ss, se, ns, ne, as, ae, rs, re, us, ue, is, ie),
+  },
+});
+const memory = instance.exports.memory;
+const INPUT_AT = 65536;
+const PAGE = 65536;
+let heap = Buffer.from(memory.buffer);
+function reserve(bytes) {
+  const needed = INPUT_AT + bytes;
+  if (needed <= heap.length) return;
+  const target = Math.min(Math.max(heap.length * 2, needed), INPUT_AT + maxBytes);
+  memory.grow(Math.ceil((target - heap.length) / PAGE));
+  // Growing detaches the old ArrayBuffer: view the new one.
+  heap = Buffer.from(memory.buffer);
+}
+reserve(Math.min(16 << 20, maxBytes));
 
 // A gzip bomb is refused by its ratio as soon as it shows, not after
 // inflating the whole cap (about 10 ms per MiB). Every real CloudTrail
@@ -64,143 +85,68 @@ function readFile(file) {
         fail('compression ratio over ' + MAX_RATIO + ':1 after ' + inflated + ' decompressed bytes from ' + stream.bytesWritten + ' compressed (a gzip bomb, not a CloudTrail log file)');
         return;
       }
-      if (size + chunk.length > pool.length) {
-        const grown = Buffer.allocUnsafe(Math.min(Math.max(pool.length * 2, size + chunk.length), maxBytes));
-        pool.copy(grown, 0, 0, size);
-        pool = grown;
-      }
-      chunk.copy(pool, size);
+      reserve(size + chunk.length);
+      chunk.copy(heap, INPUT_AT + size);
       size += chunk.length;
     });
-    stream.on('end', () => { if (!failed) resolve(pool.subarray(0, size)); });
+    stream.on('end', () => { if (!failed) resolve(size); });
   });
 }
 
-function decode(buf, start, end, escaped) {
-  if (!escaped) return buf.toString('utf8', start, end);
+// Record fields repeat (event names and sources, accounts, Regions): each
+// distinct text is decoded once, found again by a hash of its bytes and
+// confirmed byte by byte. Cleared when it holds MAX_INTERNED texts, so a file
+// of all-different names costs decoding, not memory.
+const MAX_INTERNED = 65536;
+let interned = new Map();
+function intern(start, end) {
+  let hash = 0x811c9dc5;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ heap[k], 0x01000193);
+  const length = end - start;
+  for (let entry = interned.get(hash); entry !== undefined; entry = entry.next) {
+    const bytes = entry.bytes;
+    if (bytes.length !== length) continue;
+    let k = 0;
+    while (k < length && bytes[k] === heap[start + k]) k++;
+    if (k === length) return entry.text;
+  }
+  if (interned.size >= MAX_INTERNED) interned = new Map();
+  const text = heap.toString('utf8', start, end);
+  interned.set(hash, { bytes: Uint8Array.prototype.slice.call(heap, start, end), text, next: interned.get(hash) });
+  return text;
+}
+
+// A field the scanner located: start -1 when the record has none (or not as
+// a string); bit 31 of end set when the string holds escapes.
+function field(start, end) {
+  if (start < 0) return undefined;
+  if (end >= 0) return intern(start, end);
   try {
-    return JSON.parse(buf.toString('utf8', start - 1, end + 1));
+    return JSON.parse(heap.toString('utf8', start - 1, (end & 0x7fffffff) + 1));
   } catch {
     // Our own words: the parser's message may quote the file.
-    throw new Error('malformed JSON: bad escape in a string at byte ' + start);
+    throw new Error('malformed JSON: bad escape in a string at byte ' + (start - INPUT_AT));
   }
 }
 
-// Keys the scanner recognises, as numeric ids (0: any other key).
-const KEY_NAMES = ['', 'Records', 'eventType', 'eventSource', 'eventName', 'recipientAccountId', 'awsRegion', 'userIdentity', 'arn', 'sessionContext', 'sessionIssuer'];
-const KEY_BYTES = KEY_NAMES.map(k => Buffer.from(k, 'latin1'));
-const K = { Records: 1, eventType: 2, eventSource: 3, eventName: 4, recipientAccountId: 5, awsRegion: 6, userIdentity: 7, arn: 8, sessionContext: 9, sessionIssuer: 10 };
+const SCAN_ERRORS = {
+  '-1': () => 'malformed JSON: unterminated string (truncated file?)',
+  '-2': () => 'malformed JSON: nesting deeper than 255',
+  '-3': () => 'malformed JSON: unexpected } at byte ' + instance.exports.errorAt.value,
+  '-4': () => 'malformed JSON: unexpected ] at byte ' + instance.exports.errorAt.value,
+  '-5': () => 'malformed JSON: unexpected end of input (truncated file?)',
+  '-6': () => 'not a CloudTrail log file (no Records array)',
+};
 
-function keyId(buf, start, end) {
-  const length = end - start;
-  for (let id = 1; id < KEY_BYTES.length; id++) {
-    const key = KEY_BYTES[id];
-    if (key.length !== length) continue;
-    let same = true;
-    for (let k = 0; k < length; k++) {
-      if (buf[start + k] !== key[k]) { same = false; break; }
-    }
-    if (same) return id;
-  }
-  return 0;
-}
-
-// A structural JSON scanner: tracks nesting and keys, skips every value it
-// does not need, and reads only the record fields used for the footprint and
-// the filters (Records[].eventType, eventSource, eventName,
-// recipientAccountId, awsRegion, userIdentity.arn,
-// userIdentity.sessionContext.sessionIssuer.arn). No objects per record.
-function scanRecords(buf, onRecord) {
-  const len = buf.length;
-  // Position of the next backslash (len: none), found natively (memchr).
-  let backslash = buf.indexOf(0x5c);
-  if (backslash === -1) backslash = len;
-  const keys = new Uint8Array(257);
-  const kinds = new Uint8Array(257);
-  let depth = 0;
-  let expectKey = false;
-  let sawRecords = false;
-  let eventType, eventSource, eventName, account, awsRegion, arn, issuerArn;
-  for (let i = 0; i < len; i++) {
-    const c = buf[i];
-    if (c === 0x22) {
-      let j = i + 1;
-      let escaped = false;
-      for (;;) {
-        // Before the next backslash only a quote can end the string: one
-        // comparison per byte.
-        const stop = backslash < len ? backslash : len;
-        while (j < stop && buf[j] !== 0x22) j++;
-        if (j < stop) break;
-        if (j >= len) throw new Error('malformed JSON: unterminated string (truncated file?)');
-        // j is the next backslash: skip the escaped byte, find the next one.
-        escaped = true;
-        j += 2;
-        backslash = j < len ? buf.indexOf(0x5c, j) : -1;
-        if (backslash === -1) backslash = len;
-        if (j >= len) throw new Error('malformed JSON: unterminated string (truncated file?)');
-      }
-      if (expectKey) {
-        expectKey = false;
-        let interesting = depth === 1 || depth === 3;
-        if (!interesting && keys[3] === K.userIdentity) {
-          interesting = depth === 4 || (depth === 5 && keys[4] === K.sessionContext) || (depth === 6 && keys[5] === K.sessionIssuer);
-        }
-        keys[depth] = interesting && !escaped ? keyId(buf, i + 1, j) : 0;
-      } else if (depth === 3) {
-        switch (keys[3]) {
-          case K.eventType: eventType = decode(buf, i + 1, j, escaped); break;
-          case K.eventSource: eventSource = decode(buf, i + 1, j, escaped); break;
-          case K.eventName: eventName = decode(buf, i + 1, j, escaped); break;
-          case K.recipientAccountId: account = decode(buf, i + 1, j, escaped); break;
-          case K.awsRegion: awsRegion = decode(buf, i + 1, j, escaped); break;
-          default:
-        }
-      } else if (depth === 4 && keys[4] === K.arn && keys[3] === K.userIdentity) {
-        arn = decode(buf, i + 1, j, escaped);
-      } else if (depth === 6 && keys[6] === K.arn && keys[5] === K.sessionIssuer && keys[3] === K.userIdentity) {
-        issuerArn = decode(buf, i + 1, j, escaped);
-      }
-      i = j;
-      continue;
-    }
-    switch (c) {
-      case 0x7b:
-        depth++;
-        if (depth > 255) throw new Error('malformed JSON: nesting deeper than 255');
-        kinds[depth] = 1;
-        keys[depth] = 0;
-        expectKey = true;
-        if (depth === 3) {
-          eventType = eventSource = eventName = account = awsRegion = arn = issuerArn = undefined;
-        }
-        break;
-      case 0x5b:
-        depth++;
-        if (depth > 255) throw new Error('malformed JSON: nesting deeper than 255');
-        kinds[depth] = 2;
-        if (depth === 2 && keys[1] === K.Records) sawRecords = true;
-        break;
-      case 0x7d:
-        if (kinds[depth] !== 1 || depth === 0) throw new Error('malformed JSON: unexpected } at byte ' + i);
-        if (depth === 3 && keys[1] === K.Records && kinds[2] === 2) {
-          onRecord(eventType, eventSource, eventName, account, awsRegion, arn, issuerArn);
-        }
-        depth--;
-        expectKey = false;
-        break;
-      case 0x5d:
-        if (kinds[depth] !== 2 || depth === 0) throw new Error('malformed JSON: unexpected ] at byte ' + i);
-        depth--;
-        break;
-      case 0x2c:
-        if (kinds[depth] === 1) expectKey = true;
-        break;
-      default:
-    }
-  }
-  if (depth !== 0) throw new Error('malformed JSON: unexpected end of input (truncated file?)');
-  if (!sawRecords) throw new Error('not a CloudTrail log file (no Records array)');
+// Scans the size bytes at INPUT_AT, calling handle once per record with its
+// fields decoded; the principal's ARNs only when a principal filter needs them.
+function scanRecords(size, handle) {
+  onRecord = (ts, te, ss, se, ns, ne, as, ae, rs, re, us, ue, is, ie) => handle(
+    field(ts, te), field(ss, se), field(ns, ne), field(as, ae), field(rs, re),
+    principal ? field(us, ue) : undefined, principal ? field(is, ie) : undefined,
+  );
+  const code = instance.exports.scan(INPUT_AT, size);
+  if (code !== 0) throw new Error(SCAN_ERRORS[code]());
 }
 
 function matchesPrincipal(arn, issuerArn) {
@@ -212,9 +158,9 @@ function matchesPrincipal(arn, issuerArn) {
 }
 
 async function processFile(file) {
-  const buffer = await readFile(file);
-  if (buffer.length === 0) throw new Error('empty file (nothing after decompression)');
-  if (!isUtf8(buffer)) throw new Error('not valid UTF-8 text');
+  const size = await readFile(file);
+  if (size === 0) throw new Error('empty file (nothing after decompression)');
+  if (!isUtf8(heap.subarray(INPUT_AT, INPUT_AT + size))) throw new Error('not valid UTF-8 text');
   // counts: eventSource -> eventName -> eventType -> count
   const counts = new Map();
   const accounts = new Set();
@@ -222,7 +168,7 @@ async function processFile(file) {
   let records = 0;
   let skipped = 0;
   let matched = 0;
-  scanRecords(buffer, (eventType, eventSource, eventName, recipient, awsRegion, arn, issuerArn) => {
+  scanRecords(size, (eventType, eventSource, eventName, recipient, awsRegion, arn, issuerArn) => {
     records++;
     // A record that does not name its event (absent or not a string) is
     // skipped and counted, never filed under the text "undefined".
