@@ -10,17 +10,20 @@
 ;; does not need (16 bytes at a time inside strings, with SIMD), and reports
 ;; per record only where its fields are: Records[].eventType, eventSource,
 ;; eventName, recipientAccountId, awsRegion, userIdentity.arn and
-;; userIdentity.sessionContext.sessionIssuer.arn. The worker decodes them;
+;; userIdentity.sessionContext.sessionIssuer.arn, with a hash of each, so
+;; the worker decodes a text it has seen before without reading it again;
 ;; strings with escapes are flagged for JSON.parse.
 ;;
 ;; Memory: bytes 0-127 key names, 128-147 key table, 256-511 the key id per
-;; depth, 768-1023 the kind per depth (1 object, 2 array); the input is
-;; written from 65536 on by the worker.
+;; depth, 768-1023 the kind per depth (1 object, 2 array), 1024-1107 the
+;; record's fields (below); the input is written from 65536 on by the worker.
 (module
-  ;; record(typeStart, typeEnd, sourceStart, sourceEnd, nameStart, nameEnd,
-  ;;        accountStart, accountEnd, regionStart, regionEnd, arnStart, arnEnd,
-  ;;        issuerStart, issuerEnd): start -1 = absent; end's bit 31 = escaped.
-  (import "scan" "record" (func $record (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+  ;; Called at the end of each record. Its fields are at 1024 as seven
+  ;; (start, end, hash) i32 triples: eventType, eventSource, eventName,
+  ;; recipientAccountId, awsRegion, userIdentity.arn, the session issuer's
+  ;; arn. start -1: absent (or not a string); bit 31 of end: holds escapes;
+  ;; hash: FNV-1a of the bytes.
+  (import "scan" "record" (func $record))
   (memory (export "memory") 1)
   ;; Key names at 0..127; key table (offset, length) bytes at 128..; stacks at 256 (keys) and 768 (kinds).
   (data (i32.const 0) "RecordseventTypeeventSourceeventNamerecipientAccountIdawsRegionuserIdentityarnsessionContextsessionIssuer")
@@ -50,14 +53,32 @@
         (br $next)))
     (i32.const 0))
 
+  ;; FNV-1a of the bytes [s, e).
+  (func $fnv (param $s i32) (param $e i32) (result i32)
+    (local $h i32)
+    (local.set $h (i32.const 0x811c9dc5))
+    (block $done
+      (loop $byte
+        (br_if $done (i32.ge_u (local.get $s) (local.get $e)))
+        (local.set $h (i32.mul (i32.xor (local.get $h) (i32.load8_u (local.get $s))) (i32.const 0x01000193)))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $byte)))
+    (local.get $h))
+
+  ;; Field slot n (0-6) := the string [s, e), escaped or not.
+  (func $setField (param $n i32) (param $s i32) (param $e i32) (param $esc i32)
+    (local $at i32)
+    (local.set $at (i32.add (i32.const 1024) (i32.mul (local.get $n) (i32.const 12))))
+    (i32.store (local.get $at) (local.get $s))
+    (i32.store offset=4 (local.get $at) (i32.or (local.get $e) (i32.shl (local.get $esc) (i32.const 31))))
+    (i32.store offset=8 (local.get $at) (call $fnv (local.get $s) (local.get $e))))
+
   ;; 0: ok; -1 unterminated string; -2 nesting deeper than 255; -3 unexpected } (errorAt);
   ;; -4 unexpected ] (errorAt); -5 unexpected end of input; -6 no Records array.
   (func (export "scan") (param $p i32) (param $len i32) (result i32)
     (local $i i32) (local $end i32) (local $c i32) (local $j i32) (local $esc i32)
     (local $depth i32) (local $expectKey i32) (local $sawRecords i32) (local $interesting i32) (local $k3 i32)
-    (local $m i32) (local $v v128)
-    (local $ts i32) (local $te i32) (local $ss i32) (local $se i32) (local $ns i32) (local $ne i32)
-    (local $as i32) (local $ae i32) (local $rs i32) (local $re i32) (local $us i32) (local $ue i32) (local $is i32) (local $ie i32)
+    (local $m i32) (local $v v128) (local $n i32)
     (local.set $i (local.get $p))
     (local.set $end (i32.add (local.get $p) (local.get $len)))
     (memory.fill (i32.const 256) (i32.const 0) (i32.const 768))
@@ -110,20 +131,17 @@
                 (if (i32.eq (local.get $depth) (i32.const 3))
                   (then
                     (local.set $k3 (i32.load8_u offset=256 (i32.const 3)))
-                    (local.set $m (i32.or (local.get $j) (i32.shl (local.get $esc) (i32.const 31))))
-                    (if (i32.eq (local.get $k3) (i32.const 2)) (then (local.set $ts (i32.add (local.get $i) (i32.const 1))) (local.set $te (local.get $m))))
-                    (if (i32.eq (local.get $k3) (i32.const 3)) (then (local.set $ss (i32.add (local.get $i) (i32.const 1))) (local.set $se (local.get $m))))
-                    (if (i32.eq (local.get $k3) (i32.const 4)) (then (local.set $ns (i32.add (local.get $i) (i32.const 1))) (local.set $ne (local.get $m))))
-                    (if (i32.eq (local.get $k3) (i32.const 5)) (then (local.set $as (i32.add (local.get $i) (i32.const 1))) (local.set $ae (local.get $m))))
-                    (if (i32.eq (local.get $k3) (i32.const 6)) (then (local.set $rs (i32.add (local.get $i) (i32.const 1))) (local.set $re (local.get $m)))))
+                    ;; eventType .. awsRegion (key ids 2-6) go to slots 0-4
+                    (if (i32.and (i32.ge_u (local.get $k3) (i32.const 2)) (i32.le_u (local.get $k3) (i32.const 6)))
+                      (then (call $setField (i32.sub (local.get $k3) (i32.const 2)) (i32.add (local.get $i) (i32.const 1)) (local.get $j) (local.get $esc)))))
                   (else
                     (if (i32.and (i32.eq (local.get $depth) (i32.const 4))
                           (i32.and (i32.eq (i32.load8_u offset=256 (i32.const 4)) (i32.const 8)) (i32.eq (i32.load8_u offset=256 (i32.const 3)) (i32.const 7))))
-                      (then (local.set $us (i32.add (local.get $i) (i32.const 1))) (local.set $ue (i32.or (local.get $j) (i32.shl (local.get $esc) (i32.const 31)))))
+                      (then (call $setField (i32.const 5) (i32.add (local.get $i) (i32.const 1)) (local.get $j) (local.get $esc)))
                       (else
                         (if (i32.and (i32.and (i32.eq (local.get $depth) (i32.const 6)) (i32.eq (i32.load8_u offset=256 (i32.const 6)) (i32.const 8)))
                               (i32.and (i32.eq (i32.load8_u offset=256 (i32.const 5)) (i32.const 10)) (i32.eq (i32.load8_u offset=256 (i32.const 3)) (i32.const 7))))
-                          (then (local.set $is (i32.add (local.get $i) (i32.const 1))) (local.set $ie (i32.or (local.get $j) (i32.shl (local.get $esc) (i32.const 31))))))))))))
+                          (then (call $setField (i32.const 6) (i32.add (local.get $i) (i32.const 1)) (local.get $j) (local.get $esc))))))))))
             (local.set $i (i32.add (local.get $j) (i32.const 1)))
             (br $main)))
         (block $next
@@ -136,8 +154,11 @@
               (local.set $expectKey (i32.const 1))
               (if (i32.eq (local.get $depth) (i32.const 3))
                 (then
-                  (local.set $ts (i32.const -1)) (local.set $ss (i32.const -1)) (local.set $ns (i32.const -1))
-                  (local.set $as (i32.const -1)) (local.set $rs (i32.const -1)) (local.set $us (i32.const -1)) (local.set $is (i32.const -1))))
+                  (local.set $n (i32.const 1024))
+                  (loop $clear
+                    (i32.store (local.get $n) (i32.const -1))
+                    (local.set $n (i32.add (local.get $n) (i32.const 12)))
+                    (br_if $clear (i32.lt_u (local.get $n) (i32.const 1108))))))
               (br $next)))
           (if (i32.eq (local.get $c) (i32.const 91))
             (then
@@ -153,9 +174,7 @@
                 (then (global.set $errorAt (i32.sub (local.get $i) (local.get $p))) (return (i32.const -3))))
               (if (i32.and (i32.eq (local.get $depth) (i32.const 3))
                     (i32.and (i32.eq (i32.load8_u offset=256 (i32.const 1)) (i32.const 1)) (i32.eq (i32.load8_u offset=768 (i32.const 2)) (i32.const 2))))
-                (then (call $record (local.get $ts) (local.get $te) (local.get $ss) (local.get $se) (local.get $ns) (local.get $ne)
-                                    (local.get $as) (local.get $ae) (local.get $rs) (local.get $re) (local.get $us) (local.get $ue)
-                                    (local.get $is) (local.get $ie))))
+                (then (call $record)))
               (local.set $depth (i32.sub (local.get $depth) (i32.const 1)))
               (local.set $expectKey (i32.const 0))
               (br $next)))

@@ -25,16 +25,14 @@ let timingMark = process.env.REGION_EXPANSION_TIMING === '1';
 // INPUT_AT on (its tables and stacks lie below), grown as needed and reused
 // for every file: no per-file allocation.
 let onRecord = () => {};
-const instance = new WebAssembly.Instance(scanner, {
-  scan: {
-    record: (ts, te, ss, se, ns, ne, as, ae, rs, re, us, ue, is, ie) =>
-      onRecord(ts, te, ss, se, ns, ne, as, ae, rs, re, us, ue, is, ie),
-  },
-});
+const instance = new WebAssembly.Instance(scanner, { scan: { record: () => onRecord() } });
 const memory = instance.exports.memory;
 const INPUT_AT = 65536;
 const PAGE = 65536;
+// The record's seven fields as (start, end, hash): see the .wat.
+const FIELDS_AT = 1024;
 let heap = Buffer.from(memory.buffer);
+let fields = new Int32Array(memory.buffer, FIELDS_AT, 21);
 function reserve(bytes) {
   const needed = INPUT_AT + bytes;
   if (needed <= heap.length) return;
@@ -42,6 +40,7 @@ function reserve(bytes) {
   memory.grow(Math.ceil((target - heap.length) / PAGE));
   // Growing detaches the old ArrayBuffer: view the new one.
   heap = Buffer.from(memory.buffer);
+  fields = new Int32Array(memory.buffer, FIELDS_AT, 21);
 }
 reserve(Math.min(16 << 20, maxBytes));
 
@@ -94,14 +93,13 @@ function readFile(file) {
 }
 
 // Record fields repeat (event names and sources, accounts, Regions): each
-// distinct text is decoded once, found again by a hash of its bytes and
-// confirmed byte by byte. Cleared when it holds MAX_INTERNED texts, so a file
-// of all-different names costs decoding, not memory.
+// distinct text is decoded once, found again by the hash of its bytes the
+// scanner computed, and confirmed byte by byte. Cleared when it holds
+// MAX_INTERNED texts, so a file of all-different names costs decoding, not
+// memory.
 const MAX_INTERNED = 65536;
 let interned = new Map();
-function intern(start, end) {
-  let hash = 0x811c9dc5;
-  for (let k = start; k < end; k++) hash = Math.imul(hash ^ heap[k], 0x01000193);
+function intern(start, end, hash) {
   const length = end - start;
   for (let entry = interned.get(hash); entry !== undefined; entry = entry.next) {
     const bytes = entry.bytes;
@@ -116,11 +114,13 @@ function intern(start, end) {
   return text;
 }
 
-// A field the scanner located: start -1 when the record has none (or not as
-// a string); bit 31 of end set when the string holds escapes.
-function field(start, end) {
+// Field n (0-6) of the record the scanner just finished: undefined when the
+// record has none (or not as a string).
+function field(n) {
+  const start = fields[n * 3];
   if (start < 0) return undefined;
-  if (end >= 0) return intern(start, end);
+  const end = fields[n * 3 + 1];
+  if (end >= 0) return intern(start, end, fields[n * 3 + 2]);
   try {
     return JSON.parse(heap.toString('utf8', start - 1, (end & 0x7fffffff) + 1));
   } catch {
@@ -141,9 +141,9 @@ const SCAN_ERRORS = {
 // Scans the size bytes at INPUT_AT, calling handle once per record with its
 // fields decoded; the principal's ARNs only when a principal filter needs them.
 function scanRecords(size, handle) {
-  onRecord = (ts, te, ss, se, ns, ne, as, ae, rs, re, us, ue, is, ie) => handle(
-    field(ts, te), field(ss, se), field(ns, ne), field(as, ae), field(rs, re),
-    principal ? field(us, ue) : undefined, principal ? field(is, ie) : undefined,
+  onRecord = () => handle(
+    field(0), field(1), field(2), field(3), field(4),
+    principal ? field(5) : undefined, principal ? field(6) : undefined,
   );
   const code = instance.exports.scan(INPUT_AT, size);
   if (code !== 0) throw new Error(SCAN_ERRORS[code]());
