@@ -99,6 +99,18 @@ const FINDING_COLUMNS: ReadonlyArray<{
   { column: 'updated_at', field: 'updatedAt' },
 ];
 
+/**
+ * PostgreSQL: a chunk's findings as rows of `governance_findings`, from
+ * the source (first parameter) and the findings as JSON (second), read
+ * under their field names (absent optional fields are NULL).
+ */
+const PG_INPUT = `SELECT ?::text AS source, ${FINDING_COLUMNS.map(
+  c => `r."${c.field}" AS ${c.column}`,
+).join(', ')}
+  FROM json_to_recordset(?::json) AS r (${FINDING_COLUMNS.map(
+    c => `"${c.field}" text`,
+  ).join(', ')})`;
+
 function findingFromRecord(
   record: Record<string, unknown>,
 ): GovernanceFindingRow {
@@ -176,11 +188,11 @@ export class KnexGovernanceFindingStore
     source: GovernanceSource,
     chunk: GovernanceFindingRow[],
   ) {
-    const records = chunk.map(r => findingToRecord(source, r));
     if (isPostgres(this.db)) {
-      await this.#upsertChunkPg(tx, source, records);
+      await this.#upsertChunkPg(tx, source, chunk);
       return;
     }
+    const records = chunk.map(r => findingToRecord(source, r));
     const existing: RollupDims[] = await tx('governance_findings')
       .where('source', source)
       .whereIn(
@@ -218,11 +230,13 @@ export class KnexGovernanceFindingStore
    * rollups, computed by the database ({@link pgRollupUpsert}): building
    * eight rollup keys per finding in JavaScript, and the JSON of the
    * deltas, took more of a 1M-finding load's CPU than PostgreSQL's work.
+   * The rows go as they are (JSON under their field names, read with
+   * {@link PG_INPUT}), without a column-named copy of each.
    */
   async #upsertChunkPg(
     tx: Knex.Transaction,
     source: GovernanceSource,
-    records: Array<Record<string, unknown>>,
+    chunk: GovernanceFindingRow[],
   ) {
     // One array parameter instead of one bind per id, and one primary-key
     // lookup per id (LATERAL): with `finding_id = ANY (...)` and no
@@ -237,16 +251,13 @@ export class KnexGovernanceFindingStore
                WHERE source = ? AND finding_id = ids.finding_id
                  FOR UPDATE
              ) f`,
-      [pgTextArray(records.map(r => r.finding_id as string)), source],
+      [pgTextArray(chunk.map(r => r.findingId)), source],
     );
-    const columns = Object.keys(records[0]);
     const dims = ['source', ...ROLLUP_DIM_COLUMNS].join(', ');
     // Every part of one statement reads the rows as they were before it, so
     // `old` holds the stored rows even though the upsert replaces them.
     await tx.raw(
-      `WITH input AS (
-         SELECT * FROM json_populate_recordset(NULL::governance_findings, ?::json)
-       ), old AS (
+      `WITH input AS (${PG_INPUT}), old AS (
          SELECT ${ROLLUP_DIM_COLUMNS.map(c => `f.${c}`).join(', ')}, f.source
            FROM input i
           CROSS JOIN LATERAL (
@@ -262,13 +273,16 @@ export class KnexGovernanceFindingStore
        ), rolled_up AS (
          ${pgRollupUpsert('deltas')}
        )
-       INSERT INTO governance_findings
+       INSERT INTO governance_findings (source, ${FINDING_COLUMNS.map(
+         c => c.column,
+       ).join(', ')})
        SELECT * FROM input
-       ON CONFLICT (source, finding_id) DO UPDATE SET ${columns
-         .filter(c => c !== 'source' && c !== 'finding_id')
-         .map(c => `${c} = EXCLUDED.${c}`)
+       ON CONFLICT (source, finding_id) DO UPDATE SET ${FINDING_COLUMNS.filter(
+         c => c.column !== 'finding_id',
+       )
+         .map(c => `${c.column} = EXCLUDED.${c.column}`)
          .join(', ')}`,
-      [JSON.stringify(records)],
+      [source, JSON.stringify(chunk)],
     );
   }
 
