@@ -219,6 +219,13 @@ export const evidenceExportOptions = {
     default: 0,
     unit: 'mb',
   },
+  server: {
+    description:
+      "the export server's code on PostgreSQL: dist: the plugin packages as published (needs a prior build of -common, -node, the backend and its demo module), what users run; source: the repo's TypeScript through the node transform",
+    choices: ['dist', 'source'] as const,
+    default: 'dist',
+    unit: 'from',
+  },
 } satisfies OptionTable;
 
 /** `yarn bench bad-input` runs the whole corpora: nothing to size. */

@@ -80,6 +80,7 @@ describe('yarn bench', () => {
         '--accounts <n>=100',
         '--regions <n>=10',
         '--server-heap-mb <mb>=0',
+        '--server <from>=dist',
       ],
       'bad-input': [],
     });

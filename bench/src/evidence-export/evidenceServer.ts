@@ -1,38 +1,10 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { knex as createKnex, type Knex } from 'knex';
-import { startBenchBackend } from '../lib/benchBackend';
-
-const READY = 'evidence-server ready ';
-
-/**
- * The child's side: a bench backend over the PostgreSQL database whose
- * connection settings `BENCH_EVIDENCE_PG` holds as JSON (already loaded),
- * serving until stdin closes. It prints its API's URL once it listens.
- */
-export async function serveEvidenceExport(): Promise<void> {
-  const knex = createKnex({
-    client: 'pg',
-    connection: JSON.parse(process.env.BENCH_EVIDENCE_PG!),
-    pool: { min: 1, max: 10 },
-  });
-  let backend;
-  try {
-    backend = await startBenchBackend({ knex });
-  } catch (error) {
-    // A backend that failed to start keeps its handles open: exit, so the
-    // bench sees it rather than waiting for a server that never listens.
-    process.stderr.write(`${error}\n`);
-    process.exit(1);
-  }
-  process.stdout.write(`${READY}${backend.api}\n`);
-  process.stdin.resume();
-  process.stdin.on('end', async () => {
-    await backend.stop();
-    await knex.destroy();
-    process.exit(0);
-  });
-}
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { packBuiltWorkspace, transpileBenchFiles } from '../lib/builtWorkspace';
+import { BENCH_DIR } from '../lib/paths';
+import { READY } from './evidenceServerChild';
 
 /** A line of /proc/<pid>/status in MB, e.g. `VmHWM` (peak RSS). */
 async function statusMb(pid: number, field: 'VmRSS' | 'VmHWM') {
@@ -53,25 +25,82 @@ export interface EvidenceServer {
   stop(): Promise<void>;
 }
 
+/** The child's side, see {@link startEvidenceServer}. */
+const CHILD = path.join(
+  BENCH_DIR,
+  'src',
+  'evidence-export',
+  'evidenceServerChild.ts',
+);
+
+/** Where the export server's code comes from. */
+export type EvidenceServerFrom = 'dist' | 'source';
+
+/** The packages the export server runs, as published. */
+export const SERVER_PACKAGES = [
+  'plugins/region-expansion-common',
+  'plugins/region-expansion-node',
+  'plugins/region-expansion-backend',
+  'plugins/region-expansion-backend-module-demo',
+] as const;
+
 /**
- * Starts {@link serveEvidenceExport} in a child Node process (TypeScript
- * through the Backstage CLI's node transform, as `yarn bench` runs), so
- * the server's memory is its own and not the loader's; `heapMb` (when
- * not 0) bounds its V8 old space.
+ * The child's program as a deployed backend runs it: the plugin packages'
+ * built dist/ packed as published into `bench/.corpus/evidence-server`,
+ * and the child's side and the bench backend it starts transpiled to
+ * JavaScript next to them (so the packed packages are the ones they
+ * require), run without the node transform. Returns the `-e` code.
+ */
+function builtServerProgram(): string {
+  const target = path.join(BENCH_DIR, '.corpus', 'evidence-server');
+  packBuiltWorkspace(
+    target,
+    [
+      '@region-expansion/plugin-region-expansion-backend',
+      '@region-expansion/plugin-region-expansion-backend-module-demo',
+    ],
+    SERVER_PACKAGES,
+    '--server source',
+  );
+  const out = path.join(target, 'bench');
+  transpileBenchFiles(
+    [CHILD, path.join(BENCH_DIR, 'src', 'lib', 'benchBackend.ts')],
+    out,
+  );
+  const entry = path.join(out, 'evidence-export', 'evidenceServerChild.js');
+  return `require(${JSON.stringify(entry)}).serveEvidenceExport()`;
+}
+
+/**
+ * The program of the export server's process, `node -e` code that runs
+ * `serveEvidenceExport` (./evidenceServerChild): from `dist` (the packages
+ * as published, no node transform in the process; what users run), packed
+ * now, so edits to the sources during the run change nothing; or from
+ * `source` (the repo's TypeScript through the Backstage CLI's node
+ * transform, as `yarn bench` runs, whose SWC and source maps the server
+ * then holds too).
+ */
+export function evidenceServerProgram(from: EvidenceServerFrom): string {
+  return from === 'dist'
+    ? builtServerProgram()
+    : `require('@backstage/cli/config/nodeTransform.cjs');require(${JSON.stringify(
+        CHILD,
+      )}).serveEvidenceExport()`;
+}
+
+/**
+ * Starts an {@link evidenceServerProgram} in a child Node process, so the
+ * server's memory is its own and not the loader's. `heapMb` (when not 0)
+ * bounds its V8 old space.
  */
 export function startEvidenceServer(
   connection: Knex.StaticConnectionConfig,
+  program: string,
   heapMb = 0,
 ): Promise<EvidenceServer> {
   const child = spawn(
     process.execPath,
-    [
-      ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
-      '-e',
-      `require('@backstage/cli/config/nodeTransform.cjs');require(${JSON.stringify(
-        __filename,
-      )}).serveEvidenceExport()`,
-    ],
+    [...(heapMb ? [`--max-old-space-size=${heapMb}`] : []), '-e', program],
     {
       env: { ...process.env, BENCH_EVIDENCE_PG: JSON.stringify(connection) },
       stdio: ['pipe', 'pipe', 'inherit'],

@@ -25,7 +25,11 @@ import { syncThroughApi } from '../lib/governanceApi';
 import type { BenchLog } from '../lib/log';
 import { measuredRun } from '../lib/measuredRun';
 import { findingsThroughput, round } from '../lib/stats';
-import { startEvidenceServer } from './evidenceServer';
+import {
+  EvidenceServerFrom,
+  evidenceServerProgram,
+  startEvidenceServer,
+} from './evidenceServer';
 
 /** Options of {@link runEvidenceExportBench}. */
 export type EvidenceExportBenchOptions = BenchDatabaseOption &
@@ -97,6 +101,8 @@ async function exportServer(
   loading: { api: string; stop(): Promise<void> },
   cleanups: Cleanups,
   heapMb: number,
+  from: EvidenceServerFrom,
+  program: string,
 ): Promise<{
   api: string;
   process: string;
@@ -108,12 +114,17 @@ async function exportServer(
   await loading.stop();
   const server = await startEvidenceServer(
     knex.client.connectionSettings,
+    program,
     heapMb,
   );
   cleanups.add(() => server.stop());
   return {
     api: server.api,
-    process: 'a child process of its own',
+    process: `a child process of its own (${
+      from === 'dist'
+        ? 'the packages as published, dist/'
+        : 'TypeScript sources through the node transform'
+    })`,
     rssMb: server.rssMb,
     lifetimePeakRssMb: server.peakRssMb,
   };
@@ -160,8 +171,9 @@ async function readFileOf(zip: string, path: string, dir: string) {
  * PostgreSQL through a governance sync of the region-expansion backend (the
  * dashboard-api bench's loader: the plugin's write path), then downloads
  * `GET /governance/evidence-bundle` to a file and reports the time to the
- * first byte and to the last, the bytes and the peak RSS of this process
- * (which runs the backend) while the export runs. The bundle is verified:
+ * first byte and to the last, the bytes and the peak RSS of the server
+ * while the export runs (on PostgreSQL a child process of its own, by
+ * default from the packages' dist/ as published, see `--server`). The bundle is verified:
  * every file against the manifest's SHA-256 and size, and the manifest's
  * findings count against what was loaded. Baseline, same run: `zip -1 -r`
  * of the bundle's own files extracted to disk (the compression alone,
@@ -171,11 +183,18 @@ export async function runEvidenceExportBench(
   options: EvidenceExportBenchOptions,
   log: BenchLog,
 ) {
-  const { findings, accounts, regions, serverHeapMb } = withDefaults(
-    evidenceExportOptions,
-    options,
-  );
+  const {
+    findings,
+    accounts,
+    regions,
+    serverHeapMb,
+    server: serverFrom,
+  } = withDefaults(evidenceExportOptions, options);
   const engine = engineOf(options);
+  // Packed before loading: a stale build fails the run now, not after
+  // the load, and the server runs the code as it was when the run started.
+  const program =
+    engine === 'postgres' ? evidenceServerProgram(serverFrom) : '';
   return measuredRun('evidence-export', log, async cleanups => {
     const { org, summary } = awsOrganization(SEED, {
       findings,
@@ -216,6 +235,8 @@ export async function runEvidenceExportBench(
       { api: backend.api, stop: stopLoading },
       cleanups,
       serverHeapMb,
+      serverFrom,
+      program,
     );
     const zip = join(work, 'bundle.zip');
     const rssBeforeMb = await server.rssMb();
@@ -306,6 +327,7 @@ export async function runEvidenceExportBench(
         bytes,
         inflatedBytes: inflated,
         serverProcess: server.process,
+        serverFrom: engine === 'postgres' ? serverFrom : 'source',
         serverHeapMb,
         rssBeforeMb,
         rssPeakMb: peakRssMb,
