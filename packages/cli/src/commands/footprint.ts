@@ -116,13 +116,18 @@ export function formatFootprint(
       trail.files || trail.digestFilesSkipped
         ? `, ${trail.digestFilesSkipped} digest files skipped`
         : '';
+    const skipped = trail.recordsSkipped
+      ? `, ${trail.recordsSkipped} records skipped (no eventType, eventSource or eventName)`
+      : '';
     lines.push(
       `CloudTrail: ${files}${trail.records} records, ${
         trail.apiCalls
       } API calls, ${Object.values(trail.serviceEvents).reduce(
         (a, b) => a + b,
         0,
-      )} service events, ${trail.consoleSignIns} console sign-ins${digests}`,
+      )} service events, ${
+        trail.consoleSignIns
+      } console sign-ins${digests}${skipped}`,
     );
   }
   return lines.join('\n');

@@ -112,6 +112,14 @@ export const footprintSchema = z
         files: z.number().int().nonnegative(),
         digestFilesSkipped: z.number().int().nonnegative(),
         records: z.number().int().nonnegative(),
+        recordsSkipped: z
+          .number()
+          .int()
+          .nonnegative()
+          .optional()
+          .describe(
+            'Records (among records) not counted because their eventType, eventSource or eventName is absent or not a string',
+          ),
         apiCalls: z.number().int().nonnegative(),
         serviceEvents: z.record(z.string(), z.number().int().nonnegative()),
         consoleSignIns: z.number().int().nonnegative(),

@@ -32,6 +32,7 @@ export function cloudTrailScanOf(
       files: totals.files,
       digestFilesSkipped: totals.digestFilesSkipped,
       records: totals.records,
+      recordsSkipped: totals.recordsSkipped,
       ...countCloudTrailEventTypes(events),
       accounts: [...totals.accounts].sort(),
       regions: [...totals.regions].sort(),

@@ -69,6 +69,7 @@ describe('scanCloudTrail', () => {
       files: 3,
       digestFilesSkipped: 1,
       records: 6,
+      recordsSkipped: 0,
       apiCalls: 4,
       serviceEvents: { 'kms.amazonaws.com': 1 },
       consoleSignIns: 1,
@@ -318,6 +319,7 @@ describe('scanCloudTrail', () => {
       expect(scan.summary.serviceEvents).toEqual({});
       expect(scan.summary.records).toBe(2);
       expect(scan.recordsSkipped).toBe(1);
+      expect(scan.summary.recordsSkipped).toBe(1);
     },
   );
 

@@ -6,7 +6,10 @@ import { cloudTrailLakeFootprint } from './cloudTrailLakeFootprint';
 
 const sim = useCloudTrailEngineSimulator();
 
-/** A footprint without where its input was (a folder, a store, a table). */
+/**
+ * A footprint without where its input was (a folder, a store, a table) and
+ * the counts only a reader of files knows.
+ */
 const comparable = (footprint: Footprint) => ({
   ...footprint,
   unknown: footprint.unknown.map(({ file: _file, ...item }) => item),
@@ -14,6 +17,7 @@ const comparable = (footprint: Footprint) => ({
     ...footprint.cloudTrail!,
     files: undefined,
     digestFilesSkipped: undefined,
+    recordsSkipped: undefined,
   },
 });
 
