@@ -89,7 +89,56 @@ export function hashing(
   return { stream, digest };
 }
 
-/** Findings as CSV, one csv-stringify call per page of the keyset cursor. */
+/** A field csv-stringify (default options) quotes: `,`, `"`, CR or LF. */
+const NEEDS_QUOTES = /[",\n\r]/;
+
+/**
+ * Findings as CSV lines, exactly as csv-stringify writes them: a million
+ * findings through csv-stringify made a per-field tuple, a cast and an
+ * options lookup each, garbage that grew the server's heap during the
+ * export (docs/benchmarks.md). Only text and absent fields take the short
+ * way, which is all a stored finding has; a row with any other value goes
+ * through csv-stringify itself.
+ */
+export function findingsCsvLines(batch: readonly EvidenceFinding[]): string {
+  let out = '';
+  for (const finding of batch) {
+    let line = '';
+    for (let i = 0; i < FINDING_COLUMNS.length; i++) {
+      const value: unknown = finding[FINDING_COLUMNS[i]];
+      if (typeof value === 'string') {
+        line += NEEDS_QUOTES.test(value)
+          ? `"${value.replace(/"/g, '""')}"`
+          : value;
+      } else if (value !== undefined && value !== null) {
+        line = stringify([FINDING_COLUMNS.map(c => finding[c] ?? '')]);
+        break;
+      }
+      if (i < FINDING_COLUMNS.length - 1) line += ',';
+      else line += '\n';
+    }
+    out += line;
+  }
+  return out;
+}
+
+/**
+ * Rows per string the export yields: about 1 KB of text each, so a chunk
+ * stays under V8's large-object size (128 KB) and dies in the young
+ * generation. A whole 500-row page as one string went to the large-object
+ * space, which only a full collection frees: the server's heap grew with
+ * the export (docs/benchmarks.md).
+ */
+export const EVIDENCE_CHUNK_ROWS = 64;
+
+/** `batch` in slices of {@link EVIDENCE_CHUNK_ROWS}. */
+function* chunksOf<T>(batch: readonly T[]): Generator<readonly T[]> {
+  for (let i = 0; i < batch.length; i += EVIDENCE_CHUNK_ROWS) {
+    yield batch.slice(i, i + EVIDENCE_CHUNK_ROWS);
+  }
+}
+
+/** Findings as CSV, page by page of the keyset cursor, in small strings. */
 export async function* findingsCsv(
   pages: AsyncIterable<EvidenceFinding[]>,
   counted: { rows: number },
@@ -97,7 +146,7 @@ export async function* findingsCsv(
   yield stringify([FINDING_COLUMNS as unknown as string[]]);
   for await (const batch of pages) {
     counted.rows += batch.length;
-    yield stringify(batch.map(f => FINDING_COLUMNS.map(c => f[c] ?? '')));
+    for (const chunk of chunksOf(batch)) yield findingsCsvLines(chunk);
   }
 }
 
@@ -144,8 +193,13 @@ export async function* waiversCsv(
   }
 }
 
-/** Any batches as one JSON array, written element by element. */
-export async function* jsonArray<T>(
+/**
+ * Any batches as one JSON array: one JSON.stringify per
+ * {@link EVIDENCE_CHUNK_ROWS} elements (its brackets cut off) instead of
+ * one per element and a string concatenation each, the same text with less
+ * garbage.
+ */
+export async function* jsonArray<T extends object>(
   batches: AsyncIterable<T[]>,
   counted?: { rows: number },
 ): AsyncGenerator<string> {
@@ -153,12 +207,11 @@ export async function* jsonArray<T>(
   let first = true;
   for await (const batch of batches) {
     if (counted) counted.rows += batch.length;
-    let chunk = '';
-    for (const item of batch) {
-      chunk += `${first ? '' : ','}${JSON.stringify(item)}`;
+    for (const chunk of chunksOf(batch)) {
+      const items = JSON.stringify(chunk);
+      yield `${first ? '' : ','}${items.slice(1, -1)}`;
       first = false;
     }
-    yield chunk;
   }
   yield ']';
 }
