@@ -242,12 +242,12 @@ STATUS=$?
 check "steps: a failing step beside another fails the run with its name and exit status; the other still reports" \
   '[ "$STATUS" != 0 ] && [[ "$OUT" == *"half-done"* ]] && [[ "$OUT" == *"error: '"'"'broken'"'"' failed"* ]] && [[ "$OUT" == *"broken  FAILED (exit 3)"* ]] && [[ "$OUT" == *"fine-out"* ]] && [[ "$OUT" == *"fine  (beside)"* ]]'
 
-OUT="$(run_steps '
-  start_step waits sleep 30
+OUT="$(T="$T" run_steps '
+  start_step waits bash -c "echo \$\$ >\"$T/waits.pid\"; exec sleep 30"
   sleep 1
   stop_started_steps
   sleep 1
-  pgrep -f "^sleep 30$" >/dev/null && echo still-running || echo stopped')"
+  kill -0 "$(cat "$T/waits.pid")" 2>/dev/null && echo still-running || echo stopped')"
 check "steps: stop_started_steps ends the command a started step runs, not only its shell" \
   '[[ "$OUT" == *stopped* ]]'
 
@@ -260,6 +260,13 @@ OUT="$(bash -c 'source "$0/toolchain.sh"; source "$0/installProof.sh"
   sync_wait never 1 && sync_signal published && echo alone' "$LIB_DIR" "$T" 2>&1)"
 check "install proof: beside the end-to-end tests it signals and waits through files, fails naming a file that never came, and waits for nothing alone" \
   '[[ "$OUT" == *waited* ]] && [[ "$OUT" == *signalled* ]] && [[ "$OUT" == *"sync/never did not appear within 1 s"* ]] && [[ "$OUT" == *timed-out* ]] && [[ "$OUT" == *alone* ]]'
+
+mkdir -p "$T/app/node_modules/x" && : >"$T/app/node_modules/x/index.js"
+OUT="$(bash -c 'source "$0/toolchain.sh"; source "$0/installProof.sh"
+  remove_in_background "$1/app" && [ ! -e "$1/app" ] && echo "renamed at once"
+  for _ in $(seq 1 20); do ls -d "$1"/app.removing.* >/dev/null 2>&1 || { echo removed; break; }; sleep 0.5; done' "$LIB_DIR" "$T" 2>&1)"
+check "install proof: the app's folder is gone from its path at once and deleted in the background" \
+  '[[ "$OUT" == *"renamed at once"* ]] && [[ "$OUT" == *removed* ]]'
 
 # --- start_throwaway_postgres with a minimal PATH ------------------------------
 
