@@ -268,6 +268,48 @@ OUT="$(bash -c 'source "$0/toolchain.sh"; source "$0/installProof.sh"
 check "install proof: the app's folder is gone from its path at once and deleted in the background" \
   '[[ "$OUT" == *"renamed at once"* ]] && [[ "$OUT" == *removed* ]]'
 
+# --- the test command's end-to-end tests beside the proof (scripts/portal) -----
+
+# A fake repo with the real portal and libs, a fake install-proof that
+# signals, waits and fails when FAKE_PROOF_FAILS is set, and a fake yarn
+# whose `test:e2e` records when it ran.
+mkdir -p "$T/portal-repo/scripts/lib" "$T/portal-bin"
+cp "$LIB_DIR/../portal" "$T/portal-repo/scripts/"
+cp "$LIB_DIR"/*.sh "$T/portal-repo/scripts/lib/"
+cat >"$T/portal-repo/scripts/install-proof" <<'FAKE'
+#!/bin/sh
+sleep 1
+echo "proof: packed" >>"$EVENTS"
+: >"$INSTALL_PROOF_SYNC_DIR/published"
+while [ ! -e "$INSTALL_PROOF_SYNC_DIR/e2e-done" ]; do sleep 0.2; done
+echo "proof: app started" >>"$EVENTS"
+[ -z "${FAKE_PROOF_FAILS:-}" ] || { echo "a check failed"; exit 4; }
+FAKE
+printf '#!/bin/sh\necho "e2e: start" >>"$EVENTS"; sleep 1; echo "e2e: end" >>"$EVENTS"; [ -z "${FAKE_E2E_FAILS:-}" ]\n' >"$T/portal-bin/yarn"
+chmod +x "$T/portal-repo/scripts/install-proof" "$T/portal-bin/yarn"
+run_e2e_and_proof() {
+  rm -f "$T/events"
+  PATH="$T/portal-bin:$PATH" EVENTS="$T/events" bash -c '
+    PORTAL_SOURCED=1 source "$0/scripts/portal"
+    set +e
+    CHROMIUM_PATH=/fake/chromium test_e2e_and_proof
+    status=$?
+    step_report
+    exit "$status"' "$T/portal-repo" 2>&1
+}
+OUT="$(run_e2e_and_proof)"
+STATUS=$?
+check "portal test: the proof packs before the end-to-end tests start and starts its app after they end; both steps reported" \
+  '[ "$STATUS" = 0 ] && [ "$(tr "\n" "," <"$T/events")" = "proof: packed,e2e: start,e2e: end,proof: app started," ] && [[ "$OUT" == *"end-to-end tests (Playwright in /fake/chromium)"* ]] && [[ "$OUT" == *"installation proof (scripts/install-proof)  (beside)"* ]]'
+OUT="$(FAKE_PROOF_FAILS=1 run_e2e_and_proof)"
+STATUS=$?
+check "portal test: a failing proof beside passing end-to-end tests fails the run and prints the proof's output" \
+  '[ "$STATUS" != 0 ] && [[ "$OUT" == *"a check failed"* ]] && [[ "$OUT" == *"installation proof (scripts/install-proof)  FAILED (exit 4)"* ]]'
+OUT="$(FAKE_E2E_FAILS=1 run_e2e_and_proof)"
+STATUS=$?
+check "portal test: failing end-to-end tests fail the run, and the proof still runs to its own result" \
+  '[ "$STATUS" != 0 ] && [[ "$OUT" == *"end-to-end tests (Playwright in /fake/chromium)  FAILED"* ]] && grep -q "proof: app started" "$T/events" && [[ "$OUT" == *"installation proof (scripts/install-proof)  (beside)"* ]]'
+
 # --- start_throwaway_postgres with a minimal PATH ------------------------------
 
 if [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] &&
