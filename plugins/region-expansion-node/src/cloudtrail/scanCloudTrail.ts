@@ -27,7 +27,8 @@ export interface CloudTrailScanOptions {
   /**
    * Largest size of one input after decompression, in bytes (a `.json.gz`
    * as inflated, any other file as read); decompression stops as soon as it
-   * passes. Default {@link MAX_INPUT_BYTES}.
+   * passes. Default {@link MAX_INPUT_BYTES}; at most 4 GiB − 64 KiB, the
+   * scanner's WebAssembly memory.
    */
   maxInflatedBytes?: number;
   /**

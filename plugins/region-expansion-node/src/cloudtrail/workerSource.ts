@@ -15,7 +15,11 @@ const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const zlib = require('node:zlib');
 const { isUtf8 } = require('node:buffer');
-const { account, region, principal, maxBytes, scanner } = workerData;
+const { account, region, principal, scanner } = workerData;
+// A 32-bit WebAssembly memory holds at most 4 GiB (65536 pages), the
+// scanner's own 64 KiB included: a larger configured cap is refused per file
+// at this size, with the usual message, instead of failing to grow.
+const maxBytes = Math.min(workerData.maxBytes, 65536 * 65536 - 65536);
 const principalPrefix = principal && principal.endsWith('*') ? principal.slice(0, -1) : undefined;
 // REGION_EXPANSION_TIMING=1: the time the first log file is opened, on
 // stderr, synchronously (a benchmark measures start-up up to it).
