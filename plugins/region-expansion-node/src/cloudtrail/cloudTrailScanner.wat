@@ -29,6 +29,11 @@
   (data (i32.const 0) "RecordseventTypeeventSourceeventNamerecipientAccountIdawsRegionuserIdentityarnsessionContextsessionIssuer")
   (data (i32.const 128) "\00\07\07\09\10\0b\1b\09\24\12\36\09\3f\0c\4b\03\4e\0e\5c\0d")
   (global $errorAt (export "errorAt") (mut i32) (i32.const 0))
+  ;; The layout the worker needs, exported so it has one home: where the
+  ;; record's fields are, and where the input may start.
+  (global $fieldsAt (export "fieldsAt") i32 (i32.const 1024))
+  (global $fieldsEnd i32 (i32.const 1108))
+  (global (export "inputAt") i32 (i32.const 65536))
 
   ;; Id (1..10) of the key at [s, e), 0 when none.
   (func $keyId (param $s i32) (param $e i32) (result i32)
@@ -68,7 +73,7 @@
   ;; Field slot n (0-6) := the string [s, e), escaped or not.
   (func $setField (param $n i32) (param $s i32) (param $e i32) (param $esc i32)
     (local $at i32)
-    (local.set $at (i32.add (i32.const 1024) (i32.mul (local.get $n) (i32.const 12))))
+    (local.set $at (i32.add (global.get $fieldsAt) (i32.mul (local.get $n) (i32.const 12))))
     (i32.store (local.get $at) (local.get $s))
     (i32.store offset=4 (local.get $at) (i32.or (local.get $e) (i32.shl (local.get $esc) (i32.const 31))))
     (i32.store offset=8 (local.get $at) (call $fnv (local.get $s) (local.get $e))))
@@ -154,11 +159,11 @@
               (local.set $expectKey (i32.const 1))
               (if (i32.eq (local.get $depth) (i32.const 3))
                 (then
-                  (local.set $n (i32.const 1024))
+                  (local.set $n (global.get $fieldsAt))
                   (loop $clear
                     (i32.store (local.get $n) (i32.const -1))
                     (local.set $n (i32.add (local.get $n) (i32.const 12)))
-                    (br_if $clear (i32.lt_u (local.get $n) (i32.const 1108))))))
+                    (br_if $clear (i32.lt_u (local.get $n) (global.get $fieldsEnd))))))
               (br $next)))
           (if (i32.eq (local.get $c) (i32.const 91))
             (then

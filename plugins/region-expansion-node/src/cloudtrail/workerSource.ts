@@ -16,10 +16,6 @@ const fs = require('node:fs');
 const zlib = require('node:zlib');
 const { isUtf8 } = require('node:buffer');
 const { account, region, principal, scanner } = workerData;
-// A 32-bit WebAssembly memory holds at most 4 GiB (65536 pages), the
-// scanner's own 64 KiB included: a larger configured cap is refused per file
-// at this size, with the usual message, instead of failing to grow.
-const maxBytes = Math.min(workerData.maxBytes, 65536 * 65536 - 65536);
 const principalPrefix = principal && principal.endsWith('*') ? principal.slice(0, -1) : undefined;
 // REGION_EXPANSION_TIMING=1: the time the first log file is opened, on
 // stderr, synchronously (a benchmark measures start-up up to it).
@@ -31,10 +27,14 @@ let timingMark = process.env.REGION_EXPANSION_TIMING === '1';
 let onRecord = () => {};
 const instance = new WebAssembly.Instance(scanner, { scan: { record: () => onRecord() } });
 const memory = instance.exports.memory;
-const INPUT_AT = 65536;
+const INPUT_AT = instance.exports.inputAt.value;
 const PAGE = 65536;
+// A 32-bit WebAssembly memory holds at most 4 GiB (65536 pages), the
+// scanner's own part included: a larger configured cap is refused per file
+// at this size, with the usual message, instead of failing to grow.
+const maxBytes = Math.min(workerData.maxBytes, 65536 * PAGE - INPUT_AT);
 // The record's seven fields as (start, end, hash): see the .wat.
-const FIELDS_AT = 1024;
+const FIELDS_AT = instance.exports.fieldsAt.value;
 let heap = Buffer.from(memory.buffer);
 let fields = new Int32Array(memory.buffer, FIELDS_AT, 21);
 function reserve(bytes) {
