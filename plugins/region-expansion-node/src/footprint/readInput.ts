@@ -1,8 +1,16 @@
 import fs from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
-import { parseDocument, LineCounter, type Tags, Scalar, visit } from 'yaml';
+import type { Tags } from 'yaml';
 import { FootprintInputError } from './InputError';
 import { fsProblem } from './fileSystem';
+
+/**
+ * The `yaml` library, loaded on the first YAML parse: it is about 40 ms of
+ * start-up (72 modules) that a footprint of CloudTrail logs never uses.
+ */
+function yaml(): typeof import('yaml') {
+  return require('yaml');
+}
 
 /**
  * Largest input file (bytes, after decompression) the footprint readers
@@ -188,13 +196,13 @@ export const cloudFormationYamlTags: Tags = INTRINSICS.flatMap(([tag, key]) => [
     tag,
     collection: 'seq' as const,
     resolve: (node: { toJSON(): unknown }) =>
-      new Scalar({ [key]: node.toJSON() }),
+      new (yaml().Scalar)({ [key]: node.toJSON() }),
   },
   {
     tag,
     collection: 'map' as const,
     resolve: (node: { toJSON(): unknown }) =>
-      new Scalar({ [key]: node.toJSON() }),
+      new (yaml().Scalar)({ [key]: node.toJSON() }),
   },
 ]) as Tags;
 
@@ -271,6 +279,7 @@ export function parseYamlText(text: string, file: string): unknown {
       problem: `malformed YAML: line over the ${MAX_YAML_LINE_LENGTH}-character limit (YAML templates and data files have short lines; JSON may be one line)`,
     });
   }
+  const { LineCounter, parseDocument, visit } = yaml();
   const lineCounter = new LineCounter();
   let document;
   try {
