@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import zlib from 'node:zlib';
 import {
   cloudTrailRecord,
@@ -329,5 +330,19 @@ describe('scanCloudTrail', () => {
     await expect(scanCloudTrail([file])).rejects.toThrow(
       /x\.json: not a CloudTrail log file/,
     );
+  });
+
+  it('stops the worker it starts before listing when the listing fails or finds no log file', async () => {
+    const terminate = jest.spyOn(Worker.prototype, 'terminate');
+    try {
+      const missing = path.join(tmpDir(), 'missing');
+      await expect(scanCloudTrail([missing])).rejects.toThrow(/missing/);
+      const scan = await scanCloudTrail([tmpDir()]);
+      expect(scan.summary.files).toBe(0);
+      expect(scan.events).toEqual([]);
+      expect(terminate).toHaveBeenCalledTimes(2);
+    } finally {
+      terminate.mockRestore();
+    }
   });
 });

@@ -177,91 +177,97 @@ export async function scanCloudTrail(
   paths: string[],
   options: CloudTrailScanOptions = {},
 ): Promise<CloudTrailScan> {
-  const { files, digestFilesSkipped } = await listCloudTrailFiles(
-    paths,
-    options,
-  );
   const maxBytes = options.maxInflatedBytes ?? MAX_INPUT_BYTES;
-  const workerCount = Math.max(
-    1,
-    Math.min(options.concurrency ?? os.availableParallelism(), files.length),
-  );
   const totals = new Map<string, number>();
   const accounts = new Set<string>();
   const regions = new Set<string>();
   let records = 0;
   let recordsSkipped = 0;
   let done = 0;
-  if (files.length) {
-    const workers = Array.from(
-      { length: workerCount },
-      () =>
-        new Worker(CLOUDTRAIL_WORKER_SOURCE, {
-          eval: true,
-          workerData: {
-            account: options.account,
-            region: options.region,
-            principal: options.principal,
-            maxBytes,
-            scanner: cloudTrailScanner(),
-          },
-        }),
-    );
-    let next = 0;
-    try {
-      await Promise.all(
-        workers.map(
-          worker =>
-            new Promise<void>((resolve, reject) => {
-              const send = () => {
-                if (next >= files.length) {
-                  resolve();
-                  return;
-                }
-                const id = next++;
-                worker.postMessage({ id, file: files[id] });
-              };
-              worker.on('error', reject);
-              worker.on(
-                'message',
-                (message: {
-                  id: number;
-                  result?: FileResult;
-                  error?: string;
-                }) => {
-                  if (message.error !== undefined || !message.result) {
-                    next = files.length;
-                    reject(
-                      new FootprintInputError({
-                        file: files[message.id],
-                        problem: message.error ?? 'no result',
-                      }),
-                    );
-                    return;
-                  }
-                  const result = message.result;
-                  records += result.records;
-                  recordsSkipped += result.skipped;
-                  for (const [key, count] of result.counts) {
-                    totals.set(key, (totals.get(key) ?? 0) + count);
-                  }
-                  result.accounts.forEach(a => accounts.add(a));
-                  result.regions.forEach(r => regions.add(r));
-                  done++;
-                  options.onProgress?.({
-                    filesDone: done,
-                    filesTotal: files.length,
-                  });
-                  send();
-                },
-              );
-              send();
-            }),
-        ),
+  let files: string[] = [];
+  let next = 0;
+  const workers: Worker[] = [];
+  // Each worker's part of the scan; it takes files once they are listed.
+  const runs: Promise<void>[] = [];
+  const takeFirstFiles: Array<() => void> = [];
+  const startWorker = () => {
+    const worker = new Worker(CLOUDTRAIL_WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        account: options.account,
+        region: options.region,
+        principal: options.principal,
+        maxBytes,
+        scanner: cloudTrailScanner(),
+      },
+    });
+    workers.push(worker);
+    const run = new Promise<void>((resolve, reject) => {
+      const send = () => {
+        if (next >= files.length) {
+          resolve();
+          return;
+        }
+        const id = next++;
+        worker.postMessage({ id, file: files[id] });
+      };
+      // Listened to from the start: a worker failing while the files are
+      // still listed must not be an uncaught error event.
+      worker.on('error', reject);
+      worker.on(
+        'message',
+        (message: { id: number; result?: FileResult; error?: string }) => {
+          if (message.error !== undefined || !message.result) {
+            next = files.length;
+            reject(
+              new FootprintInputError({
+                file: files[message.id],
+                problem: message.error ?? 'no result',
+              }),
+            );
+            return;
+          }
+          const result = message.result;
+          records += result.records;
+          recordsSkipped += result.skipped;
+          for (const [key, count] of result.counts) {
+            totals.set(key, (totals.get(key) ?? 0) + count);
+          }
+          result.accounts.forEach(a => accounts.add(a));
+          result.regions.forEach(r => regions.add(r));
+          done++;
+          options.onProgress?.({
+            filesDone: done,
+            filesTotal: files.length,
+          });
+          send();
+        },
       );
-    } finally {
-      await Promise.all(workers.map(worker => worker.terminate()));
+      takeFirstFiles.push(send);
+    });
+    // Awaited below once files are handed out; until then a failure waits.
+    run.catch(() => undefined);
+    runs.push(run);
+  };
+  let digestFilesSkipped: number;
+  try {
+    // A worker thread takes about as long to start (Node's own start in a
+    // new thread) as listing a folder of trails: the first one starts
+    // before the listing, so that the first file is read without waiting
+    // for both one after the other.
+    startWorker();
+    ({ files, digestFilesSkipped } = await listCloudTrailFiles(paths, options));
+    const workerCount = Math.min(
+      options.concurrency ?? os.availableParallelism(),
+      files.length,
+    );
+    while (workers.length < workerCount) startWorker();
+    if (files.length) {
+      takeFirstFiles.forEach(send => send());
+      await Promise.all(runs);
     }
+  } finally {
+    await Promise.all(workers.map(worker => worker.terminate()));
   }
   return cloudTrailScanOf(totals, {
     files: files.length,
