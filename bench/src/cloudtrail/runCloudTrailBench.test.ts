@@ -32,6 +32,11 @@ describe('yarn bench cloudtrail', () => {
     expect(result.seconds.cliFootprint).toBeGreaterThan(0);
     expect(result.seconds.rawZcat).toBeGreaterThanOrEqual(0);
     expect(result.startup.seconds).toBeGreaterThan(0);
+    expect(result.startup.withoutCompileCache.seconds).toBeGreaterThan(0);
+    expect(result.compileCache).toMatch(/^warm: /);
+    expect(
+      fs.readdirSync(path.join(corpusRoot, 'cli-compile-cache')),
+    ).not.toEqual([]);
     expect(Number.isFinite(result.ratioToRawZcat)).toBe(true);
   });
 

@@ -25,7 +25,10 @@ function cliBin(): string {
   return path.join(path.dirname(manifest), relative);
 }
 
-function timed(command: string): {
+function timed(
+  command: string,
+  env: Record<string, string> = {},
+): {
   seconds: number;
   maxRssKb?: number;
   stdout: string;
@@ -39,7 +42,7 @@ function timed(command: string): {
   const result = spawnSync('bash', ['-o', 'pipefail', '-c', command], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    env: { ...process.env, REGION_EXPANSION_TIMING: '1' },
+    env: { ...process.env, REGION_EXPANSION_TIMING: '1', ...env },
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) {
@@ -81,7 +84,9 @@ const round2 = (n: number) => Number(n.toFixed(2));
  * packs the built packages, see {@link installBuiltCli}):
  *   1. the CLI's startup alone: footprint of one tiny CloudTrail file
  *      (median of 3), and from spawn to the first log file opened (the
- *      CLI's `REGION_EXPANSION_TIMING` mark);
+ *      CLI's `REGION_EXPANSION_TIMING` mark), with its compile cache warm
+ *      (a cache of the bench's own, filled by one untimed run first, as
+ *      every run but a user's first) and, interleaved, disabled;
  *   2. raw `zcat > /dev/null` (one decompressor);
  *   3. the CLI's footprint, spawned as a user runs it (peak RSS via
  *      `/usr/bin/time -v`), on the whole corpus and on one account's part;
@@ -125,21 +130,33 @@ export async function runCloudTrailBench(
     const bin = cliFrom === 'dist' ? installBuiltCli() : cliBin();
     const cli = (input: string) =>
       `${time}${process.execPath} ${bin} footprint ${input} --json > /dev/null`;
+    // Every timed run but the one with the cache disabled uses this cache.
+    const compileCache = path.join(corpusRoot, 'cli-compile-cache');
+    const warm = { NODE_COMPILE_CACHE: compileCache };
+    const noCache = { NODE_DISABLE_COMPILE_CACHE: '1' };
 
     const tiny = path.join(corpusRoot, 'cloudtrail-startup.json');
     fs.writeFileSync(
       tiny,
       JSON.stringify({ Records: [record(0, ACCOUNTS[0], REGIONS[0], 1)] }),
     );
-    const startup = Array.from({ length: startupRuns }, () =>
-      timed(cli(tiny)),
-    ).sort((a, b) => a.seconds - b.seconds)[Math.floor(startupRuns / 2)];
+    timed(cli(tiny), warm);
+    const startupRunsOf = Array.from({ length: startupRuns }, () => [
+      timed(cli(tiny), warm),
+      timed(cli(tiny), noCache),
+    ]);
+    const median = (runs: Array<ReturnType<typeof timed>>) =>
+      [...runs].sort((a, b) => a.seconds - b.seconds)[
+        Math.floor(runs.length / 2)
+      ];
+    const startup = median(startupRunsOf.map(([withCache]) => withCache));
+    const startupNoCache = median(startupRunsOf.map(([, without]) => without));
     // Under /usr/bin/time too, for its CPU seconds (zcat's and find's).
     const zcat = timed(
       `${time}bash -o pipefail -c "${gzFiles} | xargs -0 zcat > /dev/null"`,
     );
-    const footprint = timed(cli(directory));
-    const footprintQuarter = timed(cli(half));
+    const footprint = timed(cli(directory), warm);
+    const footprintQuarter = timed(cli(half), warm);
     let jq: { seconds: number } | undefined;
     if (hasCommand('jq')) {
       jq = timed(
@@ -171,10 +188,23 @@ export async function runCloudTrailBench(
         accounts: ACCOUNTS.length,
         regions: REGIONS.length,
       },
+      /** The compile cache of every CLI run but the `withoutCompileCache` ones. */
+      compileCache: `warm: ${path.relative(
+        BENCH_DIR,
+        compileCache,
+      )}, filled by one untimed run first`,
       startup: {
         seconds: round2(startup.seconds),
         firstReadMs: startup.firstReadMs ?? null,
         peakRssMb: mb(startup.maxRssKb),
+        /** The same runs, interleaved, with NODE_DISABLE_COMPILE_CACHE=1. */
+        withoutCompileCache: {
+          seconds: round2(startupNoCache.seconds),
+          firstReadMs: startupNoCache.firstReadMs ?? null,
+          cpuSeconds: startupNoCache.cpuSeconds
+            ? round2(startupNoCache.cpuSeconds)
+            : null,
+        },
       },
       /** Spawn of the CLI over the whole corpus to its first log file opened. */
       firstReadMs: footprint.firstReadMs ?? null,
