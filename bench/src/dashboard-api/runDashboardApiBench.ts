@@ -9,6 +9,7 @@ import {
   SyntheticOrganization,
 } from '@region-expansion/aws-simulator';
 import {
+  GovernanceFindingRow,
   GovernanceProvider,
   mapWithConcurrency,
   regionExpansionGovernanceExtensionPoint,
@@ -26,8 +27,6 @@ import type { BenchLog } from '../lib/log';
 import { measuredRun } from '../lib/measuredRun';
 import { pageFindings } from '../lib/pageFindings';
 import { findingsThroughput, latencyFigures } from '../lib/stats';
-import { rowsOf } from './findingRows';
-import { FindingRowsWorker } from './FindingRowsWorker';
 
 /** Options of {@link runDashboardApiBench}. */
 export type DashboardApiBenchOptions = BenchDatabaseOption &
@@ -39,26 +38,35 @@ const GOAL_P95_MS = 50;
 export const LOADER = { id: 'bench-loader', source: 'securityhub' } as const;
 const BATCH = 5000;
 
+function rowOf(org: SyntheticOrganization, i: number): GovernanceFindingRow {
+  const f = org.finding(i);
+  return {
+    findingId: f.id,
+    partition: f.partition,
+    accountId: f.accountId,
+    region: f.region,
+    severity: f.severityLabel,
+    complianceStatus: f.complianceStatus,
+    controlId: f.control.id,
+    workflowStatus: f.workflowStatus,
+    recordState: f.recordState,
+    resourceType: f.control.resourceType,
+    resourceId: f.resourceId,
+    productName: 'Security Hub',
+    generatorId: `security-control/${f.control.id}`,
+    title: f.control.title,
+    createdAt: new Date(f.createdAt).toISOString(),
+    updatedAt: new Date(f.updatedAt).toISOString(),
+  };
+}
+
 /**
  * A governance module whose provider hands the organization's findings to
  * the sync as they are (no AWS API): 4 workers over disjoint accounts,
  * 5,000-row writes, so loading measures the plugin's write path (rows and
- * rollups in one transaction per write) and nothing else. With `rows`
- * (a {@link FindingRowsWorker}) the rows are built in another thread, the
- * next batch while the current one is written; without, on this thread.
+ * rollups in one transaction per write) and nothing else.
  */
-export function loaderModule(
-  org: SyntheticOrganization,
-  rows?: FindingRowsWorker,
-): BackendFeature {
-  const batchOf = (from: number, to: number) => {
-    const batch = rows
-      ? rows.rows(from, to, org.finding(from).id)
-      : Promise.resolve(rowsOf(org, from, to));
-    // Awaited after the current batch's write: not an unhandled rejection meanwhile.
-    batch.catch(() => {});
-    return batch;
-  };
+export function loaderModule(org: SyntheticOrganization): BackendFeature {
   const provider: GovernanceProvider = {
     ...LOADER,
     targets: () =>
@@ -77,15 +85,10 @@ export function loaderModule(
             target.accountId,
           );
           let pages = 0;
-          let next =
-            from < to ? batchOf(from, Math.min(to, from + BATCH)) : undefined;
-          for (let i = from; next; i += BATCH) {
-            const batch = await next;
-            const after = i + BATCH;
-            next =
-              after < to
-                ? batchOf(after, Math.min(to, after + BATCH))
-                : undefined;
+          for (let i = from; i < to; i += BATCH) {
+            const batch: GovernanceFindingRow[] = [];
+            for (let k = i; k < Math.min(to, i + BATCH); k++)
+              batch.push(rowOf(org, k));
             await ctx.sink.write(LOADER.source, target, { findings: batch });
             pages += 1;
           }
@@ -226,14 +229,11 @@ export async function runDashboardApiBench(
     const db = await databases.create(engine, 'bench_dashboard_api', {
       poolMax: 10,
     });
-    const rows = new FindingRowsWorker(SEED, { findings, accounts, regions });
-    cleanups.add(() => rows.stop());
     const backend = await startBenchBackend({
       knex: db.knex,
-      features: [loaderModule(org, rows)],
+      features: [loaderModule(org)],
     });
     cleanups.add(() => backend.stop());
-    await rows.ready();
 
     const load = await syncThroughApi(backend.api, LOADER);
     if (load.rows !== total)
