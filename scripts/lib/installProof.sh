@@ -31,6 +31,34 @@ publishable_package_dirs() {
   return "$failed"
 }
 
+# make_pack_tree ROOT TREE DIR...: a copy of the workspace at ROOT in TREE
+# that `yarn pack` runs in: the root manifests, the install state and a
+# link to ROOT's node_modules, every workspace's package.json, and the whole
+# folder (without node_modules) of each DIR to pack. Packing there leaves
+# ROOT's files alone: prepack rewrites each package.json for the registry
+# until postpack restores it, and the unit and end-to-end tests running
+# meanwhile resolve the workspaces through those files.
+make_pack_tree() {
+  local root="$1" tree="$2" dir pattern workspace patterns
+  shift 2
+  # Read, not expanded: the patterns are globbed under ROOT below.
+  read -ra patterns <<<"$(node -p 'require(process.argv[1]).workspaces.join(" ")' "$root/package.json")" || return 1
+  mkdir -p "$tree/.yarn" || return 1
+  cp "$root/package.json" "$root/yarn.lock" "$root/.yarnrc.yml" "$root/tsconfig.json" "$tree/" || return 1
+  cp "$root/.yarn/install-state.gz" "$tree/.yarn/" || return 1
+  ln -s "$root/node_modules" "$tree/node_modules" || return 1
+  for pattern in "${patterns[@]}"; do
+    for workspace in "$root"/$pattern/package.json; do
+      [ -f "$workspace" ] || continue
+      dir="$(dirname "${workspace#"$root"/}")"
+      mkdir -p "$tree/$dir" && cp "$workspace" "$tree/$dir/" || return 1
+    done
+  done
+  for dir in "$@"; do
+    tar -C "$root/$dir" --exclude=./node_modules -cf - . | tar -C "$tree/$dir" -xf - || return 1
+  done
+}
+
 # Publishes every tarball in folder $1 to registry $2 with the npm config $3,
 # $5 at a time (each publish spends most of its time starting Node and
 # waiting on the registry), logging each to $4/<tarball>.log. Prints the
@@ -103,12 +131,11 @@ free_port_from() {
   return 1
 }
 
-# Beside the end-to-end tests (./scripts/portal test): with
-# INSTALL_PROOF_SYNC_DIR set, the proof creates the file `published` there
-# once every package is in its registry (from then on it writes nothing in
-# the repo: packing rewrites package.json files, which the tests' portal
-# watches), and before it starts its own app it waits for the file
-# `e2e-done` (the tests use Chromium and both cores until then).
+# Beside the unit tests (./scripts/portal test): with INSTALL_PROOF_SYNC_DIR
+# set, the proof builds, publishes, creates its app and applies the guide
+# while the unit tests run, and before it starts its own app it waits for
+# the file `unit-tests-done` there (a bundler and Chromium on top of the
+# unit tests' two workers would only slow both).
 sync_signal() {
   [ -z "${INSTALL_PROOF_SYNC_DIR:-}" ] || : >"$INSTALL_PROOF_SYNC_DIR/$1"
 }

@@ -253,12 +253,12 @@ check "steps: stop_started_steps ends the command a started step runs, not only 
 
 mkdir -p "$T/sync"
 OUT="$(bash -c 'source "$0/toolchain.sh"; source "$0/installProof.sh"
-  (sleep 1; : >"$1/sync/e2e-done") &
-  INSTALL_PROOF_SYNC_DIR="$1/sync" sync_wait e2e-done 10 && echo waited
+  (sleep 1; : >"$1/sync/unit-tests-done") &
+  INSTALL_PROOF_SYNC_DIR="$1/sync" sync_wait unit-tests-done 10 && echo waited
   INSTALL_PROOF_SYNC_DIR="$1/sync" sync_signal published && [ -e "$1/sync/published" ] && echo signalled
   INSTALL_PROOF_SYNC_DIR="$1/sync" sync_wait never 1 || echo timed-out
   sync_wait never 1 && sync_signal published && echo alone' "$LIB_DIR" "$T" 2>&1)"
-check "install proof: beside the end-to-end tests it signals and waits through files, fails naming a file that never came, and waits for nothing alone" \
+check "install proof: beside the unit tests it signals and waits through files, fails naming a file that never came, and waits for nothing alone" \
   '[[ "$OUT" == *waited* ]] && [[ "$OUT" == *signalled* ]] && [[ "$OUT" == *"sync/never did not appear within 1 s"* ]] && [[ "$OUT" == *timed-out* ]] && [[ "$OUT" == *alone* ]]'
 
 mkdir -p "$T/app/node_modules/x" && : >"$T/app/node_modules/x/index.js"
@@ -268,47 +268,85 @@ OUT="$(bash -c 'source "$0/toolchain.sh"; source "$0/installProof.sh"
 check "install proof: the app's folder is gone from its path at once and deleted in the background" \
   '[[ "$OUT" == *"renamed at once"* ]] && [[ "$OUT" == *removed* ]]'
 
-# --- the test command's end-to-end tests beside the proof (scripts/portal) -----
+# A fake workspace: two workspaces under packages/*, one under plugins/*, a
+# node_modules in each and at the root.
+R="$T/pack-root"
+mkdir -p "$R/.yarn" "$R/node_modules/x" "$R/packages/a/dist" "$R/packages/a/node_modules/y" "$R/packages/b" "$R/plugins/c"
+echo '{"workspaces":["packages/*","plugins/*"]}' >"$R/package.json"
+for f in yarn.lock .yarnrc.yml tsconfig.json .yarn/install-state.gz packages/a/dist/index.js packages/b/README.md; do : >"$R/$f"; done
+for w in packages/a packages/b plugins/c; do echo '{"name":"'"$w"'"}' >"$R/$w/package.json"; done
+OUT="$(bash -c 'source "$0/toolchain.sh"; source "$0/installProof.sh"
+  make_pack_tree "$1" "$2" packages/a && echo made' "$LIB_DIR" "$R" "$T/pack-tree" 2>&1)"
+check "install proof: packs in a copy with the root manifests, every workspace's package.json, the packed folders whole but node_modules, and the root's node_modules linked" \
+  '[[ "$OUT" == *made* ]] && [ -f "$T/pack-tree/.yarn/install-state.gz" ] && [ -f "$T/pack-tree/tsconfig.json" ] && [ "$(readlink "$T/pack-tree/node_modules")" = "$R/node_modules" ] && [ -f "$T/pack-tree/packages/a/dist/index.js" ] && [ ! -e "$T/pack-tree/packages/a/node_modules" ] && [ -f "$T/pack-tree/packages/b/package.json" ] && [ ! -e "$T/pack-tree/packages/b/README.md" ] && [ -f "$T/pack-tree/plugins/c/package.json" ]'
 
-# A fake repo with the real portal and libs, a fake install-proof that
-# signals, waits and fails when FAKE_PROOF_FAILS is set, and a fake yarn
-# whose `test:e2e` records when it ran.
+# --- the test command's steps side by side (scripts/portal) --------------------
+
+# A fake repo with the real portal and libs, and fakes for what its steps
+# run: a yarn whose every script records its start and end (and fails when
+# FAKE_FAILS names it), a system test that does the same, and an
+# install-proof that records its start, waits for the unit tests' file and
+# fails when FAKE_PROOF_FAILS is set.
 mkdir -p "$T/portal-repo/scripts/lib" "$T/portal-bin"
 cp "$LIB_DIR/../portal" "$T/portal-repo/scripts/"
 cp "$LIB_DIR"/*.sh "$T/portal-repo/scripts/lib/"
+cat >"$T/portal-bin/fake-step" <<'FAKE'
+#!/bin/sh
+echo "$1: start" >>"$EVENTS"
+sleep "$2"
+echo "$1: end" >>"$EVENTS"
+[ "${FAKE_FAILS:-}" != "$1" ]
+FAKE
+printf '#!/bin/sh\ncase "$1" in test | test:e2e | tsc:full) s=1 ;; *) s=0.2 ;; esac\nexec fake-step "$1" "$s"\n' >"$T/portal-bin/yarn"
+printf '#!/bin/sh\nexec fake-step scripts 0.2\n' >"$T/portal-repo/scripts/lib/system.test.sh"
 cat >"$T/portal-repo/scripts/install-proof" <<'FAKE'
 #!/bin/sh
-sleep 1
-echo "proof: packed" >>"$EVENTS"
-: >"$INSTALL_PROOF_SYNC_DIR/published"
-while [ ! -e "$INSTALL_PROOF_SYNC_DIR/e2e-done" ]; do sleep 0.2; done
+echo "proof: start" >>"$EVENTS"
+while [ ! -e "$INSTALL_PROOF_SYNC_DIR/unit-tests-done" ]; do sleep 0.1; done
 echo "proof: app started" >>"$EVENTS"
 [ -z "${FAKE_PROOF_FAILS:-}" ] || { echo "a check failed"; exit 4; }
 FAKE
-printf '#!/bin/sh\necho "e2e: start" >>"$EVENTS"; sleep 1; echo "e2e: end" >>"$EVENTS"; [ -z "${FAKE_E2E_FAILS:-}" ]\n' >"$T/portal-bin/yarn"
-chmod +x "$T/portal-repo/scripts/install-proof" "$T/portal-bin/yarn"
-run_e2e_and_proof() {
+chmod +x "$T/portal-bin/"* "$T/portal-repo/scripts/install-proof"
+run_checks_and_tests() {
   rm -f "$T/events"
   PATH="$T/portal-bin:$PATH" EVENTS="$T/events" bash -c '
     PORTAL_SOURCED=1 source "$0/scripts/portal"
+    cd "$0"
     set +e
-    CHROMIUM_PATH=/fake/chromium test_e2e_and_proof
+    CHROMIUM_PATH=/fake/chromium test_checks_and_tests
     status=$?
     step_report
     exit "$status"' "$T/portal-repo" 2>&1
 }
-OUT="$(run_e2e_and_proof)"
+# before A B: event A was recorded before event B (both recorded).
+before() {
+  local a b
+  a="$(grep -n -x -m 1 "$1" "$T/events" | cut -d: -f1)"
+  b="$(grep -n -x -m 1 "$2" "$T/events" | cut -d: -f1)"
+  [ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]
+}
+OUT="$(run_checks_and_tests)"
 STATUS=$?
-check "portal test: the proof packs before the end-to-end tests start and starts its app after they end; both steps reported" \
-  '[ "$STATUS" = 0 ] && [ "$(tr "\n" "," <"$T/events")" = "proof: packed,e2e: start,e2e: end,proof: app started," ] && [[ "$OUT" == *"end-to-end tests (Playwright in /fake/chromium)"* ]] && [[ "$OUT" == *"installation proof (scripts/install-proof)  (beside)"* ]]'
-OUT="$(FAKE_PROOF_FAILS=1 run_e2e_and_proof)"
+check "portal test: lint, prettier and the system tests run beside the type-check; the unit tests after it" \
+  '[ "$STATUS" = 0 ] && before "lint:all: start" "tsc:full: end" && before "prettier:check: start" "tsc:full: end" && before "scripts: start" "tsc:full: end" && before "tsc:full: end" "test: start" && [[ "$OUT" == *"lint  (beside)"* ]]'
+check "portal test: the proof and the API reports run beside the unit tests; the proof starts its app and the end-to-end tests start after them" \
+  'before "proof: start" "test: end" && before "check:api-reports:declarations: start" "test: end" && before "test: end" "proof: app started" && before "test: end" "test:e2e: start" && [[ "$OUT" == *"installation proof (scripts/install-proof)  (beside)"* ]] && [[ "$OUT" == *"end-to-end tests (Playwright in /fake/chromium)"* ]]'
+OUT="$(FAKE_FAILS=lint:all run_checks_and_tests)"
 STATUS=$?
-check "portal test: a failing proof beside passing end-to-end tests fails the run and prints the proof's output" \
+check "portal test: a failing lint beside the type-check fails the run before the unit tests start" \
+  '[ "$STATUS" != 0 ] && [[ "$OUT" == *"lint  FAILED"* ]] && ! grep -q "test: start" "$T/events"'
+OUT="$(FAKE_PROOF_FAILS=1 run_checks_and_tests)"
+STATUS=$?
+check "portal test: a failing proof beside passing tests fails the run and prints the proof's output" \
   '[ "$STATUS" != 0 ] && [[ "$OUT" == *"a check failed"* ]] && [[ "$OUT" == *"installation proof (scripts/install-proof)  FAILED (exit 4)"* ]]'
-OUT="$(FAKE_E2E_FAILS=1 run_e2e_and_proof)"
+OUT="$(FAKE_FAILS=test:e2e run_checks_and_tests)"
 STATUS=$?
 check "portal test: failing end-to-end tests fail the run, and the proof still runs to its own result" \
   '[ "$STATUS" != 0 ] && [[ "$OUT" == *"end-to-end tests (Playwright in /fake/chromium)  FAILED"* ]] && grep -q "proof: app started" "$T/events" && [[ "$OUT" == *"installation proof (scripts/install-proof)  (beside)"* ]]'
+OUT="$(FAKE_FAILS="test" run_checks_and_tests)"
+STATUS=$?
+check "portal test: failing unit tests fail the run, skip the end-to-end tests, and the proof still ends" \
+  '[ "$STATUS" != 0 ] && ! grep -q "test:e2e: start" "$T/events" && grep -q "proof: app started" "$T/events"'
 
 # --- start_throwaway_postgres with a minimal PATH ------------------------------
 
