@@ -52,7 +52,7 @@ run_step() {
 start_step() {
   local name="$1" log
   shift
-  [ -n "$STEP_LOG_DIR" ] || STEP_LOG_DIR="$(mktemp -d /tmp/region-expansion-steps.XXXXXX)"
+  [ -n "$STEP_LOG_DIR" ] || STEP_LOG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/region-expansion-steps.XXXXXX")"
   log="$STEP_LOG_DIR/step-${#STEP_LOG[@]}.log"
   echo "==> $name (started beside the next steps; its output follows when it ends)"
   (

@@ -215,7 +215,7 @@ check "install proof: a guide without backend.add lines fails, saying so" \
 
 # Runs a bash snippet with steps.sh sourced; prints its output.
 run_steps() {
-  bash -c 'set -uo pipefail; source "$0/steps.sh"; eval "$1"' "$LIB_DIR" "$1" 2>&1
+  TMPDIR="$T" bash -c 'set -uo pipefail; source "$0/steps.sh"; eval "$1"' "$LIB_DIR" "$1" 2>&1
 }
 
 STARTED="$(date +%s)"
@@ -309,13 +309,14 @@ FAKE
 chmod +x "$T/portal-bin/"* "$T/portal-repo/scripts/install-proof"
 run_checks_and_tests() {
   rm -f "$T/events"
-  PATH="$T/portal-bin:$PATH" EVENTS="$T/events" bash -c '
+  PATH="$T/portal-bin:$PATH" EVENTS="$T/events" TMPDIR="$T" bash -c '
     PORTAL_SOURCED=1 source "$0/scripts/portal"
     cd "$0"
     set +e
     CHROMIUM_PATH=/fake/chromium test_checks_and_tests
     status=$?
     step_report
+    stop_started_steps
     exit "$status"' "$T/portal-repo" 2>&1
 }
 # before A B: event A was recorded before event B (both recorded).
