@@ -131,10 +131,12 @@ free_port_from() {
   return 1
 }
 
-# Beside the unit tests (./scripts/portal test): with INSTALL_PROOF_SYNC_DIR
-# set, the proof builds, publishes, creates its app and applies the guide
-# while the unit tests run, and before it starts its own app it waits for
-# the file `unit-tests-done` there (a bundler and Chromium on top of the
+# Beside ./scripts/portal test: with INSTALL_PROOF_SYNC_DIR set, the proof
+# creates its app while the test command installs the repo's dependencies,
+# waits for the file `type-checked` there before it builds (the type-check
+# writes the declarations the build reads), builds, publishes and applies
+# the guide while the unit tests run, and before it starts its own app it
+# waits for the file `unit-tests-done` (a bundler and Chromium on top of the
 # unit tests' two workers would only slow both).
 sync_signal() {
   [ -z "${INSTALL_PROOF_SYNC_DIR:-}" ] || : >"$INSTALL_PROOF_SYNC_DIR/$1"

@@ -302,21 +302,27 @@ printf '#!/bin/sh\nexec fake-step scripts 0.2\n' >"$T/portal-repo/scripts/lib/sy
 cat >"$T/portal-repo/scripts/install-proof" <<'FAKE'
 #!/bin/sh
 echo "proof: start" >>"$EVENTS"
+while [ ! -e "$INSTALL_PROOF_SYNC_DIR/type-checked" ]; do sleep 0.1; done
+echo "proof: build" >>"$EVENTS"
 while [ ! -e "$INSTALL_PROOF_SYNC_DIR/unit-tests-done" ]; do sleep 0.1; done
 echo "proof: app started" >>"$EVENTS"
 [ -z "${FAKE_PROOF_FAILS:-}" ] || { echo "a check failed"; exit 4; }
 FAKE
 chmod +x "$T/portal-bin/"* "$T/portal-repo/scripts/install-proof"
-run_checks_and_tests() {
+run_test_steps() {
   rm -f "$T/events"
   PATH="$T/portal-bin:$PATH" EVENTS="$T/events" TMPDIR="$T" bash -c '
     PORTAL_SOURCED=1 source "$0/scripts/portal"
     cd "$0"
     set +e
-    CHROMIUM_PATH=/fake/chromium test_checks_and_tests
+    # The installs, the ports and PostgreSQL are tested above or need the machine.
+    ensure_dependencies() { fake-step install 1; }
+    ensure_test_packages() { :; }
+    require_free_port() { :; }
+    export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=fake
+    CHROMIUM_PATH=/fake/chromium test_steps
     status=$?
-    step_report
-    stop_started_steps
+    test_cleanup
     exit "$status"' "$T/portal-repo" 2>&1
 }
 # before A B: event A was recorded before event B (both recorded).
@@ -326,25 +332,27 @@ before() {
   b="$(grep -n -x -m 1 "$2" "$T/events" | cut -d: -f1)"
   [ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]
 }
-OUT="$(run_checks_and_tests)"
+OUT="$(run_test_steps)"
 STATUS=$?
+check "portal test: the proof starts before the dependencies install and builds after the type-check" \
+  '[ "$STATUS" = 0 ] && before "proof: start" "install: end" && before "tsc:full: end" "proof: build" && [ ! -e "$(ls -d "$T"/region-expansion-proof-sync.* 2>/dev/null | head -1)" ]'
 check "portal test: lint, prettier and the system tests run beside the type-check; the unit tests after it" \
-  '[ "$STATUS" = 0 ] && before "lint:all: start" "tsc:full: end" && before "prettier:check: start" "tsc:full: end" && before "scripts: start" "tsc:full: end" && before "tsc:full: end" "test: start" && [[ "$OUT" == *"lint  (beside)"* ]]'
+  'before "install: end" "lint:all: start" && before "lint:all: start" "tsc:full: end" && before "prettier:check: start" "tsc:full: end" && before "scripts: start" "tsc:full: end" && before "tsc:full: end" "test: start" && [[ "$OUT" == *"lint  (beside)"* ]]'
 check "portal test: the proof and the API reports run beside the unit tests; the proof starts its app and the end-to-end tests start after them" \
   'before "proof: start" "test: end" && before "check:api-reports:declarations: start" "test: end" && before "test: end" "proof: app started" && before "test: end" "test:e2e: start" && [[ "$OUT" == *"installation proof (scripts/install-proof)  (beside)"* ]] && [[ "$OUT" == *"end-to-end tests (Playwright in /fake/chromium)"* ]]'
-OUT="$(FAKE_FAILS=lint:all run_checks_and_tests)"
+OUT="$(FAKE_FAILS=lint:all run_test_steps)"
 STATUS=$?
 check "portal test: a failing lint beside the type-check fails the run before the unit tests start" \
   '[ "$STATUS" != 0 ] && [[ "$OUT" == *"lint  FAILED"* ]] && ! grep -q "test: start" "$T/events"'
-OUT="$(FAKE_PROOF_FAILS=1 run_checks_and_tests)"
+OUT="$(FAKE_PROOF_FAILS=1 run_test_steps)"
 STATUS=$?
 check "portal test: a failing proof beside passing tests fails the run and prints the proof's output" \
   '[ "$STATUS" != 0 ] && [[ "$OUT" == *"a check failed"* ]] && [[ "$OUT" == *"installation proof (scripts/install-proof)  FAILED (exit 4)"* ]]'
-OUT="$(FAKE_FAILS=test:e2e run_checks_and_tests)"
+OUT="$(FAKE_FAILS=test:e2e run_test_steps)"
 STATUS=$?
 check "portal test: failing end-to-end tests fail the run, and the proof still runs to its own result" \
   '[ "$STATUS" != 0 ] && [[ "$OUT" == *"end-to-end tests (Playwright in /fake/chromium)  FAILED"* ]] && grep -q "proof: app started" "$T/events" && [[ "$OUT" == *"installation proof (scripts/install-proof)  (beside)"* ]]'
-OUT="$(FAKE_FAILS="test" run_checks_and_tests)"
+OUT="$(FAKE_FAILS="test" run_test_steps)"
 STATUS=$?
 check "portal test: failing unit tests fail the run, skip the end-to-end tests, and the proof still ends" \
   '[ "$STATUS" != 0 ] && ! grep -q "test:e2e: start" "$T/events" && grep -q "proof: app started" "$T/events"'
