@@ -317,7 +317,7 @@ run_test_steps() {
     set +e
     # The installs, the ports and PostgreSQL are tested above or need the machine.
     ensure_dependencies() { fake-step install 1; }
-    ensure_test_packages() { :; }
+    ensure_test_packages() { fake-step apt 1; }
     require_free_port() { :; }
     export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=fake
     CHROMIUM_PATH=/fake/chromium test_steps
@@ -336,10 +336,16 @@ OUT="$(run_test_steps)"
 STATUS=$?
 check "portal test: the proof starts before the dependencies install and builds after the type-check" \
   '[ "$STATUS" = 0 ] && before "proof: start" "install: end" && before "tsc:full: end" "proof: build" && [ ! -e "$(ls -d "$T"/region-expansion-proof-sync.* 2>/dev/null | head -1)" ]'
+check "portal test: Chromium and the PostgreSQL server install beside the dependencies, both before the type-check" \
+  'before "apt: start" "install: end" && before "install: start" "apt: end" && before "apt: end" "tsc:full: start" && [[ "$OUT" == *"Chromium and the PostgreSQL server  (beside)"* ]]'
 check "portal test: lint, prettier and the system tests run beside the type-check; the unit tests after it" \
   'before "install: end" "lint:all: start" && before "lint:all: start" "tsc:full: end" && before "prettier:check: start" "tsc:full: end" && before "scripts: start" "tsc:full: end" && before "tsc:full: end" "test: start" && [[ "$OUT" == *"lint  (beside)"* ]]'
 check "portal test: the proof and the API reports run beside the unit tests; the proof starts its app and the end-to-end tests start after them" \
   'before "proof: start" "test: end" && before "check:api-reports:declarations: start" "test: end" && before "test: end" "proof: app started" && before "test: end" "test:e2e: start" && [[ "$OUT" == *"installation proof (scripts/install-proof)  (beside)"* ]] && [[ "$OUT" == *"end-to-end tests (Playwright in /fake/chromium)"* ]]'
+OUT="$(FAKE_FAILS=apt run_test_steps)"
+STATUS=$?
+check "portal test: Chromium or PostgreSQL failing to install beside the dependencies fails the run before the type-check" \
+  '[ "$STATUS" != 0 ] && [[ "$OUT" == *"Chromium and the PostgreSQL server  FAILED"* ]] && grep -q "install: end" "$T/events" && ! grep -q "tsc:full: start" "$T/events"'
 OUT="$(FAKE_FAILS=lint:all run_test_steps)"
 STATUS=$?
 check "portal test: a failing lint beside the type-check fails the run before the unit tests start" \
