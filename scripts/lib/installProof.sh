@@ -137,11 +137,9 @@ free_port_from() {
 # writes the declarations the build reads), builds, publishes and applies
 # the guide while the unit tests run, and before it starts its own app it
 # waits for the file `unit-tests-done` (a bundler and Chromium on top of the
-# unit tests' two workers would only slow both).
-sync_signal() {
-  [ -z "${INSTALL_PROOF_SYNC_DIR:-}" ] || : >"$INSTALL_PROOF_SYNC_DIR/$1"
-}
-
+# unit tests' two workers would only slow both). The test command writes
+# both files itself.
+#
 # sync_wait NAME SECONDS: waits until the file NAME appears (at once when
 # INSTALL_PROOF_SYNC_DIR is unset); fails, naming it, after SECONDS.
 sync_wait() {
