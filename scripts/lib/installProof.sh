@@ -59,6 +59,35 @@ make_pack_tree() {
   done
 }
 
+# overlay_production_packages TREE PRODUCTION DIR...: puts what
+# `backstage-cli build-workspace PRODUCTION` wrote for each DIR (its
+# production package.json, the generated dist/.config-schema.json, the files
+# it publishes) over TREE/DIR, and takes prepack and postpack out of that
+# package.json: the work prepack does is done, and `yarn pack` in TREE only
+# turns `workspace:^` into versions and writes the tarball. build-workspace
+# does for all packages in one process what each prepack does alone (one
+# TypeScript program for the config schemas, one for the feature detection).
+overlay_production_packages() {
+  local tree="$1" production="$2" dir manifests=()
+  shift 2
+  for dir in "$@"; do
+    manifests+=("$tree/$dir/package.json")
+    [ -f "$production/$dir/package.json" ] || {
+      echo "error: backstage-cli build-workspace wrote no $dir/package.json" >&2
+      return 1
+    }
+    cp -R "$production/$dir/." "$tree/$dir/" || return 1
+  done
+  node -e '
+    const fs = require("node:fs");
+    for (const file of process.argv.slice(1)) {
+      const manifest = JSON.parse(fs.readFileSync(file, "utf8"));
+      delete manifest.scripts?.prepack;
+      delete manifest.scripts?.postpack;
+      fs.writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+    }' "${manifests[@]}" || return 1
+}
+
 # Publishes every tarball in folder $1 to registry $2 with the npm config $3,
 # $5 at a time (each publish spends most of its time starting Node and
 # waiting on the registry), logging each to $4/<tarball>.log. Prints the

@@ -279,6 +279,22 @@ OUT="$(bash -c 'source "$0/toolchain.sh"; source "$0/installProof.sh"
 check "install proof: packs in a copy with the root manifests, every workspace's package.json, the packed folders whole but node_modules, and the root's node_modules linked" \
   '[[ "$OUT" == *made* ]] && [ -f "$T/pack-tree/.yarn/install-state.gz" ] && [ -f "$T/pack-tree/tsconfig.json" ] && [ "$(readlink "$T/pack-tree/node_modules")" = "$R/node_modules" ] && [ -f "$T/pack-tree/packages/a/dist/index.js" ] && [ ! -e "$T/pack-tree/packages/a/node_modules" ] && [ -f "$T/pack-tree/packages/b/package.json" ] && [ ! -e "$T/pack-tree/packages/b/README.md" ] && [ -f "$T/pack-tree/plugins/c/package.json" ]'
 
+# What build-workspace wrote for packages/a: the production package.json
+# (with the lifecycle scripts it keeps) and the generated config schema.
+P="$T/production"
+mkdir -p "$P/packages/a/dist"
+echo '{"name":"packages/a","main":"dist/index.cjs.js","scripts":{"build":"b","prepack":"p","postpack":"q"}}' >"$P/packages/a/package.json"
+echo '{}' >"$P/packages/a/dist/.config-schema.json"
+OUT="$(bash -c 'source "$0/toolchain.sh"; source "$0/installProof.sh"
+  overlay_production_packages "$1" "$2" packages/a && echo overlaid' "$LIB_DIR" "$T/pack-tree" "$P" 2>&1)"
+check "install proof: puts build-workspace's production package.json and config schema over the copy, without prepack and postpack, keeping the copy's other files" \
+  '[[ "$OUT" == *overlaid* ]] && [ "$(node -p "JSON.stringify(require(process.argv[1]))" "$T/pack-tree/packages/a/package.json")" = "{\"name\":\"packages/a\",\"main\":\"dist/index.cjs.js\",\"scripts\":{\"build\":\"b\"}}" ] && [ -f "$T/pack-tree/packages/a/dist/.config-schema.json" ] && [ -f "$T/pack-tree/packages/a/dist/index.js" ]'
+OUT="$(bash -c 'source "$0/toolchain.sh"; source "$0/installProof.sh"
+  overlay_production_packages "$1" "$2" packages/b' "$LIB_DIR" "$T/pack-tree" "$P" 2>&1)"
+STATUS=$?
+check "install proof: a package build-workspace did not write fails the overlay, naming it" \
+  '[ "$STATUS" != 0 ] && [[ "$OUT" == *"build-workspace wrote no packages/b/package.json"* ]]'
+
 # --- the test command's steps side by side (scripts/portal) --------------------
 
 # A fake repo with the real portal and libs, and fakes for what its steps
