@@ -160,16 +160,24 @@ function main(argv) {
     );
 
   for (const command of commands) {
-    console.log(`    guide: ${command}`);
-    if (dryRun) continue;
+    if (dryRun) {
+      console.log(`    guide: ${command}`);
+      continue;
+    }
+    const started = Date.now();
     // Yarn's output goes to the log; only a failed step shows its end.
     const result = spawnSync('bash', ['-c', command], {
       cwd: appDir,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
+    // Each step's whole time, start to exit: the guide phase once took
+    // about 100 s more than the "Done in" of its three Yarn reports.
+    const seconds = Math.round((Date.now() - started) / 1000);
+    console.log(`    guide: ${command} (${seconds} s)`);
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-    if (logPath) appendFileSync(logPath, `$ ${command}\n${output}\n`);
+    if (logPath)
+      appendFileSync(logPath, `$ ${command}  # ${seconds} s\n${output}\n`);
     if (result.status !== 0)
       throw new Error(
         `the guide's step \`${command}\` failed (exit ${
