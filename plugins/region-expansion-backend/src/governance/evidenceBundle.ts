@@ -204,14 +204,27 @@ async function writeFromSnapshot(
   };
   const addText = (path: string, content: string | Buffer) =>
     add(path, [Buffer.isBuffer(content) ? content : Buffer.from(content)]);
+  // The archive starts reading every appended stream at once (it buffers
+  // each until its turn), so a file read from the snapshot starts its
+  // queries only once the one before it has read its last row.
+  let lastRead: Promise<unknown> = Promise.resolve();
+  const addRead = (path: string, source: AsyncIterable<string | Buffer>) => {
+    const after = lastRead;
+    const digest = add(
+      path,
+      (async function* inTurn() {
+        await after.catch(() => undefined);
+        yield* source;
+      })(),
+    );
+    lastRead = digest;
+    return digest;
+  };
 
-  const counted = { rows: 0 };
-  const csvDone = add(
-    'securityhub/findings.csv',
-    findingsCsv(snapshot.findingPages(filter), counted),
-  );
-  add('securityhub/findings.json', jsonArray(snapshot.findingPages(filter)));
-
+  // Every read but the files read page by page comes first, one after
+  // another: the snapshot is one transaction on one connection, which takes
+  // one query at a time (node-postgres 9 refuses a second). The paged files
+  // then read in turn (addRead).
   const scope = {
     partition: filter.partition,
     region: filter.region,
@@ -219,15 +232,8 @@ async function writeFromSnapshot(
     scope: filter.scope,
   };
   const apps = await snapshots.listResilienceApps(scope);
-  addText('resiliencehub/apps.json', JSON.stringify(apps, null, 2));
-  addText('resiliencehub/apps.csv', resilienceAppsCsv(apps));
   const controls = await snapshots.listAuditControls(scope);
-  addText('auditmanager/controls.json', JSON.stringify(controls, null, 2));
-  addText('auditmanager/controls.csv', auditControlsCsv(controls));
   const scores = await snapshots.listConformanceScores(scope);
-  addText('config/conformance-packs.json', JSON.stringify(scores, null, 2));
-  addText('config/conformance-packs.csv', conformanceScoresCsv(scores));
-
   // Readiness rows have no account; a scope filters them in memory (one
   // row per location), waivers by their location's partition.
   const decisions = (
@@ -238,11 +244,34 @@ async function writeFromSnapshot(
   ).filter(d =>
     isInScope(filter.scope, { partition: d.partition, region: d.locationId }),
   );
+  const partitionOf = new Map(decisions.map(d => [d.locationId, d.partition]));
+  const campaigns = await campaignsInScope(snapshot, filter, partitionOf);
+  const bySeverity = await findings.summary('severity', filter);
+  const freshness = await syncState.freshness({
+    partition: filter.partition,
+    scope: filter.scope,
+  });
+
+  const counted = { rows: 0 };
+  const csvDone = addRead(
+    'securityhub/findings.csv',
+    findingsCsv(snapshot.findingPages(filter), counted),
+  );
+  addRead(
+    'securityhub/findings.json',
+    jsonArray(snapshot.findingPages(filter)),
+  );
+  addText('resiliencehub/apps.json', JSON.stringify(apps, null, 2));
+  addText('resiliencehub/apps.csv', resilienceAppsCsv(apps));
+  addText('auditmanager/controls.json', JSON.stringify(controls, null, 2));
+  addText('auditmanager/controls.csv', auditControlsCsv(controls));
+  addText('config/conformance-packs.json', JSON.stringify(scores, null, 2));
+  addText('config/conformance-packs.csv', conformanceScoresCsv(scores));
+
   const waiverScope: ReadinessWaiverFilter = {
     partition: filter.partition,
     locationId: filter.region,
   };
-  const partitionOf = new Map(decisions.map(d => [d.locationId, d.partition]));
   const scopedWaiverBatches = async function* scoped() {
     for await (const batch of waiverBatches(
       readiness,
@@ -262,7 +291,7 @@ async function writeFromSnapshot(
   addText('readiness/decisions.csv', decisionsCsv(decisions));
   const waiverCount = { rows: 0 };
   const activeWaivers = { rows: 0 };
-  const waiversDone = add(
+  const waiversDone = addRead(
     'readiness/waivers.json',
     jsonArray(
       (async function* counting() {
@@ -274,19 +303,12 @@ async function writeFromSnapshot(
       waiverCount,
     ),
   );
-  add('readiness/waivers.csv', waiversCsv(scopedWaiverBatches()));
-
-  const campaigns = await campaignsInScope(snapshot, filter, partitionOf);
+  addRead('readiness/waivers.csv', waiversCsv(scopedWaiverBatches()));
   addText('campaigns/campaigns.json', JSON.stringify(campaigns, null, 2));
 
-  const bySeverity = await findings.summary('severity', filter);
   // The counts in the summary are the ones written to the CSV and JSON.
   await beforeClose(csvDone);
   await beforeClose(waiversDone);
-  const freshness = await syncState.freshness({
-    partition: filter.partition,
-    scope: filter.scope,
-  });
   const stale = freshness.filter(f => f.status === 'stale');
   const byLevel = { blocked: 0, pilot: 0, ready: 0 };
   for (const d of decisions) byLevel[d.level] += 1;
