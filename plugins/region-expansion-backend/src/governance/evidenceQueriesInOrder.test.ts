@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Knex } from 'knex';
+import { migrated } from '../__testUtils__/database';
 import {
   governanceDatabases,
   governanceFinding,
@@ -11,7 +11,6 @@ import { createGovernanceStores } from './governanceStores';
 
 jest.setTimeout(60_000);
 const { databases } = governanceDatabases();
-const migrations = path.resolve(__dirname, '../../migrations');
 const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|SET TRANSACTION)\b/i;
 
 /**
@@ -55,8 +54,7 @@ describe.each(databases.eachSupportedId())(
   'the evidence bundle on %s',
   databaseId => {
     it('sends its snapshot transaction one query at a time', async () => {
-      const knex = await databases.init(databaseId);
-      await knex.migrate.latest({ directory: migrations });
+      const knex = await migrated(await databases.init(databaseId));
       const stores = createGovernanceStores(knex);
       await stores.findings.upsertFindings(
         'securityhub',
