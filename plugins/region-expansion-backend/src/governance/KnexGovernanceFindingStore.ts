@@ -289,8 +289,9 @@ export class KnexGovernanceFindingStore
   /**
    * Counts of findings per group, read from the smallest rollup level that
    * keeps the group column and every filtered column (indexed by level and
-   * account, Region, control, severity); filters no level keeps
-   * (`workflowStatus`) read the findings table.
+   * account, Region, control, severity); groups and filters no level keeps
+   * together (`workflowStatus`, a control with an account or a scope) read
+   * the findings table, through its account index when an account is given.
    */
   async summary(
     groupBy: GovernanceGroupBy,

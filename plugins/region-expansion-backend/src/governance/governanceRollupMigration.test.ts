@@ -8,6 +8,7 @@ import {
 
 const totals = require('../../migrations/20261212100000_governance_total_rollups');
 const shards = require('../../migrations/20261213100000_governance_rollup_shards');
+const dropFine = require('../../migrations/20261214100000_governance_drop_fine_rollups');
 
 jest.setTimeout(60_000);
 const { databases } = governanceDatabases();
@@ -70,7 +71,10 @@ describe.each(databases.eachSupportedId())(
         knex('governance_rollups')
           .whereIn('level', ['partition', 'region', 'control'])
           .select();
-      // As a database written before the migration stored them.
+      // As a database written before the migration stored them: the shards
+      // came before the fine level was dropped, so that migration is undone
+      // first and redone after.
+      await dropFine.down(knex);
       await shards.down(knex);
       const unsharded = await sharedRows();
       expect(unsharded.every(r => !('shard' in r))).toBe(true);
@@ -81,9 +85,75 @@ describe.each(databases.eachSupportedId())(
         new Set(['0', '1', '2', '3', '4', '5', '6']),
       );
       expect(sharded.length).toBeGreaterThan(unsharded.length);
+      await dropFine.up(knex);
       const { stored, expected } = await stores.findings.verifyRollups();
       expect(stored).toEqual(expected);
       expect(await summaries()).toEqual(before);
+    });
+  },
+);
+
+/** Counts per account and control from the findings themselves. */
+function controlCounts(findings: GovernanceFindingRow[], accountId: string) {
+  const counts = new Map<string, { total: number; failed: number }>();
+  for (const f of findings.filter(r => r.accountId === accountId)) {
+    const key = f.controlId ?? 'NONE';
+    const c = counts.get(key) ?? { total: 0, failed: 0 };
+    c.total += 1;
+    if (f.complianceStatus === 'FAILED') c.failed += 1;
+    counts.set(key, c);
+  }
+  return [...counts]
+    .map(([key, c]) => ({ key, ...c }))
+    .sort((x, y) => (x.key < y.key ? -1 : 1));
+}
+
+describe.each(databases.eachSupportedId())(
+  'the account × control rollup level on %s',
+  databaseId => {
+    it('is dropped by its migration and rebuilt from the findings by its down, while a summary by control in an account reads the findings', async () => {
+      const patch = (i: number): Partial<GovernanceFindingRow> => ({
+        accountId: String(100000000000 + (i % 3)),
+        controlId: i % 7 === 0 ? undefined : `S3.${i % 5}`,
+        complianceStatus: i % 4 ? 'PASSED' : 'FAILED',
+      });
+      const { knex, stores } = await withFindings(databaseId, patch);
+      const findings = Array.from({ length: 300 }, (_, i) =>
+        governanceFinding(i, patch(i)),
+      );
+      const account = '100000000001';
+      const fineRows = () => knex('governance_rollups').where('level', 'fine');
+      expect(await fineRows()).toEqual([]);
+      const byControl = await stores.findings.summary('control', {
+        accountId: account,
+      });
+      expect(byControl).toEqual(controlCounts(findings, account));
+
+      await dropFine.down(knex);
+      const rebuilt: Array<Record<string, string | number>> = await fineRows()
+        .where('account_id', account)
+        .select('control_id', 'compliance_status', 'count');
+      const expected = controlCounts(findings, account);
+      for (const c of expected) {
+        const rows = rebuilt.filter(
+          r => r.control_id === (c.key === 'NONE' ? '' : c.key),
+        );
+        expect(rows.reduce((n, r) => n + Number(r.count), 0)).toBe(c.total);
+        expect(
+          rows
+            .filter(r => r.compliance_status === 'FAILED')
+            .reduce((n, r) => n + Number(r.count), 0),
+        ).toBe(c.failed);
+      }
+
+      await dropFine.up(knex);
+      expect(await fineRows()).toEqual([]);
+      const { stored, expected: recomputed } =
+        await stores.findings.verifyRollups();
+      expect(stored).toEqual(recomputed);
+      expect(
+        await stores.findings.summary('control', { accountId: account }),
+      ).toEqual(byControl);
     });
   },
 );
