@@ -134,10 +134,12 @@ describe.each(databases.eachSupportedId())(
         .where('account_id', account)
         .select('control_id', 'compliance_status', 'count');
       const expected = controlCounts(findings, account);
+      const idOf = (key: string) => (key === 'NONE' ? '' : key);
+      expect(new Set(rebuilt.map(r => r.control_id))).toEqual(
+        new Set(expected.map(c => idOf(c.key))),
+      );
       for (const c of expected) {
-        const rows = rebuilt.filter(
-          r => r.control_id === (c.key === 'NONE' ? '' : c.key),
-        );
+        const rows = rebuilt.filter(r => r.control_id === idOf(c.key));
         expect(rows.reduce((n, r) => n + Number(r.count), 0)).toBe(c.total);
         expect(
           rows
