@@ -228,7 +228,7 @@ export class KnexGovernanceFindingStore
    * that upserts the findings (one JSON parameter) and, in a WITH query run
    * after it, adds the deltas between the stored and the new rows to the
    * rollups, computed by the database ({@link pgRollupUpsert}): building
-   * eight rollup keys per finding in JavaScript, and the JSON of the
+   * a rollup key per finding and level in JavaScript, and the JSON of the
    * deltas, took more of a 1M-finding load's CPU than PostgreSQL's work.
    * The rows go as they are (JSON under their field names, read with
    * {@link PG_INPUT}), without a column-named copy of each.
