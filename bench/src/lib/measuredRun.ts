@@ -26,9 +26,11 @@ export async function measuredRun<F extends object>(
   const cleanups = new Cleanups();
   const info = machine();
   log(
-    `${bench} on ${info.cpus}× ${info.model}, node ${
-      info.node
-    }, load ${info.loadAverageStart.join(' ')} (1/5/15 min)`,
+    `${bench} on ${info.cpus}× ${info.model} (${
+      info.vectorExtensions.join(' ') || 'no vector extensions read'
+    }), node ${info.node}, load ${info.loadAverageStart.join(
+      ' ',
+    )} (1/5/15 min)`,
   );
   try {
     const figures = await work(cleanups);
